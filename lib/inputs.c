@@ -1,0 +1,79 @@
+/*
+ * inputs.c - cat-like operand loop.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "inputs.h"
+#include "prog.h"
+
+int
+input_next(struct input *in, struct line *line)
+{
+	int r;
+
+	if (in->failed)
+		return 0;
+	r = lr_next(&in->lr, line);
+	if (r >= 0)
+		return r;
+	if (errno == ERANGE)
+		pwarn("%s: line %llu: line too long", in->label,
+		    in->lr.lineno + 1);
+	else
+		pwarn_sys("%s", in->label);
+	prog_set_trouble();
+	in->failed = 1;
+	return 0;
+}
+
+static int
+run_one(const char *name, unsigned long index, unsigned long count,
+    input_fn fn, void *ctx)
+{
+	struct input in;
+	int fd, r;
+
+	memset(&in, 0, sizeof(in));
+	in.index = index;
+	in.count = count;
+	if (strcmp(name, "-") == 0) {
+		in.name = "-";
+		in.label = "(standard input)";
+		fd = STDIN_FILENO;
+	} else {
+		in.name = in.label = name;
+		do {
+			fd = open(name, O_RDONLY);
+		} while (fd < 0 && errno == EINTR);
+		if (fd < 0) {
+			pwarn_sys("%s", name);
+			prog_set_trouble();
+			return 0;
+		}
+	}
+	lr_init(&in.lr, fd);
+	r = fn(&in, ctx);
+	lr_free(&in.lr);
+	if (fd != STDIN_FILENO)
+		(void)close(fd);
+	return r;
+}
+
+int
+inputs_run(char **files, int nfiles, input_fn fn, void *ctx)
+{
+	int i, r;
+
+	if (nfiles <= 0)
+		return run_one("-", 0, 1, fn, ctx);
+	for (i = 0; i < nfiles; i++) {
+		r = run_one(files[i], (unsigned long)i, (unsigned long)nfiles,
+		    fn, ctx);
+		if (r != 0)
+			return r;
+	}
+	return 0;
+}

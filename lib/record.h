@@ -1,0 +1,57 @@
+/*
+ * record.h - structured records for the extractors: JSONL and TSV.
+ *
+ * A record is a list of named fields written in a fixed order.  The
+ * format comes from common.format (--format): JSONL writes one object a
+ * line, {"file":"-","line":3,...}; TSV writes the values separated by tabs
+ * under a header line of field names (rec_header()), with null as an empty
+ * field and tab, newline, carriage return and backslash escaped as \t \n
+ * \r \\.  JSON strings escape what JSON requires; bytes that are not valid
+ * UTF-8 become U+FFFD, since a JSON text must be UTF-8 (TSV keeps them).
+ *
+ * Numbers are printed exactly and without exponent: the shortest decimal
+ * that reads back as the same double (138000000000, 0.5, 1.25).
+ *
+ * Usage:
+ *	rec_begin();
+ *	rec_str("file", name, strlen(name));
+ *	rec_int("line", 12);
+ *	rec_num("value", 1.38e11);
+ *	rec_null("qualifier");
+ *	rec_end();
+ */
+#ifndef WINNOW_RECORD_H
+#define WINNOW_RECORD_H
+
+#include <stddef.h>
+
+/* For --format=tsv: print the header line (names joined by tabs). */
+void rec_header(const char *const *names, size_t n);
+
+void rec_begin(void);
+void rec_str(const char *name, const char *p, size_t len);
+/* A C string, or null when s is NULL. */
+void rec_cstr(const char *name, const char *s);
+void rec_int(const char *name, long long v);
+void rec_num(const char *name, double v);
+void rec_null(const char *name);
+/* End the record and the line (and flush when line-buffered). */
+void rec_end(void);
+
+/*
+ * Format v exactly into buf (at least 400 bytes): the shortest fixed-point
+ * decimal that converts back to v, without exponent.  Returns buf.
+ */
+char *fmt_number(double v, char *buf, size_t size);
+
+/*
+ * Text-format prefix of grep: "FILE:" with -H, "LINE:" with -n, coloured
+ * like grep's when colour is on.
+ */
+void rec_text_prefix(const char *file, unsigned long long line);
+
+/* Write bytes as a JSON string body (no quotes) or TSV field. */
+void json_write_string(const char *p, size_t len);
+void tsv_write_field(const char *p, size_t len);
+
+#endif

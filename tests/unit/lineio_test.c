@@ -1,0 +1,85 @@
+/* Unit tests of lib/lineio: boundaries, growth, CRLF, no final newline. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "lineio.h"
+#include "unit.h"
+
+/* Feed data through a pipe in one go and join what the reader returns,
+ * each line followed by its ending as read. */
+static char *
+roundtrip(const char *data, size_t len, size_t *outlen, size_t max_line,
+    int *rc)
+{
+	struct linereader lr;
+	struct line line;
+	struct buf b = BUF_INIT;
+	char tmpl[] = "/tmp/lineio-test-XXXXXX";
+	int fd = mkstemp(tmpl);
+	int r;
+
+	if (fd < 0 || write(fd, data, len) != (ssize_t)len)
+		exit(2);
+	(void)lseek(fd, 0, SEEK_SET);
+	(void)unlink(tmpl);
+	lr_init(&lr, fd);
+	lr_set_max_line(&lr, max_line);
+	while ((r = lr_next(&lr, &line)) == 1) {
+		buf_add(&b, line.p, line.len);
+		buf_adds(&b, line.crlf ? "\r\n" : line.nonl ? "<EOF>" : "\n");
+	}
+	*rc = r;
+	lr_free(&lr);
+	(void)close(fd);
+	*outlen = b.len;
+	buf_addc(&b, '\0');
+	return b.p;
+}
+
+int
+main(void)
+{
+	size_t n, i;
+	int rc;
+	char *s, *big;
+
+	s = roundtrip("a\nb\r\nc", 6, &n, 0, &rc);
+	test_cond("lineio: LF, CRLF, no final newline",
+	    strcmp(s, "a\nb\r\nc<EOF>") == 0 && rc == 0);
+	free(s);
+	s = roundtrip("", 0, &n, 0, &rc);
+	test_cond("lineio: empty input", n == 0 && rc == 0);
+	free(s);
+	s = roundtrip("x\0y\n\n", 5, &n, 0, &rc);
+	test_cond("lineio: NUL bytes and blank line",
+	    n == 5 && memcmp(s, "x\0y\n\n", 5) == 0);
+	free(s);
+	s = roundtrip("lone\rcr\n", 8, &n, 0, &rc);
+	test_cond("lineio: lone CR is data", strcmp(s, "lone\rcr\n") == 0);
+	free(s);
+	/* A line longer than the 64 KiB start buffer: the growth path. */
+	big = malloc(300001);
+	for (i = 0; i < 300000; i++)
+		big[i] = (char)('a' + i % 26);
+	big[299999] = '\n';
+	s = roundtrip(big, 300000, &n, 0, &rc);
+	test_cond("lineio: 300 KB line grows the buffer",
+	    n == 300000 && memcmp(s, big, 300000) == 0 && rc == 0);
+	free(s);
+	/* Lines that straddle the 64 KiB boundary. */
+	for (i = 0; i < 300000; i++)
+		big[i] = i % 1000 == 999 ? '\n' : 'x';
+	s = roundtrip(big, 300000, &n, 0, &rc);
+	test_cond("lineio: lines across the buffer boundary",
+	    n == 300000 && memcmp(s, big, 300000) == 0);
+	free(s);
+	/* The line limit gives ERANGE. */
+	memset(big, 'y', 300000);
+	s = roundtrip(big, 300000, &n, 1000, &rc);
+	test_cond("lineio: line over the limit is an error", rc == -1);
+	free(s);
+	free(big);
+	return test_report();
+}
