@@ -7,6 +7,7 @@ MANDIR = $(PREFIX)/share/man/man1
 
 # The filters, one per line; each is filters/NAME.c with filters/NAME.1.
 FILTERS = \
+	declutter \
 	dedupe-lines
 
 # CC: the compiler (make CC=clang).

@@ -1,0 +1,1446 @@
+/*
+ * declutter - keep the article, drop the page furniture.
+ *
+ * Record model: a line, as lib/lineio gives it; each FILE operand is one
+ * document (a page).  For every line declutter decides: content (the
+ * headline, standfirst, paragraphs, sub-headings and lists of the story)
+ * or furniture of one category (ad, paywall, account, newsletter, share,
+ * comments, nav, related, media, legal, meta, label).
+ *
+ * The decision uses, in this order:
+ *  - rules by category (built-in and from -r files), all compiled into two
+ *    pcre2 patterns: one anchored at the line start (whole-line and prefix
+ *    rules) and one unanchored (contains rules, tried on short lines only);
+ *    a marker group at the end of each alternative tells which rule hit;
+ *  - repetition: a line seen before in the document (fingerprint set) and,
+ *    with --learn, a line found in many documents of the run;
+ *  - line features: words, stopwords, terminal punctuation, capitals and
+ *    digits, which say whether the line reads as prose;
+ *  - context in a window of lines before and after: a short line between
+ *    paragraphs is a sub-heading, between furniture it is furniture; end
+ *    markers ("Most viewed", "Comments") end the story.
+ *
+ * Lines wait in a ring of WINDOW slots until their lookahead is read, so
+ * memory is bounded by the window (plus the capped fingerprint sets) and
+ * output order is input order.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "color.h"
+#include "hash.h"
+#include "inputs.h"
+#include "lineio.h"
+#include "output.h"
+#include "prog.h"
+#include "rx.h"
+#include "xalloc.h"
+
+/* The categories; CAT_CONTENT is what a reader came for. */
+enum category {
+	CAT_CONTENT,
+	CAT_AD,
+	CAT_PAYWALL,
+	CAT_ACCOUNT,
+	CAT_NEWSLETTER,
+	CAT_SHARE,
+	CAT_COMMENTS,
+	CAT_NAV,
+	CAT_RELATED,
+	CAT_MEDIA,
+	CAT_LEGAL,
+	CAT_META,
+	CAT_LABEL,
+	NCAT
+};
+
+static const char *const cat_names[NCAT] = {
+	"content", "ad", "paywall", "account", "newsletter", "share",
+	"comments", "nav", "related", "media", "legal", "meta", "label"
+};
+
+/*
+ * The built-in rules, one rule-file line per string: `declutter
+ * --list-rules` prints them, and "rule:builtin:N" in --explain names line N.
+ */
+static const char *const builtin_rules[] = {
+	"# declutter built-in rules: CATEGORY KIND[,FLAGS] PCRE (caseless).",
+	"# KIND: line = the whole line; start = a prefix; any = anywhere in a line of",
+	"# at most 320 bytes.  FLAGS: end = an end-of-article marker; weak = inside a",
+	"# run of furniture the line takes the category of the line before it.",
+	"#",
+	"# ad: ad slots and their placeholders",
+	"ad line (?:advertisement|advertising|advert|ad|ads|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
+	"ad start this (?:advertisement|ad) has not loaded",
+	"ad line (?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad|advert|video))?\\.?",
+	"ad line (?:advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
+	"ad any ^[-–—\\s]*(?:advertisement|advert|ad)[-–—\\s]*$",
+	"# paywall: subscription pitches and meters",
+	"paywall start (?:this (?:content|article|story) is )?(?:reserved|available|exclusive|only available) (?:only )?(?:for|to) (?:paying )?(?:subscribers|members|premium)",
+	"paywall start subscribe (?:now|today|for|from|to (?:unlock|continue|read|keep|get|access|unlimited|full|our)|and (?:save|get))",
+	"paywall line (?:subscribe|subscribers? only|subscriber exclusive|premium|exclusive to subscribers|for subscribers|members only|unlock (?:this )?(?:article|story))",
+	"paywall any you(?:['’]ve| have) (?:reached|hit|used|read) (?:your|the|all (?:of )?your) (?:limit|monthly|maximum|free|[0-9]+ free)",
+	"paywall any (?:free )?(?:articles?|stories) (?:left|remaining) this (?:month|week)|(?:articles?|stories) remaining",
+	"paywall any cancel (?:any ?time|at any time)|start (?:your|a) (?:free )?trial|free trial",
+	"paywall start (?:support|fund|power) (?:our|independent|quality|local) (?:journalism|reporting|newsroom)",
+	"paywall start (?:become a|join as a|join our) (?:subscriber|member|supporter|paying)",
+	"paywall start (?:to (?:continue|keep) reading|to read (?:this|the full|more)),? (?:this (?:article|story),? )?(?:please )?(?:subscribe|become|log|sign|register)",
+	"paywall start (?:get|gain|enjoy) (?:unlimited|full|digital|complete|instant) (?:digital )?access",
+	"paywall start,weak unlimited (?:digital |online |web )?access",
+	"paywall any,weak \\be-?paper\\b|\\belectronic replica\\b",
+	"paywall start,weak daily puzzles|(?:exclusive|premium|subscriber-only) (?:articles|content|stories|newsletters|reporting) (?:from|by)",
+	"paywall start,weak enjoy (?:additional|more|unlimited|extra) (?:articles|stories|content)",
+	"paywall start,weak access (?:articles|content|stories|news) from",
+	"paywall start already (?:a )?(?:subscriber|member|paid)\\??\\s*(?:log|sign)",
+	"paywall any (?:special|limited[- ]time|introductory) offer|per (?:week|month) for (?:the first|[0-9])|(?:only|just) [$£€][0-9.]+ (?:a|per|/) ?(?:week|month|year)",
+	"paywall start,weak (?:continue reading|read the full (?:article|story)) (?:with|for) (?:a |just )",
+	"# newsletter: sign-up boxes and confirmations",
+	"newsletter start sign[ -]?up (?:for|to) (?:our|the|my|a|daily|weekly|free)?\\s*(?:[\\w’'-]+ ){0,5}(?:newsletters?|briefings?|emails?|alerts?|digest|updates)",
+	"newsletter start sign[ -]?up to (?:receive|get)",
+	"newsletter start (?:get|receive|subscribe to) (?:our|the|a) (?:[\\w’'-]+ ){0,4}(?:newsletters?|briefing|digest)",
+	"newsletter line (?:newsletters?|newsletter sign[ -]?up|(?:daily|weekly|morning|evening|free) (?:newsletter|briefing|digest|email)s?)",
+	"newsletter any by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent|acknowledge|accept|will receive)",
+	"newsletter any thanks? (?:you )?for (?:signing up|subscribing)|you(?:['’]re| are) (?:all |now )?(?:signed up|subscribed)",
+	"newsletter any welcome email|check your (?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
+	"newsletter any (?:issue|error|problem) signing you up|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
+	"newsletter line (?:your )?e-?mail(?: address)?:?|sign[ -]?up|subscribe to newsletter",
+	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)",
+	"newsletter start,weak get email updates",
+	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe",
+	"# account: log-in and registration prompts",
+	"account line (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|my account|sign[ -]?out|log[ -]?out|account|profile)(?:\\s*(?:or|/|and|&|\\|)\\s*(?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|subscribe))*(?: (?:to|for|with) [^.]{0,80})?[.!]?",
+	"account any create (?:an|a free|your) account|(?:sign|log)[ -]?in if you (?:already )?have an account|by registering for free|(?:register|registering) (?:for free|now)",
+	"account any (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up) to (?:unlock|continue|read|comment|save|keep reading|access|join)",
+	"account any already have an account|don['’]t have an account|forgot (?:your )?password|not a (?:subscriber|member)\\?|(?:already )?(?:a )?registered user",
+	"account start already (?:a )?(?:subscriber|member)\\??",
+	"# share: share rows and follow prompts",
+	"share line (?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|telegram|messenger|pocket|threads|bluesky|sms|text)[\\s,|·•/]*){2,}",
+	"share line (?:share|tweet|print|copy link|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:on|via|to) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
+	"share line share (?:this )?(?:article|story)? ?(?:in|on|with) your (?:social )?(?:network|networks|friends|followers).*",
+	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
+	"share start,weak share your (?:thoughts|views|story|comments)",
+	"# comments: comment sections",
+	"comments line,end (?:comments?|[0-9,]+ comments?|view comments|show comments|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|comments? \\(?[0-9,]+\\)?|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|[0-9,]+ (?:responses?|replies)(?: to .{0,80})?|what do you think\\?)",
+	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to (?:comment|reply|join)",
+	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|[0-9]+ (?:likes?|replies|upvotes?)|like|flag)",
+	"# nav: menus, skip links, breadcrumbs, section lists",
+	"nav line (?:skip to (?:main )?(?:content|navigation|search|footer)|skip navigation|jump to (?:content|navigation|main content)|(?:main )?menu|search|home|homepage|back to top|go to top|top of page|close|open menu|toggle navigation|navigation|more|next|previous|prev|next (?:article|story|page)|previous (?:article|story|page)|load more|see more|show more|view all|see all|sitemap|site map|sections?|all sections|quick links|edition|(?:u\\.?s\\.?|uk|international|world|europe|asia|australia|canada|india) edition)",
+	"nav line (?:home|news)\\s*[>›»/|]\\s*[^>›»/|]{1,40}(?:\\s*[>›»/|]\\s*[^>›»/|]{1,40}){0,5}",
+	"nav line [^.!?|•·]{1,40}(?:\\s*[|•·]\\s*[^.!?|•·]{1,40}){2,}",
+	"nav start (?:filed under|topics?|tags?|categories|category|keywords|related topics|more on)\\s*:",
+	"nav line (?:download|get) (?:the|our) .{1,40} app|open in (?:the )?app|enable (?:push )?notifications|turn on notifications",
+	"# related: links to other stories; the ones marked end close the article",
+	"related line,end (?:read|see|watch) next|what to read next|up next|most (?:viewed|read|popular|shared|commented|emailed|watched|recent)(?: (?:stories|articles|news|today|this week))?|trending(?: now| stories| articles| news| topics)?|popular (?:now|stories|articles|today)|recommended(?: for you| stories| reading| videos| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:stories|articles|content|coverage|news|reading|posts|links|videos)|more (?:from|on|in) .{1,50}|more (?:stories|news|articles|coverage|top stories|like this|to explore|for you)|(?:don['’]t|do not) miss|editor['’]?s (?:picks?|choice)|around the web|from (?:our|the) (?:partners|web|network)|in case you missed it|elsewhere on .{1,40}|latest (?:news|stories|headlines|videos)|further reading|top picks|must reads?",
+	"related line related|read more|see also|also read|read also|more|related articles?|keep reading",
+	"related start (?:read more|related|see also|also read|read also|more|recommended|go deeper|dive deeper|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
+	"# media: players, galleries, captions and credits",
+	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen(?: now)?|(?:[0-9]+ (?:min|mins|minutes?|sec|seconds?) )?listen|play(?: video| audio| now)?|pause|watch(?: now| video| live)?|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?(?:[0-9]+ ?(?:of|/) ?[0-9]+)?|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|[0-9]+ (?:photos|images|videos)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
+	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]",
+	"media start (?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
+	"media line (?:we apologi[sz]e, but )?this video (?:has failed to load|is (?:not |no longer |un)available).*|(?:this|the) video (?:player )?(?:is )?loading.*|your browser does not support .{0,40}",
+	"media any \\((?:ap|afp|epa|reuters|getty images?|bloomberg|ap photo|file photo|photo|image|pool|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
+	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|ap|afp|epa|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press|afp via getty images)(?: via [\\w ]+)?\\.?$",
+	"media line (?:photo|image|picture|credit|©|\\(c\\))[: ]+.{0,60}",
+	"# legal: copyright, cookies, terms",
+	"legal start (?:copyright|©|\\(c\\))\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
+	"legal any all rights reserved\\.?$|(?:may not be|cannot be) (?:published|reproduced|broadcast|rewritten|redistributed)|this material may not be",
+	"legal any (?:this|our) (?:site|website) uses cookies|we use cookies|(?:by (?:using|continuing)|if you continue) (?:to use )?(?:this|our) (?:site|website)|cookie (?:settings|policy|preferences|notice|consent|banner)",
+	"legal line (?:privacy(?: policy| notice| settings| center| statement)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|accessibility(?: statement)?|contact(?: us)?|about(?: us)?|careers|advertise|help|faq|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|your privacy (?:choices|rights)|manage (?:cookies|preferences|consent|cookie settings)|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|i agree|agree|got it|ok|corrections|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|ethics policy|rss|subscriber agreement|cookie settings|licensing|reprints?(?: (?:&|and) permissions)?|permissions|terms|privacy)",
+	"legal start our standards:?|(?:the )?thomson reuters trust principles",
+	"# meta: bylines, datelines, dates, read times, sign-offs",
+	"meta line (?:written |reported |words |story )?by:?|authors?(?: of (?:the|this) (?:article|story))?:?|(?:staff|senior|chief|special|political|business|foreign|technology|science|health|economics|investigative|contributing) ?(?:writer|reporter|correspondent|editor|columnist)s?",
+	"meta line by\\s+(?:\\p{Lu}[\\w.'’-]*|and|&|de|van|von|der|la|le|da|di|bin|al|el)(?:,?\\s+(?:\\p{Lu}[\\w.'’-]*|and|&|de|van|von|der|la|le|da|di|bin|al|el|in|for|the))*(?:\\s*[,|–—-]\\s*.{0,60})?",
+	"meta line (?:the )?(?:associated press|ap|reuters|bloomberg(?: news)?|afp|agence france-presse|cnn(?: wire)?|bbc(?: news)?|dpa|xinhua|kyodo(?: news)?|yonhap|pa media|the canadian press|canadian press|upi|tass|efe|ansa|press association)",
+	"meta line (?:published|updated|posted|last updated|first published|modified|created|date)(?: on| at)?:?\\s+(?=.{0,40}(?:[0-9]|ago|yesterday|today|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).{1,90}",
+	"meta line (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4}.{0,50}",
+	"meta line (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+[0-9]{4}.{0,50}",
+	"meta line (?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4})(?:[ T,]+.{0,40})?|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)(?:,? .{0,30}[0-9].{0,20})?",
+	"meta line [0-9]{1,2}[:.][0-9]{2}\\s*(?:a\\.?m\\.?|p\\.?m\\.?)?(?:\\s+[a-z]{2,4})?(?:[,\\s]+.{0,40}[0-9]{4}.{0,20})?",
+	"meta line (?:about )?[0-9]+\\s*(?:min(?:ute)?s?|hours?|hrs?|m|h)\\.?\\s+(?:read|watch|listen)(?:ing)?(?: time)?|(?:estimated )?(?:reading|read|listening) time:?\\s+(?:about )?[0-9]+.{0,20}|(?:updated |posted |published )?(?:about |around )?(?:[0-9]+|an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago|just now",
+	"meta start \\(?(?:reporting|additional reporting|writing|editing|edited|compiled|research|researched|produced|fact-?checked|graphics|illustrations?) by\\b",
+	"meta start this (?:article|story|post) (?:was|is|has been|first) (?:originally )?(?:published|produced|republished|reprinted|appeared|written)",
+	"meta line (?:contact|email|e-mail|follow|write to)(?: the)? (?:author|reporter|writer)s?.{0,80}|(?:follow|contact) \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){0,3} (?:on|at) .{1,40}",
+	"# label: words a page prints around the story",
+	"label line article content|(?:story|article) (?:text|body|content|continues)|exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|update|updated|new|loading(?:\\.\\.\\.|…)?|please enable javascript.*|javascript (?:is )?(?:disabled|required).*|this content is not available.*|advertiser content|(?:an? )?(?:exclusive|premium) (?:story|article)|(?:free|premium|exclusive) (?:to read|article|content)",
+	NULL
+};
+
+/* How a rule matches a line. */
+enum rule_kind {
+	KIND_LINE,	/* the whole line, white space around it ignored */
+	KIND_START,	/* a prefix of the line */
+	KIND_ANY	/* anywhere in a line of at most ANY_MAX bytes */
+};
+
+
+struct rule {
+	const char *file;	/* "builtin" or the -r operand */
+	unsigned long lineno;	/* its line in that file */
+	char *text;		/* the rule line as written, for --list-rules */
+	char *why;		/* "rule:FILE:LINE", tabs replaced */
+	unsigned marker;	/* its marker group in the combined pattern */
+	unsigned char cat, kind, end, weak;
+};
+
+/*
+ * Tunables.  Contains rules describe short furniture; past ANY_MAX bytes a
+ * line that merely mentions the words is prose.  A line longer than
+ * COPY_MAX is not copied into the window: it is decided at once.
+ */
+#define ANY_MAX 320
+#define COPY_MAX (1u << 20)
+#define BEHIND 8		/* decided lines kept for context */
+#define AHEAD 12		/* lines read before the oldest is decided */
+#define WINDOW 32		/* ring size: a power of two > BEHIND + AHEAD */
+#define SCAN_MAX 600		/* bytes scanned for word features */
+#define SEEN_CAP (1u << 20)	/* fingerprint slots per document, at most */
+#define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
+
+static struct {
+	int keep[NCAT];		/* 1: a kept category (content always) */
+	int invert;		/* -v */
+	int explain;		/* --explain */
+	int mark;		/* --mark */
+	int list_rules;		/* --list-rules */
+	int no_default_rules;	/* --no-default-rules */
+	int learn;		/* -1 auto, 0 no, 1 yes */
+	const char **rule_files;
+	size_t nrule_files;
+} opt;
+
+static const struct cli_option options[] = {
+	{'r', "rules", CLI_REQUIRED, "FILE",
+	    "add the rules in FILE (repeatable; format in declutter(1))"},
+	{CLI_OWN + 0, "no-default-rules", CLI_NOARG, NULL,
+	    "do not use the built-in rules"},
+	{CLI_OWN + 1, "keep", CLI_REQUIRED, "CATS",
+	    "keep lines of these categories too (comma list)"},
+	{'v', "invert", CLI_NOARG, NULL, "print only the dropped lines"},
+	{CLI_OWN + 2, "explain", CLI_NOARG, NULL,
+	    "print every line as V<TAB>CAT<TAB>WHY<TAB>TEXT"},
+	{CLI_OWN + 3, "mark", CLI_NOARG, NULL,
+	    "print every line, dropped ones dimmed and tagged"},
+	{CLI_OWN + 4, "list-rules", CLI_NOARG, NULL,
+	    "print the rules in force and exit"},
+	{CLI_OWN + 5, "learn", CLI_NOARG, NULL,
+	    "drop lines that recur across the FILEs (default with 3+ files)"},
+	{CLI_OWN + 6, "no-learn", CLI_NOARG, NULL,
+	    "do not learn recurring lines across FILEs"},
+	{0, NULL, CLI_NOARG, NULL, NULL}
+};
+
+static void
+parse_keep(const char *arg)
+{
+	const char *p = arg, *e;
+	size_t n;
+	int c;
+
+	while (*p != '\0') {
+		e = strchr(p, ',');
+		n = e == NULL ? strlen(p) : (size_t)(e - p);
+		for (c = 0; c < NCAT; c++)
+			if (strlen(cat_names[c]) == n &&
+			    strncmp(cat_names[c], p, n) == 0)
+				break;
+		if (n > 0 && c == NCAT)
+			cli_usage_error("--keep: unknown category '%.*s' (ad "
+			    "paywall account newsletter share comments nav "
+			    "related media legal meta label)", (int)n, p);
+		if (n > 0)
+			opt.keep[c] = 1;
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+}
+
+static void
+handle_option(int code, const char *arg)
+{
+	switch (code) {
+	case 'r':
+		opt.rule_files = xreallocarray(opt.rule_files,
+		    opt.nrule_files + 1, sizeof(*opt.rule_files));
+		opt.rule_files[opt.nrule_files++] = arg;
+		break;
+	case CLI_OWN + 0:
+		opt.no_default_rules = 1;
+		break;
+	case CLI_OWN + 1:
+		parse_keep(arg);
+		break;
+	case 'v':
+		opt.invert = 1;
+		break;
+	case CLI_OWN + 2:
+		opt.explain = 1;
+		break;
+	case CLI_OWN + 3:
+		opt.mark = 1;
+		break;
+	case CLI_OWN + 4:
+		opt.list_rules = 1;
+		break;
+	case CLI_OWN + 5:
+		opt.learn = 1;
+		break;
+	case CLI_OWN + 6:
+		opt.learn = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct cli_spec spec = {
+	"[-v] [-r FILE]... [--keep=CATS] [--explain | --mark] [FILE]...",
+	"Keep the article of a scraped page; drop ads, menus, paywall "
+	"pitches and other page furniture.",
+	options,
+	0,
+	handle_option,
+	"Categories: ad paywall account newsletter share comments nav related\n"
+	"media legal meta label.  Rule file lines: CATEGORY KIND[,FLAGS] PCRE\n"
+	"(KIND line, start or any; FLAGS end, weak).  See declutter(1).\n"
+};
+
+/* ------------------------------------------------------------------ */
+/* Rules: parsing, compiling, matching.                                */
+
+static struct {
+	struct rule *v;
+	size_t n;
+	struct rx *anchored;	/* line and start rules */
+	struct rx *any;		/* contains rules */
+	size_t *anchored_idx;	/* rules in the anchored pattern */
+	size_t nanchored;
+	size_t *any_idx;
+	size_t nany;
+	int limit_reported;
+} rules;
+
+static int
+cat_lookup(const char *p, size_t n)
+{
+	int c;
+
+	for (c = 1; c < NCAT; c++)
+		if (strlen(cat_names[c]) == n &&
+		    strncmp(cat_names[c], p, n) == 0)
+			return c;
+	return -1;
+}
+
+static NORETURN void
+rule_error(const char *file, unsigned long lineno, const char *msg)
+{
+	pdie("%s:%lu: %s", file, lineno, msg);
+}
+
+/* Skip spaces and tabs. */
+static const char *
+skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+static const char *
+skip_word(const char *p, const char *end)
+{
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	return p;
+}
+
+/*
+ * Parse one rule line p[0..len) of file.  Comments and blank lines are
+ * skipped; a bad line is a fatal error "FILE:LINE: message".
+ */
+static void
+rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
+{
+	const char *end = p + len, *w, *we, *f;
+	struct rule r;
+	char err[300], *msg;
+	struct rx *rx;
+	int cat;
+
+	if (len > 0 && p[len - 1] == '\r')
+		end--;
+	w = skip_blanks(p, end);
+	if (w == end || *w == '#')
+		return;
+	memset(&r, 0, sizeof(r));
+	we = skip_word(w, end);
+	cat = cat_lookup(w, (size_t)(we - w));
+	if (cat < 0) {
+		msg = xmalloc((size_t)(we - w) + 80);
+		(void)sprintf(msg, "unknown category '%.*s'",
+		    (int)(we - w), w);
+		rule_error(file, lineno, msg);
+	}
+	r.cat = (unsigned char)cat;
+	w = skip_blanks(we, end);
+	we = skip_word(w, end);
+	if (w == we)
+		rule_error(file, lineno, "missing KIND (line, start or any)");
+	f = memchr(w, ',', (size_t)(we - w));
+	if (f == NULL)
+		f = we;
+	if (f - w == 4 && strncmp(w, "line", 4) == 0)
+		r.kind = KIND_LINE;
+	else if (f - w == 5 && strncmp(w, "start", 5) == 0)
+		r.kind = KIND_START;
+	else if (f - w == 3 && strncmp(w, "any", 3) == 0)
+		r.kind = KIND_ANY;
+	else
+		rule_error(file, lineno,
+		    "unknown KIND (expected line, start or any)");
+	while (f < we) {
+		const char *fe;
+
+		f++;
+		fe = memchr(f, ',', (size_t)(we - f));
+		if (fe == NULL)
+			fe = we;
+		if (fe - f == 3 && strncmp(f, "end", 3) == 0)
+			r.end = 1;
+		else if (fe - f == 4 && strncmp(f, "weak", 4) == 0)
+			r.weak = 1;
+		else
+			rule_error(file, lineno,
+			    "unknown flag (expected end or weak)");
+		f = fe;
+	}
+	w = skip_blanks(we, end);
+	if (w == end)
+		rule_error(file, lineno, "missing pattern");
+	rx = rx_compile(w, (size_t)(end - w), RX_CASELESS, err, sizeof(err));
+	if (rx == NULL)
+		rule_error(file, lineno, err);
+	rx_free(rx);
+	r.file = file;
+	r.lineno = lineno;
+	r.text = xmemdup(p, (size_t)(end - p));
+	r.why = xmalloc(strlen(file) + 32);
+	(void)sprintf(r.why, "rule:%s:%lu", file, lineno);
+	for (msg = r.why; *msg != '\0'; msg++)
+		if (*msg == '\t' || *msg == '\n')
+			*msg = ' ';
+	rules.v = xreallocarray(rules.v, rules.n + 1, sizeof(*rules.v));
+	rules.v[rules.n++] = r;
+}
+
+static void
+rules_load_file(const char *path)
+{
+	struct linereader lr;
+	struct line line;
+	FILE *fp;
+	int fd, rc;
+
+	fp = fopen(path, "r");
+	if (fp == NULL)
+		pdie_sys("%s", path);
+	fd = fileno(fp);
+	lr_init(&lr, fd);
+	lr_set_max_line(&lr, 1u << 20);
+	while ((rc = lr_next(&lr, &line)) > 0)
+		rule_parse(path, (unsigned long)lr.lineno, line.p, line.len);
+	if (rc < 0)
+		pdie_sys("%s", path);
+	lr_free(&lr);
+	(void)fclose(fp);
+}
+
+/*
+ * Build one alternation of the rules of the given kinds; each alternative
+ * ends with an empty marker group "()" whose number identifies the rule.
+ */
+static struct rx *
+rules_combine(int anchored, size_t **idx, size_t *nidx)
+{
+	struct buf b = BUF_INIT;
+	char err[300];
+	struct rx *rx, *one;
+	unsigned group = 0;
+	size_t i;
+
+	*idx = NULL;
+	*nidx = 0;
+	buf_adds(&b, anchored ? "^\\s*+(?:" : "(?:");
+	for (i = 0; i < rules.n; i++) {
+		struct rule *r = &rules.v[i];
+		const char *pat = r->text;
+		const char *end = pat + strlen(pat);
+
+		if ((r->kind == KIND_ANY) == anchored)
+			continue;
+		/* The pattern is the rest of the line after two words. */
+		pat = skip_blanks(pat, end);
+		pat = skip_blanks(skip_word(pat, end), end);
+		pat = skip_blanks(skip_word(pat, end), end);
+		one = rx_compile(pat, (size_t)(end - pat), RX_CASELESS, err,
+		    sizeof(err));
+		group += rx_groups(one);
+		rx_free(one);
+		if (*nidx > 0)
+			buf_addc(&b, '|');
+		buf_adds(&b, "(?:");
+		buf_add(&b, pat, (size_t)(end - pat));
+		buf_adds(&b, r->kind == KIND_LINE ? ")\\s*+$()" : ")()");
+		r->marker = ++group;
+		*idx = xreallocarray(*idx, *nidx + 1, sizeof(**idx));
+		(*idx)[(*nidx)++] = i;
+	}
+	buf_addc(&b, ')');
+	if (*nidx == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	rx = rx_compile(b.p, b.len, RX_CASELESS, err, sizeof(err));
+	if (rx == NULL)
+		pdie("rules: the combined %s pattern: %s",
+		    anchored ? "anchored" : "contains", err);
+	buf_free(&b);
+	return rx;
+}
+
+static void
+rules_load(void)
+{
+	size_t i;
+
+	if (!opt.no_default_rules)
+		for (i = 0; builtin_rules[i] != NULL; i++)
+			rule_parse("builtin", (unsigned long)i + 1,
+			    builtin_rules[i], strlen(builtin_rules[i]));
+	for (i = 0; i < opt.nrule_files; i++)
+		rules_load_file(opt.rule_files[i]);
+	if (opt.list_rules)
+		return;
+	rules.anchored = rules_combine(1, &rules.anchored_idx,
+	    &rules.nanchored);
+	rules.any = rules_combine(0, &rules.any_idx, &rules.nany);
+}
+
+static void
+rules_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < rules.n; i++) {
+		free(rules.v[i].text);
+		free(rules.v[i].why);
+	}
+	free(rules.v);
+	free(rules.anchored_idx);
+	free(rules.any_idx);
+	if (rules.anchored != NULL)
+		rx_free(rules.anchored);
+	if (rules.any != NULL)
+		rx_free(rules.any);
+	memset(&rules, 0, sizeof(rules));
+}
+
+static void
+rules_list(void)
+{
+	size_t i;
+	const char *last = NULL;
+
+	for (i = 0; i < rules.n; i++) {
+		if (last == NULL || strcmp(last, rules.v[i].file) != 0) {
+			out_printf("# %s\n", rules.v[i].file);
+			last = rules.v[i].file;
+		}
+		out_puts(rules.v[i].text);
+		out_putc('\n');
+	}
+}
+
+/* Which rule of the combined pattern matched: the one whose marker is set. */
+static int
+rules_which(struct rx *rx, const size_t *idx, size_t n)
+{
+	const size_t *ov = rx_ovector(rx);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ov[2 * rules.v[idx[i]].marker] != RX_UNSET)
+			return (int)idx[i];
+	return -1;
+}
+
+static void
+rules_limit(const char *label, unsigned long long lineno)
+{
+	if (!rules.limit_reported)
+		pwarn("%s:%llu: pattern match limit hit, rules skipped for "
+		    "this line", label, lineno);
+	rules.limit_reported = 1;
+	prog_set_trouble();
+}
+
+/* The rule that matches p[0..len), or -1. */
+static int
+rules_match(const char *p, size_t len, const char *label,
+    unsigned long long lineno)
+{
+	int rc;
+
+	if (rules.anchored != NULL) {
+		rc = rx_search(rules.anchored, p, len, 0);
+		if (rc > 0)
+			return rules_which(rules.anchored, rules.anchored_idx,
+			    rules.nanchored);
+		if (rc < 0)
+			rules_limit(label, lineno);
+	}
+	if (rules.any != NULL && len <= ANY_MAX) {
+		rc = rx_search(rules.any, p, len, 0);
+		if (rc > 0)
+			return rules_which(rules.any, rules.any_idx,
+			    rules.nany);
+		if (rc < 0)
+			rules_limit(label, lineno);
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Line features.                                                      */
+
+/*
+ * English function words.  A line of prose is full of them; menus,
+ * headlines, bylines and captions have few.  Packed into 64-bit keys
+ * (words of at most 8 letters) in a small open-addressing table.
+ */
+static const char *const stopword_list[] = {
+	"a", "about", "above", "after", "again", "against", "all", "also",
+	"am", "an", "and", "any", "are", "as", "at", "be", "because",
+	"been", "before", "being", "below", "between", "both", "but", "by",
+	"can", "could", "did", "do", "does", "doing", "down", "during",
+	"each", "even", "few", "for", "from", "further", "had", "has",
+	"have", "having", "he", "her", "here", "hers", "herself", "him",
+	"himself", "his", "how", "however", "i", "if", "in", "into", "is",
+	"it", "its", "itself", "just", "may", "me", "might", "more", "most",
+	"much", "must", "my", "myself", "no", "nor", "not", "now", "of",
+	"off", "on", "once", "only", "or", "other", "our", "ours", "out",
+	"over", "own", "same", "said", "says", "she", "should", "since",
+	"so", "some", "such", "than", "that", "the", "their", "theirs",
+	"them", "then", "there", "these", "they", "this", "those",
+	"through", "to", "too", "under", "until", "up", "upon", "very",
+	"was", "we", "were", "what", "when", "where", "which", "while",
+	"who", "whom", "whose", "why", "will", "with", "would", "yet", "you",
+	"your", "yours", "still", "though", "although", "its", "many",
+	NULL
+};
+
+#define STOP_SLOTS 512
+static uint64_t stop_table[STOP_SLOTS];
+
+static size_t
+stop_slot(uint64_t key)
+{
+	return (size_t)(hash_mix64(key) & (STOP_SLOTS - 1));
+}
+
+static void
+stop_init(void)
+{
+	size_t i, j, k;
+	uint64_t key;
+
+	memset(stop_table, 0, sizeof(stop_table));
+	for (i = 0; stopword_list[i] != NULL; i++) {
+		key = 0;
+		for (k = 0; stopword_list[i][k] != '\0'; k++)
+			key = key << 8 | (unsigned char)stopword_list[i][k];
+		for (j = stop_slot(key); stop_table[j] != 0 &&
+		    stop_table[j] != key; j = (j + 1) & (STOP_SLOTS - 1))
+			;
+		stop_table[j] = key;
+	}
+}
+
+static int
+is_stopword(uint64_t key)
+{
+	size_t j;
+
+	for (j = stop_slot(key); stop_table[j] != 0;
+	    j = (j + 1) & (STOP_SLOTS - 1))
+		if (stop_table[j] == key)
+			return 1;
+	return 0;
+}
+
+/* How a line reads. */
+enum shape {
+	SHAPE_BLANK,
+	SHAPE_SHORT,	/* a few words, no sentence: a heading, a menu item */
+	SHAPE_PROSE,	/* a sentence of some length */
+	SHAPE_LONG	/* a paragraph: clearly prose */
+};
+
+struct features {
+	size_t len;		/* bytes without surrounding white space */
+	unsigned words;		/* words in the first SCAN_MAX bytes */
+	unsigned stops;		/* stopwords among them */
+	unsigned lower;		/* words starting with a lower-case letter */
+	unsigned upper_letters, letters, digits;
+	unsigned char term;	/* ends with . ! ? or an ellipsis */
+	unsigned char colon;	/* ends with ':' */
+	unsigned char bullet;	/* starts with a bullet or dash */
+	unsigned char shape;
+};
+
+static int
+is_space_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim ASCII white space and no-break spaces around p[0..*len). */
+static const char *
+trim(const char *p, size_t *len)
+{
+	size_t n = *len;
+
+	for (;;) {
+		if (n > 0 && is_space_byte((unsigned char)*p)) {
+			p++;
+			n--;
+		} else if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
+		    (unsigned char)p[1] == 0xA0) {
+			p += 2;
+			n -= 2;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (n > 0 && is_space_byte((unsigned char)p[n - 1]))
+			n--;
+		else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 &&
+		    (unsigned char)p[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	*len = n;
+	return p;
+}
+
+/* The end of the line: closing quotes and brackets are looked through. */
+static void
+line_ending(const unsigned char *p, size_t n, struct features *f)
+{
+	while (n > 0) {
+		unsigned char c = p[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']' ||
+		    c == '*' || c == ' ') {
+			n--;
+		} else if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+		    (p[n - 1] == 0x9D || p[n - 1] == 0x99)) {
+			n -= 3;		/* ” ’ */
+		} else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xBB) {
+			n -= 2;		/* » */
+		} else {
+			break;
+		}
+	}
+	if (n == 0)
+		return;
+	switch (p[n - 1]) {
+	case '.':
+	case '!':
+	case '?':
+		f->term = 1;
+		break;
+	case ':':
+		f->colon = 1;
+		break;
+	case 0xA6:
+		if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80)
+			f->term = 1;	/* … */
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+line_features(const char *line, size_t len, struct features *f)
+{
+	const unsigned char *p, *end;
+	uint64_t key;
+	unsigned wlen, alpha;
+	int inword;
+
+	memset(f, 0, sizeof(*f));
+	p = (const unsigned char *)trim(line, &len);
+	f->len = len;
+	if (len == 0) {
+		f->shape = SHAPE_BLANK;
+		return;
+	}
+	line_ending(p, len, f);
+	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
+	    p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
+		f->bullet = 1;
+	end = p + (len < SCAN_MAX ? len : SCAN_MAX);
+	key = 0;
+	wlen = alpha = 0;
+	inword = 0;
+	for (; p <= end; p++) {
+		unsigned c = p < end ? *p : ' ';
+
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+			if (!inword) {
+				f->words++;
+				if (c >= 'a')
+					f->lower++;
+				inword = 1;
+			}
+			f->letters++;
+			if (c < 'a')
+				f->upper_letters++;
+			if (wlen < 9)
+				key = key << 8 | (c | 0x20);
+			wlen++;
+			alpha++;
+		} else if (c >= '0' && c <= '9') {
+			if (!inword) {
+				f->words++;
+				inword = 1;
+			}
+			f->digits++;
+			wlen = 9;	/* not a stopword */
+		} else if (c >= 0x80) {
+			/* Letters of other scripts: part of a word. */
+			if (!inword) {
+				f->words++;
+				inword = 1;
+			}
+			if (c >= 0xC0)
+				f->letters++;
+			wlen = 9;
+		} else if (c == '\'' && inword) {
+			wlen = 9;	/* don't, it's: not counted */
+		} else {
+			if (inword && wlen > 0 && wlen <= 8 &&
+			    wlen == alpha && is_stopword(key))
+				f->stops++;
+			inword = 0;
+			key = 0;
+			wlen = alpha = 0;
+		}
+	}
+	if (len > SCAN_MAX) {
+		/* A long line: the words past the scan window count too. */
+		f->words += (unsigned)((len - SCAN_MAX) / 6);
+		f->shape = f->stops * 10 >= f->words ? SHAPE_LONG : SHAPE_PROSE;
+		return;
+	}
+	if (f->words >= 25 && f->stops * 8 >= f->words)
+		f->shape = SHAPE_LONG;
+	else if (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
+	    f->lower * 3 >= f->words)
+		f->shape = SHAPE_LONG;
+	else if (f->words >= 6 && f->term && f->stops >= 1 && f->lower >= 2)
+		f->shape = SHAPE_PROSE;
+	else
+		f->shape = SHAPE_SHORT;
+}
+
+/* ------------------------------------------------------------------ */
+/* Fingerprint sets: lines seen in this document, lines seen across.   */
+
+struct fpset {
+	uint64_t *key;		/* 0: empty slot */
+	unsigned char *val;
+	unsigned *doc;		/* --learn: last document that counted it */
+	size_t mask, used, cap;
+};
+
+static void
+fpset_init(struct fpset *s, size_t cap, int with_doc)
+{
+	memset(s, 0, sizeof(*s));
+	s->cap = cap;
+	s->mask = 1023;
+	s->key = xcalloc(s->mask + 1, sizeof(*s->key));
+	s->val = xcalloc(s->mask + 1, 1);
+	if (with_doc)
+		s->doc = xcalloc(s->mask + 1, sizeof(*s->doc));
+}
+
+static void
+fpset_free(struct fpset *s)
+{
+	free(s->key);
+	free(s->val);
+	free(s->doc);
+	memset(s, 0, sizeof(*s));
+}
+
+static void
+fpset_clear(struct fpset *s)
+{
+	memset(s->key, 0, (s->mask + 1) * sizeof(*s->key));
+	s->used = 0;
+}
+
+static void
+fpset_grow(struct fpset *s)
+{
+	size_t n = (s->mask + 1) * 2, i, j;
+	uint64_t *key = xcalloc(n, sizeof(*key));
+	unsigned char *val = xcalloc(n, 1);
+	unsigned *doc = s->doc != NULL ? xcalloc(n, sizeof(*doc)) : NULL;
+
+	for (i = 0; i <= s->mask; i++) {
+		if (s->key[i] == 0)
+			continue;
+		for (j = s->key[i] & (n - 1); key[j] != 0; j = (j + 1) & (n - 1))
+			;
+		key[j] = s->key[i];
+		val[j] = s->val[i];
+		if (doc != NULL)
+			doc[j] = s->doc[i];
+	}
+	free(s->key);
+	free(s->val);
+	free(s->doc);
+	s->key = key;
+	s->val = val;
+	s->doc = doc;
+	s->mask = n - 1;
+}
+
+/*
+ * Find fp; with add, insert it when missing (val 0xFF).  Returns the slot,
+ * or (size_t)-1 when it is missing and was not added.  *fresh tells an
+ * insertion.  The set never grows past its cap: when full it is cleared
+ * (per-document set) or stops taking new keys (learning set).
+ */
+static size_t
+fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
+{
+	size_t j;
+
+	if (fp == 0)
+		fp = 1;
+	*fresh = 0;
+	for (j = fp & s->mask; s->key[j] != 0; j = (j + 1) & s->mask)
+		if (s->key[j] == fp)
+			return j;
+	if (!add)
+		return (size_t)-1;
+	if (s->used + 1 > (s->mask + 1) / 4 * 3) {
+		if ((s->mask + 1) * 2 > s->cap) {
+			if (s->doc != NULL)
+				return (size_t)-1;
+			fpset_clear(s);
+		} else {
+			fpset_grow(s);
+		}
+		for (j = fp & s->mask; s->key[j] != 0; j = (j + 1) & s->mask)
+			;
+	}
+	s->key[j] = fp;
+	s->val[j] = 0xFF;
+	if (s->doc != NULL)
+		s->doc[j] = 0;
+	s->used++;
+	*fresh = 1;
+	return j;
+}
+
+/* The fingerprint of a trimmed line. */
+static uint64_t
+line_fp(const char *p, size_t len)
+{
+	p = trim(p, &len);
+	return hash64(p, len, 0x6465636c75747472ULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* The window and the decision.                                        */
+
+/* What the line is, before context. */
+enum signal {
+	SIG_BLANK,
+	SIG_WEAK,	/* short, no rule: context decides */
+	SIG_PROSE,	/* a sentence: content unless hemmed in by furniture */
+	SIG_LONG,	/* a paragraph: content */
+	SIG_FURN,	/* a rule or a repetition said furniture */
+	SIG_SEE_THROUGH	/* an ad slot or a label: context looks past it */
+};
+
+struct slot {
+	struct buf text;	/* the line's bytes, unless it is huge */
+	int crlf, nonl, huge;
+	unsigned long long lineno;
+	struct features f;
+	uint64_t fp;
+	int rule;		/* index into rules.v, or -1 */
+	unsigned char sig;
+	unsigned char cat;	/* the signal's category, then the verdict's */
+	unsigned char repeated;	/* seen before in this document */
+	unsigned char learned;	/* recurs across the run's documents */
+	unsigned char decided;
+	unsigned char kept;
+	const char *why;
+};
+
+static struct slot ring[WINDOW];
+
+/* Per-document state. */
+static struct {
+	const char *label;
+	unsigned long long next;	/* lines read */
+	unsigned long long done;	/* lines decided */
+	int after_end;			/* category of the end marker, or 0 */
+	int seen_content;		/* a content line was decided */
+	int headline;			/* a headline was kept */
+	unsigned long docno;
+} doc;
+
+static struct fpset seen;	/* lines of this document */
+static struct fpset learned;	/* --learn: documents per line */
+static unsigned learn_min;	/* documents a line must be in to be learned */
+
+#define SLOT(i) (&ring[(i) & (WINDOW - 1)])
+
+static int
+see_through(const struct slot *s)
+{
+	return s->sig == SIG_SEE_THROUGH ||
+	    (s->decided && !s->kept && (s->cat == CAT_AD || s->cat == CAT_LABEL));
+}
+
+/*
+ * The nearest decided line before i that is neither blank nor an ad slot
+ * or label, within the remembered lines; NULL at the document start.
+ */
+static const struct slot *
+prev_decided(unsigned long long i)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i; j > 0 && i - j < BEHIND + AHEAD; j--) {
+		s = SLOT(j - 1);
+		if (s->sig == SIG_BLANK || see_through(s))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
+/* What lies after line i: the first line with a strong signal. */
+struct ahead {
+	const struct slot *s;	/* NULL: the document or the window ends */
+	unsigned weak;		/* weak lines passed on the way */
+	unsigned dist;		/* lines from i to s */
+};
+
+static struct ahead
+next_strong(unsigned long long i)
+{
+	struct ahead a = {NULL, 0, 0};
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next; j++) {
+		s = SLOT(j);
+		a.dist++;
+		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
+			continue;
+		if (s->sig == SIG_WEAK) {
+			a.weak++;
+			continue;
+		}
+		a.s = s;
+		break;
+	}
+	return a;
+}
+
+static int
+strong_content(const struct slot *s)
+{
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
+}
+
+/* A line that can be a headline: a few words, no sentence ending. */
+static int
+headline_like(const struct features *f)
+{
+	return f->words >= 3 && f->words <= 30 && !f->colon && !f->bullet;
+}
+
+static void
+decide_context(unsigned long long i, struct slot *s)
+{
+	const struct slot *p = prev_decided(i);
+	struct ahead a = next_strong(i);
+	int p_content = p != NULL && p->kept && p->cat == CAT_CONTENT;
+	int p_furn = p != NULL && !(p->kept && p->cat == CAT_CONTENT);
+	int n_content = a.s != NULL && strong_content(a.s);
+	int n_furn = a.s != NULL && a.s->sig == SIG_FURN;
+
+	if (s->sig == SIG_PROSE) {
+		if (p_furn && n_furn && a.dist <= 3) {
+			s->cat = p->cat;
+			s->why = "prose-between-furniture";
+		} else {
+			s->cat = CAT_CONTENT;
+			s->why = "sentence";
+		}
+		return;
+	}
+	/* A short line. */
+	if (p_content && n_content) {
+		s->cat = CAT_CONTENT;
+		s->why = "short-between-paragraphs";
+	} else if (p_furn && n_furn) {
+		s->cat = p->cat;
+		s->why = "short-between-furniture";
+	} else if (p_content && n_furn) {
+		if (s->f.term && s->f.words >= 4) {
+			s->cat = CAT_CONTENT;
+			s->why = "short-sentence";
+		} else {
+			s->cat = a.s->cat;
+			s->why = "short-before-furniture";
+		}
+	} else if (!doc.seen_content && !doc.headline && n_content &&
+	    headline_like(&s->f)) {
+		s->cat = CAT_CONTENT;
+		s->why = "headline";
+		doc.headline = 1;
+	} else if (p_furn) {
+		s->cat = p->cat;
+		s->why = "short-after-furniture";
+	} else if (p_content) {
+		if (s->f.term || a.s == NULL) {
+			s->cat = CAT_CONTENT;
+			s->why = "short-after-paragraph";
+		} else {
+			s->cat = CAT_NAV;
+			s->why = "short-run";
+		}
+	} else {
+		s->cat = n_furn ? a.s->cat : CAT_NAV;
+		s->why = "short-at-top";
+	}
+}
+
+/* Decide line i, all of whose lookahead that exists has been read. */
+static void
+decide(unsigned long long i)
+{
+	struct slot *s = SLOT(i);
+	const struct rule *r;
+	const struct slot *p;
+	size_t k;
+	int fresh;
+
+	s->kept = 0;
+	if (s->sig == SIG_BLANK) {
+		p = prev_decided(i);
+		s->cat = p != NULL ? p->cat : CAT_CONTENT;
+		if (p != NULL && !p->kept)
+			s->cat = p->cat;
+		else
+			s->cat = CAT_CONTENT;
+		s->why = "blank";
+	} else if (s->rule >= 0) {
+		r = &rules.v[s->rule];
+		s->cat = r->cat;
+		s->why = r->why;
+		if (r->weak) {
+			p = prev_decided(i);
+			if (p != NULL && !p->kept)
+				s->cat = p->cat;
+		}
+		if (r->end)
+			doc.after_end = r->cat;
+	} else if (s->repeated) {
+		k = fpset_find(&seen, s->fp, 0, &fresh);
+		s->cat = k != (size_t)-1 && seen.val[k] != 0xFF &&
+		    seen.val[k] != CAT_CONTENT ? seen.val[k] : CAT_LABEL;
+		s->why = "repeated-in-document";
+	} else if (s->learned) {
+		p = prev_decided(i);
+		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
+		s->why = "repeated-across-documents";
+	} else if (doc.after_end) {
+		struct ahead a = next_strong(i);
+
+		if (s->sig == SIG_LONG && a.s != NULL && a.s->sig == SIG_LONG &&
+		    a.weak == 0) {
+			s->cat = CAT_CONTENT;
+			s->why = "prose-after-end-marker";
+			doc.after_end = 0;
+		} else {
+			s->cat = (unsigned char)doc.after_end;
+			s->why = "after-end-marker";
+		}
+	} else if (s->sig == SIG_LONG) {
+		s->cat = CAT_CONTENT;
+		s->why = "paragraph";
+	} else {
+		decide_context(i, s);
+	}
+	if (s->cat == CAT_CONTENT || opt.keep[s->cat])
+		s->kept = 1;
+	if (s->cat == CAT_CONTENT && s->sig != SIG_BLANK)
+		doc.seen_content = 1;
+	s->decided = 1;
+	if (s->sig != SIG_BLANK) {
+		k = fpset_find(&seen, s->fp, 0, &fresh);
+		if (k != (size_t)-1 && seen.val[k] == 0xFF)
+			seen.val[k] = s->cat;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Output.                                                             */
+
+static void
+write_line(const struct slot *s, const char *p, size_t len)
+{
+	struct line l;
+
+	l.p = p;
+	l.len = len;
+	l.crlf = s->crlf;
+	l.nonl = s->nonl;
+	if (opt.explain) {
+		out_putc(s->kept ? '+' : '-');
+		out_putc('\t');
+		out_puts(cat_names[s->cat]);
+		out_putc('\t');
+		out_puts(s->why);
+		out_putc('\t');
+		out_line(&l);
+	} else if (opt.mark) {
+		if (s->kept) {
+			out_line(&l);
+		} else if (common.color) {
+			out_printf(SGR_DIM "[%s] ", cat_names[s->cat]);
+			out_write(p, len);
+			out_puts(SGR_RESET);
+			out_puts(s->crlf ? "\r\n" : "\n");
+		} else {
+			out_printf("[%s] ", cat_names[s->cat]);
+			out_line(&l);
+		}
+	} else if (s->kept != opt.invert) {
+		out_line(&l);
+	} else {
+		return;
+	}
+	out_end_record();
+}
+
+/* Decide and write line i (its bytes are in the slot). */
+static void
+flush_one(unsigned long long i)
+{
+	struct slot *s = SLOT(i);
+
+	decide(i);
+	if (!s->huge)
+		write_line(s, s->text.p, s->text.len);
+	doc.done = i + 1;
+}
+
+/* Fill the slot of the line just read. */
+static void
+classify(struct slot *s, const struct line *line)
+{
+	int fresh;
+	size_t k;
+
+	s->lineno = doc.next + 1;
+	s->crlf = line->crlf;
+	s->nonl = line->nonl;
+	s->decided = s->kept = 0;
+	s->repeated = s->learned = 0;
+	s->why = "";
+	s->rule = -1;
+	s->cat = CAT_CONTENT;
+	line_features(line->p, line->len, &s->f);
+	if (s->f.shape == SHAPE_BLANK) {
+		s->sig = SIG_BLANK;
+		s->fp = 0;
+		return;
+	}
+	s->fp = line_fp(line->p, line->len);
+	k = fpset_find(&seen, s->fp, 1, &fresh);
+	s->repeated = k != (size_t)-1 && !fresh;
+	if (learn_min > 0) {
+		k = fpset_find(&learned, s->fp, 0, &fresh);
+		s->learned = k != (size_t)-1 && learned.val[k] >= learn_min;
+	}
+	s->rule = rules_match(line->p, line->len, doc.label, s->lineno);
+	if (s->rule >= 0) {
+		s->cat = rules.v[s->rule].cat;
+		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL ?
+		    SIG_SEE_THROUGH : SIG_FURN;
+	} else if (s->repeated || s->learned) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_LABEL;
+	} else if (s->f.shape == SHAPE_LONG) {
+		s->sig = SIG_LONG;
+	} else if (s->f.shape == SHAPE_PROSE) {
+		s->sig = SIG_PROSE;
+	} else {
+		s->sig = SIG_WEAK;
+	}
+}
+
+static int
+declutter_document(struct input *in, void *ctx)
+{
+	struct line line;
+	struct slot *s;
+
+	(void)ctx;
+	memset(&doc, 0, sizeof(doc));
+	doc.label = in->label;
+	doc.docno = in->index;
+	fpset_clear(&seen);
+	while (input_next(in, &line)) {
+		s = SLOT(doc.next);
+		s->huge = line.len > COPY_MAX;
+		buf_reset(&s->text);
+		if (!s->huge)
+			buf_add(&s->text, line.p, line.len);
+		classify(s, &line);
+		doc.next++;
+		if (s->huge) {
+			/* Decide everything now; the line is written from
+			 * the reader's buffer. */
+			while (doc.done < doc.next)
+				flush_one(doc.done);
+			write_line(s, line.p, line.len);
+		} else if (doc.next - doc.done > AHEAD) {
+			flush_one(doc.done);
+		}
+		if (out_failed())
+			return 1;
+	}
+	while (doc.done < doc.next)
+		flush_one(doc.done);
+	return out_failed();
+}
+
+/* ------------------------------------------------------------------ */
+/* --learn: a first pass counting the documents each line is in.       */
+
+static void
+learn_file(const char *path, unsigned docno)
+{
+	struct linereader lr;
+	struct line line;
+	FILE *fp;
+	size_t k;
+	int fresh;
+
+	fp = fopen(path, "r");
+	if (fp == NULL)
+		return;		/* the second pass reports it */
+	lr_init(&lr, fileno(fp));
+	while (lr_next(&lr, &line) > 0) {
+		size_t len = line.len;
+
+		(void)trim(line.p, &len);
+		if (len == 0)
+			continue;
+		k = fpset_find(&learned, line_fp(line.p, line.len), 1, &fresh);
+		if (k == (size_t)-1 || learned.doc[k] == docno + 1)
+			continue;
+		learned.doc[k] = docno + 1;
+		if (learned.val[k] == 0xFF)
+			learned.val[k] = 0;
+		if (learned.val[k] < 254)
+			learned.val[k]++;
+	}
+	lr_free(&lr);
+	(void)fclose(fp);
+}
+
+static void
+learn(char **files, int nfiles)
+{
+	int i, nlearnable = 0;
+
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") != 0)
+			nlearnable++;
+	if (nlearnable < 3)
+		return;
+	fpset_init(&learned, LEARN_CAP, 1);
+	for (i = 0; i < nfiles; i++)
+		if (strcmp(files[i], "-") != 0)
+			learn_file(files[i], (unsigned)i);
+	/* In at least half the documents, and at least three. */
+	learn_min = (unsigned)(nlearnable + 1) / 2;
+	if (learn_min < 3)
+		learn_min = 3;
+	if (learn_min > 254)
+		learn_min = 254;
+}
+
+int
+main(int argc, char **argv)
+{
+	int first, nfiles;
+	size_t i;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.learn = -1;
+	memset(&rules, 0, sizeof(rules));
+	learn_min = 0;
+	first = cli_parse(argc, argv, &spec);
+	if (opt.explain && opt.mark)
+		cli_usage_error("--explain and --mark exclude each other");
+	nfiles = argc - first;
+	rules_load();
+	out_open(common.output, common.line_buffered);
+	if (opt.list_rules) {
+		rules_list();
+		rules_free();
+		free(opt.rule_files);
+		return out_close(1);
+	}
+	stop_init();
+	memset(ring, 0, sizeof(ring));
+	fpset_init(&seen, SEEN_CAP, 0);
+	if (opt.learn == 1 || (opt.learn == -1 && nfiles >= 3))
+		learn(argv + first, nfiles);
+	(void)inputs_run(argv + first, nfiles, declutter_document, NULL);
+	for (i = 0; i < WINDOW; i++)
+		buf_free(&ring[i].text);
+	fpset_free(&seen);
+	fpset_free(&learned);
+	rules_free();
+	free(opt.rule_files);
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
+	    EXIT_TROUBLE : EXIT_OK;
+}
