@@ -74,29 +74,34 @@ static const char *const builtin_rules[] = {
 	"# run of furniture the line takes the category of the line before it.",
 	"#",
 	"# ad: ad slots and their placeholders",
-	"ad line (?:advertisement|advertising|advert|ad|ads|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
+	"ad line (?:advertisements?|advertising|advert|ad|ads|ad slot|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
 	"ad start this (?:advertisement|ad) has not loaded",
 	"ad line (?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad|advert|video))?\\.?",
 	"ad line (?:advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
-	"ad any ^[-–—\\s]*(?:advertisement|advert|ad)[-–—\\s]*$",
+	"ad line (?:skip )?advertisements?(?:\\s*[·|:–—-]\\s*.{0,40})?",
+	"ad line [$£€][0-9][0-9.,]*|(?:view|buy|shop|check|see)(?: it| price| deal)? (?:at|on) \\p{Lu}.{1,30}|check \\p{Lu}[^\\s]{1,30}|(?:see|view) (?:all )?(?:deals|prices)",
+	"ad start shop (?:the|our|now|all|today['’]s)\\b|(?:(?:today['’]s|top|best|the best) )+(?:[\\w’'-]+ ){0,4}deals?\\b|deal of the day|\\bsponsored by\\b",
 	"# paywall: subscription pitches and meters",
 	"paywall start (?:this (?:content|article|story) is )?(?:reserved|available|exclusive|only available) (?:only )?(?:for|to) (?:paying )?(?:subscribers|members|premium)",
-	"paywall start subscribe (?:now|today|for|from|to (?:unlock|continue|read|keep|get|access|unlimited|full|our)|and (?:save|get))",
+	"paywall start subscribe (?:now|today|for|from|to|and)\\b|enjoy(?:ing|ed)? (?:this|our|the) (?:story|article|journalism|reporting|long read)s?\\b.{0,30}\\?",
 	"paywall line (?:subscribe|subscribers? only|subscriber exclusive|premium|exclusive to subscribers|for subscribers|members only|unlock (?:this )?(?:article|story))",
 	"paywall any you(?:['’]ve| have) (?:reached|hit|used|read) (?:your|the|all (?:of )?your) (?:limit|monthly|maximum|free|[0-9]+ free)",
 	"paywall any (?:free )?(?:articles?|stories) (?:left|remaining) this (?:month|week)|(?:articles?|stories) remaining",
-	"paywall any cancel (?:any ?time|at any time)|start (?:your|a) (?:free )?trial|free trial",
+	"paywall any cancel (?:any ?time|at any time)|checking your access|once your subscription|start (?:your|a) (?:free )?trial|free trial|subscribe now\\.?$|your subscription (?:supports|helps|makes)|readers (?:like you )?(?:chip in|donate|support us)|will you (?:chip in|donate|give|help|support us)\\b",
 	"paywall start (?:support|fund|power) (?:our|independent|quality|local) (?:journalism|reporting|newsroom)",
 	"paywall start (?:become a|join as a|join our) (?:subscriber|member|supporter|paying)",
 	"paywall start (?:to (?:continue|keep) reading|to read (?:this|the full|more)),? (?:this (?:article|story),? )?(?:please )?(?:subscribe|become|log|sign|register)",
-	"paywall start (?:get|gain|enjoy) (?:unlimited|full|digital|complete|instant) (?:digital )?access",
+	"paywall start (?:try|get|gain|enjoy) (?:unlimited|full|digital|complete|instant) (?:digital )?access",
 	"paywall start,weak unlimited (?:digital |online |web )?access",
 	"paywall any,weak \\be-?paper\\b|\\belectronic replica\\b",
 	"paywall start,weak daily puzzles|(?:exclusive|premium|subscriber-only) (?:articles|content|stories|newsletters|reporting) (?:from|by)",
 	"paywall start,weak enjoy (?:additional|more|unlimited|extra) (?:articles|stories|content)",
 	"paywall start,weak access (?:articles|content|stories|news) from",
 	"paywall start already (?:a )?(?:subscriber|member|paid)\\??\\s*(?:log|sign)",
-	"paywall any (?:special|limited[- ]time|introductory) offer|per (?:week|month) for (?:the first|[0-9])|(?:only|just) [$£€][0-9.]+ (?:a|per|/) ?(?:week|month|year)",
+	"paywall start (?:(?:only|just|from|yes,? i['’]ll give|give|pay|then) )?[$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b|[$£€][0-9.,]+ (?:could|can|will) (?:provide|pay|buy|help|fund|feed|give)",
+	"paywall any (?:special|limited[- ]time|introductory) offer|per (?:week|month) for (?:the first|[0-9])|(?:articles?|stories) this month:? [0-9]|you(?:['’]ve| have) read [0-9]+",
+	"paywall line (?:one-time|monthly|annual|yearly|weekly|donate(?: now)?|give (?:now|monthly|once)|support us|contribute)",
+	"paywall start (?:help us keep|support (?:us|our work|independent)|donate (?:now|today)|make a (?:donation|contribution))\\b",
 	"paywall start,weak (?:continue reading|read the full (?:article|story)) (?:with|for) (?:a |just )",
 	"# newsletter: sign-up boxes and confirmations",
 	"newsletter start sign[ -]?up (?:for|to) (?:our|the|my|a|daily|weekly|free)?\\s*(?:[\\w’'-]+ ){0,5}(?:newsletters?|briefings?|emails?|alerts?|digest|updates)",
@@ -106,25 +111,28 @@ static const char *const builtin_rules[] = {
 	"newsletter any by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent|acknowledge|accept|will receive)",
 	"newsletter any thanks? (?:you )?for (?:signing up|subscribing)|you(?:['’]re| are) (?:all |now )?(?:signed up|subscribed)",
 	"newsletter any welcome email|check your (?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
-	"newsletter any (?:issue|error|problem) signing you up|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
-	"newsletter line (?:your )?e-?mail(?: address)?:?|sign[ -]?up|subscribe to newsletter",
-	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)",
+	"newsletter any (?:issue|error|problem) signing you up|something went wrong|please try again|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
+	"newsletter line stay in touch|keep in touch|stay (?:informed|updated|connected)|(?:type|enter) your email.{0,10}|(?:your )?e-?mail(?: address)?:?|sign[ -]?up|subscribe to newsletter",
+	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)|get (?:[\\w’'-]+ ){0,12}(?:in|with|from) our (?:[\\w’'-]+ ){0,4}(?:newsletter|email|briefing)",
 	"newsletter start,weak get email updates",
-	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe",
+	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe|(?:get|receive|join|subscribe to) (?:[\\w’'-]+ ){0,6}(?:newsletters?|mailing list)\\b|get (?:this|it|them|more [\\w ]{1,30}) (?:delivered )?(?:to|in) your inbox",
 	"# account: log-in and registration prompts",
 	"account line (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|my account|sign[ -]?out|log[ -]?out|account|profile)(?:\\s*(?:or|/|and|&|\\|)\\s*(?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|subscribe))*(?: (?:to|for|with) [^.]{0,80})?[.!]?",
 	"account any create (?:an|a free|your) account|(?:sign|log)[ -]?in if you (?:already )?have an account|by registering for free|(?:register|registering) (?:for free|now)",
 	"account any (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up) to (?:unlock|continue|read|comment|save|keep reading|access|join)",
 	"account any already have an account|don['’]t have an account|forgot (?:your )?password|not a (?:subscriber|member)\\?|(?:already )?(?:a )?registered user",
 	"account start already (?:a )?(?:subscriber|member)\\??",
+	"account any saved (?:stories|articles|items)|your (?:saved|reading) list|(?:my|your) (?:profile|account|saved)\\b",
 	"# share: share rows and follow prompts",
 	"share line (?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|telegram|messenger|pocket|threads|bluesky|sms|text)[\\s,|·•/]*){2,}",
-	"share line (?:share|tweet|print|copy link|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:on|via|to) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
+	"share line (?:share|post|repost|tweet|print|copy link|save this (?:article|story|post)|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:this |it )?(?:(?:story|article|post) )?(?:on|via|to|with) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
 	"share line share (?:this )?(?:article|story)? ?(?:in|on|with) your (?:social )?(?:network|networks|friends|followers).*",
+	"share line resize|(?:normal|larger?|small(?:er)?|very large|default|increase|decrease|reset)? ?(?:text|font) size|a-? ?a\\+|print (?:this )?(?:article|story|page)",
 	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
 	"share start,weak share your (?:thoughts|views|story|comments)",
 	"# comments: comment sections",
-	"comments line,end (?:comments?|[0-9,]+ comments?|view comments|show comments|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|comments? \\(?[0-9,]+\\)?|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|[0-9,]+ (?:responses?|replies)(?: to .{0,80})?|what do you think\\?)",
+	"comments line (?:[0-9,]+ comments?|comments? \\(?[0-9,]+\\)?|(?:view|show|hide) comments)",
+	"comments line,end (?:comments?|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|[0-9,]+ (?:responses?|replies)(?: to .{0,80})?|what do you think\\?)",
 	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to (?:comment|reply|join)",
 	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|[0-9]+ (?:likes?|replies|upvotes?)|like|flag)",
 	"# nav: menus, skip links, breadcrumbs, section lists",
@@ -132,37 +140,56 @@ static const char *const builtin_rules[] = {
 	"nav line (?:home|news)\\s*[>›»/|]\\s*[^>›»/|]{1,40}(?:\\s*[>›»/|]\\s*[^>›»/|]{1,40}){0,5}",
 	"nav line [^.!?|•·]{1,40}(?:\\s*[|•·]\\s*[^.!?|•·]{1,40}){2,}",
 	"nav start (?:filed under|topics?|tags?|categories|category|keywords|related topics|more on)\\s*:",
+	"nav line (?:[\\p{L}&.'’0-9/-]+ ){0,4}[-+−]?[0-9][0-9,]*(?:\\.[0-9]+%?|%)(?:\\s*[▲▼△▽+−-]\\s*[0-9.,]+%?)?(?:\\s*yield)?",
+	"nav line back to .{1,40}|learn more|find out more|get in touch(?: with us| with our newsroom)?|submit a (?:news )?tip|(?:send|share) (?:us )?(?:a|your) (?:news )?tips?",
 	"nav line (?:download|get) (?:the|our) .{1,40} app|open in (?:the )?app|enable (?:push )?notifications|turn on notifications",
 	"# related: links to other stories; the ones marked end close the article",
-	"related line,end (?:read|see|watch) next|what to read next|up next|most (?:viewed|read|popular|shared|commented|emailed|watched|recent)(?: (?:stories|articles|news|today|this week))?|trending(?: now| stories| articles| news| topics)?|popular (?:now|stories|articles|today)|recommended(?: for you| stories| reading| videos| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:stories|articles|content|coverage|news|reading|posts|links|videos)|more (?:from|on|in) .{1,50}|more (?:stories|news|articles|coverage|top stories|like this|to explore|for you)|(?:don['’]t|do not) miss|editor['’]?s (?:picks?|choice)|around the web|from (?:our|the) (?:partners|web|network)|in case you missed it|elsewhere on .{1,40}|latest (?:news|stories|headlines|videos)|further reading|top picks|must reads?",
+	"related line,end (?:read|see|watch) next|what to read next|up next(?: to read)?|most (?:viewed|read|popular|shared|commented|emailed|watched|recent)(?: (?:stories|articles|news|today|this week))?|trending(?: now| stories| articles| news| topics)?|popular (?:now|stories|articles|today)|recommended(?: for you| stories| reading| videos| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:stories|articles|content|coverage|news|reading|posts|links|videos)|more (?:from|on|in) .{1,50}|more (?:stories|news|articles|coverage|top stories|like this|to explore|for you)|(?:don['’]t|do not) miss|editor['’]?s (?:picks?|choice)|around the web|from (?:our|the) (?:partners|web|network)|in case you missed it|elsewhere on .{1,40}|latest (?:news|stories|headlines|videos)|further reading|top picks|must reads?|more \\p{Lu}[\\w’'-]*(?: (?:&|and) \\p{Lu}[\\w’'-]*)?(?: \\p{Lu}[\\w’'-]*)?(?: stories| news)?",
+	"related start (?:download (?:the )?(?:full )?(?:report|pdf|document|guide)|.{1,120}\\((?:pdf|docx?|xlsx?)[,)])",
 	"related line related|read more|see also|also read|read also|more|related articles?|keep reading",
-	"related start (?:read more|related|see also|also read|read also|more|recommended|go deeper|dive deeper|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
+	"related start (?:read more|related|see also|also read|read also|more|recommended|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
 	"# media: players, galleries, captions and credits",
 	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen(?: now)?|(?:[0-9]+ (?:min|mins|minutes?|sec|seconds?) )?listen|play(?: video| audio| now)?|pause|watch(?: now| video| live)?|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?(?:[0-9]+ ?(?:of|/) ?[0-9]+)?|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|[0-9]+ (?:photos|images|videos)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
-	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]",
+	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]|item [0-9]+ of [0-9]+|\\[[0-9]+ ?/ ?[0-9]+\\]|[0-9]+ (?:of|/) [0-9]+ ?\\|",
 	"media start (?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
+	"media line \\(?[0-9]+ ?(?:min|mins|minutes|sec|secs|seconds)\\)?",
 	"media line (?:we apologi[sz]e, but )?this video (?:has failed to load|is (?:not |no longer |un)available).*|(?:this|the) video (?:player )?(?:is )?loading.*|your browser does not support .{0,40}",
 	"media any \\((?:ap|afp|epa|reuters|getty images?|bloomberg|ap photo|file photo|photo|image|pool|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
+	"media line \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} ?/ ?\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,4}",
+	"media any (?:photograph|photo|picture|image|illustration)(?: by)?: \\p{Lu}[^.]{2,60}$",
+	"media any (?:^|\\s)\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+)*\\s?/\\s?\\p{Lu}[\\p{L}.'’ -]+\\.?$",
 	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|ap|afp|epa|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press|afp via getty images)(?: via [\\w ]+)?\\.?$",
 	"media line (?:photo|image|picture|credit|©|\\(c\\))[: ]+.{0,60}",
 	"# legal: copyright, cookies, terms",
-	"legal start (?:copyright|©|\\(c\\))\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
+	"legal start (?:copyright|©|\\(c\\))(?:\\s*(?:©|\\(c\\)))?\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
+	"legal start (?:affiliate |editorial )?disclosure\\s*:|\\p{Lu}[\\w'’-]*(?: \\p{Lu}[\\w'’-]*){0,3} is (?:a )?part of \\p{Lu}|when you (?:buy|purchase|shop|click) (?:something )?(?:through|via|using|on) (?:links|our links|links on)|(?:this|the) (?:post|article|page|story) (?:may )?contains? affiliate|(?:this|the) (?:press )?release (?:contains|includes) forward-looking|forward-looking statements?\\b",
+	"legal any affiliate (?:links?|commission|partner)|(?:may )?earn (?:a|an) (?:small )?(?:affiliate )?commission",
 	"legal any all rights reserved\\.?$|(?:may not be|cannot be) (?:published|reproduced|broadcast|rewritten|redistributed)|this material may not be",
-	"legal any (?:this|our) (?:site|website) uses cookies|we use cookies|(?:by (?:using|continuing)|if you continue) (?:to use )?(?:this|our) (?:site|website)|cookie (?:settings|policy|preferences|notice|consent|banner)",
+	"legal start (?:this|our) (?:site|website) uses (?:[\\w-]+ )?cookies|we (?:and our partners )?use cookies|(?:by (?:using|continuing)|if you continue) (?:to (?:use|browse) )?(?:this|our) (?:site|website)",
+	"legal line (?:cookie|privacy) (?:settings|policy|preferences|notice|consent)",
 	"legal line (?:privacy(?: policy| notice| settings| center| statement)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|accessibility(?: statement)?|contact(?: us)?|about(?: us)?|careers|advertise|help|faq|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|your privacy (?:choices|rights)|manage (?:cookies|preferences|consent|cookie settings)|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|i agree|agree|got it|ok|corrections|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|ethics policy|rss|subscriber agreement|cookie settings|licensing|reprints?(?: (?:&|and) permissions)?|permissions|terms|privacy)",
 	"legal start our standards:?|(?:the )?thomson reuters trust principles",
 	"# meta: bylines, datelines, dates, read times, sign-offs",
 	"meta line (?:written |reported |words |story )?by:?|authors?(?: of (?:the|this) (?:article|story))?:?|(?:staff|senior|chief|special|political|business|foreign|technology|science|health|economics|investigative|contributing) ?(?:writer|reporter|correspondent|editor|columnist)s?",
-	"meta line by\\s+(?:\\p{Lu}[\\w.'’-]*|and|&|de|van|von|der|la|le|da|di|bin|al|el)(?:,?\\s+(?:\\p{Lu}[\\w.'’-]*|and|&|de|van|von|der|la|le|da|di|bin|al|el|in|for|the))*(?:\\s*[,|–—-]\\s*.{0,60})?",
+	"meta line (?:(?:written|reported|words|story|text|photos?|video|interview) )?by\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el)(?:,?\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el|in|for|the))*(?:\\s*[,|–—-]\\s*.{0,60})?(?:\\s+\\S+@\\S+)?",
+	"meta line (?:\\p{Lu}[^\\s,;:]* ){1,3}(?:\\p{Lu}[\\w-]* |[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|producer|critic)s?(?:,.{0,40})?|(?:[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist),.{1,40}|(?:\\p{Lu}[^\\s,;:]* ){1,3}@[\\w/.-]+|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+ (?:in|at|from) \\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+)?|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+, (?:the )?\\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+){0,3}",
 	"meta line (?:the )?(?:associated press|ap|reuters|bloomberg(?: news)?|afp|agence france-presse|cnn(?: wire)?|bbc(?: news)?|dpa|xinhua|kyodo(?: news)?|yonhap|pa media|the canadian press|canadian press|upi|tass|efe|ansa|press association)",
-	"meta line (?:published|updated|posted|last updated|first published|modified|created|date)(?: on| at)?:?\\s+(?=.{0,40}(?:[0-9]|ago|yesterday|today|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).{1,90}",
-	"meta line (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4}.{0,50}",
-	"meta line (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+[0-9]{4}.{0,50}",
+	"meta line (?:published|updated|posted|last updated|last modified|first published|modified|created|date|post date|date posted|release date)(?: on| at)?:?\\s+(?=.{0,40}(?:[0-9]|ago|yesterday|today|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).{1,90}",
+	"meta line (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4}.{0,50}",
+	"meta line (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+[0-9]{4}.{0,50}",
 	"meta line (?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4})(?:[ T,]+.{0,40})?|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)(?:,? .{0,30}[0-9].{0,20})?",
 	"meta line [0-9]{1,2}[:.][0-9]{2}\\s*(?:a\\.?m\\.?|p\\.?m\\.?)?(?:\\s+[a-z]{2,4})?(?:[,\\s]+.{0,40}[0-9]{4}.{0,20})?",
-	"meta line (?:about )?[0-9]+\\s*(?:min(?:ute)?s?|hours?|hrs?|m|h)\\.?\\s+(?:read|watch|listen)(?:ing)?(?: time)?|(?:estimated )?(?:reading|read|listening) time:?\\s+(?:about )?[0-9]+.{0,20}|(?:updated |posted |published )?(?:about |around )?(?:[0-9]+|an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago|just now",
+	"meta line (?:.{1,30}\\s[·|•-]\\s)?(?:about )?[0-9]+\\s*(?:min(?:ute)?s?|hours?|hrs?|m|h)\\.?\\s+(?:read|watch|listen)(?:ing)?(?: time)?|(?:estimated )?(?:reading|read|listening) time:?\\s+(?:about )?[0-9]+.{0,20}|(?:.{1,30}\\s[·|•-]\\s)?(?:updated |posted |published )?(?:about |around )?(?:[0-9]+|an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago|just now",
 	"meta start \\(?(?:reporting|additional reporting|writing|editing|edited|compiled|research|researched|produced|fact-?checked|graphics|illustrations?) by\\b",
 	"meta start this (?:article|story|post) (?:was|is|has been|first) (?:originally )?(?:published|produced|republished|reprinted|appeared|written)",
+	"meta start (?:a version of )?(?:this|the) (?:article|story|piece) (?:appears|appeared|was printed)|printed in the\\b",
+	"meta start \\p{Lu}[\\w'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} is (?:a|an|the) (?:[\\w-]+ ){0,4}(?:reporter|writer|correspondent|editor|columnist|journalist|contributor|producer|critic)\\b",
+	"meta start (?:contact|reach|email|write to|follow) \\p{Lu}[\\w'’-]+(?: \\p{Lu}[\\w'’-]+){0,3} (?:at|on|via|by)\\b|(?:do you have|have you got) (?:more )?(?:information|a tip|tips|a story)",
+	"meta any contributed (?:to )?(?:this )?(?:report|story|article)|contact (?:this|the) (?:reporter|author|writer)|(?:will (?:continue to )?(?:be )?update[ds]?|this (?:story|article) (?:will be|is being|has been) updated)|this is a developing story",
+	"meta line [_*#=~·•-]{3,}|ends|-?30-|for immediate release|source:? .{1,60}|(?:media|press) (?:contacts?|enquiries|inquiries)(?: and (?:enquiries|inquiries))?:?",
+	"meta line,end about \\p{Lu}[\\w&.'’-]*(?: (?:of|and|&|for|the|\\p{Lu}[\\w&.'’-]*)){0,5}",
+	"meta start (?:for (?:media|press) (?:enquiries|inquiries)|(?:investor|media|press)(?: relations)? contacts?:)",
+	"meta any [\\w.+-]+@[\\w-]+\\.[\\w.-]+|is a registered charity|registered charity (?:no|number)",
 	"meta line (?:contact|email|e-mail|follow|write to)(?: the)? (?:author|reporter|writer)s?.{0,80}|(?:follow|contact) \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){0,3} (?:on|at) .{1,40}",
 	"# label: words a page prints around the story",
 	"label line article content|(?:story|article) (?:text|body|content|continues)|exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|update|updated|new|loading(?:\\.\\.\\.|…)?|please enable javascript.*|javascript (?:is )?(?:disabled|required).*|this content is not available.*|advertiser content|(?:an? )?(?:exclusive|premium) (?:story|article)|(?:free|premium|exclusive) (?:to read|article|content)",
@@ -194,8 +221,8 @@ struct rule {
 #define ANY_MAX 320
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
-#define AHEAD 12		/* lines read before the oldest is decided */
-#define WINDOW 32		/* ring size: a power of two > BEHIND + AHEAD */
+#define AHEAD 24		/* lines read before the oldest is decided */
+#define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
 #define SCAN_MAX 600		/* bytes scanned for word features */
 #define SEEN_CAP (1u << 20)	/* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
@@ -698,8 +725,10 @@ struct features {
 	unsigned lower;		/* words starting with a lower-case letter */
 	unsigned upper_letters, letters, digits;
 	unsigned char term;	/* ends with . ! ? or an ellipsis */
+	unsigned char period;	/* ends with a full stop */
 	unsigned char colon;	/* ends with ':' */
 	unsigned char bullet;	/* starts with a bullet or dash */
+	unsigned char first_upper; /* starts with a capital letter or digit */
 	unsigned char shape;
 };
 
@@ -763,6 +792,9 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 		return;
 	switch (p[n - 1]) {
 	case '.':
+		f->period = 1;
+		f->term = 1;
+		break;
 	case '!':
 	case '?':
 		f->term = 1;
@@ -795,6 +827,8 @@ line_features(const char *line, size_t len, struct features *f)
 		return;
 	}
 	line_ending(p, len, f);
+	f->first_upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	    *p >= 0xC3;
 	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
 	    p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
 		f->bullet = 1;
@@ -1014,6 +1048,8 @@ static struct {
 	int after_end;			/* category of the end marker, or 0 */
 	int seen_content;		/* a content line was decided */
 	int headline;			/* a headline was kept */
+	unsigned paragraphs;		/* paragraphs kept so far */
+	unsigned long long standfirst;	/* line that may carry on the top */
 	unsigned long docno;
 } doc;
 
@@ -1088,7 +1124,84 @@ strong_content(const struct slot *s)
 static int
 headline_like(const struct features *f)
 {
-	return f->words >= 3 && f->words <= 30 && !f->colon && !f->bullet;
+	return f->words >= 5 && f->words <= 30 && !f->colon && !f->bullet &&
+	    f->lower < f->words && f->digits * 2 < f->letters;
+}
+
+/* A sub-heading: a few words, starting with a capital, no full stop. */
+static int
+heading_like(const struct features *f)
+{
+	return f->words >= 1 && f->words <= 10 && f->first_upper &&
+	    !(f->term && f->words > 3);
+}
+
+/* A line that reads like a headline and has no rule or repetition. */
+static int
+top_candidate(const struct slot *s)
+{
+	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&
+	    headline_like(&s->f) && !s->f.period;
+}
+
+/*
+ * Is line i the headline?  It reads like one, a paragraph follows in the
+ * window, and no other headline-like line stands between them, apart from
+ * the lines right after it (the standfirst).  Menus, taglines and kickers
+ * come earlier on the page; the headline is the last such line before the
+ * story.
+ */
+static int
+is_headline(unsigned long long i)
+{
+	unsigned long long j = i + 1;
+	const struct slot *s;
+	int byline = 0;
+
+	if (!top_candidate(SLOT(i)))
+		return 0;
+	for (; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if ((s->sig != SIG_WEAK && s->sig != SIG_PROSE) ||
+		    s->f.words < 8)
+			break;
+	}
+	for (; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_LONG)
+			return 1;
+		if (s->sig == SIG_FURN && s->cat == CAT_META)
+			byline = 1;
+		else if (top_candidate(s) && !byline)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The top of the page, before the first paragraph: menus, kickers, the
+ * headline, the standfirst, bylines.
+ */
+static int
+decide_top(unsigned long long i, struct slot *s, const struct slot *p)
+{
+	if (!doc.headline && is_headline(i)) {
+		s->cat = CAT_CONTENT;
+		s->why = "headline";
+		doc.headline = 1;
+		doc.standfirst = i + 1;
+		return 1;
+	}
+	if (doc.headline && doc.standfirst != 0 && p != NULL && p->kept &&
+	    p->lineno == doc.standfirst && s->f.words >= 5) {
+		s->cat = CAT_CONTENT;
+		s->why = "standfirst";
+		doc.standfirst = i + 1;
+		return 1;
+	}
+	return 0;
 }
 
 static void
@@ -1101,10 +1214,15 @@ decide_context(unsigned long long i, struct slot *s)
 	int n_content = a.s != NULL && strong_content(a.s);
 	int n_furn = a.s != NULL && a.s->sig == SIG_FURN;
 
+	if (doc.paragraphs == 0 && decide_top(i, s, p))
+		return;
 	if (s->sig == SIG_PROSE) {
 		if (p_furn && n_furn && a.dist <= 3) {
 			s->cat = p->cat;
 			s->why = "prose-between-furniture";
+		} else if (doc.paragraphs == 0 && !doc.headline) {
+			s->cat = p_furn ? p->cat : CAT_NAV;
+			s->why = "prose-at-top";
 		} else {
 			s->cat = CAT_CONTENT;
 			s->why = "sentence";
@@ -1126,11 +1244,14 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = a.s->cat;
 			s->why = "short-before-furniture";
 		}
-	} else if (!doc.seen_content && !doc.headline && n_content &&
-	    headline_like(&s->f)) {
+	} else if (p_furn && n_content && doc.headline && a.weak == 0 &&
+	    a.s->sig == SIG_LONG && heading_like(&s->f)) {
 		s->cat = CAT_CONTENT;
-		s->why = "headline";
-		doc.headline = 1;
+		s->why = "heading-after-furniture";
+	} else if (p_furn && n_content && doc.headline &&
+	    doc.paragraphs == 0 && s->f.words >= 4) {
+		s->cat = CAT_CONTENT;
+		s->why = "list-before-story";
 	} else if (p_furn) {
 		s->cat = p->cat;
 		s->why = "short-after-furniture";
@@ -1156,7 +1277,7 @@ decide(unsigned long long i)
 	const struct rule *r;
 	const struct slot *p;
 	size_t k;
-	int fresh;
+	int fresh, first;
 
 	s->kept = 0;
 	if (s->sig == SIG_BLANK) {
@@ -1176,13 +1297,24 @@ decide(unsigned long long i)
 			if (p != NULL && !p->kept)
 				s->cat = p->cat;
 		}
-		if (r->end)
+		if (r->end && doc.paragraphs > 0)
 			doc.after_end = r->cat;
 	} else if (s->repeated) {
 		k = fpset_find(&seen, s->fp, 0, &fresh);
-		s->cat = k != (size_t)-1 && seen.val[k] != 0xFF &&
-		    seen.val[k] != CAT_CONTENT ? seen.val[k] : CAT_LABEL;
-		s->why = "repeated-in-document";
+		first = k != (size_t)-1 ? seen.val[k] : 0xFF;
+		if (first != 0xFF && first != CAT_CONTENT &&
+		    s->sig == SIG_WEAK) {
+			/* A menu entry that is also a sub-heading. */
+			decide_context(i, s);
+			if (s->cat != CAT_CONTENT) {
+				s->cat = first;
+				s->why = "repeated-in-document";
+			}
+		} else {
+			s->cat = first != 0xFF && first != CAT_CONTENT ?
+			    first : CAT_META;
+			s->why = "repeated-in-document";
+		}
 	} else if (s->learned) {
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
@@ -1209,6 +1341,8 @@ decide(unsigned long long i)
 		s->kept = 1;
 	if (s->cat == CAT_CONTENT && s->sig != SIG_BLANK)
 		doc.seen_content = 1;
+	if (s->cat == CAT_CONTENT && s->sig == SIG_LONG)
+		doc.paragraphs++;
 	s->decided = 1;
 	if (s->sig != SIG_BLANK) {
 		k = fpset_find(&seen, s->fp, 0, &fresh);
@@ -1302,7 +1436,7 @@ classify(struct slot *s, const struct line *line)
 		s->cat = rules.v[s->rule].cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL ?
 		    SIG_SEE_THROUGH : SIG_FURN;
-	} else if (s->repeated || s->learned) {
+	} else if ((s->repeated && s->f.shape != SHAPE_SHORT) || s->learned) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_LABEL;
 	} else if (s->f.shape == SHAPE_LONG) {
