@@ -85,7 +85,7 @@ static const char *const builtin_rules[] = {
 	"paywall start (?:this (?:content|article|story) is )?(?:reserved|available|exclusive|only available) (?:only )?(?:for|to) (?:paying )?(?:subscribers|members|premium)",
 	"paywall start subscribe (?:now|today|for|from|to|and)\\b|enjoy(?:ing|ed)? (?:this|our|the) (?:story|article|journalism|reporting|long read)s?\\b.{0,30}\\?",
 	"paywall line (?:subscribe|subscribers? only|subscriber exclusive|premium|exclusive to subscribers|for subscribers|members only|unlock (?:this )?(?:article|story))",
-	"paywall any you(?:['’]ve| have) (?:reached|hit|used|read) (?:your|the|all (?:of )?your) (?:limit|monthly|maximum|free|[0-9]+ free)",
+	"paywall any (?:reached|used up|hit) (?:your|the|all (?:of )?your) (?:limit|monthly|maximum|free|[0-9]+ free)|of your free articles",
 	"paywall any (?:free )?(?:articles?|stories) (?:left|remaining) this (?:month|week)|(?:articles?|stories) remaining",
 	"paywall any cancel (?:any ?time|at any time)|checking your access|once your subscription|start (?:your|a) (?:free )?trial|free trial|subscribe now\\.?$|your subscription (?:supports|helps|makes)|readers (?:like you )?(?:chip in|donate|support us)|will you (?:chip in|donate|give|help|support us)\\b",
 	"paywall start (?:support|fund|power) (?:our|independent|quality|local) (?:journalism|reporting|newsroom)",
@@ -109,20 +109,20 @@ static const char *const builtin_rules[] = {
 	"newsletter start (?:get|receive|subscribe to) (?:our|the|a) (?:[\\w’'-]+ ){0,4}(?:newsletters?|briefing|digest)",
 	"newsletter line (?:newsletters?|newsletter sign[ -]?up|(?:daily|weekly|morning|evening|free) (?:newsletter|briefing|digest|email)s?)",
 	"newsletter any by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent|acknowledge|accept|will receive)",
-	"newsletter any thanks? (?:you )?for (?:signing up|subscribing)|you(?:['’]re| are) (?:all |now )?(?:signed up|subscribed)",
+	"newsletter any for signing up|for subscribing|(?:you['’]re|you are) (?:all |now )?signed up|(?:you['’]re|you are) (?:all |now )?subscribed\\b",
 	"newsletter any welcome email|check your (?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
 	"newsletter any (?:issue|error|problem) signing you up|something went wrong|please try again|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
 	"newsletter line stay in touch|keep in touch|stay (?:informed|updated|connected)|(?:type|enter) your email.{0,10}|(?:your )?e-?mail(?: address)?:?|sign[ -]?up|subscribe to newsletter",
 	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)|get (?:[\\w’'-]+ ){0,12}(?:in|with|from) our (?:[\\w’'-]+ ){0,4}(?:newsletter|email|briefing)",
 	"newsletter start,weak get email updates",
-	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe|(?:get|receive|join|subscribe to) (?:[\\w’'-]+ ){0,6}(?:newsletters?|mailing list)\\b|get (?:this|it|them|more [\\w ]{1,30}) (?:delivered )?(?:to|in) your inbox",
+	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe|(?:get|receive|join|subscribe to) (?:[\\w’'-]+ ){0,6}newsletters?\\b|(?:get|receive|join) (?:[\\w’'-]+ ){0,6}mailing list\\b|get (?:this|it|them|more [\\w ]{1,30}) (?:delivered )?(?:to|in) your inbox",
 	"# account: log-in and registration prompts",
 	"account line (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|my account|sign[ -]?out|log[ -]?out|account|profile)(?:\\s*(?:or|/|and|&|\\|)\\s*(?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|subscribe))*(?: (?:to|for|with) [^.]{0,80})?[.!]?",
-	"account any create (?:an|a free|your) account|(?:sign|log)[ -]?in if you (?:already )?have an account|by registering for free|(?:register|registering) (?:for free|now)",
-	"account any (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up) to (?:unlock|continue|read|comment|save|keep reading|access|join)",
+	"account any create (?:an|a free|your) account|(?:sign|log)[ -]?in if you (?:already )?have an account|by registering for free|register(?:ing)? for free|register now",
+	"account any (?:register|sign[ -]?in|sign[ -]?up|login|log in|log-in) to (?:unlock|continue|read|comment|save|keep reading|access|join)",
 	"account any already have an account|don['’]t have an account|forgot (?:your )?password|not a (?:subscriber|member)\\?|(?:already )?(?:a )?registered user",
 	"account start already (?:a )?(?:subscriber|member)\\??",
-	"account any saved (?:stories|articles|items)|your (?:saved|reading) list|(?:my|your) (?:profile|account|saved)\\b",
+	"account any saved (?:stories|articles|items)|your (?:saved|reading) list|my profile|your profile|my account|my saved\\b",
 	"# share: share rows and follow prompts",
 	"share line (?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|telegram|messenger|pocket|threads|bluesky|sms|text)[\\s,|·•/]*){2,}",
 	"share line (?:share|post|repost|tweet|print|copy link|save this (?:article|story|post)|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:this |it )?(?:(?:story|article|post) )?(?:on|via|to|with) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
@@ -154,11 +154,11 @@ static const char *const builtin_rules[] = {
 	"media start (?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
 	"media line \\(?[0-9]+ ?(?:min|mins|minutes|sec|secs|seconds)\\)?",
 	"media line (?:we apologi[sz]e, but )?this video (?:has failed to load|is (?:not |no longer |un)available).*|(?:this|the) video (?:player )?(?:is )?loading.*|your browser does not support .{0,40}",
-	"media any \\((?:ap|afp|epa|reuters|getty images?|bloomberg|ap photo|file photo|photo|image|pool|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
+	"media any \\((?:ap |afp |file |pool )?photo ?/ ?[^)]{1,80}\\)\\.?$|\\((?:reuters|getty images?|bloomberg|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
 	"media line \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} ?/ ?\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,4}",
 	"media any (?:photograph|photo|picture|image|illustration)(?: by)?: \\p{Lu}[^.]{2,60}$",
-	"media any (?:^|\\s)\\p{Lu}[\\p{L}.'’-]+(?: \\p{Lu}[\\p{L}.'’-]+)*\\s?/\\s?\\p{Lu}[\\p{L}.'’ -]+\\.?$",
-	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|ap|afp|epa|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press|afp via getty images)(?: via [\\w ]+)?\\.?$",
+	"media any \\p{Lu}[\\p{L}.'’-]+\\s?/\\s?\\p{Lu}[\\p{L}.'’ -]{1,40}\\.?$",
+	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press)(?: via [\\w ]+)?\\.?$",
 	"media line (?:photo|image|picture|credit|©|\\(c\\))[: ]+.{0,60}",
 	"# legal: copyright, cookies, terms",
 	"legal start (?:copyright|©|\\(c\\))(?:\\s*(?:©|\\(c\\)))?\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
@@ -189,7 +189,7 @@ static const char *const builtin_rules[] = {
 	"meta line [_*#=~·•-]{3,}|ends|-?30-|for immediate release|source:? .{1,60}|(?:media|press) (?:contacts?|enquiries|inquiries)(?: and (?:enquiries|inquiries))?:?",
 	"meta line,end about \\p{Lu}[\\w&.'’-]*(?: (?:of|and|&|for|the|\\p{Lu}[\\w&.'’-]*)){0,5}",
 	"meta start (?:for (?:media|press) (?:enquiries|inquiries)|(?:investor|media|press)(?: relations)? contacts?:)",
-	"meta any [\\w.+-]+@[\\w-]+\\.[\\w.-]+|is a registered charity|registered charity (?:no|number)",
+	"meta any is a registered charity|registered charity (?:no|number)",
 	"meta line (?:contact|email|e-mail|follow|write to)(?: the)? (?:author|reporter|writer)s?.{0,80}|(?:follow|contact) \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){0,3} (?:on|at) .{1,40}",
 	"# label: words a page prints around the story",
 	"label line article content|(?:story|article) (?:text|body|content|continues)|exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|update|updated|new|loading(?:\\.\\.\\.|…)?|please enable javascript.*|javascript (?:is )?(?:disabled|required).*|this content is not available.*|advertiser content|(?:an? )?(?:exclusive|premium) (?:story|article)|(?:free|premium|exclusive) (?:to read|article|content)",
@@ -209,8 +209,13 @@ struct rule {
 	unsigned long lineno;	/* its line in that file */
 	char *text;		/* the rule line as written, for --list-rules */
 	char *why;		/* "rule:FILE:LINE", tabs replaced */
-	unsigned marker;	/* its marker group in the combined pattern */
+	unsigned groups;	/* capturing groups of its pattern */
+	struct rx *rx;		/* contains rules: compiled alone */
 	unsigned char cat, kind, end, weak;
+	struct byteset {
+		uint64_t w[4];
+	} first;		/* bytes a match can start with */
+	struct byteset second;	/* bytes that can come second */
 };
 
 /*
@@ -218,12 +223,13 @@ struct rule {
  * line that merely mentions the words is prose.  A line longer than
  * COPY_MAX is not copied into the window: it is decided at once.
  */
-#define ANY_MAX 320
+#define ANY_MAX 240
+#define LINE_RULE_MAX 100	/* longer lines: prefix rules only */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
 #define AHEAD 24		/* lines read before the oldest is decided */
 #define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
-#define SCAN_MAX 600		/* bytes scanned for word features */
+#define SCAN_MAX 192		/* bytes scanned for word features */
 #define SEEN_CAP (1u << 20)	/* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
 
@@ -336,20 +342,695 @@ static const struct cli_spec spec = {
 	"(KIND line, start or any; FLAGS end, weak).  See declutter(1).\n"
 };
 
-/* ------------------------------------------------------------------ */
-/* Rules: parsing, compiling, matching.                                */
+struct bucket {
+	size_t *rule;		/* rule indices, in rule order */
+	unsigned *marker;	/* marker group of each */
+	size_t n;
+	struct rx *rx;		/* NULL until first used */
+};
 
 static struct {
 	struct rule *v;
 	size_t n;
-	struct rx *anchored;	/* line and start rules */
-	struct rx *any;		/* contains rules */
-	size_t *anchored_idx;	/* rules in the anchored pattern */
-	size_t nanchored;
-	size_t *any_idx;
-	size_t nany;
+	struct bucket *bucket;
+	size_t nbuckets;
+	int short_bucket[256];	/* index into bucket, -1: no rule */
+	int long_bucket[256];
+	int *pair[2];		/* by the first two bytes: bucket + 1, -1
+				 * no rule, 0 not worked out yet */
+	size_t *scratch;
+	/* Contains rules: each compiled alone, found through its grams. */
+	uint64_t bloom[1024];	/* 65536 bits over gram hashes */
+	uint32_t *gram;
+	size_t *gram_rule;
+	size_t ngrams;
+	size_t *always;		/* contains rules without grams */
+	size_t nalways;
 	int limit_reported;
 } rules;
+
+/* ------------------------------------------------------------------ */
+/* What a pattern can start with, and which literal it must contain.   */
+
+/*
+ * The bytes a match of a pattern can start with, worked out from the
+ * pattern text.  The analysis is conservative: anything it does not
+ * understand (back-references, verbs, \Q, extended mode) gives "any
+ * byte", so a rule is never skipped for a line it could match.
+ */
+
+static void
+bs_add(struct byteset *s, unsigned c)
+{
+	s->w[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static int
+bs_has(const struct byteset *s, unsigned c)
+{
+	return (s->w[c >> 6] >> (c & 63)) & 1;
+}
+
+static void
+bs_range(struct byteset *s, unsigned lo, unsigned hi)
+{
+	for (; lo <= hi && lo < 256; lo++)
+		bs_add(s, lo);
+}
+
+static void
+bs_union(struct byteset *s, const struct byteset *t)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		s->w[i] |= t->w[i];
+}
+
+/* A literal byte; ASCII letters in both cases (rules are caseless). */
+static void
+bs_letter(struct byteset *s, unsigned c)
+{
+	if (c >= 0x80) {
+		bs_range(s, 0xC2, 0xF4);	/* any lead byte: case folds */
+		return;
+	}
+	bs_add(s, c);
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+		bs_add(s, c ^ 0x20);
+}
+
+/*
+ * What an item of a pattern can start with: its first byte, its second
+ * byte, whether it can match nothing, whether it can match one byte.
+ */
+struct first2 {
+	struct byteset f;	/* first byte of a match */
+	struct byteset s;	/* second byte of a match */
+	int nullable;		/* it can match the empty string */
+	int len1;		/* it can match exactly one byte */
+};
+
+/* A set of characters: ascii holds its ASCII bytes; nonascii says
+ * whether it holds characters past U+007F too (any lead byte then, since
+ * caseless matching may fold to another one). */
+static void
+f2_chars(struct first2 *x, const struct byteset *ascii, int nonascii)
+{
+	int i, any = 0;
+
+	memset(x, 0, sizeof(*x));
+	x->f = *ascii;
+	for (i = 0; i < 4; i++)
+		any |= ascii->w[i] != 0;
+	x->len1 = any;
+	if (nonascii) {
+		bs_range(&x->f, 0xC2, 0xF4);
+		bs_range(&x->s, 0x80, 0xBF);
+	}
+}
+
+/*
+ * An escape \c (p after the backslash) as a set of characters.  Returns
+ * 0 for a zero-width escape (\b), 1 for a character set.
+ */
+static int
+bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
+    int *bad)
+{
+	const char *p = *pp;
+	unsigned c = (unsigned char)*p++;
+
+	switch (c) {
+	case 'd':
+		bs_range(s, '0', '9');
+		break;
+	case 's':
+		bs_range(s, 9, 13);
+		bs_add(s, ' ');
+		break;
+	case 'w':
+		bs_range(s, '0', '9');
+		bs_range(s, 'A', 'Z');
+		bs_range(s, 'a', 'z');
+		bs_add(s, '_');
+		break;
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+		*pp = p;
+		return 0;
+	case 'p': case 'P': {
+		const char *name = p;
+
+		if (p < end && *p == '{')
+			while (p < end && *p != '}')
+				p++;
+		if (p < end)
+			p++;
+		if (c == 'p' && p - name == 4 && strncmp(name, "{Lu}", 4) == 0)
+			bs_range(s, 'A', 'Z');
+		else if (c == 'p' && ((p - name == 3 &&
+		    strncmp(name, "{L}", 3) == 0) || (p - name == 4 &&
+		    strncmp(name, "{Ll}", 4) == 0))) {
+			bs_range(s, 'A', 'Z');
+			bs_range(s, 'a', 'z');
+		} else {
+			bs_range(s, 0, 127);
+		}
+		*nonascii = 1;
+		break;
+	}
+	case 'n':
+		bs_add(s, '\n');
+		break;
+	case 't':
+		bs_add(s, '\t');
+		break;
+	case 'r':
+		bs_add(s, '\r');
+		break;
+	case 'f':
+		bs_add(s, '\f');
+		break;
+	default:
+		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			*bad = 1;	/* \x \g \k \Q \K \R ... */
+		else if (c >= '0' && c <= '9')
+			*bad = 1;	/* a back-reference */
+		else if (c >= 0x80)
+			*nonascii = 1;
+		else
+			bs_letter(s, c);
+		break;
+	}
+	*pp = p;
+	return 1;
+}
+
+/* A character class; p after the '['. */
+static const char *
+bs_class(struct byteset *s, int *nonascii, const char *p, const char *end,
+    int *bad)
+{
+	int first = 1;
+	unsigned prev = 256;
+
+	if (p < end && *p == '^') {
+		bs_range(s, 0, 127);
+		*nonascii = 1;
+		p++;
+		for (; p < end && (*p != ']' || first); p++, first = 0)
+			if (*p == '\\' && p + 1 < end)
+				p++;
+		return p < end ? p + 1 : p;
+	}
+	for (; p < end && (*p != ']' || first); first = 0) {
+		unsigned c = (unsigned char)*p;
+
+		if (c == '[' && p + 1 < end && p[1] == ':') {
+			bs_range(s, 0, 127);
+			*nonascii = 1;
+			p = strchr(p, ']') != NULL ? strchr(p, ']') + 1 : end;
+			continue;
+		}
+		if (c == '\\' && p + 1 < end) {
+			p++;
+			(void)bs_escape(s, nonascii, &p, end, bad);
+			prev = 256;
+			continue;
+		}
+		if (c == '-' && prev < 128 && p + 1 < end && p[1] != ']' &&
+		    (unsigned char)p[1] < 128) {
+			unsigned hi = (unsigned char)p[1], x;
+
+			for (x = prev; x <= hi; x++)
+				bs_letter(s, x);
+			p += 2;
+			prev = 256;
+			continue;
+		}
+		if (c >= 0x80)
+			*nonascii = 1;
+		else
+			bs_letter(s, c);
+		prev = c < 128 ? c : 256;
+		p++;
+	}
+	return p < end ? p + 1 : p;
+}
+
+static const char *f2_alternation(struct first2 *, const char *,
+    const char *, int *);
+
+/* A sequence of items up to '|' or ')'. */
+static const char *
+f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
+{
+	int open1 = 1, open2 = 0;
+
+	memset(out, 0, sizeof(*out));
+	while (p < end && *p != '|' && *p != ')') {
+		struct first2 x;
+		struct byteset set;
+		int nonascii = 0, zero = 0, rep = 0;
+		unsigned c = (unsigned char)*p;
+
+		memset(&x, 0, sizeof(x));
+		memset(&set, 0, sizeof(set));
+		if (c == '\\' && p + 1 < end) {
+			p++;
+			zero = !bs_escape(&set, &nonascii, &p, end, bad);
+			f2_chars(&x, &set, nonascii);
+		} else if (c == '[') {
+			p = bs_class(&set, &nonascii, p + 1, end, bad);
+			f2_chars(&x, &set, nonascii);
+		} else if (c == '(') {
+			p++;
+			if (p < end && *p == '*') {
+				*bad = 1;
+				return end;
+			}
+			if (p < end && *p == '?') {
+				p++;
+				if (p < end && *p == '#') {
+					while (p < end && *p != ')')
+						p++;
+					if (p < end)
+						p++;
+					continue;
+				}
+				if (p < end && (*p == '=' || *p == '!' ||
+				    (*p == '<' && p + 1 < end &&
+				    (p[1] == '=' || p[1] == '!')))) {
+					zero = 1;
+					while (p < end && (*p == '<' ||
+					    *p == '=' || *p == '!'))
+						p++;
+				} else if (p < end && (*p == 'R' || *p == '(' ||
+				    *p == '&' || *p == '+' || *p == '|' ||
+				    (*p >= '0' && *p <= '9') ||
+				    (*p == 'P' && p + 1 < end && p[1] == '>'))) {
+					*bad = 1;
+					return end;
+				} else {
+					/* A name or option letters. */
+					while (p < end && *p != ':' &&
+					    *p != ')' && *p != '>' &&
+					    *p != '\'') {
+						if (*p == 'x')
+							*bad = 1;
+						p++;
+					}
+					if (p < end && *p == ')') {
+						p++;	/* (?i) */
+						continue;
+					}
+					if (p < end)
+						p++;
+				}
+			}
+			p = f2_alternation(&x, p, end, bad);
+			if (p < end && *p == ')')
+				p++;
+			if (zero)
+				memset(&x, 0, sizeof(x));
+		} else if (c == '.') {
+			bs_range(&set, 0, 127);
+			f2_chars(&x, &set, 1);
+			p++;
+		} else if (c == '^' || c == '$') {
+			zero = 1;
+			p++;
+		} else if (c >= 0x80) {
+			f2_chars(&x, &set, 1);
+			p++;
+			while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+				p++;
+		} else {
+			bs_letter(&set, c);
+			f2_chars(&x, &set, 0);
+			p++;
+		}
+		if (zero) {
+			memset(&x, 0, sizeof(x));
+			x.nullable = 1;
+		}
+		/* Quantifiers. */
+		if (p < end && (*p == '?' || *p == '*' || *p == '+')) {
+			if (*p != '+')
+				x.nullable = 1;
+			rep = *p != '?';
+			p++;
+		} else if (p < end && *p == '{' && p + 1 < end &&
+		    p[1] >= '0' && p[1] <= '9') {
+			if (p[1] == '0')
+				x.nullable = 1;
+			rep = 1;
+			while (p < end && *p != '}')
+				p++;
+			if (p < end)
+				p++;
+		}
+		if (p < end && (*p == '?' || *p == '+'))
+			p++;
+		if (rep && x.len1)
+			bs_union(&x.s, &x.f);
+		if (open1) {
+			bs_union(&out->f, &x.f);
+			bs_union(&out->s, &x.s);
+		}
+		if (open2)
+			bs_union(&out->s, &x.f);
+		{
+			int o2 = (open1 && x.len1) || (open2 && x.nullable);
+
+			open1 = open1 && x.nullable;
+			open2 = o2;
+		}
+	}
+	out->nullable = open1;
+	out->len1 = open2;
+	return p;
+}
+
+static const char *
+f2_alternation(struct first2 *out, const char *p, const char *end, int *bad)
+{
+	struct first2 x;
+
+	memset(out, 0, sizeof(*out));
+	for (;;) {
+		p = f2_sequence(&x, p, end, bad);
+		bs_union(&out->f, &x.f);
+		bs_union(&out->s, &x.s);
+		out->nullable |= x.nullable;
+		out->len1 |= x.len1;
+		if (p < end && *p == '|') {
+			p++;
+			continue;
+		}
+		return p;
+	}
+}
+
+/*
+ * The first two bytes of a match of a rule's pattern (after leading
+ * white space); anything the analysis does not follow gives all bytes.
+ */
+static void
+first_bytes(const char *pat, size_t len, struct byteset *first,
+    struct byteset *second)
+{
+	struct first2 x;
+	int bad = 0;
+	const char *end = pat + len, *p;
+
+	p = f2_alternation(&x, pat, end, &bad);
+	*first = x.f;
+	*second = x.s;
+	if (bad || x.nullable || p != end)
+		memset(first, 0xFF, sizeof(*first));
+	if (bad || x.nullable || x.len1 || p != end)
+		memset(second, 0xFF, sizeof(*second));
+}
+
+/*
+ * Literal 4-byte grams that a contains rule needs: one for each top-level
+ * alternative, taken from a run of literal characters outside groups and
+ * classes.  Returns the number found, or 0 when some alternative has none
+ * (the rule is then tried on every short line).
+ */
+#define GRAMS_MAX 64
+
+static int
+gram_common(const unsigned char *g)
+{
+	static const char *const frequent[] = {
+		"tion", "that", "with", "ther", "this", "have", "from",
+		"here", "said", "were", "ment", "ould", "ting", "ence", "your",
+		"read", "will", "free", "once", "some", "they", "more", "what",
+		"when", "them", "than", "then", "been", "also", "only", "over",
+		"into", "just", "year", "time", "ing ", " the", "the ",
+		"and ", " and", "ed t", "d th", NULL
+	};
+	size_t i;
+
+	for (i = 0; frequent[i] != NULL; i++)
+		if (memcmp(g, frequent[i], 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* The end of the group that starts at p ('('): the byte after its ')'. */
+static const char *
+group_end(const char *p, const char *end)
+{
+	int depth = 0;
+
+	for (; p < end; p++) {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+		} else if (*p == '[') {
+			p++;
+			if (p < end && *p == '^')
+				p++;
+			if (p < end && *p == ']')
+				p++;
+			while (p < end && *p != ']') {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+				p++;
+			}
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			return p + 1;
+		}
+	}
+	return end;
+}
+
+/* How good a gram is as a filter: rare-looking grams score higher. */
+static int
+gram_score(const unsigned char *run, size_t rlen, size_t i)
+{
+	size_t ws = i, we = i;
+	int score = 1;
+
+	while (ws > 0 && run[ws - 1] != ' ')
+		ws--;
+	while (we < rlen && run[we] != ' ')
+		we++;
+	if (memchr(run + i, ' ', 4) == NULL)
+		score += 2;
+	if (we - ws >= 6)
+		score += 2;
+	if (gram_common(run + i))
+		score -= 3;
+	return score;
+}
+
+static int grams_alternation(const char *, const char *, uint32_t *,
+    int *);
+
+/*
+ * Grams for one alternative p[0..end): the best gram of its literal runs,
+ * or the grams of one of its groups (one per alternative of the group),
+ * whichever filters better.  Returns how many, 0 if none.
+ */
+static int
+grams_sequence(const char *p, const char *end, uint32_t *out, int *quality)
+{
+	unsigned char run[256];
+	size_t rlen = 0, i;
+	uint32_t best = 0, group[GRAMS_MAX];
+	int best_score = -100, ngroup = 0, group_quality = -100;
+
+	while (p <= end) {
+		int lit = -1, brk = 0;
+		unsigned c = p < end ? (unsigned char)*p : 0;
+
+		if (p == end) {
+			brk = 1;
+			p++;
+		} else if (c == '\\' && p + 1 < end) {
+			unsigned e = (unsigned char)p[1];
+
+			if (!((e | 0x20) >= 'a' && (e | 0x20) <= 'z') &&
+			    !(e >= '0' && e <= '9') && e < 0x80)
+				lit = (int)e;
+			p += 2;
+			if (lit < 0 && p < end && *p == '{') {
+				while (p < end && *p != '}')
+					p++;	/* \p{Lu} \x{263a} \g{1} */
+				if (p < end)
+					p++;
+			}
+		} else if (c == '[') {
+			{
+				const char *q = p + 1;
+
+				if (q < end && *q == '^')
+					q++;
+				if (q < end && *q == ']')
+					q++;
+				while (q < end && *q != ']') {
+					if (*q == '\\' && q + 1 < end)
+						q++;
+					q++;
+				}
+				p = q < end ? q + 1 : end;
+			}
+			brk = 1;
+		} else if (c == '(') {
+			const char *ge = group_end(p, end), *in = p + 1;
+			uint32_t g[GRAMS_MAX];
+			int n = 0, q = -100, optional;
+
+			optional = ge < end && (*ge == '?' || *ge == '*' ||
+			    (*ge == '{' && ge + 1 < end && ge[1] == '0'));
+			if (in < ge && *in == '?') {
+				in++;
+				if (in < ge && (*in == '=' || *in == '!' ||
+				    *in == '<' || *in == '#'))
+					optional = 1;	/* lookaround, comment */
+				if (*in == 'P' || *in == '\'')
+					in++;
+				while (in < ge && *in != ':' && *in != ')' &&
+				    *in != '>' && *in != '\'') {
+					if (*in == 'x')
+						return 0;	/* extended mode */
+					in++;
+				}
+				if (in < ge)
+					in++;
+			}
+			if (!optional && in < ge - 1)
+				n = grams_alternation(in, ge - 1, g, &q);
+			if (n > 0 && (q > group_quality ||
+			    (q == group_quality && n < ngroup))) {
+				memcpy(group, g, (size_t)n * sizeof(*g));
+				ngroup = n;
+				group_quality = q;
+			}
+			p = ge;
+			brk = 1;
+		} else if (c == '{' && p + 1 < end && p[1] >= '0' &&
+		    p[1] <= '9') {
+			while (p < end && *p != '}')
+				p++;
+			if (p < end)
+				p++;
+			brk = 1;
+		} else if (c < 0x80 && c != '.' && c != '^' && c != '$' &&
+		    c != '|' && c != '?' && c != '*' && c != '+' && c != ')') {
+			lit = (int)c;
+			p++;
+		} else {
+			p++;
+			while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+				p++;
+			brk = 1;
+		}
+		/* A quantified character is no part of a run. */
+		if (lit >= 0 && p < end && (*p == '?' || *p == '*' ||
+		    *p == '{'))
+			lit = -1;
+		if (lit >= 0 && rlen < sizeof(run)) {
+			if (lit >= 'A' && lit <= 'Z')
+				lit |= 0x20;
+			run[rlen++] = (unsigned char)lit;
+			if (p < end && *p == '+')
+				brk = 1;
+		} else {
+			brk = 1;
+		}
+		if (brk) {
+			for (i = 0; rlen >= 4 && i + 4 <= rlen; i++) {
+				int sc = gram_score(run, rlen, i);
+
+				if (sc > best_score) {
+					best_score = sc;
+					best = (uint32_t)run[i] << 24 |
+					    (uint32_t)run[i + 1] << 16 |
+					    (uint32_t)run[i + 2] << 8 | run[i + 3];
+				}
+			}
+			rlen = 0;
+		}
+	}
+	if (best_score > -100 && best_score >= group_quality) {
+		out[0] = best;
+		*quality = best_score;
+		return 1;
+	}
+	if (ngroup > 0) {
+		memcpy(out, group, (size_t)ngroup * sizeof(*group));
+		*quality = group_quality;
+		return ngroup;
+	}
+	return 0;
+}
+
+/* Grams for an alternation: every alternative must have some. */
+static int
+grams_alternation(const char *p, const char *end, uint32_t *out,
+    int *quality)
+{
+	const char *q;
+	uint32_t part[GRAMS_MAX];
+	int n = 0, k, qk;
+
+	*quality = 100;
+	while (p <= end) {
+		/* The end of this alternative: a '|' outside groups. */
+		for (q = p; q < end && *q != '|'; ) {
+			if (*q == '(') {
+				q = group_end(q, end);
+			} else if (*q == '[') {
+				q++;
+				if (q < end && *q == '^')
+					q++;
+				if (q < end && *q == ']')
+					q++;
+				while (q < end && *q != ']') {
+					if (*q == '\\' && q + 1 < end)
+						q++;
+					q++;
+				}
+				if (q < end)
+					q++;
+			} else if (*q == '\\' && q + 1 < end) {
+				q += 2;
+			} else {
+				q++;
+			}
+		}
+		k = grams_sequence(p, q, part, &qk);
+		if (k == 0 || n + k > GRAMS_MAX)
+			return 0;
+		memcpy(out + n, part, (size_t)k * sizeof(*part));
+		n += k;
+		if (qk < *quality)
+			*quality = qk;
+		p = q + 1;
+	}
+	if (n > 2)
+		(*quality)--;
+	return n;
+}
+
+static int
+literal_grams(const char *pat, size_t len, uint32_t *grams)
+{
+	int quality;
+
+	if (strstr(pat, "\\Q") != NULL)
+		return 0;
+	return grams_alternation(pat, pat + len, grams, &quality);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rules: parsing, compiling, matching.                                */
 
 static int
 cat_lookup(const char *p, size_t n)
@@ -452,7 +1133,12 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	rx = rx_compile(w, (size_t)(end - w), RX_CASELESS, err, sizeof(err));
 	if (rx == NULL)
 		rule_error(file, lineno, err);
-	rx_free(rx);
+	r.groups = rx_groups(rx);
+	if (r.kind == KIND_ANY)
+		r.rx = rx;
+	else
+		rx_free(rx);
+	first_bytes(w, (size_t)(end - w), &r.first, &r.second);
 	r.file = file;
 	r.lineno = lineno;
 	r.text = xmemdup(p, (size_t)(end - p));
@@ -487,57 +1173,310 @@ rules_load_file(const char *path)
 	(void)fclose(fp);
 }
 
-/*
- * Build one alternation of the rules of the given kinds; each alternative
- * ends with an empty marker group "()" whose number identifies the rule.
- */
-static struct rx *
-rules_combine(int anchored, size_t **idx, size_t *nidx)
-{
-	struct buf b = BUF_INIT;
-	char err[300];
-	struct rx *rx, *one;
-	unsigned group = 0;
-	size_t i;
 
-	*idx = NULL;
-	*nidx = 0;
-	buf_adds(&b, anchored ? "^\\s*+(?:" : "(?:");
+static void
+rules_list(void)
+{
+	size_t i;
+	const char *last = "builtin";
+
+	/* The built-in table as it is, so that line N is rule:builtin:N. */
+	for (i = 0; !opt.no_default_rules && builtin_rules[i] != NULL; i++) {
+		out_puts(builtin_rules[i]);
+		out_putc('\n');
+	}
+	for (i = 0; i < rules.n; i++) {
+		if (strcmp(last, rules.v[i].file) != 0) {
+			out_printf("# rules from %s\n", rules.v[i].file);
+			last = rules.v[i].file;
+		}
+		if (strcmp(last, "builtin") != 0) {
+			out_puts(rules.v[i].text);
+			out_putc('\n');
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Compiled rules: first-byte buckets and the contains-rule prefilter. */
+
+/*
+ * Whole-line and prefix rules are anchored at the first non-blank byte
+ * of the line.  For each possible first byte, the rules that can start
+ * with it are joined into one alternation, each alternative followed by
+ * an empty marker group "()" whose number tells which rule matched.  Lines
+ * longer than LINE_RULE_MAX bytes get a second set of alternations with
+ * the prefix rules only.  Buckets are compiled on first use, so a run
+ * pays only for the first bytes its lines start with.
+ */
+
+static unsigned
+gram_hash(uint32_t g)
+{
+	return (unsigned)((g * 0x9E3779B1u) >> 16);
+}
+
+static int
+bucket_find(const size_t *list, size_t n)
+{
+	size_t b;
+
+	for (b = 0; b < rules.nbuckets; b++)
+		if (rules.bucket[b].n == n &&
+		    memcmp(rules.bucket[b].rule, list, n * sizeof(*list)) == 0)
+			return (int)b;
+	rules.bucket = xreallocarray(rules.bucket, rules.nbuckets + 1,
+	    sizeof(*rules.bucket));
+	rules.bucket[rules.nbuckets].rule = xreallocarray(NULL, n,
+	    sizeof(*list));
+	memcpy(rules.bucket[rules.nbuckets].rule, list, n * sizeof(*list));
+	rules.bucket[rules.nbuckets].marker = NULL;
+	rules.bucket[rules.nbuckets].n = n;
+	rules.bucket[rules.nbuckets].rx = NULL;
+	return (int)rules.nbuckets++;
+}
+
+/* The pattern text of rule r: the rest of its line after two words. */
+static const char *
+rule_pattern(const struct rule *r, size_t *len)
+{
+	const char *p = r->text, *end = p + strlen(p);
+
+	p = skip_blanks(p, end);
+	p = skip_blanks(skip_word(p, end), end);
+	p = skip_blanks(skip_word(p, end), end);
+	*len = (size_t)(end - p);
+	return p;
+}
+
+static void
+rules_index(void)
+{
+	size_t *list = xcalloc(rules.n + 1, sizeof(*list));
+	size_t i, n;
+	unsigned c;
+	int longs;
+
+	for (longs = 0; longs < 2; longs++) {
+		for (c = 0; c < 256; c++) {
+			n = 0;
+			for (i = 0; i < rules.n; i++) {
+				const struct rule *r = &rules.v[i];
+
+				if (r->kind == KIND_ANY ||
+				    (longs && r->kind != KIND_START) ||
+				    !bs_has(&r->first, c))
+					continue;
+				list[n++] = i;
+			}
+			(longs ? rules.long_bucket : rules.short_bucket)[c] =
+			    n == 0 ? -1 : bucket_find(list, n);
+		}
+	}
 	for (i = 0; i < rules.n; i++) {
 		struct rule *r = &rules.v[i];
-		const char *pat = r->text;
-		const char *end = pat + strlen(pat);
+		uint32_t g[GRAMS_MAX];
+		const char *pat;
+		size_t len;
+		int k, ng;
 
-		if ((r->kind == KIND_ANY) == anchored)
+		if (r->kind != KIND_ANY)
 			continue;
-		/* The pattern is the rest of the line after two words. */
-		pat = skip_blanks(pat, end);
-		pat = skip_blanks(skip_word(pat, end), end);
-		pat = skip_blanks(skip_word(pat, end), end);
-		one = rx_compile(pat, (size_t)(end - pat), RX_CASELESS, err,
-		    sizeof(err));
-		group += rx_groups(one);
-		rx_free(one);
-		if (*nidx > 0)
-			buf_addc(&b, '|');
-		buf_adds(&b, "(?:");
-		buf_add(&b, pat, (size_t)(end - pat));
-		buf_adds(&b, r->kind == KIND_LINE ? ")\\s*+$()" : ")()");
-		r->marker = ++group;
-		*idx = xreallocarray(*idx, *nidx + 1, sizeof(**idx));
-		(*idx)[(*nidx)++] = i;
+		pat = rule_pattern(r, &len);
+		ng = literal_grams(pat, len, g);
+		if (ng == 0) {
+			rules.always = xreallocarray(rules.always,
+			    rules.nalways + 1, sizeof(*rules.always));
+			rules.always[rules.nalways++] = i;
+		}
+		for (k = 0; k < ng; k++) {
+			rules.gram = xreallocarray(rules.gram, rules.ngrams + 1,
+			    sizeof(*rules.gram));
+			rules.gram_rule = xreallocarray(rules.gram_rule,
+			    rules.ngrams + 1, sizeof(*rules.gram_rule));
+			rules.gram[rules.ngrams] = g[k];
+			rules.gram_rule[rules.ngrams++] = i;
+			c = gram_hash(g[k]);
+			rules.bloom[c >> 6] |= (uint64_t)1 << (c & 63);
+		}
 	}
-	buf_addc(&b, ')');
-	if (*nidx == 0) {
-		buf_free(&b);
-		return NULL;
+	free(list);
+	rules.scratch = xcalloc(rules.n + 1, sizeof(*rules.scratch));
+}
+
+/* Compile bucket b: its rules' alternation, anchored at the line start. */
+static void
+bucket_compile(struct bucket *b)
+{
+	struct buf pat = BUF_INIT;
+	char err[300];
+	unsigned group = 0;
+	size_t i, len;
+	const char *p;
+
+	b->marker = xcalloc(b->n, sizeof(*b->marker));
+	buf_adds(&pat, "^\\s*+(?:");
+	for (i = 0; i < b->n; i++) {
+		const struct rule *r = &rules.v[b->rule[i]];
+
+		p = rule_pattern(r, &len);
+		if (i > 0)
+			buf_addc(&pat, '|');
+		buf_adds(&pat, "(?:");
+		buf_add(&pat, p, len);
+		buf_adds(&pat, r->kind == KIND_LINE ? ")\\s*+$()" : ")()");
+		group += r->groups;
+		b->marker[i] = ++group;
 	}
-	rx = rx_compile(b.p, b.len, RX_CASELESS, err, sizeof(err));
-	if (rx == NULL)
-		pdie("rules: the combined %s pattern: %s",
-		    anchored ? "anchored" : "contains", err);
-	buf_free(&b);
-	return rx;
+	buf_addc(&pat, ')');
+	b->rx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	if (b->rx == NULL)
+		pdie("rules: a combined pattern: %s", err);
+	buf_free(&pat);
+}
+
+static void
+rules_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < rules.n; i++) {
+		free(rules.v[i].text);
+		free(rules.v[i].why);
+		if (rules.v[i].rx != NULL)
+			rx_free(rules.v[i].rx);
+	}
+	for (i = 0; i < rules.nbuckets; i++) {
+		free(rules.bucket[i].rule);
+		free(rules.bucket[i].marker);
+		if (rules.bucket[i].rx != NULL)
+			rx_free(rules.bucket[i].rx);
+	}
+	free(rules.v);
+	free(rules.bucket);
+	free(rules.gram);
+	free(rules.gram_rule);
+	free(rules.always);
+	free(rules.pair[0]);
+	free(rules.pair[1]);
+	free(rules.scratch);
+	memset(&rules, 0, sizeof(rules));
+}
+
+static void
+rules_limit(const char *label, unsigned long long lineno)
+{
+	if (!rules.limit_reported)
+		pwarn("%s:%llu: pattern match limit hit, rules skipped for "
+		    "this line", label, lineno);
+	rules.limit_reported = 1;
+	prog_set_trouble();
+}
+
+/*
+ * The bucket of the rules that can match a line starting with bytes b1
+ * b2 (only prefix rules when longs), worked out on first use.
+ */
+static int
+pair_bucket(int longs, unsigned b1, unsigned b2)
+{
+	unsigned key = b1 << 8 | b2;
+	size_t i, n = 0;
+	int *t;
+
+	if (rules.pair[longs] == NULL)
+		rules.pair[longs] = xcalloc(65536, sizeof(int));
+	t = rules.pair[longs];
+	if (t[key] == 0) {
+		for (i = 0; i < rules.n; i++) {
+			const struct rule *r = &rules.v[i];
+
+			if (r->kind == KIND_ANY ||
+			    (longs && r->kind != KIND_START) ||
+			    !bs_has(&r->first, b1) || !bs_has(&r->second, b2))
+				continue;
+			rules.scratch[n++] = i;
+		}
+		t[key] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
+	}
+	return t[key] > 0 ? t[key] - 1 : -1;
+}
+
+/* Try contains rule i on the line; 1 if it matches. */
+static int
+any_try(size_t i, const char *p, size_t len, const char *label,
+    unsigned long long lineno)
+{
+	int rc = rx_search(rules.v[i].rx, p, len, 0);
+
+	if (rc < 0)
+		rules_limit(label, lineno);
+	return rc > 0;
+}
+
+/*
+ * The first rule (in rule order) that matches p[0..len), or -1.  p is the
+ * line without surrounding white space.
+ */
+static int
+rules_match(const char *p, size_t len, const char *label,
+    unsigned long long lineno)
+{
+	size_t best = (size_t)-1, i, k;
+	struct bucket *b;
+	const size_t *ov;
+	int bi, rc;
+
+	if (len == 0)
+		return -1;
+	if (len == 1)
+		bi = rules.short_bucket[(unsigned char)*p];
+	else
+		bi = pair_bucket(len > LINE_RULE_MAX, (unsigned char)p[0],
+		    (unsigned char)p[1]);
+	if (bi >= 0) {
+		b = &rules.bucket[bi];
+		if (b->rx == NULL)
+			bucket_compile(b);
+		rc = rx_search(b->rx, p, len, 0);
+		if (rc > 0) {
+			ov = rx_ovector(b->rx);
+			for (i = 0; i < b->n; i++)
+				if (ov[2 * b->marker[i]] != RX_UNSET) {
+					best = b->rule[i];
+					break;
+				}
+		} else if (rc < 0) {
+			rules_limit(label, lineno);
+		}
+	}
+	if (len <= ANY_MAX) {
+		const unsigned char *q = (const unsigned char *)p;
+		uint32_t g = 0;
+		unsigned h;
+
+		for (i = 0; i < rules.nalways; i++)
+			if (rules.always[i] < best &&
+			    any_try(rules.always[i], p, len, label, lineno))
+				best = rules.always[i];
+		for (i = 0; i < len; i++) {
+			unsigned c = q[i];
+
+			g = g << 8 | (c - 'A' < 26 ? c | 0x20 : c);
+			if (i < 3)
+				continue;
+			h = gram_hash(g);
+			if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
+				continue;
+			for (k = 0; k < rules.ngrams; k++)
+				if (rules.gram[k] == g &&
+				    rules.gram_rule[k] < best &&
+				    any_try(rules.gram_rule[k], p, len, label,
+				    lineno))
+					best = rules.gram_rule[k];
+		}
+	}
+	return best == (size_t)-1 ? -1 : (int)best;
 }
 
 static void
@@ -553,93 +1492,7 @@ rules_load(void)
 		rules_load_file(opt.rule_files[i]);
 	if (opt.list_rules)
 		return;
-	rules.anchored = rules_combine(1, &rules.anchored_idx,
-	    &rules.nanchored);
-	rules.any = rules_combine(0, &rules.any_idx, &rules.nany);
-}
-
-static void
-rules_free(void)
-{
-	size_t i;
-
-	for (i = 0; i < rules.n; i++) {
-		free(rules.v[i].text);
-		free(rules.v[i].why);
-	}
-	free(rules.v);
-	free(rules.anchored_idx);
-	free(rules.any_idx);
-	if (rules.anchored != NULL)
-		rx_free(rules.anchored);
-	if (rules.any != NULL)
-		rx_free(rules.any);
-	memset(&rules, 0, sizeof(rules));
-}
-
-static void
-rules_list(void)
-{
-	size_t i;
-	const char *last = NULL;
-
-	for (i = 0; i < rules.n; i++) {
-		if (last == NULL || strcmp(last, rules.v[i].file) != 0) {
-			out_printf("# %s\n", rules.v[i].file);
-			last = rules.v[i].file;
-		}
-		out_puts(rules.v[i].text);
-		out_putc('\n');
-	}
-}
-
-/* Which rule of the combined pattern matched: the one whose marker is set. */
-static int
-rules_which(struct rx *rx, const size_t *idx, size_t n)
-{
-	const size_t *ov = rx_ovector(rx);
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ov[2 * rules.v[idx[i]].marker] != RX_UNSET)
-			return (int)idx[i];
-	return -1;
-}
-
-static void
-rules_limit(const char *label, unsigned long long lineno)
-{
-	if (!rules.limit_reported)
-		pwarn("%s:%llu: pattern match limit hit, rules skipped for "
-		    "this line", label, lineno);
-	rules.limit_reported = 1;
-	prog_set_trouble();
-}
-
-/* The rule that matches p[0..len), or -1. */
-static int
-rules_match(const char *p, size_t len, const char *label,
-    unsigned long long lineno)
-{
-	int rc;
-
-	if (rules.anchored != NULL) {
-		rc = rx_search(rules.anchored, p, len, 0);
-		if (rc > 0)
-			return rules_which(rules.anchored, rules.anchored_idx,
-			    rules.nanchored);
-		if (rc < 0)
-			rules_limit(label, lineno);
-	}
-	if (rules.any != NULL && len <= ANY_MAX) {
-		rc = rx_search(rules.any, p, len, 0);
-		if (rc > 0)
-			return rules_which(rules.any, rules.any_idx,
-			    rules.nany);
-		if (rc < 0)
-			rules_limit(label, lineno);
-	}
-	return -1;
+	rules_index();
 }
 
 /* ------------------------------------------------------------------ */
@@ -1431,7 +2284,12 @@ classify(struct slot *s, const struct line *line)
 		k = fpset_find(&learned, s->fp, 0, &fresh);
 		s->learned = k != (size_t)-1 && learned.val[k] >= learn_min;
 	}
-	s->rule = rules_match(line->p, line->len, doc.label, s->lineno);
+	{
+		size_t tlen = line->len;
+		const char *t = trim(line->p, &tlen);
+
+		s->rule = rules_match(t, tlen, doc.label, s->lineno);
+	}
 	if (s->rule >= 0) {
 		s->cat = rules.v[s->rule].cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL ?
