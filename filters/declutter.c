@@ -119,7 +119,7 @@ static const char *const builtin_rules[] = {
 	"# account: log-in and registration prompts",
 	"account line (?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|my account|sign[ -]?out|log[ -]?out|account|profile)(?:\\s*(?:or|/|and|&|\\|)\\s*(?:register|sign[ -]?in|log[ -]?in|sign[ -]?up|create (?:an|a free|your) account|subscribe))*(?: (?:to|for|with) [^.]{0,80})?[.!]?",
 	"account any create (?:an|a free|your) account|(?:sign|log)[ -]?in if you (?:already )?have an account|by registering for free|register(?:ing)? for free|register now",
-	"account any (?:register|sign[ -]?in|sign[ -]?up|login|log in|log-in) to (?:unlock|continue|read|comment|save|keep reading|access|join)",
+	"account any register to (?:unlock|continue|read|comment|save|keep reading|access|join)|sign[ -]?in to (?:unlock|continue|read|comment|save|keep reading|access|join)|sign[ -]?up to (?:unlock|continue|read|comment|save|keep reading|access|join)|login to (?:unlock|continue|read|comment|keep|access|join)",
 	"account any already have an account|don['’]t have an account|forgot (?:your )?password|not a (?:subscriber|member)\\?|(?:already )?(?:a )?registered user",
 	"account start already (?:a )?(?:subscriber|member)\\??",
 	"account any saved (?:stories|articles|items)|your (?:saved|reading) list|my profile|your profile|my account|my saved\\b",
@@ -131,38 +131,42 @@ static const char *const builtin_rules[] = {
 	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
 	"share start,weak share your (?:thoughts|views|story|comments)",
 	"# comments: comment sections",
-	"comments line (?:[0-9,]+ comments?|comments? \\(?[0-9,]+\\)?|(?:view|show|hide) comments)",
-	"comments line,end (?:comments?|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|[0-9,]+ (?:responses?|replies)(?: to .{0,80})?|what do you think\\?)",
+	"comments line (?:comments? \\(?[0-9,]+\\)?|(?:view|show|hide) comments)",
+	"comments line [0-9,]+ (?:comments?|responses?|replies|likes?|upvotes?)(?: to .{0,80})?",
+	"comments line,end (?:comments?|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|what do you think\\?)",
 	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to (?:comment|reply|join)",
-	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|[0-9]+ (?:likes?|replies|upvotes?)|like|flag)",
+	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|like|flag)",
 	"# nav: menus, skip links, breadcrumbs, section lists",
 	"nav line (?:skip to (?:main )?(?:content|navigation|search|footer)|skip navigation|jump to (?:content|navigation|main content)|(?:main )?menu|search|home|homepage|back to top|go to top|top of page|close|open menu|toggle navigation|navigation|more|next|previous|prev|next (?:article|story|page)|previous (?:article|story|page)|load more|see more|show more|view all|see all|sitemap|site map|sections?|all sections|quick links|edition|(?:u\\.?s\\.?|uk|international|world|europe|asia|australia|canada|india) edition)",
 	"nav line (?:home|news)\\s*[>›»/|]\\s*[^>›»/|]{1,40}(?:\\s*[>›»/|]\\s*[^>›»/|]{1,40}){0,5}",
-	"nav line [^.!?|•·]{1,40}(?:\\s*[|•·]\\s*[^.!?|•·]{1,40}){2,}",
 	"nav start (?:filed under|topics?|tags?|categories|category|keywords|related topics|more on)\\s*:",
-	"nav line (?:[\\p{L}&.'’0-9/-]+ ){0,4}[-+−]?[0-9][0-9,]*(?:\\.[0-9]+%?|%)(?:\\s*[▲▼△▽+−-]\\s*[0-9.,]+%?)?(?:\\s*yield)?",
 	"nav line back to .{1,40}|learn more|find out more|get in touch(?: with us| with our newsroom)?|submit a (?:news )?tip|(?:send|share) (?:us )?(?:a|your) (?:news )?tips?",
 	"nav line (?:download|get) (?:the|our) .{1,40} app|open in (?:the )?app|enable (?:push )?notifications|turn on notifications",
 	"# related: links to other stories; the ones marked end close the article",
 	"related line,end (?:read|see|watch) next|what to read next|up next(?: to read)?|most (?:viewed|read|popular|shared|commented|emailed|watched|recent)(?: (?:stories|articles|news|today|this week))?|trending(?: now| stories| articles| news| topics)?|popular (?:now|stories|articles|today)|recommended(?: for you| stories| reading| videos| articles)?|you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|related (?:stories|articles|content|coverage|news|reading|posts|links|videos)|more (?:from|on|in) .{1,50}|more (?:stories|news|articles|coverage|top stories|like this|to explore|for you)|(?:don['’]t|do not) miss|editor['’]?s (?:picks?|choice)|around the web|from (?:our|the) (?:partners|web|network)|in case you missed it|elsewhere on .{1,40}|latest (?:news|stories|headlines|videos)|further reading|top picks|must reads?|more \\p{Lu}[\\w’'-]*(?: (?:&|and) \\p{Lu}[\\w’'-]*)?(?: \\p{Lu}[\\w’'-]*)?(?: stories| news)?",
-	"related start (?:download (?:the )?(?:full )?(?:report|pdf|document|guide)|.{1,120}\\((?:pdf|docx?|xlsx?)[,)])",
+	"related start download (?:the )?(?:full )?(?:report|pdf|document|guide)",
+	"related any \\(pdf[,)]|\\(docx?[,)]|\\(xlsx?[,)]",
 	"related line related|read more|see also|also read|read also|more|related articles?|keep reading",
 	"related start (?:read more|related|see also|also read|read also|more|recommended|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
 	"# media: players, galleries, captions and credits",
-	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen(?: now)?|(?:[0-9]+ (?:min|mins|minutes?|sec|seconds?) )?listen|play(?: video| audio| now)?|pause|watch(?: now| video| live)?|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?(?:[0-9]+ ?(?:of|/) ?[0-9]+)?|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|[0-9]+ (?:photos|images|videos)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
-	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]|item [0-9]+ of [0-9]+|\\[[0-9]+ ?/ ?[0-9]+\\]|[0-9]+ (?:of|/) [0-9]+ ?\\|",
+	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen(?: now)?|listen|play(?: video| audio| now)?|pause|watch(?: now| video| live)?|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?(?:[0-9]+ ?(?:of|/) ?[0-9]+)?|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
+	"media line [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|[0-9]+ (?:photos|images|videos)|[0-9]+ (?:min|mins|minutes?|sec|seconds?) listen",
+	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]|item [0-9]+ of [0-9]+|\\[[0-9]+ ?/ ?[0-9]+\\]",
+	"media start [0-9]+ (?:of|/) [0-9]+ ?\\|",
 	"media start (?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
 	"media line \\(?[0-9]+ ?(?:min|mins|minutes|sec|secs|seconds)\\)?",
 	"media line (?:we apologi[sz]e, but )?this video (?:has failed to load|is (?:not |no longer |un)available).*|(?:this|the) video (?:player )?(?:is )?loading.*|your browser does not support .{0,40}",
 	"media any \\((?:ap |afp |file |pool )?photo ?/ ?[^)]{1,80}\\)\\.?$|\\((?:reuters|getty images?|bloomberg|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
 	"media line \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} ?/ ?\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,4}",
 	"media any (?:photograph|photo|picture|image|illustration)(?: by)?: \\p{Lu}[^.]{2,60}$",
-	"media any \\p{Lu}[\\p{L}.'’-]+\\s?/\\s?\\p{Lu}[\\p{L}.'’ -]{1,40}\\.?$",
 	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press)(?: via [\\w ]+)?\\.?$",
-	"media line (?:photo|image|picture|credit|©|\\(c\\))[: ]+.{0,60}",
+	"media line (?:photo|image|picture|credit|\\(c\\))[: ]+.{0,60}",
+	"media line ©[: ]*.{0,60}",
 	"# legal: copyright, cookies, terms",
-	"legal start (?:copyright|©|\\(c\\))(?:\\s*(?:©|\\(c\\)))?\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
-	"legal start (?:affiliate |editorial )?disclosure\\s*:|\\p{Lu}[\\w'’-]*(?: \\p{Lu}[\\w'’-]*){0,3} is (?:a )?part of \\p{Lu}|when you (?:buy|purchase|shop|click) (?:something )?(?:through|via|using|on) (?:links|our links|links on)|(?:this|the) (?:post|article|page|story) (?:may )?contains? affiliate|(?:this|the) (?:press )?release (?:contains|includes) forward-looking|forward-looking statements?\\b",
+	"legal start (?:copyright|\\(c\\))(?:\\s*(?:©|\\(c\\)))?\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
+	"legal start ©\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
+	"legal start (?:affiliate |editorial )?disclosure\\s*:|when you (?:buy|purchase|shop|click) (?:something )?(?:through|via|using|on) (?:links|our links|links on)|(?:this|the) (?:post|article|page|story) (?:may )?contains? affiliate|(?:this|the) (?:press )?release (?:contains|includes) forward-looking|forward-looking statements?\\b",
+	"legal start \\p{Lu}[\\w'’-]*(?: \\p{Lu}[\\w'’-]*){0,3} is (?:a )?part of \\p{Lu}",
 	"legal any affiliate (?:links?|commission|partner)|(?:may )?earn (?:a|an) (?:small )?(?:affiliate )?commission",
 	"legal any all rights reserved\\.?$|(?:may not be|cannot be) (?:published|reproduced|broadcast|rewritten|redistributed)|this material may not be",
 	"legal start (?:this|our) (?:site|website) uses (?:[\\w-]+ )?cookies|we (?:and our partners )?use cookies|(?:by (?:using|continuing)|if you continue) (?:to (?:use|browse) )?(?:this|our) (?:site|website)",
@@ -179,14 +183,17 @@ static const char *const builtin_rules[] = {
 	"meta line (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?[0-9]{1,2}(?:st|nd|rd|th)?\\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?,?\\s+[0-9]{4}.{0,50}",
 	"meta line (?:[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}[/.][0-9]{1,2}[/.][0-9]{2,4})(?:[ T,]+.{0,40})?|(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday)(?:,? .{0,30}[0-9].{0,20})?",
 	"meta line [0-9]{1,2}[:.][0-9]{2}\\s*(?:a\\.?m\\.?|p\\.?m\\.?)?(?:\\s+[a-z]{2,4})?(?:[,\\s]+.{0,40}[0-9]{4}.{0,20})?",
-	"meta line (?:.{1,30}\\s[·|•-]\\s)?(?:about )?[0-9]+\\s*(?:min(?:ute)?s?|hours?|hrs?|m|h)\\.?\\s+(?:read|watch|listen)(?:ing)?(?: time)?|(?:estimated )?(?:reading|read|listening) time:?\\s+(?:about )?[0-9]+.{0,20}|(?:.{1,30}\\s[·|•-]\\s)?(?:updated |posted |published )?(?:about |around )?(?:[0-9]+|an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago|just now",
+	"meta line (?:about )?[0-9]+\\s*(?:min(?:ute)?s?|hours?|hrs?|m|h)\\.?\\s+(?:read|watch|listen)(?:ing)?(?: time)?|(?:updated |posted |published )?(?:about |around )?[0-9]+ (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago",
+	"meta line (?:estimated )?(?:reading|read|listening) time:?\\s+(?:about )?[0-9]+.{0,20}|(?:updated |posted |published )?(?:about |around )?(?:an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?) ago|just now",
+	"meta any ^.{1,30}\\s[·|•-]\\s(?:about )?(?:[0-9]+|an?|one|two|three) (?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|h|m|d) ago$",
 	"meta start \\(?(?:reporting|additional reporting|writing|editing|edited|compiled|research|researched|produced|fact-?checked|graphics|illustrations?) by\\b",
 	"meta start this (?:article|story|post) (?:was|is|has been|first) (?:originally )?(?:published|produced|republished|reprinted|appeared|written)",
 	"meta start (?:a version of )?(?:this|the) (?:article|story|piece) (?:appears|appeared|was printed)|printed in the\\b",
 	"meta start \\p{Lu}[\\w'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} is (?:a|an|the) (?:[\\w-]+ ){0,4}(?:reporter|writer|correspondent|editor|columnist|journalist|contributor|producer|critic)\\b",
 	"meta start (?:contact|reach|email|write to|follow) \\p{Lu}[\\w'’-]+(?: \\p{Lu}[\\w'’-]+){0,3} (?:at|on|via|by)\\b|(?:do you have|have you got) (?:more )?(?:information|a tip|tips|a story)",
 	"meta any contributed (?:to )?(?:this )?(?:report|story|article)|contact (?:this|the) (?:reporter|author|writer)|(?:will (?:continue to )?(?:be )?update[ds]?|this (?:story|article) (?:will be|is being|has been) updated)|this is a developing story",
-	"meta line [_*#=~·•-]{3,}|ends|-?30-|for immediate release|source:? .{1,60}|(?:media|press) (?:contacts?|enquiries|inquiries)(?: and (?:enquiries|inquiries))?:?",
+	"meta line ends|for immediate release|source:? .{1,60}|(?:media|press) (?:contacts?|enquiries|inquiries)(?: and (?:enquiries|inquiries))?:?",
+	"meta line [_*#=~·•-]{3,}|-?30-",
 	"meta line,end about \\p{Lu}[\\w&.'’-]*(?: (?:of|and|&|for|the|\\p{Lu}[\\w&.'’-]*)){0,5}",
 	"meta start (?:for (?:media|press) (?:enquiries|inquiries)|(?:investor|media|press)(?: relations)? contacts?:)",
 	"meta any is a registered charity|registered charity (?:no|number)",
@@ -211,6 +218,10 @@ struct rule {
 	char *why;		/* "rule:FILE:LINE", tabs replaced */
 	unsigned groups;	/* capturing groups of its pattern */
 	struct rx *rx;		/* contains rules: compiled alone */
+	struct rx *arx;		/* literal-led rules: compiled alone,
+				 * anchored, on first use */
+	int generic;		/* no literal prefix: use the buckets */
+	int gated;		/* generic, but found through its grams */
 	unsigned char cat, kind, end, weak;
 	struct byteset {
 		uint64_t w[4];
@@ -225,12 +236,15 @@ struct rule {
  */
 #define ANY_MAX 240
 #define LINE_RULE_MAX 100	/* longer lines: prefix rules only */
+#define GRAM_LONG 96		/* grams looked for in a longer line */
+#define GRAM_SHORT 120		/* prose longer than this: GRAM_LONG only */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
 #define AHEAD 24		/* lines read before the oldest is decided */
 #define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
-#define SCAN_MAX 192		/* bytes scanned for word features */
-#define SEEN_CAP (1u << 20)	/* fingerprint slots per document, at most */
+#define SCAN_MAX 160		/* a longer line is sampled ... */
+#define SCAN_LONG 80		/* ... by its first SCAN_LONG bytes */
+#define SEEN_CAP (1u << 17)	/* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
 
 static struct {
@@ -359,10 +373,21 @@ static struct {
 	int *pair[2];		/* by the first two bytes: bucket + 1, -1
 				 * no rule, 0 not worked out yet */
 	size_t *scratch;
+	/* The prefix trie of the rules that start with literals. */
+	uint64_t *trie_key;
+	uint32_t *trie_val;
+	size_t trie_mask, trie_used;
+	uint32_t trie_nodes;
+	int *trie_head;		/* first entry of each node, -1: none */
+	size_t *ent_rule;	/* entries: a rule, the next entry */
+	int *ent_next;
+	size_t nent;
 	/* Contains rules: each compiled alone, found through its grams. */
 	uint64_t bloom[1024];	/* 65536 bits over gram hashes */
-	uint32_t *gram;
+	struct gram *gram;
 	size_t *gram_rule;
+	int *gram_next;		/* the next gram with the same hash */
+	int *gram_head;		/* by gram hash: the first gram, -1: none */
 	size_t ngrams;
 	size_t *always;		/* contains rules without grams */
 	size_t nalways;
@@ -753,33 +778,6 @@ first_bytes(const char *pat, size_t len, struct byteset *first,
 		memset(second, 0xFF, sizeof(*second));
 }
 
-/*
- * Literal 4-byte grams that a contains rule needs: one for each top-level
- * alternative, taken from a run of literal characters outside groups and
- * classes.  Returns the number found, or 0 when some alternative has none
- * (the rule is then tried on every short line).
- */
-#define GRAMS_MAX 64
-
-static int
-gram_common(const unsigned char *g)
-{
-	static const char *const frequent[] = {
-		"tion", "that", "with", "ther", "this", "have", "from",
-		"here", "said", "were", "ment", "ould", "ting", "ence", "your",
-		"read", "will", "free", "once", "some", "they", "more", "what",
-		"when", "them", "than", "then", "been", "also", "only", "over",
-		"into", "just", "year", "time", "ing ", " the", "the ",
-		"and ", " and", "ed t", "d th", NULL
-	};
-	size_t i;
-
-	for (i = 0; frequent[i] != NULL; i++)
-		if (memcmp(g, frequent[i], 4) == 0)
-			return 1;
-	return 0;
-}
-
 /* The end of the group that starts at p ('('): the byte after its ')'. */
 static const char *
 group_end(const char *p, const char *end)
@@ -809,6 +807,425 @@ group_end(const char *p, const char *end)
 	return end;
 }
 
+/* The byte after the item at p: a group, a class, an escape or a byte. */
+static const char *
+skip_item(const char *p, const char *end)
+{
+	if (*p == '(')
+		return group_end(p, end);
+	if (*p == '\\' && p + 1 < end)
+		return p + 2;
+	if (*p == '[') {
+		p++;
+		if (p < end && *p == '^')
+			p++;
+		if (p < end && *p == ']')
+			p++;
+		while (p < end && *p != ']') {
+			if (*p == '\\' && p + 1 < end)
+				p++;
+			p++;
+		}
+		return p < end ? p + 1 : end;
+	}
+	return p + 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Literal prefixes of anchored rules, in a trie.                      */
+
+/*
+ * Most rules begin with words: "advertisement", "sign in", "(?:read|see)
+ * next".  The literal prefixes of a rule are worked out from its pattern
+ * (alternatives and optional parts expanded, up to PREFIX_MAX strings of
+ * at most PREFIX_LEN bytes, ASCII only, lower-cased); they go into a trie.
+ * A line walks the trie from its first byte, and only the rules whose
+ * prefix it spells are tried.  Rules that do not start with a literal
+ * (a class, \p{Lu}, a digit range) are "generic" and go through the
+ * first-two-bytes buckets.
+ */
+#define PREFIX_MAX 1024
+#define PREFIX_LEN 12
+
+struct prefixes {
+	char s[PREFIX_MAX][PREFIX_LEN + 1];
+	unsigned char len[PREFIX_MAX];
+	unsigned char open[PREFIX_MAX];	/* may grow with the next item */
+	int n;
+	int bad;
+};
+
+static void
+px_close_all(struct prefixes *x)
+{
+	int i;
+
+	for (i = 0; i < x->n; i++)
+		x->open[i] = 0;
+}
+
+static void
+px_append(struct prefixes *x, int c)
+{
+	int i;
+
+	for (i = 0; i < x->n; i++) {
+		if (!x->open[i])
+			continue;
+		if (x->len[i] == PREFIX_LEN) {
+			x->open[i] = 0;
+			continue;
+		}
+		x->s[i][x->len[i]++] = (char)c;
+	}
+}
+
+/* Add a copy of every open string of x with the strings of y appended. */
+static void
+px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
+{
+	struct prefixes *out = xcalloc(1, sizeof(*out));
+	int i, j;
+
+	for (i = 0; i < x->n && !out->bad; i++) {
+		if (!x->open[i] || keep_plain) {
+			if (out->n == PREFIX_MAX) {
+				out->bad = 1;
+				break;
+			}
+			memcpy(out->s[out->n], x->s[i], x->len[i]);
+			out->len[out->n] = x->len[i];
+			out->open[out->n++] = x->open[i];
+			if (!x->open[i])
+				continue;
+		}
+		for (j = 0; j < y->n; j++) {
+			size_t l = x->len[i] + y->len[j];
+
+			if (out->n == PREFIX_MAX) {
+				out->bad = 1;
+				break;
+			}
+			if (l > PREFIX_LEN)
+				l = PREFIX_LEN;
+			memcpy(out->s[out->n], x->s[i], x->len[i]);
+			memcpy(out->s[out->n] + x->len[i], y->s[j],
+			    l - x->len[i]);
+			out->len[out->n] = (unsigned char)l;
+			out->open[out->n++] = y->open[j] && l < PREFIX_LEN;
+		}
+	}
+	out->bad |= x->bad || y->bad;
+	*x = *out;
+	free(out);
+}
+
+static const char *px_alternation(struct prefixes *, const char *,
+    const char *);
+
+/* One alternative up to '|' or ')': x starts as {""} open. */
+static const char *
+px_sequence(struct prefixes *x, const char *p, const char *end)
+{
+	memset(x, 0, sizeof(*x));
+	x->n = 1;
+	x->open[0] = 1;
+	while (p < end && *p != '|' && *p != ')') {
+		unsigned c = (unsigned char)*p;
+		int lit = -1, any_open, i;
+		const char *after;
+
+		for (any_open = 0, i = 0; i < x->n; i++)
+			any_open |= x->open[i];
+		if (c == '(') {
+			struct prefixes *y = xcalloc(1, sizeof(*y));
+			int zero = 0, skip = 0;
+
+			after = group_end(p, end);
+			p++;
+			if (p < end && *p == '?') {
+				p++;
+				if (p < end && (*p == '=' || *p == '!' ||
+				    *p == '<' || *p == '#'))
+					zero = 1;
+				if (p < end && (*p == '<' && p + 1 < end &&
+				    p[1] != '=' && p[1] != '!'))
+					zero = 0;	/* (?<name> */
+				if (!zero) {
+					while (p < after && *p != ':' &&
+					    *p != ')' && *p != '>' &&
+					    *p != '\'') {
+						if (*p == 'x' || *p == '-')
+							x->bad = 1;
+						p++;
+					}
+					if (p < after && *p == ')')
+						skip = 1;	/* (?i) */
+					p++;
+				}
+			}
+			if (zero || skip) {
+				free(y);
+				p = after;
+				continue;
+			}
+			(void)px_alternation(y, p, after - 1);
+			p = after;
+			if (p < end && (*p == '*' || *p == '+' || *p == '{')) {
+				/* Repeated: its first round, then unknown. */
+				int optional = *p == '*' || (*p == '{' &&
+				    p + 1 < end && p[1] == '0');
+
+				for (i = 0; i < y->n; i++)
+					y->open[i] = 0;
+				px_concat(x, y, optional);
+				while (p < end && *p != '}' && (*p == '{' ||
+				    (*p >= '0' && *p <= '9') || *p == ','))
+					p++;
+				p++;
+				px_close_all(x);
+			} else if (p < end && *p == '?') {
+				px_concat(x, y, 1);
+				p++;
+			} else {
+				px_concat(x, y, 0);
+			}
+			if (p < end && (*p == '?' || *p == '+'))
+				p++;
+			free(y);
+			continue;
+		}
+		if (c == '\\' && p + 1 < end) {
+			unsigned e = (unsigned char)p[1];
+
+			p += 2;
+			if (e == 'b' || e == 'B')
+				continue;	/* zero-width */
+			if (!((e | 0x20) >= 'a' && (e | 0x20) <= 'z') &&
+			    !(e >= '0' && e <= '9') && e < 0x80)
+				lit = (int)e;
+		} else if (c == '^') {
+			p++;
+			continue;
+		} else if (c < 0x80 && c != '.' && c != '[' && c != '$' &&
+		    c != '?' && c != '*' && c != '+' && c != '{') {
+			lit = (int)c;
+			p++;
+		} else {
+			/* A class, a dot, non-ASCII: the prefix ends. */
+			p = skip_item(p, end);
+		}
+		if (lit >= 'A' && lit <= 'Z')
+			lit |= 0x20;
+		if (lit < 0) {
+			px_close_all(x);
+			/* Skip the rest of the alternative. */
+			while (p < end && *p != '|' && *p != ')')
+				p = skip_item(p, end);
+			break;
+		}
+		if (p < end && (*p == '?' || *p == '*')) {
+			/* Optional: both with and without it. */
+			struct prefixes *y = xcalloc(1, sizeof(*y));
+
+			y->n = 1;
+			y->s[0][0] = (char)lit;
+			y->len[0] = 1;
+			y->open[0] = *p == '?';
+			px_concat(x, y, 1);
+			if (*p == '*')
+				px_close_all(x);
+			free(y);
+			p++;
+			if (p < end && (*p == '?' || *p == '+'))
+				p++;
+			continue;
+		}
+		px_append(x, lit);
+		if (p < end && (*p == '+' || *p == '{')) {
+			px_close_all(x);
+			while (p < end && *p != '|' && *p != ')')
+				p = skip_item(p, end);
+			break;
+		}
+		(void)any_open;
+	}
+	return p;
+}
+
+static const char *
+px_alternation(struct prefixes *out, const char *p, const char *end)
+{
+	struct prefixes *y = xcalloc(1, sizeof(*y));
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	for (;;) {
+		p = px_sequence(y, p, end);
+		out->bad |= y->bad;
+		for (i = 0; i < y->n; i++) {
+			if (out->n == PREFIX_MAX) {
+				out->bad = 1;
+				break;
+			}
+			memcpy(out->s[out->n], y->s[i], y->len[i]);
+			out->len[out->n] = y->len[i];
+			out->open[out->n++] = y->open[i];
+		}
+		if (p < end && *p == '|') {
+			p++;
+			continue;
+		}
+		free(y);
+		return p;
+	}
+}
+
+/*
+ * The literal prefixes of a pattern into *x; 0 if some alternative has
+ * none (the rule is generic).
+ */
+static int
+rule_prefixes(const char *pat, size_t len, struct prefixes *x)
+{
+	int i;
+
+	if (strstr(pat, "\\Q") != NULL)
+		return 0;
+	if (px_alternation(x, pat, pat + len) != pat + len || x->bad)
+		return 0;
+	for (i = 0; i < x->n; i++)
+		if (x->len[i] == 0)
+			return 0;
+	return x->n > 0;
+}
+
+/* The trie: children in one hash table keyed by (node, byte). */
+static uint32_t
+trie_child(uint32_t node, unsigned b, int add)
+{
+	uint64_t key = ((uint64_t)node << 8 | b) + 1;
+	size_t j;
+
+	if (rules.trie_key == NULL) {
+		rules.trie_mask = 1023;
+		rules.trie_key = xcalloc(rules.trie_mask + 1, sizeof(uint64_t));
+		rules.trie_val = xcalloc(rules.trie_mask + 1, sizeof(uint32_t));
+	}
+	for (j = hash_mix64(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	    j = (j + 1) & rules.trie_mask)
+		if (rules.trie_key[j] == key)
+			return rules.trie_val[j];
+	if (!add)
+		return 0;
+	if ((rules.trie_used + 1) * 4 > (rules.trie_mask + 1) * 3) {
+		size_t n = (rules.trie_mask + 1) * 2, i, k;
+		uint64_t *nk = xcalloc(n, sizeof(*nk));
+		uint32_t *nv = xcalloc(n, sizeof(*nv));
+
+		for (i = 0; i <= rules.trie_mask; i++) {
+			if (rules.trie_key[i] == 0)
+				continue;
+			for (k = hash_mix64(rules.trie_key[i]) & (n - 1);
+			    nk[k] != 0; k = (k + 1) & (n - 1))
+				;
+			nk[k] = rules.trie_key[i];
+			nv[k] = rules.trie_val[i];
+		}
+		free(rules.trie_key);
+		free(rules.trie_val);
+		rules.trie_key = nk;
+		rules.trie_val = nv;
+		rules.trie_mask = n - 1;
+		for (j = hash_mix64(key) & rules.trie_mask;
+		    rules.trie_key[j] != 0; j = (j + 1) & rules.trie_mask)
+			;
+	}
+	rules.trie_key[j] = key;
+	rules.trie_val[j] = ++rules.trie_nodes;
+	rules.trie_used++;
+	rules.trie_head = xreallocarray(rules.trie_head, rules.trie_nodes + 1,
+	    sizeof(*rules.trie_head));
+	rules.trie_head[rules.trie_nodes] = -1;
+	return rules.trie_nodes;
+}
+
+/* Put rule i under each of its prefixes. */
+static void
+trie_add(size_t i, const struct prefixes *x)
+{
+	int k;
+	size_t d;
+
+	if (rules.trie_head == NULL) {
+		rules.trie_head = xcalloc(1, sizeof(*rules.trie_head));
+		rules.trie_head[0] = -1;
+	}
+	for (k = 0; k < x->n; k++) {
+		uint32_t node = 0;
+
+		for (d = 0; d < x->len[k]; d++)
+			node = trie_child(node, (unsigned char)x->s[k][d], 1);
+		/* Once per (node, rule). */
+		if (rules.trie_head[node] >= 0 &&
+		    rules.ent_rule[rules.trie_head[node]] == i)
+			continue;
+		rules.ent_rule = xreallocarray(rules.ent_rule, rules.nent + 1,
+		    sizeof(*rules.ent_rule));
+		rules.ent_next = xreallocarray(rules.ent_next, rules.nent + 1,
+		    sizeof(*rules.ent_next));
+		rules.ent_rule[rules.nent] = i;
+		rules.ent_next[rules.nent] = rules.trie_head[node];
+		rules.trie_head[node] = (int)rules.nent++;
+	}
+}
+
+/*
+ * Literal 4-byte grams that a contains rule needs: one for each top-level
+ * alternative, taken from a run of literal characters outside groups and
+ * classes.  Returns the number found, or 0 when some alternative has none
+ * (the rule is then tried on every short line).
+ */
+#define GRAMS_MAX 64
+#define GRAM_LIT 24
+
+/* A gram and the literal run around it, which a line must hold too. */
+struct gram {
+	uint32_t g;		/* four bytes, lower-case, big-endian */
+	unsigned char off;	/* where the gram starts in lit */
+	unsigned char len;	/* bytes of lit */
+	char lit[GRAM_LIT];
+};
+
+static int
+gram_common(const unsigned char *g)
+{
+	static const char *const frequent[] = {
+		"tion", "that", "with", "ther", "this", "have", "from",
+		"here", "said", "were", "ment", "ould", "ting", "ence", "your",
+		"read", "will", "free", "once", "some", "they", "more", "what",
+		"when", "them", "than", "then", "been", "also", "only", "over",
+		"into", "just", "year", "time", "ing ", " the", "the ",
+		"and ", " and", "ed t", "d th", NULL
+	};
+	size_t i;
+
+	static const char *const trigrams[] = {
+		"ing", "ion", "ent", "the", "and", "tio", "her", "ere", "con",
+		"com", "ter", "ate", "for", "ver", "all", "ted", "res", NULL
+	};
+
+	for (i = 0; frequent[i] != NULL; i++)
+		if (memcmp(g, frequent[i], 4) == 0)
+			return 1;
+	for (i = 0; trigrams[i] != NULL; i++)
+		if (memcmp(g, trigrams[i], 3) == 0 ||
+		    memcmp(g + 1, trigrams[i], 3) == 0)
+			return 1;
+	return 0;
+}
+
+
 /* How good a gram is as a filter: rare-looking grams score higher. */
 static int
 gram_score(const unsigned char *run, size_t rlen, size_t i)
@@ -826,10 +1243,19 @@ gram_score(const unsigned char *run, size_t rlen, size_t i)
 		score += 2;
 	if (gram_common(run + i))
 		score -= 3;
+	/* Rarer letters make rarer grams. */
+	for (ws = i; ws < i + 4; ws++) {
+		if (strchr("dlcum", run[ws]) != NULL)
+			score += 1;
+		else if (strchr("wfgypb", run[ws]) != NULL)
+			score += 2;
+		else if (strchr("vkjxqz(", run[ws]) != NULL)
+			score += 3;
+	}
 	return score;
 }
 
-static int grams_alternation(const char *, const char *, uint32_t *,
+static int grams_alternation(const char *, const char *, struct gram *,
     int *);
 
 /*
@@ -838,11 +1264,12 @@ static int grams_alternation(const char *, const char *, uint32_t *,
  * whichever filters better.  Returns how many, 0 if none.
  */
 static int
-grams_sequence(const char *p, const char *end, uint32_t *out, int *quality)
+grams_sequence(const char *p, const char *end, struct gram *out,
+    int *quality)
 {
 	unsigned char run[256];
 	size_t rlen = 0, i;
-	uint32_t best = 0, group[GRAMS_MAX];
+	struct gram best, group[GRAMS_MAX];
 	int best_score = -100, ngroup = 0, group_quality = -100;
 
 	while (p <= end) {
@@ -883,7 +1310,7 @@ grams_sequence(const char *p, const char *end, uint32_t *out, int *quality)
 			brk = 1;
 		} else if (c == '(') {
 			const char *ge = group_end(p, end), *in = p + 1;
-			uint32_t g[GRAMS_MAX];
+			struct gram g[GRAMS_MAX];
 			int n = 0, q = -100, optional;
 
 			optional = ge < end && (*ge == '?' || *ge == '*' ||
@@ -949,10 +1376,18 @@ grams_sequence(const char *p, const char *end, uint32_t *out, int *quality)
 				int sc = gram_score(run, rlen, i);
 
 				if (sc > best_score) {
+					size_t ls = i > 8 ? i - 8 : 0;
+					size_t ll = rlen - ls;
+
+					if (ll > GRAM_LIT)
+						ll = GRAM_LIT;
 					best_score = sc;
-					best = (uint32_t)run[i] << 24 |
+					best.g = (uint32_t)run[i] << 24 |
 					    (uint32_t)run[i + 1] << 16 |
 					    (uint32_t)run[i + 2] << 8 | run[i + 3];
+					best.off = (unsigned char)(i - ls);
+					best.len = (unsigned char)ll;
+					memcpy(best.lit, run + ls, ll);
 				}
 			}
 			rlen = 0;
@@ -973,11 +1408,11 @@ grams_sequence(const char *p, const char *end, uint32_t *out, int *quality)
 
 /* Grams for an alternation: every alternative must have some. */
 static int
-grams_alternation(const char *p, const char *end, uint32_t *out,
+grams_alternation(const char *p, const char *end, struct gram *out,
     int *quality)
 {
 	const char *q;
-	uint32_t part[GRAMS_MAX];
+	struct gram part[GRAMS_MAX];
 	int n = 0, k, qk;
 
 	*quality = 100;
@@ -1020,7 +1455,7 @@ grams_alternation(const char *p, const char *end, uint32_t *out,
 }
 
 static int
-literal_grams(const char *pat, size_t len, uint32_t *grams)
+literal_grams(const char *pat, size_t len, struct gram *grams)
 {
 	int quality;
 
@@ -1139,6 +1574,14 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	else
 		rx_free(rx);
 	first_bytes(w, (size_t)(end - w), &r.first, &r.second);
+	if (r.kind != KIND_ANY) {
+		struct prefixes *px = xcalloc(1, sizeof(*px));
+
+		r.generic = !rule_prefixes(w, (size_t)(end - w), px);
+		if (!r.generic)
+			trie_add(rules.n, px);
+		free(px);
+	}
 	r.file = file;
 	r.lineno = lineno;
 	r.text = xmemdup(p, (size_t)(end - p));
@@ -1257,38 +1700,28 @@ rules_index(void)
 	unsigned c;
 	int longs;
 
-	for (longs = 0; longs < 2; longs++) {
-		for (c = 0; c < 256; c++) {
-			n = 0;
-			for (i = 0; i < rules.n; i++) {
-				const struct rule *r = &rules.v[i];
-
-				if (r->kind == KIND_ANY ||
-				    (longs && r->kind != KIND_START) ||
-				    !bs_has(&r->first, c))
-					continue;
-				list[n++] = i;
-			}
-			(longs ? rules.long_bucket : rules.short_bucket)[c] =
-			    n == 0 ? -1 : bucket_find(list, n);
-		}
-	}
+	/*
+	 * Contains rules, and anchored rules that start with no literal but
+	 * hold one, are found through their grams.
+	 */
 	for (i = 0; i < rules.n; i++) {
 		struct rule *r = &rules.v[i];
-		uint32_t g[GRAMS_MAX];
+		struct gram g[GRAMS_MAX];
 		const char *pat;
 		size_t len;
 		int k, ng;
 
-		if (r->kind != KIND_ANY)
+		if (r->kind != KIND_ANY && !r->generic)
 			continue;
 		pat = rule_pattern(r, &len);
 		ng = literal_grams(pat, len, g);
-		if (ng == 0) {
+		if (ng == 0 && r->kind == KIND_ANY) {
 			rules.always = xreallocarray(rules.always,
 			    rules.nalways + 1, sizeof(*rules.always));
 			rules.always[rules.nalways++] = i;
 		}
+		if (ng > 0 && r->kind != KIND_ANY)
+			r->gated = 1;
 		for (k = 0; k < ng; k++) {
 			rules.gram = xreallocarray(rules.gram, rules.ngrams + 1,
 			    sizeof(*rules.gram));
@@ -1296,8 +1729,34 @@ rules_index(void)
 			    rules.ngrams + 1, sizeof(*rules.gram_rule));
 			rules.gram[rules.ngrams] = g[k];
 			rules.gram_rule[rules.ngrams++] = i;
-			c = gram_hash(g[k]);
+			c = gram_hash(g[k].g);
 			rules.bloom[c >> 6] |= (uint64_t)1 << (c & 63);
+		}
+	}
+	rules.gram_head = xmalloc(65536 * sizeof(*rules.gram_head));
+	for (c = 0; c < 65536; c++)
+		rules.gram_head[c] = -1;
+	rules.gram_next = xcalloc(rules.ngrams + 1, sizeof(*rules.gram_next));
+	for (i = rules.ngrams; i > 0; i--) {
+		c = gram_hash(rules.gram[i - 1].g);
+		rules.gram_next[i - 1] = rules.gram_head[c];
+		rules.gram_head[c] = (int)(i - 1);
+	}
+	for (longs = 0; longs < 2; longs++) {
+		for (c = 0; c < 256; c++) {
+			n = 0;
+			for (i = 0; i < rules.n; i++) {
+				const struct rule *r = &rules.v[i];
+
+				if (r->kind == KIND_ANY || !r->generic ||
+				    r->gated ||
+				    (longs && r->kind != KIND_START) ||
+				    !bs_has(&r->first, c))
+					continue;
+				list[n++] = i;
+			}
+			(longs ? rules.long_bucket : rules.short_bucket)[c] =
+			    n == 0 ? -1 : bucket_find(list, n);
 		}
 	}
 	free(list);
@@ -1345,6 +1804,8 @@ rules_free(void)
 		free(rules.v[i].why);
 		if (rules.v[i].rx != NULL)
 			rx_free(rules.v[i].rx);
+		if (rules.v[i].arx != NULL)
+			rx_free(rules.v[i].arx);
 	}
 	for (i = 0; i < rules.nbuckets; i++) {
 		free(rules.bucket[i].rule);
@@ -1356,10 +1817,17 @@ rules_free(void)
 	free(rules.bucket);
 	free(rules.gram);
 	free(rules.gram_rule);
+	free(rules.gram_head);
+	free(rules.gram_next);
 	free(rules.always);
 	free(rules.pair[0]);
 	free(rules.pair[1]);
 	free(rules.scratch);
+	free(rules.trie_key);
+	free(rules.trie_val);
+	free(rules.trie_head);
+	free(rules.ent_rule);
+	free(rules.ent_next);
 	memset(&rules, 0, sizeof(rules));
 }
 
@@ -1391,7 +1859,7 @@ pair_bucket(int longs, unsigned b1, unsigned b2)
 		for (i = 0; i < rules.n; i++) {
 			const struct rule *r = &rules.v[i];
 
-			if (r->kind == KIND_ANY ||
+			if (r->kind == KIND_ANY || !r->generic || r->gated ||
 			    (longs && r->kind != KIND_START) ||
 			    !bs_has(&r->first, b1) || !bs_has(&r->second, b2))
 				continue;
@@ -1400,6 +1868,96 @@ pair_bucket(int longs, unsigned b1, unsigned b2)
 		t[key] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
 	}
 	return t[key] > 0 ? t[key] - 1 : -1;
+}
+
+/* Compile a literal-led rule alone, anchored at the line start. */
+static void
+rule_compile_anchored(struct rule *r)
+{
+	struct buf pat = BUF_INIT;
+	char err[300];
+	const char *p;
+	size_t len;
+
+	p = rule_pattern(r, &len);
+	buf_adds(&pat, "^(?:");
+	buf_add(&pat, p, len);
+	buf_adds(&pat, r->kind == KIND_LINE ? ")\\s*+$" : ")");
+	r->arx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	if (r->arx == NULL)
+		pdie("%s: %s", r->why, err);
+	buf_free(&pat);
+}
+
+/*
+ * Walk the trie along the line: the rules whose literal prefix the line
+ * starts with are tried, in rule order, while they come before best.
+ */
+static size_t
+trie_match(const char *p, size_t len, size_t best, const char *label,
+    unsigned long long lineno)
+{
+	size_t cand[64], ncand = 0, d, i, j;
+	uint32_t node = 0;
+	int e, rc;
+
+	if (rules.trie_head == NULL)
+		return best;
+	for (d = 0; d < len && d < PREFIX_LEN; d++) {
+		unsigned c = (unsigned char)p[d];
+
+		node = trie_child(node, c - 'A' < 26 ? c | 0x20 : c, 0);
+		if (node == 0)
+			break;
+		for (e = rules.trie_head[node]; e >= 0; e = rules.ent_next[e]) {
+			size_t r = rules.ent_rule[e];
+
+			if (r >= best || ncand == 64 ||
+			    (len > LINE_RULE_MAX &&
+			    rules.v[r].kind != KIND_START))
+				continue;
+			/* Keep cand sorted. */
+			for (i = ncand; i > 0 && cand[i - 1] > r; i--)
+				cand[i] = cand[i - 1];
+			cand[i] = r;
+			ncand++;
+		}
+	}
+	for (j = 0; j < ncand && cand[j] < best; j++) {
+		struct rule *r = &rules.v[cand[j]];
+
+		if (j > 0 && cand[j] == cand[j - 1])
+			continue;
+		if (r->arx == NULL)
+			rule_compile_anchored(r);
+		rc = rx_search(r->arx, p, len, 0);
+		if (rc > 0)
+			return cand[j];
+		if (rc < 0)
+			rules_limit(label, lineno);
+	}
+	return best;
+}
+
+/* Does the line hold the literal of gram k, whose gram ends at byte i? */
+static int
+gram_literal(const char *p, size_t len, size_t i, const struct gram *g)
+{
+	size_t start, t;
+
+	if (i + 1 < 4 + (size_t)g->off)
+		return 0;
+	start = i + 1 - 4 - g->off;
+	if (start + g->len > len)
+		return 0;
+	for (t = 0; t < g->len; t++) {
+		unsigned c = (unsigned char)p[start + t];
+
+		if ((c - 'A' < 26 ? c | 0x20 : c) !=
+		    (unsigned char)g->lit[t])
+			return 0;
+	}
+	return 1;
 }
 
 /* Try contains rule i on the line; 1 if it matches. */
@@ -1415,14 +1973,70 @@ any_try(size_t i, const char *p, size_t len, const char *label,
 }
 
 /*
+ * The rules found through their grams: the line (of a longer one, the
+ * first GRAM_LONG bytes, where a prefix rule's words are) is run through
+ * the bloom filter four bytes at a time; a hit whose
+ * whole literal is there too has its rule tried.  Returns the first rule
+ * in rule order that matches, if before best.
+ */
+static size_t
+gram_match(const char *p, size_t len, size_t scan, size_t best,
+    const char *label, unsigned long long lineno)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	size_t n = len <= ANY_MAX ? len : GRAM_LONG, i;
+	int k;
+	uint32_t g = 0;
+	unsigned h;
+
+	if (n > scan)
+		n = scan;
+	for (i = 0; i < n; i++) {
+		unsigned c = q[i];
+
+		g = g << 8 | (c - 'A' < 26 ? c | 0x20 : c);
+		if (i < 3)
+			continue;
+		h = gram_hash(g);
+		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
+			continue;
+		for (k = rules.gram_head[h]; k >= 0; k = rules.gram_next[k]) {
+			size_t r = rules.gram_rule[k];
+			struct rule *rr = &rules.v[r];
+			int rc;
+
+			if (rules.gram[k].g != g || r >= best ||
+			    !gram_literal(p, len, i, &rules.gram[k]))
+				continue;
+			if (rr->kind == KIND_ANY) {
+				if (len <= ANY_MAX &&
+				    any_try(r, p, len, label, lineno))
+					best = r;
+				continue;
+			}
+			if (rr->kind == KIND_LINE && len > LINE_RULE_MAX)
+				continue;
+			if (rr->arx == NULL)
+				rule_compile_anchored(rr);
+			rc = rx_search(rr->arx, p, len, 0);
+			if (rc > 0)
+				best = r;
+			else if (rc < 0)
+				rules_limit(label, lineno);
+		}
+	}
+	return best;
+}
+
+/*
  * The first rule (in rule order) that matches p[0..len), or -1.  p is the
  * line without surrounding white space.
  */
 static int
-rules_match(const char *p, size_t len, const char *label,
+rules_match(const char *p, size_t len, int prose, const char *label,
     unsigned long long lineno)
 {
-	size_t best = (size_t)-1, i, k;
+	size_t best = (size_t)-1, i;
 	struct bucket *b;
 	const size_t *ov;
 	int bi, rc;
@@ -1450,32 +2064,15 @@ rules_match(const char *p, size_t len, const char *label,
 			rules_limit(label, lineno);
 		}
 	}
-	if (len <= ANY_MAX) {
-		const unsigned char *q = (const unsigned char *)p;
-		uint32_t g = 0;
-		unsigned h;
-
+	best = trie_match(p, len, best, label, lineno);
+	if (len <= ANY_MAX)
 		for (i = 0; i < rules.nalways; i++)
 			if (rules.always[i] < best &&
 			    any_try(rules.always[i], p, len, label, lineno))
 				best = rules.always[i];
-		for (i = 0; i < len; i++) {
-			unsigned c = q[i];
-
-			g = g << 8 | (c - 'A' < 26 ? c | 0x20 : c);
-			if (i < 3)
-				continue;
-			h = gram_hash(g);
-			if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
-				continue;
-			for (k = 0; k < rules.ngrams; k++)
-				if (rules.gram[k] == g &&
-				    rules.gram_rule[k] < best &&
-				    any_try(rules.gram_rule[k], p, len, label,
-				    lineno))
-					best = rules.gram_rule[k];
-		}
-	}
+	if (rules.ngrams > 0)
+		best = gram_match(p, len, prose && len > GRAM_SHORT ? GRAM_LONG :
+		    len, best, label, lineno);
 	return best == (size_t)-1 ? -1 : (int)best;
 }
 
@@ -1524,6 +2121,11 @@ static const char *const stopword_list[] = {
 	NULL
 };
 
+/* Bytes that belong to words (letters, digits, UTF-8, apostrophes), and
+ * the bytes stopwords start with. */
+static unsigned char word_byte[256];
+static unsigned char stop_initial[256];
+
 #define STOP_SLOTS 512
 static uint64_t stop_table[STOP_SLOTS];
 
@@ -1540,6 +2142,16 @@ stop_init(void)
 	uint64_t key;
 
 	memset(stop_table, 0, sizeof(stop_table));
+	memset(word_byte, 0, sizeof(word_byte));
+	memset(stop_initial, 0, sizeof(stop_initial));
+	for (i = 0; i < 256; i++)
+		word_byte[i] = (i >= 'a' && i <= 'z') || (i >= 'A' &&
+		    i <= 'Z') || (i >= '0' && i <= '9') || i >= 0x80 ||
+		    i == '\'';
+	for (i = 0; stopword_list[i] != NULL; i++) {
+		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
+		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
+	}
 	for (i = 0; stopword_list[i] != NULL; i++) {
 		key = 0;
 		for (k = 0; stopword_list[i][k] != '\0'; k++)
@@ -1576,7 +2188,8 @@ struct features {
 	unsigned words;		/* words in the first SCAN_MAX bytes */
 	unsigned stops;		/* stopwords among them */
 	unsigned lower;		/* words starting with a lower-case letter */
-	unsigned upper_letters, letters, digits;
+	unsigned capwords;	/* words starting with a capital */
+	unsigned numwords;	/* words starting with a digit */
 	unsigned char term;	/* ends with . ! ? or an ellipsis */
 	unsigned char period;	/* ends with a full stop */
 	unsigned char colon;	/* ends with ':' */
@@ -1668,9 +2281,6 @@ static void
 line_features(const char *line, size_t len, struct features *f)
 {
 	const unsigned char *p, *end;
-	uint64_t key;
-	unsigned wlen, alpha;
-	int inword;
 
 	memset(f, 0, sizeof(*f));
 	p = (const unsigned char *)trim(line, &len);
@@ -1685,59 +2295,48 @@ line_features(const char *line, size_t len, struct features *f)
 	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
 	    p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
 		f->bullet = 1;
-	end = p + (len < SCAN_MAX ? len : SCAN_MAX);
-	key = 0;
-	wlen = alpha = 0;
-	inword = 0;
-	for (; p <= end; p++) {
-		unsigned c = p < end ? *p : ' ';
+	/*
+	 * Words, word by word: a short line is read in full; a long one by
+	 * its first SCAN_LONG bytes, which stand for the whole of it.
+	 */
+	end = p + (len <= SCAN_MAX ? len : SCAN_LONG);
+	for (;;) {
+		const unsigned char *w;
+		unsigned c;
 
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-			if (!inword) {
-				f->words++;
-				if (c >= 'a')
-					f->lower++;
-				inword = 1;
-			}
-			f->letters++;
-			if (c < 'a')
-				f->upper_letters++;
-			if (wlen < 9)
-				key = key << 8 | (c | 0x20);
-			wlen++;
-			alpha++;
-		} else if (c >= '0' && c <= '9') {
-			if (!inword) {
-				f->words++;
-				inword = 1;
-			}
-			f->digits++;
-			wlen = 9;	/* not a stopword */
-		} else if (c >= 0x80) {
-			/* Letters of other scripts: part of a word. */
-			if (!inword) {
-				f->words++;
-				inword = 1;
-			}
-			if (c >= 0xC0)
-				f->letters++;
-			wlen = 9;
-		} else if (c == '\'' && inword) {
-			wlen = 9;	/* don't, it's: not counted */
-		} else {
-			if (inword && wlen > 0 && wlen <= 8 &&
-			    wlen == alpha && is_stopword(key))
+		while (p < end && !word_byte[*p])
+			p++;
+		if (p >= end)
+			break;
+		w = p;
+		c = *p;
+		f->words++;
+		if (c - 'a' < 26)
+			f->lower++;
+		else if (c - 'A' < 26)
+			f->capwords++;
+		else if (c - '0' < 10)
+			f->numwords++;
+		while (p < end && word_byte[*p])
+			p++;
+		if (p - w <= 8 && stop_initial[c]) {
+			uint64_t key = 0;
+			const unsigned char *q;
+
+			for (q = w; q < p && (*q | 0x20) - 'a' < 26; q++)
+				key = key << 8 | (*q | 0x20);
+			if (q == p && is_stopword(key))
 				f->stops++;
-			inword = 0;
-			key = 0;
-			wlen = alpha = 0;
 		}
 	}
 	if (len > SCAN_MAX) {
-		/* A long line: the words past the scan window count too. */
-		f->words += (unsigned)((len - SCAN_MAX) / 6);
-		f->shape = f->stops * 10 >= f->words ? SHAPE_LONG : SHAPE_PROSE;
-		return;
+		unsigned scale = (unsigned)(len / SCAN_LONG);
+
+		f->words *= scale;
+		f->stops *= scale;
+		f->lower *= scale;
+		f->capwords *= scale;
+		f->numwords *= scale;
 	}
 	if (f->words >= 25 && f->stops * 8 >= f->words)
 		f->shape = SHAPE_LONG;
@@ -1978,7 +2577,7 @@ static int
 headline_like(const struct features *f)
 {
 	return f->words >= 5 && f->words <= 30 && !f->colon && !f->bullet &&
-	    f->lower < f->words && f->digits * 2 < f->letters;
+	    f->lower < f->words && f->numwords * 3 < f->words;
 }
 
 /* A sub-heading: a few words, starting with a capital, no full stop. */
@@ -2288,7 +2887,8 @@ classify(struct slot *s, const struct line *line)
 		size_t tlen = line->len;
 		const char *t = trim(line->p, &tlen);
 
-		s->rule = rules_match(t, tlen, doc.label, s->lineno);
+		s->rule = rules_match(t, tlen, s->f.shape == SHAPE_LONG,
+		    doc.label, s->lineno);
 	}
 	if (s->rule >= 0) {
 		s->cat = rules.v[s->rule].cat;
