@@ -98,7 +98,8 @@ static const char *const builtin_rules[] = {
 	"paywall start,weak enjoy (?:additional|more|unlimited|extra) (?:articles|stories|content)",
 	"paywall start,weak access (?:articles|content|stories|news) from",
 	"paywall start already (?:a )?(?:subscriber|member|paid)\\??\\s*(?:log|sign)",
-	"paywall start (?:(?:only|just|from|yes,? i['’]ll give|give|pay|then) )?[$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b|[$£€][0-9.,]+ (?:could|can|will) (?:provide|pay|buy|help|fund|feed|give)",
+	"paywall start (?:only|just|from|yes,? i['’]ll give|give|pay|then) [$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b",
+	"paywall start [$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b|[$£€][0-9.,]+ (?:could|can|will) (?:provide|pay|buy|help|fund|feed|give)",
 	"paywall any (?:special|limited[- ]time|introductory) offer|per (?:week|month) for (?:the first|[0-9])|(?:articles?|stories) this month:? [0-9]|you(?:['’]ve| have) read [0-9]+",
 	"paywall line (?:one-time|monthly|annual|yearly|weekly|donate(?: now)?|give (?:now|monthly|once)|support us|contribute)",
 	"paywall start (?:help us keep|support (?:us|our work|independent)|donate (?:now|today)|make a (?:donation|contribution))\\b",
@@ -236,14 +237,14 @@ struct rule {
  */
 #define ANY_MAX 240
 #define LINE_RULE_MAX 100	/* longer lines: prefix rules only */
-#define GRAM_LONG 96		/* grams looked for in a longer line */
+#define GRAM_LONG 64		/* grams looked for in a longer line */
 #define GRAM_SHORT 120		/* prose longer than this: GRAM_LONG only */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
 #define AHEAD 24		/* lines read before the oldest is decided */
 #define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
 #define SCAN_MAX 160		/* a longer line is sampled ... */
-#define SCAN_LONG 80		/* ... by its first SCAN_LONG bytes */
+#define SCAN_LONG 64		/* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 17)	/* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
 
@@ -379,6 +380,7 @@ static struct {
 	size_t trie_mask, trie_used;
 	uint32_t trie_nodes;
 	int *trie_head;		/* first entry of each node, -1: none */
+	uint32_t trie_root[256];	/* the root's children, 0: none */
 	size_t *ent_rule;	/* entries: a rule, the next entry */
 	int *ent_next;
 	size_t nent;
@@ -553,8 +555,8 @@ bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
 
 /* A character class; p after the '['. */
 static const char *
-bs_class(struct byteset *s, int *nonascii, const char *p, const char *end,
-    int *bad)
+bs_class(struct byteset *s, struct byteset *s2, int *nonascii, const char *p,
+    const char *end, int *bad)
 {
 	int first = 1;
 	unsigned prev = 256;
@@ -593,12 +595,20 @@ bs_class(struct byteset *s, int *nonascii, const char *p, const char *end,
 			prev = 256;
 			continue;
 		}
-		if (c >= 0x80)
+		if ((c == 0xC2 || c == 0xE2) && p + 1 < end) {
+			/* A symbol: its bytes are exact (see f2_sequence). */
+			bs_add(s, c);
+			bs_add(s2, (unsigned char)p[1]);
+		} else if (c >= 0x80) {
 			*nonascii = 1;
-		else
+		} else {
 			bs_letter(s, c);
+		}
 		prev = c < 128 ? c : 256;
 		p++;
+		if (c >= 0xC0)
+			while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
+				p++;
 	}
 	return p < end ? p + 1 : p;
 }
@@ -626,8 +636,12 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 			zero = !bs_escape(&set, &nonascii, &p, end, bad);
 			f2_chars(&x, &set, nonascii);
 		} else if (c == '[') {
-			p = bs_class(&set, &nonascii, p + 1, end, bad);
+			struct byteset set2;
+
+			memset(&set2, 0, sizeof(set2));
+			p = bs_class(&set, &set2, &nonascii, p + 1, end, bad);
 			f2_chars(&x, &set, nonascii);
+			bs_union(&x.s, &set2);
 		} else if (c == '(') {
 			p++;
 			if (p < end && *p == '*') {
@@ -686,7 +700,17 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 			zero = 1;
 			p++;
 		} else if (c >= 0x80) {
-			f2_chars(&x, &set, 1);
+			/*
+			 * Punctuation and symbols (lead bytes C2 and E2) have
+			 * no case: their two bytes are exact.  Letters may
+			 * fold to another lead byte.
+			 */
+			if ((c == 0xC2 || c == 0xE2) && p + 1 < end) {
+				bs_add(&x.f, c);
+				bs_add(&x.s, (unsigned char)p[1]);
+			} else {
+				f2_chars(&x, &set, 1);
+			}
 			p++;
 			while (p < end && ((unsigned char)*p & 0xC0) == 0x80)
 				p++;
@@ -1107,6 +1131,8 @@ trie_child(uint32_t node, unsigned b, int add)
 	uint64_t key = ((uint64_t)node << 8 | b) + 1;
 	size_t j;
 
+	if (node == 0 && !add)
+		return rules.trie_root[b];
 	if (rules.trie_key == NULL) {
 		rules.trie_mask = 1023;
 		rules.trie_key = xcalloc(rules.trie_mask + 1, sizeof(uint64_t));
@@ -1147,6 +1173,8 @@ trie_child(uint32_t node, unsigned b, int add)
 	rules.trie_head = xreallocarray(rules.trie_head, rules.trie_nodes + 1,
 	    sizeof(*rules.trie_head));
 	rules.trie_head[rules.trie_nodes] = -1;
+	if (node == 0)
+		rules.trie_root[b] = rules.trie_nodes;
 	return rules.trie_nodes;
 }
 
@@ -2132,7 +2160,7 @@ static uint64_t stop_table[STOP_SLOTS];
 static size_t
 stop_slot(uint64_t key)
 {
-	return (size_t)(hash_mix64(key) & (STOP_SLOTS - 1));
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55);
 }
 
 static void
