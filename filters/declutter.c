@@ -237,7 +237,7 @@ struct rule {
  */
 #define ANY_MAX 240
 #define LINE_RULE_MAX 100	/* longer lines: prefix rules only */
-#define GRAM_LONG 64		/* grams looked for in a longer line */
+#define GRAM_LONG 48		/* grams looked for in a longer line */
 #define GRAM_SHORT 120		/* prose longer than this: GRAM_LONG only */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
@@ -2385,6 +2385,7 @@ struct fpset {
 	unsigned char *val;
 	unsigned *doc;		/* --learn: last document that counted it */
 	size_t mask, used, cap;
+	unsigned gen;		/* changes when slots move (grow, clear) */
 };
 
 static void
@@ -2413,6 +2414,7 @@ fpset_clear(struct fpset *s)
 {
 	memset(s->key, 0, (s->mask + 1) * sizeof(*s->key));
 	s->used = 0;
+	s->gen++;
 }
 
 static void
@@ -2440,6 +2442,7 @@ fpset_grow(struct fpset *s)
 	s->val = val;
 	s->doc = doc;
 	s->mask = n - 1;
+	s->gen++;
 }
 
 /*
@@ -2508,6 +2511,8 @@ struct slot {
 	unsigned long long lineno;
 	struct features f;
 	uint64_t fp;
+	size_t seen_slot;	/* its slot in the seen set ... */
+	unsigned seen_gen;	/* ... while the set keeps this generation */
 	int rule;		/* index into rules.v, or -1 */
 	unsigned char sig;
 	unsigned char cat;	/* the signal's category, then the verdict's */
@@ -2824,8 +2829,10 @@ decide(unsigned long long i)
 	if (s->cat == CAT_CONTENT && s->sig == SIG_LONG)
 		doc.paragraphs++;
 	s->decided = 1;
-	if (s->sig != SIG_BLANK) {
-		k = fpset_find(&seen, s->fp, 0, &fresh);
+	if (s->sig != SIG_BLANK && !s->repeated) {
+		/* The first copy gives later ones its category. */
+		k = seen.gen == s->seen_gen ? s->seen_slot :
+		    fpset_find(&seen, s->fp, 0, &fresh);
 		if (k != (size_t)-1 && seen.val[k] == 0xFF)
 			seen.val[k] = s->cat;
 	}
@@ -2907,6 +2914,8 @@ classify(struct slot *s, const struct line *line)
 	s->fp = line_fp(line->p, line->len);
 	k = fpset_find(&seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
+	s->seen_slot = k;
+	s->seen_gen = seen.gen;
 	if (learn_min > 0) {
 		k = fpset_find(&learned, s->fp, 0, &fresh);
 		s->learned = k != (size_t)-1 && learned.val[k] >= learn_min;
