@@ -130,3 +130,9 @@ clean:
 
 .PHONY: all deps-ok units check demo test asan valgrind bench install \
 	uninstall format lint clean
+
+# libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
+FUZZ_SECONDS = 60
+fuzz:
+	@sh scripts/fuzz -t $(FUZZ_SECONDS)
+.PHONY: fuzz
