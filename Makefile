@@ -105,7 +105,7 @@ valgrind:
 	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" test
 
 bench: all
-	@sh scripts/bench
+	@python3 scripts/bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)

@@ -154,10 +154,10 @@ add_options(const struct cli_option *o, struct option *lo, size_t *nlo,
 		(*nlo)++;
 		if (o->code < CLI_OWN) {
 			shorts[(*nshort)++] = (char)o->code;
-			if (o->arg == CLI_REQUIRED)
+			/* A short option with an optional argument takes
+			 * it as -x ARG too. */
+			if (o->arg != CLI_NOARG)
 				shorts[(*nshort)++] = ':';
-			else if (o->arg == CLI_OPTIONAL)
-				shorts[(*nshort)++] = ':'; /* -x ARG */
 		}
 	}
 }

@@ -9,7 +9,7 @@
 #include "lineio.h"
 #include "xalloc.h"
 
-#define LR_BUFSIZE (64 * 1024)
+#define LR_BUFSIZE ((size_t)64 * 1024)
 #define LR_MAX_LINE ((size_t)1 << 30)
 
 size_t

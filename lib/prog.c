@@ -25,6 +25,8 @@ prog_init(int argc, char **argv)
 	argv[0] = (char *)progname;
 }
 
+static void vmessage(int, int, const char *, va_list) PRINTF_LIKE(3, 0);
+
 static void
 vmessage(int with_errno, int errnum, const char *fmt, va_list ap)
 {
