@@ -128,6 +128,8 @@ lint:
 clean:
 	rm -rf build bin tests/out
 
+.SECONDARY:
+
 .PHONY: all deps-ok units check demo test asan valgrind bench install \
 	uninstall format lint clean
 
