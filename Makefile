@@ -91,18 +91,21 @@ demo:
 	@sh scripts/demo $(B)
 
 test: all units
-	@WINNOW_BIN=$(B) WINNOW_UNIT=$(O)/unit WRAP="$(WRAP)" sh tests/run.sh
+	@WINNOW_BIN=$(B) WINNOW_UNIT=$(O)/unit WRAP="$(WRAP)" \
+	    WINNOW_SANITIZED="$(SANITIZED)" WINNOW_SKIP_HUGE="$(SKIP_HUGE)" \
+	    sh tests/run.sh
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 asan:
 	@sh scripts/install-deps --if-missing
 	@$(MAKE) --no-print-directory O=build/asan B=build/asan/bin \
-	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" test
+	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" SANITIZED=1 test
 
 valgrind:
 	@$(MAKE) --no-print-directory O=build/vg B=build/vg/bin \
-	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" test
+	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
+	    SANITIZED=1 SKIP_HUGE=1 test
 
 bench: all
 	@python3 scripts/bench
