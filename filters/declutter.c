@@ -113,7 +113,7 @@ static const char *const builtin_rules[] = {
 	"newsletter any for signing up|for subscribing|(?:you['’]re|you are) (?:all |now )?signed up|(?:you['’]re|you are) (?:all |now )?subscribed\\b",
 	"newsletter any welcome email|check your (?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
 	"newsletter any (?:issue|error|problem) signing you up|something went wrong|please try again|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
-	"newsletter line stay in touch|keep in touch|stay (?:informed|updated|connected)|(?:type|enter) your email.{0,10}|(?:your )?e-?mail(?: address)?:?|sign[ -]?up|subscribe to newsletter",
+	"newsletter line stay in touch|keep in touch|stay (?:informed|updated|connected)|(?:type|enter) your email.{0,10}|(?:your )?e-?mail address:?|your e-?mail:?|sign[ -]?up|subscribe to newsletter",
 	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)|get (?:[\\w’'-]+ ){0,12}(?:in|with|from) our (?:[\\w’'-]+ ){0,4}(?:newsletter|email|briefing)",
 	"newsletter start,weak get email updates",
 	"newsletter any unsubscribe (?:at )?any ?time|you (?:may|can) unsubscribe|(?:get|receive|join|subscribe to) (?:[\\w’'-]+ ){0,6}newsletters?\\b|(?:get|receive|join) (?:[\\w’'-]+ ){0,6}mailing list\\b|get (?:this|it|them|more [\\w ]{1,30}) (?:delivered )?(?:to|in) your inbox",
@@ -126,7 +126,7 @@ static const char *const builtin_rules[] = {
 	"account any saved (?:stories|articles|items)|your (?:saved|reading) list|my profile|your profile|my account|my saved\\b",
 	"# share: share rows and follow prompts",
 	"share line (?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|telegram|messenger|pocket|threads|bluesky|sms|text)[\\s,|·•/]*){2,}",
-	"share line (?:share|post|repost|tweet|print|copy link|save this (?:article|story|post)|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:this |it )?(?:(?:story|article|post) )?(?:on|via|to|with) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
+	"share line (?:share|post|repost|tweet|print|e-?mail|copy link|save this (?:article|story|post)|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:this |it )?(?:(?:story|article|post) )?(?:on|via|to|with) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
 	"share line share (?:this )?(?:article|story)? ?(?:in|on|with) your (?:social )?(?:network|networks|friends|followers).*",
 	"share line resize|(?:normal|larger?|small(?:er)?|very large|default|increase|decrease|reset)? ?(?:text|font) size|a-? ?a\\+|print (?:this )?(?:article|story|page)",
 	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
@@ -150,7 +150,7 @@ static const char *const builtin_rules[] = {
 	"related line related|read more|see also|also read|read also|more|related articles?|keep reading",
 	"related start (?:read more|related|see also|also read|read also|more|recommended|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
 	"# media: players, galleries, captions and credits",
-	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen(?: now)?|listen|play(?: video| audio| now)?|pause|watch(?: now| video| live)?|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?(?:[0-9]+ ?(?:of|/) ?[0-9]+)?|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
+	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen now|play(?: video| audio| now)|pause|watch (?:now|video)|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?[0-9]+ ?(?:of|/) ?[0-9]+|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
 	"media line [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|[0-9]+ (?:photos|images|videos)|[0-9]+ (?:min|mins|minutes?|sec|seconds?) listen",
 	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]|item [0-9]+ of [0-9]+|\\[[0-9]+ ?/ ?[0-9]+\\]",
 	"media start [0-9]+ (?:of|/) [0-9]+ ?\\|",
@@ -162,7 +162,7 @@ static const char *const builtin_rules[] = {
 	"media any (?:photograph|photo|picture|image|illustration)(?: by)?: \\p{Lu}[^.]{2,60}$",
 	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press)(?: via [\\w ]+)?\\.?$",
 	"media line (?:photo|image|picture|credit|\\(c\\))[: ]+.{0,60}",
-	"media line ©[: ]*.{0,60}",
+	"media line ©\\s*+(?![0-9]).{0,60}",
 	"# legal: copyright, cookies, terms",
 	"legal start (?:copyright|\\(c\\))(?:\\s*(?:©|\\(c\\)))?\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
 	"legal start ©\\s*(?:[0-9]{4}|the\\b|by\\b|\\p{Lu})",
@@ -172,7 +172,7 @@ static const char *const builtin_rules[] = {
 	"legal any all rights reserved\\.?$|(?:may not be|cannot be) (?:published|reproduced|broadcast|rewritten|redistributed)|this material may not be",
 	"legal start (?:this|our) (?:site|website) uses (?:[\\w-]+ )?cookies|we (?:and our partners )?use cookies|(?:by (?:using|continuing)|if you continue) (?:to (?:use|browse) )?(?:this|our) (?:site|website)",
 	"legal line (?:cookie|privacy) (?:settings|policy|preferences|notice|consent)",
-	"legal line (?:privacy(?: policy| notice| settings| center| statement)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|accessibility(?: statement)?|contact(?: us)?|about(?: us)?|careers|advertise|help|faq|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|your privacy (?:choices|rights)|manage (?:cookies|preferences|consent|cookie settings)|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|i agree|agree|got it|ok|corrections|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|ethics policy|rss|subscriber agreement|cookie settings|licensing|reprints?(?: (?:&|and) permissions)?|permissions|terms|privacy)",
+	"legal line (?:privacy(?: policy| notice| settings| center| statement)?|terms(?: of (?:use|service|sale))?|terms (?:and|&) conditions|accessibility(?: statement)?|do not sell(?: or share)? my (?:personal )?info(?:rmation)?|your privacy (?:choices|rights)|manage (?:cookies|preferences|consent|cookie settings)|accept(?: all)?(?: cookies)?|reject(?: all)?(?: cookies)?|i agree|agree|got it|ok|corrections|code of (?:conduct|ethics)|editorial (?:standards|policy|guidelines)|ethics policy|rss|subscriber agreement|cookie settings|licensing|reprints?(?: (?:&|and) permissions)?|permissions|terms|privacy)",
 	"legal start our standards:?|(?:the )?thomson reuters trust principles",
 	"# meta: bylines, datelines, dates, read times, sign-offs",
 	"meta line (?:written |reported |words |story )?by:?|authors?(?: of (?:the|this) (?:article|story))?:?|(?:staff|senior|chief|special|political|business|foreign|technology|science|health|economics|investigative|contributing) ?(?:writer|reporter|correspondent|editor|columnist)s?",
@@ -200,7 +200,8 @@ static const char *const builtin_rules[] = {
 	"meta any is a registered charity|registered charity (?:no|number)",
 	"meta line (?:contact|email|e-mail|follow|write to)(?: the)? (?:author|reporter|writer)s?.{0,80}|(?:follow|contact) \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){0,3} (?:on|at) .{1,40}",
 	"# label: words a page prints around the story",
-	"label line article content|(?:story|article) (?:text|body|content|continues)|exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|update|updated|new|loading(?:\\.\\.\\.|…)?|please enable javascript.*|javascript (?:is )?(?:disabled|required).*|this content is not available.*|advertiser content|(?:an? )?(?:exclusive|premium) (?:story|article)|(?:free|premium|exclusive) (?:to read|article|content)",
+	"label line article content|(?:story|article) (?:text|body|content|continues)|please enable javascript.*|javascript (?:is )?(?:disabled|required).*|this content is not available.*",
+	"nav line exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|contact(?: us)?|about(?: us)?|careers|advertise|help|faq|corrections|rss|sitemap|site map|archives?",
 	NULL
 };
 
@@ -236,7 +237,7 @@ struct rule {
  * COPY_MAX is not copied into the window: it is decided at once.
  */
 #define ANY_MAX 240
-#define LINE_RULE_MAX 100	/* longer lines: prefix rules only */
+#define LINE_RULE_MAX 200	/* longer lines: prefix rules only */
 #define GRAM_LONG 48		/* grams looked for in a longer line */
 #define GRAM_SHORT 120		/* prose longer than this: GRAM_LONG only */
 #define COPY_MAX (1u << 20)
@@ -2689,6 +2690,21 @@ decide_top(unsigned long long i, struct slot *s, const struct slot *p)
 	return 0;
 }
 
+/*
+ * The category of a short line in a run of furniture: the widget's when
+ * the lines on both sides share one, else a menu entry's (a few
+ * capitalised words), else that of the line before.
+ */
+static unsigned char
+run_category(const struct slot *s, const struct slot *p, const struct slot *n)
+{
+	if (p != NULL && n != NULL && p->cat == n->cat)
+		return p->cat;
+	if (s->f.words <= 3 && heading_like(&s->f))
+		return CAT_NAV;
+	return p != NULL ? p->cat : n != NULL ? n->cat : CAT_NAV;
+}
+
 static void
 decide_context(unsigned long long i, struct slot *s)
 {
@@ -2719,7 +2735,7 @@ decide_context(unsigned long long i, struct slot *s)
 		s->cat = CAT_CONTENT;
 		s->why = "short-between-paragraphs";
 	} else if (p_furn && n_furn) {
-		s->cat = p->cat;
+		s->cat = run_category(s, p, a.s);
 		s->why = "short-between-furniture";
 	} else if (p_content && n_furn) {
 		if (s->f.term && s->f.words >= 4) {
@@ -2738,7 +2754,7 @@ decide_context(unsigned long long i, struct slot *s)
 		s->cat = CAT_CONTENT;
 		s->why = "list-before-story";
 	} else if (p_furn) {
-		s->cat = p->cat;
+		s->cat = run_category(s, p, NULL);
 		s->why = "short-after-furniture";
 	} else if (p_content) {
 		if (s->f.term || a.s == NULL) {
@@ -2748,6 +2764,10 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = CAT_NAV;
 			s->why = "short-run";
 		}
+	} else if (a.s == NULL) {
+		/* Nothing around says furniture: keep it. */
+		s->cat = CAT_CONTENT;
+		s->why = "short-no-evidence";
 	} else {
 		s->cat = n_furn ? a.s->cat : CAT_NAV;
 		s->why = "short-at-top";
@@ -2813,7 +2833,14 @@ decide(unsigned long long i)
 			s->why = "prose-after-end-marker";
 			doc.after_end = 0;
 		} else {
+			p = prev_decided(i);
 			s->cat = (unsigned char)doc.after_end;
+			if (doc.after_end != CAT_COMMENTS && p != NULL &&
+			    !p->kept)
+				s->cat = run_category(s, p, NULL);
+			else if (doc.after_end != CAT_COMMENTS &&
+			    s->f.words <= 3 && heading_like(&s->f))
+				s->cat = CAT_NAV;
 			s->why = "after-end-marker";
 		}
 	} else if (s->sig == SIG_LONG) {
