@@ -2221,6 +2221,7 @@ struct features {
 	unsigned numwords;	/* words starting with a digit */
 	unsigned char term;	/* ends with . ! ? or an ellipsis */
 	unsigned char period;	/* ends with a full stop */
+	unsigned char bar;	/* holds " | ": a site title, a menu row */
 	unsigned char colon;	/* ends with ':' */
 	unsigned char bullet;	/* starts with a bullet or dash */
 	unsigned char first_upper; /* starts with a capital letter or digit */
@@ -2262,6 +2263,20 @@ trim(const char *p, size_t *len)
 	}
 	*len = n;
 	return p;
+}
+
+/* Does p[0..len) hold " | "? */
+static int
+memmem_bar(const unsigned char *p, size_t len)
+{
+	const unsigned char *q = p, *end = p + len;
+
+	while ((q = memchr(q, '|', (size_t)(end - q))) != NULL) {
+		if (q > p && q + 1 < end && q[-1] == ' ' && q[1] == ' ')
+			return 1;
+		q++;
+	}
+	return 0;
 }
 
 /* The end of the line: closing quotes and brackets are looked through. */
@@ -2319,6 +2334,7 @@ line_features(const char *line, size_t len, struct features *f)
 		return;
 	}
 	line_ending(p, len, f);
+	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
 	f->first_upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 	    *p >= 0xC3;
 	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
@@ -2627,7 +2643,7 @@ static int
 top_candidate(const struct slot *s)
 {
 	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&
-	    headline_like(&s->f) && !s->f.period;
+	    headline_like(&s->f) && !s->f.period && !s->f.bar;
 }
 
 /*
