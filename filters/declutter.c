@@ -77,7 +77,7 @@ static const char *const builtin_rules[] = {
 	"ad line (?:advertisements?|advertising|advert|ad|ads|ad slot|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
 	"ad start this (?:advertisement|ad) has not loaded",
 	"ad line (?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad|advert|video))?\\.?",
-	"ad line (?:advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
+	"ad line (?:advertiser content|paid content|advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
 	"ad line (?:skip )?advertisements?(?:\\s*[·|:–—-]\\s*.{0,40})?",
 	"ad line [$£€][0-9][0-9.,]*|(?:view|buy|shop|check|see)(?: it| price| deal)? (?:at|on) \\p{Lu}.{1,30}|check \\p{Lu}[^\\s]{1,30}|(?:see|view) (?:all )?(?:deals|prices)",
 	"ad start shop (?:the|our|now|all|today['’]s)\\b|(?:(?:today['’]s|top|best|the best) )+(?:[\\w’'-]+ ){0,4}deals?\\b|deal of the day|\\bsponsored by\\b",
@@ -151,14 +151,13 @@ static const char *const builtin_rules[] = {
 	"related start (?:read more|related|see also|also read|read also|more|recommended|keep reading|related coverage|related stories?|also on [\\w ]+)\\s*[:|»›>]",
 	"# media: players, galleries, captions and credits",
 	"media line listen to (?:this|the) (?:article|story|episode|podcast)(?:.{0,40})?|listen now|play(?: video| audio| now)|pause|watch (?:now|video)|replay|mute|unmute|(?:video|audio|podcast|gallery|photos?|images?) ?[0-9]+ ?(?:of|/) ?[0-9]+|(?:image|photo|slide|item|picture|video) [0-9]+ (?:of|/) [0-9]+|expand|enlarge(?: this image)?|(?:toggle|hide|show) caption|view (?:image|gallery|photos|slideshow)|loading video|video unavailable|play video|click to play|tap to (?:play|unmute)",
-	"media line [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?|[0-9]+ (?:photos|images|videos)|[0-9]+ (?:min|mins|minutes?|sec|seconds?) listen",
+	"media line [0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: ?(?:min|mins|minutes))?(?:\\s*[-–—|·]\\s*.{1,40})?|[0-9]+ (?:photos|images|videos)|[0-9]+ (?:min|mins|minutes?|sec|seconds?) listen",
 	"media start (?:photo|image|picture|video|graphic|illustration|photograph|file photo|caption|source|credit)(?: credit)?s? *[:©|]|item [0-9]+ of [0-9]+|\\[[0-9]+ ?/ ?[0-9]+\\]",
 	"media start [0-9]+ (?:of|/) [0-9]+ ?\\|",
-	"media start (?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
+	"media start video ad\\b|(?:photo|image|picture|illustration|photograph)s?(?: by| courtesy(?: of)?| via)\\b|image (?:source|caption),|media caption,?|watch:|watch live",
 	"media line \\(?[0-9]+ ?(?:min|mins|minutes|sec|secs|seconds)\\)?",
 	"media line (?:we apologi[sz]e, but )?this video (?:has failed to load|is (?:not |no longer |un)available).*|(?:this|the) video (?:player )?(?:is )?loading.*|your browser does not support .{0,40}",
 	"media any \\((?:ap |afp |file |pool )?photo ?/ ?[^)]{1,80}\\)\\.?$|\\((?:reuters|getty images?|bloomberg|shutterstock|xinhua)(?:\\s*/\\s*[^)]{1,80})?\\)\\.?$",
-	"media line \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){1,3} ?/ ?\\p{Lu}[\\w.'’-]*(?: \\p{Lu}[\\w.'’-]*){0,4}",
 	"media any (?:photograph|photo|picture|image|illustration)(?: by)?: \\p{Lu}[^.]{2,60}$",
 	"media any (?:/|\\||\\bvia\\b|credit:?|photo:?|©)\\s*(?:getty images|reuters|shutterstock|istock(?:photo)?|alamy|bloomberg|the associated press)(?: via [\\w ]+)?\\.?$",
 	"media line (?:photo|image|picture|credit|\\(c\\))[: ]+.{0,60}",
@@ -177,7 +176,7 @@ static const char *const builtin_rules[] = {
 	"# meta: bylines, datelines, dates, read times, sign-offs",
 	"meta line (?:written |reported |words |story )?by:?|authors?(?: of (?:the|this) (?:article|story))?:?|(?:staff|senior|chief|special|political|business|foreign|technology|science|health|economics|investigative|contributing) ?(?:writer|reporter|correspondent|editor|columnist)s?",
 	"meta line (?:(?:written|reported|words|story|text|photos?|video|interview) )?by\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el)(?:,?\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el|in|for|the))*(?:\\s*[,|–—-]\\s*.{0,60})?(?:\\s+\\S+@\\S+)?",
-	"meta line (?:\\p{Lu}[^\\s,;:]* ){1,3}(?:\\p{Lu}[\\w-]* |[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|producer|critic)s?(?:,.{0,40})?|(?:[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist),.{1,40}|(?:\\p{Lu}[^\\s,;:]* ){1,3}@[\\w/.-]+|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+ (?:in|at|from) \\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+)?|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+, (?:the )?\\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+){0,3}",
+	"meta line (?:\\p{Lu}[^\\s,;:]* ){1,3}(?:\\p{Lu}[\\w-]* |(?!(?:to|of|for|and|the|from|with) )[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|producer|critic)s?(?:,.{0,40})?|(?:[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist),.{1,40}|(?:\\p{Lu}[^\\s,;:]* ){1,3}@[\\w/.-]+|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+ (?:in|at|from) \\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+)?|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+, (?:the )?\\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+){0,3}",
 	"meta line (?:the )?(?:associated press|ap|reuters|bloomberg(?: news)?|afp|agence france-presse|cnn(?: wire)?|bbc(?: news)?|dpa|xinhua|kyodo(?: news)?|yonhap|pa media|the canadian press|canadian press|upi|tass|efe|ansa|press association)",
 	"meta line (?:published|updated|posted|last updated|last modified|first published|modified|created|date|post date|date posted|release date)(?: on| at)?:?\\s+(?=.{0,40}(?:[0-9]|ago|yesterday|today|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).{1,90}",
 	"meta line (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4}.{0,50}",
@@ -2222,6 +2221,7 @@ struct features {
 	unsigned char term;	/* ends with . ! ? or an ellipsis */
 	unsigned char period;	/* ends with a full stop */
 	unsigned char bar;	/* holds " | ": a site title, a menu row */
+	unsigned char credit;	/* ends with a photo credit */
 	unsigned char colon;	/* ends with ':' */
 	unsigned char bullet;	/* starts with a bullet or dash */
 	unsigned char first_upper; /* starts with a capital letter or digit */
@@ -2263,6 +2263,59 @@ trim(const char *p, size_t *len)
 	}
 	*len = n;
 	return p;
+}
+
+/* A capital letter or the first byte of a non-ASCII letter. */
+static int
+capital(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+/*
+ * Does the line end with a photo credit, "AGENCY/Name Name" or
+ * "Name Name/Agency": a slash in the last 48 bytes, a capitalised word
+ * before it, one to four capitalised words after it and nothing else?
+ */
+static int
+credit_ending(const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len, *q, *slash = NULL;
+	int words = 0;
+
+	if (len > 0 && end[-1] == '.')
+		end--;
+	for (q = end; q > p && end - q < 48; q--)
+		if (q[-1] == '/') {
+			slash = q - 1;
+			break;
+		}
+	if (slash == NULL || slash - p < 2)
+		return 0;
+	/* The word before the slash. */
+	q = slash;
+	if (q > p && q[-1] == ' ')
+		q--;
+	while (q > p && q[-1] != ' ')
+		q--;
+	if (!capital(*q) || slash - q < 2)
+		return 0;
+	/* Capitalised words after it. */
+	q = slash + 1;
+	if (q < end && *q == ' ')
+		q++;
+	while (q < end) {
+		if (!capital(*q))
+			return 0;
+		while (q < end && *q != ' ' && *q != '/' && *q != ':')
+			q++;
+		if (q < end && *q != ' ')
+			return 0;
+		words++;
+		while (q < end && *q == ' ')
+			q++;
+	}
+	return words >= 1 && words <= 4;
 }
 
 /* Does p[0..len) hold " | "? */
@@ -2335,6 +2388,7 @@ line_features(const char *line, size_t len, struct features *f)
 	}
 	line_ending(p, len, f);
 	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
+	f->credit = len <= ANY_MAX && credit_ending(p, len);
 	f->first_upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 	    *p >= 0xC3;
 	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
@@ -2762,11 +2816,13 @@ decide_context(unsigned long long i, struct slot *s)
 			s->why = "short-before-furniture";
 		}
 	} else if (p_furn && n_content && doc.headline && a.weak == 0 &&
-	    a.s->sig == SIG_LONG && heading_like(&s->f)) {
+	    a.s->sig == SIG_LONG && heading_like(&s->f) &&
+	    !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
 		s->cat = CAT_CONTENT;
 		s->why = "heading-after-furniture";
 	} else if (p_furn && n_content && doc.headline &&
-	    doc.paragraphs == 0 && s->f.words >= 4) {
+	    doc.paragraphs == 0 && s->f.words >= 4 &&
+	    !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
 		s->cat = CAT_CONTENT;
 		s->why = "list-before-story";
 	} else if (p_furn) {
@@ -2820,6 +2876,9 @@ decide(unsigned long long i)
 		}
 		if (r->end && doc.paragraphs > 0)
 			doc.after_end = r->cat;
+	} else if (s->f.credit) {
+		s->cat = CAT_MEDIA;
+		s->why = "photo-credit";
 	} else if (s->repeated) {
 		k = fpset_find(&seen, s->fp, 0, &fresh);
 		first = k != (size_t)-1 ? seen.val[k] : 0xFF;
@@ -2974,6 +3033,9 @@ classify(struct slot *s, const struct line *line)
 		s->cat = rules.v[s->rule].cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL ?
 		    SIG_SEE_THROUGH : SIG_FURN;
+	} else if (s->f.credit) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_MEDIA;
 	} else if ((s->repeated && s->f.shape != SHAPE_SHORT) || s->learned) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_LABEL;
