@@ -2535,7 +2535,7 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 			return j;
 	if (!add)
 		return (size_t)-1;
-	if (s->used + 1 > (s->mask + 1) / 4 * 3) {
+	if (s->used + 1 > (s->mask + 1) / 2) {
 		if ((s->mask + 1) * 2 > s->cap) {
 			if (s->doc != NULL)
 				return (size_t)-1;
