@@ -195,6 +195,7 @@ static const char *const builtin_rules[] = {
 	"meta line ends|for immediate release|source:? .{1,60}|(?:media|press) (?:contacts?|enquiries|inquiries)(?: and (?:enquiries|inquiries))?:?",
 	"meta line [_*#=~·•-]{3,}|-?30-",
 	"meta line,end about \\p{Lu}[\\w&.'’-]*(?: (?:of|and|&|for|the|\\p{Lu}[\\w&.'’-]*)){0,5}",
+	"meta start \\p{Lu}[\\w'’-]+(?: \\p{Lu}[\\w'’-]+){0,3} can be (?:reached|contacted|emailed) (?:at|by|on|via)\\b",
 	"meta start (?:for (?:media|press) (?:enquiries|inquiries)|(?:investor|media|press)(?: relations)? contacts?:)",
 	"meta any is a registered charity|registered charity (?:no|number)",
 	"meta line (?:contact|email|e-mail|follow|write to)(?: the)? (?:author|reporter|writer)s?.{0,80}|(?:follow|contact) \\p{Lu}[\\w.'’-]+(?: \\p{Lu}[\\w.'’-]+){0,3} (?:on|at) .{1,40}",
