@@ -176,7 +176,7 @@ static const char *const builtin_rules[] = {
 	"# meta: bylines, datelines, dates, read times, sign-offs",
 	"meta line (?:written |reported |words |story )?by:?|authors?(?: of (?:the|this) (?:article|story))?:?|(?:staff|senior|chief|special|political|business|foreign|technology|science|health|economics|investigative|contributing) ?(?:writer|reporter|correspondent|editor|columnist)s?",
 	"meta line (?:(?:written|reported|words|story|text|photos?|video|interview) )?by\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el)(?:,?\\s+(?:\\p{Lu}[^\\s,;:]*|and|&|de|van|von|der|la|le|da|di|bin|al|el|in|for|the))*(?:\\s*[,|–—-]\\s*.{0,60})?(?:\\s+\\S+@\\S+)?",
-	"meta line (?:\\p{Lu}[^\\s,;:]* ){1,3}(?:\\p{Lu}[\\w-]* |(?!(?:to|of|for|and|the|from|with) )[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|producer|critic)s?(?:,.{0,40})?|(?:[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist),.{1,40}|(?:\\p{Lu}[^\\s,;:]* ){1,3}@[\\w/.-]+|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+ (?:in|at|from) \\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+)?|\\p{Lu}[^\\s,;:]+ \\p{Lu}[^\\s,;:]+, (?:the )?\\p{Lu}[^\\s,;:]+(?: \\p{Lu}[^\\s,;:]+){0,3}",
+	"meta line (?:\\p{Lu}[^\\s,;:]*,? ){1,3}(?:\\p{Lu}[\\w-]* |(?!(?:to|of|for|and|the|from|with) )[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist|contributor|journalist|producer|critic)s?(?:,.{0,40})?|(?:[\\w-]+ )?(?:correspondent|reporter|editor|writer|columnist),.{1,40}",
 	"meta line (?:the )?(?:associated press|ap|reuters|bloomberg(?: news)?|afp|agence france-presse|cnn(?: wire)?|bbc(?: news)?|dpa|xinhua|kyodo(?: news)?|yonhap|pa media|the canadian press|canadian press|upi|tass|efe|ansa|press association)",
 	"meta line (?:published|updated|posted|last updated|last modified|first published|modified|created|date|post date|date posted|release date)(?: on| at)?:?\\s+(?=.{0,40}(?:[0-9]|ago|yesterday|today|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)).{1,90}",
 	"meta line (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+[0-9]{1,2}(?:st|nd|rd|th)?,?\\s+[0-9]{4}.{0,50}",
@@ -2223,6 +2223,7 @@ struct features {
 	unsigned char period;	/* ends with a full stop */
 	unsigned char bar;	/* holds " | ": a site title, a menu row */
 	unsigned char credit;	/* ends with a photo credit */
+	unsigned char byline;	/* reads like a byline: a name and a place */
 	unsigned char colon;	/* ends with ':' */
 	unsigned char bullet;	/* starts with a bullet or dash */
 	unsigned char first_upper; /* starts with a capital letter or digit */
@@ -2319,6 +2320,49 @@ credit_ending(const unsigned char *p, size_t len)
 	return words >= 1 && words <= 4;
 }
 
+/*
+ * A byline by its shape: two or three capitalised words (a name), then
+ * "in", "at" or "from" or a comma, then one to four capitalised words ("Ann
+ * Lee in Paris", "Ann Lee, The Courier"); or a name and an @handle.
+ */
+static int
+byline_shape(const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len, *w;
+	int names = 0, after = 0, joined = 0;
+
+	if (len > 64 || len == 0 || !capital(*p))
+		return 0;
+	while (p < end) {
+		w = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (!joined) {
+			if (*w == '@')
+				return names >= 1 && p == end;
+			if (names >= 2 && (((p - w == 2 && (memcmp(w, "in", 2) ==
+			    0 || memcmp(w, "at", 2) == 0))) || (p - w == 4 &&
+			    memcmp(w, "from", 4) == 0))) {
+				joined = 1;
+			} else if (capital(*w) && names < 3) {
+				names++;
+				if (p[-1] == ',' && names >= 2)
+					joined = 1;
+			} else {
+				return 0;
+			}
+		} else if (capital(*w) || (after == 0 && p - w == 3 &&
+		    memcmp(w, "the", 3) == 0)) {
+			after++;
+		} else {
+			return 0;
+		}
+		if (p < end)
+			p++;
+	}
+	return joined && after >= 1 && after <= 4;
+}
+
 /* Does p[0..len) hold " | "? */
 static int
 memmem_bar(const unsigned char *p, size_t len)
@@ -2390,6 +2434,7 @@ line_features(const char *line, size_t len, struct features *f)
 	line_ending(p, len, f);
 	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
 	f->credit = len <= ANY_MAX && credit_ending(p, len);
+	f->byline = byline_shape(p, len);
 	f->first_upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 	    *p >= 0xC3;
 	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
@@ -2880,6 +2925,9 @@ decide(unsigned long long i)
 	} else if (s->f.credit) {
 		s->cat = CAT_MEDIA;
 		s->why = "photo-credit";
+	} else if (s->f.byline) {
+		s->cat = CAT_META;
+		s->why = "byline";
 	} else if (s->repeated) {
 		k = fpset_find(&seen, s->fp, 0, &fresh);
 		first = k != (size_t)-1 ? seen.val[k] : 0xFF;
@@ -3037,6 +3085,9 @@ classify(struct slot *s, const struct line *line)
 	} else if (s->f.credit) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_MEDIA;
+	} else if (s->f.byline) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_META;
 	} else if ((s->repeated && s->f.shape != SHAPE_SHORT) || s->learned) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_LABEL;
