@@ -76,7 +76,7 @@ static const char *const builtin_rules[] = {
 	"# ad: ad slots and their placeholders",
 	"ad line (?:advertisements?|advertising|advert|ad|ads|ad slot|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
 	"ad start this (?:advertisement|ad) has not loaded",
-	"ad line (?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad|advert|video))?\\.?",
+	"ad line (?:the )?(?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?(?: (?:advertisement|ad|advert|video))?\\.?",
 	"ad line (?:advertiser content|paid content|advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
 	"ad line (?:skip )?advertisements?(?:\\s*[·|:–—-]\\s*.{0,40})?",
 	"ad line [$£€][0-9][0-9.,]*|(?:view|buy|shop|check|see)(?: it| price| deal)? (?:at|on) \\p{Lu}.{1,30}|check \\p{Lu}[^\\s]{1,30}|(?:see|view) (?:all )?(?:deals|prices)",
@@ -111,7 +111,7 @@ static const char *const builtin_rules[] = {
 	"newsletter line (?:newsletters?|newsletter sign[ -]?up|(?:daily|weekly|morning|evening|free) (?:newsletter|briefing|digest|email)s?)",
 	"newsletter any by (?:signing up|subscribing|clicking (?:sign up|subscribe)),? you (?:agree|consent|acknowledge|accept|will receive)",
 	"newsletter any for signing up|for subscribing|(?:you['’]re|you are) (?:all |now )?signed up|(?:you['’]re|you are) (?:all |now )?subscribed\\b",
-	"newsletter any welcome email|check your (?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
+	"newsletter any welcome email|(?:junk|spam) folder|(?:will soon be )?in your inbox|straight to your inbox|delivered (?:straight |directly |right )?to your inbox",
 	"newsletter any (?:issue|error|problem) signing you up|something went wrong|please try again|(?:enter|provide|valid) (?:your |a )?(?:valid )?email(?: address)?",
 	"newsletter line stay in touch|keep in touch|stay (?:informed|updated|connected)|(?:type|enter) your email.{0,10}|(?:your )?e-?mail address:?|your e-?mail:?|sign[ -]?up|subscribe to newsletter",
 	"newsletter start get the latest (?:headlines|news|updates|stories)(?: and| from| delivered|,|$)|get (?:[\\w’'-]+ ){0,12}(?:in|with|from) our (?:[\\w’'-]+ ){0,4}(?:newsletter|email|briefing)",
@@ -2716,6 +2716,29 @@ next_strong(unsigned long long i)
 	return a;
 }
 
+/*
+ * Is line i inside a box of furniture: is there a furniture line (not an
+ * ad slot or a label) at most BOX_SPAN lines ahead, with only sentences
+ * and short lines, no paragraph, on the way?
+ */
+#define BOX_SPAN 4
+
+static int
+furniture_ahead(unsigned long long i)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next && j <= i + BOX_SPAN; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_FURN)
+			return 1;
+		if (s->sig == SIG_LONG)
+			return 0;
+	}
+	return 0;
+}
+
 static int
 strong_content(const struct slot *s)
 {
@@ -2837,6 +2860,9 @@ decide_context(unsigned long long i, struct slot *s)
 		if (p_furn && n_furn && a.dist <= 3) {
 			s->cat = p->cat;
 			s->why = "prose-between-furniture";
+		} else if (p_furn && doc.paragraphs > 0 && furniture_ahead(i)) {
+			s->cat = p->cat;
+			s->why = "sentence-in-box";
 		} else if (doc.paragraphs == 0 && !doc.headline) {
 			s->cat = p_furn ? p->cat : CAT_NAV;
 			s->why = "prose-at-top";
