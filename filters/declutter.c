@@ -80,6 +80,7 @@ static const char *const builtin_rules[] = {
 	"ad line (?:advertiser content|paid content|advertise with us|ad ?choices|ad feedback|remove ads|skip ad|close ad|report (?:this )?ad|why this ad\\??|scroll (?:down )?to continue(?: with content| reading)?|continue reading (?:the main story|below)|advertisement feature|supported by|presented by|in partnership with .{1,40})",
 	"ad line (?:skip )?advertisements?(?:\\s*[·|:–—-]\\s*.{0,40})?",
 	"ad line [$£€][0-9][0-9.,]*|(?:view|buy|shop|check|see)(?: it| price| deal)? (?:at|on) \\p{Lu}.{1,30}|check \\p{Lu}[^\\s]{1,30}|(?:see|view) (?:all )?(?:deals|prices)",
+	"ad any shop (?:the|our|now)\\b.{0,30}$|\\bbuy now\\b|\\border (?:now|today)\\b",
 	"ad start shop (?:the|our|now|all|today['’]s)\\b|(?:(?:today['’]s|top|best|the best) )+(?:[\\w’'-]+ ){0,4}deals?\\b|deal of the day|\\bsponsored by\\b",
 	"# paywall: subscription pitches and meters",
 	"paywall start (?:this (?:content|article|story) is )?(?:reserved|available|exclusive|only available) (?:only )?(?:for|to) (?:paying )?(?:subscribers|members|premium)",
@@ -132,8 +133,9 @@ static const char *const builtin_rules[] = {
 	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
 	"share start,weak share your (?:thoughts|views|story|comments)",
 	"# comments: comment sections",
-	"comments line (?:comments? \\(?[0-9,]+\\)?|(?:view|show|hide) comments)",
-	"comments line [0-9,]+ (?:comments?|responses?|replies|likes?|upvotes?)(?: to .{0,80})?",
+	"comments line,end (?:comments? \\(?[0-9,]+\\)?|(?:view|show|hide) comments)",
+	"comments line,end [0-9,]+ (?:comments?|responses?|replies)(?: to .{0,80})?",
+	"comments line [0-9,]+ (?:likes?|upvotes?)",
 	"comments line,end (?:comments?|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|what do you think\\?)",
 	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to (?:comment|reply|join)",
 	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|like|flag)",
@@ -2758,7 +2760,7 @@ static int
 heading_like(const struct features *f)
 {
 	return f->words >= 1 && f->words <= 10 && f->first_upper &&
-	    !(f->term && f->words > 3);
+	    !(f->period && f->words > 3);
 }
 
 /* A line that reads like a headline and has no rule or repetition. */
