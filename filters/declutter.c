@@ -1604,18 +1604,20 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 		r.rx = rx;
 	else
 		rx_free(rx);
-	first_bytes(w, (size_t)(end - w), &r.first, &r.second);
+	r.file = file;
+	r.lineno = lineno;
+	r.text = xmemdup(p, (size_t)(end - p));
+	/* The analyses read the NUL-terminated copy of the pattern. */
+	w = r.text + (w - p);
+	first_bytes(w, strlen(w), &r.first, &r.second);
 	if (r.kind != KIND_ANY) {
 		struct prefixes *px = xcalloc(1, sizeof(*px));
 
-		r.generic = !rule_prefixes(w, (size_t)(end - w), px);
+		r.generic = !rule_prefixes(w, strlen(w), px);
 		if (!r.generic)
 			trie_add(rules.n, px);
 		free(px);
 	}
-	r.file = file;
-	r.lineno = lineno;
-	r.text = xmemdup(p, (size_t)(end - p));
 	r.why = xmalloc(strlen(file) + 32);
 	(void)sprintf(r.why, "rule:%s:%lu", file, lineno);
 	for (msg = r.why; *msg != '\0'; msg++)
