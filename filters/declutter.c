@@ -241,14 +241,13 @@ struct rule {
 #define ANY_MAX 240
 #define LINE_RULE_MAX 200	/* longer lines: prefix rules only */
 #define GRAM_LONG 48		/* grams looked for in a longer line */
-#define GRAM_SHORT 120		/* prose longer than this: GRAM_LONG only */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8		/* decided lines kept for context */
 #define AHEAD 24		/* lines read before the oldest is decided */
 #define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
 #define SCAN_MAX 160		/* a longer line is sampled ... */
 #define SCAN_LONG 64		/* ... by its first SCAN_LONG bytes */
-#define SEEN_CAP (1u << 17)	/* fingerprint slots per document, at most */
+#define SEEN_CAP (1u << 15)	/* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
 
 static struct {
@@ -882,6 +881,17 @@ struct prefixes {
 	int bad;
 };
 
+/* Copy the strings of src into dst (only the ones in use). */
+static void
+px_copy(struct prefixes *dst, const struct prefixes *src)
+{
+	memcpy(dst->s, src->s, (size_t)src->n * sizeof(src->s[0]));
+	memcpy(dst->len, src->len, (size_t)src->n);
+	memcpy(dst->open, src->open, (size_t)src->n);
+	dst->n = src->n;
+	dst->bad = src->bad;
+}
+
 static void
 px_close_all(struct prefixes *x)
 {
@@ -911,9 +921,11 @@ px_append(struct prefixes *x, int c)
 static void
 px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
 {
-	struct prefixes *out = xcalloc(1, sizeof(*out));
+	struct prefixes *out = xmalloc(sizeof(*out));
 	int i, j;
 
+	out->n = 0;
+	out->bad = 0;
 	for (i = 0; i < x->n && !out->bad; i++) {
 		if (!x->open[i] || keep_plain) {
 			if (out->n == PREFIX_MAX) {
@@ -943,7 +955,7 @@ px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
 		}
 	}
 	out->bad |= x->bad || y->bad;
-	*x = *out;
+	px_copy(x, out);
 	free(out);
 }
 
@@ -954,8 +966,9 @@ static const char *px_alternation(struct prefixes *, const char *,
 static const char *
 px_sequence(struct prefixes *x, const char *p, const char *end)
 {
-	memset(x, 0, sizeof(*x));
 	x->n = 1;
+	x->bad = 0;
+	x->len[0] = 0;
 	x->open[0] = 1;
 	while (p < end && *p != '|' && *p != ')') {
 		unsigned c = (unsigned char)*p;
@@ -965,7 +978,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 		for (any_open = 0, i = 0; i < x->n; i++)
 			any_open |= x->open[i];
 		if (c == '(') {
-			struct prefixes *y = xcalloc(1, sizeof(*y));
+			struct prefixes *y = xmalloc(sizeof(*y));
 			int zero = 0, skip = 0;
 
 			after = group_end(p, end);
@@ -1053,9 +1066,10 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 		}
 		if (p < end && (*p == '?' || *p == '*')) {
 			/* Optional: both with and without it. */
-			struct prefixes *y = xcalloc(1, sizeof(*y));
+			struct prefixes *y = xmalloc(sizeof(*y));
 
 			y->n = 1;
+			y->bad = 0;
 			y->s[0][0] = (char)lit;
 			y->len[0] = 1;
 			y->open[0] = *p == '?';
@@ -1083,10 +1097,11 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 static const char *
 px_alternation(struct prefixes *out, const char *p, const char *end)
 {
-	struct prefixes *y = xcalloc(1, sizeof(*y));
+	struct prefixes *y = xmalloc(sizeof(*y));
 	int i;
 
-	memset(out, 0, sizeof(*out));
+	out->n = 0;
+	out->bad = 0;
 	for (;;) {
 		p = px_sequence(y, p, end);
 		out->bad |= y->bad;
@@ -1596,7 +1611,10 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	w = skip_blanks(we, end);
 	if (w == end)
 		rule_error(file, lineno, "missing pattern");
-	rx = rx_compile(w, (size_t)(end - w), RX_CASELESS, err, sizeof(err));
+	/* Only contains rules run this compiled form; the others are just
+	 * checked here and compiled for matching when first needed. */
+	rx = rx_compile(w, (size_t)(end - w), RX_CASELESS |
+	    (r.kind == KIND_ANY ? 0 : RX_NOJIT), err, sizeof(err));
 	if (rx == NULL)
 		rule_error(file, lineno, err);
 	r.groups = rx_groups(rx);
@@ -1611,7 +1629,7 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	w = r.text + (w - p);
 	first_bytes(w, strlen(w), &r.first, &r.second);
 	if (r.kind != KIND_ANY) {
-		struct prefixes *px = xcalloc(1, sizeof(*px));
+		struct prefixes *px = xmalloc(sizeof(*px));
 
 		r.generic = !rule_prefixes(w, strlen(w), px);
 		if (!r.generic)
@@ -2006,29 +2024,28 @@ any_try(size_t i, const char *p, size_t len, const char *label,
 }
 
 /*
- * The rules found through their grams: the line (of a longer one, the
- * first GRAM_LONG bytes, where a prefix rule's words are) is run through
+ * The rules found through their grams: the line (of a line longer than
+ * ANY_MAX, the first GRAM_LONG bytes, where a prefix rule's words are; of
+ * a line of prose, its first and last GRAM_LONG bytes) is run through
  * the bloom filter four bytes at a time; a hit whose
  * whole literal is there too has its rule tried.  Returns the first rule
  * in rule order that matches, if before best.
  */
 static size_t
-gram_match(const char *p, size_t len, size_t scan, size_t best,
+gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
     const char *label, unsigned long long lineno)
 {
 	const unsigned char *q = (const unsigned char *)p;
-	size_t n = len <= ANY_MAX ? len : GRAM_LONG, i;
+	size_t i;
 	int k;
 	uint32_t g = 0;
 	unsigned h;
 
-	if (n > scan)
-		n = scan;
-	for (i = 0; i < n; i++) {
+	for (i = from; i < to; i++) {
 		unsigned c = q[i];
 
 		g = g << 8 | (c - 'A' < 26 ? c | 0x20 : c);
-		if (i < 3)
+		if (i < from + 3)
 			continue;
 		h = gram_hash(g);
 		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
@@ -2059,6 +2076,19 @@ gram_match(const char *p, size_t len, size_t scan, size_t best,
 		}
 	}
 	return best;
+}
+
+static size_t
+gram_match(const char *p, size_t len, int prose, size_t best,
+    const char *label, unsigned long long lineno)
+{
+	if (len > ANY_MAX)
+		return gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
+	if (!prose || len <= 2 * GRAM_LONG)
+		return gram_scan(p, len, 0, len, best, label, lineno);
+	/* Prose: its head (phrases) and its tail (credits, copyright). */
+	best = gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
+	return gram_scan(p, len, len - GRAM_LONG, len, best, label, lineno);
 }
 
 /*
@@ -2104,8 +2134,7 @@ rules_match(const char *p, size_t len, int prose, const char *label,
 			    any_try(rules.always[i], p, len, label, lineno))
 				best = rules.always[i];
 	if (rules.ngrams > 0)
-		best = gram_match(p, len, prose && len > GRAM_SHORT ? GRAM_LONG :
-		    len, best, label, lineno);
+		best = gram_match(p, len, prose, best, label, lineno);
 	return best == (size_t)-1 ? -1 : (int)best;
 }
 

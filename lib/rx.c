@@ -83,7 +83,8 @@ rx_compile(const char *pattern, size_t len, unsigned flags, char *err,
 		return NULL;
 	}
 	/* Best effort: without the JIT the interpreter does the work. */
-	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	if (!(flags & RX_NOJIT))
+		(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
 		pdie("out of memory");

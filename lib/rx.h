@@ -22,6 +22,7 @@ struct rx;
 #define RX_CASELESS 0x1u /* Unicode caseless matching */
 #define RX_UCP 0x2u	 /* \w \d \b and POSIX classes use Unicode */
 #define RX_EXTENDED 0x4u /* ignore white space and # comments */
+#define RX_NOJIT 0x8u	 /* no JIT: a pattern compiled only to check it */
 
 /* Match results below zero. */
 #define RX_ELIMIT (-1)	/* a match, depth, heap or JIT stack limit hit */
