@@ -366,6 +366,9 @@ struct bucket {
 	struct rx *rx;		/* NULL until first used */
 };
 
+/* ASCII lower-casing as a table, for the gram scan. */
+static unsigned char lower_byte[256];
+
 static struct {
 	struct rule *v;
 	size_t n;
@@ -388,6 +391,7 @@ static struct {
 	size_t nent;
 	/* Contains rules: each compiled alone, found through its grams. */
 	uint64_t bloom[1024];	/* 65536 bits over gram hashes */
+	uint64_t tail2[1024];	/* 65536 bits: the last two bytes of grams */
 	struct gram *gram;
 	size_t *gram_rule;
 	int *gram_next;		/* the next gram with the same hash */
@@ -1782,6 +1786,8 @@ rules_index(void)
 			rules.gram_rule[rules.ngrams++] = i;
 			c = gram_hash(g[k].g);
 			rules.bloom[c >> 6] |= (uint64_t)1 << (c & 63);
+			c = g[k].g & 0xFFFF;
+			rules.tail2[c >> 6] |= (uint64_t)1 << (c & 63);
 		}
 	}
 	rules.gram_head = xmalloc(65536 * sizeof(*rules.gram_head));
@@ -2042,10 +2048,10 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 	unsigned h;
 
 	for (i = from; i < to; i++) {
-		unsigned c = q[i];
-
-		g = g << 8 | (c - 'A' < 26 ? c | 0x20 : c);
-		if (i < from + 3)
+		g = g << 8 | lower_byte[q[i]];
+		/* The last two bytes first: one bit in a small table. */
+		if (!((rules.tail2[(g & 0xFFFF) >> 6] >> (g & 63)) & 1) ||
+		    i < from + 3)
 			continue;
 		h = gram_hash(g);
 		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
@@ -2205,6 +2211,9 @@ stop_init(void)
 
 	memset(stop_table, 0, sizeof(stop_table));
 	memset(word_byte, 0, sizeof(word_byte));
+	for (i = 0; i < 256; i++)
+		lower_byte[i] = (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 :
+		    i);
 	memset(stop_initial, 0, sizeof(stop_initial));
 	for (i = 0; i < 256; i++)
 		word_byte[i] = (i >= 'a' && i <= 'z') || (i >= 'A' &&
