@@ -2960,6 +2960,47 @@ decide_context(unsigned long long i, struct slot *s)
 	}
 }
 
+/* Does the text of b start with the lower-case word w (any case)? */
+static int
+starts_with(const struct buf *b, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	if (b->len < n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower_byte[(unsigned char)b->p[i]] != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * A caption: a sentence of fewer than 40 words right above a photo credit
+ * ("Ann Lee/The Courier", "Photograph by Ann Lee"; not "Image source",
+ * which comes above the picture).
+ */
+static int
+caption_before_credit(unsigned long long i)
+{
+	const struct slot *s = SLOT(i), *n = NULL;
+	unsigned long long j;
+
+	if (!s->f.period || s->f.words >= 40)
+		return 0;
+	for (j = i + 1; j < doc.next; j++) {
+		n = SLOT(j);
+		if (n->sig != SIG_BLANK)
+			break;
+		n = NULL;
+	}
+	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA ||
+	    n->huge)
+		return 0;
+	if (n->f.credit)
+		return n->text.len > 0 && n->text.p[0] != '(';
+	return n->f.words <= 12 && starts_with(&n->text, "photograph");
+}
+
 /* Decide line i, all of whose lookahead that exists has been read. */
 static void
 decide(unsigned long long i)
@@ -3035,6 +3076,9 @@ decide(unsigned long long i)
 				s->cat = CAT_NAV;
 			s->why = "after-end-marker";
 		}
+	} else if (caption_before_credit(i)) {
+		s->cat = CAT_MEDIA;
+		s->why = "caption";
 	} else if (s->sig == SIG_LONG) {
 		s->cat = CAT_CONTENT;
 		s->why = "paragraph";
