@@ -128,6 +128,7 @@ static const char *const builtin_rules[] = {
 	"# share: share rows and follow prompts",
 	"share line (?:(?:share|tweet|email|e-mail|print|copy(?: link)?|link|whatsapp|facebook|twitter|x|linkedin|reddit|pinterest|flipboard|telegram|messenger|pocket|threads|bluesky|sms|text)[\\s,|·•/]*){2,}",
 	"share line (?:share|post|repost|tweet|print|e-?mail|copy link|save this (?:article|story|post)|link copied|copied|save|saved|bookmark|save (?:article|story|for later)|gift (?:this )?(?:article|story)|share (?:full )?(?:this )?(?:article|story|page|post|link)|share (?:this |it )?(?:(?:story|article|post) )?(?:on|via|to|with) [\\w ]{1,20}|share this:?|shares?|[0-9,.]+k? shares?|email this (?:article|story))",
+	"share line (?:share (?:on|via|to) )?(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|telegram|messenger|threads|bluesky|mastodon|instagram|tiktok|youtube|sms|text message)",
 	"share line share (?:this )?(?:article|story)? ?(?:in|on|with) your (?:social )?(?:network|networks|friends|followers).*",
 	"share line resize|(?:normal|larger?|small(?:er)?|very large|default|increase|decrease|reset)? ?(?:text|font) size|a-? ?a\\+|print (?:this )?(?:article|story|page)",
 	"share any (?:follow|like|find) us on (?:twitter|facebook|instagram|x|linkedin|tiktok|threads|bluesky|youtube|social media)",
@@ -3068,6 +3069,10 @@ decide(unsigned long long i)
 		} else {
 			p = prev_decided(i);
 			s->cat = (unsigned char)doc.after_end;
+			/* A headline after the comments: a related list. */
+			if (doc.after_end == CAT_COMMENTS && s->f.words >= 4 &&
+			    !s->f.term && s->f.first_upper && !s->f.colon)
+				s->cat = CAT_RELATED;
 			if (doc.after_end != CAT_COMMENTS && p != NULL &&
 			    !p->kept)
 				s->cat = run_category(s, p, NULL);
