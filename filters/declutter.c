@@ -2874,13 +2874,15 @@ decide_top(unsigned long long i, struct slot *s, const struct slot *p)
 
 /*
  * The category of a short line in a run of furniture: the widget's when
- * the lines on both sides share one, else a menu entry's (a few
+ * the lines on both sides share one and the run is short (a line or two,
+ * like the "or" between two account buttons), else a menu entry's (a few
  * capitalised words), else that of the line before.
  */
 static unsigned char
-run_category(const struct slot *s, const struct slot *p, const struct slot *n)
+run_category(const struct slot *s, const struct slot *p, const struct slot *n,
+    unsigned run)
 {
-	if (p != NULL && n != NULL && p->cat == n->cat)
+	if (p != NULL && n != NULL && p->cat == n->cat && run <= 1)
 		return p->cat;
 	if (s->f.words <= 3 && heading_like(&s->f))
 		return CAT_NAV;
@@ -2920,7 +2922,7 @@ decide_context(unsigned long long i, struct slot *s)
 		s->cat = CAT_CONTENT;
 		s->why = "short-between-paragraphs";
 	} else if (p_furn && n_furn) {
-		s->cat = run_category(s, p, a.s);
+		s->cat = run_category(s, p, a.s, a.weak);
 		s->why = "short-between-furniture";
 	} else if (p_content && n_furn) {
 		if (s->f.term && s->f.words >= 4) {
@@ -2941,7 +2943,7 @@ decide_context(unsigned long long i, struct slot *s)
 		s->cat = CAT_CONTENT;
 		s->why = "list-before-story";
 	} else if (p_furn) {
-		s->cat = run_category(s, p, NULL);
+		s->cat = run_category(s, p, NULL, 0);
 		s->why = "short-after-furniture";
 	} else if (p_content) {
 		if (s->f.term || a.s == NULL) {
@@ -3075,7 +3077,7 @@ decide(unsigned long long i)
 				s->cat = CAT_RELATED;
 			if (doc.after_end != CAT_COMMENTS && p != NULL &&
 			    !p->kept)
-				s->cat = run_category(s, p, NULL);
+				s->cat = run_category(s, p, NULL, 0);
 			else if (doc.after_end != CAT_COMMENTS &&
 			    s->f.words <= 3 && heading_like(&s->f))
 				s->cat = CAT_NAV;
