@@ -2953,8 +2953,9 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = CAT_NAV;
 			s->why = "short-run";
 		}
-	} else if (a.s == NULL) {
-		/* Nothing around says furniture: keep it. */
+	} else if (a.s == NULL && !(s->f.words <= 3 && heading_like(&s->f))) {
+		/* Nothing around says furniture, nor does it read like a
+		 * menu entry: keep it. */
 		s->cat = CAT_CONTENT;
 		s->why = "short-no-evidence";
 	} else {
