@@ -2330,11 +2330,11 @@ credit_ending(const unsigned char *p, size_t len)
 
 	if (len > 0 && end[-1] == '.')
 		end--;
-	for (q = end; q > p && end - q < 48; q--)
-		if (q[-1] == '/') {
-			slash = q - 1;
-			break;
-		}
+	/* The last slash in the last 48 bytes (memchr is fast on most lines,
+	 * which have none). */
+	q = end - p > 48 ? end - 48 : p;
+	while ((q = memchr(q, '/', (size_t)(end - q))) != NULL)
+		slash = q++;
 	if (slash == NULL || slash - p < 2)
 		return 0;
 	/* The word before the slash. */
