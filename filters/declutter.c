@@ -1148,6 +1148,12 @@ rule_prefixes(const char *pat, size_t len, struct prefixes *x)
 }
 
 /* The trie: children in one hash table keyed by (node, byte). */
+static size_t
+trie_hash(uint64_t key)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32);
+}
+
 static uint32_t
 trie_child(uint32_t node, unsigned b, int add)
 {
@@ -1161,7 +1167,7 @@ trie_child(uint32_t node, unsigned b, int add)
 		rules.trie_key = xcalloc(rules.trie_mask + 1, sizeof(uint64_t));
 		rules.trie_val = xcalloc(rules.trie_mask + 1, sizeof(uint32_t));
 	}
-	for (j = hash_mix64(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
 	    j = (j + 1) & rules.trie_mask)
 		if (rules.trie_key[j] == key)
 			return rules.trie_val[j];
@@ -1175,7 +1181,7 @@ trie_child(uint32_t node, unsigned b, int add)
 		for (i = 0; i <= rules.trie_mask; i++) {
 			if (rules.trie_key[i] == 0)
 				continue;
-			for (k = hash_mix64(rules.trie_key[i]) & (n - 1);
+			for (k = trie_hash(rules.trie_key[i]) & (n - 1);
 			    nk[k] != 0; k = (k + 1) & (n - 1))
 				;
 			nk[k] = rules.trie_key[i];
@@ -1186,7 +1192,7 @@ trie_child(uint32_t node, unsigned b, int add)
 		rules.trie_key = nk;
 		rules.trie_val = nv;
 		rules.trie_mask = n - 1;
-		for (j = hash_mix64(key) & rules.trie_mask;
+		for (j = trie_hash(key) & rules.trie_mask;
 		    rules.trie_key[j] != 0; j = (j + 1) & rules.trie_mask)
 			;
 	}
