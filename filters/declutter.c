@@ -2472,6 +2472,7 @@ static void
 line_features(const char *line, size_t len, struct features *f)
 {
 	const unsigned char *p, *end;
+	uint64_t key;
 
 	memset(f, 0, sizeof(*f));
 	p = (const unsigned char *)trim(line, &len);
@@ -2511,17 +2512,14 @@ line_features(const char *line, size_t len, struct features *f)
 			f->capwords++;
 		else if (c - '0' < 10)
 			f->numwords++;
+		/* The key of the word as it goes: its bytes ORed with 0x20,
+		 * which lower-cases letters and turns nothing else into
+		 * one, so only words of letters can equal a stopword. */
+		key = 0;
 		while (p < end && word_byte[*p])
-			p++;
-		if (p - w <= 8 && stop_initial[c]) {
-			uint64_t key = 0;
-			const unsigned char *q;
-
-			for (q = w; q < p && (*q | 0x20) - 'a' < 26; q++)
-				key = key << 8 | (*q | 0x20);
-			if (q == p && is_stopword(key))
-				f->stops++;
-		}
+			key = key << 8 | (*p++ | 0x20);
+		if (p - w <= 8 && stop_initial[c] && is_stopword(key))
+			f->stops++;
 	}
 	if (len > SCAN_MAX) {
 		unsigned scale = (unsigned)(len / SCAN_LONG);
