@@ -8,17 +8,21 @@
  * comments, nav, related, media, legal, meta, label).
  *
  * The decision uses, in this order:
- *  - rules by category (built-in and from -r files), all compiled into two
- *    pcre2 patterns: one anchored at the line start (whole-line and prefix
- *    rules) and one unanchored (contains rules, tried on short lines only);
- *    a marker group at the end of each alternative tells which rule hit;
+ *  - rules by category (built-in and from -r files), compiled once: rules
+ *    that start with literal words are found through a prefix trie over
+ *    the line's first bytes and tried alone; rules that start with a class
+ *    are joined into one alternation per pair of first bytes (a marker
+ *    group "()" ending each alternative tells which rule hit); contains
+ *    rules are tried only on lines holding their literal text, found
+ *    four bytes at a time through a bloom filter;
  *  - repetition: a line seen before in the document (fingerprint set) and,
  *    with --learn, a line found in many documents of the run;
  *  - line features: words, stopwords, terminal punctuation, capitals and
  *    digits, which say whether the line reads as prose;
  *  - context in a window of lines before and after: a short line between
- *    paragraphs is a sub-heading, between furniture it is furniture; end
- *    markers ("Most viewed", "Comments") end the story.
+ *    paragraphs is a sub-heading, between furniture it is furniture; the
+ *    headline is the last headline-like line before the first paragraph;
+ *    end markers ("Most viewed", "Comments") end the story.
  *
  * Lines wait in a ring of WINDOW slots until their lookahead is read, so
  * memory is bounded by the window (plus the capped fingerprint sets) and
@@ -58,20 +62,21 @@ enum category {
 	NCAT
 };
 
-static const char *const cat_names[NCAT] = {
-	"content", "ad", "paywall", "account", "newsletter", "share",
-	"comments", "nav", "related", "media", "legal", "meta", "label"
-};
+static const char *const cat_names[NCAT] = {"content", "ad", "paywall",
+    "account", "newsletter", "share", "comments", "nav", "related", "media",
+    "legal", "meta", "label"};
 
 /*
  * The built-in rules, one rule-file line per string: `declutter
  * --list-rules` prints them, and "rule:builtin:N" in --explain names line N.
  */
+/* clang-format off */
 static const char *const builtin_rules[] = {
 	"# declutter built-in rules: CATEGORY KIND[,FLAGS] PCRE (caseless).",
-	"# KIND: line = the whole line; start = a prefix; any = anywhere in a line of",
-	"# at most 320 bytes.  FLAGS: end = an end-of-article marker; weak = inside a",
-	"# run of furniture the line takes the category of the line before it.",
+	"# KIND: line = the whole line (at most 200 bytes); start = a prefix; any =",
+	"# anywhere in a line of at most 240 bytes.  FLAGS: end = an end-of-article",
+	"# marker; weak = inside a run of furniture the line takes the category of",
+	"# the line before it.  See declutter(1).",
 	"#",
 	"# ad: ad slots and their placeholders",
 	"ad line (?:advertisements?|advertising|advert|ad|ads|ad slot|sponsored|promoted|paid (?:post|content|partnership)|partner content|sponsored (?:content|post|links?|stories)|promoted (?:content|stories|links?))(?:\\s*[-:–—#]?\\s*[0-9]{1,3})?",
@@ -207,31 +212,31 @@ static const char *const builtin_rules[] = {
 	"nav line exclusive|breaking(?: news)?|live(?: updates)?|developing(?: story)?|opinion|analysis|explainer|factbox|fact ?check|editorial|just in|contact(?: us)?|about(?: us)?|careers|advertise|help|faq|corrections|rss|sitemap|site map|archives?",
 	NULL
 };
+/* clang-format on */
 
 /* How a rule matches a line. */
 enum rule_kind {
-	KIND_LINE,	/* the whole line, white space around it ignored */
-	KIND_START,	/* a prefix of the line */
-	KIND_ANY	/* anywhere in a line of at most ANY_MAX bytes */
+	KIND_LINE,  /* the whole line, white space around it ignored */
+	KIND_START, /* a prefix of the line */
+	KIND_ANY    /* anywhere in a line of at most ANY_MAX bytes */
 };
 
-
 struct rule {
-	const char *file;	/* "builtin" or the -r operand */
-	unsigned long lineno;	/* its line in that file */
-	char *text;		/* the rule line as written, for --list-rules */
-	char *why;		/* "rule:FILE:LINE", tabs replaced */
-	unsigned groups;	/* capturing groups of its pattern */
-	struct rx *rx;		/* contains rules: compiled alone */
-	struct rx *arx;		/* literal-led rules: compiled alone,
-				 * anchored, on first use */
-	int generic;		/* no literal prefix: use the buckets */
-	int gated;		/* generic, but found through its grams */
+	const char *file;     /* "builtin" or the -r operand */
+	unsigned long lineno; /* its line in that file */
+	char *text;           /* the rule line as written, for --list-rules */
+	char *why;            /* "rule:FILE:LINE", tabs replaced */
+	unsigned groups;      /* capturing groups of its pattern */
+	struct rx *rx;        /* contains rules: compiled alone */
+	struct rx *arx;       /* literal-led rules: compiled alone,
+			       * anchored, on first use */
+	int generic;          /* no literal prefix: use the buckets */
+	int gated;            /* generic, but found through its grams */
 	unsigned char cat, kind, end, weak;
 	struct byteset {
 		uint64_t w[4];
-	} first;		/* bytes a match can start with */
-	struct byteset second;	/* bytes that can come second */
+	} first;               /* bytes a match can start with */
+	struct byteset second; /* bytes that can come second */
 };
 
 /*
@@ -240,49 +245,48 @@ struct rule {
  * COPY_MAX is not copied into the window: it is decided at once.
  */
 #define ANY_MAX 240
-#define LINE_RULE_MAX 200	/* longer lines: prefix rules only */
-#define GRAM_LONG 48		/* grams looked for in a longer line */
+#define LINE_RULE_MAX 200 /* longer lines: prefix rules only */
+#define GRAM_LONG 48      /* grams looked for in a longer line */
 #define COPY_MAX (1u << 20)
-#define BEHIND 8		/* decided lines kept for context */
-#define AHEAD 24		/* lines read before the oldest is decided */
-#define WINDOW 64		/* ring size: a power of two > BEHIND + AHEAD */
-#define SCAN_MAX 160		/* a longer line is sampled ... */
-#define SCAN_LONG 64		/* ... by its first SCAN_LONG bytes */
-#define SEEN_CAP (1u << 15)	/* fingerprint slots per document, at most */
-#define LEARN_CAP (1u << 21)	/* fingerprint slots for --learn, at most */
+#define BEHIND 8             /* decided lines kept for context */
+#define AHEAD 24             /* lines read before the oldest is decided */
+#define WINDOW 64            /* ring size: a power of two > BEHIND + AHEAD */
+#define SCAN_MAX 160         /* a longer line is sampled ... */
+#define SCAN_LONG 64         /* ... by its first SCAN_LONG bytes */
+#define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
+#define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
 
 static struct {
-	int keep[NCAT];		/* 1: a kept category (content always) */
-	int invert;		/* -v */
-	int explain;		/* --explain */
-	int mark;		/* --mark */
-	int list_rules;		/* --list-rules */
-	int no_default_rules;	/* --no-default-rules */
-	int learn;		/* -1 auto, 0 no, 1 yes */
+	int keep[NCAT];       /* 1: a kept category (content always) */
+	int invert;           /* -v */
+	int explain;          /* --explain */
+	int mark;             /* --mark */
+	int list_rules;       /* --list-rules */
+	int no_default_rules; /* --no-default-rules */
+	int learn;            /* -1 auto, 0 no, 1 yes */
 	const char **rule_files;
 	size_t nrule_files;
 } opt;
 
 static const struct cli_option options[] = {
-	{'r', "rules", CLI_REQUIRED, "FILE",
-	    "add the rules in FILE (repeatable; format in declutter(1))"},
-	{CLI_OWN + 0, "no-default-rules", CLI_NOARG, NULL,
-	    "do not use the built-in rules"},
-	{CLI_OWN + 1, "keep", CLI_REQUIRED, "CATS",
-	    "keep lines of these categories too (comma list)"},
-	{'v', "invert", CLI_NOARG, NULL, "print only the dropped lines"},
-	{CLI_OWN + 2, "explain", CLI_NOARG, NULL,
-	    "print every line as V<TAB>CAT<TAB>WHY<TAB>TEXT"},
-	{CLI_OWN + 3, "mark", CLI_NOARG, NULL,
-	    "print every line, dropped ones dimmed and tagged"},
-	{CLI_OWN + 4, "list-rules", CLI_NOARG, NULL,
-	    "print the rules in force and exit"},
-	{CLI_OWN + 5, "learn", CLI_NOARG, NULL,
-	    "drop lines that recur across the FILEs (default with 3+ files)"},
-	{CLI_OWN + 6, "no-learn", CLI_NOARG, NULL,
-	    "do not learn recurring lines across FILEs"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {'r', "rules", CLI_REQUIRED, "FILE",
+	"add the rules in FILE (repeatable; format in declutter(1))"},
+    {CLI_OWN + 0, "no-default-rules", CLI_NOARG, NULL,
+	"do not use the built-in rules"},
+    {CLI_OWN + 1, "keep", CLI_REQUIRED, "CATS",
+	"keep lines of these categories too (comma list)"},
+    {'v', "invert", CLI_NOARG, NULL, "print only the dropped lines"},
+    {CLI_OWN + 2, "explain", CLI_NOARG, NULL,
+	"print every line as V<TAB>CAT<TAB>WHY<TAB>TEXT"},
+    {CLI_OWN + 3, "mark", CLI_NOARG, NULL,
+	"print every line, dropped ones dimmed and tagged"},
+    {CLI_OWN + 4, "list-rules", CLI_NOARG, NULL,
+	"print the rules in force and exit"},
+    {CLI_OWN + 5, "learn", CLI_NOARG, NULL,
+	"drop lines that recur across the FILEs (default with 3+ files)"},
+    {CLI_OWN + 6, "no-learn", CLI_NOARG, NULL,
+	"do not learn recurring lines across FILEs"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static void
 parse_keep(const char *arg)
@@ -299,9 +303,11 @@ parse_keep(const char *arg)
 			    strncmp(cat_names[c], p, n) == 0)
 				break;
 		if (n > 0 && c == NCAT)
-			cli_usage_error("--keep: unknown category '%.*s' (ad "
+			cli_usage_error(
+			    "--keep: unknown category '%.*s' (ad "
 			    "paywall account newsletter share comments nav "
-			    "related media legal meta label)", (int)n, p);
+			    "related media legal meta label)",
+			    (int)n, p);
 		if (n > 0)
 			opt.keep[c] = 1;
 		p += n;
@@ -349,22 +355,19 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-	"[-v] [-r FILE]... [--keep=CATS] [--explain | --mark] [FILE]...",
-	"Keep the article of a scraped page; drop ads, menus, paywall "
-	"pitches and other page furniture.",
-	options,
-	0,
-	handle_option,
-	"Categories: ad paywall account newsletter share comments nav related\n"
-	"media legal meta label.  Rule file lines: CATEGORY KIND[,FLAGS] PCRE\n"
-	"(KIND line, start or any; FLAGS end, weak).  See declutter(1).\n"
-};
+    "[-v] [-r FILE]... [--keep=CATS] [--explain | --mark] [FILE]...",
+    "Keep the article of a scraped page; drop ads, menus, paywall "
+    "pitches and other page furniture.",
+    options, 0, handle_option,
+    "Categories: ad paywall account newsletter share comments nav related\n"
+    "media legal meta label.  Rule file lines: CATEGORY KIND[,FLAGS] PCRE\n"
+    "(KIND line, start or any; FLAGS end, weak).  See declutter(1).\n"};
 
 struct bucket {
-	size_t *rule;		/* rule indices, in rule order */
-	unsigned *marker;	/* marker group of each */
+	size_t *rule;     /* rule indices, in rule order */
+	unsigned *marker; /* marker group of each */
 	size_t n;
-	struct rx *rx;		/* NULL until first used */
+	struct rx *rx; /* NULL until first used */
 };
 
 /* ASCII lower-casing as a table, for the gram scan. */
@@ -375,30 +378,30 @@ static struct {
 	size_t n;
 	struct bucket *bucket;
 	size_t nbuckets;
-	int short_bucket[256];	/* index into bucket, -1: no rule */
+	int short_bucket[256]; /* index into bucket, -1: no rule */
 	int long_bucket[256];
-	int *pair[2];		/* by the first two bytes: bucket + 1, -1
-				 * no rule, 0 not worked out yet */
+	int *pair[2]; /* by the first two bytes: bucket + 1, -1
+		       * no rule, 0 not worked out yet */
 	size_t *scratch;
 	/* The prefix trie of the rules that start with literals. */
 	uint64_t *trie_key;
 	uint32_t *trie_val;
 	size_t trie_mask, trie_used;
 	uint32_t trie_nodes;
-	int *trie_head;		/* first entry of each node, -1: none */
-	uint32_t trie_root[256];	/* the root's children, 0: none */
-	size_t *ent_rule;	/* entries: a rule, the next entry */
+	int *trie_head;          /* first entry of each node, -1: none */
+	uint32_t trie_root[256]; /* the root's children, 0: none */
+	size_t *ent_rule;        /* entries: a rule, the next entry */
 	int *ent_next;
 	size_t nent;
 	/* Contains rules: each compiled alone, found through its grams. */
-	uint64_t bloom[1024];	/* 65536 bits over gram hashes */
-	uint64_t tail2[1024];	/* 65536 bits: the last two bytes of grams */
+	uint64_t bloom[1024]; /* 65536 bits over gram hashes */
+	uint64_t tail2[1024]; /* 65536 bits: the last two bytes of grams */
 	struct gram *gram;
 	size_t *gram_rule;
-	int *gram_next;		/* the next gram with the same hash */
-	int *gram_head;		/* by gram hash: the first gram, -1: none */
+	int *gram_next; /* the next gram with the same hash */
+	int *gram_head; /* by gram hash: the first gram, -1: none */
 	size_t ngrams;
-	size_t *always;		/* contains rules without grams */
+	size_t *always; /* contains rules without grams */
 	size_t nalways;
 	int limit_reported;
 } rules;
@@ -446,7 +449,7 @@ static void
 bs_letter(struct byteset *s, unsigned c)
 {
 	if (c >= 0x80) {
-		bs_range(s, 0xC2, 0xF4);	/* any lead byte: case folds */
+		bs_range(s, 0xC2, 0xF4); /* any lead byte: case folds */
 		return;
 	}
 	bs_add(s, c);
@@ -459,10 +462,10 @@ bs_letter(struct byteset *s, unsigned c)
  * byte, whether it can match nothing, whether it can match one byte.
  */
 struct first2 {
-	struct byteset f;	/* first byte of a match */
-	struct byteset s;	/* second byte of a match */
-	int nullable;		/* it can match the empty string */
-	int len1;		/* it can match exactly one byte */
+	struct byteset f; /* first byte of a match */
+	struct byteset s; /* second byte of a match */
+	int nullable;     /* it can match the empty string */
+	int len1;         /* it can match exactly one byte */
 };
 
 /* A set of characters: ascii holds its ASCII bytes; nonascii says
@@ -509,10 +512,16 @@ bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
 		bs_range(s, 'a', 'z');
 		bs_add(s, '_');
 		break;
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G':
+	case 'b':
+	case 'B':
+	case 'A':
+	case 'z':
+	case 'Z':
+	case 'G':
 		*pp = p;
 		return 0;
-	case 'p': case 'P': {
+	case 'p':
+	case 'P': {
 		const char *name = p;
 
 		if (p < end && *p == '{')
@@ -522,9 +531,9 @@ bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
 			p++;
 		if (c == 'p' && p - name == 4 && strncmp(name, "{Lu}", 4) == 0)
 			bs_range(s, 'A', 'Z');
-		else if (c == 'p' && ((p - name == 3 &&
-		    strncmp(name, "{L}", 3) == 0) || (p - name == 4 &&
-		    strncmp(name, "{Ll}", 4) == 0))) {
+		else if (c == 'p' &&
+		    ((p - name == 3 && strncmp(name, "{L}", 3) == 0) ||
+			(p - name == 4 && strncmp(name, "{Ll}", 4) == 0))) {
 			bs_range(s, 'A', 'Z');
 			bs_range(s, 'a', 'z');
 		} else {
@@ -547,9 +556,9 @@ bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
 		break;
 	default:
 		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			*bad = 1;	/* \x \g \k \Q \K \R ... */
+			*bad = 1; /* \x \g \k \Q \K \R ... */
 		else if (c >= '0' && c <= '9')
-			*bad = 1;	/* a back-reference */
+			*bad = 1; /* a back-reference */
 		else if (c >= 0x80)
 			*nonascii = 1;
 		else
@@ -620,8 +629,8 @@ bs_class(struct byteset *s, struct byteset *s2, int *nonascii, const char *p,
 	return p < end ? p + 1 : p;
 }
 
-static const char *f2_alternation(struct first2 *, const char *,
-    const char *, int *);
+static const char *f2_alternation(
+    struct first2 *, const char *, const char *, int *);
 
 /* A sequence of items up to '|' or ')'. */
 static const char *
@@ -664,17 +673,21 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 						p++;
 					continue;
 				}
-				if (p < end && (*p == '=' || *p == '!' ||
-				    (*p == '<' && p + 1 < end &&
-				    (p[1] == '=' || p[1] == '!')))) {
+				if (p < end &&
+				    (*p == '=' || *p == '!' ||
+					(*p == '<' && p + 1 < end &&
+					    (p[1] == '=' || p[1] == '!')))) {
 					zero = 1;
-					while (p < end && (*p == '<' ||
-					    *p == '=' || *p == '!'))
+					while (p < end &&
+					    (*p == '<' || *p == '=' ||
+						*p == '!'))
 						p++;
-				} else if (p < end && (*p == 'R' || *p == '(' ||
-				    *p == '&' || *p == '+' || *p == '|' ||
-				    (*p >= '0' && *p <= '9') ||
-				    (*p == 'P' && p + 1 < end && p[1] == '>'))) {
+				} else if (p < end &&
+				    (*p == 'R' || *p == '(' || *p == '&' ||
+					*p == '+' || *p == '|' ||
+					(*p >= '0' && *p <= '9') ||
+					(*p == 'P' && p + 1 < end &&
+					    p[1] == '>'))) {
 					*bad = 1;
 					return end;
 				} else {
@@ -687,7 +700,7 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 						p++;
 					}
 					if (p < end && *p == ')') {
-						p++;	/* (?i) */
+						p++; /* (?i) */
 						continue;
 					}
 					if (p < end)
@@ -736,8 +749,8 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 				x.nullable = 1;
 			rep = *p != '?';
 			p++;
-		} else if (p < end && *p == '{' && p + 1 < end &&
-		    p[1] >= '0' && p[1] <= '9') {
+		} else if (p < end && *p == '{' && p + 1 < end && p[1] >= '0' &&
+		    p[1] <= '9') {
 			if (p[1] == '0')
 				x.nullable = 1;
 			rep = 1;
@@ -793,8 +806,8 @@ f2_alternation(struct first2 *out, const char *p, const char *end, int *bad)
  * white space); anything the analysis does not follow gives all bytes.
  */
 static void
-first_bytes(const char *pat, size_t len, struct byteset *first,
-    struct byteset *second)
+first_bytes(
+    const char *pat, size_t len, struct byteset *first, struct byteset *second)
 {
 	struct first2 x;
 	int bad = 0;
@@ -881,7 +894,7 @@ skip_item(const char *p, const char *end)
 struct prefixes {
 	char s[PREFIX_MAX][PREFIX_LEN + 1];
 	unsigned char len[PREFIX_MAX];
-	unsigned char open[PREFIX_MAX];	/* may grow with the next item */
+	unsigned char open[PREFIX_MAX]; /* may grow with the next item */
 	int n;
 	int bad;
 };
@@ -953,8 +966,8 @@ px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
 			if (l > PREFIX_LEN)
 				l = PREFIX_LEN;
 			memcpy(out->s[out->n], x->s[i], x->len[i]);
-			memcpy(out->s[out->n] + x->len[i], y->s[j],
-			    l - x->len[i]);
+			memcpy(
+			    out->s[out->n] + x->len[i], y->s[j], l - x->len[i]);
 			out->len[out->n] = (unsigned char)l;
 			out->open[out->n++] = y->open[j] && l < PREFIX_LEN;
 		}
@@ -964,8 +977,8 @@ px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
 	free(out);
 }
 
-static const char *px_alternation(struct prefixes *, const char *,
-    const char *);
+static const char *px_alternation(
+    struct prefixes *, const char *, const char *);
 
 /* One alternative up to '|' or ')': x starts as {""} open. */
 static const char *
@@ -990,12 +1003,14 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 			p++;
 			if (p < end && *p == '?') {
 				p++;
-				if (p < end && (*p == '=' || *p == '!' ||
-				    *p == '<' || *p == '#'))
+				if (p < end &&
+				    (*p == '=' || *p == '!' || *p == '<' ||
+					*p == '#'))
 					zero = 1;
-				if (p < end && (*p == '<' && p + 1 < end &&
-				    p[1] != '=' && p[1] != '!'))
-					zero = 0;	/* (?<name> */
+				if (p < end &&
+				    (*p == '<' && p + 1 < end && p[1] != '=' &&
+					p[1] != '!'))
+					zero = 0; /* (?<name> */
 				if (!zero) {
 					while (p < after && *p != ':' &&
 					    *p != ')' && *p != '>' &&
@@ -1005,7 +1020,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 						p++;
 					}
 					if (p < after && *p == ')')
-						skip = 1;	/* (?i) */
+						skip = 1; /* (?i) */
 					p++;
 				}
 			}
@@ -1018,14 +1033,15 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 			p = after;
 			if (p < end && (*p == '*' || *p == '+' || *p == '{')) {
 				/* Repeated: its first round, then unknown. */
-				int optional = *p == '*' || (*p == '{' &&
-				    p + 1 < end && p[1] == '0');
+				int optional = *p == '*' ||
+				    (*p == '{' && p + 1 < end && p[1] == '0');
 
 				for (i = 0; i < y->n; i++)
 					y->open[i] = 0;
 				px_concat(x, y, optional);
-				while (p < end && *p != '}' && (*p == '{' ||
-				    (*p >= '0' && *p <= '9') || *p == ','))
+				while (p < end && *p != '}' &&
+				    (*p == '{' || (*p >= '0' && *p <= '9') ||
+					*p == ','))
 					p++;
 				p++;
 				px_close_all(x);
@@ -1045,7 +1061,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 
 			p += 2;
 			if (e == 'b' || e == 'B')
-				continue;	/* zero-width */
+				continue; /* zero-width */
 			if (!((e | 0x20) >= 'a' && (e | 0x20) <= 'z') &&
 			    !(e >= '0' && e <= '9') && e < 0x80)
 				lit = (int)e;
@@ -1168,7 +1184,7 @@ trie_child(uint32_t node, unsigned b, int add)
 		rules.trie_val = xcalloc(rules.trie_mask + 1, sizeof(uint32_t));
 	}
 	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
-	    j = (j + 1) & rules.trie_mask)
+	     j = (j + 1) & rules.trie_mask)
 		if (rules.trie_key[j] == key)
 			return rules.trie_val[j];
 	if (!add)
@@ -1182,7 +1198,7 @@ trie_child(uint32_t node, unsigned b, int add)
 			if (rules.trie_key[i] == 0)
 				continue;
 			for (k = trie_hash(rules.trie_key[i]) & (n - 1);
-			    nk[k] != 0; k = (k + 1) & (n - 1))
+			     nk[k] != 0; k = (k + 1) & (n - 1))
 				;
 			nk[k] = rules.trie_key[i];
 			nv[k] = rules.trie_val[i];
@@ -1193,14 +1209,14 @@ trie_child(uint32_t node, unsigned b, int add)
 		rules.trie_val = nv;
 		rules.trie_mask = n - 1;
 		for (j = trie_hash(key) & rules.trie_mask;
-		    rules.trie_key[j] != 0; j = (j + 1) & rules.trie_mask)
+		     rules.trie_key[j] != 0; j = (j + 1) & rules.trie_mask)
 			;
 	}
 	rules.trie_key[j] = key;
 	rules.trie_val[j] = ++rules.trie_nodes;
 	rules.trie_used++;
-	rules.trie_head = xreallocarray(rules.trie_head, rules.trie_nodes + 1,
-	    sizeof(*rules.trie_head));
+	rules.trie_head = xreallocarray(
+	    rules.trie_head, rules.trie_nodes + 1, sizeof(*rules.trie_head));
 	rules.trie_head[rules.trie_nodes] = -1;
 	if (node == 0)
 		rules.trie_root[b] = rules.trie_nodes;
@@ -1227,10 +1243,10 @@ trie_add(size_t i, const struct prefixes *x)
 		if (rules.trie_head[node] >= 0 &&
 		    rules.ent_rule[rules.trie_head[node]] == i)
 			continue;
-		rules.ent_rule = xreallocarray(rules.ent_rule, rules.nent + 1,
-		    sizeof(*rules.ent_rule));
-		rules.ent_next = xreallocarray(rules.ent_next, rules.nent + 1,
-		    sizeof(*rules.ent_next));
+		rules.ent_rule = xreallocarray(
+		    rules.ent_rule, rules.nent + 1, sizeof(*rules.ent_rule));
+		rules.ent_next = xreallocarray(
+		    rules.ent_next, rules.nent + 1, sizeof(*rules.ent_next));
 		rules.ent_rule[rules.nent] = i;
 		rules.ent_next[rules.nent] = rules.trie_head[node];
 		rules.trie_head[node] = (int)rules.nent++;
@@ -1248,29 +1264,26 @@ trie_add(size_t i, const struct prefixes *x)
 
 /* A gram and the literal run around it, which a line must hold too. */
 struct gram {
-	uint32_t g;		/* four bytes, lower-case, big-endian */
-	unsigned char off;	/* where the gram starts in lit */
-	unsigned char len;	/* bytes of lit */
+	uint32_t g;        /* four bytes, lower-case, big-endian */
+	unsigned char off; /* where the gram starts in lit */
+	unsigned char len; /* bytes of lit */
 	char lit[GRAM_LIT];
 };
 
 static int
 gram_common(const unsigned char *g)
 {
-	static const char *const frequent[] = {
-		"tion", "that", "with", "ther", "this", "have", "from",
-		"here", "said", "were", "ment", "ould", "ting", "ence", "your",
-		"read", "will", "free", "once", "some", "they", "more", "what",
-		"when", "them", "than", "then", "been", "also", "only", "over",
-		"into", "just", "year", "time", "ing ", " the", "the ",
-		"and ", " and", "ed t", "d th", NULL
-	};
+	static const char *const frequent[] = {"tion", "that", "with", "ther",
+	    "this", "have", "from", "here", "said", "were", "ment", "ould",
+	    "ting", "ence", "your", "read", "will", "free", "once", "some",
+	    "they", "more", "what", "when", "them", "than", "then", "been",
+	    "also", "only", "over", "into", "just", "year", "time", "ing ",
+	    " the", "the ", "and ", " and", "ed t", "d th", NULL};
 	size_t i;
 
-	static const char *const trigrams[] = {
-		"ing", "ion", "ent", "the", "and", "tio", "her", "ere", "con",
-		"com", "ter", "ate", "for", "ver", "all", "ted", "res", NULL
-	};
+	static const char *const trigrams[] = {"ing", "ion", "ent", "the",
+	    "and", "tio", "her", "ere", "con", "com", "ter", "ate", "for",
+	    "ver", "all", "ted", "res", NULL};
 
 	for (i = 0; frequent[i] != NULL; i++)
 		if (memcmp(g, frequent[i], 4) == 0)
@@ -1281,7 +1294,6 @@ gram_common(const unsigned char *g)
 			return 1;
 	return 0;
 }
-
 
 /* How good a gram is as a filter: rare-looking grams score higher. */
 static int
@@ -1312,8 +1324,7 @@ gram_score(const unsigned char *run, size_t rlen, size_t i)
 	return score;
 }
 
-static int grams_alternation(const char *, const char *, struct gram *,
-    int *);
+static int grams_alternation(const char *, const char *, struct gram *, int *);
 
 /*
  * Grams for one alternative p[0..end): the best gram of its literal runs,
@@ -1321,8 +1332,7 @@ static int grams_alternation(const char *, const char *, struct gram *,
  * whichever filters better.  Returns how many, 0 if none.
  */
 static int
-grams_sequence(const char *p, const char *end, struct gram *out,
-    int *quality)
+grams_sequence(const char *p, const char *end, struct gram *out, int *quality)
 {
 	unsigned char run[256];
 	size_t rlen = 0, i;
@@ -1345,7 +1355,7 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 			p += 2;
 			if (lit < 0 && p < end && *p == '{') {
 				while (p < end && *p != '}')
-					p++;	/* \p{Lu} \x{263a} \g{1} */
+					p++; /* \p{Lu} \x{263a} \g{1} */
 				if (p < end)
 					p++;
 			}
@@ -1370,19 +1380,21 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 			struct gram g[GRAMS_MAX];
 			int n = 0, q = -100, optional;
 
-			optional = ge < end && (*ge == '?' || *ge == '*' ||
-			    (*ge == '{' && ge + 1 < end && ge[1] == '0'));
+			optional = ge < end &&
+			    (*ge == '?' || *ge == '*' ||
+				(*ge == '{' && ge + 1 < end && ge[1] == '0'));
 			if (in < ge && *in == '?') {
 				in++;
-				if (in < ge && (*in == '=' || *in == '!' ||
-				    *in == '<' || *in == '#'))
-					optional = 1;	/* lookaround, comment */
+				if (in < ge &&
+				    (*in == '=' || *in == '!' || *in == '<' ||
+					*in == '#'))
+					optional = 1; /* lookaround, comment */
 				if (*in == 'P' || *in == '\'')
 					in++;
 				while (in < ge && *in != ':' && *in != ')' &&
 				    *in != '>' && *in != '\'') {
 					if (*in == 'x')
-						return 0;	/* extended mode */
+						return 0; /* extended mode */
 					in++;
 				}
 				if (in < ge)
@@ -1390,8 +1402,9 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 			}
 			if (!optional && in < ge - 1)
 				n = grams_alternation(in, ge - 1, g, &q);
-			if (n > 0 && (q > group_quality ||
-			    (q == group_quality && n < ngroup))) {
+			if (n > 0 &&
+			    (q > group_quality ||
+				(q == group_quality && n < ngroup))) {
 				memcpy(group, g, (size_t)n * sizeof(*g));
 				ngroup = n;
 				group_quality = q;
@@ -1416,8 +1429,8 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 			brk = 1;
 		}
 		/* A quantified character is no part of a run. */
-		if (lit >= 0 && p < end && (*p == '?' || *p == '*' ||
-		    *p == '{'))
+		if (lit >= 0 && p < end &&
+		    (*p == '?' || *p == '*' || *p == '{'))
 			lit = -1;
 		if (lit >= 0 && rlen < sizeof(run)) {
 			if (lit >= 'A' && lit <= 'Z')
@@ -1441,7 +1454,8 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 					best_score = sc;
 					best.g = (uint32_t)run[i] << 24 |
 					    (uint32_t)run[i + 1] << 16 |
-					    (uint32_t)run[i + 2] << 8 | run[i + 3];
+					    (uint32_t)run[i + 2] << 8 |
+					    run[i + 3];
 					best.off = (unsigned char)(i - ls);
 					best.len = (unsigned char)ll;
 					memcpy(best.lit, run + ls, ll);
@@ -1465,8 +1479,8 @@ grams_sequence(const char *p, const char *end, struct gram *out,
 
 /* Grams for an alternation: every alternative must have some. */
 static int
-grams_alternation(const char *p, const char *end, struct gram *out,
-    int *quality)
+grams_alternation(
+    const char *p, const char *end, struct gram *out, int *quality)
 {
 	const char *q;
 	struct gram part[GRAMS_MAX];
@@ -1475,7 +1489,7 @@ grams_alternation(const char *p, const char *end, struct gram *out,
 	*quality = 100;
 	while (p <= end) {
 		/* The end of this alternative: a '|' outside groups. */
-		for (q = p; q < end && *q != '|'; ) {
+		for (q = p; q < end && *q != '|';) {
 			if (*q == '(') {
 				q = group_end(q, end);
 			} else if (*q == '[') {
@@ -1582,8 +1596,7 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	cat = cat_lookup(w, (size_t)(we - w));
 	if (cat < 0) {
 		msg = xmalloc((size_t)(we - w) + 80);
-		(void)sprintf(msg, "unknown category '%.*s'",
-		    (int)(we - w), w);
+		(void)sprintf(msg, "unknown category '%.*s'", (int)(we - w), w);
 		rule_error(file, lineno, msg);
 	}
 	r.cat = (unsigned char)cat;
@@ -1601,8 +1614,8 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	else if (f - w == 3 && strncmp(w, "any", 3) == 0)
 		r.kind = KIND_ANY;
 	else
-		rule_error(file, lineno,
-		    "unknown KIND (expected line, start or any)");
+		rule_error(
+		    file, lineno, "unknown KIND (expected line, start or any)");
 	while (f < we) {
 		const char *fe;
 
@@ -1624,8 +1637,9 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 		rule_error(file, lineno, "missing pattern");
 	/* Only contains rules run this compiled form; the others are just
 	 * checked here and compiled for matching when first needed. */
-	rx = rx_compile(w, (size_t)(end - w), RX_CASELESS |
-	    (r.kind == KIND_ANY ? 0 : RX_NOJIT), err, sizeof(err));
+	rx = rx_compile(w, (size_t)(end - w),
+	    RX_CASELESS | (r.kind == KIND_ANY ? 0 : RX_NOJIT), err,
+	    sizeof(err));
 	if (rx == NULL)
 		rule_error(file, lineno, err);
 	r.groups = rx_groups(rx);
@@ -1678,7 +1692,6 @@ rules_load_file(const char *path)
 	(void)fclose(fp);
 }
 
-
 static void
 rules_list(void)
 {
@@ -1730,10 +1743,10 @@ bucket_find(const size_t *list, size_t n)
 		if (rules.bucket[b].n == n &&
 		    memcmp(rules.bucket[b].rule, list, n * sizeof(*list)) == 0)
 			return (int)b;
-	rules.bucket = xreallocarray(rules.bucket, rules.nbuckets + 1,
-	    sizeof(*rules.bucket));
-	rules.bucket[rules.nbuckets].rule = xreallocarray(NULL, n,
-	    sizeof(*list));
+	rules.bucket = xreallocarray(
+	    rules.bucket, rules.nbuckets + 1, sizeof(*rules.bucket));
+	rules.bucket[rules.nbuckets].rule =
+	    xreallocarray(NULL, n, sizeof(*list));
 	memcpy(rules.bucket[rules.nbuckets].rule, list, n * sizeof(*list));
 	rules.bucket[rules.nbuckets].marker = NULL;
 	rules.bucket[rules.nbuckets].n = n;
@@ -1785,8 +1798,8 @@ rules_index(void)
 		if (ng > 0 && r->kind != KIND_ANY)
 			r->gated = 1;
 		for (k = 0; k < ng; k++) {
-			rules.gram = xreallocarray(rules.gram, rules.ngrams + 1,
-			    sizeof(*rules.gram));
+			rules.gram = xreallocarray(
+			    rules.gram, rules.ngrams + 1, sizeof(*rules.gram));
 			rules.gram_rule = xreallocarray(rules.gram_rule,
 			    rules.ngrams + 1, sizeof(*rules.gram_rule));
 			rules.gram[rules.ngrams] = g[k];
@@ -1900,7 +1913,8 @@ rules_limit(const char *label, unsigned long long lineno)
 {
 	if (!rules.limit_reported)
 		pwarn("%s:%llu: pattern match limit hit, rules skipped for "
-		    "this line", label, lineno);
+		      "this line",
+		    label, lineno);
 	rules.limit_reported = 1;
 	prog_set_trouble();
 }
@@ -1978,7 +1992,7 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 
 			if (r >= best || ncand == 64 ||
 			    (len > LINE_RULE_MAX &&
-			    rules.v[r].kind != KIND_START))
+				rules.v[r].kind != KIND_START))
 				continue;
 			/* Keep cand sorted. */
 			for (i = ncand; i > 0 && cand[i - 1] > r; i--)
@@ -2017,8 +2031,7 @@ gram_literal(const char *p, size_t len, size_t i, const struct gram *g)
 	for (t = 0; t < g->len; t++) {
 		unsigned c = (unsigned char)p[start + t];
 
-		if ((c - 'A' < 26 ? c | 0x20 : c) !=
-		    (unsigned char)g->lit[t])
+		if ((c - 'A' < 26 ? c | 0x20 : c) != (unsigned char)g->lit[t])
 			return 0;
 	}
 	return 1;
@@ -2092,8 +2105,8 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 }
 
 static size_t
-gram_match(const char *p, size_t len, int prose, size_t best,
-    const char *label, unsigned long long lineno)
+gram_match(const char *p, size_t len, int prose, size_t best, const char *label,
+    unsigned long long lineno)
 {
 	if (len > ANY_MAX)
 		return gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
@@ -2175,26 +2188,22 @@ rules_load(void)
  * headlines, bylines and captions have few.  Packed into 64-bit keys
  * (words of at most 8 letters) in a small open-addressing table.
  */
-static const char *const stopword_list[] = {
-	"a", "about", "above", "after", "again", "against", "all", "also",
-	"am", "an", "and", "any", "are", "as", "at", "be", "because",
-	"been", "before", "being", "below", "between", "both", "but", "by",
-	"can", "could", "did", "do", "does", "doing", "down", "during",
-	"each", "even", "few", "for", "from", "further", "had", "has",
-	"have", "having", "he", "her", "here", "hers", "herself", "him",
-	"himself", "his", "how", "however", "i", "if", "in", "into", "is",
-	"it", "its", "itself", "just", "may", "me", "might", "more", "most",
-	"much", "must", "my", "myself", "no", "nor", "not", "now", "of",
-	"off", "on", "once", "only", "or", "other", "our", "ours", "out",
-	"over", "own", "same", "said", "says", "she", "should", "since",
-	"so", "some", "such", "than", "that", "the", "their", "theirs",
-	"them", "then", "there", "these", "they", "this", "those",
-	"through", "to", "too", "under", "until", "up", "upon", "very",
-	"was", "we", "were", "what", "when", "where", "which", "while",
-	"who", "whom", "whose", "why", "will", "with", "would", "yet", "you",
-	"your", "yours", "still", "though", "although", "its", "many",
-	NULL
-};
+static const char *const stopword_list[] = {"a", "about", "above", "after",
+    "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "even", "few", "for", "from", "further", "had", "has",
+    "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "i", "if", "in", "into", "is", "it", "its",
+    "itself", "just", "may", "me", "might", "more", "most", "much", "must",
+    "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
+    "only", "or", "other", "our", "ours", "out", "over", "own", "same", "said",
+    "says", "she", "should", "since", "so", "some", "such", "than", "that",
+    "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+    "those", "through", "to", "too", "under", "until", "up", "upon", "very",
+    "was", "we", "were", "what", "when", "where", "which", "while", "who",
+    "whom", "whose", "why", "will", "with", "would", "yet", "you", "your",
+    "yours", "still", "though", "although", "its", "many", NULL};
 
 /* Bytes that belong to words (letters, digits, UTF-8, apostrophes), and
  * the bytes stopwords start with. */
@@ -2219,13 +2228,13 @@ stop_init(void)
 	memset(stop_table, 0, sizeof(stop_table));
 	memset(word_byte, 0, sizeof(word_byte));
 	for (i = 0; i < 256; i++)
-		lower_byte[i] = (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 :
-		    i);
+		lower_byte[i] =
+		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
 	memset(stop_initial, 0, sizeof(stop_initial));
 	for (i = 0; i < 256; i++)
-		word_byte[i] = (i >= 'a' && i <= 'z') || (i >= 'A' &&
-		    i <= 'Z') || (i >= '0' && i <= '9') || i >= 0x80 ||
-		    i == '\'';
+		word_byte[i] = (i >= 'a' && i <= 'z') ||
+		    (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') ||
+		    i >= 0x80 || i == '\'';
 	for (i = 0; stopword_list[i] != NULL; i++) {
 		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
 		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
@@ -2234,8 +2243,9 @@ stop_init(void)
 		key = 0;
 		for (k = 0; stopword_list[i][k] != '\0'; k++)
 			key = key << 8 | (unsigned char)stopword_list[i][k];
-		for (j = stop_slot(key); stop_table[j] != 0 &&
-		    stop_table[j] != key; j = (j + 1) & (STOP_SLOTS - 1))
+		for (j = stop_slot(key);
+		     stop_table[j] != 0 && stop_table[j] != key;
+		     j = (j + 1) & (STOP_SLOTS - 1))
 			;
 		stop_table[j] = key;
 	}
@@ -2247,7 +2257,7 @@ is_stopword(uint64_t key)
 	size_t j;
 
 	for (j = stop_slot(key); stop_table[j] != 0;
-	    j = (j + 1) & (STOP_SLOTS - 1))
+	     j = (j + 1) & (STOP_SLOTS - 1))
 		if (stop_table[j] == key)
 			return 1;
 	return 0;
@@ -2256,25 +2266,25 @@ is_stopword(uint64_t key)
 /* How a line reads. */
 enum shape {
 	SHAPE_BLANK,
-	SHAPE_SHORT,	/* a few words, no sentence: a heading, a menu item */
-	SHAPE_PROSE,	/* a sentence of some length */
-	SHAPE_LONG	/* a paragraph: clearly prose */
+	SHAPE_SHORT, /* a few words, no sentence: a heading, a menu item */
+	SHAPE_PROSE, /* a sentence of some length */
+	SHAPE_LONG   /* a paragraph: clearly prose */
 };
 
 struct features {
-	size_t len;		/* bytes without surrounding white space */
-	unsigned words;		/* words in the first SCAN_MAX bytes */
-	unsigned stops;		/* stopwords among them */
-	unsigned lower;		/* words starting with a lower-case letter */
-	unsigned capwords;	/* words starting with a capital */
-	unsigned numwords;	/* words starting with a digit */
-	unsigned char term;	/* ends with . ! ? or an ellipsis */
-	unsigned char period;	/* ends with a full stop */
-	unsigned char bar;	/* holds " | ": a site title, a menu row */
-	unsigned char credit;	/* ends with a photo credit */
-	unsigned char byline;	/* reads like a byline: a name and a place */
-	unsigned char colon;	/* ends with ':' */
-	unsigned char bullet;	/* starts with a bullet or dash */
+	size_t len;                /* bytes without surrounding white space */
+	unsigned words;            /* words in the first SCAN_MAX bytes */
+	unsigned stops;            /* stopwords among them */
+	unsigned lower;            /* words starting with a lower-case letter */
+	unsigned capwords;         /* words starting with a capital */
+	unsigned numwords;         /* words starting with a digit */
+	unsigned char term;        /* ends with . ! ? or an ellipsis */
+	unsigned char period;      /* ends with a full stop */
+	unsigned char bar;         /* holds " | ": a site title, a menu row */
+	unsigned char credit;      /* ends with a photo credit */
+	unsigned char byline;      /* reads like a byline: a name and a place */
+	unsigned char colon;       /* ends with ':' */
+	unsigned char bullet;      /* starts with a bullet or dash */
 	unsigned char first_upper; /* starts with a capital letter or digit */
 	unsigned char shape;
 };
@@ -2389,9 +2399,11 @@ byline_shape(const unsigned char *p, size_t len)
 		if (!joined) {
 			if (*w == '@')
 				return names >= 1 && p == end;
-			if (names >= 2 && (((p - w == 2 && (memcmp(w, "in", 2) ==
-			    0 || memcmp(w, "at", 2) == 0))) || (p - w == 4 &&
-			    memcmp(w, "from", 4) == 0))) {
+			if (names >= 2 &&
+			    (((p - w == 2 &&
+				 (memcmp(w, "in", 2) == 0 ||
+				     memcmp(w, "at", 2) == 0))) ||
+				(p - w == 4 && memcmp(w, "from", 4) == 0))) {
 				joined = 1;
 			} else if (capital(*w) && names < 3) {
 				names++;
@@ -2400,8 +2412,8 @@ byline_shape(const unsigned char *p, size_t len)
 			} else {
 				return 0;
 			}
-		} else if (capital(*w) || (after == 0 && p - w == 3 &&
-		    memcmp(w, "the", 3) == 0)) {
+		} else if (capital(*w) ||
+		    (after == 0 && p - w == 3 && memcmp(w, "the", 3) == 0)) {
 			after++;
 		} else {
 			return 0;
@@ -2433,14 +2445,14 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 	while (n > 0) {
 		unsigned char c = p[n - 1];
 
-		if (c == '"' || c == '\'' || c == ')' || c == ']' ||
-		    c == '*' || c == ' ') {
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' ||
+		    c == ' ') {
 			n--;
 		} else if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
 		    (p[n - 1] == 0x9D || p[n - 1] == 0x99)) {
-			n -= 3;		/* ” ’ */
+			n -= 3; /* ” ’ */
 		} else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xBB) {
-			n -= 2;		/* » */
+			n -= 2; /* » */
 		} else {
 			break;
 		}
@@ -2461,7 +2473,7 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 		break;
 	case 0xA6:
 		if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80)
-			f->term = 1;	/* … */
+			f->term = 1; /* … */
 		break;
 	default:
 		break;
@@ -2485,10 +2497,11 @@ line_features(const char *line, size_t len, struct features *f)
 	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
 	f->credit = len <= ANY_MAX && credit_ending(p, len);
 	f->byline = byline_shape(p, len);
-	f->first_upper = (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-	    *p >= 0xC3;
-	if (*p == '-' || *p == '*' || (len >= 3 && p[0] == 0xE2 &&
-	    p[1] == 0x80 && (p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
+	f->first_upper =
+	    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0xC3;
+	if (*p == '-' || *p == '*' ||
+	    (len >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+		(p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
 		f->bullet = 1;
 	/*
 	 * Words, word by word: a short line is read in full; a long one by
@@ -2545,11 +2558,11 @@ line_features(const char *line, size_t len, struct features *f)
 /* Fingerprint sets: lines seen in this document, lines seen across.   */
 
 struct fpset {
-	uint64_t *key;		/* 0: empty slot */
+	uint64_t *key; /* 0: empty slot */
 	unsigned char *val;
-	unsigned *doc;		/* --learn: last document that counted it */
+	unsigned *doc; /* --learn: last document that counted it */
 	size_t mask, used, cap;
-	unsigned gen;		/* changes when slots move (grow, clear) */
+	unsigned gen; /* changes when slots move (grow, clear) */
 };
 
 static void
@@ -2592,7 +2605,8 @@ fpset_grow(struct fpset *s)
 	for (i = 0; i <= s->mask; i++) {
 		if (s->key[i] == 0)
 			continue;
-		for (j = s->key[i] & (n - 1); key[j] != 0; j = (j + 1) & (n - 1))
+		for (j = s->key[i] & (n - 1); key[j] != 0;
+		     j = (j + 1) & (n - 1))
 			;
 		key[j] = s->key[i];
 		val[j] = s->val[i];
@@ -2662,26 +2676,26 @@ line_fp(const char *p, size_t len)
 /* What the line is, before context. */
 enum signal {
 	SIG_BLANK,
-	SIG_WEAK,	/* short, no rule: context decides */
-	SIG_PROSE,	/* a sentence: content unless hemmed in by furniture */
-	SIG_LONG,	/* a paragraph: content */
-	SIG_FURN,	/* a rule or a repetition said furniture */
-	SIG_SEE_THROUGH	/* an ad slot or a label: context looks past it */
+	SIG_WEAK,       /* short, no rule: context decides */
+	SIG_PROSE,      /* a sentence: content unless hemmed in by furniture */
+	SIG_LONG,       /* a paragraph: content */
+	SIG_FURN,       /* a rule or a repetition said furniture */
+	SIG_SEE_THROUGH /* an ad slot or a label: context looks past it */
 };
 
 struct slot {
-	struct buf text;	/* the line's bytes, unless it is huge */
+	struct buf text; /* the line's bytes, unless it is huge */
 	int crlf, nonl, huge;
 	unsigned long long lineno;
 	struct features f;
 	uint64_t fp;
-	size_t seen_slot;	/* its slot in the seen set ... */
-	unsigned seen_gen;	/* ... while the set keeps this generation */
-	int rule;		/* index into rules.v, or -1 */
+	size_t seen_slot;  /* its slot in the seen set ... */
+	unsigned seen_gen; /* ... while the set keeps this generation */
+	int rule;          /* index into rules.v, or -1 */
 	unsigned char sig;
-	unsigned char cat;	/* the signal's category, then the verdict's */
-	unsigned char repeated;	/* seen before in this document */
-	unsigned char learned;	/* recurs across the run's documents */
+	unsigned char cat;      /* the signal's category, then the verdict's */
+	unsigned char repeated; /* seen before in this document */
+	unsigned char learned;  /* recurs across the run's documents */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
@@ -2692,19 +2706,19 @@ static struct slot ring[WINDOW];
 /* Per-document state. */
 static struct {
 	const char *label;
-	unsigned long long next;	/* lines read */
-	unsigned long long done;	/* lines decided */
-	int after_end;			/* category of the end marker, or 0 */
-	int seen_content;		/* a content line was decided */
-	int headline;			/* a headline was kept */
-	unsigned paragraphs;		/* paragraphs kept so far */
-	unsigned long long standfirst;	/* line that may carry on the top */
+	unsigned long long next;       /* lines read */
+	unsigned long long done;       /* lines decided */
+	int after_end;                 /* category of the end marker, or 0 */
+	int seen_content;              /* a content line was decided */
+	int headline;                  /* a headline was kept */
+	unsigned paragraphs;           /* paragraphs kept so far */
+	unsigned long long standfirst; /* line that may carry on the top */
 	unsigned long docno;
 } doc;
 
-static struct fpset seen;	/* lines of this document */
-static struct fpset learned;	/* --learn: documents per line */
-static unsigned learn_min;	/* documents a line must be in to be learned */
+static struct fpset seen;    /* lines of this document */
+static struct fpset learned; /* --learn: documents per line */
+static unsigned learn_min;   /* documents a line must be in to be learned */
 
 #define SLOT(i) (&ring[(i) & (WINDOW - 1)])
 
@@ -2712,7 +2726,8 @@ static int
 see_through(const struct slot *s)
 {
 	return s->sig == SIG_SEE_THROUGH ||
-	    (s->decided && !s->kept && (s->cat == CAT_AD || s->cat == CAT_LABEL));
+	    (s->decided && !s->kept &&
+		(s->cat == CAT_AD || s->cat == CAT_LABEL));
 }
 
 /*
@@ -2736,9 +2751,9 @@ prev_decided(unsigned long long i)
 
 /* What lies after line i: the first line with a strong signal. */
 struct ahead {
-	const struct slot *s;	/* NULL: the document or the window ends */
-	unsigned weak;		/* weak lines passed on the way */
-	unsigned dist;		/* lines from i to s */
+	const struct slot *s; /* NULL: the document or the window ends */
+	unsigned weak;        /* weak lines passed on the way */
+	unsigned dist;        /* lines from i to s */
 };
 
 static struct ahead
@@ -2941,9 +2956,8 @@ decide_context(unsigned long long i, struct slot *s)
 	    !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
 		s->cat = CAT_CONTENT;
 		s->why = "heading-after-furniture";
-	} else if (p_furn && n_content && doc.headline &&
-	    doc.paragraphs == 0 && s->f.words >= 4 &&
-	    !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
+	} else if (p_furn && n_content && doc.headline && doc.paragraphs == 0 &&
+	    s->f.words >= 4 && !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
 		s->cat = CAT_CONTENT;
 		s->why = "list-before-story";
 	} else if (p_furn) {
@@ -3001,8 +3015,7 @@ caption_before_credit(unsigned long long i)
 			break;
 		n = NULL;
 	}
-	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA ||
-	    n->huge)
+	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA || n->huge)
 		return 0;
 	if (n->f.credit)
 		return n->text.len > 0 && n->text.p[0] != '(';
@@ -3057,8 +3070,9 @@ decide(unsigned long long i)
 				s->why = "repeated-in-document";
 			}
 		} else {
-			s->cat = first != 0xFF && first != CAT_CONTENT ?
-			    first : CAT_META;
+			s->cat = first != 0xFF && first != CAT_CONTENT
+			    ? first
+			    : CAT_META;
 			s->why = "repeated-in-document";
 		}
 	} else if (s->learned) {
@@ -3106,8 +3120,9 @@ decide(unsigned long long i)
 	s->decided = 1;
 	if (s->sig != SIG_BLANK && !s->repeated) {
 		/* The first copy gives later ones its category. */
-		k = seen.gen == s->seen_gen ? s->seen_slot :
-		    fpset_find(&seen, s->fp, 0, &fresh);
+		k = seen.gen == s->seen_gen
+		    ? s->seen_slot
+		    : fpset_find(&seen, s->fp, 0, &fresh);
 		if (k != (size_t)-1 && seen.val[k] == 0xFF)
 			seen.val[k] = s->cat;
 	}
@@ -3199,13 +3214,14 @@ classify(struct slot *s, const struct line *line)
 		size_t tlen = line->len;
 		const char *t = trim(line->p, &tlen);
 
-		s->rule = rules_match(t, tlen, s->f.shape == SHAPE_LONG,
-		    doc.label, s->lineno);
+		s->rule = rules_match(
+		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
 	}
 	if (s->rule >= 0) {
 		s->cat = rules.v[s->rule].cat;
-		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL ?
-		    SIG_SEE_THROUGH : SIG_FURN;
+		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL
+		    ? SIG_SEE_THROUGH
+		    : SIG_FURN;
 	} else if (s->f.credit) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_MEDIA;
@@ -3274,7 +3290,7 @@ learn_file(const char *path, unsigned docno)
 
 	fp = fopen(path, "r");
 	if (fp == NULL)
-		return;		/* the second pass reports it */
+		return; /* the second pass reports it */
 	lr_init(&lr, fileno(fp));
 	while (lr_next(&lr, &line) > 0) {
 		size_t len = line.len;
@@ -3351,6 +3367,7 @@ main(int argc, char **argv)
 	fpset_free(&learned);
 	rules_free();
 	free(opt.rule_files);
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
-	    EXIT_TROUBLE : EXIT_OK;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
+	    ? EXIT_TROUBLE
+	    : EXIT_OK;
 }
