@@ -555,10 +555,9 @@ bs_escape(struct byteset *s, int *nonascii, const char **pp, const char *end,
 		bs_add(s, '\f');
 		break;
 	default:
-		if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-			*bad = 1; /* \x \g \k \Q \K \R ... */
-		else if (c >= '0' && c <= '9')
-			*bad = 1; /* a back-reference */
+		if (((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+		    (c >= '0' && c <= '9'))
+			*bad = 1; /* \x \g \k \Q \K, a back-reference */
 		else if (c >= 0x80)
 			*nonascii = 1;
 		else
@@ -1642,10 +1641,10 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	    sizeof(err));
 	if (rx == NULL)
 		rule_error(file, lineno, err);
-	r.groups = rx_groups(rx);
+	r.groups = rx != NULL ? rx_groups(rx) : 0;
 	if (r.kind == KIND_ANY)
 		r.rx = rx;
-	else
+	else if (rx != NULL)
 		rx_free(rx);
 	r.file = file;
 	r.lineno = lineno;
@@ -2110,7 +2109,7 @@ gram_match(const char *p, size_t len, int prose, size_t best, const char *label,
 {
 	if (len > ANY_MAX)
 		return gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
-	if (!prose || len <= 2 * GRAM_LONG)
+	if (!prose || len <= (size_t)2 * GRAM_LONG)
 		return gram_scan(p, len, 0, len, best, label, lineno);
 	/* Prose: its head (phrases) and its tail (credits, copyright). */
 	best = gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
@@ -2145,7 +2144,7 @@ rules_match(const char *p, size_t len, int prose, const char *label,
 		if (rc > 0) {
 			ov = rx_ovector(b->rx);
 			for (i = 0; i < b->n; i++)
-				if (ov[2 * b->marker[i]] != RX_UNSET) {
+				if (ov[2 * (size_t)b->marker[i]] != RX_UNSET) {
 					best = b->rule[i];
 					break;
 				}
@@ -2543,10 +2542,9 @@ line_features(const char *line, size_t len, struct features *f)
 		f->capwords *= scale;
 		f->numwords *= scale;
 	}
-	if (f->words >= 25 && f->stops * 8 >= f->words)
-		f->shape = SHAPE_LONG;
-	else if (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
-	    f->lower * 3 >= f->words)
+	if ((f->words >= 25 && f->stops * 8 >= f->words) ||
+	    (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
+		f->lower * 3 >= f->words))
 		f->shape = SHAPE_LONG;
 	else if (f->words >= 6 && f->term && f->stops >= 1 && f->lower >= 2)
 		f->shape = SHAPE_PROSE;
@@ -3299,7 +3297,8 @@ learn_file(const char *path, unsigned docno)
 		if (len == 0)
 			continue;
 		k = fpset_find(&learned, line_fp(line.p, line.len), 1, &fresh);
-		if (k == (size_t)-1 || learned.doc[k] == docno + 1)
+		if (k == (size_t)-1 || learned.doc == NULL ||
+		    learned.doc[k] == docno + 1)
 			continue;
 		learned.doc[k] = docno + 1;
 		if (learned.val[k] == 0xFF)
