@@ -2049,9 +2049,10 @@ any_try(size_t i, const char *p, size_t len, const char *label,
 }
 
 /*
- * The rules found through their grams: the line (of a line longer than
- * ANY_MAX, the first GRAM_LONG bytes, where a prefix rule's words are; of
- * a line of prose, its first and last GRAM_LONG bytes) is run through
+ * The rules found through their grams: the line (of a line of prose, its
+ * first and last GRAM_LONG bytes; of a line longer than ANY_MAX, nothing if
+ * it is prose, else the first GRAM_LONG bytes, where a prefix rule's words
+ * are) is run through
  * the bloom filter four bytes at a time; a hit whose
  * whole literal is there too has its rule tried.  Returns the first rule
  * in rule order that matches, if before best.
@@ -2107,6 +2108,8 @@ static size_t
 gram_match(const char *p, size_t len, int prose, size_t best, const char *label,
     unsigned long long lineno)
 {
+	if (len > ANY_MAX && prose)
+		return best;
 	if (len > ANY_MAX)
 		return gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
 	if (!prose || len <= (size_t)2 * GRAM_LONG)
