@@ -91,7 +91,7 @@ static const char *const builtin_rules[] = {
 	"paywall start (?:this (?:content|article|story) is )?(?:reserved|available|exclusive|only available) (?:only )?(?:for|to) (?:paying )?(?:subscribers|members|premium)",
 	"paywall start subscribe (?:now|today|for|from|to|and)\\b|enjoy(?:ing|ed)? (?:this|our|the) (?:story|article|journalism|reporting|long read)s?\\b.{0,30}\\?",
 	"paywall line (?:subscribe|subscribers? only|subscriber exclusive|premium|exclusive to subscribers|for subscribers|members only|unlock (?:this )?(?:article|story))",
-	"paywall any (?:reached|used up|hit) (?:your|the|all (?:of )?your) (?:limit|monthly|maximum|free|[0-9]+ free)|of your free articles",
+	"paywall any reached (?:your|the) (?:[\\w-]+ ){0,3}limit|used up (?:your|all)|of your free articles",
 	"paywall any (?:free )?(?:articles?|stories) (?:left|remaining) this (?:month|week)|(?:articles?|stories) remaining",
 	"paywall any cancel (?:any ?time|at any time)|checking your access|once your subscription|start (?:your|a) (?:free )?trial|free trial|subscribe now\\.?$|your subscription (?:supports|helps|makes)|readers (?:like you )?(?:chip in|donate|support us)|will you (?:chip in|donate|give|help|support us)\\b",
 	"paywall start (?:support|fund|power) (?:our|independent|quality|local) (?:journalism|reporting|newsroom)",
@@ -106,7 +106,8 @@ static const char *const builtin_rules[] = {
 	"paywall start already (?:a )?(?:subscriber|member|paid)\\??\\s*(?:log|sign)",
 	"paywall start (?:only|just|from|yes,? i['’]ll give|give|pay|then) [$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b",
 	"paywall start [$£€][0-9.,]+ ?(?:/ ?|a |per |for (?:your |the )?(?:first )?(?:[0-9]+ )?)(?:weeks?|months?|years?|mo|yr)\\b|[$£€][0-9.,]+ (?:could|can|will) (?:provide|pay|buy|help|fund|feed|give)",
-	"paywall any (?:special|limited[- ]time|introductory) offer|per (?:week|month) for (?:the first|[0-9])|(?:articles?|stories) this month:? [0-9]|you(?:['’]ve| have) read [0-9]+",
+	"paywall any (?:special|limited[- ]time|introductory) offer\\b|per (?:week|month) for (?:the first|[0-9])",
+	"paywall any (?:articles?|stories) this month:? [0-9]|you(?:['’]ve| have) read [0-9]+ (?:free )?(?:articles?|stories)",
 	"paywall line (?:one-time|monthly|annual|yearly|weekly|donate(?: now)?|give (?:now|monthly|once)|support us|contribute)",
 	"paywall start (?:help us keep|support (?:us|our work|independent)|donate (?:now|today)|make a (?:donation|contribution))\\b",
 	"paywall start,weak (?:continue reading|read the full (?:article|story)) (?:with|for) (?:a |just )",
@@ -143,7 +144,7 @@ static const char *const builtin_rules[] = {
 	"comments line,end [0-9,]+ (?:comments?|responses?|replies)(?: to .{0,80})?",
 	"comments line [0-9,]+ (?:likes?|upvotes?)",
 	"comments line,end (?:comments?|(?:load|see|read|view) (?:all |the )?(?:[0-9]+ )?comments|join the (?:conversation|discussion)|leave a (?:reply|comment)|post a comment|add (?:a|your) comment|reader comments|conversation|discussion|what do you think\\?)",
-	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to (?:comment|reply|join)",
+	"comments any your email address will not be published|required fields are marked|save my name, email|notify me of (?:new|follow-up)|be the first to comment|comments? (?:are|have been) (?:closed|disabled|moderated)|(?:log|sign)[ -]?in to comment|(?:log|sign)[ -]?in to reply",
 	"comments line (?:reply|replies|report(?: abuse| comment)?|recommend|upvote|downvote|load more comments|view more (?:comments|replies)|show (?:more )?replies|like|flag)",
 	"# nav: menus, skip links, breadcrumbs, section lists",
 	"nav line (?:skip to (?:main )?(?:content|navigation|search|footer)|skip navigation|jump to (?:content|navigation|main content)|(?:main )?menu|search|home|homepage|back to top|go to top|top of page|close|open menu|toggle navigation|navigation|more|next|previous|prev|next (?:article|story|page)|previous (?:article|story|page)|load more|see more|show more|view all|see all|sitemap|site map|sections?|all sections|quick links|edition|(?:u\\.?s\\.?|uk|international|world|europe|asia|australia|canada|india) edition)",
@@ -1442,7 +1443,10 @@ grams_sequence(const char *p, const char *end, struct gram *out, int *quality)
 		}
 		if (brk) {
 			for (i = 0; rlen >= 4 && i + 4 <= rlen; i++) {
-				int sc = gram_score(run, rlen, i);
+				/* A longer literal is checked whole before
+				 * the rule runs: it counts most. */
+				int sc = gram_score(run, rlen, i) +
+				    (int)(rlen < 12 ? rlen : 12);
 
 				if (sc > best_score) {
 					size_t ls = i > 8 ? i - 8 : 0;
