@@ -248,7 +248,7 @@ struct rule {
  */
 #define ANY_MAX 240
 #define LINE_RULE_MAX 200 /* longer lines: prefix rules only */
-#define GRAM_LONG 48      /* grams looked for in a longer line */
+#define GRAM_LONG 40      /* grams looked for in a longer line */
 #define COPY_MAX (1u << 20)
 #define BEHIND 8             /* decided lines kept for context */
 #define AHEAD 24             /* lines read before the oldest is decided */
