@@ -254,7 +254,7 @@ struct rule {
 #define AHEAD 24             /* lines read before the oldest is decided */
 #define WINDOW 64            /* ring size: a power of two > BEHIND + AHEAD */
 #define SCAN_MAX 160         /* a longer line is sampled ... */
-#define SCAN_LONG 64         /* ... by its first SCAN_LONG bytes */
+#define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
 
