@@ -250,9 +250,11 @@ struct rule {
 #define LINE_RULE_MAX 200 /* longer lines: prefix rules only */
 #define GRAM_LONG 40      /* grams looked for in a longer line */
 #define COPY_MAX (1u << 20)
-#define BEHIND 8             /* decided lines kept for context */
-#define AHEAD 24             /* lines read before the oldest is decided */
-#define WINDOW 64            /* ring size: a power of two > BEHIND + AHEAD */
+#define BEHIND 14 /* decided lines kept for context */
+#define AHEAD 48  /* lines read before the oldest is decided */
+#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD */
+_Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
+    "the ring must hold the lines behind and ahead of the one decided");
 #define SCAN_MAX 160         /* a longer line is sampled ... */
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
@@ -2746,7 +2748,7 @@ prev_decided(unsigned long long i)
 	unsigned long long j;
 	const struct slot *s;
 
-	for (j = i; j > 0 && i - j < BEHIND + AHEAD; j--) {
+	for (j = i; j > 0 && i - j < BEHIND; j--) {
 		s = SLOT(j - 1);
 		if (s->sig == SIG_BLANK || see_through(s))
 			continue;
@@ -2970,12 +2972,15 @@ decide_context(unsigned long long i, struct slot *s)
 		s->cat = run_category(s, p, NULL, 0);
 		s->why = "short-after-furniture";
 	} else if (p_content) {
-		if (s->f.term || a.s == NULL) {
-			s->cat = CAT_CONTENT;
-			s->why = "short-after-paragraph";
-		} else {
+		/* Nothing strong follows in the window: a long run of short
+		 * capitalised lines is a menu (a footer), a line or two is
+		 * the story's end. */
+		if (a.weak >= 3 && heading_like(&s->f) && !s->f.term) {
 			s->cat = CAT_NAV;
 			s->why = "short-run";
+		} else {
+			s->cat = CAT_CONTENT;
+			s->why = "short-after-paragraph";
 		}
 	} else if (a.s == NULL && !(s->f.words <= 3 && heading_like(&s->f))) {
 		/* Nothing around says furniture, nor does it read like a
