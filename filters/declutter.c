@@ -2553,6 +2553,7 @@ line_features(const char *line, size_t len, struct features *f)
 		f->numwords *= scale;
 	}
 	if ((f->words >= 25 && f->stops * 8 >= f->words) ||
+	    (f->words >= 30 && f->term) || /* prose in another language */
 	    (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
 		f->lower * 3 >= f->words))
 		f->shape = SHAPE_LONG;
