@@ -1,0 +1,2088 @@
+/*
+ * extract-quotes - direct quotations in news text, with who said them.
+ *
+ * Record model: a paragraph is a line (blank lines separate paragraphs
+ * too).  Each paragraph is scanned once for quotation marks; the text
+ * outside the quotations is cut into tokens, with one token standing for
+ * each quotation, and the attribution rules look at the tokens next to a
+ * quotation: a speech verb with a name or pronoun after it ("...," said X,
+ * "...," X said), before it in the same sentence (X said: "...", X said
+ * that "...", according to X, "..."), then the speaker of the previous
+ * quotation of the paragraph.  A quotation left open at the end of a
+ * paragraph goes on when the next paragraph opens with a quotation mark
+ * (the multi-paragraph convention) and is held until it closes; it is the
+ * only state kept between paragraphs besides a small table of the people
+ * and organisations named so far, for pronouns and surnames.
+ *
+ * Lines without a quotation mark byte are only scanned for names.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "color.h"
+#include "inputs.h"
+#include "output.h"
+#include "prog.h"
+#include "record.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* The kinds of quotation, as bits for --kind. */
+#define K_FULL 0x1u
+#define K_PARTIAL 0x2u
+#define K_SCARE 0x4u
+
+/*
+ * A quotation still open after this many paragraphs, or holding more than
+ * this many bytes, is closed there: a stray opening mark at the top of a
+ * long run of paragraphs that each open with a quote must not hold the
+ * whole article.
+ */
+#define MAX_QUOTE_PARAS 20
+#define MAX_QUOTE_BYTES (1u << 20)
+
+/* Longest speaker, role and verb kept, in bytes (longer ones are cut at
+ * a character boundary). */
+#define NAME_MAX_LEN 120
+#define ROLE_MAX_LEN 200
+#define VERB_MAX_LEN 32
+
+/* The people and organisations remembered per document. */
+#define MAX_ENTITIES 64
+
+static struct {
+	unsigned kinds;		/* --kind */
+	long long min_words;	/* --min-words, for partial and scare */
+	int attributed_only;	/* --attributed-only */
+} opt;
+
+enum {
+	OPT_KIND = CLI_OWN,
+	OPT_MIN_WORDS,
+	OPT_ATTRIBUTED
+};
+
+static const struct cli_option options[] = {
+	{OPT_KIND, "kind", CLI_REQUIRED, "LIST",
+	    "print only these kinds: full, partial, scare (comma list)"},
+	{OPT_MIN_WORDS, "min-words", CLI_REQUIRED, "N",
+	    "drop partial and scare quotes of fewer than N words"},
+	{OPT_ATTRIBUTED, "attributed-only", CLI_NOARG, NULL,
+	    "print only quotations with a speaker"},
+	{0, NULL, CLI_NOARG, NULL, NULL}
+};
+
+static unsigned
+parse_kinds(const char *arg)
+{
+	unsigned kinds = 0;
+	const char *p = arg, *e;
+	size_t n;
+
+	for (;;) {
+		e = strchr(p, ',');
+		n = e == NULL ? strlen(p) : (size_t)(e - p);
+		if (n == 4 && memcmp(p, "full", 4) == 0)
+			kinds |= K_FULL;
+		else if (n == 7 && memcmp(p, "partial", 7) == 0)
+			kinds |= K_PARTIAL;
+		else if (n == 5 && memcmp(p, "scare", 5) == 0)
+			kinds |= K_SCARE;
+		else
+			cli_usage_error("--kind: unknown kind '%.*s' "
+			    "(full, partial, scare)", (int)n, p);
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return kinds;
+}
+
+static void
+handle_option(int code, const char *arg)
+{
+	switch (code) {
+	case OPT_KIND:
+		opt.kinds = parse_kinds(arg);
+		break;
+	case OPT_MIN_WORDS:
+		opt.min_words = parse_num(arg, 0, 1000000, "--min-words");
+		break;
+	case OPT_ATTRIBUTED:
+		opt.attributed_only = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct cli_spec spec = {
+	"[--kind=LIST] [--min-words=N] [--attributed-only] [FILE]...",
+	"Print the direct quotations of news text with their speakers.",
+	options,
+	CLI_EXTRACTOR,
+	handle_option,
+	"Kinds: full (a spoken sentence), partial (a fragment in the "
+	    "writer's sentence),\nscare (a term or title in quotes).  "
+	    "See extract-quotes(1) for the rules.\n"
+};
+
+/*
+ * The lexicon: lower-case ASCII words and what they can be.  One open
+ * addressing table, filled once per run from the word lists below.
+ */
+#define LX_VERB 0x0001u		/* speech verb, any inflection */
+#define LX_TITLE 0x0002u	/* title or job before a name */
+#define LX_HE 0x0004u
+#define LX_SHE 0x0008u
+#define LX_IT 0x0010u		/* it, they: organisations and groups */
+#define LX_DET 0x0020u		/* the, a, an */
+#define LX_AUX 0x0040u		/* may stand between subject and verb */
+#define LX_PREP 0x0080u
+#define LX_STOPCAP 0x0100u	/* capitalised, yet not part of a name */
+#define LX_ORG 0x0200u		/* ends an organisation's name */
+#define LX_MALE 0x0400u		/* Mr, Sir: the person is male */
+#define LX_FEMALE 0x0800u
+#define LX_REL 0x1000u		/* who, which: not a role */
+#define LX_CONN 0x2000u		/* of, for, de: inside a name */
+#define LX_ABBR 0x4000u		/* takes a full stop: Mr. Dr. */
+#define LX_GROUP 0x8000u	/* a common noun that speaks: officials */
+
+#define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
+
+static const char *const verb_words[] = {
+	"acknowledge acknowledged acknowledges acknowledging add added adds ",
+	"admit admits admitted admitting advise advised advises advising agree ",
+	"agreed agrees agreing allege alleged alleges alleging announce ",
+	"announced announces announcing answered answers argue argued argues ",
+	"arguing ask asked asking asks assert asserted asserting asserts assure ",
+	"assured assures assuring barked barking beg beged beging begs bellow ",
+	"bellowed bellowing bellows blast blasted blasting blasts boast boasted ",
+	"boasting boasts brag braged braging brags caution cautioned cautioning ",
+	"cautions charged cheered chime chimed chimes chiming chuckle chuckled ",
+	"chuckles chuckling claimed claiming claims commented commenting ",
+	"comments complain complained complaining complains concede conceded ",
+	"concedes conceding conclude concluded concludes concluding concur ",
+	"concured concuring concurs confirm confirmed confirming confirms ",
+	"contend contended contending contends continued continues counsel ",
+	"counseled counseling counsels countered countering counters cried cries ",
+	"criticise criticised criticises criticising criticize criticized ",
+	"criticizes criticizing crying declare declared declares declaring ",
+	"demanded demanding demands denied denies deny denying disclose ",
+	"disclosed discloses disclosing echoed echoing emailed emailing ",
+	"emphasise emphasised emphasises emphasising emphasize emphasized ",
+	"emphasizes emphasizing estimated exclaim exclaimed exclaiming exclaims ",
+	"explain explained explaining explains finds found fume fumed fumes ",
+	"fuming growl growled growling growls grumble grumbled grumbles ",
+	"grumbling gush gushed gushes gushing highlighted hiss hissed hisses ",
+	"hissing huffed huffing huffs hypothesise hypothesised hypothesises ",
+	"hypothesising indicated informed informing informs insist insisted ",
+	"insisting insists instructed instructing instructs interject ",
+	"interjected interjecting interjects interrupt interrupted interrupting ",
+	"interrupts joked jokes joking lament lamented lamenting laments laughed ",
+	"laughs maintain maintained maintaining maintains marvel marveled ",
+	"marveling marvels mock mocked mocking mocks murmur murmured murmuring ",
+	"murmurs muse mused muses musing mutter muttered muttering mutters noted ",
+	"notes objected observe observed observes observing offered opine opined ",
+	"opines opining pleaded pleading pleads pledge pledged pledges pledging ",
+	"pointed posit posited positing posits posted posting posts praise ",
+	"praised praises praising preach preached preaches preaching predict ",
+	"predicted predicting predicts proclaim proclaimed proclaiming proclaims ",
+	"promised promises promising pronounce pronounced pronounces pronouncing ",
+	"protested protesting put queried queries querying questioned quip ",
+	"quipped quipping quips quoted quoting raged raging railed railing ",
+	"reassure reassured reassures reassuring recall recalled recalling ",
+	"recalls recount recounted recounting recounts reflected reflects ",
+	"reiterate reiterated reiterates reiterating remarked remarking remarks ",
+	"remind reminded reminding reminds repeated repeating repeats replied ",
+	"replies reply replying reported reporting reports respond responded ",
+	"responding responds retort retorted retorting retorts reveal revealed ",
+	"revealing reveals roared roaring ruled said say saying says scoff ",
+	"scoffed scoffing scoffs screamed screaming seethe seethed seethes ",
+	"seething shouted shouting shruged shrugged shruging sighed sighing ",
+	"signaled signalled slam slamed slaming slams smiled snap snapped ",
+	"snapping snaps snarl snarled snarling snarls sob sobbed sobbing sobs ",
+	"speak speaking speaks speculate speculated speculates speculating spoke ",
+	"stated states stress stressed stresses stressing suggest suggested ",
+	"suggesting suggests sumed suming summarise summarised summarises ",
+	"summarising summarize summarized summarizes summarizing swear swears ",
+	"swore sworn tell telling tells testified testifies testify testifying ",
+	"texted texting theorise theorised theorises theorising theorize ",
+	"theorized theorizes theorizing thought thunder thundered thundering ",
+	"thunders told tweet tweeted tweeting tweets underline underlined ",
+	"underlines underlining underscore underscored underscores underscoring ",
+	"urge urged urges urging vented venting vow vowed vowing vows warn ",
+	"warned warning warns whispered whispering wondered wondering write ",
+	"writes writing written wrote yelled yelling ",
+	NULL
+};
+
+static const char title_words[] =
+	"mr mrs ms miss dr prof professor sir dame lord lady sen senator rep "
+	"representative gov governor president vice gen general col colonel "
+	"capt captain lt lieutenant sgt sergeant rev reverend judge justice "
+	"mayor minister secretary chancellor premier speaker officer "
+	"detective coach chief king queen prince princess pope father "
+	"councillor councilman councilwoman councilor commissioner "
+	"chairman chairwoman chair chairperson director manager deputy "
+	"spokesman spokeswoman spokesperson ambassador inspector constable "
+	"superintendent bishop archbishop cardinal rabbi imam ceo cfo coo "
+	"cto founder economist analyst strategist professor lawyer attorney "
+	"sheriff adviser advisor aide leader head executive treasurer "
+	"principal headteacher headmaster defender striker forward "
+	"midfielder goalkeeper manager actor actress singer author "
+	"candidate nominee congressman congresswoman assemblyman "
+	"assemblywoman mp mep delegate deputy trustee admiral marshal "
+	"agent economist researcher scientist historian physician doctor "
+	"nurse officer prosecutor counsel";
+
+static const char male_words[] = "mr sir lord king prince father "
+	"councilman congressman assemblyman chairman spokesman";
+static const char female_words[] = "mrs ms miss dame lady queen princess "
+	"councilwoman congresswoman assemblywoman chairwoman spokeswoman "
+	"actress";
+
+static const char aux_words[] =
+	"also later then has had have would will could might may once "
+	"again previously recently repeatedly reportedly further simply "
+	"only just has been had been did does do once publicly privately "
+	"separately earlier subsequently quickly flatly bluntly angrily "
+	"quietly calmly firmly curtly tersely proudly sadly finally "
+	"initially similarly likewise herself himself themselves itself "
+	"frankly openly told";
+
+static const char prep_words[] =
+	"in on at from to by with for of about after before during since "
+	"under over into through against between among across near "
+	"without within behind beyond like as than via per";
+
+static const char stopcap_words[] =
+	"the a an in on at from to by with for of and but or so yet if "
+	"when while as after before since it its this that these those "
+	"there here he she they we i you his her their our my your "
+	"monday tuesday wednesday thursday friday saturday sunday "
+	"january february march april may june july august september "
+	"october november december today yesterday tomorrow meanwhile "
+	"however still also last next earlier later some many most all "
+	"both each every one two three four five six seven eight nine "
+	"ten asked says said according not no yes what why how where who "
+	"which whose whom then thus instead despite although though "
+	"because unless until among between over under into just even "
+	"only now ms mr mrs dr sen rep gov gen";
+
+static const char org_words[] =
+	"ministry department office council committee commission bank "
+	"group company corporation corp inc ltd llc plc party union "
+	"association federation agency institute institution university "
+	"college school court police service services board authority "
+	"trust foundation fund bureau government administration "
+	"parliament congress senate assembly club team guild society "
+	"organisation organization network news times post journal "
+	"capital partners holdings industries technologies airlines "
+	"airways motors foods mining energy systems group campaign "
+	"center centre hospital church army navy observatory agency "
+	"cabinet chamber exchange regulator media press studio theatre "
+	"theater museum library orchestra band institute coalition "
+	"alliance league ministry embassy consulate firm";
+
+static const char group_words[] =
+	"officials analysts experts police residents critics economists "
+	"investors traders officers protesters witnesses authorities "
+	"organisers organizers prosecutors lawyers doctors scientists "
+	"researchers sources spokesman spokeswoman spokesperson ministry "
+	"department government company statement report court council "
+	"committee agency police regulator firm group board commission "
+	"bank union campaign party administration study survey letter "
+	"ruling memo filing document documents report judge court";
+
+static const char rel_words[] = "who which whose whom where when that";
+
+static const char conn_words[] =
+	"of for and de del della der van von bin al la le du da di dos das "
+	"el ibn on";
+
+static const char abbr_words[] =
+	"mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
+	"inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
+
+struct lex_slot {
+	const char *word;	/* points into one of the word lists */
+	unsigned char len;
+	uint32_t flags;
+};
+
+#define LEX_SLOTS 4096u
+static struct lex_slot *lex;
+
+static uint32_t
+lex_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h;
+}
+
+static struct lex_slot *
+lex_slot_for(const char *w, size_t n)
+{
+	uint32_t i = lex_hash(w, n) & (LEX_SLOTS - 1);
+
+	while (lex[i].word != NULL &&
+	    (lex[i].len != n || memcmp(lex[i].word, w, n) != 0))
+		i = (i + 1) & (LEX_SLOTS - 1);
+	return &lex[i];
+}
+
+static void
+lex_add_list(const char *list, uint32_t flags)
+{
+	const char *p = list, *e;
+	struct lex_slot *s;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		if (e > p) {
+			s = lex_slot_for(p, (size_t)(e - p));
+			s->word = p;
+			s->len = (unsigned char)(e - p);
+			s->flags |= flags;
+		}
+		p = e;
+	}
+}
+
+static void
+lex_init(void)
+{
+	size_t i;
+
+	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	for (i = 0; verb_words[i] != NULL; i++)
+		lex_add_list(verb_words[i], LX_VERB);
+	lex_add_list(title_words, LX_TITLE);
+	lex_add_list(male_words, LX_MALE);
+	lex_add_list(female_words, LX_FEMALE);
+	lex_add_list("he", LX_HE);
+	lex_add_list("she", LX_SHE);
+	lex_add_list("it they", LX_IT);
+	lex_add_list("the a an", LX_DET);
+	lex_add_list(aux_words, LX_AUX);
+	lex_add_list(prep_words, LX_PREP);
+	lex_add_list(stopcap_words, LX_STOPCAP);
+	lex_add_list(org_words, LX_ORG);
+	lex_add_list(group_words, LX_GROUP);
+	lex_add_list(rel_words, LX_REL);
+	lex_add_list(conn_words, LX_CONN);
+	lex_add_list(abbr_words, LX_ABBR);
+}
+
+/* The flags of the word w[0..n): ASCII letters folded, a final full stop
+ * ignored; 0 for a word not in the lexicon. */
+static uint32_t
+lex_lookup(const char *w, size_t n)
+{
+	char low[24];
+	size_t i;
+	struct lex_slot *s;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 0x80)
+			return 0;
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	s = lex_slot_for(low, n);
+	return s->word == NULL ? 0 : s->flags;
+}
+
+/* Character helpers over (p, n) at byte offsets. */
+
+/* The character at p[i] (' ' past the end) and its length in *w. */
+static uint32_t
+char_at(const char *p, size_t n, size_t i, size_t *w)
+{
+	uint32_t cp;
+
+	if (i >= n) {
+		*w = 0;
+		return ' ';
+	}
+	if ((unsigned char)p[i] < 0x80) {
+		*w = 1;
+		return (unsigned char)p[i];
+	}
+	*w = utf8_decode((const unsigned char *)p + i, n - i, &cp);
+	return cp;
+}
+
+/* The character that ends just before p[i] (' ' at the start). */
+static uint32_t
+char_before(const char *p, size_t i)
+{
+	uint32_t cp;
+
+	if (i == 0)
+		return ' ';
+	if ((unsigned char)p[i - 1] < 0x80)
+		return (unsigned char)p[i - 1];
+	(void)utf8_decode_back((const unsigned char *)p, i, &cp);
+	return cp;
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || (c >= 0x0a && c <= 0x0d) ||
+	    (c >= 0x80 && c != UTF8_BAD && uc_isspace(c));
+}
+
+static int
+is_alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	return c != UTF8_BAD && uc_isalnum(c);
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return is_alnum(c) && !(c >= '0' && c <= '9');
+}
+
+static int
+is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return c != UTF8_BAD && uc_isupper(c);
+}
+
+static int
+is_dash(uint32_t c)
+{
+	return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+	    c == 0x2012;
+}
+
+/* Characters after which a straight quote mark opens a quotation. */
+static int
+opens_after(uint32_t c)
+{
+	return is_space(c) || c == '(' || c == '[' || c == '{' ||
+	    c == '/' || is_dash(c) || uc_quote_mark(c) != QM_NONE;
+}
+
+/*
+ * The quotation scanner.  A span is one quotation, or the part of one that
+ * lies in this paragraph: ob is the opening mark (or the continuation mark
+ * at the start of the paragraph), [cb, ce) the quoted text, end the byte
+ * after the closing mark (or the end of the paragraph).
+ */
+struct span {
+	size_t ob, cb, ce, end;
+	int closed;		/* the closing mark is in this paragraph */
+	int cont;		/* continues the quotation of an earlier one */
+	int single;		/* opened by a single mark */
+	size_t tok;		/* its token */
+};
+
+/* What is open at the end of a paragraph. */
+struct openq {
+	int what;		/* 0 nothing, 1 a double quote, 2 single */
+	uint32_t closers[2];
+	size_t nclosers;
+	int depth;
+};
+
+static struct span *spans;
+static size_t nspans, spans_cap;
+
+static struct span *
+span_new(size_t ob, size_t cb)
+{
+	struct span *s;
+
+	if (nspans == spans_cap) {
+		spans_cap = spans_cap == 0 ? 16 : spans_cap * 2;
+		spans = xreallocarray(spans, spans_cap, sizeof(*spans));
+	}
+	s = &spans[nspans++];
+	memset(s, 0, sizeof(*s));
+	s->ob = ob;
+	s->cb = cb;
+	return s;
+}
+
+/* 1 if another straight double quote (or two apostrophes) follows i. */
+static int
+straight_follows(const char *p, size_t n, size_t i)
+{
+	const char *q = memchr(p + i, '"', n - i);
+	size_t k;
+
+	if (q != NULL)
+		return 1;
+	for (k = i; k + 1 < n; k++)
+		if (p[k] == '\'' && p[k + 1] == '\'')
+			return 1;
+	return 0;
+}
+
+/*
+ * Find the mark that closes a single quotation whose text starts at i:
+ * a right single quote or apostrophe with no letter after it.  One after
+ * punctuation, or before punctuation, is taken at once; one between a
+ * letter and a space is taken unless it follows an "s" (the students'
+ * union), which is kept as a last resort.  Returns the offset, or n.
+ */
+static size_t
+single_closer(const char *p, size_t n, size_t i)
+{
+	size_t j, w, fallback = n;
+	uint32_t c, prev, next;
+
+	for (j = i; j < n; j += w) {
+		c = char_at(p, n, j, &w);
+		if (c != '\'' && c != 0x2019)
+			continue;
+		prev = char_before(p, j);
+		next = char_at(p, n, j + w, &w);
+		w = c == '\'' ? 1 : 3;
+		if (is_space(prev) || is_alnum(next))
+			continue;
+		if (!is_alnum(prev) || !is_space(next) ||
+		    (prev != 's' && prev != 'S'))
+			return j;
+		if (fallback == n)
+			fallback = j;
+	}
+	return fallback;
+}
+
+/* Count the letters of p[b..e), stopping at 2. */
+static int
+two_letters(const char *p, size_t b, size_t e)
+{
+	size_t w;
+	int k = 0;
+
+	while (b < e && k < 2) {
+		if (is_letter(char_at(p, e, b, &w)))
+			k++;
+		b += w;
+	}
+	return k >= 2;
+}
+
+/*
+ * Scan the paragraph p[0..n) from offset i for quotations, adding spans;
+ * *oq says what is open on entry and is updated for the exit.
+ */
+static void
+scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
+{
+	struct span *cur = nspans > 0 && oq->what != 0 ?
+	    &spans[nspans - 1] : NULL;
+	size_t w, j;
+	uint32_t c, prev, next;
+	enum quote_mark m;
+	unsigned char b;
+
+	while (i < n) {
+		b = (unsigned char)p[i];
+		if (b < 0x80 && b != '"' && b != '\'') {
+			i++;
+			continue;
+		}
+		if (b >= 0x80 && b != 0xe2 && b != 0xc2 && b != 0xe3 &&
+		    b != 0xef) {
+			i++;
+			continue;
+		}
+		c = char_at(p, n, i, &w);
+		if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
+			m = QM_DOUBLE_AMBIG;
+			w = 2;
+		} else {
+			m = uc_quote_mark(c);
+		}
+		if (m == QM_NONE) {
+			i += w;
+			continue;
+		}
+		prev = char_before(p, i);
+		next = char_at(p, n, i + w, &j);
+		if (oq->what == 0) {
+			switch (m) {
+			case QM_DOUBLE_OPEN:
+				oq->what = 1;
+				oq->nclosers = uc_quote_closers(c, oq->closers);
+				oq->depth = 1;
+				cur = span_new(i, i + w);
+				break;
+			case QM_DOUBLE_AMBIG:
+				if (!opens_after(prev) || is_space(next) ||
+				    i + w >= n)
+					break;
+				oq->what = 1;
+				oq->nclosers = 0;
+				oq->depth = 1;
+				cur = span_new(i, i + w);
+				break;
+			case QM_SINGLE_OPEN:
+			case QM_SINGLE_AMBIG:
+				if ((c != 0x2018 && c != 0x201B && c != '\'') ||
+				    !opens_after(prev) || !is_letter(next))
+					break;
+				j = single_closer(p, n, i + w);
+				if (j < n) {
+					if (!two_letters(p, i + w, j))
+						break;
+					cur = span_new(i, i + w);
+					cur->single = 1;
+					cur->closed = 1;
+					cur->ce = j;
+					cur->end = j + (p[j] == '\'' ? 1 : 3);
+					i = cur->end;
+					cur = NULL;
+					continue;
+				}
+				if (c != 0x2018)
+					break;
+				/* A curly opening quote left open may go on
+				 * in the next paragraph. */
+				cur = span_new(i, i + w);
+				cur->single = 1;
+				oq->what = 2;
+				oq->depth = 1;
+				i = n;
+				continue;
+			default:
+				break;
+			}
+			i += w;
+			continue;
+		}
+		if (oq->what == 2) {
+			i += w;
+			continue;
+		}
+		switch (m) {
+		case QM_DOUBLE_OPEN:
+			if ((oq->nclosers > 0 && c == oq->closers[0]) ||
+			    (oq->nclosers > 1 && c == oq->closers[1]))
+				oq->depth--;
+			else
+				oq->depth++;
+			break;
+		case QM_DOUBLE_CLOSE:
+			oq->depth--;
+			break;
+		case QM_DOUBLE_AMBIG:
+			if (opens_after(prev) && is_alnum(next) &&
+			    !is_alnum(prev))
+				oq->depth++;
+			else if (prev >= '0' && prev <= '9' &&
+			    straight_follows(p, n, i + w))
+				break;	/* an inch mark: 5'11" */
+			else
+				oq->depth--;
+			break;
+		default:
+			break;
+		}
+		if (oq->depth <= 0) {
+			cur->ce = i;
+			cur->end = i + w;
+			cur->closed = 1;
+			cur = NULL;
+			oq->what = 0;
+		}
+		i += w;
+	}
+	if (cur != NULL) {
+		cur->ce = n;
+		cur->end = n;
+	}
+}
+
+/*
+ * Tokens of the writer's text of one paragraph; a quotation is one token.
+ */
+enum {
+	T_WORD,
+	T_PUNCT,
+	T_QUOTE
+};
+
+#define TF_CAP 0x01u		/* a word that starts with a capital */
+#define TF_SEND 0x02u		/* ends a sentence (. ! ? or a quote) */
+#define TF_DIGIT 0x04u		/* a word that starts with a digit */
+#define TF_LEXED 0x08u		/* lex holds the lexicon flags */
+#define TF_QSTOP 0x10u		/* a quotation whose text ends with . */
+#define TF_QASK 0x20u		/* a quotation whose text ends with ? or ! */
+
+struct tok {
+	size_t beg, end;
+	unsigned type, flags;
+	uint32_t lex;
+	uint32_t ch;		/* T_PUNCT: the character */
+	size_t q;		/* T_QUOTE: the span */
+};
+
+static struct tok *toks;
+static size_t ntoks, toks_cap;
+static const char *para;	/* the paragraph being looked at */
+static size_t para_len;
+
+static struct tok *
+tok_new(unsigned type, size_t beg, size_t end)
+{
+	struct tok *t;
+
+	if (ntoks == toks_cap) {
+		toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
+		toks = xreallocarray(toks, toks_cap, sizeof(*toks));
+	}
+	t = &toks[ntoks++];
+	t->beg = beg;
+	t->end = end;
+	t->type = type;
+	t->flags = 0;
+	t->lex = 0;
+	t->ch = 0;
+	t->q = 0;
+	return t;
+}
+
+static uint32_t
+tok_lex(size_t i)
+{
+	struct tok *t = &toks[i];
+
+	if (t->type != T_WORD)
+		return 0;
+	if (!(t->flags & TF_LEXED)) {
+		t->lex = lex_lookup(para + t->beg, t->end - t->beg);
+		t->flags |= TF_LEXED;
+	}
+	return t->lex;
+}
+
+static int
+tok_is(size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i < ntoks && toks[i].type == T_WORD &&
+	    toks[i].end - toks[i].beg == n &&
+	    strncmp(para + toks[i].beg, w, n) == 0;
+}
+
+static int
+tok_punct(size_t i, uint32_t c)
+{
+	return i < ntoks && toks[i].type == T_PUNCT && toks[i].ch == c;
+}
+
+static int
+tok_cap(size_t i)
+{
+	return i < ntoks && toks[i].type == T_WORD &&
+	    (toks[i].flags & TF_CAP);
+}
+
+static int
+tok_lower(size_t i)
+{
+	return i < ntoks && toks[i].type == T_WORD &&
+	    !(toks[i].flags & (TF_CAP | TF_DIGIT));
+}
+
+/* A speech verb written in lower case. */
+static int
+tok_verb(size_t i)
+{
+	return tok_lower(i) && (tok_lex(i) & LX_VERB);
+}
+
+/*
+ * Cut p[from..to) into word and punctuation tokens.  A word holds letters
+ * and digits joined by apostrophes, hyphens and inner full stops (U.S.,
+ * 2.15); a final full stop stays on an abbreviation or an initial.
+ */
+static void
+tokenize(const char *p, size_t from, size_t to)
+{
+	size_t i = from, w, b, w2;
+	uint32_t c, d;
+	struct tok *t;
+
+	while (i < to) {
+		unsigned char x = (unsigned char)p[i];
+
+		if (x == ' ') {
+			i++;
+			continue;
+		}
+		c = char_at(p, to, i, &w);
+		if (is_space(c)) {
+			i += w;
+			continue;
+		}
+		if (!is_alnum(c)) {
+			t = tok_new(T_PUNCT, i, i + w);
+			t->ch = c;
+			if ((c == '.' || c == '!' || c == '?') &&
+			    is_space(char_at(p, to, i + w, &w2)))
+				t->flags |= TF_SEND;
+			i += w;
+			continue;
+		}
+		b = i;
+		t = tok_new(T_WORD, b, b);
+		if (c >= '0' && c <= '9')
+			t->flags |= TF_DIGIT;
+		else if (is_upper(c))
+			t->flags |= TF_CAP;
+		i += w;
+		while (i < to) {
+			c = char_at(p, to, i, &w);
+			if (is_alnum(c)) {
+				i += w;
+				continue;
+			}
+			if (c == '\'' || c == 0x2019 || c == '-' ||
+			    c == '.' || c == 0x2010 || c == '&') {
+				d = char_at(p, to, i + w, &w2);
+				if (is_alnum(d)) {
+					i += w + w2;
+					continue;
+				}
+				/* Plural possessive: the Florists' guild. */
+				if ((c == '\'' || c == 0x2019) &&
+				    (p[i - 1] == 's') && is_space(d)) {
+					i += w;
+					break;
+				}
+			}
+			break;
+		}
+		t = &toks[ntoks - 1];
+		t->end = i;
+		if (i < to && p[i] == '.') {
+			size_t n = i - b;
+
+			if ((n == 1 && is_upper((unsigned char)p[b])) ||
+			    (tok_lex(ntoks - 1) & LX_ABBR) ||
+			    memchr(p + b, '.', n) != NULL) {
+				t->end = ++i;
+				t->flags &= ~TF_LEXED;
+			}
+		}
+	}
+}
+
+/*
+ * The people and organisations of the document.  stamp orders them by
+ * how recently they spoke or were the subject of a sentence, for pronouns.
+ */
+struct entity {
+	char name[NAME_MAX_LEN];
+	size_t len;
+	size_t last;		/* offset of the last word in name */
+	int gender;		/* 0 unknown, 'm', 'f' */
+	int org;
+	unsigned long stamp;	/* 0: only mentioned, never a subject */
+	unsigned long seen;
+};
+
+static struct entity *ents;
+static size_t nents;
+static unsigned long ent_clock;
+
+static void
+ents_reset(void)
+{
+	nents = 0;
+	ent_clock = 0;
+}
+
+/* Cut a byte string to at most max bytes, on a character boundary. */
+static size_t
+cut_len(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+static size_t
+last_word_off(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	return i;
+}
+
+/*
+ * Remember the name s[0..n): find it or add it (pushing out the entity
+ * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
+ * may point to it.  Returns its index.
+ */
+static size_t
+ent_note(const char *s, size_t n, int gender, int org, int subject)
+{
+	size_t i, old = 0;
+	struct entity *e;
+
+	n = cut_len(s, n, NAME_MAX_LEN);
+	ent_clock++;
+	for (i = 0; i < nents; i++)
+		if (ents[i].len == n && memcmp(ents[i].name, s, n) == 0)
+			break;
+	if (i == nents) {
+		if (nents < MAX_ENTITIES) {
+			i = nents++;
+		} else {
+			for (i = 1; i < nents; i++)
+				if (ents[i].seen < ents[old].seen)
+					old = i;
+			i = old;
+		}
+		e = &ents[i];
+		memcpy(e->name, s, n);
+		e->len = n;
+		e->last = last_word_off(s, n);
+		e->gender = 0;
+		e->org = org;
+		e->stamp = 0;
+	}
+	e = &ents[i];
+	if (gender != 0)
+		e->gender = gender;
+	if (org)
+		e->org = 1;
+	e->seen = ent_clock;
+	if (subject)
+		e->stamp = ent_clock;
+	return i;
+}
+
+/* The most recent entity whose last word is w[0..n) (a surname, or the
+ * "ministry" of "Finance Ministry", caselessly); -1 if none. */
+static long
+ent_by_last(const char *w, size_t n, int caseless)
+{
+	size_t i, k;
+	long best = -1;
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+
+		if (e->len - e->last != n || e->last == 0)
+			continue;
+		if (caseless) {
+			for (k = 0; k < n; k++)
+				if ((e->name[e->last + k] | 0x20) !=
+				    (w[k] | 0x20))
+					break;
+			if (k < n)
+				continue;
+		} else if (memcmp(e->name + e->last, w, n) != 0) {
+			continue;
+		}
+		if (best < 0 || e->seen > ents[best].seen)
+			best = (long)i;
+	}
+	return best;
+}
+
+/* The entity a pronoun points to: the latest subject of a matching kind. */
+static long
+ent_for_pronoun(uint32_t lx)
+{
+	size_t i;
+	long best = -1, any = -1;
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+		int ok;
+
+		if (e->stamp == 0)
+			continue;
+		if (lx & LX_IT)
+			ok = e->org;
+		else
+			ok = !e->org && (e->gender == 0 ||
+			    e->gender == (lx & LX_HE ? 'm' : 'f'));
+		if (ok && (best < 0 || e->stamp > ents[best].stamp))
+			best = (long)i;
+		if (any < 0 || e->stamp > ents[any].stamp)
+			any = (long)i;
+	}
+	if (best < 0 && (lx & LX_IT))
+		best = any;
+	return best;
+}
+
+/* An attribution: who said a quotation, as found in the paragraph. */
+enum {
+	A_NONE,
+	A_AFTER,		/* "...," said X / X said */
+	A_BEFORE,		/* X said: "..." / according to X, "..." */
+	A_FOLLOW,		/* the speaker of the quotation before */
+	A_COLON			/* X said: at the end of the paragraph before */
+};
+
+struct attr {
+	int how;
+	char speaker[NAME_MAX_LEN];
+	size_t slen;
+	char role[ROLE_MAX_LEN];
+	size_t rlen;
+	char verb[VERB_MAX_LEN];
+	size_t vlen;
+	size_t sb, se;		/* the speaker's bytes in the paragraph */
+	size_t vtok;		/* the verb's token */
+};
+
+enum {
+	NP_NONE,
+	NP_NAME,		/* Finance Minister Joe Blake */
+	NP_PRON,		/* he, she, they, it */
+	NP_COMMON		/* the ministry, officials */
+};
+
+/* A noun phrase: tokens [t0, t1), of which [t0, name) are a title. */
+struct np {
+	int kind;
+	size_t t0, t1, name;
+};
+
+/* A capitalised word that can be part of a name. */
+static int
+tok_namecap(size_t i)
+{
+	uint32_t lx;
+
+	if (!tok_cap(i))
+		return 0;
+	lx = tok_lex(i);
+	return !(lx & LX_STOPCAP) || (lx & LX_TITLE);
+}
+
+static int
+np_forward(size_t i, struct np *np)
+{
+	size_t j, start;
+	uint32_t lx;
+	int det = 0, caps = 0;
+
+	np->kind = NP_NONE;
+	if (i >= ntoks || toks[i].type != T_WORD)
+		return 0;
+	lx = tok_lex(i);
+	if (lx & LX_PRONOUN) {
+		np->kind = NP_PRON;
+		np->t0 = np->name = i;
+		np->t1 = i + 1;
+		return 1;
+	}
+	j = i;
+	if (lx & LX_DET) {
+		det = 1;
+		j++;
+	}
+	start = j;
+	while (j < ntoks && toks[j].type == T_WORD) {
+		if (tok_namecap(j)) {
+			caps++;
+			j++;
+		} else if (tok_lower(j) && (tok_lex(j) & LX_TITLE) &&
+		    tok_namecap(j + 1)) {
+			j++;
+		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
+		    caps > 0 && tok_namecap(j + 1)) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	if (caps > 0) {
+		np->kind = NP_NAME;
+		np->t0 = np->name = start;
+		np->t1 = j;
+		return 1;
+	}
+	/* A common noun: "the ministry", "officials". */
+	j = start;
+	while (j < ntoks && j < start + 3 && tok_lower(j) &&
+	    !(tok_lex(j) & (LX_VERB | LX_AUX | LX_PREP | LX_REL | LX_DET)))
+		j++;
+	if (j == start || (!det && !(tok_lex(j - 1) & LX_GROUP)))
+		return 0;
+	np->kind = NP_COMMON;
+	np->t0 = np->name = start;
+	np->t1 = j;
+	return 1;
+}
+
+/* The noun phrase that ends with token e, not before token s. */
+static int
+np_backward(size_t e, size_t s, struct np *np)
+{
+	size_t j, k;
+	uint32_t lx;
+
+	np->kind = NP_NONE;
+	if (e >= ntoks || toks[e].type != T_WORD)
+		return 0;
+	lx = tok_lex(e);
+	if (lx & LX_PRONOUN) {
+		np->kind = NP_PRON;
+		np->t0 = np->name = e;
+		np->t1 = e + 1;
+		return 1;
+	}
+	if (tok_namecap(e)) {
+		j = e;
+		while (j > s) {
+			k = j - 1;
+			if (tok_namecap(k) ||
+			    (tok_lower(k) && (tok_lex(k) & LX_TITLE)) ||
+			    (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
+			    k > s && tok_namecap(k - 1)))
+				j = k;
+			else
+				break;
+		}
+		while (j < e && !tok_cap(j))
+			j++;
+		np->kind = NP_NAME;
+		np->t0 = np->name = j;
+		np->t1 = e + 1;
+		return 1;
+	}
+	if (!tok_lower(e) || (lx & (LX_VERB | LX_AUX | LX_PREP | LX_REL)))
+		return 0;
+	for (j = e; j > s && e - j < 3; j--) {
+		if (tok_lex(j - 1) & LX_DET) {
+			np->kind = NP_COMMON;
+			np->t0 = np->name = j;
+			np->t1 = e + 1;
+			return 1;
+		}
+		if (!tok_lower(j - 1) ||
+		    (tok_lex(j - 1) & (LX_VERB | LX_AUX | LX_PREP | LX_REL)))
+			break;
+	}
+	if (lx & LX_GROUP) {
+		np->kind = NP_COMMON;
+		np->t0 = np->name = e;
+		np->t1 = e + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+set_text(char *dst, size_t *dlen, size_t max, const char *s, size_t n)
+{
+	n = cut_len(s, n, max);
+	memcpy(dst, s, n);
+	*dlen = n;
+}
+
+/* Fill a's verb from tokens [v0, v1). */
+static void
+set_verb(struct attr *a, size_t v0, size_t v1)
+{
+	set_text(a->verb, &a->vlen, VERB_MAX_LEN, para + toks[v0].beg,
+	    toks[v1 - 1].end - toks[v0].beg);
+	a->vtok = v0;
+}
+
+/* Fill a's role from tokens [r0, r1), unless it is a clause or an age. */
+static void
+set_role(struct attr *a, size_t r0, size_t r1)
+{
+	if (r0 >= r1 || a->rlen > 0 || toks[r0].type != T_WORD ||
+	    (tok_lex(r0) & LX_REL) || (toks[r0].flags & TF_DIGIT))
+		return;
+	set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[r0].beg,
+	    toks[r1 - 1].end - toks[r0].beg);
+}
+
+/* The end of an appositive that starts at token i: the next comma, full
+ * stop or quotation; ntoks + 1 if it runs too long. */
+static size_t
+appositive_end(size_t i)
+{
+	size_t j;
+
+	for (j = i; j < ntoks && j < i + 25; j++) {
+		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
+			return j;
+		if (toks[j].type == T_PUNCT && (toks[j].ch == ',' ||
+		    toks[j].ch == ';' || toks[j].ch == ')' ||
+		    toks[j].ch == '.' || toks[j].ch == 0x2014))
+			return j;
+	}
+	return j < ntoks ? ntoks + 1 : j;
+}
+
+/*
+ * Make the speaker of a from the noun phrase np: titles go to the role, a
+ * pronoun or a lone surname is resolved through the entities, and the
+ * speaker is remembered.
+ */
+static void
+np_speaker(const struct np *np, struct attr *a)
+{
+	size_t k, split = np->t0, nb, ne;
+	uint32_t lx;
+	int gender = 0, org = 0;
+	long e;
+
+	a->slen = a->rlen = 0;
+	a->sb = toks[np->t0].beg;
+	a->se = toks[np->t1 - 1].end;
+	if (np->kind == NP_PRON) {
+		lx = tok_lex(np->t0);
+		e = ent_for_pronoun(lx);
+		if (e >= 0) {
+			struct entity *en = &ents[e];
+
+			if (en->gender == 0 && !en->org && (lx & LX_HE))
+				en->gender = 'm';
+			else if (en->gender == 0 && !en->org && (lx & LX_SHE))
+				en->gender = 'f';
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name,
+			    en->len);
+			(void)ent_note(en->name, en->len, 0, 0, 1);
+		} else {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    para + a->sb, a->se - a->sb);
+			if (a->speaker[0] >= 'A' && a->speaker[0] <= 'Z')
+				a->speaker[0] = (char)(a->speaker[0] + 32);
+		}
+		return;
+	}
+	if (np->kind == NP_COMMON) {
+		nb = toks[np->t1 - 1].beg;
+		e = ent_by_last(para + nb, a->se - nb, 1);
+		if (e >= 0 && ents[e].org) {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    ents[e].name, ents[e].len);
+			(void)ent_note(ents[e].name, ents[e].len, 0, 1, 1);
+		} else {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    para + a->sb, a->se - a->sb);
+		}
+		return;
+	}
+	lx = tok_lex(np->t1 - 1);
+	org = (lx & LX_ORG) != 0;
+	for (k = np->t0; k + 1 < np->t1; k++) {
+		lx = tok_lex(k);
+		if (lx & LX_CONN)
+			org = 1;
+		if ((lx & LX_TITLE) && !org) {
+			split = k + 1;
+			if (lx & LX_MALE)
+				gender = 'm';
+			else if (lx & LX_FEMALE)
+				gender = 'f';
+		}
+	}
+	if (split > np->t0)
+		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + a->sb,
+		    toks[split - 1].end - a->sb);
+	nb = toks[split].beg;
+	ne = a->se;
+	/* "Trump's": the speaker is Trump. */
+	if (ne - nb > 2 && (para[ne - 1] == 's' &&
+	    (para[ne - 2] == '\'' || (ne - nb > 4 &&
+	    memcmp(para + ne - 4, "\xe2\x80\x99", 3) == 0))))
+		ne -= para[ne - 2] == '\'' ? 2 : 4;
+	a->sb = nb;
+	if (split + 1 == np->t1) {
+		e = ent_by_last(para + nb, ne - nb, 0);
+		if (e >= 0) {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    ents[e].name, ents[e].len);
+			(void)ent_note(ents[e].name, ents[e].len, gender, org,
+			    1);
+			return;
+		}
+	}
+	set_text(a->speaker, &a->slen, NAME_MAX_LEN, para + nb, ne - nb);
+	(void)ent_note(para + nb, ne - nb, gender, org, 1);
+}
+
+/* "according to X" at token k (the word "according"). */
+static int
+according(size_t k, struct attr *a)
+{
+	struct np np;
+	size_t j, r;
+
+	if (!np_forward(k + 2, &np))
+		return 0;
+	j = np.t1;
+	if (np.kind == NP_COMMON && j < ntoks && (tok_is(j, "from") ||
+	    tok_is(j, "by") || tok_is(j, "of") || tok_is(j, "at"))) {
+		struct np inner;
+
+		if (np_forward(j + 1, &inner) && inner.kind == NP_NAME)
+			np = inner;
+	}
+	np_speaker(&np, a);
+	set_verb(a, k, k + 2);
+	if (tok_punct(np.t1, ',') && (r = appositive_end(np.t1 + 1)) <= ntoks)
+		set_role(a, np.t1 + 1, r);
+	return 1;
+}
+
+/* The first token of the sentence that holds token i. */
+static size_t
+sent_start(size_t i)
+{
+	while (i > 0 && !(toks[i - 1].flags & TF_SEND))
+		i--;
+	return i;
+}
+
+/* "...," said X / "...," X said / "...," according to X. */
+static int
+find_after(size_t qi, struct attr *a)
+{
+	size_t j = qi + 1, k, r0 = 0, r1 = 0, c;
+	struct np np;
+
+	if ((toks[qi].flags & (TF_QSTOP | TF_SEND)) == (TF_QSTOP | TF_SEND))
+		return 0;
+	while (j < ntoks && toks[j].type == T_PUNCT &&
+	    (toks[j].ch == ',' || is_dash(toks[j].ch)))
+		j++;
+	if (j >= ntoks || toks[j].type != T_WORD)
+		return 0;
+	if (tok_is(j, "according") && tok_is(j + 1, "to"))
+		return according(j, a);
+	if (tok_verb(j)) {
+		if (!np_forward(j + 1, &np))
+			return 0;
+		np_speaker(&np, a);
+		set_verb(a, j, j + 1);
+		if (tok_punct(np.t1, ',') &&
+		    (r0 = appositive_end(np.t1 + 1)) <= ntoks)
+			set_role(a, np.t1 + 1, r0);
+		return 1;
+	}
+	if (!np_forward(j, &np))
+		return 0;
+	k = np.t1;
+	if (tok_punct(k, ',')) {
+		c = appositive_end(k + 1);
+		if (c >= ntoks || !tok_punct(c, ','))
+			return 0;
+		r0 = k + 1;
+		r1 = c;
+		k = c + 1;
+	}
+	while (k < ntoks && tok_lower(k) && (tok_lex(k) & LX_AUX) &&
+	    !(tok_lex(k) & LX_VERB))
+		k++;
+	if (!tok_verb(k))
+		return 0;
+	np_speaker(&np, a);
+	set_role(a, r0, r1);
+	set_verb(a, k, k + 1);
+	return 1;
+}
+
+/* X said: "..." / X said that "..." / According to X, "...": the nearest
+ * speech verb before token qi in its sentence that has a subject. */
+static int
+find_before(size_t qi, struct attr *a)
+{
+	size_t s = sent_start(qi), k, b, e, c, r0, r1;
+	struct np np;
+
+	for (k = qi; k-- > s;) {
+		if (toks[k].type != T_WORD)
+			continue;
+		if ((tok_is(k, "according") || tok_is(k, "According")) &&
+		    tok_is(k + 1, "to") && k + 2 < qi) {
+			if (according(k, a))
+				return 1;
+			continue;
+		}
+		if (!tok_verb(k))
+			continue;
+		if ((k == s || tok_punct(k - 1, ',')) &&
+		    np_forward(k + 1, &np) && np.kind == NP_NAME &&
+		    np.t1 <= qi) {
+			np_speaker(&np, a);
+			set_verb(a, k, k + 1);
+			if (tok_punct(np.t1, ',') &&
+			    (r0 = appositive_end(np.t1 + 1)) <= ntoks)
+				set_role(a, np.t1 + 1, r0);
+			return 1;
+		}
+		b = k;
+		while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+			b--;
+		if (b == s)
+			continue;
+		e = b - 1;
+		r0 = r1 = 0;
+		if (tok_punct(e, ',')) {
+			for (c = e; c > s && e - c < 25; c--)
+				if (tok_punct(c - 1, ',') ||
+				    toks[c - 1].type == T_QUOTE)
+					break;
+			if (c <= s + 1 || !tok_punct(c - 1, ','))
+				continue;
+			r0 = c;
+			r1 = e;
+			e = c - 2;
+		}
+		if (np_backward(e, s, &np)) {
+			np_speaker(&np, a);
+			set_role(a, r0, r1);
+			set_verb(a, k, k + 1);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Count the words of s[0..n): runs of characters between spaces. */
+static size_t
+count_words(const char *s, size_t n)
+{
+	size_t i = 0, w, words = 0;
+	int in = 0;
+	uint32_t c;
+
+	while (i < n) {
+		c = char_at(s, n, i, &w);
+		if (is_space(c) || is_dash(c)) {
+			in = 0;
+		} else if (!in && (is_alnum(c) || c == '+' || c == '$')) {
+			in = 1;
+			words++;
+		}
+		i += w;
+	}
+	return words;
+}
+
+/* 1 if every word of s[0..n) starts with a capital or is not a word:
+ * a title, a name, a term like "AI+". */
+static int
+title_like(const char *s, size_t n)
+{
+	size_t i = 0, w;
+	int start = 1, small = 0;
+	uint32_t c;
+
+	while (i < n) {
+		c = char_at(s, n, i, &w);
+		if (is_space(c)) {
+			start = 1;
+		} else if (start) {
+			start = 0;
+			if (is_letter(c) && !is_upper(c)) {
+				size_t e = i;
+
+				while (e < n && !is_space((unsigned char)s[e]))
+					e++;
+				if (small > 0 ||
+				    !(lex_lookup(s + i, e - i) & LX_CONN))
+					return 0;
+				small++;
+			}
+		}
+		i += w;
+	}
+	return 1;
+}
+
+/* The quotations of the paragraph being processed. */
+struct pquote {
+	struct attr at;
+	unsigned kind;
+};
+
+static struct pquote *pq;
+static size_t pq_cap;
+
+/* The quotation held open across paragraphs. */
+static struct {
+	int active;
+	struct buf text;
+	unsigned long long line;
+	size_t col;
+	struct attr at;
+	unsigned kind;
+	int paras;
+	struct openq oq;
+} pend;
+
+/* X said: at the end of the paragraph before, for a quotation that opens
+ * the next one. */
+static struct attr colon_at;
+static int colon_ok;
+
+static struct {
+	unsigned long found;
+	int stop;		/* -q found something */
+	const char *file;
+} run;
+
+static const char *const fields[] = {
+	"file", "line", "col", "quote", "speaker", "role", "verb", "kind"
+};
+
+static const char *
+kind_name(unsigned k)
+{
+	return k == K_FULL ? "full" : k == K_PARTIAL ? "partial" : "scare";
+}
+
+/* Print one quotation, if the options want it. */
+static void
+emit(unsigned long long line, size_t col, const char *q, size_t qlen,
+    const struct attr *a, unsigned kind)
+{
+	size_t w;
+
+	uint32_t c;
+
+	while (qlen > 0) {
+		w = utf8_decode_back((const unsigned char *)q, qlen, &c);
+		if (!is_space(c))
+			break;
+		qlen -= w;
+	}
+	while (qlen > 0 && is_space(char_at(q, qlen, 0, &w))) {
+		q += w;
+		qlen -= w;
+	}
+	if (qlen == 0 || !(opt.kinds & kind))
+		return;
+	if (kind != K_FULL && opt.min_words > 0 &&
+	    count_words(q, qlen) < (size_t)opt.min_words)
+		return;
+	if (opt.attributed_only && a->slen == 0)
+		return;
+	run.found++;
+	if (common.quiet) {
+		run.stop = 1;
+		return;
+	}
+	if (common.highlight)
+		return;
+	if (common.format == FMT_TEXT) {
+		rec_text_prefix(run.file, line);
+		if (common.color)
+			out_puts(SGR_CYAN);
+		out_puts("\xe2\x80\x9c");
+		out_write(q, qlen);
+		out_puts("\xe2\x80\x9d");
+		if (common.color)
+			out_puts(SGR_RESET);
+		if (a->slen > 0) {
+			out_puts(" \xe2\x80\x94 ");
+			if (common.color)
+				out_puts(SGR_BOLD SGR_YELLOW);
+			out_write(a->speaker, a->slen);
+			if (common.color)
+				out_puts(SGR_RESET);
+		}
+		out_putc('\n');
+		out_end_record();
+		return;
+	}
+	rec_begin();
+	rec_cstr("file", run.file);
+	rec_int("line", (long long)line);
+	rec_int("col", (long long)col);
+	rec_str("quote", q, qlen);
+	if (a->slen > 0)
+		rec_str("speaker", a->speaker, a->slen);
+	else
+		rec_null("speaker");
+	if (a->rlen > 0)
+		rec_str("role", a->role, a->rlen);
+	else
+		rec_null("role");
+	if (a->vlen > 0)
+		rec_str("verb", a->verb, a->vlen);
+	else
+		rec_null("verb");
+	rec_cstr("kind", kind_name(kind));
+	rec_end();
+}
+
+static void
+pend_finish(void)
+{
+	if (!pend.active)
+		return;
+	emit(pend.line, pend.col, pend.text.p, pend.text.len, &pend.at,
+	    pend.kind);
+	pend.active = 0;
+	buf_reset(&pend.text);
+}
+
+/*
+ * Names outside quotations: every run of two or more capitalised words
+ * (or a title and a name) is remembered for surnames; one that starts a
+ * sentence (or follows "The forward,") is a subject, for pronouns.
+ */
+static void
+track_names(void)
+{
+	size_t i, j, k, split, s;
+	int gender, org, subject, caps;
+	uint32_t lx;
+
+	for (i = 0; i < ntoks; i = j > i ? j : i + 1) {
+		j = i;
+		if (!tok_namecap(i))
+			continue;
+		caps = 0;
+		while (j < ntoks && (tok_namecap(j) ||
+		    (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
+		    tok_namecap(j + 1)))) {
+			caps += tok_cap(j);
+			j++;
+		}
+		split = i;
+		gender = org = 0;
+		for (k = i; k + 1 < j; k++) {
+			lx = tok_lex(k);
+			if (lx & LX_TITLE) {
+				split = k + 1;
+				gender = lx & LX_MALE ? 'm' :
+				    lx & LX_FEMALE ? 'f' : gender;
+			}
+		}
+		if (j - split < 2 && split == i)
+			continue;
+		lx = tok_lex(j - 1);
+		org = (lx & LX_ORG) != 0;
+		for (k = split; k < j; k++)
+			if (tok_lex(k) & LX_CONN)
+				org = 1;
+		s = sent_start(i);
+		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
+		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
+		if (toks[j - 1].end - toks[split].beg > 0)
+			(void)ent_note(para + toks[split].beg,
+			    toks[j - 1].end - toks[split].beg, gender, org,
+			    subject);
+	}
+}
+
+/* The kind of the quotation of token qi (span sp, quotation index x). */
+static unsigned
+quote_kind(size_t x, const struct span *sp, size_t qi)
+{
+	const char *q = para + sp->cb;
+	size_t n = sp->ce - sp->cb, w, words, p;
+	uint32_t c = ' ';
+	int start, up;
+	const struct attr *a = &pq[x].at;
+
+	if (sp->cont)
+		return K_FULL;
+	while (n > 0) {
+		c = char_at(q, n, 0, &w);
+		if (is_alnum(c) || (!is_space(c) && !uc_ispunct(c)))
+			break;
+		q += w;
+		n -= w;
+	}
+	up = !is_letter(c) || is_upper(c);
+	words = count_words(q, n);
+	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
+	    tok_punct(qi - 1, ':');
+	if (!start && a->how == A_BEFORE && a->vtok < qi &&
+	    qi - a->vtok <= 3 && !tok_is(qi - 1, "that") &&
+	    !tok_is(a->vtok + 1, "that"))
+		start = up;
+	if (!start && x > 0 && qi > 0) {
+		/* "It was," she said, "the hardest winter." */
+		for (p = qi - 1; p > 0 && toks[p].type != T_QUOTE; p--)
+			;
+		if (toks[p].type == T_QUOTE && qi - p <= 12 &&
+		    pq[x - 1].at.how == A_AFTER && pq[x - 1].kind == K_FULL &&
+		    pq[x - 1].at.vtok > p && pq[x - 1].at.vtok < qi &&
+		    tok_punct(qi - 1, ','))
+			return K_FULL;
+	}
+	if (start && (up || qi == 0))
+		return K_FULL;
+	if (a->how == A_AFTER || a->how == A_BEFORE)
+		return words <= 4 && title_like(q, n) ? K_SCARE : K_PARTIAL;
+	return words <= 5 || title_like(q, n) ? K_SCARE : K_PARTIAL;
+}
+
+/* Set the sentence flags of the quotation tokens. */
+static void
+mark_quote_ends(void)
+{
+	size_t i, e;
+	struct tok *t;
+	struct span *sp;
+	uint32_t c;
+
+	for (i = 0; i < ntoks; i++) {
+		t = &toks[i];
+		if (t->type != T_QUOTE)
+			continue;
+		sp = &spans[t->q];
+		e = sp->ce;
+		while (e > sp->cb && is_space(char_before(para, e)))
+			e--;
+		c = e > sp->cb ? char_before(para, e) : ' ';
+		if (c == '.' || c == 0x2026)
+			t->flags |= TF_QSTOP;
+		else if (c == '?' || c == '!')
+			t->flags |= TF_QASK;
+		else
+			continue;
+		if (i + 1 < ntoks && (tok_lower(i + 1) ||
+		    tok_punct(i + 1, ',') || tok_punct(i + 1, ';')))
+			continue;
+		if ((t->flags & TF_QSTOP) || i + 1 == ntoks ||
+		    toks[i + 1].type == T_QUOTE || tok_cap(i + 1))
+			t->flags |= TF_SEND;
+	}
+}
+
+/* Write the line with its quotations and speakers coloured. */
+static void
+highlight_line(const struct line *ln)
+{
+	size_t pos = 0, i, x, b, e;
+	int any;
+
+	for (;;) {
+		/* the next range after pos: a quote span or a speaker */
+		b = e = ln->len;
+		any = 0;
+		for (i = 0; i < nspans; i++)
+			if (spans[i].ob >= pos && spans[i].ob < b) {
+				b = spans[i].ob;
+				e = spans[i].end;
+				any = 1;
+			}
+		for (x = 0; x < nspans; x++) {
+			const struct attr *a = &pq[x].at;
+
+			if (a->se > a->sb && a->sb >= pos && a->sb < b &&
+			    (a->how == A_AFTER || a->how == A_BEFORE)) {
+				b = a->sb;
+				e = a->se;
+				any = 2;
+			}
+		}
+		out_write(ln->p + pos, b - pos);
+		if (!any)
+			break;
+		out_puts(any == 1 ? SGR_CYAN : SGR_BOLD SGR_YELLOW);
+		out_write(ln->p + b, e - b);
+		out_puts(SGR_RESET);
+		pos = e;
+	}
+	out_puts(ln->crlf ? "\r\n" : "\n");
+	out_end_record();
+}
+
+/* The paragraph ended inside a quotation: the colon rule's speaker. */
+static void
+note_colon(void)
+{
+	struct attr a;
+
+	colon_ok = 0;
+	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
+		return;
+	memset(&a, 0, sizeof(a));
+	if (find_before(ntoks - 1, &a)) {
+		a.how = A_COLON;
+		a.sb = a.se = 0;
+		colon_at = a;
+		colon_ok = 1;
+	}
+}
+
+/* Attribute and classify the quotations of the paragraph. */
+static void
+attribute_all(void)
+{
+	size_t x, qi, p;
+	struct attr *a;
+
+	if (nspans > pq_cap) {
+		pq_cap = nspans * 2;
+		pq = xreallocarray(pq, pq_cap, sizeof(*pq));
+	}
+	for (x = 0; x < nspans; x++) {
+		qi = spans[x].tok;
+		a = &pq[x].at;
+		memset(a, 0, sizeof(*a));
+		if (find_after(qi, a))
+			a->how = A_AFTER;
+		else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
+			a->how = A_BEFORE;
+		else if (memset(a, 0, sizeof(*a)), x > 0 &&
+		    pq[x - 1].at.slen > 0) {
+			*a = pq[x - 1].at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+			/* Keep the verb of an interrupted quotation only. */
+			p = spans[x - 1].tok;
+			if (!(pq[x - 1].at.vtok > p && pq[x - 1].at.vtok < qi &&
+			    pq[x - 1].at.how == A_AFTER && qi - p <= 12)) {
+				a->vlen = 0;
+				a->rlen = 0;
+			}
+		} else if (qi == 0 && colon_ok) {
+			*a = colon_at;
+		}
+		pq[x].kind = quote_kind(x, &spans[x], qi);
+	}
+	colon_ok = 0;
+}
+
+/* Append the text of span sp to the held quotation. */
+static void
+pend_add(const struct span *sp)
+{
+	size_t n = sp->ce - sp->cb;
+
+	if (pend.text.len > 0)
+		buf_addc(&pend.text, ' ');
+	if (pend.text.len + n > MAX_QUOTE_BYTES)
+		n = cut_len(para + sp->cb, n, MAX_QUOTE_BYTES -
+		    pend.text.len);
+	buf_add(&pend.text, para + sp->cb, n);
+	while (pend.text.len > 0 &&
+	    is_space((unsigned char)pend.text.p[pend.text.len - 1]))
+		pend.text.len--;
+	pend.paras++;
+}
+
+/* Does the paragraph open with a mark that continues the held quote? */
+static size_t
+continues(const char *p, size_t n, size_t *w)
+{
+	size_t i = 0;
+	uint32_t c;
+	enum quote_mark m;
+
+	while (i < n && is_space(c = char_at(p, n, i, w)))
+		i += *w;
+	if (i >= n)
+		return n;
+	c = char_at(p, n, i, w);
+	if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
+		*w = 2;
+		return pend.oq.what == 1 ? i : n;
+	}
+	m = uc_quote_mark(c);
+	if (pend.oq.what == 1 && (m == QM_DOUBLE_OPEN ||
+	    m == QM_DOUBLE_AMBIG))
+		return i;
+	if (pend.oq.what == 2 && (c == 0x2018 || c == '\''))
+		return i;
+	return n;
+}
+
+static void
+process_line(const struct line *ln, unsigned long long lineno)
+{
+	const char *p = ln->p;
+	size_t n = ln->len, i, w, x, j;
+	struct openq oq;
+	struct span *sp;
+	int blank = 1, cont = 0;
+
+	para = p;
+	para_len = n;
+	nspans = 0;
+	ntoks = 0;
+	memset(&oq, 0, sizeof(oq));
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+			blank = 0;
+			break;
+		}
+	if (blank) {
+		if (common.highlight)
+			highlight_line(ln);
+		return;
+	}
+	if (pend.active) {
+		i = continues(p, n, &w);
+		if (i < n && pend.paras < MAX_QUOTE_PARAS &&
+		    pend.text.len < MAX_QUOTE_BYTES) {
+			cont = 1;
+			sp = span_new(i, i + w);
+			sp->cont = 1;
+			oq = pend.oq;
+			oq.depth = 1;
+			if (oq.what == 2) {
+				sp->single = 1;
+				j = single_closer(p, n, i + w);
+				sp->ce = sp->end = j;
+				if (j < n) {
+					sp->closed = 1;
+					sp->end = j + (p[j] == '\'' ? 1 : 3);
+					oq.what = 0;
+				}
+				scan_quotes(p, n, sp->end, &oq);
+			} else {
+				scan_quotes(p, n, i + w, &oq);
+			}
+		} else {
+			pend_finish();
+		}
+	}
+	if (!cont)
+		scan_quotes(p, n, 0, &oq);
+	/* Tokens: the writer's text, one token for each quotation. */
+	i = 0;
+	for (x = 0; x < nspans; x++) {
+		tokenize(p, i, spans[x].ob);
+		spans[x].tok = ntoks;
+		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = x;
+		i = spans[x].end;
+	}
+	tokenize(p, i, n);
+	track_names();
+	if (nspans == 0) {
+		note_colon();
+		if (common.highlight)
+			highlight_line(ln);
+		return;
+	}
+	mark_quote_ends();
+	attribute_all();
+	for (x = 0; x < nspans && !run.stop; x++) {
+		sp = &spans[x];
+		if (sp->cont) {
+			/* The held quotation: the attribution found here
+			 * counts only when it was found at its close. */
+			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
+				pend.at = pq[x].at;
+			pend_add(sp);
+			if (sp->closed)
+				pend_finish();
+			continue;
+		}
+		if (!sp->closed && oq.what != 0 && x + 1 == nspans) {
+			pend.active = 1;
+			buf_reset(&pend.text);
+			pend.paras = 0;
+			pend.line = lineno;
+			pend.col = sp->ob + 1;
+			pend.at = pq[x].at;
+			pend.kind = K_FULL;
+			pend.oq = oq;
+			pend_add(sp);
+			if (pend.at.how != A_AFTER && pend.at.slen == 0 &&
+			    sp->tok == 0 && colon_ok)
+				pend.at = colon_at;
+			continue;
+		}
+		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb,
+		    &pq[x].at, pq[x].kind);
+	}
+	if (cont && pend.active && oq.what != 0)
+		pend.oq = oq;
+	if (common.highlight)
+		highlight_line(ln);
+}
+
+static int
+quotes_document(struct input *in, void *ctx)
+{
+	struct line ln;
+
+	(void)ctx;
+	run.file = in->name;
+	ents_reset();
+	pend.active = 0;
+	colon_ok = 0;
+	while (!run.stop && input_next(in, &ln)) {
+		process_line(&ln, in->lr.lineno);
+		if (out_failed())
+			return 1;
+	}
+	if (pend.active && pend.oq.what == 2)
+		pend.active = 0;
+	pend_finish();
+	return run.stop || out_failed();
+}
+
+int
+main(int argc, char **argv)
+{
+	int first, status;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
+	memset(&run, 0, sizeof(run));
+	memset(&pend, 0, sizeof(pend));
+	spans = NULL;
+	nspans = spans_cap = 0;
+	toks = NULL;
+	ntoks = toks_cap = 0;
+	pq = NULL;
+	pq_cap = 0;
+	colon_ok = 0;
+	first = cli_parse(argc, argv, &spec);
+	lex_init();
+	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
+	out_open(common.output, common.line_buffered);
+	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
+		rec_header(fields, sizeof(fields) / sizeof(fields[0]));
+	(void)inputs_run(argv + first, argc - first, quotes_document, NULL);
+	free(spans);
+	free(toks);
+	free(pq);
+	free(ents);
+	free(lex);
+	buf_free(&pend.text);
+	status = common.quiet && run.found == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
+	    EXIT_TROUBLE : status;
+}
