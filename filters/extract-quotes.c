@@ -150,6 +150,9 @@ static const struct cli_spec spec = {
 #define LX_CONN 0x2000u		/* of, for, de: inside a name */
 #define LX_ABBR 0x4000u		/* takes a full stop: Mr. Dr. */
 #define LX_GROUP 0x8000u	/* a common noun that speaks: officials */
+#define LX_OBJ 0x10000u		/* a verb whose object follows: told X */
+#define LX_HIS 0x20000u		/* a male first name */
+#define LX_HERS 0x40000u	/* a female first name */
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
@@ -237,7 +240,8 @@ static const char title_words[] =
 	"candidate nominee congressman congresswoman assemblyman "
 	"assemblywoman mp mep delegate deputy trustee admiral marshal "
 	"agent economist researcher scientist historian physician doctor "
-	"nurse officer prosecutor counsel";
+	"nurse officer prosecutor counsel former late acting interim "
+	"retired incoming outgoing";
 
 static const char male_words[] = "mr sir lord king prince father "
 	"councilman congressman assemblyman chairman spokesman";
@@ -297,6 +301,48 @@ static const char group_words[] =
 	"committee agency police regulator firm group board commission "
 	"bank union campaign party administration study survey letter "
 	"ruling memo filing document documents report judge court";
+
+static const char obj_words[] =
+	"tell tells told telling ask asks asked asking warn warns warned "
+	"urge urges urged remind reminds reminded inform informs informed "
+	"assure assured reassure reassured advise advised instruct "
+	"instructed praise praised mock mocked blast blasted slam slammed "
+	"criticize criticized criticise criticised question questioned beg "
+	"begged accuse accused charge charged quote quoted promise promised";
+
+/* Common first names, for the gender that he and she look for. */
+static const char male_names[] =
+	"john james robert michael william david richard joseph thomas "
+	"charles christopher daniel matthew anthony mark donald steven paul "
+	"andrew joshua kenneth kevin brian george timothy ronald edward "
+	"jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
+	"justin scott brandon benjamin samuel gregory alexander frank "
+	"patrick raymond jack dennis jerry tyler aaron jose adam nathan "
+	"henry douglas zachary peter kyle ethan walter noah jeremy "
+	"christian keith roger terry gerald harold sean austin carl arthur "
+	"lawrence dylan jesse jordan bryan billy joe bruce gabriel logan "
+	"albert willie alan juan wayne elijah randy roy vincent ralph eugene "
+	"russell bobby mason philip louis bill ted ben mike tom jim bernie "
+	"barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
+	"vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
+	"jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
+	"giovanni antonio francesco kim lee";
+static const char female_names[] =
+	"mary patricia jennifer linda elizabeth barbara susan jessica sarah "
+	"karen lisa nancy betty margaret sandra ashley kimberly emily donna "
+	"michelle carol amanda dorothy melissa deborah stephanie rebecca "
+	"sharon laura cynthia kathleen amy angela shirley anna brenda pamela "
+	"emma nicole helen samantha katherine christine debra rachel "
+	"carolyn janet catherine maria heather diane ruth julie olivia "
+	"joyce virginia victoria kelly lauren christina joan evelyn judith "
+	"megan andrea cheryl hannah jacqueline martha gloria teresa ann "
+	"sara madison frances kathryn janice jean abigail alice judy sophia "
+	"grace denise amber doris marilyn danielle beverly isabella theresa "
+	"diana natalie brittany charlotte marie kayla alexis lori hillary "
+	"chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
+	"michele debbie hilary theresa angela ursula christine marine "
+	"giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
+	"olga ingrid astrid claire sophie julia eva";
 
 static const char rel_words[] = "who which whose whom where when that";
 
@@ -373,13 +419,17 @@ lex_init(void)
 	lex_add_list("he", LX_HE);
 	lex_add_list("she", LX_SHE);
 	lex_add_list("it they", LX_IT);
-	lex_add_list("the a an", LX_DET);
+	lex_add_list("the a an one another some several his her its their "
+	    "our two three", LX_DET);
 	lex_add_list(aux_words, LX_AUX);
 	lex_add_list(prep_words, LX_PREP);
 	lex_add_list(stopcap_words, LX_STOPCAP);
 	lex_add_list(org_words, LX_ORG);
 	lex_add_list(group_words, LX_GROUP);
 	lex_add_list(rel_words, LX_REL);
+	lex_add_list(obj_words, LX_OBJ);
+	lex_add_list(male_names, LX_HIS);
+	lex_add_list(female_names, LX_HERS);
 	lex_add_list(conn_words, LX_CONN);
 	lex_add_list(abbr_words, LX_ABBR);
 }
@@ -1018,6 +1068,14 @@ ent_by_last(const char *w, size_t n, int caseless)
 	return best;
 }
 
+static int pronoun_mentions = 0;
+
+static unsigned long
+ent_rank(const struct entity *e)
+{
+	return pronoun_mentions ? e->seen : e->stamp;
+}
+
 /* The entity a pronoun points to: the latest subject of a matching kind. */
 static long
 ent_for_pronoun(uint32_t lx)
@@ -1029,20 +1087,26 @@ ent_for_pronoun(uint32_t lx)
 		struct entity *e = &ents[i];
 		int ok;
 
-		if (e->stamp == 0)
+		if (e->stamp == 0 && !pronoun_mentions)
 			continue;
 		if (lx & LX_IT)
 			ok = e->org;
 		else
 			ok = !e->org && (e->gender == 0 ||
 			    e->gender == (lx & LX_HE ? 'm' : 'f'));
-		if (ok && (best < 0 || e->stamp > ents[best].stamp))
+		if (ok && (best < 0 || ent_rank(e) > ent_rank(&ents[best])))
 			best = (long)i;
-		if (any < 0 || e->stamp > ents[any].stamp)
+		if (any < 0 || ent_rank(e) > ent_rank(&ents[any]))
 			any = (long)i;
 	}
 	if (best < 0 && (lx & LX_IT))
 		best = any;
+	if (best < 0 && !pronoun_mentions) {
+		/* Nobody spoke or began a sentence yet: a mere mention. */
+		pronoun_mentions = 1;
+		best = ent_for_pronoun(lx);
+		pronoun_mentions = 0;
+	}
 	return best;
 }
 
@@ -1074,10 +1138,11 @@ enum {
 	NP_COMMON		/* the ministry, officials */
 };
 
-/* A noun phrase: tokens [t0, t1), of which [t0, name) are a title. */
+/* A noun phrase: tokens [t0, t1), of which [t0, name) are a title or a
+ * determiner; end is the token after it. */
 struct np {
 	int kind;
-	size_t t0, t1, name;
+	size_t t0, t1, name, end;
 };
 
 /* A capitalised word that can be part of a name. */
@@ -1092,10 +1157,39 @@ tok_namecap(size_t i)
 	return !(lx & LX_STOPCAP) || (lx & LX_TITLE);
 }
 
+/* Skip a party label after a name: Sen. Jack Reed (D-R.I.). */
+static size_t
+skip_paren(size_t j)
+{
+	size_t k;
+
+	if (!tok_punct(j, '('))
+		return j;
+	for (k = j + 1; k < ntoks && k < j + 8; k++)
+		if (tok_punct(k, ')'))
+			return k + 1;
+	return j;
+}
+
+/* A lower-case word that may stand before a name in a noun phrase:
+ * "former", "retired neurosurgeon". */
+static int
+tok_modifier(size_t i)
+{
+	return tok_lower(i) && !(tok_lex(i) & (LX_VERB | LX_AUX | LX_PREP |
+	    LX_REL | LX_DET | LX_PRONOUN | LX_CONN));
+}
+
+/*
+ * The noun phrase that starts at token i: a pronoun; a name with its
+ * titles ("former Wisconsin Gov. Jim Doyle"); or a determiner and a few
+ * words ("the ministry", "one Trump campaign source"), or a group noun
+ * ("officials").  np->end is the token after it (past a party label).
+ */
 static int
 np_forward(size_t i, struct np *np)
 {
-	size_t j, start;
+	size_t j, start, m;
 	uint32_t lx;
 	int det = 0, caps = 0;
 
@@ -1106,7 +1200,7 @@ np_forward(size_t i, struct np *np)
 	if (lx & LX_PRONOUN) {
 		np->kind = NP_PRON;
 		np->t0 = np->name = i;
-		np->t1 = i + 1;
+		np->t1 = np->end = i + 1;
 		return 1;
 	}
 	j = i;
@@ -1115,6 +1209,10 @@ np_forward(size_t i, struct np *np)
 		j++;
 	}
 	start = j;
+	for (m = j; m < ntoks && m < j + 4 && tok_modifier(m); m++)
+		;
+	if (m > j && tok_namecap(m))
+		j = m;
 	while (j < ntoks && toks[j].type == T_WORD) {
 		if (tok_namecap(j)) {
 			caps++;
@@ -1129,22 +1227,25 @@ np_forward(size_t i, struct np *np)
 			break;
 		}
 	}
-	if (caps > 0) {
+	if (caps > 0 && !(det && tok_modifier(j) && !tok_verb(j))) {
 		np->kind = NP_NAME;
 		np->t0 = np->name = start;
 		np->t1 = j;
+		np->end = skip_paren(j);
 		return 1;
 	}
-	/* A common noun: "the ministry", "officials". */
+	/* A common noun: "the ministry", "one Trump campaign source". */
 	j = start;
-	while (j < ntoks && j < start + 3 && tok_lower(j) &&
-	    !(tok_lex(j) & (LX_VERB | LX_AUX | LX_PREP | LX_REL | LX_DET)))
+	while (j < ntoks && j < start + 5 && (tok_modifier(j) ||
+	    tok_namecap(j)))
 		j++;
-	if (j == start || (!det && !(tok_lex(j - 1) & LX_GROUP)))
+	if (j == start || (!det && (j > start + 1 || !tok_lower(start) ||
+	    !(tok_lex(start) & LX_GROUP))))
 		return 0;
 	np->kind = NP_COMMON;
-	np->t0 = np->name = start;
-	np->t1 = j;
+	np->t0 = i;
+	np->name = start;
+	np->t1 = np->end = j;
 	return 1;
 }
 
@@ -1156,6 +1257,13 @@ np_backward(size_t e, size_t s, struct np *np)
 	uint32_t lx;
 
 	np->kind = NP_NONE;
+	if (tok_punct(e, ')')) {
+		for (k = e; k > s && e - k < 8; k--)
+			if (tok_punct(k - 1, '('))
+				break;
+		if (k > s + 1 && tok_punct(k - 1, '('))
+			e = k - 2;
+	}
 	if (e >= ntoks || toks[e].type != T_WORD)
 		return 0;
 	lx = tok_lex(e);
@@ -1177,6 +1285,18 @@ np_backward(size_t e, size_t s, struct np *np)
 			else
 				break;
 		}
+		/* "the Trump campaign" is a common noun phrase; "the
+		 * Carrow Group" a name. */
+		k = j;
+		while (k > s && e - k < 5 && tok_modifier(k - 1))
+			k--;
+		if (k < j && k > s && (tok_lex(k - 1) & LX_DET)) {
+			np->kind = NP_COMMON;
+			np->t0 = k - 1;
+			np->name = k;
+			np->t1 = e + 1;
+			return 1;
+		}
 		while (j < e && !tok_cap(j))
 			j++;
 		np->kind = NP_NAME;
@@ -1184,17 +1304,17 @@ np_backward(size_t e, size_t s, struct np *np)
 		np->t1 = e + 1;
 		return 1;
 	}
-	if (!tok_lower(e) || (lx & (LX_VERB | LX_AUX | LX_PREP | LX_REL)))
+	if (!tok_modifier(e))
 		return 0;
-	for (j = e; j > s && e - j < 3; j--) {
+	for (j = e; j > s && e - j < 5; j--) {
 		if (tok_lex(j - 1) & LX_DET) {
 			np->kind = NP_COMMON;
-			np->t0 = np->name = j;
+			np->t0 = j - 1;
+			np->name = j;
 			np->t1 = e + 1;
 			return 1;
 		}
-		if (!tok_lower(j - 1) ||
-		    (tok_lex(j - 1) & (LX_VERB | LX_AUX | LX_PREP | LX_REL)))
+		if (!tok_modifier(j - 1) && !tok_namecap(j - 1))
 			break;
 	}
 	if (lx & LX_GROUP) {
@@ -1252,6 +1372,15 @@ appositive_end(size_t i)
 	return j < ntoks ? ntoks + 1 : j;
 }
 
+/* The gender a name's first word suggests: 'm', 'f' or 0. */
+static int
+first_name_gender(size_t t)
+{
+	uint32_t lx = tok_lex(t);
+
+	return lx & LX_HIS ? 'm' : lx & LX_HERS ? 'f' : 0;
+}
+
 /*
  * Make the speaker of a from the noun phrase np: titles go to the role, a
  * pronoun or a lone surname is resolved through the entities, and the
@@ -1260,9 +1389,9 @@ appositive_end(size_t i)
 static void
 np_speaker(const struct np *np, struct attr *a)
 {
-	size_t k, split = np->t0, nb, ne;
+	size_t k, split, nb, ne;
 	uint32_t lx;
-	int gender = 0, org = 0;
+	int gender = 0, org;
 	long e;
 
 	a->slen = a->rlen = 0;
@@ -1290,8 +1419,11 @@ np_speaker(const struct np *np, struct attr *a)
 		return;
 	}
 	if (np->kind == NP_COMMON) {
+		/* "the ministry" is the Finance Ministry named before. */
 		nb = toks[np->t1 - 1].beg;
-		e = ent_by_last(para + nb, a->se - nb, 1);
+		e = -1;
+		if (np->t1 == np->name + 1 && (tok_lex(np->name) & LX_ORG))
+			e = ent_by_last(para + nb, a->se - nb, 1);
 		if (e >= 0 && ents[e].org) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
@@ -1304,7 +1436,9 @@ np_speaker(const struct np *np, struct attr *a)
 	}
 	lx = tok_lex(np->t1 - 1);
 	org = (lx & LX_ORG) != 0;
-	for (k = np->t0; k + 1 < np->t1; k++) {
+	for (split = np->t0; split + 1 < np->t1 && !tok_cap(split); split++)
+		;
+	for (k = split; k + 1 < np->t1; k++) {
 		lx = tok_lex(k);
 		if (lx & LX_CONN)
 			org = 1;
@@ -1316,16 +1450,19 @@ np_speaker(const struct np *np, struct attr *a)
 				gender = 'f';
 		}
 	}
+	if (!org && gender == 0)
+		gender = first_name_gender(split);
 	if (split > np->t0)
 		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + a->sb,
 		    toks[split - 1].end - a->sb);
 	nb = toks[split].beg;
 	ne = a->se;
 	/* "Trump's": the speaker is Trump. */
-	if (ne - nb > 2 && (para[ne - 1] == 's' &&
-	    (para[ne - 2] == '\'' || (ne - nb > 4 &&
-	    memcmp(para + ne - 4, "\xe2\x80\x99", 3) == 0))))
-		ne -= para[ne - 2] == '\'' ? 2 : 4;
+	if (ne - nb > 2 && para[ne - 1] == 's' && para[ne - 2] == '\'')
+		ne -= 2;
+	else if (ne - nb > 4 && para[ne - 1] == 's' &&
+	    memcmp(para + ne - 4, "\xe2\x80\x99", 3) == 0)
+		ne -= 4;
 	a->sb = nb;
 	if (split + 1 == np->t1) {
 		e = ent_by_last(para + nb, ne - nb, 0);
@@ -1341,16 +1478,27 @@ np_speaker(const struct np *np, struct attr *a)
 	(void)ent_note(para + nb, ne - nb, gender, org, 1);
 }
 
+/* The role in an appositive after the noun phrase: ", ROLE," */
+static void
+np_role(const struct np *np, struct attr *a)
+{
+	size_t r;
+
+	if (tok_punct(np->end, ',') && (r = appositive_end(np->end + 1)) <=
+	    ntoks)
+		set_role(a, np->end + 1, r);
+}
+
 /* "according to X" at token k (the word "according"). */
 static int
 according(size_t k, struct attr *a)
 {
 	struct np np;
-	size_t j, r;
+	size_t j;
 
 	if (!np_forward(k + 2, &np))
 		return 0;
-	j = np.t1;
+	j = np.end;
 	if (np.kind == NP_COMMON && j < ntoks && (tok_is(j, "from") ||
 	    tok_is(j, "by") || tok_is(j, "of") || tok_is(j, "at"))) {
 		struct np inner;
@@ -1360,8 +1508,7 @@ according(size_t k, struct attr *a)
 	}
 	np_speaker(&np, a);
 	set_verb(a, k, k + 2);
-	if (tok_punct(np.t1, ',') && (r = appositive_end(np.t1 + 1)) <= ntoks)
-		set_role(a, np.t1 + 1, r);
+	np_role(&np, a);
 	return 1;
 }
 
@@ -1374,45 +1521,61 @@ sent_start(size_t i)
 	return i;
 }
 
-/* "...," said X / "...," X said / "...," according to X. */
+/* A verb that may come before its subject: said X, added X. */
 static int
-find_after(size_t qi, struct attr *a)
+verb_inverts(size_t k)
 {
-	size_t j = qi + 1, k, r0 = 0, r1 = 0, c;
+	size_t n = toks[k].end - toks[k].beg;
+
+	return !(tok_lex(k) & LX_OBJ) && !(n > 4 &&
+	    memcmp(para + toks[k].end - 3, "ing", 3) == 0);
+}
+
+/*
+ * "...," said X / "...," X said / "...," X, ROLE, said / "...,"
+ * according to X, starting at token j.  strict: only a name or pronoun
+ * right next to the verb (after a quotation that ended its sentence).
+ */
+static int
+attribution_at(size_t j, struct attr *a, int strict)
+{
+	size_t k, r0 = 0, r1 = 0, c;
 	struct np np;
 
-	if ((toks[qi].flags & (TF_QSTOP | TF_SEND)) == (TF_QSTOP | TF_SEND))
-		return 0;
-	while (j < ntoks && toks[j].type == T_PUNCT &&
-	    (toks[j].ch == ',' || is_dash(toks[j].ch)))
-		j++;
 	if (j >= ntoks || toks[j].type != T_WORD)
 		return 0;
 	if (tok_is(j, "according") && tok_is(j + 1, "to"))
-		return according(j, a);
+		return !strict && according(j, a);
 	if (tok_verb(j)) {
-		if (!np_forward(j + 1, &np))
+		if (!verb_inverts(j) || !np_forward(j + 1, &np) ||
+		    (strict && np.kind == NP_COMMON))
 			return 0;
 		np_speaker(&np, a);
 		set_verb(a, j, j + 1);
-		if (tok_punct(np.t1, ',') &&
-		    (r0 = appositive_end(np.t1 + 1)) <= ntoks)
-			set_role(a, np.t1 + 1, r0);
+		np_role(&np, a);
 		return 1;
 	}
-	if (!np_forward(j, &np))
+	if (!np_forward(j, &np) || (strict && np.kind == NP_COMMON))
 		return 0;
-	k = np.t1;
-	if (tok_punct(k, ',')) {
+	k = np.end;
+	if (tok_punct(k, ',') && !strict) {
+		struct np name;
+
 		c = appositive_end(k + 1);
 		if (c >= ntoks || !tok_punct(c, ','))
 			return 0;
 		r0 = k + 1;
 		r1 = c;
 		k = c + 1;
+		if (np.kind == NP_COMMON && np_forward(r0, &name) &&
+		    name.kind == NP_NAME && name.end == r1) {
+			r0 = np.t0;
+			r1 = np.t1;
+			np = name;
+		}
 	}
-	while (k < ntoks && tok_lower(k) && (tok_lex(k) & LX_AUX) &&
-	    !(tok_lex(k) & LX_VERB))
+	while (!strict && k < ntoks && tok_lower(k) &&
+	    (tok_lex(k) & LX_AUX) && !(tok_lex(k) & LX_VERB))
 		k++;
 	if (!tok_verb(k))
 		return 0;
@@ -1422,12 +1585,55 @@ find_after(size_t qi, struct attr *a)
 	return 1;
 }
 
+/* The attribution right after the quotation of token qi. */
+static int
+find_after(size_t qi, struct attr *a)
+{
+	size_t j = qi + 1;
+	int strict;
+
+	strict = (toks[qi].flags & (TF_QSTOP | TF_SEND)) ==
+	    (TF_QSTOP | TF_SEND);
+	while (j < ntoks && toks[j].type == T_PUNCT &&
+	    (toks[j].ch == ',' || is_dash(toks[j].ch)))
+		j++;
+	return attribution_at(j, a, strict);
+}
+
+/* Later in the sentence, after a comma: "... “hidden barriers” for
+ * companies, said NPC deputy Zhou Tongyu." */
+static int
+find_later(size_t qi, struct attr *a)
+{
+	size_t j;
+
+	if (toks[qi].flags & TF_SEND)
+		return 0;
+	for (j = qi + 1; j < ntoks && j < qi + 40; j++) {
+		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
+			return 0;
+		if (tok_punct(j, ',') && attribution_at(j + 1, a, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* The subject at the start of sentence s, for "saying" and "to say". */
+static int
+sentence_subject(size_t s, size_t k, struct np *np)
+{
+	while (s < k && (tok_is(s, "But") || tok_is(s, "And") ||
+	    tok_is(s, "So") || tok_is(s, "Yet") || tok_punct(s, ',')))
+		s++;
+	return np_forward(s, np) && np->kind != NP_COMMON && np->end < k;
+}
+
 /* X said: "..." / X said that "..." / According to X, "...": the nearest
  * speech verb before token qi in its sentence that has a subject. */
 static int
 find_before(size_t qi, struct attr *a)
 {
-	size_t s = sent_start(qi), k, b, e, c, r0, r1;
+	size_t s = sent_start(qi), k, b, e, c, r0, r1, n;
 	struct np np;
 
 	for (k = qi; k-- > s;) {
@@ -1441,15 +1647,23 @@ find_before(size_t qi, struct attr *a)
 		}
 		if (!tok_verb(k))
 			continue;
-		if ((k == s || tok_punct(k - 1, ',')) &&
+		if ((k == s || tok_punct(k - 1, ',')) && verb_inverts(k) &&
 		    np_forward(k + 1, &np) && np.kind == NP_NAME &&
 		    np.t1 <= qi) {
 			np_speaker(&np, a);
 			set_verb(a, k, k + 1);
-			if (tok_punct(np.t1, ',') &&
-			    (r0 = appositive_end(np.t1 + 1)) <= ntoks)
-				set_role(a, np.t1 + 1, r0);
+			np_role(&np, a);
 			return 1;
+		}
+		n = toks[k].end - toks[k].beg;
+		if (tok_is(k - 1, "to") || (n > 4 &&
+		    memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
+			if (sentence_subject(s, k, &np)) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			continue;
 		}
 		b = k;
 		while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
@@ -1470,6 +1684,15 @@ find_before(size_t qi, struct attr *a)
 			e = c - 2;
 		}
 		if (np_backward(e, s, &np)) {
+			struct np name;
+
+			if (r1 > r0 && np.kind == NP_COMMON &&
+			    np_forward(r0, &name) && name.kind == NP_NAME &&
+			    name.end == r1) {
+				r0 = np.t0;
+				r1 = np.t1;
+				np = name;
+			}
 			np_speaker(&np, a);
 			set_role(a, r0, r1);
 			set_verb(a, k, k + 1);
@@ -1477,6 +1700,22 @@ find_before(size_t qi, struct attr *a)
 		}
 	}
 	return 0;
+}
+
+/* The subject of the speech verb at token k outside quotations, made the
+ * latest subject: reported speech names the next "he said". */
+static void
+speech_subject(size_t k, struct attr *a)
+{
+	size_t s = sent_start(k), b = k;
+	struct np np;
+
+	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+		b--;
+	if (b == s || !np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
+		return;
+	memset(a, 0, sizeof(*a));
+	np_speaker(&np, a);
 }
 
 /* Count the words of s[0..n): runs of characters between spaces. */
@@ -1659,20 +1898,30 @@ pend_finish(void)
 	buf_reset(&pend.text);
 }
 
+/* The paragraph's tokens before this one have been tracked. */
+static size_t tracked;
+
 /*
- * Names outside quotations: every run of two or more capitalised words
- * (or a title and a name) is remembered for surnames; one that starts a
- * sentence (or follows "The forward,") is a subject, for pronouns.
+ * Names outside quotations, in reading order up to token end: every run
+ * of two or more capitalised words (or a title and a name) is remembered
+ * for surnames; one that starts a sentence (or follows "The forward,"),
+ * and the subject of a speech verb ("Greenberg said the party..."),
+ * become the latest subject, for pronouns.
  */
 static void
-track_names(void)
+track_upto(size_t end)
 {
 	size_t i, j, k, split, s;
 	int gender, org, subject, caps;
 	uint32_t lx;
+	struct attr scratch;
 
-	for (i = 0; i < ntoks; i = j > i ? j : i + 1) {
+	for (i = tracked; i < end; i = j > i ? j : i + 1) {
 		j = i;
+		if (tok_lower(i) && (tok_lex(i) & LX_VERB)) {
+			speech_subject(i, &scratch);
+			continue;
+		}
 		if (!tok_namecap(i))
 			continue;
 		caps = 0;
@@ -1699,14 +1948,16 @@ track_names(void)
 		for (k = split; k < j; k++)
 			if (tok_lex(k) & LX_CONN)
 				org = 1;
+		if (!org && gender == 0)
+			gender = first_name_gender(split);
 		s = sent_start(i);
 		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
 		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
-		if (toks[j - 1].end - toks[split].beg > 0)
-			(void)ent_note(para + toks[split].beg,
-			    toks[j - 1].end - toks[split].beg, gender, org,
-			    subject);
+		(void)ent_note(para + toks[split].beg,
+		    toks[j - 1].end - toks[split].beg, gender, org, subject);
 	}
+	if (end > tracked)
+		tracked = end;
 }
 
 /* The kind of the quotation of token qi (span sp, quotation index x). */
@@ -1856,12 +2107,15 @@ attribute_all(void)
 	}
 	for (x = 0; x < nspans; x++) {
 		qi = spans[x].tok;
+		track_upto(qi);
 		a = &pq[x].at;
 		memset(a, 0, sizeof(*a));
 		if (find_after(qi, a))
 			a->how = A_AFTER;
 		else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
 			a->how = A_BEFORE;
+		else if (memset(a, 0, sizeof(*a)), find_later(qi, a))
+			a->how = A_AFTER;
 		else if (memset(a, 0, sizeof(*a)), x > 0 &&
 		    pq[x - 1].at.slen > 0) {
 			*a = pq[x - 1].at;
@@ -1879,6 +2133,7 @@ attribute_all(void)
 		}
 		pq[x].kind = quote_kind(x, &spans[x], qi);
 	}
+	track_upto(ntoks);
 	colon_ok = 0;
 }
 
@@ -1987,8 +2242,9 @@ process_line(const struct line *ln, unsigned long long lineno)
 		i = spans[x].end;
 	}
 	tokenize(p, i, n);
-	track_names();
+	tracked = 0;
 	if (nspans == 0) {
+		track_upto(ntoks);
 		note_colon();
 		if (common.highlight)
 			highlight_line(ln);
