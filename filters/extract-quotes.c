@@ -302,6 +302,12 @@ static const char group_words[] =
 	"bank union campaign party administration study survey letter "
 	"ruling memo filing document documents report judge court";
 
+static const char more_verbs[] =
+	"point points pointed pointing welcome welcomes welcomed describe "
+	"describes described describing call calls called calling dub dubs "
+	"dubbed label labels labeled labelled term termed brand branded "
+	"read reads";
+
 static const char obj_words[] =
 	"tell tells told telling ask asks asked asking warn warns warned "
 	"urge urges urged remind reminds reminded inform informs informed "
@@ -427,6 +433,9 @@ lex_init(void)
 	lex_add_list(org_words, LX_ORG);
 	lex_add_list(group_words, LX_GROUP);
 	lex_add_list(rel_words, LX_REL);
+	lex_add_list(more_verbs, LX_VERB);
+	lex_add_list(more_verbs, LX_OBJ);
+	lex_add_list("read reads", LX_VERB);
 	lex_add_list(obj_words, LX_OBJ);
 	lex_add_list(male_names, LX_HIS);
 	lex_add_list(female_names, LX_HERS);
@@ -1151,10 +1160,24 @@ tok_namecap(size_t i)
 {
 	uint32_t lx;
 
+	const struct tok *t = &toks[i];
+	size_t n;
+
 	if (!tok_cap(i))
 		return 0;
+	n = t->end - t->beg;
+	if (n == 2 && para[t->end - 1] == '.')
+		return 1;	/* an initial: James A. Baker */
 	lx = tok_lex(i);
-	return !(lx & LX_STOPCAP) || (lx & LX_TITLE);
+	if ((lx & LX_STOPCAP) && !(lx & LX_TITLE))
+		return 0;
+	/* "Continuing to explain...", "Shortly after": a capital that
+	 * only starts the sentence. */
+	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) && n > 4 &&
+	    (memcmp(para + t->end - 3, "ing", 3) == 0 ||
+	    memcmp(para + t->end - 2, "ly", 2) == 0))
+		return 0;
+	return 1;
 }
 
 /* Skip a party label after a name: Sen. Jack Reed (D-R.I.). */
@@ -1178,6 +1201,22 @@ tok_modifier(size_t i)
 {
 	return tok_lower(i) && !(tok_lex(i) & (LX_VERB | LX_AUX | LX_PREP |
 	    LX_REL | LX_DET | LX_PRONOUN | LX_CONN));
+}
+
+/* After a capital, lower-case words and then a title with a name:
+ * "Sanders campaign manager Jeff Weaver".  Returns the title's token,
+ * or j. */
+static size_t
+modifiers_then_name(size_t j)
+{
+	size_t m;
+
+	for (m = j; m < ntoks && m < j + 3 && tok_modifier(m); m++)
+		if ((tok_lex(m) & LX_TITLE) && tok_namecap(m + 1))
+			return m;
+	if (m > j && tok_namecap(m) && (tok_lex(m) & LX_TITLE))
+		return m;
+	return j;
 }
 
 /*
@@ -1223,6 +1262,9 @@ np_forward(size_t i, struct np *np)
 		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
 		    caps > 0 && tok_namecap(j + 1)) {
 			j++;
+		} else if (caps > 0 && tok_modifier(j) &&
+		    (m = modifiers_then_name(j)) > j) {
+			j = m;
 		} else {
 			break;
 		}
@@ -1699,6 +1741,13 @@ find_before(size_t qi, struct attr *a)
 			return 1;
 		}
 	}
+	/* "She then addressed the supporters again: “...”" */
+	if (qi > s && tok_punct(qi - 1, ':') && sentence_subject(s, qi - 1,
+	    &np)) {
+		np_speaker(&np, a);
+		a->vlen = 0;
+		return 1;
+	}
 	return 0;
 }
 
@@ -1795,6 +1844,11 @@ static struct {
  * the next one. */
 static struct attr colon_at;
 static int colon_ok;
+
+/* The speaker of the quotation that ended the paragraph before: a
+ * paragraph that is one more quotation goes on with the same voice. */
+static struct attr prev_at;
+static int prev_ok;
 
 static struct {
 	unsigned long found;
@@ -1941,8 +1995,22 @@ track_upto(size_t end)
 				    lx & LX_FEMALE ? 'f' : gender;
 			}
 		}
-		if (j - split < 2 && split == i)
+		s = sent_start(i);
+		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
+		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
+		if (j - split < 2 && split == i) {
+			long e;
+
+			/* "Sanders wasn't impressed." */
+			if (!subject || !tok_lower(j) || j != i + 1)
+				continue;
+			e = ent_by_last(para + toks[i].beg,
+			    toks[i].end - toks[i].beg, 0);
+			if (e >= 0)
+				(void)ent_note(ents[e].name, ents[e].len, 0, 0,
+				    1);
 			continue;
+		}
 		lx = tok_lex(j - 1);
 		org = (lx & LX_ORG) != 0;
 		for (k = split; k < j; k++)
@@ -1950,9 +2018,6 @@ track_upto(size_t end)
 				org = 1;
 		if (!org && gender == 0)
 			gender = first_name_gender(split);
-		s = sent_start(i);
-		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
-		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
 		(void)ent_note(para + toks[split].beg,
 		    toks[j - 1].end - toks[split].beg, gender, org, subject);
 	}
@@ -2130,11 +2195,20 @@ attribute_all(void)
 			}
 		} else if (qi == 0 && colon_ok) {
 			*a = colon_at;
+		} else if (qi == 0 && prev_ok) {
+			*a = prev_at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+			a->vlen = a->rlen = 0;
 		}
 		pq[x].kind = quote_kind(x, &spans[x], qi);
 	}
 	track_upto(ntoks);
 	colon_ok = 0;
+	x = nspans - 1;
+	prev_ok = pq[x].at.slen > 0 && spans[x].tok >= sent_start(ntoks - 1);
+	if (prev_ok)
+		prev_at = pq[x].at;
 }
 
 /* Append the text of span sp to the held quotation. */
@@ -2244,6 +2318,7 @@ process_line(const struct line *ln, unsigned long long lineno)
 	tokenize(p, i, n);
 	tracked = 0;
 	if (nspans == 0) {
+		prev_ok = 0;
 		track_upto(ntoks);
 		note_colon();
 		if (common.highlight)
@@ -2298,6 +2373,7 @@ quotes_document(struct input *in, void *ctx)
 	ents_reset();
 	pend.active = 0;
 	colon_ok = 0;
+	prev_ok = 0;
 	while (!run.stop && input_next(in, &ln)) {
 		process_line(&ln, in->lr.lineno);
 		if (out_failed())
@@ -2325,6 +2401,7 @@ main(int argc, char **argv)
 	pq = NULL;
 	pq_cap = 0;
 	colon_ok = 0;
+	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
 	lex_init();
 	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
