@@ -241,7 +241,7 @@ static const char title_words[] =
 	"assemblywoman mp mep delegate deputy trustee admiral marshal "
 	"agent economist researcher scientist historian physician doctor "
 	"nurse officer prosecutor counsel former late acting interim "
-	"retired incoming outgoing";
+	"retired incoming outgoing staff";
 
 static const char male_words[] = "mr sir lord king prince father "
 	"councilman congressman assemblyman chairman spokesman";
@@ -1480,18 +1480,24 @@ np_speaker(const struct np *np, struct attr *a)
 	org = (lx & LX_ORG) != 0;
 	for (split = np->t0; split + 1 < np->t1 && !tok_cap(split); split++)
 		;
+	/* The name is what follows the last title, when no "of" comes
+	 * after it: "RNC Chief of Staff Katie Walsh"; a phrase with "of"
+	 * and no title after it names an organisation. */
 	for (k = split; k + 1 < np->t1; k++) {
 		lx = tok_lex(k);
-		if (lx & LX_CONN)
+		if ((lx & LX_CONN) && tok_lower(k))
 			org = 1;
-		if ((lx & LX_TITLE) && !org) {
+		if (lx & LX_TITLE) {
 			split = k + 1;
+			org = 0;
 			if (lx & LX_MALE)
 				gender = 'm';
 			else if (lx & LX_FEMALE)
 				gender = 'f';
 		}
 	}
+	if (tok_lex(np->t1 - 1) & LX_ORG)
+		org = 1;
 	if (!org && gender == 0)
 		gender = first_name_gender(split);
 	if (split > np->t0)
@@ -1581,7 +1587,7 @@ verb_inverts(size_t k)
 static int
 attribution_at(size_t j, struct attr *a, int strict)
 {
-	size_t k, r0 = 0, r1 = 0, c;
+	size_t k, r0 = 0, r1 = 0, c, m;
 	struct np np;
 
 	if (j >= ntoks || toks[j].type != T_WORD)
@@ -1609,6 +1615,15 @@ attribution_at(size_t j, struct attr *a, int strict)
 		r0 = k + 1;
 		r1 = c;
 		k = c + 1;
+		/* More commas before the verb: "Harry Bond, 30, of
+		 * Raleigh, N.C., who was among those polled, said". */
+		for (m = c; m < ntoks && m < c + 30 && !tok_verb(k); m++) {
+			if (toks[m].type == T_QUOTE ||
+			    (toks[m].flags & TF_SEND))
+				break;
+			if (tok_punct(m, ',') && tok_verb(m + 1))
+				k = m + 1;
+		}
 		if (np.kind == NP_COMMON && np_forward(r0, &name) &&
 		    name.kind == NP_NAME && name.end == r1) {
 			r0 = np.t0;
@@ -1756,14 +1771,32 @@ find_before(size_t qi, struct attr *a)
 static void
 speech_subject(size_t k, struct attr *a)
 {
-	size_t s = sent_start(k), b = k;
+	size_t s = sent_start(k), b = k, c, n = toks[k].end - toks[k].beg;
 	struct np np;
 
-	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
-		b--;
-	if (b == s || !np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
+	if (n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0)
 		return;
 	memset(a, 0, sizeof(*a));
+	if (tok_punct(k - 1, ',') && verb_inverts(k) &&
+	    np_forward(k + 1, &np) && np.kind == NP_NAME) {
+		np_speaker(&np, a);
+		return;
+	}
+	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+		b--;
+	if (b == s)
+		return;
+	if (tok_punct(b - 1, ',')) {
+		/* "Humphrey, for example, said" */
+		for (c = b - 1; c > s && b - c < 25; c--)
+			if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+				break;
+		if (c <= s + 1 || !tok_punct(c - 1, ','))
+			return;
+		b = c - 1;
+	}
+	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
+		return;
 	np_speaker(&np, a);
 }
 
