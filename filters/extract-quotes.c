@@ -153,6 +153,8 @@ static const struct cli_spec spec = {
 #define LX_OBJ 0x10000u		/* a verb whose object follows: told X */
 #define LX_HIS 0x20000u		/* a male first name */
 #define LX_HERS 0x40000u	/* a female first name */
+#define LX_NAMING 0x80000u	/* call, describe: names a term */
+#define LX_ELIDED 0x100000u	/* 'tis, 'em: an apostrophe, no quote */
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
@@ -256,7 +258,7 @@ static const char aux_words[] =
 	"separately earlier subsequently quickly flatly bluntly angrily "
 	"quietly calmly firmly curtly tersely proudly sadly finally "
 	"initially similarly likewise herself himself themselves itself "
-	"frankly openly told";
+	"frankly openly was were is are";
 
 static const char prep_words[] =
 	"in on at from to by with for of about after before during since "
@@ -436,6 +438,11 @@ lex_init(void)
 	lex_add_list(more_verbs, LX_VERB);
 	lex_add_list(more_verbs, LX_OBJ);
 	lex_add_list("read reads", LX_VERB);
+	lex_add_list("call calls called calling describe describes described "
+	    "describing dub dubs dubbed label labels labeled labelled term "
+	    "termed brand branded", LX_NAMING);
+	lex_add_list("tis twas twere em cause til bout n nother round "
+	    "fraid kay ello", LX_ELIDED);
 	lex_add_list(obj_words, LX_OBJ);
 	lex_add_list(male_names, LX_HIS);
 	lex_add_list(female_names, LX_HERS);
@@ -633,6 +640,30 @@ single_closer(const char *p, size_t n, size_t i)
 	return fallback;
 }
 
+/*
+ * 1 if what follows an opening single mark at i cannot open a quotation:
+ * no letter ("the '90s"), or an elided word ('tis, 'em, rock 'n' roll).
+ * "‘’Twas ever thus" opens one, with the apostrophe inside.
+ */
+static int
+elided(const char *p, size_t n, size_t i)
+{
+	size_t w, e;
+	uint32_t c = char_at(p, n, i, &w);
+
+	if (c == 0x2019 || c == '\'') {
+		i += w;
+		c = char_at(p, n, i, &w);
+		return !is_letter(c);
+	}
+	if (!is_letter(c))
+		return 1;
+	for (e = i; e < n && e < i + 8 && is_letter((unsigned char)p[e]); e++)
+		;
+	return (e == n || !is_letter((unsigned char)p[e])) &&
+	    (lex_lookup(p + i, e - i) & LX_ELIDED);
+}
+
 /* Count the letters of p[b..e), stopping at 2. */
 static int
 two_letters(const char *p, size_t b, size_t e)
@@ -706,7 +737,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 			case QM_SINGLE_OPEN:
 			case QM_SINGLE_AMBIG:
 				if ((c != 0x2018 && c != 0x201B && c != '\'') ||
-				    !opens_after(prev) || !is_letter(next))
+				    !opens_after(prev) || elided(p, n, i + w))
 					break;
 				j = single_closer(p, n, i + w);
 				if (j < n) {
@@ -757,7 +788,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 			    !is_alnum(prev))
 				oq->depth++;
 			else if (prev >= '0' && prev <= '9' &&
-			    straight_follows(p, n, i + w))
+			    (oq->nclosers > 0 || straight_follows(p, n, i + w)))
 				break;	/* an inch mark: 5'11" */
 			else
 				oq->depth--;
@@ -1138,6 +1169,7 @@ struct attr {
 	size_t vlen;
 	size_t sb, se;		/* the speaker's bytes in the paragraph */
 	size_t vtok;		/* the verb's token */
+	size_t etok;		/* the token after the speaker (and role) */
 };
 
 enum {
@@ -1169,7 +1201,7 @@ tok_namecap(size_t i)
 	if (n == 2 && para[t->end - 1] == '.')
 		return 1;	/* an initial: James A. Baker */
 	lx = tok_lex(i);
-	if ((lx & LX_STOPCAP) && !(lx & LX_TITLE))
+	if ((lx & (LX_STOPCAP | LX_PREP)) && !(lx & LX_TITLE))
 		return 0;
 	/* "Continuing to explain...", "Shortly after": a capital that
 	 * only starts the sentence. */
@@ -1262,6 +1294,9 @@ np_forward(size_t i, struct np *np)
 		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
 		    caps > 0 && tok_namecap(j + 1)) {
 			j++;
+		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
+		    caps > 0 && tok_is(j + 1, "the") && tok_namecap(j + 2)) {
+			j += 2;		/* the Museum of the Lower Rhone */
 		} else if (caps > 0 && tok_modifier(j) &&
 		    (m = modifiers_then_name(j)) > j) {
 			j = m;
@@ -1324,6 +1359,10 @@ np_backward(size_t e, size_t s, struct np *np)
 			    (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
 			    k > s && tok_namecap(k - 1)))
 				j = k;
+			else if (tok_is(k, "the") && k > s + 1 &&
+			    tok_lower(k - 1) && (tok_lex(k - 1) & LX_CONN) &&
+			    tok_namecap(k - 2))
+				j = k - 1;
 			else
 				break;
 		}
@@ -1389,8 +1428,12 @@ set_verb(struct attr *a, size_t v0, size_t v1)
 static void
 set_role(struct attr *a, size_t r0, size_t r1)
 {
-	if (r0 >= r1 || a->rlen > 0 || toks[r0].type != T_WORD ||
+	if (r0 >= r1 || toks[r0].type != T_WORD ||
 	    (tok_lex(r0) & LX_REL) || (toks[r0].flags & TF_DIGIT))
+		return;
+	if (r1 > a->etok)
+		a->etok = r1;
+	if (a->rlen > 0)
 		return;
 	set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[r0].beg,
 	    toks[r1 - 1].end - toks[r0].beg);
@@ -1437,6 +1480,7 @@ np_speaker(const struct np *np, struct attr *a)
 	long e;
 
 	a->slen = a->rlen = 0;
+	a->etok = np->t1;
 	a->sb = toks[np->t0].beg;
 	a->se = toks[np->t1 - 1].end;
 	if (np->kind == NP_PRON) {
@@ -1587,7 +1631,7 @@ verb_inverts(size_t k)
 static int
 attribution_at(size_t j, struct attr *a, int strict)
 {
-	size_t k, r0 = 0, r1 = 0, c, m;
+	size_t k, r0 = 0, r1 = 0, c, m, n;
 	struct np np;
 
 	if (j >= ntoks || toks[j].type != T_WORD)
@@ -1595,12 +1639,27 @@ attribution_at(size_t j, struct attr *a, int strict)
 	if (tok_is(j, "according") && tok_is(j + 1, "to"))
 		return !strict && according(j, a);
 	if (tok_verb(j)) {
-		if (!verb_inverts(j) || !np_forward(j + 1, &np) ||
+		struct np name;
+
+		/* After a quotation "warned X" and "asked X" invert too. */
+		n = toks[j].end - toks[j].beg;
+		if ((n > 4 && memcmp(para + toks[j].end - 3, "ing", 3) == 0) ||
+		    tok_is(j, "told") || tok_is(j, "tells") ||
+		    tok_is(j, "tell") || !np_forward(j + 1, &np) ||
 		    (strict && np.kind == NP_COMMON))
 			return 0;
-		np_speaker(&np, a);
+		/* "replied the goalkeeper, Abel Mendoza-Ruiz." */
+		if (np.kind == NP_COMMON && tok_punct(np.end, ',') &&
+		    np_forward(np.end + 1, &name) && name.kind == NP_NAME &&
+		    (tok_punct(name.end, ',') || tok_punct(name.end, '.') ||
+		    name.end >= ntoks || (toks[name.end].flags & TF_SEND))) {
+			np_speaker(&name, a);
+			set_role(a, np.t0, np.t1);
+		} else {
+			np_speaker(&np, a);
+			np_role(&np, a);
+		}
 		set_verb(a, j, j + 1);
-		np_role(&np, a);
 		return 1;
 	}
 	if (!np_forward(j, &np) || (strict && np.kind == NP_COMMON))
@@ -1635,6 +1694,10 @@ attribution_at(size_t j, struct attr *a, int strict)
 	    (tok_lex(k) & LX_AUX) && !(tok_lex(k) & LX_VERB))
 		k++;
 	if (!tok_verb(k))
+		return 0;
+	/* "Neighbours say it needs a new roof" reports other words. */
+	if (strict && k + 1 < ntoks && toks[k + 1].type == T_WORD &&
+	    !(tok_lex(k + 1) & LX_PREP) && !tok_namecap(k + 1))
 		return 0;
 	np_speaker(&np, a);
 	set_role(a, r0, r1);
@@ -1784,6 +1847,8 @@ speech_subject(size_t k, struct attr *a)
 	}
 	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
 		b--;
+	if (b > s + 2 && tok_is(b - 1, "who") && tok_punct(b - 2, ','))
+		b -= 2;
 	if (b == s)
 		return;
 	if (tok_punct(b - 1, ',')) {
@@ -2011,6 +2076,23 @@ track_upto(size_t end)
 		}
 		if (!tok_namecap(i))
 			continue;
+		if (i == 0 || (toks[i - 1].flags & TF_SEND) ||
+		    (tok_punct(i - 1, ',') && i < sent_start(i) + 8)) {
+			struct np np;
+
+			/* The subject of a sentence: "Obama consultant
+			 * Cornell Belcher ... picked up". */
+			if (np_forward(i, &np) && np.kind == NP_NAME &&
+			    (tok_lower(np.end) || tok_punct(np.end, ',')) &&
+			    (np.t1 > np.name + 1 || ent_by_last(para +
+			    toks[np.name].beg, toks[np.name].end -
+			    toks[np.name].beg, 0) >= 0)) {
+				memset(&scratch, 0, sizeof(scratch));
+				np_speaker(&np, &scratch);
+				j = np.t1;
+				continue;
+			}
+		}
 		caps = 0;
 		while (j < ntoks && (tok_namecap(j) ||
 		    (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
@@ -2081,9 +2163,14 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 	words = count_words(q, n);
 	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
 	    tok_punct(qi - 1, ':');
+	/* X said, "..." / X told reporters "..." / According to X, "..." */
 	if (!start && a->how == A_BEFORE && a->vtok < qi &&
 	    qi - a->vtok <= 3 && !tok_is(qi - 1, "that") &&
-	    !tok_is(a->vtok + 1, "that"))
+	    !tok_is(a->vtok + 1, "that") &&
+	    !(tok_lex(qi - 1) & (LX_DET | LX_PREP)))
+		start = up;
+	if (!start && a->how == A_BEFORE && tok_punct(qi - 1, ',') &&
+	    a->etok + 1 == qi)
 		start = up;
 	if (!start && x > 0 && qi > 0) {
 		/* "It was," she said, "the hardest winter." */
@@ -2234,6 +2321,14 @@ attribute_all(void)
 			a->sb = a->se = 0;
 			a->vlen = a->rlen = 0;
 		}
+		if ((a->how == A_BEFORE || a->how == A_AFTER) &&
+		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
+		    spans[x].cb, spans[x].ce - spans[x].cb) <= 3) {
+			/* Locals call the junction "Spaghetti Corner". */
+			memset(a, 0, sizeof(*a));
+			pq[x].kind = K_SCARE;
+			continue;
+		}
 		pq[x].kind = quote_kind(x, &spans[x], qi);
 	}
 	track_upto(ntoks);
@@ -2368,6 +2463,7 @@ process_line(const struct line *ln, unsigned long long lineno)
 			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
 				pend.at = pq[x].at;
 			pend_add(sp);
+			pend.kind = K_FULL;
 			if (sp->closed)
 				pend_finish();
 			continue;
@@ -2379,7 +2475,7 @@ process_line(const struct line *ln, unsigned long long lineno)
 			pend.line = lineno;
 			pend.col = sp->ob + 1;
 			pend.at = pq[x].at;
-			pend.kind = K_FULL;
+			pend.kind = pq[x].kind;
 			pend.oq = oq;
 			pend_add(sp);
 			if (pend.at.how != A_AFTER && pend.at.slen == 0 &&
