@@ -23,6 +23,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "color.h"
+#include "hash.h"
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
@@ -413,45 +414,38 @@ lex_add_list(const char *list, uint32_t flags)
 	}
 }
 
-static void
-lex_init(void)
-{
-	size_t i;
-
-	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
-	for (i = 0; verb_words[i] != NULL; i++)
-		lex_add_list(verb_words[i], LX_VERB);
-	lex_add_list(title_words, LX_TITLE);
-	lex_add_list(male_words, LX_MALE);
-	lex_add_list(female_words, LX_FEMALE);
-	lex_add_list("he", LX_HE);
-	lex_add_list("she", LX_SHE);
-	lex_add_list("it they", LX_IT);
-	lex_add_list("the a an one another some several his her its their "
-	    "our two three", LX_DET);
-	lex_add_list(aux_words, LX_AUX);
-	lex_add_list(prep_words, LX_PREP);
-	lex_add_list(stopcap_words, LX_STOPCAP);
-	lex_add_list(org_words, LX_ORG);
-	lex_add_list(group_words, LX_GROUP);
-	lex_add_list(rel_words, LX_REL);
-	lex_add_list(more_verbs, LX_VERB);
-	lex_add_list(more_verbs, LX_OBJ);
-	lex_add_list("read reads", LX_VERB);
-	lex_add_list("call calls called calling describe describes described "
-	    "describing dub dubs dubbed label labels labeled labelled term "
-	    "termed brand branded", LX_NAMING);
-	lex_add_list("tis twas twere em cause til bout n nother round "
-	    "fraid kay ello", LX_ELIDED);
-	lex_add_list(obj_words, LX_OBJ);
-	lex_add_list(male_names, LX_HIS);
-	lex_add_list(female_names, LX_HERS);
-	lex_add_list(conn_words, LX_CONN);
-	lex_add_list(abbr_words, LX_ABBR);
-}
-
 /* The flags of the word w[0..n): ASCII letters folded, a final full stop
  * ignored; 0 for a word not in the lexicon. */
+/* (first letter, last letter) pairs of the speech verbs, a quick "no". */
+static unsigned char verb_pairs[26][26];
+
+static void
+verb_pairs_add(const char *list)
+{
+	const char *p = list, *e;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		if (e > p && p[0] >= 'a' && p[0] <= 'z' && e[-1] >= 'a' &&
+		    e[-1] <= 'z')
+			verb_pairs[p[0] - 'a'][e[-1] - 'a'] = 1;
+		p = e;
+	}
+}
+
+/* 0 if the lower-case word w[0..n) cannot be a speech verb. */
+static int
+maybe_verb(const char *w, size_t n)
+{
+	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1];
+
+	return n >= 3 && a >= 'a' && a <= 'z' && z >= 'a' && z <= 'z' &&
+	    verb_pairs[a - 'a'][z - 'a'];
+}
+
 static uint32_t
 lex_lookup(const char *w, size_t n)
 {
@@ -508,6 +502,20 @@ char_before(const char *p, size_t i)
 	return cp;
 }
 
+/* ASCII classes: 1 letter, 2 digit, 4 space. */
+static unsigned char ascii_class[128];
+
+static void
+ascii_init(void)
+{
+	int c;
+
+	for (c = 0; c < 128; c++)
+		ascii_class[c] = (unsigned char)(((c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')) ? 1 : (c >= '0' && c <= '9') ? 2 :
+		    (c == ' ' || (c >= 0x09 && c <= 0x0d)) ? 4 : 0);
+}
+
 static int
 is_space(uint32_t c)
 {
@@ -515,12 +523,11 @@ is_space(uint32_t c)
 	    (c >= 0x80 && c != UTF8_BAD && uc_isspace(c));
 }
 
-static int
+static inline int
 is_alnum(uint32_t c)
 {
 	if (c < 0x80)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9');
+		return ascii_class[c] & 3;
 	return c != UTF8_BAD && uc_isalnum(c);
 }
 
@@ -551,6 +558,48 @@ opens_after(uint32_t c)
 {
 	return is_space(c) || c == '(' || c == '[' || c == '{' ||
 	    c == '/' || is_dash(c) || uc_quote_mark(c) != QM_NONE;
+}
+
+static void
+lex_init(void)
+{
+	size_t i;
+
+	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	ascii_init();
+	memset(verb_pairs, 0, sizeof(verb_pairs));
+	for (i = 0; verb_words[i] != NULL; i++) {
+		lex_add_list(verb_words[i], LX_VERB);
+		verb_pairs_add(verb_words[i]);
+	}
+	verb_pairs_add(more_verbs);
+	lex_add_list(title_words, LX_TITLE);
+	lex_add_list(male_words, LX_MALE);
+	lex_add_list(female_words, LX_FEMALE);
+	lex_add_list("he", LX_HE);
+	lex_add_list("she", LX_SHE);
+	lex_add_list("it they", LX_IT);
+	lex_add_list("the a an one another some several his her its their "
+	    "our two three", LX_DET);
+	lex_add_list(aux_words, LX_AUX);
+	lex_add_list(prep_words, LX_PREP);
+	lex_add_list(stopcap_words, LX_STOPCAP);
+	lex_add_list(org_words, LX_ORG);
+	lex_add_list(group_words, LX_GROUP);
+	lex_add_list(rel_words, LX_REL);
+	lex_add_list(more_verbs, LX_VERB);
+	lex_add_list(more_verbs, LX_OBJ);
+	lex_add_list("read reads", LX_VERB);
+	lex_add_list("call calls called calling describe describes described "
+	    "describing dub dubs dubbed label labels labeled labelled term "
+	    "termed brand branded", LX_NAMING);
+	lex_add_list("tis twas twere em cause til bout n nother round "
+	    "fraid kay ello", LX_ELIDED);
+	lex_add_list(obj_words, LX_OBJ);
+	lex_add_list(male_names, LX_HIS);
+	lex_add_list(female_names, LX_HERS);
+	lex_add_list(conn_words, LX_CONN);
+	lex_add_list(abbr_words, LX_ABBR);
 }
 
 /*
@@ -952,6 +1001,11 @@ tokenize(const char *p, size_t from, size_t to)
 			t->flags |= TF_CAP;
 		i += w;
 		while (i < to) {
+			if ((unsigned char)p[i] < 0x80 &&
+			    (ascii_class[(unsigned char)p[i]] & 3)) {
+				i++;
+				continue;
+			}
 			c = char_at(p, to, i, &w);
 			if (is_alnum(c)) {
 				i += w;
@@ -993,6 +1047,7 @@ tokenize(const char *p, size_t from, size_t to)
  * how recently they spoke or were the subject of a sentence, for pronouns.
  */
 struct entity {
+	uint64_t hash;		/* of the name, to compare quickly */
 	char name[NAME_MAX_LEN];
 	size_t len;
 	size_t last;		/* offset of the last word in name */
@@ -1046,10 +1101,14 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	size_t i, old = 0;
 	struct entity *e;
 
+	uint64_t h;
+
 	n = cut_len(s, n, NAME_MAX_LEN);
+	h = hash64(s, n, 0);
 	ent_clock++;
 	for (i = 0; i < nents; i++)
-		if (ents[i].len == n && memcmp(ents[i].name, s, n) == 0)
+		if (ents[i].hash == h && ents[i].len == n &&
+		    memcmp(ents[i].name, s, n) == 0)
 			break;
 	if (i == nents) {
 		if (nents < MAX_ENTITIES) {
@@ -1061,6 +1120,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			i = old;
 		}
 		e = &ents[i];
+		e->hash = h;
 		memcpy(e->name, s, n);
 		e->len = n;
 		e->last = last_word_off(s, n);
@@ -2070,8 +2130,10 @@ track_upto(size_t end)
 
 	for (i = tracked; i < end; i = j > i ? j : i + 1) {
 		j = i;
-		if (tok_lower(i) && (tok_lex(i) & LX_VERB)) {
-			speech_subject(i, &scratch);
+		if (tok_lower(i)) {
+			if (maybe_verb(para + toks[i].beg, toks[i].end -
+			    toks[i].beg) && (tok_lex(i) & LX_VERB))
+				speech_subject(i, &scratch);
 			continue;
 		}
 		if (!tok_namecap(i))
