@@ -1064,7 +1064,11 @@ static unsigned long ent_clock;
 static void
 ents_reset(void)
 {
-	nents = 0;
+	size_t i;
+
+	for (i = 0; i < MAX_ENTITIES; i++)
+		ents[i].len = 0;
+	nents = MAX_ENTITIES;
 	ent_clock = 0;
 }
 
@@ -1098,35 +1102,33 @@ last_word_off(const char *s, size_t n)
 static size_t
 ent_note(const char *s, size_t n, int gender, int org, int subject)
 {
-	size_t i, old = 0;
+	size_t i;
 	struct entity *e;
-
 	uint64_t h;
 
 	n = cut_len(s, n, NAME_MAX_LEN);
 	h = hash64(s, n, 0);
 	ent_clock++;
-	for (i = 0; i < nents; i++)
-		if (ents[i].hash == h && ents[i].len == n &&
-		    memcmp(ents[i].name, s, n) == 0)
-			break;
-	if (i == nents) {
-		if (nents < MAX_ENTITIES) {
-			i = nents++;
+	/* Two-way set associative: a name lives in one of two slots. */
+	i = (size_t)(h & (MAX_ENTITIES - 1)) & ~(size_t)1;
+	if (!(ents[i].len == n && ents[i].hash == h &&
+	    memcmp(ents[i].name, s, n) == 0)) {
+		if (ents[i + 1].len == n && ents[i + 1].hash == h &&
+		    memcmp(ents[i + 1].name, s, n) == 0) {
+			i++;
 		} else {
-			for (i = 1; i < nents; i++)
-				if (ents[i].seen < ents[old].seen)
-					old = i;
-			i = old;
+			if (ents[i].len != 0 && (ents[i + 1].len == 0 ||
+			    ents[i + 1].seen < ents[i].seen))
+				i++;
+			e = &ents[i];
+			e->hash = h;
+			memcpy(e->name, s, n);
+			e->len = n;
+			e->last = last_word_off(s, n);
+			e->gender = 0;
+			e->org = org;
+			e->stamp = 0;
 		}
-		e = &ents[i];
-		e->hash = h;
-		memcpy(e->name, s, n);
-		e->len = n;
-		e->last = last_word_off(s, n);
-		e->gender = 0;
-		e->org = org;
-		e->stamp = 0;
 	}
 	e = &ents[i];
 	if (gender != 0)
@@ -1150,7 +1152,7 @@ ent_by_last(const char *w, size_t n, int caseless)
 	for (i = 0; i < nents; i++) {
 		struct entity *e = &ents[i];
 
-		if (e->len - e->last != n || e->last == 0)
+		if (e->len == 0 || e->len - e->last != n || e->last == 0)
 			continue;
 		if (caseless) {
 			for (k = 0; k < n; k++)
@@ -1187,7 +1189,7 @@ ent_for_pronoun(uint32_t lx)
 		struct entity *e = &ents[i];
 		int ok;
 
-		if (e->stamp == 0 && !pronoun_mentions)
+		if (e->len == 0 || (e->stamp == 0 && !pronoun_mentions))
 			continue;
 		if (lx & LX_IT)
 			ok = e->org;
@@ -1934,7 +1936,12 @@ count_words(const char *s, size_t n)
 	uint32_t c;
 
 	while (i < n) {
-		c = char_at(s, n, i, &w);
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			w = 1;
+		} else {
+			c = char_at(s, n, i, &w);
+		}
 		if (is_space(c) || is_dash(c)) {
 			in = 0;
 		} else if (!in && (is_alnum(c) || c == '+' || c == '$')) {
