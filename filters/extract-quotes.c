@@ -975,9 +975,21 @@ tokenize(const char *p, size_t from, size_t to)
 	while (i < to) {
 		unsigned char x = (unsigned char)p[i];
 
-		if (x == ' ') {
-			i++;
-			continue;
+		if (x < 0x80) {
+			if (ascii_class[x] & 4) {
+				i++;
+				continue;
+			}
+			if (!(ascii_class[x] & 3)) {
+				t = tok_new(T_PUNCT, i, i + 1);
+				t->ch = x;
+				if ((x == '.' || x == '!' || x == '?') &&
+				    (i + 1 >= to || is_space(char_at(p, to,
+				    i + 1, &w2))))
+					t->flags |= TF_SEND;
+				i++;
+				continue;
+			}
 		}
 		c = char_at(p, to, i, &w);
 		if (is_space(c)) {
@@ -1033,7 +1045,7 @@ tokenize(const char *p, size_t from, size_t to)
 			size_t n = i - b;
 
 			if ((n == 1 && is_upper((unsigned char)p[b])) ||
-			    (tok_lex(ntoks - 1) & LX_ABBR) ||
+			    (n <= 6 && (tok_lex(ntoks - 1) & LX_ABBR)) ||
 			    memchr(p + b, '.', n) != NULL) {
 				t->end = ++i;
 				t->flags &= ~TF_LEXED;
@@ -1927,9 +1939,10 @@ speech_subject(size_t k, struct attr *a)
 	np_speaker(&np, a);
 }
 
-/* Count the words of s[0..n): runs of characters between spaces. */
+/* Count the words of s[0..n), runs of characters between spaces, up to
+ * max + 1 (no caller needs to know more). */
 static size_t
-count_words(const char *s, size_t n)
+count_words(const char *s, size_t n, size_t max)
 {
 	size_t i = 0, w, words = 0;
 	int in = 0;
@@ -1946,7 +1959,8 @@ count_words(const char *s, size_t n)
 			in = 0;
 		} else if (!in && (is_alnum(c) || c == '+' || c == '$')) {
 			in = 1;
-			words++;
+			if (++words > max)
+				break;
 		}
 		i += w;
 	}
@@ -2053,7 +2067,8 @@ emit(unsigned long long line, size_t col, const char *q, size_t qlen,
 	if (qlen == 0 || !(opt.kinds & kind))
 		return;
 	if (kind != K_FULL && opt.min_words > 0 &&
-	    count_words(q, qlen) < (size_t)opt.min_words)
+	    count_words(q, qlen, (size_t)opt.min_words) <
+	    (size_t)opt.min_words)
 		return;
 	if (opt.attributed_only && a->slen == 0)
 		return;
@@ -2229,7 +2244,7 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 		n -= w;
 	}
 	up = !is_letter(c) || is_upper(c);
-	words = count_words(q, n);
+	words = count_words(q, n, 6);
 	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
 	    tok_punct(qi - 1, ':');
 	/* X said, "..." / X told reporters "..." / According to X, "..." */
@@ -2392,7 +2407,7 @@ attribute_all(void)
 		}
 		if ((a->how == A_BEFORE || a->how == A_AFTER) &&
 		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
-		    spans[x].cb, spans[x].ce - spans[x].cb) <= 3) {
+		    spans[x].cb, spans[x].ce - spans[x].cb, 3) <= 3) {
 			/* Locals call the junction "Spaghetti Corner". */
 			memset(a, 0, sizeof(*a));
 			pq[x].kind = K_SCARE;
