@@ -363,6 +363,9 @@ static const char abbr_words[] =
 	"mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
 	"inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
 
+/* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
+static uint32_t lex_shape[24][26];
+
 struct lex_slot {
 	const char *word;	/* points into one of the word lists */
 	unsigned char len;
@@ -405,6 +408,9 @@ lex_add_list(const char *list, uint32_t flags)
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
 		if (e > p) {
+			if (e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+			    e[-1] >= 'a' && e[-1] <= 'z')
+				lex_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
 			s = lex_slot_for(p, (size_t)(e - p));
 			s->word = p;
 			s->len = (unsigned char)(e - p);
@@ -414,8 +420,6 @@ lex_add_list(const char *list, uint32_t flags)
 	}
 }
 
-/* The flags of the word w[0..n): ASCII letters folded, a final full stop
- * ignored; 0 for a word not in the lexicon. */
 /* (first letter, last letter) pairs of the speech verbs, a quick "no". */
 static unsigned char verb_pairs[26][26];
 
@@ -446,26 +450,41 @@ maybe_verb(const char *w, size_t n)
 	    verb_pairs[a - 'a'][z - 'a'];
 }
 
+/* The flags of the word w[0..n): ASCII letters folded, a final full stop
+ * ignored; 0 for a word not in the lexicon. */
 static uint32_t
 lex_lookup(const char *w, size_t n)
 {
 	char low[24];
 	size_t i;
-	struct lex_slot *s;
+	uint32_t h;
 
 	if (n > 0 && w[n - 1] == '.')
 		n--;
 	if (n == 0 || n >= sizeof(low))
 		return 0;
+	{
+		unsigned a = (unsigned char)w[0] | 0x20;
+		unsigned z = (unsigned char)w[n - 1] | 0x20;
+
+		if (a < 'a' || a > 'z' || z < 'a' || z > 'z' ||
+		    !(lex_shape[n][a - 'a'] & (1u << (z - 'a'))))
+			return 0;
+	}
+	h = 2166136261u;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
 
 		if (c >= 0x80)
 			return 0;
 		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		h = (h ^ (unsigned char)low[i]) * 16777619u;
 	}
-	s = lex_slot_for(low, n);
-	return s->word == NULL ? 0 : s->flags;
+	for (h &= LEX_SLOTS - 1; lex[h].word != NULL; h = (h + 1) &
+	    (LEX_SLOTS - 1))
+		if (lex[h].len == n && memcmp(lex[h].word, low, n) == 0)
+			return lex[h].flags;
+	return 0;
 }
 
 /* Character helpers over (p, n) at byte offsets. */
@@ -505,11 +524,20 @@ char_before(const char *p, size_t i)
 /* ASCII classes: 1 letter, 2 digit, 4 space. */
 static unsigned char ascii_class[128];
 
+/* The bytes that can start a quotation mark: " ' and the lead bytes of
+ * the UTF-8 marks (U+00AB/BB, U+2018-201F, U+2039/3A, U+300C-300F,
+ * U+FF02). */
+static unsigned char mark_byte[256];
+
 static void
 ascii_init(void)
 {
 	int c;
 
+	memset(mark_byte, 0, sizeof(mark_byte));
+	mark_byte['"'] = mark_byte['\''] = 1;
+	mark_byte[0xc2] = mark_byte[0xe2] = mark_byte[0xe3] = 1;
+	mark_byte[0xef] = 1;
 	for (c = 0; c < 128; c++)
 		ascii_class[c] = (unsigned char)(((c >= 'a' && c <= 'z') ||
 		    (c >= 'A' && c <= 'Z')) ? 1 : (c >= '0' && c <= '9') ? 2 :
@@ -566,6 +594,7 @@ lex_init(void)
 	size_t i;
 
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
 	memset(verb_pairs, 0, sizeof(verb_pairs));
 	for (i = 0; verb_words[i] != NULL; i++) {
@@ -740,19 +769,12 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 	size_t w, j;
 	uint32_t c, prev, next;
 	enum quote_mark m;
-	unsigned char b;
 
 	while (i < n) {
-		b = (unsigned char)p[i];
-		if (b < 0x80 && b != '"' && b != '\'') {
+		while (i < n && !mark_byte[(unsigned char)p[i]])
 			i++;
-			continue;
-		}
-		if (b >= 0x80 && b != 0xe2 && b != 0xc2 && b != 0xe3 &&
-		    b != 0xef) {
-			i++;
-			continue;
-		}
+		if (i >= n)
+			break;
 		c = char_at(p, n, i, &w);
 		if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
 			m = QM_DOUBLE_AMBIG;
@@ -875,6 +897,8 @@ enum {
 #define TF_LEXED 0x08u		/* lex holds the lexicon flags */
 #define TF_QSTOP 0x10u		/* a quotation whose text ends with . */
 #define TF_QASK 0x20u		/* a quotation whose text ends with ? or ! */
+#define TF_NCDONE 0x40u		/* TF_NAMECAP is known */
+#define TF_NAMECAP 0x80u	/* tok_namecap() holds */
 
 struct tok {
 	size_t beg, end;
@@ -1262,15 +1286,12 @@ struct np {
 
 /* A capitalised word that can be part of a name. */
 static int
-tok_namecap(size_t i)
+tok_namecap_uncached(size_t i)
 {
 	uint32_t lx;
-
 	const struct tok *t = &toks[i];
 	size_t n;
 
-	if (!tok_cap(i))
-		return 0;
 	n = t->end - t->beg;
 	if (n == 2 && para[t->end - 1] == '.')
 		return 1;	/* an initial: James A. Baker */
@@ -1284,6 +1305,20 @@ tok_namecap(size_t i)
 	    memcmp(para + t->end - 2, "ly", 2) == 0))
 		return 0;
 	return 1;
+}
+
+static int
+tok_namecap(size_t i)
+{
+	struct tok *t;
+
+	if (!tok_cap(i))
+		return 0;
+	t = &toks[i];
+	if (!(t->flags & TF_NCDONE))
+		t->flags |= TF_NCDONE |
+		    (tok_namecap_uncached(i) ? TF_NAMECAP : 0);
+	return (t->flags & TF_NAMECAP) != 0;
 }
 
 /* Skip a party label after a name: Sen. Jack Reed (D-R.I.). */
@@ -1913,7 +1948,6 @@ speech_subject(size_t k, struct attr *a)
 
 	if (n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0)
 		return;
-	memset(a, 0, sizeof(*a));
 	if (tok_punct(k - 1, ',') && verb_inverts(k) &&
 	    np_forward(k + 1, &np) && np.kind == NP_NAME) {
 		np_speaker(&np, a);
@@ -2171,7 +2205,6 @@ track_upto(size_t end)
 			    (np.t1 > np.name + 1 || ent_by_last(para +
 			    toks[np.name].beg, toks[np.name].end -
 			    toks[np.name].beg, 0) >= 0)) {
-				memset(&scratch, 0, sizeof(scratch));
 				np_speaker(&np, &scratch);
 				j = np.t1;
 				continue;
