@@ -2396,6 +2396,73 @@ note_colon(void)
 	}
 }
 
+/*
+ * The paragraph before a paragraph with quotations names the people its
+ * pronouns point to, so a paragraph without quotations is held back and
+ * read in full only when quotations follow it; one that is pushed out
+ * unread gets only the quick scan for names (surnames resolve against
+ * those).
+ */
+static struct buf held;
+static int held_ok;
+
+/* Quick scan for runs of two or more capitalised words in p[0..n). */
+static void
+scan_names(const char *p, size_t n)
+{
+	size_t i = 0, b, e, w, words;
+	uint32_t c;
+
+	while (i < n) {
+		c = char_at(p, n, i, &w);
+		if (!is_upper(c) || (i > 0 && is_alnum(char_before(p, i)))) {
+			i += w;
+			continue;
+		}
+		b = i;
+		e = i;
+		words = 0;
+		for (;;) {
+			/* a capitalised word */
+			while (i < n && (is_alnum(c = char_at(p, n, i, &w)) ||
+			    c == '\'' || c == 0x2019 || c == '-' || c == '.'))
+				i += w;
+			e = i;
+			words++;
+			if (i + 1 >= n || p[i] != ' ')
+				break;
+			c = char_at(p, n, i + 1, &w);
+			if (!is_upper(c))
+				break;
+			i++;
+		}
+		if (words < 2)
+			continue;
+		for (w = b; w < e && p[w] != ' '; w++)
+			;
+		if (!(lex_lookup(p + b, w - b) & (LX_STOPCAP | LX_PREP)))
+			(void)ent_note(p + b, e - b, 0, 0, 0);
+	}
+}
+
+/* Read the held paragraph in full: tokens, names, subjects. */
+static void
+read_held(void)
+{
+	const char *save = para;
+
+	if (!held_ok)
+		return;
+	held_ok = 0;
+	para = held.p;
+	ntoks = 0;
+	tokenize(held.p, 0, held.len);
+	tracked = 0;
+	track_upto(ntoks);
+	para = save;
+	ntoks = 0;
+}
+
 /* Attribute and classify the quotations of the paragraph. */
 static void
 attribute_all(void)
@@ -2552,6 +2619,20 @@ process_line(const struct line *ln, unsigned long long lineno)
 	}
 	if (!cont)
 		scan_quotes(p, n, 0, &oq);
+	if (nspans == 0 && (n == 0 || p[n - 1] != ':')) {
+		/* Hold it; the one held before gets the quick scan. */
+		if (held_ok)
+			scan_names(held.p, held.len);
+		buf_reset(&held);
+		buf_add(&held, p, n);
+		held_ok = 1;
+		prev_ok = 0;
+		colon_ok = 0;
+		if (common.highlight)
+			highlight_line(ln);
+		return;
+	}
+	read_held();
 	/* Tokens: the writer's text, one token for each quotation. */
 	i = 0;
 	for (x = 0; x < nspans; x++) {
@@ -2617,6 +2698,7 @@ quotes_document(struct input *in, void *ctx)
 	(void)ctx;
 	run.file = in->name;
 	ents_reset();
+	held_ok = 0;
 	pend.active = 0;
 	colon_ok = 0;
 	prev_ok = 0;
@@ -2640,6 +2722,8 @@ main(int argc, char **argv)
 	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
 	memset(&run, 0, sizeof(run));
 	memset(&pend, 0, sizeof(pend));
+	memset(&held, 0, sizeof(held));
+	held_ok = 0;
 	spans = NULL;
 	nspans = spans_cap = 0;
 	toks = NULL;
@@ -2661,6 +2745,7 @@ main(int argc, char **argv)
 	free(ents);
 	free(lex);
 	buf_free(&pend.text);
+	buf_free(&held);
 	status = common.quiet && run.found == 0 ? EXIT_NOMATCH : EXIT_OK;
 	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
 	    EXIT_TROUBLE : status;
