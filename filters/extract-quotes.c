@@ -1087,6 +1087,7 @@ struct entity {
 	char name[NAME_MAX_LEN];
 	size_t len;
 	size_t last;		/* offset of the last word in name */
+	uint64_t lasthash;	/* hash64 of the last word, as written */
 	int gender;		/* 0 unknown, 'm', 'f' */
 	int org;
 	unsigned long stamp;	/* 0: only mentioned, never a subject */
@@ -1161,6 +1162,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			memcpy(e->name, s, n);
 			e->len = n;
 			e->last = last_word_off(s, n);
+			e->lasthash = hash64(s + e->last, n - e->last, 0);
 			e->gender = 0;
 			e->org = org;
 			e->stamp = 0;
@@ -1184,11 +1186,13 @@ ent_by_last(const char *w, size_t n, int caseless)
 {
 	size_t i, k;
 	long best = -1;
+	uint64_t h = caseless ? 0 : hash64(w, n, 0);
 
 	for (i = 0; i < nents; i++) {
 		struct entity *e = &ents[i];
 
-		if (e->len == 0 || e->len - e->last != n || e->last == 0)
+		if (e->len == 0 || e->len - e->last != n || e->last == 0 ||
+		    (!caseless && e->lasthash != h))
 			continue;
 		if (caseless) {
 			for (k = 0; k < n; k++)
@@ -2184,8 +2188,11 @@ track_upto(size_t end)
 	uint32_t lx;
 	struct attr scratch;
 
+	s = tracked < ntoks ? sent_start(tracked) : tracked;
 	for (i = tracked; i < end; i = j > i ? j : i + 1) {
 		j = i;
+		if (i > 0 && (toks[i - 1].flags & TF_SEND))
+			s = i;	/* the sentence starts here */
 		if (tok_lower(i)) {
 			if (maybe_verb(para + toks[i].beg, toks[i].end -
 			    toks[i].beg) && (tok_lex(i) & LX_VERB))
@@ -2194,8 +2201,7 @@ track_upto(size_t end)
 		}
 		if (!tok_namecap(i))
 			continue;
-		if (i == 0 || (toks[i - 1].flags & TF_SEND) ||
-		    (tok_punct(i - 1, ',') && i < sent_start(i) + 8)) {
+		if (i == s || (tok_punct(i - 1, ',') && i < s + 8)) {
 			struct np np;
 
 			/* The subject of a sentence: "Obama consultant
@@ -2227,7 +2233,6 @@ track_upto(size_t end)
 				    lx & LX_FEMALE ? 'f' : gender;
 			}
 		}
-		s = sent_start(i);
 		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
 		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
 		if (j - split < 2 && split == i) {
