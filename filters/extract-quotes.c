@@ -420,8 +420,9 @@ lex_add_list(const char *list, uint32_t flags)
 	}
 }
 
-/* (first letter, last letter) pairs of the speech verbs, a quick "no". */
-static unsigned char verb_pairs[26][26];
+/* Bit z of verb_shape[n][a]: a speech verb of n letters runs from a to z;
+ * a quick "no" for most words. */
+static uint32_t verb_shape[24][26];
 
 static void
 verb_pairs_add(const char *list)
@@ -433,9 +434,9 @@ verb_pairs_add(const char *list)
 			p++;
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
-		if (e > p && p[0] >= 'a' && p[0] <= 'z' && e[-1] >= 'a' &&
-		    e[-1] <= 'z')
-			verb_pairs[p[0] - 'a'][e[-1] - 'a'] = 1;
+		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+		    e[-1] >= 'a' && e[-1] <= 'z')
+			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
 		p = e;
 	}
 }
@@ -446,8 +447,8 @@ maybe_verb(const char *w, size_t n)
 {
 	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1];
 
-	return n >= 3 && a >= 'a' && a <= 'z' && z >= 'a' && z <= 'z' &&
-	    verb_pairs[a - 'a'][z - 'a'];
+	return n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
+	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')));
 }
 
 /* The flags of the word w[0..n): ASCII letters folded, a final full stop
@@ -596,7 +597,7 @@ lex_init(void)
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
-	memset(verb_pairs, 0, sizeof(verb_pairs));
+	memset(verb_shape, 0, sizeof(verb_shape));
 	for (i = 0; verb_words[i] != NULL; i++) {
 		lex_add_list(verb_words[i], LX_VERB);
 		verb_pairs_add(verb_words[i]);
