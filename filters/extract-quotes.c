@@ -309,7 +309,8 @@ static const char more_verbs[] =
 	"point points pointed pointing welcome welcomes welcomed describe "
 	"describes described describing call calls called calling dub dubs "
 	"dubbed label labels labeled labelled term termed brand branded "
-	"read reads";
+	"read reads remember remembers remembered recalled recalls "
+	"reminisced mused lamented";
 
 static const char obj_words[] =
 	"tell tells told telling ask asks asked asking warn warns warned "
@@ -1758,9 +1759,25 @@ attribution_at(size_t j, struct attr *a, int strict)
 		/* After a quotation "warned X" and "asked X" invert too. */
 		n = toks[j].end - toks[j].beg;
 		if ((n > 4 && memcmp(para + toks[j].end - 3, "ing", 3) == 0) ||
-		    tok_is(j, "told") || tok_is(j, "tells") ||
-		    tok_is(j, "tell") || !np_forward(j + 1, &np) ||
-		    (strict && np.kind == NP_COMMON))
+		    tok_is(j, "told") || tok_is(j, "tells") || tok_is(j, "tell"))
+			return 0;
+		if (!np_forward(j + 1, &np)) {
+			/* "said one of two witnesses who relayed it" */
+			if (strict || j + 1 >= ntoks ||
+			    !(tok_lex(j + 1) & LX_DET))
+				return 0;
+			for (k = j + 2; k < ntoks && k < j + 14 &&
+			    toks[k].type == T_WORD && !(tok_lex(k) & LX_REL);
+			    k++)
+				;
+			if (k == j + 2 || (k < ntoks && toks[k].type == T_WORD))
+				return 0;
+			np.kind = NP_COMMON;
+			np.t0 = j + 1;
+			np.name = j + 2;
+			np.t1 = np.end = k;
+		}
+		if (strict && np.kind == NP_COMMON)
 			return 0;
 		/* "replied the goalkeeper, Abel Mendoza-Ruiz." */
 		if (np.kind == NP_COMMON && tok_punct(np.end, ',') &&
@@ -1856,10 +1873,19 @@ find_later(size_t qi, struct attr *a)
 static int
 sentence_subject(size_t s, size_t k, struct np *np)
 {
+	size_t c;
+
 	while (s < k && (tok_is(s, "But") || tok_is(s, "And") ||
 	    tok_is(s, "So") || tok_is(s, "Yet") || tok_punct(s, ',')))
 		s++;
-	return np_forward(s, np) && np->kind != NP_COMMON && np->end < k;
+	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k)
+		return 1;
+	/* "After the Paris attacks, Trump released an ad calling..." */
+	for (c = s; c < k && c < s + 12; c++)
+		if (tok_punct(c, ','))
+			return np_forward(c + 1, np) &&
+			    np->kind != NP_COMMON && np->end < k;
+	return 0;
 }
 
 /* X said: "..." / X said that "..." / According to X, "...": the nearest
@@ -1892,6 +1918,16 @@ find_before(size_t qi, struct attr *a)
 		n = toks[k].end - toks[k].beg;
 		if (tok_is(k - 1, "to") || (n > 4 &&
 		    memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
+			b = tok_is(k - 1, "to") ? k - 1 : k;
+			for (e = b; e > s && b - e < 4 && tok_lower(e - 1) &&
+			    !(tok_lex(e - 1) & (LX_PREP | LX_DET)); e--)
+				;
+			if (e < b && e > s && np_backward(e - 1, s, &np) &&
+			    np.kind != NP_COMMON) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
 			if (sentence_subject(s, k, &np)) {
 				np_speaker(&np, a);
 				set_verb(a, k, k + 1);
@@ -1943,6 +1979,11 @@ find_before(size_t qi, struct attr *a)
 	return 0;
 }
 
+/* The last speaker of reported speech seen, and its verb's token. */
+static struct attr reported;
+static size_t reported_tok;
+static int reported_ok;
+
 /* The subject of the speech verb at token k outside quotations, made the
  * latest subject: reported speech names the next "he said". */
 static void
@@ -1956,6 +1997,7 @@ speech_subject(size_t k, struct attr *a)
 	if (tok_punct(k - 1, ',') && verb_inverts(k) &&
 	    np_forward(k + 1, &np) && np.kind == NP_NAME) {
 		np_speaker(&np, a);
+		reported_ok = 0;
 		return;
 	}
 	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
@@ -1976,6 +2018,14 @@ speech_subject(size_t k, struct attr *a)
 	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
 		return;
 	np_speaker(&np, a);
+	if (a->slen > 0) {
+		reported = *a;
+		reported.how = A_FOLLOW;
+		reported.vlen = reported.rlen = 0;
+		reported.sb = reported.se = 0;
+		reported_tok = k;
+		reported_ok = 1;
+	}
 }
 
 /* Count the words of s[0..n), runs of characters between spaces, up to
@@ -2464,7 +2514,14 @@ read_held(void)
 	ntoks = 0;
 	tokenize(held.p, 0, held.len);
 	tracked = 0;
+	reported_ok = 0;
 	track_upto(ntoks);
+	/* "Howard continued his scathing remarks." and then a paragraph
+	 * that is one quotation. */
+	if (reported_ok && ntoks > 0 && reported_tok >= sent_start(ntoks - 1)) {
+		prev_at = reported;
+		prev_ok = 1;
+	}
 	para = save;
 	ntoks = 0;
 }
