@@ -293,7 +293,9 @@ static const char org_words[] =
 	"center centre hospital church army navy observatory agency "
 	"cabinet chamber exchange regulator media press studio theatre "
 	"theater museum library orchestra band institute coalition "
-	"alliance league ministry embassy consulate firm";
+	"alliance league ministry embassy consulate firm convention caucus "
+	"conference summit festival debate primary poll survey national "
+	"democratic republican american international federal united";
 
 static const char group_words[] =
 	"officials analysts experts police residents critics economists "
@@ -1888,6 +1890,24 @@ sentence_subject(size_t s, size_t k, struct np *np)
 	return 0;
 }
 
+/* 1 if "NAME, APPOSITIVE," stands right before the verb at token k. */
+static int
+appositive_subject(size_t s, size_t k)
+{
+	size_t c;
+	struct np np;
+
+	if (k < s + 4 || !tok_punct(k - 1, ','))
+		return 0;
+	for (c = k - 1; c > s && k - c < 25; c--)
+		if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+			break;
+	if (c <= s + 1 || !tok_punct(c - 1, ','))
+		return 0;
+	return np_backward(c - 2, s, &np) && np.kind == NP_NAME &&
+	    np.t0 == s;
+}
+
 /* X said: "..." / X said that "..." / According to X, "...": the nearest
  * speech verb before token qi in its sentence that has a subject. */
 static int
@@ -1907,9 +1927,11 @@ find_before(size_t qi, struct attr *a)
 		}
 		if (!tok_verb(k))
 			continue;
+		/* ", said Ana Petrescu," -- unless a name and an appositive
+		 * come first: "Tad Devine, Sanders' adviser, said X ..." */
 		if ((k == s || tok_punct(k - 1, ',')) && verb_inverts(k) &&
 		    np_forward(k + 1, &np) && np.kind == NP_NAME &&
-		    np.t1 <= qi) {
+		    np.t1 <= qi && !appositive_subject(s, k)) {
 			np_speaker(&np, a);
 			set_verb(a, k, k + 1);
 			np_role(&np, a);
