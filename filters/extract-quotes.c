@@ -1890,6 +1890,18 @@ sentence_subject(size_t s, size_t k, struct np *np)
 	return 0;
 }
 
+/* A name that opens sentence s and is followed by a comma before token
+ * e: the subject of "NAME, ..., ..., said". */
+static int
+lead_name(size_t s, size_t e, struct np *np)
+{
+	while (s < e && (tok_is(s, "But") || tok_is(s, "And")))
+		s++;
+	return np_forward(s, np) && np->kind == NP_NAME &&
+	    tok_punct(np->end, ',') && np->end < e &&
+	    tok_namecap(np->t1 - 1) && !(tok_lex(np->t1 - 1) & LX_ORG);
+}
+
 /* 1 if "NAME, APPOSITIVE," stands right before the verb at token k. */
 static int
 appositive_subject(size_t s, size_t k)
@@ -1965,10 +1977,22 @@ find_before(size_t qi, struct attr *a)
 		e = b - 1;
 		r0 = r1 = 0;
 		if (tok_punct(e, ',')) {
+			struct np lead;
+			int ok = lead_name(s, e, &lead);
+
 			for (c = e; c > s && e - c < 25; c--)
 				if (tok_punct(c - 1, ',') ||
 				    toks[c - 1].type == T_QUOTE)
 					break;
+			if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
+			    !np_backward(c - 2, s, &np) ||
+			    np.kind != NP_NAME)) {
+				/* several commas: the name opening the
+				 * sentence speaks */
+				np_speaker(&lead, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
 			if (c <= s + 1 || !tok_punct(c - 1, ','))
 				continue;
 			r0 = c;
@@ -2029,10 +2053,21 @@ speech_subject(size_t k, struct attr *a)
 	if (b == s)
 		return;
 	if (tok_punct(b - 1, ',')) {
+		/* "Sandy Phillips, who lost her daughter in Aurora,
+		 * Colorado, in July 2012, said": the name that opens the
+		 * sentence. */
+		struct np lead;
+		int ok = lead_name(s, b - 1, &lead);
+
 		/* "Humphrey, for example, said" */
 		for (c = b - 1; c > s && b - c < 25; c--)
 			if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
 				break;
+		if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
+		    !np_backward(c - 2, s, &np) || np.kind != NP_NAME)) {
+			np_speaker(&lead, a);
+			return;
+		}
 		if (c <= s + 1 || !tok_punct(c - 1, ','))
 			return;
 		b = c - 1;
