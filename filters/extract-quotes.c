@@ -1863,7 +1863,7 @@ find_later(size_t qi, struct attr *a)
 	if (toks[qi].flags & TF_SEND)
 		return 0;
 	for (j = qi + 1; j < ntoks && j < qi + 40; j++) {
-		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
+		if (toks[j].flags & TF_SEND)
 			return 0;
 		if (tok_punct(j, ',') && attribution_at(j + 1, a, 0))
 			return 1;
