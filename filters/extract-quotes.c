@@ -1222,6 +1222,27 @@ ent_rank(const struct entity *e)
 	return pronoun_mentions ? e->seen : e->stamp;
 }
 
+/* The most recent person whose two-word name starts with w[0..n): a
+ * family name written first (Yuan Jiajun), or a first name. */
+static long
+ent_by_first(const char *w, size_t n)
+{
+	size_t i;
+	long best = -1;
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+
+		if (e->len == 0 || e->org || e->last != n + 1 ||
+		    memcmp(e->name, w, n) != 0 ||
+		    memchr(e->name + e->last, ' ', e->len - e->last) != NULL)
+			continue;
+		if (best < 0 || e->seen > ents[best].seen)
+			best = (long)i;
+	}
+	return best;
+}
+
 /* The entity a pronoun points to: the latest subject of a matching kind. */
 static long
 ent_for_pronoun(uint32_t lx)
@@ -1675,6 +1696,8 @@ np_speaker(const struct np *np, struct attr *a)
 	a->sb = nb;
 	if (split + 1 == np->t1) {
 		e = ent_by_last(para + nb, ne - nb, 0);
+		if (e < 0)
+			e = ent_by_first(para + nb, ne - nb);
 		if (e >= 0) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
