@@ -91,21 +91,24 @@ demo:
 	@sh scripts/demo $(B)
 
 test: all units
-	@WINNOW_BIN=$(B) WINNOW_UNIT=$(O)/unit WRAP="$(WRAP)" sh tests/run.sh
+	@WINNOW_BIN=$(B) WINNOW_UNIT=$(O)/unit WRAP="$(WRAP)" \
+	    WINNOW_SANITIZED="$(SANITIZED)" WINNOW_SKIP_HUGE="$(SKIP_HUGE)" \
+	    sh tests/run.sh
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 asan:
 	@sh scripts/install-deps --if-missing
 	@$(MAKE) --no-print-directory O=build/asan B=build/asan/bin \
-	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" test
+	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" SANITIZED=1 test
 
 valgrind:
 	@$(MAKE) --no-print-directory O=build/vg B=build/vg/bin \
-	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" test
+	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
+	    SANITIZED=1 SKIP_HUGE=1 test
 
 bench: all
-	@sh scripts/bench
+	@python3 scripts/bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)
@@ -128,5 +131,13 @@ lint:
 clean:
 	rm -rf build bin tests/out
 
+.SECONDARY:
+
 .PHONY: all deps-ok units check demo test asan valgrind bench install \
 	uninstall format lint clean
+
+# libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
+FUZZ_SECONDS = 60
+fuzz:
+	@sh scripts/fuzz -t $(FUZZ_SECONDS)
+.PHONY: fuzz

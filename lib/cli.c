@@ -12,6 +12,10 @@
 #include "color.h"
 #include "xalloc.h"
 
+#ifndef VERSION
+#define VERSION "unknown"	/* the Makefile defines it from config.mk */
+#endif
+
 struct common_opts common;
 
 enum {
@@ -46,6 +50,9 @@ static const struct cli_option extractor_options[] = {
 	    "print nothing; exit 0 if anything was found, else 1"},
 	{0, NULL, CLI_NOARG, NULL, NULL}
 };
+
+/* Room for a filter's own options plus the common ones. */
+#define CLI_MAX_OPTIONS 64
 
 static const struct cli_spec *cur_spec;
 
@@ -147,10 +154,10 @@ add_options(const struct cli_option *o, struct option *lo, size_t *nlo,
 		(*nlo)++;
 		if (o->code < CLI_OWN) {
 			shorts[(*nshort)++] = (char)o->code;
-			if (o->arg == CLI_REQUIRED)
+			/* A short option with an optional argument takes
+			 * it as -x ARG too. */
+			if (o->arg != CLI_NOARG)
 				shorts[(*nshort)++] = ':';
-			else if (o->arg == CLI_OPTIONAL)
-				shorts[(*nshort)++] = ':'; /* -x ARG */
 		}
 	}
 }
@@ -171,9 +178,10 @@ parse_format(const char *arg)
 int
 cli_parse(int argc, char **argv, const struct cli_spec *spec)
 {
+	/* Static, not allocated: a usage error leaves through exit(). */
+	static struct option lo[CLI_MAX_OPTIONS + 1];
+	static char shorts[CLI_MAX_OPTIONS * 2 + 3];
 	size_t total, nlo = 0, nshort = 0;
-	struct option *lo;
-	char *shorts;
 	int c, color_when = COLOR_AUTO, with_filename = -1;
 	int extractor = (spec->flags & CLI_EXTRACTOR) != 0;
 
@@ -182,8 +190,10 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 	memset(&common, 0, sizeof(common));
 	total = count_options(spec->options) + count_options(common_options) +
 	    (extractor ? count_options(extractor_options) : 0);
-	lo = xcalloc(total + 1, sizeof(*lo));
-	shorts = xcalloc(total * 2 + 3, 1);
+	if (total > CLI_MAX_OPTIONS)
+		pdie("too many options (%zu): raise CLI_MAX_OPTIONS", total);
+	memset(lo, 0, sizeof(lo));
+	memset(shorts, 0, sizeof(shorts));
 	shorts[nshort++] = '+';	/* stop at the first operand */
 	shorts[nshort++] = ':';	/* report a missing argument as ':' */
 	add_options(spec->options, lo, &nlo, shorts, &nshort);
@@ -245,8 +255,6 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			break;
 		}
 	}
-	free(lo);
-	free(shorts);
 	if (common.highlight) {
 		if (common.format != FMT_TEXT)
 			cli_usage_error("--highlight prints text; it cannot "

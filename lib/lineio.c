@@ -9,7 +9,7 @@
 #include "lineio.h"
 #include "xalloc.h"
 
-#define LR_BUFSIZE (64 * 1024)
+#define LR_BUFSIZE ((size_t)64 * 1024)
 #define LR_MAX_LINE ((size_t)1 << 30)
 
 size_t
@@ -66,13 +66,13 @@ lr_make_room(struct linereader *lr)
 	if (lr->end < lr->cap)
 		return 0;
 	/* One line fills the buffer: grow it, up to the line limit. */
-	if (lr->cap > lr->max_line) {
+	if (lr->cap > lr->max_line + 1) {
 		errno = ERANGE;
 		return -1;
 	}
 	cap = lr->cap * 2;
-	if (cap > lr->max_line + 1)
-		cap = lr->max_line + 1;
+	if (cap > lr->max_line + 2)
+		cap = lr->max_line + 2;
 	lr->buf = xrealloc(lr->buf, cap);
 	lr->cap = cap;
 	return 0;
@@ -94,6 +94,16 @@ lr_cut(struct linereader *lr, struct line *line, size_t len, size_t skip)
 	lr->lineno++;
 }
 
+/* End the input with an error: later calls return 0. */
+static int
+lr_fail(struct linereader *lr, int err)
+{
+	lr->eof = 1;
+	lr->beg = lr->end = lr->scanned = 0;
+	errno = err;
+	return -1;
+}
+
 int
 lr_next(struct linereader *lr, struct line *line)
 {
@@ -105,12 +115,19 @@ lr_next(struct linereader *lr, struct line *line)
 			nl = memchr(lr->buf + lr->scanned, '\n',
 			    lr->end - lr->scanned);
 			if (nl != NULL) {
+				if ((size_t)(nl - (lr->buf + lr->beg)) >
+				    lr->max_line + 1)
+					return lr_fail(lr, ERANGE);
 				lr_cut(lr, line,
 				    (size_t)(nl - (lr->buf + lr->beg)), 1);
 				return 1;
 			}
 			lr->scanned = lr->end;
 		}
+		/* A line (its "\r" aside) past the limit: stop before
+		 * reading more of it. */
+		if (lr->end - lr->beg > lr->max_line + 1)
+			return lr_fail(lr, ERANGE);
 		if (lr->eof) {
 			if (lr->beg < lr->end) {
 				lr_cut(lr, line, lr->end - lr->beg, 0);
@@ -118,19 +135,13 @@ lr_next(struct linereader *lr, struct line *line)
 			}
 			return 0;
 		}
-		if (lr_make_room(lr) < 0) {
-			lr->eof = 1;
-			lr->beg = lr->end = lr->scanned = 0;
-			return -1;
-		}
+		if (lr_make_room(lr) < 0)
+			return lr_fail(lr, errno);
 		do {
 			n = read(lr->fd, lr->buf + lr->end, lr->cap - lr->end);
 		} while (n < 0 && errno == EINTR);
-		if (n < 0) {
-			lr->eof = 1;
-			lr->beg = lr->end = lr->scanned = 0;
-			return -1;
-		}
+		if (n < 0)
+			return lr_fail(lr, errno);
 		if (n == 0)
 			lr->eof = 1;
 		lr->end += (size_t)n;

@@ -25,6 +25,8 @@ prog_init(int argc, char **argv)
 	argv[0] = (char *)progname;
 }
 
+static void vmessage(int, int, const char *, va_list) PRINTF_LIKE(3, 0);
+
 static void
 vmessage(int with_errno, int errnum, const char *fmt, va_list ap)
 {
@@ -92,70 +94,60 @@ prog_trouble(void)
 	return trouble;
 }
 
-static NORETURN void
-bad_number(const char *what, const char *s, const char *why)
+void
+prog_reset(void)
 {
-	pwarn("%s: %s: '%s'", what, why, s);
-	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
-	    progname);
-	exit(EXIT_TROUBLE);
+	trouble = 0;
 }
 
-long long
-parse_num(const char *s, long long min, long long max, const char *what)
+const char *
+str_to_num(const char *s, long long min, long long max, long long *out)
 {
 	char *end;
 	long long v;
 
 	if (s == NULL || *s == '\0')
-		bad_number(what, s == NULL ? "" : s, "missing number");
+		return "missing number";
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (end == s || *end != '\0')
-		bad_number(what, s, "not a whole number");
-	if (errno == ERANGE || v < min || v > max) {
-		pwarn("%s: '%s' is out of range (%lld to %lld)", what, s, min,
-		    max);
-		(void)fprintf(stderr,
-		    "Try '%s --help' for more information.\n", progname);
-		exit(EXIT_TROUBLE);
-	}
-	return v;
+		return "not a whole number";
+	if (errno == ERANGE || v < min || v > max)
+		return "out of range";
+	*out = v;
+	return NULL;
 }
 
-double
-parse_real(const char *s, double min, double max, const char *what)
+const char *
+str_to_real(const char *s, double min, double max, double *out)
 {
 	char *end;
 	double v;
 
 	if (s == NULL || *s == '\0')
-		bad_number(what, s == NULL ? "" : s, "missing number");
+		return "missing number";
 	errno = 0;
 	v = strtod(s, &end);
 	if (end == s || *end != '\0' || isnan(v))
-		bad_number(what, s, "not a number");
-	if (errno == ERANGE || v < min || v > max) {
-		pwarn("%s: '%s' is out of range (%g to %g)", what, s, min, max);
-		(void)fprintf(stderr,
-		    "Try '%s --help' for more information.\n", progname);
-		exit(EXIT_TROUBLE);
-	}
-	return v;
+		return "not a number";
+	if (errno == ERANGE || v < min || v > max)
+		return "out of range";
+	*out = v;
+	return NULL;
 }
 
-unsigned long long
-parse_size(const char *s, const char *what)
+const char *
+str_to_size(const char *s, unsigned long long *out)
 {
 	char *end;
 	unsigned long long v, mult = 1;
 
 	if (s == NULL || *s < '0' || *s > '9')
-		bad_number(what, s == NULL ? "" : s, "not a size");
+		return "not a size";
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (errno == ERANGE)
-		bad_number(what, s, "size too large");
+		return "size too large";
 	switch (*end) {
 	case '\0':
 		break;
@@ -177,15 +169,74 @@ parse_size(const char *s, const char *what)
 		end++;
 		break;
 	default:
-		bad_number(what, s, "not a size (use K, M, G or T)");
+		return "not a size (use K, M, G or T)";
 	}
 	if (mult > 1 && end[0] == 'i' && end[1] == 'B')
 		end += 2;
 	else if (end[0] == 'B')
 		end++;
 	if (*end != '\0')
-		bad_number(what, s, "not a size (use K, M, G or T)");
+		return "not a size (use K, M, G or T)";
 	if (v > ~0ULL / mult)
-		bad_number(what, s, "size too large");
-	return v * mult;
+		return "size too large";
+	*out = v * mult;
+	return NULL;
+}
+
+static NORETURN void
+bad_number(const char *what, const char *s, const char *why)
+{
+	pwarn("%s: %s: '%s'", what, why, s == NULL ? "" : s);
+	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
+	    progname);
+	exit(EXIT_TROUBLE);
+}
+
+long long
+parse_num(const char *s, long long min, long long max, const char *what)
+{
+	const char *why;
+	long long v = 0;
+
+	why = str_to_num(s, min, max, &v);
+	if (why != NULL && strcmp(why, "out of range") == 0) {
+		pwarn("%s: '%s' is out of range (%lld to %lld)", what, s, min,
+		    max);
+		(void)fprintf(stderr,
+		    "Try '%s --help' for more information.\n", progname);
+		exit(EXIT_TROUBLE);
+	}
+	if (why != NULL)
+		bad_number(what, s, why);
+	return v;
+}
+
+double
+parse_real(const char *s, double min, double max, const char *what)
+{
+	const char *why;
+	double v = 0;
+
+	why = str_to_real(s, min, max, &v);
+	if (why != NULL && strcmp(why, "out of range") == 0) {
+		pwarn("%s: '%s' is out of range (%g to %g)", what, s, min, max);
+		(void)fprintf(stderr,
+		    "Try '%s --help' for more information.\n", progname);
+		exit(EXIT_TROUBLE);
+	}
+	if (why != NULL)
+		bad_number(what, s, why);
+	return v;
+}
+
+unsigned long long
+parse_size(const char *s, const char *what)
+{
+	const char *why;
+	unsigned long long v = 0;
+
+	why = str_to_size(s, &v);
+	if (why != NULL)
+		bad_number(what, s, why);
+	return v;
 }

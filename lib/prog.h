@@ -52,6 +52,22 @@ void prog_set_trouble(void);
 int prog_trouble(void);
 
 /*
+ * The parsers behind parse_num(), parse_real() and parse_size(): they
+ * return NULL and store the value on success, or return a short reason
+ * ("not a whole number", "out of range") and store nothing.
+ */
+const char *str_to_num(const char *s, long long min, long long max,
+    long long *out);
+const char *str_to_real(const char *s, double min, double max, double *out);
+const char *str_to_size(const char *s, unsigned long long *out);
+
+/*
+ * Forget recorded trouble.  For harnesses (the fuzz targets) that run a
+ * filter's main() more than once in one process.
+ */
+void prog_reset(void);
+
+/*
  * Parse the whole of s as a decimal integer in [min, max].  On junk or a
  * value out of range, print "NAME: OPTION: ..." and a usage hint and exit
  * with EXIT_TROUBLE: numbers come from the command line, so a bad one is a

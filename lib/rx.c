@@ -19,8 +19,8 @@
 #define RX_MATCH_LIMIT 5000000
 #define RX_DEPTH_LIMIT 10000
 #define RX_HEAP_LIMIT (64 * 1024)	/* KiB */
-#define RX_JIT_STACK_MIN (32 * 1024)
-#define RX_JIT_STACK_MAX (1024 * 1024)
+#define RX_JIT_STACK_MIN ((size_t)32 * 1024)
+#define RX_JIT_STACK_MAX ((size_t)1024 * 1024)
 
 struct rx {
 	pcre2_code *code;

@@ -1,0 +1,47 @@
+/*
+ * fuzz_common.c - exit() interception and temporary files for harnesses.
+ */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "fuzz.h"
+
+#undef exit
+
+jmp_buf fuzz_jmp;
+int fuzz_armed;
+
+void
+fuzz_exit(int status)
+{
+	if (fuzz_armed)
+		longjmp(fuzz_jmp, status + 1);
+	exit(status);
+}
+
+const char *
+fuzz_file(const char *tag, const unsigned char *data, size_t n)
+{
+	static char path[2][256];
+	static int which;
+	char *p = path[which++ & 1];
+	int fd;
+
+	(void)snprintf(p, sizeof(path[0]), "/tmp/winnow-fuzz-%ld-%s",
+	    (long)getpid(), tag);
+	fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0)
+		abort();
+	while (n > 0) {
+		ssize_t w = write(fd, data, n);
+
+		if (w <= 0)
+			abort();
+		data += w;
+		n -= (size_t)w;
+	}
+	(void)close(fd);
+	return p;
+}
