@@ -1350,6 +1350,21 @@ tok_namecap(size_t i)
 	return (t->flags & TF_NAMECAP) != 0;
 }
 
+/* 1 if the "and" at token j joins two people rather than making one
+ * name: "Ines Valdes and Marco Ferri", "Mr. Falk and Ms. Remy" (but
+ * "Procter and Gamble", "Health and Human Services" stay one). */
+static int
+two_names(size_t j)
+{
+	if (!tok_is(j, "and") && !tok_punct(j, '&'))
+		return 0;
+	if (tok_lex(j + 1) & LX_TITLE)
+		return 1;
+	return j >= 2 && tok_namecap(j - 2) && tok_namecap(j - 1) &&
+	    tok_namecap(j + 1) && tok_namecap(j + 2) &&
+	    !(tok_lex(j - 1) & LX_ORG) && !(tok_lex(j + 2) & LX_ORG);
+}
+
 /* Skip a party label after a name: Sen. Jack Reed (D-R.I.). */
 static size_t
 skip_paren(size_t j)
@@ -1430,7 +1445,7 @@ np_forward(size_t i, struct np *np)
 		    tok_namecap(j + 1)) {
 			j++;
 		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
-		    caps > 0 && tok_namecap(j + 1)) {
+		    caps > 0 && tok_namecap(j + 1) && !two_names(j)) {
 			j++;
 		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
 		    caps > 0 && tok_is(j + 1, "the") && tok_namecap(j + 2)) {
@@ -1495,7 +1510,7 @@ np_backward(size_t e, size_t s, struct np *np)
 			if (tok_namecap(k) ||
 			    (tok_lower(k) && (tok_lex(k) & LX_TITLE)) ||
 			    (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
-			    k > s && tok_namecap(k - 1)))
+			    k > s && tok_namecap(k - 1) && !two_names(k)))
 				j = k;
 			else if (tok_is(k, "the") && k > s + 1 &&
 			    tok_lower(k - 1) && (tok_lex(k - 1) & LX_CONN) &&
@@ -2350,7 +2365,7 @@ track_upto(size_t end)
 		caps = 0;
 		while (j < ntoks && (tok_namecap(j) ||
 		    (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
-		    tok_namecap(j + 1)))) {
+		    tok_namecap(j + 1) && !two_names(j)))) {
 			caps += tok_cap(j);
 			j++;
 		}
