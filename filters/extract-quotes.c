@@ -2113,6 +2113,9 @@ speech_subject(size_t k, struct attr *a)
 	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
 		return;
 	np_speaker(&np, a);
+	a->how = A_NONE;
+	a->vlen = 0;
+	a->vtok = k;
 	if (a->slen > 0) {
 		reported = *a;
 		reported.how = A_FOLLOW;
