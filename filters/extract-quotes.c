@@ -906,10 +906,10 @@ enum {
 
 struct tok {
 	size_t beg, end;
-	unsigned type, flags;
 	uint32_t lex;
 	uint32_t ch;		/* T_PUNCT: the character */
-	size_t q;		/* T_QUOTE: the span */
+	uint32_t q;		/* T_QUOTE: the span */
+	unsigned short type, flags;
 };
 
 static struct tok *toks;
@@ -917,19 +917,24 @@ static size_t ntoks, toks_cap;
 static const char *para;	/* the paragraph being looked at */
 static size_t para_len;
 
-static struct tok *
+static void
+toks_grow(void)
+{
+	toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
+	toks = xreallocarray(toks, toks_cap, sizeof(*toks));
+}
+
+static inline struct tok *
 tok_new(unsigned type, size_t beg, size_t end)
 {
 	struct tok *t;
 
-	if (ntoks == toks_cap) {
-		toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
-		toks = xreallocarray(toks, toks_cap, sizeof(*toks));
-	}
+	if (ntoks == toks_cap)
+		toks_grow();
 	t = &toks[ntoks++];
 	t->beg = beg;
 	t->end = end;
-	t->type = type;
+	t->type = (unsigned short)type;
 	t->flags = 0;
 	t->lex = 0;
 	t->ch = 0;
@@ -2799,7 +2804,7 @@ process_line(const struct line *ln, unsigned long long lineno)
 	for (x = 0; x < nspans; x++) {
 		tokenize(p, i, spans[x].ob);
 		spans[x].tok = ntoks;
-		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = x;
+		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = (uint32_t)x;
 		i = spans[x].end;
 	}
 	tokenize(p, i, n);
