@@ -1104,6 +1104,7 @@ struct entity {
 };
 
 static struct entity *ents;
+static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
 static size_t nents;
 static unsigned long ent_clock;
 
@@ -1112,8 +1113,10 @@ ents_reset(void)
 {
 	size_t i;
 
-	for (i = 0; i < MAX_ENTITIES; i++)
+	for (i = 0; i < MAX_ENTITIES; i++) {
 		ents[i].len = 0;
+		ent_lasthash[i] = 0;
+	}
 	nents = MAX_ENTITIES;
 	ent_clock = 0;
 }
@@ -1172,6 +1175,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			e->len = n;
 			e->last = last_word_off(s, n);
 			e->lasthash = hash64(s + e->last, n - e->last, 0);
+			ent_lasthash[i] = e->lasthash;
 			e->gender = 0;
 			e->org = org;
 			e->stamp = 0;
@@ -1200,8 +1204,9 @@ ent_by_last(const char *w, size_t n, int caseless)
 	for (i = 0; i < nents; i++) {
 		struct entity *e = &ents[i];
 
-		if (e->len == 0 || e->len - e->last != n || e->last == 0 ||
-		    (!caseless && e->lasthash != h))
+		if (!caseless && ent_lasthash[i] != h)
+			continue;
+		if (e->len == 0 || e->len - e->last != n || e->last == 0)
 			continue;
 		if (caseless) {
 			for (k = 0; k < n; k++)
@@ -2436,7 +2441,6 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 		n -= w;
 	}
 	up = !is_letter(c) || is_upper(c);
-	words = count_words(q, n, 6);
 	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
 	    tok_punct(qi - 1, ':');
 	/* X said, "..." / X told reporters "..." / According to X, "..." */
@@ -2460,6 +2464,7 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 	}
 	if (start && (up || qi == 0))
 		return K_FULL;
+	words = count_words(q, n, 6);
 	if (a->how == A_AFTER || a->how == A_BEFORE)
 		return words <= 4 && title_like(q, n) ? K_SCARE : K_PARTIAL;
 	return words <= 5 || title_like(q, n) ? K_SCARE : K_PARTIAL;
