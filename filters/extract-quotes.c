@@ -533,12 +533,16 @@ static unsigned char ascii_class[128];
  * U+FF02). */
 static unsigned char mark_byte[256];
 
+/* ASCII letters and digits: the bytes a word goes on with. */
+static unsigned char word_byte[256];
+
 static void
 ascii_init(void)
 {
 	int c;
 
 	memset(mark_byte, 0, sizeof(mark_byte));
+	memset(word_byte, 0, sizeof(word_byte));
 	mark_byte['"'] = mark_byte['\''] = 1;
 	mark_byte[0xc2] = mark_byte[0xe2] = mark_byte[0xe3] = 1;
 	mark_byte[0xef] = 1;
@@ -546,6 +550,8 @@ ascii_init(void)
 		ascii_class[c] = (unsigned char)(((c >= 'a' && c <= 'z') ||
 		    (c >= 'A' && c <= 'Z')) ? 1 : (c >= '0' && c <= '9') ? 2 :
 		    (c == ' ' || (c >= 0x09 && c <= 0x0d)) ? 4 : 0);
+	for (c = 0; c < 128; c++)
+		word_byte[c] = ascii_class[c] & 3;
 }
 
 static int
@@ -1046,11 +1052,14 @@ tokenize(const char *p, size_t from, size_t to)
 			t->flags |= TF_CAP;
 		i += w;
 		while (i < to) {
-			if ((unsigned char)p[i] < 0x80 &&
-			    (ascii_class[(unsigned char)p[i]] & 3)) {
+			unsigned char y = (unsigned char)p[i];
+
+			if (word_byte[y]) {
 				i++;
 				continue;
 			}
+			if (y == ' ' || y == ',')
+				break;
 			c = char_at(p, to, i, &w);
 			if (is_alnum(c)) {
 				i += w;
