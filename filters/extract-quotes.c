@@ -312,7 +312,8 @@ static const char more_verbs[] =
 	"describes described describing call calls called calling dub dubs "
 	"dubbed label labels labeled labelled term termed brand branded "
 	"read reads remember remembers remembered recalled recalls "
-	"reminisced mused lamented";
+	"reminisced mused lamented beam beams beamed enthuse enthused "
+	"gushed marvelled marveled";
 
 static const char obj_words[] =
 	"tell tells told telling ask asks asked asking warn warns warned "
@@ -1855,6 +1856,14 @@ attribution_at(size_t j, struct attr *a, int strict)
 	if (!np_forward(j, &np) || (strict && np.kind == NP_COMMON))
 		return 0;
 	k = np.end;
+	/* "Edward-Isaac Dovere and Gabriel Debenedetti wrote": the first */
+	if (np.kind == NP_NAME && tok_is(k, "and")) {
+		struct np second;
+
+		if (np_forward(k + 1, &second) && second.kind == NP_NAME &&
+		    tok_verb(second.end))
+			k = second.end;
+	}
 	if (tok_punct(k, ',') && !strict) {
 		struct np name;
 
@@ -1940,7 +1949,7 @@ sentence_subject(size_t s, size_t k, struct np *np)
 	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k)
 		return 1;
 	/* "After the Paris attacks, Trump released an ad calling..." */
-	for (c = s; c < k && c < s + 12; c++)
+	for (c = s; c < k && c < s + 25; c++)
 		if (tok_punct(c, ','))
 			return np_forward(c + 1, np) &&
 			    np->kind != NP_COMMON && np->end < k;
