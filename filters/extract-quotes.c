@@ -2052,7 +2052,7 @@ find_before(size_t qi, struct attr *a)
 					break;
 			if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
 			    !np_backward(c - 2, s, &np) ||
-			    np.kind != NP_NAME)) {
+			    np.kind != NP_NAME || np.t0 != lead.t0)) {
 				/* several commas: the name opening the
 				 * sentence speaks */
 				np_speaker(&lead, a);
@@ -2130,7 +2130,8 @@ speech_subject(size_t k, struct attr *a)
 			if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
 				break;
 		if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
-		    !np_backward(c - 2, s, &np) || np.kind != NP_NAME)) {
+		    !np_backward(c - 2, s, &np) || np.kind != NP_NAME ||
+		    np.t0 != lead.t0)) {
 			np_speaker(&lead, a);
 			return;
 		}
@@ -2350,6 +2351,25 @@ pend_finish(void)
 /* The paragraph's tokens before this one have been tracked. */
 static size_t tracked;
 
+/* 1 if the tokens look like a headline ("Woman Steps Forward"): mostly
+ * capitalised words and no full stop at the end.  A headline names
+ * people but has no subject a pronoun could point to. */
+static int
+headline(void)
+{
+	size_t i, words = 0, caps = 0;
+
+	if (ntoks == 0 || (toks[ntoks - 1].flags & (TF_SEND | TF_QSTOP)) ||
+	    tok_punct(ntoks - 1, '.'))
+		return 0;
+	for (i = 0; i < ntoks; i++)
+		if (toks[i].type == T_WORD) {
+			words++;
+			caps += (toks[i].flags & TF_CAP) != 0;
+		}
+	return words >= 2 && caps * 10 >= words * 6;
+}
+
 /*
  * Names outside quotations, in reading order up to token end: every run
  * of two or more capitalised words (or a title and a name) is remembered
@@ -2366,6 +2386,21 @@ track_upto(size_t end)
 	struct attr scratch;
 
 	s = tracked < ntoks ? sent_start(tracked) : tracked;
+	if (tracked == 0 && end == ntoks && headline()) {
+		/* names only */
+		for (i = 0; i < ntoks; i = j > i ? j : i + 1) {
+			j = i;
+			if (!tok_namecap(i))
+				continue;
+			while (j < ntoks && tok_namecap(j))
+				j++;
+			if (j - i >= 2)
+				(void)ent_note(para + toks[i].beg,
+				    toks[j - 1].end - toks[i].beg, 0, 0, 0);
+		}
+		tracked = end;
+		return;
+	}
 	for (i = tracked; i < end; i = j > i ? j : i + 1) {
 		j = i;
 		if (i > 0 && (toks[i - 1].flags & TF_SEND))
