@@ -264,7 +264,8 @@ static const char aux_words[] =
 static const char prep_words[] =
 	"in on at from to by with for of about after before during since "
 	"under over into through against between among across near "
-	"without within behind beyond like as than via per";
+	"without within behind beyond like as than via per alongside amid "
+	"despite following toward towards upon unlike";
 
 static const char stopcap_words[] =
 	"the a an in on at from to by with for of and but or so yet if "
@@ -2705,7 +2706,15 @@ attribute_all(void)
 		memset(a, 0, sizeof(*a));
 		if (find_after(qi, a))
 			a->how = A_AFTER;
-		else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
+		else if (x > 0 && pq[x - 1].at.how == A_AFTER &&
+		    pq[x - 1].at.slen > 0 && pq[x - 1].at.vtok < qi &&
+		    sent_start(qi) <= spans[x - 1].tok) {
+			/* "...," X wrote in a statement, "...": the second
+			 * piece of an interrupted quotation */
+			*a = pq[x - 1].at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+		} else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
 			a->how = A_BEFORE;
 		else if (memset(a, 0, sizeof(*a)), find_later(qi, a))
 			a->how = A_AFTER;
