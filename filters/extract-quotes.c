@@ -879,7 +879,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 		default:
 			break;
 		}
-		if (oq->depth <= 0) {
+		if (oq->depth <= 0 && cur != NULL) {
 			cur->ce = i;
 			cur->end = i + w;
 			cur->closed = 1;
@@ -1462,11 +1462,9 @@ np_forward(size_t i, struct np *np)
 		if (tok_namecap(j)) {
 			caps++;
 			j++;
-		} else if (tok_lower(j) && (tok_lex(j) & LX_TITLE) &&
-		    tok_namecap(j + 1)) {
-			j++;
-		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
-		    caps > 0 && tok_namecap(j + 1) && !two_names(j)) {
+		} else if (tok_lower(j) && tok_namecap(j + 1) &&
+		    ((tok_lex(j) & LX_TITLE) || ((tok_lex(j) & LX_CONN) &&
+		    caps > 0 && !two_names(j)))) {
 			j++;
 		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
 		    caps > 0 && tok_is(j + 1, "the") && tok_namecap(j + 2)) {
@@ -2437,7 +2435,7 @@ track_upto(size_t end)
 			j++;
 		}
 		split = i;
-		gender = org = 0;
+		gender = 0;
 		for (k = i; k + 1 < j; k++) {
 			lx = tok_lex(k);
 			if (lx & LX_TITLE) {
@@ -2638,7 +2636,6 @@ scan_names(const char *p, size_t n)
 			continue;
 		}
 		b = i;
-		e = i;
 		words = 0;
 		for (;;) {
 			/* a capitalised word */
@@ -2782,7 +2779,7 @@ continues(const char *p, size_t n, size_t *w)
 	uint32_t c;
 	enum quote_mark m;
 
-	while (i < n && is_space(c = char_at(p, n, i, w)))
+	while (i < n && is_space(char_at(p, n, i, w)))
 		i += *w;
 	if (i >= n)
 		return n;
