@@ -45,6 +45,16 @@
 #define MAX_QUOTE_PARAS 20
 #define MAX_QUOTE_BYTES (1u << 20)
 
+/*
+ * A paragraph longer than LONG_PARA is read in windows of about WINDOW
+ * bytes around its quotations (CONTEXT bytes on each side), so that the
+ * tokens stay bounded whatever the paragraph's length; one without
+ * quotations is only scanned for names.
+ */
+#define LONG_PARA (1u << 20)
+#define WINDOW (64u << 10)
+#define CONTEXT (2u << 10)
+
 /* Longest speaker, role and verb kept, in bytes (longer ones are cut at
  * a character boundary). */
 #define NAME_MAX_LEN 120
@@ -2555,6 +2565,9 @@ mark_quote_ends(void)
 	}
 }
 
+/* The paragraph is read in windows (its attributions are not all kept). */
+static int long_mode;
+
 /* Write the line with its quotations and speakers coloured. */
 static void
 highlight_line(const struct line *ln)
@@ -2572,7 +2585,7 @@ highlight_line(const struct line *ln)
 				e = spans[i].end;
 				any = 1;
 			}
-		for (x = 0; x < nspans; x++) {
+		for (x = 0; x < nspans && !long_mode; x++) {
 			const struct attr *a = &pq[x].at;
 
 			if (a->se > a->sb && a->sb >= pos && a->sb < b &&
@@ -2797,17 +2810,112 @@ continues(const char *p, size_t n, size_t *w)
 	return n;
 }
 
+/* Tokens of p[w0..w1): the writer's text, one token for each quotation
+ * of spans[0 .. nspans). */
+static void
+tokenize_view(const char *p, size_t w0, size_t w1)
+{
+	size_t i = w0, x;
+
+	ntoks = 0;
+	for (x = 0; x < nspans; x++) {
+		tokenize(p, i, spans[x].ob);
+		spans[x].tok = ntoks;
+		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = (uint32_t)x;
+		i = spans[x].end;
+	}
+	tokenize(p, i, w1);
+	tracked = 0;
+}
+
+/*
+ * Print the quotations of spans[0 .. nspans), or hold the one that goes
+ * on into the next paragraph (last: these are the paragraph's last).
+ */
+static void
+emit_view(const char *p, unsigned long long lineno, const struct openq *oq,
+    int last)
+{
+	size_t x;
+	struct span *sp;
+
+	for (x = 0; x < nspans && !run.stop; x++) {
+		sp = &spans[x];
+		if (sp->cont) {
+			/* The held quotation: the attribution found here
+			 * counts only when it was found at its close. */
+			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
+				pend.at = pq[x].at;
+			pend_add(sp);
+			pend.kind = K_FULL;
+			if (sp->closed)
+				pend_finish();
+			continue;
+		}
+		if (!sp->closed && oq->what != 0 && x + 1 == nspans && last) {
+			pend.active = 1;
+			buf_reset(&pend.text);
+			pend.paras = 0;
+			pend.line = lineno;
+			pend.col = sp->ob + 1;
+			pend.at = pq[x].at;
+			pend.kind = pq[x].kind;
+			pend.oq = *oq;
+			pend_add(sp);
+			continue;
+		}
+		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb,
+		    &pq[x].at, pq[x].kind);
+	}
+}
+
+/* A very long paragraph with quotations: windows of spans, each read
+ * with its context. */
+static void
+process_long(const char *p, size_t n, unsigned long long lineno,
+    const struct openq *oq)
+{
+	struct span *all = spans;
+	size_t nall = nspans, x0 = 0, x1, w0, w1;
+
+	long_mode = 1;
+	while (x0 < nall && !run.stop) {
+		/* the writer's text before the first quotation of the window
+		 * is read again: the speaker of "X said: ..." is there */
+		w0 = all[x0].ob > CONTEXT ? all[x0].ob - CONTEXT : 0;
+		if (x0 > 0 && w0 < all[x0 - 1].end)
+			w0 = all[x0 - 1].end;
+		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW; x1++)
+			;
+		w1 = all[x1 - 1].end + CONTEXT;
+		if (w1 > n)
+			w1 = n;
+		if (x1 < nall && w1 > all[x1].ob)
+			w1 = all[x1].ob;
+		spans = all + x0;
+		nspans = x1 - x0;
+		tokenize_view(p, w0, w1);
+		mark_quote_ends();
+		attribute_all();
+		emit_view(p, lineno, oq, x1 == nall);
+		x0 = x1;
+	}
+	spans = all;
+	nspans = nall;
+}
+
 static void
 process_line(const struct line *ln, unsigned long long lineno)
 {
 	const char *p = ln->p;
-	size_t n = ln->len, i, w, x, j;
+	size_t n = ln->len, i, w, j;
 	struct openq oq;
 	struct span *sp;
 	int blank = 1, cont = 0;
 
 	para = p;
 	para_len = n;
+	long_mode = 0;
 	nspans = 0;
 	ntoks = 0;
 	memset(&oq, 0, sizeof(oq));
@@ -2853,6 +2961,15 @@ process_line(const struct line *ln, unsigned long long lineno)
 		/* Hold it; the one held before gets the quick scan. */
 		if (held_ok)
 			scan_names(held.p, held.len);
+		held_ok = 0;
+		prev_ok = 0;
+		colon_ok = 0;
+		if (n > LONG_PARA) {
+			scan_names(p, n);
+			if (common.highlight)
+				highlight_line(ln);
+			return;
+		}
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
@@ -2863,56 +2980,22 @@ process_line(const struct line *ln, unsigned long long lineno)
 		return;
 	}
 	read_held();
-	/* Tokens: the writer's text, one token for each quotation. */
-	i = 0;
-	for (x = 0; x < nspans; x++) {
-		tokenize(p, i, spans[x].ob);
-		spans[x].tok = ntoks;
-		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = (uint32_t)x;
-		i = spans[x].end;
-	}
-	tokenize(p, i, n);
-	tracked = 0;
 	if (nspans == 0) {
 		prev_ok = 0;
-		track_upto(ntoks);
-		note_colon();
-		if (common.highlight)
-			highlight_line(ln);
-		return;
-	}
-	mark_quote_ends();
-	attribute_all();
-	for (x = 0; x < nspans && !run.stop; x++) {
-		sp = &spans[x];
-		if (sp->cont) {
-			/* The held quotation: the attribution found here
-			 * counts only when it was found at its close. */
-			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
-				pend.at = pq[x].at;
-			pend_add(sp);
-			pend.kind = K_FULL;
-			if (sp->closed)
-				pend_finish();
-			continue;
+		if (n > LONG_PARA) {
+			scan_names(p, n);
+		} else {
+			tokenize_view(p, 0, n);
+			track_upto(ntoks);
+			note_colon();
 		}
-		if (!sp->closed && oq.what != 0 && x + 1 == nspans) {
-			pend.active = 1;
-			buf_reset(&pend.text);
-			pend.paras = 0;
-			pend.line = lineno;
-			pend.col = sp->ob + 1;
-			pend.at = pq[x].at;
-			pend.kind = pq[x].kind;
-			pend.oq = oq;
-			pend_add(sp);
-			if (pend.at.how != A_AFTER && pend.at.slen == 0 &&
-			    sp->tok == 0 && colon_ok)
-				pend.at = colon_at;
-			continue;
-		}
-		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb,
-		    &pq[x].at, pq[x].kind);
+	} else if (n > LONG_PARA) {
+		process_long(p, n, lineno, &oq);
+	} else {
+		tokenize_view(p, 0, n);
+		mark_quote_ends();
+		attribute_all();
+		emit_view(p, lineno, &oq, 1);
 	}
 	if (cont && pend.active && oq.what != 0)
 		pend.oq = oq;
