@@ -1004,11 +1004,25 @@ tok_lower(size_t i)
 	    !(toks[i].flags & (TF_CAP | TF_DIGIT));
 }
 
-/* A speech verb written in lower case. */
+/* A speech verb written in lower case, not a noun after a possessive
+ * ("Ginsburg's comments", "his remarks"). */
 static int
 tok_verb(size_t i)
 {
-	return tok_lower(i) && (tok_lex(i) & LX_VERB);
+	const struct tok *t;
+
+	if (!tok_lower(i) || !(tok_lex(i) & LX_VERB))
+		return 0;
+	if (i == 0 || toks[i - 1].type != T_WORD)
+		return 1;
+	t = &toks[i - 1];
+	if (t->end - t->beg > 2 && para[t->end - 1] == 's' &&
+	    (para[t->end - 2] == '\'' || (t->end - t->beg > 4 &&
+	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0)))
+		return 0;
+	return !tok_is(i - 1, "his") && !tok_is(i - 1, "her") &&
+	    !tok_is(i - 1, "their") && !tok_is(i - 1, "its") &&
+	    !tok_is(i - 1, "the") && !tok_is(i - 1, "a");
 }
 
 /*
@@ -1992,7 +2006,7 @@ appositive_subject(size_t s, size_t k)
 	if (c <= s + 1 || !tok_punct(c - 1, ','))
 		return 0;
 	return np_backward(c - 2, s, &np) && np.kind == NP_NAME &&
-	    np.t0 == s;
+	    (np.t0 == s || tok_punct(np.t0 - 1, ','));
 }
 
 /* X said: "..." / X said that "..." / According to X, "...": the nearest
