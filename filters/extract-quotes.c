@@ -1424,6 +1424,18 @@ skip_paren(size_t j)
 	return j;
 }
 
+/* A word that ends in 's or ’s. */
+static int
+possessive(size_t i)
+{
+	const struct tok *t = &toks[i];
+	size_t n = t->end - t->beg;
+
+	return t->type == T_WORD && n > 2 && para[t->end - 1] == 's' &&
+	    (para[t->end - 2] == '\'' || (n > 4 &&
+	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
+}
+
 /* A lower-case word that may stand before a name in a noun phrase:
  * "former", "retired neurosurgeon". */
 static int
@@ -1499,6 +1511,16 @@ np_forward(size_t i, struct np *np)
 		} else {
 			break;
 		}
+	}
+	if (caps > 0 && possessive(j - 1) && tok_modifier(j) && !tok_verb(j)) {
+		/* "Smith's mother said": the mother speaks */
+		for (m = j; m < ntoks && m < j + 3 && tok_modifier(m) &&
+		    !tok_verb(m); m++)
+			;
+		np->kind = NP_COMMON;
+		np->t0 = np->name = start;
+		np->t1 = np->end = m;
+		return 1;
 	}
 	if (caps > 0 && !(det && tok_modifier(j) && !tok_verb(j))) {
 		np->kind = NP_NAME;
@@ -1597,6 +1619,15 @@ np_backward(size_t e, size_t s, struct np *np)
 	if (lx & LX_GROUP) {
 		np->kind = NP_COMMON;
 		np->t0 = np->name = e;
+		np->t1 = e + 1;
+		return 1;
+	}
+	/* "Smith's mother" */
+	for (j = e; j > s && e - j < 3 && tok_modifier(j - 1); j--)
+		;
+	if (j > s && tok_namecap(j - 1) && possessive(j - 1)) {
+		np->kind = NP_COMMON;
+		np->t0 = np->name = j - 1;
 		np->t1 = e + 1;
 		return 1;
 	}
@@ -2100,6 +2131,13 @@ find_before(size_t qi, struct attr *a)
 			}
 			np_speaker(&np, a);
 			set_role(a, r0, r1);
+			set_verb(a, k, k + 1);
+			return 1;
+		}
+		/* "The 6'2" forward, Tom Ruiz, said": the appositive names */
+		if (r1 > r0 && np_forward(r0, &np) && np.kind == NP_NAME &&
+		    np.end == r1) {
+			np_speaker(&np, a);
 			set_verb(a, k, k + 1);
 			return 1;
 		}
