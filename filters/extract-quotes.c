@@ -1744,6 +1744,8 @@ np_speaker(const struct np *np, struct attr *a)
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
+			/* "the nurses said ... they added": a group */
+			(void)ent_note(a->speaker, a->slen, 0, 1, 1);
 		}
 		return;
 	}
