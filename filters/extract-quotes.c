@@ -1626,8 +1626,10 @@ np_backward(size_t e, size_t s, struct np *np)
 	for (j = e; j > s && e - j < 3 && tok_modifier(j - 1); j--)
 		;
 	if (j > s && tok_namecap(j - 1) && possessive(j - 1)) {
+		for (j--; j > s && tok_namecap(j - 1); j--)
+			;
 		np->kind = NP_COMMON;
-		np->t0 = np->name = j - 1;
+		np->t0 = np->name = j;
 		np->t1 = e + 1;
 		return 1;
 	}
