@@ -709,6 +709,24 @@ straight_follows(const char *p, size_t n, size_t i)
 	return 0;
 }
 
+/* 1 if the word that ends at byte j (after i) is an elided word that
+ * opened with an apostrophe: the second mark of rock 'n' roll. */
+static int
+elided_before(const char *p, size_t i, size_t j)
+{
+	size_t b = j;
+
+	while (b > i && (ascii_class[(unsigned char)p[b - 1] & 0x7f] & 1) &&
+	    (unsigned char)p[b - 1] < 0x80)
+		b--;
+	if (b == j || b == i || j - b > 6)
+		return 0;
+	if (p[b - 1] != '\'' && !(b >= i + 3 &&
+	    memcmp(p + b - 3, "\xe2\x80\x99", 3) == 0))
+		return 0;
+	return (lex_lookup(p + b, j - b) & LX_ELIDED) != 0;
+}
+
 /*
  * Find the mark that closes a single quotation whose text starts at i:
  * a right single quote or apostrophe with no letter after it.  One after
@@ -729,7 +747,7 @@ single_closer(const char *p, size_t n, size_t i)
 		prev = char_before(p, j);
 		next = char_at(p, n, j + w, &w);
 		w = c == '\'' ? 1 : 3;
-		if (is_space(prev) || is_alnum(next))
+		if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
 			continue;
 		if (!is_alnum(prev) || !is_space(next) ||
 		    (prev != 's' && prev != 'S'))
