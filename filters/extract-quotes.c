@@ -2772,6 +2772,18 @@ read_held(void)
 	ntoks = 0;
 }
 
+/* 1 if the paragraph holds nothing but quotations and punctuation. */
+static int
+pure_quotes(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntoks; i++)
+		if (toks[i].type == T_WORD)
+			return 0;
+	return 1;
+}
+
 /* Attribute and classify the quotations of the paragraph. */
 static void
 attribute_all(void)
@@ -2816,7 +2828,7 @@ attribute_all(void)
 			}
 		} else if (qi == 0 && colon_ok) {
 			*a = colon_at;
-		} else if (qi == 0 && prev_ok) {
+		} else if (qi == 0 && prev_ok && pure_quotes()) {
 			*a = prev_at;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
