@@ -1748,7 +1748,7 @@ first_name_gender(size_t t)
 static void
 np_speaker(const struct np *np, struct attr *a)
 {
-	size_t k, split, nb, ne;
+	size_t k, split, nb, ne, last;
 	uint32_t lx;
 	int gender = 0, org;
 	long e;
@@ -1818,9 +1818,29 @@ np_speaker(const struct np *np, struct attr *a)
 	}
 	if (tok_lex(np->t1 - 1) & LX_ORG)
 		org = 1;
+	/* "Kaveh Rostami of the Lindell Institute": a person of two or
+	 * more words, then where they work ("Bank of America" and "Royal
+	 * Bank of Scotland" stay whole) */
+	last = np->t1;
+	for (k = split; k < np->t1; k++) {
+		if (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
+		    !tok_is(k, "and")) {
+			if (k >= split + 2)
+				last = k;
+			break;
+		}
+		if (tok_lex(k) & LX_ORG)
+			break;
+	}
+	if (last < np->t1) {
+		org = 0;
+		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[last].beg,
+		    toks[np->t1 - 1].end - toks[last].beg);
+		a->se = toks[last - 1].end;
+	}
 	if (!org && gender == 0)
 		gender = first_name_gender(split);
-	if (split > np->t0)
+	if (split > np->t0 && a->rlen == 0)
 		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + a->sb,
 		    toks[split - 1].end - a->sb);
 	nb = toks[split].beg;
@@ -1959,6 +1979,23 @@ attribution_at(size_t j, struct attr *a, int strict)
 	if (!np_forward(j, &np) || (strict && np.kind == NP_COMMON))
 		return 0;
 	k = np.end;
+	/* "Kaveh Rostami of the Lindell Institute wrote", "a spokeswoman
+	 * for the ministry said" */
+	if (k < ntoks && (tok_is(k, "of") || tok_is(k, "for") ||
+	    tok_is(k, "at") || tok_is(k, "from"))) {
+		struct np pp;
+
+		if (np_forward(k + 1, &pp) && pp.kind != NP_PRON &&
+		    tok_verb(pp.end)) {
+			if (np.kind == NP_COMMON) {
+				np.t1 = pp.t1;
+			} else {
+				r0 = k;
+				r1 = pp.t1;
+			}
+			k = pp.end;
+		}
+	}
 	/* "Edward-Isaac Dovere and Gabriel Debenedetti wrote": the first */
 	if (np.kind == NP_NAME && tok_is(k, "and")) {
 		struct np second;
@@ -2019,7 +2056,22 @@ find_after(size_t qi, struct attr *a)
 	while (j < ntoks && toks[j].type == T_PUNCT &&
 	    (toks[j].ch == ',' || is_dash(toks[j].ch)))
 		j++;
-	return attribution_at(j, a, strict);
+	if (attribution_at(j, a, strict))
+		return 1;
+	/* "“Life is short.” — Ann Bell": a dash and a name that ends the
+	 * paragraph */
+	if (j == qi + 2 && is_dash(toks[qi + 1].ch)) {
+		struct np np;
+
+		memset(a, 0, sizeof(*a));
+		if (np_forward(j, &np) && np.kind == NP_NAME &&
+		    (np.end >= ntoks || toks[np.end].type == T_PUNCT)) {
+			np_speaker(&np, a);
+			np_role(&np, a);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* Later in the sentence, after a comma: "... “hidden barriers” for
@@ -2169,7 +2221,22 @@ find_before(size_t qi, struct attr *a)
 			e = c - 2;
 		}
 		if (np_backward(e, s, &np)) {
-			struct np name;
+			struct np name, head;
+			size_t d = np.t0;
+
+			/* "Kaveh Rostami of the Lindell Institute argued":
+			 * the name before "of the ..." speaks */
+			if (d > s && (tok_lex(d - 1) & LX_DET))
+				d--;
+			if (r1 == r0 && d > s + 1 && (tok_is(d - 1, "of") ||
+			    tok_is(d - 1, "for") || tok_is(d - 1, "at") ||
+			    tok_is(d - 1, "from")) &&
+			    np_backward(d - 2, s, &head) &&
+			    head.kind != NP_PRON) {
+				r0 = d - 1;
+				r1 = np.t1;
+				np = head;
+			}
 
 			if (r1 > r0 && np.kind == NP_COMMON &&
 			    np_forward(r0, &name) && name.kind == NP_NAME &&
