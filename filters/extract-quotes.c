@@ -269,7 +269,7 @@ static const char aux_words[] =
 	"separately earlier subsequently quickly flatly bluntly angrily "
 	"quietly calmly firmly curtly tersely proudly sadly finally "
 	"initially similarly likewise herself himself themselves itself "
-	"frankly openly was were is are";
+	"frankly openly was were is are now";
 
 static const char prep_words[] =
 	"in on at from to by with for of about after before during since "
@@ -324,7 +324,9 @@ static const char more_verbs[] =
 	"dubbed label labels labeled labelled term termed brand branded "
 	"read reads remember remembers remembered recalled recalls "
 	"reminisced mused lamented beam beams beamed enthuse enthused "
-	"gushed marvelled marveled";
+	"gushed marvelled marveled press presses pressed elaborate "
+	"elaborates elaborated react reacts reacted cite cites cited citing "
+	"interjected riffed";
 
 static const char obj_words[] =
 	"tell tells told telling ask asks asked asking warn warns warned "
@@ -2927,6 +2929,14 @@ attribute_all(void)
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
 			a->vlen = a->rlen = 0;
+		} else if (reported_ok && qi > 0 &&
+		    (toks[qi - 1].flags & TF_SEND) &&
+		    reported_tok >= sent_start(qi - 1) &&
+		    reported_tok < qi) {
+			/* "Cruz tweeted a warning. “Missouri: ...”" */
+			*a = reported;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
 		}
 		if ((a->how == A_BEFORE || a->how == A_AFTER) &&
 		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
@@ -3174,6 +3184,7 @@ process_line(const struct line *ln, unsigned long long lineno)
 	} else {
 		tokenize_view(p, 0, n);
 		mark_quote_ends();
+		reported_ok = 0;
 		attribute_all();
 		emit_view(p, lineno, &oq, 1);
 	}
