@@ -1820,6 +1820,14 @@ np_speaker(const struct np *np, struct attr *a)
 	}
 	if (tok_lex(np->t1 - 1) & LX_ORG)
 		org = 1;
+	/* "House Republican Thomas Massie": a known first name after other
+	 * capitalised words starts the name */
+	if (split == np->t0 && !org && !(tok_lex(split) & (LX_HIS | LX_HERS)))
+		for (k = split + 1; k + 1 < np->t1; k++)
+			if (tok_lex(k) & (LX_HIS | LX_HERS)) {
+				split = k;
+				break;
+			}
 	/* "Kaveh Rostami of the Lindell Institute": a person of two or
 	 * more words, then where they work ("Bank of America" and "Royal
 	 * Bank of Scotland" stay whole) */
@@ -2197,6 +2205,16 @@ find_before(size_t qi, struct attr *a)
 			b--;
 		if (b == s)
 			continue;
+		/* "Iris Vale ran the shop and said it was ...": the subject
+		 * of the sentence */
+		if (tok_is(b - 1, "and") || tok_is(b - 1, "but")) {
+			if (sentence_subject(s, b - 1, &np)) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			continue;
+		}
 		e = b - 1;
 		r0 = r1 = 0;
 		if (tok_punct(e, ',')) {
@@ -2297,6 +2315,13 @@ speech_subject(size_t k, struct attr *a)
 		b -= 2;
 	if (b == s)
 		return;
+	if (tok_is(b - 1, "and") || tok_is(b - 1, "but")) {
+		if (sentence_subject(s, b - 1, &np) && np.kind == NP_NAME) {
+			np_speaker(&np, a);
+			goto reported_speaker;
+		}
+		return;
+	}
 	if (tok_punct(b - 1, ',')) {
 		/* "Sandy Phillips, who lost her daughter in Aurora,
 		 * Colorado, in July 2012, said": the name that opens the
@@ -2321,6 +2346,7 @@ speech_subject(size_t k, struct attr *a)
 	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
 		return;
 	np_speaker(&np, a);
+reported_speaker:
 	a->how = A_NONE;
 	a->vlen = 0;
 	a->vtok = k;
