@@ -1421,9 +1421,9 @@ tok_namecap_uncached(size_t i)
 		return 0;
 	/* "Continuing to explain...", "Shortly after": a capital that
 	 * only starts the sentence. */
-	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) && n > 4 &&
+	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) && ((n > 4 &&
 	    (memcmp(para + t->end - 3, "ing", 3) == 0 ||
-	    memcmp(para + t->end - 2, "ly", 2) == 0))
+	    memcmp(para + t->end - 2, "ly", 2) == 0)) || (lx & LX_VERB)))
 		return 0;
 	return 1;
 }
@@ -2121,6 +2121,21 @@ sentence_subject(size_t s, size_t k, struct np *np)
 	return 0;
 }
 
+/* 1 if token qi is a quotation whose text starts with a capital. */
+static int
+quote_upper(size_t qi)
+{
+	const struct span *sp;
+	uint32_t c;
+	size_t w;
+
+	if (qi >= ntoks || toks[qi].type != T_QUOTE)
+		return 0;
+	sp = &spans[toks[qi].q];
+	c = char_at(para, sp->ce, sp->cb, &w);
+	return is_upper(c);
+}
+
 /* A name that opens sentence s and is followed by a comma before token
  * e: the subject of "NAME, ..., ..., said". */
 static int
@@ -2168,7 +2183,8 @@ find_before(size_t qi, struct attr *a)
 				return 1;
 			continue;
 		}
-		if (!tok_verb(k))
+		if (!tok_verb(k) && !(k == s && tok_cap(k) &&
+		    (tok_lex(k) & LX_VERB) && verb_inverts(k)))
 			continue;
 		/* ", said Ana Petrescu," -- unless a name and an appositive
 		 * come first: "Tad Devine, Sanders' adviser, said X ..." */
@@ -2258,11 +2274,20 @@ find_before(size_t qi, struct attr *a)
 				np = head;
 			}
 
-			if (r1 > r0 && np.kind == NP_COMMON &&
-			    np_forward(r0, &name) && name.kind == NP_NAME &&
-			    name.end == r1) {
-				r0 = np.t0;
+			/* "the White House press secretary, Josh Earnest,
+			 * said", "The president of the Farmers' Union, Hamish
+			 * Laird, warned": the appositive names the speaker */
+			if (r1 > r0 && np_forward(r0, &name) &&
+			    name.kind == NP_NAME && name.end == r1 &&
+			    !(tok_lex(name.t1 - 1) & LX_ORG) &&
+			    (np.kind == NP_COMMON ||
+			    (tok_lex(np.t1 - 1) & LX_ORG) || (np.t0 > s &&
+			    (tok_lex(np.t0 - 1) & (LX_PREP | LX_DET))))) {
 				r1 = np.t1;
+				r0 = np.t0;
+				while (r0 > s && !tok_punct(r0 - 1, ',') &&
+				    toks[r0 - 1].type == T_WORD)
+					r0--;
 				np = name;
 			}
 			np_speaker(&np, a);
@@ -2278,9 +2303,11 @@ find_before(size_t qi, struct attr *a)
 			return 1;
 		}
 	}
-	/* "She then addressed the supporters again: “...”" */
-	if (qi > s && tok_punct(qi - 1, ':') && sentence_subject(s, qi - 1,
-	    &np)) {
+	/* "She then addressed the supporters again: “...”", "Trump issued
+	 * a statement, “Last night ...”" */
+	if (qi > s && (tok_punct(qi - 1, ':') || (tok_punct(qi - 1, ',') &&
+	    quote_upper(qi) && (qi + 1 >= ntoks ||
+	    (toks[qi].flags & TF_SEND)))) && sentence_subject(s, qi - 1, &np)) {
 		np_speaker(&np, a);
 		a->vlen = 0;
 		return 1;
@@ -2708,7 +2735,7 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 	    !(tok_lex(qi - 1) & (LX_DET | LX_PREP)))
 		start = up;
 	if (!start && a->how == A_BEFORE && tok_punct(qi - 1, ',') &&
-	    a->etok + 1 == qi)
+	    (a->etok + 1 == qi || a->vlen == 0))
 		start = up;
 	if (!start && x > 0 && qi > 0) {
 		/* "It was," she said, "the hardest winter." */
@@ -2813,7 +2840,7 @@ note_colon(void)
 	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
 		return;
 	memset(&a, 0, sizeof(a));
-	if (find_before(ntoks - 1, &a)) {
+	if (find_before(ntoks, &a)) {
 		a.how = A_COLON;
 		a.sb = a.se = 0;
 		colon_at = a;
