@@ -166,6 +166,8 @@ static const struct cli_spec spec = {
 #define LX_HERS 0x40000u	/* a female first name */
 #define LX_NAMING 0x80000u	/* call, describe: names a term */
 #define LX_ELIDED 0x100000u	/* 'tis, 'em: an apostrophe, no quote */
+#define LX_SUB 0x200000u	/* when, as, after: a clause that is not
+				 * the sentence's own */
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
@@ -649,6 +651,8 @@ lex_init(void)
 	lex_add_list("tis twas twere em cause til bout n nother round "
 	    "fraid kay ello", LX_ELIDED);
 	lex_add_list(obj_words, LX_OBJ);
+	lex_add_list("when as after before while because if since until "
+	    "although though whether unless once", LX_SUB);
 	lex_add_list(male_names, LX_HIS);
 	lex_add_list(female_names, LX_HERS);
 	lex_add_list(conn_words, LX_CONN);
@@ -2372,6 +2376,10 @@ speech_subject(size_t k, struct attr *a)
 	}
 	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
 		return;
+	/* "... when Tapper asked whether ...": Tapper is not the one the
+	 * next "he said" means */
+	if (np.t0 > s && tok_lower(np.t0 - 1) && (tok_lex(np.t0 - 1) & LX_SUB))
+		return;
 	np_speaker(&np, a);
 reported_speaker:
 	a->how = A_NONE;
@@ -2645,7 +2653,9 @@ track_upto(size_t end)
 		}
 		if (!tok_namecap(i))
 			continue;
-		if (i == s || (tok_punct(i - 1, ',') && i < s + 8)) {
+		if (i == s || (tok_punct(i - 1, ',') && i < s + 8) ||
+		    (i == s + 1 && (tok_lex(s) & LX_STOPCAP) &&
+		    !(tok_lex(s) & (LX_DET | LX_SUB | LX_PREP)))) {
 			struct np np;
 
 			/* The subject of a sentence: "Obama consultant
