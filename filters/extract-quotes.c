@@ -326,7 +326,7 @@ static const char more_verbs[] =
 	"dubbed label labels labeled labelled term termed brand branded "
 	"read reads remember remembers remembered recalled recalls "
 	"reminisced mused lamented beam beams beamed enthuse enthused "
-	"gushed marvelled marveled press presses pressed elaborate "
+	"gushed marvelled marveled pressed elaborate "
 	"elaborates elaborated react reacts reacted cite cites cited citing "
 	"interjected riffed";
 
@@ -1504,9 +1504,16 @@ modifiers_then_name(size_t j)
 {
 	size_t m;
 
-	for (m = j; m < ntoks && m < j + 3 && tok_modifier(m); m++)
+	for (m = j; m < ntoks && m < j + 3 && tok_modifier(m); m++) {
+		const struct tok *t = &toks[m];
+
 		if ((tok_lex(m) & LX_TITLE) && tok_namecap(m + 1))
 			return m;
+		/* "Mr. Carson endorsed Mr. Trump": a verb, not a role */
+		if (t->end - t->beg > 3 && (memcmp(para + t->end - 2, "ed",
+		    2) == 0 || memcmp(para + t->end - 3, "ing", 3) == 0))
+			return j;
+	}
 	if (m > j && tok_namecap(m) && (tok_lex(m) & LX_TITLE))
 		return m;
 	return j;
