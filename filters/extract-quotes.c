@@ -271,7 +271,8 @@ static const char aux_words[] =
 	"separately earlier subsequently quickly flatly bluntly angrily "
 	"quietly calmly firmly curtly tersely proudly sadly finally "
 	"initially similarly likewise herself himself themselves itself "
-	"frankly openly was were is are now";
+	"frankly openly was were is are now often always never sometimes "
+	"frequently usually";
 
 static const char prep_words[] =
 	"in on at from to by with for of about after before during since "
@@ -803,6 +804,23 @@ two_letters(const char *p, size_t b, size_t e)
 	return k >= 2;
 }
 
+/* 1 if the mark at i follows feet and inches written with curly marks:
+ * 6’2” (a digit, a right single quote or apostrophe, digits). */
+static int
+feet_inches(const char *p, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && p[j - 1] >= '0' && p[j - 1] <= '9')
+		j--;
+	if (j == i || j == 0)
+		return 0;
+	if (p[j - 1] == '\'')
+		return j >= 2 && p[j - 2] >= '0' && p[j - 2] <= '9';
+	return j >= 4 && memcmp(p + j - 3, "\xe2\x80\x99", 3) == 0 &&
+	    p[j - 4] >= '0' && p[j - 4] <= '9';
+}
+
 /*
  * Scan the paragraph p[0..n) from offset i for quotations, adding spans;
  * *oq says what is open on entry and is updated for the exit.
@@ -898,6 +916,9 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 				oq->depth++;
 			break;
 		case QM_DOUBLE_CLOSE:
+			if (feet_inches(p, i) && memchr(p + i + w, 0xe2,
+			    n - i - w) != NULL)
+				break;	/* 6’2”, and the quotation goes on */
 			oq->depth--;
 			break;
 		case QM_DOUBLE_AMBIG:
@@ -1492,6 +1513,11 @@ possessive(size_t i)
 static int
 tok_modifier(size_t i)
 {
+	/* "the 43-year-old" */
+	if (i < ntoks && toks[i].type == T_WORD &&
+	    (toks[i].flags & TF_DIGIT) &&
+	    memchr(para + toks[i].beg, '-', toks[i].end - toks[i].beg))
+		return 1;
 	return tok_lower(i) && !(tok_lex(i) & (LX_VERB | LX_AUX | LX_PREP |
 	    LX_REL | LX_DET | LX_PRONOUN | LX_CONN));
 }
@@ -2075,7 +2101,8 @@ find_after(size_t qi, struct attr *a)
 	strict = (toks[qi].flags & (TF_QSTOP | TF_SEND)) ==
 	    (TF_QSTOP | TF_SEND);
 	while (j < ntoks && toks[j].type == T_PUNCT &&
-	    (toks[j].ch == ',' || is_dash(toks[j].ch)))
+	    (toks[j].ch == ',' || is_dash(toks[j].ch) ||
+	    uc_quote_mark(toks[j].ch) != QM_NONE))
 		j++;
 	if (attribution_at(j, a, strict))
 		return 1;
@@ -2313,6 +2340,13 @@ find_before(size_t qi, struct attr *a)
 			set_verb(a, k, k + 1);
 			return 1;
 		}
+	}
+	/* "... doesn't surprise Republican pollster Daron Shaw: “...”" */
+	if (qi > s + 1 && tok_punct(qi - 1, ':') && np_backward(qi - 2, s, &np) &&
+	    np.kind == NP_NAME) {
+		np_speaker(&np, a);
+		a->vlen = 0;
+		return 1;
 	}
 	/* "She then addressed the supporters again: “...”", "Trump issued
 	 * a statement, “Last night ...”" */
