@@ -807,10 +807,13 @@ skip_space_back(const struct scan *sc, size_t i, size_t lim)
 static size_t
 word_end(const struct scan *sc, size_t i)
 {
+	size_t b = i;
+
 	while (i < sc->n && (is_alpha((unsigned char)sc->s[i]) ||
-	    (sc->s[i] == '.' && i + 1 < sc->n &&
-	    is_alpha((unsigned char)sc->s[i + 1]) && i + 2 < sc->n &&
-	    sc->s[i + 2] == '.')))
+	    (sc->s[i] == '.' && i > b && i + 1 < sc->n &&
+	    is_alpha((unsigned char)sc->s[i + 1]) && (i - 1 == b ||
+	    !is_alpha((unsigned char)sc->s[i - 2])) &&
+	    (i + 2 >= sc->n || !is_alpha((unsigned char)sc->s[i + 2])))))
 		i++;
 	return i;
 }
@@ -1840,7 +1843,7 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 	a->nend = p;
 	a->end = p;
 	a->is_int = !nm.has_frac && sexp == 0 && nm.e == 0;
-	if (has_pre && has_post && !same_family(&pre, &post))
+	if (has_pre && has_post && (post.symbol || !same_family(&pre, &post)))
 		has_post = 0;
 	if (has_pre) {
 		a->kind = K_MONEY;
@@ -2067,7 +2070,6 @@ cents_tail(struct scan *sc, struct amount *a)
 	const char *s = sc->s;
 	size_t p, q, e, ws, we;
 	int v;
-	const struct lex *x;
 	struct unit u;
 
 	if (a->kind != K_MONEY || a->minor || !a->is_int || a->sexp != 0 ||
@@ -2100,8 +2102,9 @@ cents_tail(struct scan *sc, struct amount *a)
 		e = skip_space(sc, q);
 		if (e < sc->n && (is_alpha((unsigned char)s[e]) ||
 		    is_digit((unsigned char)s[e]))) {
-			x = word_after(sc, q, &ws, &we);
-			if (x == NULL || !(lc_eq(s + ws, we - ws, "and") ||
+			ws = e;
+			we = word_end(sc, e);
+			if (!(lc_eq(s + ws, we - ws, "and") ||
 			    lc_eq(s + ws, we - ws, "more") ||
 			    lc_eq(s + ws, we - ws, "less")))
 				return;
@@ -2241,6 +2244,53 @@ try_digits(struct scan *sc, size_t i, const struct sink *k)
 	return a.end;
 }
 
+/* "percent of 10", "per cent of twenty-two": the number after, at the
+ * end of a clause. */
+static size_t
+percent_of(struct scan *sc, size_t ws, const struct sink *k)
+{
+	struct unit u;
+	struct amount a;
+	struct num nm;
+	size_t p, q, e;
+	int v;
+
+	if (!unit_right(sc, ws, &u) || u.kind != K_PERCENT ||
+	    strcmp(u.code, "%") != 0)
+		return ws + 1;
+	p = skip_space(sc, u.end);
+	e = word_end(sc, p);
+	if (p == u.end || !lc_eq(sc->s + p, e - p, "of"))
+		return u.end;
+	p = skip_space(sc, e);
+	if (p == e || p >= sc->n)
+		return u.end;
+	memset(&a, 0, sizeof(a));
+	if (is_digit((unsigned char)sc->s[p])) {
+		if (!read_number(sc, p, &nm))
+			return u.end;
+		a.m = nm.m;
+		a.ne = nm.e;
+		q = nm.end;
+	} else {
+		q = p;
+		v = small_words(sc, p, &q);
+		if (v < 0)
+			return u.end;
+		a.m = (uint64_t)v;
+	}
+	e = skip_space(sc, q);
+	if (e < sc->n && (is_alpha((unsigned char)sc->s[e]) ||
+	    is_digit((unsigned char)sc->s[e]) || sc->s[e] == '%'))
+		return u.end;
+	a.beg = ws;
+	a.end = q;
+	a.kind = K_PERCENT;
+	a.code = "%";
+	finish_and_emit(sc, &a, k);
+	return q;
+}
+
 /*
  * Number words before a unit word at [ws, we): "two billion dollars",
  * "half a million", "a quarter of a billion", "Eighty percent".
@@ -2257,7 +2307,7 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	struct unit u;
 
 	/* Skip the adjectives of the currency: "two billion Saudi riyals". */
-	if (unit->f & (W_CUR | W_MINOR)) {
+	if (unit == NULL || (unit->f & (W_CUR | W_MINOR))) {
 		for (j = 0; j < 2; j++) {
 			if (!prev_word(sc, b, &wb, &e))
 				break;
@@ -2298,6 +2348,8 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	}
 	while (nw > 0 && (w[nw - 1]->f & (W_AND | W_OF)))
 		nw--;
+	if (nw == 0 && unit != NULL && (unit->f & W_PCT))
+		return percent_of(sc, ws, k);
 	if (nw == 0 || (w[nw - 1]->f & W_SCALE))
 		return we;
 	/* w[] runs right to left; evaluate left to right. */
@@ -2349,7 +2401,8 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	    lc_eq(sc->s + ws, we - ws, "penny") ||
 	    lc_eq(sc->s + ws, we - ws, "cent")))
 		return we;
-	if ((w[nw - 1]->f & W_A) && (unit->f & W_PCT) && nw == 1)
+	if ((w[nw - 1]->f & W_A) && unit != NULL && (unit->f & W_PCT) &&
+	    nw == 1)
 		return we;
 	memset(&a, 0, sizeof(a));
 	a.beg = at[nw - 1];
@@ -2422,8 +2475,8 @@ scan_line(struct scan *sc, const struct sink *k)
 		    trig_index(s[i + 1]) : 26] || (c == 'M' && e - i == 4)) &&
 		    e - i < WORD_MAX &&
 		    (e == n || !is_digit(s[e])) &&
-		    (x = lex_get(sc->s + i, e - i)) != NULL &&
-		    ((x->f & (W_CUR | W_MINOR | W_PCT)) ||
+		    (((x = lex_get(sc->s + i, e - i)) != NULL &&
+		    (x->f & (W_CUR | W_MINOR | W_PCT))) ||
 		    code_get(sc->s + i, e - i, 1) != NULL)) {
 			size_t r = try_words(sc, i, e, x, k);
 
