@@ -463,7 +463,13 @@ static struct lex lex_pool[LEX_MAX];
 static size_t lex_used;
 static struct lex *lex_slot[LEX_SLOTS];
 /* Which first two letters start a trigger word (26 letters, 27: end). */
-static unsigned char lex_trigger2[27][27];
+/*
+ * Prefilters for trigger words: by first letter and length, a bit for the
+ * second letter; by last letter and length, a bit for the first letter.
+ */
+#define TRIG_LEN 16
+static uint32_t trig_second[27][TRIG_LEN], trig_first[27][TRIG_LEN];
+static uint32_t adj_second[27][TRIG_LEN], adj_first[27][TRIG_LEN];
 
 /* Currency symbols (exact bytes). */
 static const struct {
@@ -554,6 +560,9 @@ static const struct {
 	{NULL, NULL, 0}
 };
 
+static size_t symbol_len[64], letter_len[64];
+static unsigned char symbol_start[256];	/* bytes that begin a symbol */
+
 /* ---- options ---- */
 
 #define K_MONEY 1
@@ -638,8 +647,18 @@ lex_add(const struct lexdef *d)
 		x->val = d->val;
 	if (d->adj != NULL && x->adj == NULL)
 		x->adj = d->adj;
-	if (d->f & W_TRIGGER)
-		lex_trigger2[trig_index(d->w[0])][trig_index(d->w[1])] = 1;
+	if ((d->f & W_ADJ) && len < TRIG_LEN) {
+		adj_second[trig_index(d->w[0])][len] |=
+		    1u << trig_index(len > 1 ? d->w[1] : 0);
+		adj_first[trig_index(d->w[len - 1])][len] |=
+		    1u << trig_index(d->w[0]);
+	}
+	if ((d->f & W_TRIGGER) && len < TRIG_LEN) {
+		trig_second[trig_index(d->w[0])][len] |=
+		    1u << trig_index(len > 1 ? d->w[1] : 0);
+		trig_first[trig_index(d->w[len - 1])][len] |=
+		    1u << trig_index(d->w[0]);
+	}
 }
 
 static void
@@ -652,11 +671,21 @@ lex_init(void)
 	struct lexdef d;
 
 	memset(lex_slot, 0, sizeof(lex_slot));
-	memset(lex_trigger2, 0, sizeof(lex_trigger2));
+	memset(trig_second, 0, sizeof(trig_second));
+	memset(trig_first, 0, sizeof(trig_first));
+	memset(adj_second, 0, sizeof(adj_second));
+	memset(adj_first, 0, sizeof(adj_first));
 	lex_used = 0;
 	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
 		for (i = 0; tables[t][i].w != NULL; i++)
 			lex_add(&tables[t][i]);
+	memset(symbol_start, 0, sizeof(symbol_start));
+	for (i = 0; symbols[i].sym != NULL; i++) {
+		symbol_len[i] = strlen(symbols[i].sym);
+		symbol_start[(unsigned char)symbols[i].sym[0]] = 1;
+	}
+	for (i = 0; letter_syms[i].sym != NULL; i++)
+		letter_len[i] = strlen(letter_syms[i].sym);
 	for (i = 0; codes[i].code != NULL; i++) {
 		if (codes[i].as == NULL)
 			continue;
@@ -739,12 +768,11 @@ struct scan {
 	const char *s;
 	size_t n;
 	size_t floor;		/* nothing may start before this */
-	int ctx_done;
+	int ctx_done, dollar_done;
 	const char *ctx[8];	/* currencies of places named in the line */
 	int nctx;
 	const char *dollar_phrase; /* "Canadian dollars": CAD */
 	const char *any_dollar;	/* a prefixed dollar (A$) in the line */
-	int has_euro;
 };
 
 /* White space between tokens: ASCII blanks and the no-break spaces. */
@@ -860,38 +888,106 @@ word_after(const struct scan *sc, size_t i, size_t *ws, size_t *we)
 	return lex_get(sc->s + b, e - b);
 }
 
-/* Gather the currencies named by places and phrases in the line, once. */
+/*
+ * The dollars named in the line, once: "Canadian dollars" (a phrase), a
+ * prefixed dollar (A$), and whether euros are named.  A substring search,
+ * cheap enough to run for every line with a bare "$".
+ */
+static void
+dollar_context(struct scan *sc)
+{
+	const char *s = sc->s, *p;
+	size_t i, k, b, ws, we;
+	const struct lex *x;
+	int j;
+
+	if (sc->dollar_done)
+		return;
+	sc->dollar_done = 1;
+	for (p = s; (p = memchr(p, 'o', (size_t)(s + sc->n - p))) != NULL; p++) {
+		i = (size_t)(p - s);
+		if (i == 0 || i + 4 >= sc->n || memcmp(p, "ollar", 5) != 0 ||
+		    lower((unsigned char)s[i - 1]) != 'd')
+			continue;
+		we = skip_space_back(sc, i - 1, 0);
+		ws = word_start(sc, we, 0);
+		if (we == i - 1 || ws == we)
+			continue;
+		x = lex_get(s + ws, we - ws);
+		if (x == NULL || !(x->f & W_ADJ) || x->adj == NULL)
+			continue;
+		for (j = 0; j < 10 && groups[G_DOLLAR].members[j]; j++)
+			if (strcmp(groups[G_DOLLAR].members[j], x->adj) == 0) {
+				sc->dollar_phrase = x->adj;
+				break;
+			}
+		if (sc->dollar_phrase != NULL)
+			break;
+	}
+	for (p = s; (p = memchr(p, '$', (size_t)(s + sc->n - p))) != NULL; p++) {
+		i = (size_t)(p - s);
+		b = word_start(sc, i, 0);
+		for (k = 0; b < i && dollar_prefixes[k].pre != NULL; k++)
+			if (lc_eq(s + b, i - b, dollar_prefixes[k].pre)) {
+				sc->any_dollar = dollar_prefixes[k].code;
+				break;
+			}
+		if (sc->any_dollar != NULL)
+			break;
+	}
+}
+
+/* Whether the line names euros (€, euro): cents are then euro cents. */
+static int
+euro_context(const struct scan *sc)
+{
+	const char *s = sc->s, *p;
+	size_t i;
+
+	for (p = s; (p = memchr(p, '\xe2', (size_t)(s + sc->n - p))) != NULL;
+	    p++)
+		if (p + 2 < s + sc->n && memcmp(p, "\xe2\x82\xac", 3) == 0)
+			return 1;
+	for (i = 0; i + 3 < sc->n; i++)
+		if ((s[i] == 'e' || s[i] == 'E') && lc_eq(s + i, 4, "euro"))
+			return 1;
+	return 0;
+}
+
+/* Could the word w[0..len) (len < TRIG_LEN) be in the set? */
+static int
+maybe_in(uint32_t second[27][TRIG_LEN], uint32_t first[27][TRIG_LEN],
+    const unsigned char *w, size_t len)
+{
+	unsigned c0 = (unsigned)trig_index(w[0]);
+	unsigned c1 = (unsigned)trig_index(len > 1 ? w[1] : 0);
+	unsigned cl = (unsigned)trig_index(w[len - 1]);
+
+	return (second[c0][len] >> c1 & 1) && (first[cl][len] >> c0 & 1);
+}
+
+/* Gather the currencies of the places named in the line, once. */
 static void
 line_context(struct scan *sc)
 {
-	size_t i = 0, e, k;
-	const struct lex *x, *prev = NULL;
+	size_t i = 0, e;
+	const struct lex *x;
 	int j;
 
 	if (sc->ctx_done)
 		return;
 	sc->ctx_done = 1;
 	while (i < sc->n) {
-		unsigned char c = (unsigned char)sc->s[i];
-
-		if (c == 0xe2 && i + 2 < sc->n &&
-		    memcmp(sc->s + i, "\xe2\x82\xac", 3) == 0)
-			sc->has_euro = 1;
-		if (c == '$' && sc->any_dollar == NULL) {
-			size_t b = word_start(sc, i, 0);
-
-			for (k = 0; dollar_prefixes[k].pre != NULL; k++)
-				if (b < i && lc_eq(sc->s + b, i - b,
-				    dollar_prefixes[k].pre))
-					sc->any_dollar = dollar_prefixes[k].code;
-		}
-		if (!is_alpha(c)) {
+		if (!is_alpha((unsigned char)sc->s[i])) {
 			i++;
-			if (c != ' ' && c != '-')
-				prev = NULL;
 			continue;
 		}
 		e = word_end(sc, i);
+		if (e - i >= TRIG_LEN || !maybe_in(adj_second, adj_first,
+		    (const unsigned char *)sc->s + i, e - i)) {
+			i = e;
+			continue;
+		}
 		x = lex_get(sc->s + i, e - i);
 		if (x != NULL && (x->f & W_ADJ) && x->adj != NULL) {
 			for (j = 0; j < sc->nctx; j++)
@@ -900,17 +996,6 @@ line_context(struct scan *sc)
 			if (j == sc->nctx && sc->nctx < 8)
 				sc->ctx[sc->nctx++] = x->adj;
 		}
-		if (x != NULL && (x->f & W_CUR) && x->grp == G_DOLLAR &&
-		    prev != NULL && sc->dollar_phrase == NULL) {
-			for (j = 0; j < 10 && groups[G_DOLLAR].members[j]; j++)
-				if (strcmp(groups[G_DOLLAR].members[j],
-				    prev->adj) == 0)
-					sc->dollar_phrase = prev->adj;
-		}
-		if (x != NULL && (x->f & W_CUR) && x->code != NULL &&
-		    strcmp(x->code, "EUR") == 0)
-			sc->has_euro = 1;
-		prev = x != NULL && (x->f & W_ADJ) && x->adj != NULL ? x : NULL;
 		i = e;
 	}
 }
@@ -944,7 +1029,8 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 		*how = "option";
 		return opt.assume[g];
 	}
-	line_context(sc);
+	if (g == G_DOLLAR || g == G_CENT)
+		dollar_context(sc);
 	if (g == G_DOLLAR && sc->dollar_phrase != NULL) {
 		*how = "context";
 		return sc->dollar_phrase;
@@ -955,9 +1041,11 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 			return sc->dollar_phrase;
 		if (sc->any_dollar != NULL)
 			return sc->any_dollar;
-		if (sc->has_euro)
+		if (euro_context(sc))
 			return "EUR";
 	}
+	if (groups[g].use_line)
+		line_context(sc);
 	if (groups[g].use_line)
 		for (j = 0; j < sc->nctx; j++)
 			if (in_group(g, sc->ctx[j])) {
@@ -1142,8 +1230,14 @@ pow10i(int k)
 static double
 dec_value(uint64_t m, int e)
 {
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+	    1e19, 1e20, 1e21, 1e22};
 	char buf[48];
 
+	/* One exact operand and one rounding: exact enough, and fast. */
+	if (m < (1ULL << 53) && e >= -22 && e <= 22)
+		return e >= 0 ? (double)m * p10[e] : (double)m / p10[-e];
 	(void)snprintf(buf, sizeof(buf), "%llue%d", (unsigned long long)m, e);
 	return strtod(buf, NULL);
 }
@@ -1245,11 +1339,14 @@ symbol_at(const struct scan *sc, size_t i, size_t *len)
 	if (i >= sc->n)
 		return -1;
 	c = (unsigned char)sc->s[i];
-	if (c != '$' && c < 0x80 && c != 'z' && c != 'K')
+	if (!symbol_start[c])
 		return -1;
 	for (k = 0; symbols[k].sym != NULL; k++) {
-		l = strlen(symbols[k].sym);
-		if (i + l <= sc->n && memcmp(sc->s + i, symbols[k].sym, l) == 0) {
+		l = symbol_len[k];
+		if ((unsigned char)symbols[k].sym[0] != c || i + l > sc->n ||
+		    (l > 1 && symbols[k].sym[1] != sc->s[i + 1]))
+			continue;
+		if (memcmp(sc->s + i, symbols[k].sym, l) == 0) {
 			*len = l;
 			return k;
 		}
@@ -1388,7 +1485,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	if (!hyphen)
 		for (k = 0; letter_syms[k].sym != NULL; k++)
 			if ((letter_syms[k].where & SYM_POST) &&
-			    strlen(letter_syms[k].sym) == e - b &&
+			    letter_len[k] == e - b &&
 			    memcmp(letter_syms[k].sym, s + b, e - b) == 0 &&
 			    !(e < n && s[e] == '.' && e + 1 < n &&
 			    is_alpha((unsigned char)s[e + 1]))) {
@@ -1577,6 +1674,8 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	for (l = 1; l <= 6 && l <= b - sc->floor; l++) {
 		size_t len;
 
+		if (!symbol_start[(unsigned char)s[b - l]])
+			continue;
 		if ((k = symbol_at(sc, b - l, &len)) >= 0 && len == l) {
 			u->kind = K_MONEY;
 			u->symbol = 1;
@@ -1607,7 +1706,7 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		return 0;
 	for (k = 0; letter_syms[k].sym != NULL; k++)
 		if ((letter_syms[k].where & SYM_PRE) &&
-		    strlen(letter_syms[k].sym) == b - ws &&
+		    letter_len[k] == b - ws &&
 		    memcmp(letter_syms[k].sym, s + ws, b - ws) == 0) {
 			if (strcmp(letter_syms[k].sym, "R") == 0 && spaced)
 				return 0;
@@ -1726,7 +1825,8 @@ qualifier(const struct scan *sc, size_t i)
 	size_t ws, we, w2s, w2e;
 	int k;
 
-	if (!prev_word(sc, i, &ws, &we))
+	if (!prev_word(sc, i, &ws, &we) || we - ws > 13 ||
+	    strchr("nNaAsSoOrRuUtTlL", sc->s[ws]) == NULL)
 		return NULL;
 	for (k = 0; one[k] != NULL; k++)
 		if (lc_eq(sc->s + ws, we - ws, one[k]))
@@ -2223,23 +2323,19 @@ try_digits(struct scan *sc, size_t i, const struct sink *k)
 		return i;
 	}
 	after = a.kind != 0 ? a.end : a.nend;
-	if (a.kind == 0 || !a.minor) {
+	if ((a.kind == 0 || !a.minor) && range_right(sc, &a, &b)) {
 		sign_left(sc, &a);
 		a.qual = qualifier(sc, a.beg);
-		if (range_right(sc, &a, &b)) {
-			finish_and_emit(sc, &a, k);
-			finish_and_emit(sc, &b, k);
-			return b.end;
-		}
+		finish_and_emit(sc, &a, k);
+		finish_and_emit(sc, &b, k);
+		return b.end;
 	}
 	if (a.kind == 0)
 		return after;
 	if (!a.minor && a.kind == K_MONEY)
 		cents_tail(sc, &a);
-	if (a.qual == NULL) {
-		sign_left(sc, &a);
-		a.qual = qualifier(sc, a.beg);
-	}
+	sign_left(sc, &a);
+	a.qual = qualifier(sc, a.beg);
 	finish_and_emit(sc, &a, k);
 	return a.end;
 }
@@ -2445,6 +2541,22 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	return a.end > we ? a.end : we;
 }
 
+/* Could the word s[0..len) be a trigger word?  Two table lookups. */
+static int
+maybe_trigger(const unsigned char *w, size_t len)
+{
+	unsigned c0, c1, cl;
+
+	if (len >= TRIG_LEN)
+		return 0;
+	c0 = (w[0] | 0x20u) - 'a';
+	c1 = len > 1 ? (w[1] | 0x20u) - 'a' : 26;
+	cl = (w[len - 1] | 0x20u) - 'a';
+	if ((trig_second[c0][len] >> c1 & 1) && (trig_first[cl][len] >> c0 & 1))
+		return 1;
+	return len == 4 && w[0] == 'M';	/* MUSD */
+}
+
 static void
 scan_line(struct scan *sc, const struct sink *k)
 {
@@ -2455,12 +2567,16 @@ scan_line(struct scan *sc, const struct sink *k)
 	while (i < n) {
 		unsigned c = s[i];
 
-		if (c >= '0' && c <= '9') {
-			e = try_digits(sc, i, k);
-			i = e > i ? e : i + 1;
-			sc->floor = i;
-			if (found_any && common.quiet)
-				return;
+		if (c < 'A') {
+			if (c >= '0' && c <= '9') {
+				e = try_digits(sc, i, k);
+				i = e > i ? e : i + 1;
+				sc->floor = i;
+				if (found_any && common.quiet)
+					return;
+				continue;
+			}
+			i++;
 			continue;
 		}
 		if (!is_alpha((int)c)) {
@@ -2470,10 +2586,7 @@ scan_line(struct scan *sc, const struct sink *k)
 		e = i + 1;
 		while (e < n && is_alpha(s[e]))
 			e++;
-		if ((i == 0 || !is_alpha(s[i - 1])) &&
-		    (lex_trigger2[trig_index((int)c)][e - i > 1 ?
-		    trig_index(s[i + 1]) : 26] || (c == 'M' && e - i == 4)) &&
-		    e - i < WORD_MAX &&
+		if (maybe_trigger(s + i, e - i) &&
 		    (e == n || !is_digit(s[e])) &&
 		    (((x = lex_get(sc->s + i, e - i)) != NULL &&
 		    (x->f & (W_CUR | W_MINOR | W_PCT))) ||
