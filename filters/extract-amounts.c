@@ -470,6 +470,7 @@ static struct lex *lex_slot[LEX_SLOTS];
 #define TRIG_LEN 16
 static uint32_t trig_second[27][TRIG_LEN], trig_first[27][TRIG_LEN];
 static uint32_t adj_second[27][TRIG_LEN], adj_first[27][TRIG_LEN];
+static uint32_t unit_second[27][TRIG_LEN], unit_first[27][TRIG_LEN];
 
 /* Currency symbols (exact bytes). */
 static const struct {
@@ -561,6 +562,7 @@ static const struct {
 };
 
 static size_t symbol_len[64], letter_len[64];
+static unsigned char letter_sym_start[256]; /* first letters of letter_syms */
 static unsigned char symbol_start[256];	/* bytes that begin a symbol */
 
 /* ---- options ---- */
@@ -647,6 +649,12 @@ lex_add(const struct lexdef *d)
 		x->val = d->val;
 	if (d->adj != NULL && x->adj == NULL)
 		x->adj = d->adj;
+	if ((d->f & (W_CUR | W_MINOR | W_PCT | W_ADJ)) && len < TRIG_LEN) {
+		unit_second[trig_index(d->w[0])][len] |=
+		    1u << trig_index(len > 1 ? d->w[1] : 0);
+		unit_first[trig_index(d->w[len - 1])][len] |=
+		    1u << trig_index(d->w[0]);
+	}
 	if ((d->f & W_ADJ) && len < TRIG_LEN) {
 		adj_second[trig_index(d->w[0])][len] |=
 		    1u << trig_index(len > 1 ? d->w[1] : 0);
@@ -674,6 +682,8 @@ lex_init(void)
 	memset(trig_second, 0, sizeof(trig_second));
 	memset(trig_first, 0, sizeof(trig_first));
 	memset(adj_second, 0, sizeof(adj_second));
+	memset(unit_second, 0, sizeof(unit_second));
+	memset(unit_first, 0, sizeof(unit_first));
 	memset(adj_first, 0, sizeof(adj_first));
 	lex_used = 0;
 	for (t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
@@ -684,8 +694,11 @@ lex_init(void)
 		symbol_len[i] = strlen(symbols[i].sym);
 		symbol_start[(unsigned char)symbols[i].sym[0]] = 1;
 	}
-	for (i = 0; letter_syms[i].sym != NULL; i++)
+	memset(letter_sym_start, 0, sizeof(letter_sym_start));
+	for (i = 0; letter_syms[i].sym != NULL; i++) {
 		letter_len[i] = strlen(letter_syms[i].sym);
+		letter_sym_start[(unsigned char)letter_syms[i].sym[0]] = 1;
+	}
 	for (i = 0; codes[i].code != NULL; i++) {
 		if (codes[i].as == NULL)
 			continue;
@@ -1278,7 +1291,8 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 			v = 9;
 		else if (lc_eq(w, len, "tn") || lc_eq(w, len, "trn"))
 			v = 12;
-		else if ((x = lex_get(w, len)) != NULL &&
+		else if (len >= 4 && strchr("tmblchTMBLCH", w[0]) != NULL &&
+		    (x = lex_get(w, len)) != NULL &&
 		    (x->f & (W_SCALE | W_HUNDRED)))
 			v = x->val;
 		if (v < 0)
@@ -1296,7 +1310,8 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 		e = word_end(sc, b);
 		if (e == b || (e < sc->n && is_digit((unsigned char)s[e])))
 			break;
-		x = lex_get(s + b, e - b);
+		x = strchr("tmblchTMBLCH", s[b]) != NULL ?
+		    lex_get(s + b, e - b) : NULL;
 		if (x != NULL && (x->f & (W_SCALE | W_HUNDRED)))
 			*exp += x->val;
 		else if (b > i && (lc_eq(s + b, e - b, "mn") ||
@@ -1482,7 +1497,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	if (e < n && is_digit((unsigned char)s[e]))
 		return 0;	/* USD50: the next amount's prefix */
 	/* Letter signs after the number: 45 kr, 20Rs, 100 zł */
-	if (!hyphen)
+	if (!hyphen && e - b <= 4 && letter_sym_start[(unsigned char)s[b]])
 		for (k = 0; letter_syms[k].sym != NULL; k++)
 			if ((letter_syms[k].where & SYM_POST) &&
 			    letter_len[k] == e - b &&
@@ -1524,6 +1539,9 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		u->end = e;
 		return 1;
 	}
+	if (e - b >= TRIG_LEN || !maybe_in(unit_second, unit_first,
+	    (const unsigned char *)s + b, e - b))
+		return 0;
 	x = lex_get(s + b, e - b);
 	/* Percent words. */
 	if (x != NULL && (x->f & W_PCT)) {
@@ -1704,7 +1722,8 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		ws--;
 	if (ws > 0 && (is_digit((unsigned char)s[ws - 1]) || s[ws - 1] == '$'))
 		return 0;
-	for (k = 0; letter_syms[k].sym != NULL; k++)
+	for (k = 0; b - ws <= 4 && letter_sym_start[(unsigned char)s[ws]] &&
+	    letter_syms[k].sym != NULL; k++)
 		if ((letter_syms[k].where & SYM_PRE) &&
 		    letter_len[k] == b - ws &&
 		    memcmp(letter_syms[k].sym, s + ws, b - ws) == 0) {
@@ -2541,6 +2560,35 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	return a.end > we ? a.end : we;
 }
 
+/*
+ * The end of a run of ASCII letters from i, eight bytes at a time: a byte
+ * is a letter when (b | 0x20) is in 'a'..'z' and its top bit is clear.
+ */
+static size_t
+word_end_fast(const unsigned char *s, size_t n, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t v, t, notl;
+
+	while (i + 8 <= n) {
+		memcpy(&v, s + i, 8);
+		t = (v | ones * 0x20) & ~high;
+		notl = ~((t + ones * 0x1f) & ~(t + ones * 0x05) & ~v) & high;
+		if (notl != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)(__builtin_ctzll(notl) >> 3);
+#else
+			break;	/* the end is in these eight bytes */
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && is_alpha(s[i]))
+		i++;
+	return i;
+}
+
 /* Could the word s[0..len) be a trigger word?  Two table lookups. */
 static int
 maybe_trigger(const unsigned char *w, size_t len)
@@ -2583,9 +2631,7 @@ scan_line(struct scan *sc, const struct sink *k)
 			i++;
 			continue;
 		}
-		e = i + 1;
-		while (e < n && is_alpha(s[e]))
-			e++;
+		e = word_end_fast(s, n, i + 1);
 		if (maybe_trigger(s + i, e - i) &&
 		    (e == n || !is_digit(s[e])) &&
 		    (((x = lex_get(sc->s + i, e - i)) != NULL &&
