@@ -594,16 +594,31 @@ lex_hash(const char *w, size_t len)
 	return h;
 }
 
+/* ASCII letters: bit 1; digits: bit 2. */
+static unsigned char char_class[256];
+
+static void
+char_class_init(void)
+{
+	int c;
+
+	memset(char_class, 0, sizeof(char_class));
+	for (c = 'a'; c <= 'z'; c++)
+		char_class[c] = char_class[c - 32] = 1;
+	for (c = '0'; c <= '9'; c++)
+		char_class[c] = 2;
+}
+
 static int
 lower(int c)
 {
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+	return char_class[c & 0xff] == 1 ? c | 0x20 : c;
 }
 
 static int
 is_alpha(int c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	return char_class[c & 0xff] == 1;
 }
 
 static int
@@ -678,6 +693,7 @@ lex_init(void)
 	char lc[8];
 	struct lexdef d;
 
+	char_class_init();
 	memset(lex_slot, 0, sizeof(lex_slot));
 	memset(trig_second, 0, sizeof(trig_second));
 	memset(trig_first, 0, sizeof(trig_first));
@@ -844,12 +860,42 @@ skip_space_back(const struct scan *sc, size_t i, size_t lim)
 	return i;
 }
 
+/*
+ * The end of a run of ASCII letters from i, eight bytes at a time: a byte
+ * is a letter when (b | 0x20) is in 'a'..'z' and its top bit is clear.
+ */
+static inline size_t
+word_end_fast(const unsigned char *s, size_t n, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	uint64_t v, t, notl;
+
+	while (i + 8 <= n) {
+		memcpy(&v, s + i, 8);
+		t = (v | ones * 0x20) & ~high;
+		notl = ~((t + ones * 0x1f) & ~(t + ones * 0x05) & ~v) & high;
+		if (notl != 0) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)(__builtin_ctzll(notl) >> 3);
+#else
+			break;	/* the end is in these eight bytes */
+#endif
+		}
+		i += 8;
+	}
+	while (i < n && is_alpha(s[i]))
+		i++;
+	return i;
+}
+
 /* The end of the word of letters (and inner dots) starting at i. */
 static size_t
 word_end(const struct scan *sc, size_t i)
 {
 	size_t b = i;
 
+	i = word_end_fast((const unsigned char *)sc->s, sc->n, i);
 	while (i < sc->n && (is_alpha((unsigned char)sc->s[i]) ||
 	    (sc->s[i] == '.' && i > b && i + 1 < sc->n &&
 	    is_alpha((unsigned char)sc->s[i + 1]) && (i - 1 == b ||
@@ -1676,8 +1722,9 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 			while (wb2 > sc->floor && (is_alpha((unsigned char)s[wb2 - 1]) ||
 			    s[wb2 - 1] == '.'))
 				wb2--;
-			for (k = 0; dollar_prefixes[k].pre != NULL; k++)
-				if (dollar_prefixes[k].spaced && wb2 < we2 &&
+			for (k = 0; wb2 < we2 && we2 - wb2 <= 4 &&
+			    dollar_prefixes[k].pre != NULL; k++)
+				if (dollar_prefixes[k].spaced &&
 				    (wb2 == 0 || !is_alpha((unsigned char)s[wb2 - 1])) &&
 				    lc_eq(s + wb2, we2 - wb2, dollar_prefixes[k].pre)) {
 					u->code = dollar_prefixes[k].code;
@@ -1689,7 +1736,8 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		return 1;
 	}
 	/* Other symbols: look back up to 6 bytes for one ending here. */
-	for (l = 1; l <= 6 && l <= b - sc->floor; l++) {
+	for (l = 1; (unsigned char)s[b - 1] >= 0x80 && l <= 6 &&
+	    l <= b - sc->floor; l++) {
 		size_t len;
 
 		if (!symbol_start[(unsigned char)s[b - l]])
@@ -1844,8 +1892,15 @@ qualifier(const struct scan *sc, size_t i)
 	size_t ws, we, w2s, w2e;
 	int k;
 
-	if (!prev_word(sc, i, &ws, &we) || we - ws > 13 ||
-	    strchr("nNaAsSoOrRuUtTlL", sc->s[ws]) == NULL)
+	if (!prev_word(sc, i, &ws, &we))
+		return NULL;
+	switch (we - ws) {
+	case 2: case 4: case 5: case 6: case 7: case 13:
+		break;
+	default:
+		return NULL;
+	}
+	if (strchr("nNaAsSoOrRuUtTlL", sc->s[ws]) == NULL)
 		return NULL;
 	for (k = 0; one[k] != NULL; k++)
 		if (lc_eq(sc->s + ws, we - ws, one[k]))
@@ -2560,49 +2615,21 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	return a.end > we ? a.end : we;
 }
 
-/*
- * The end of a run of ASCII letters from i, eight bytes at a time: a byte
- * is a letter when (b | 0x20) is in 'a'..'z' and its top bit is clear.
- */
-static size_t
-word_end_fast(const unsigned char *s, size_t n, size_t i)
-{
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-	uint64_t v, t, notl;
-
-	while (i + 8 <= n) {
-		memcpy(&v, s + i, 8);
-		t = (v | ones * 0x20) & ~high;
-		notl = ~((t + ones * 0x1f) & ~(t + ones * 0x05) & ~v) & high;
-		if (notl != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (size_t)(__builtin_ctzll(notl) >> 3);
-#else
-			break;	/* the end is in these eight bytes */
-#endif
-		}
-		i += 8;
-	}
-	while (i < n && is_alpha(s[i]))
-		i++;
-	return i;
-}
-
 /* Could the word s[0..len) be a trigger word?  Two table lookups. */
-static int
+static inline int
 maybe_trigger(const unsigned char *w, size_t len)
 {
 	unsigned c0, c1, cl;
 
-	if (len >= TRIG_LEN)
+	if (len < 2 || len >= TRIG_LEN)
 		return 0;
+	if (len == 4 && w[0] == 'M')
+		return 1;	/* MUSD */
 	c0 = (w[0] | 0x20u) - 'a';
-	c1 = len > 1 ? (w[1] | 0x20u) - 'a' : 26;
+	c1 = (w[1] | 0x20u) - 'a';
 	cl = (w[len - 1] | 0x20u) - 'a';
-	if ((trig_second[c0][len] >> c1 & 1) && (trig_first[cl][len] >> c0 & 1))
-		return 1;
-	return len == 4 && w[0] == 'M';	/* MUSD */
+	return (trig_second[c0][len] >> c1 & 1) &&
+	    (trig_first[cl][len] >> c0 & 1);
 }
 
 static void
