@@ -1037,12 +1037,16 @@ line_context(struct scan *sc)
 		return;
 	sc->ctx_done = 1;
 	while (i < sc->n) {
-		if (!is_alpha((unsigned char)sc->s[i])) {
+		unsigned char c = (unsigned char)sc->s[i];
+
+		if (!is_alpha(c)) {
 			i++;
 			continue;
 		}
-		e = word_end(sc, i);
-		if (e - i >= TRIG_LEN || !maybe_in(adj_second, adj_first,
+		e = word_end_fast((const unsigned char *)sc->s, sc->n, i + 1);
+		/* Places are capitalised; yuan, renminbi and rmb are not. */
+		if (!(c <= 'Z' || c == 'y' || c == 'r') || e - i < 2 ||
+		    e - i >= TRIG_LEN || !maybe_in(adj_second, adj_first,
 		    (const unsigned char *)sc->s + i, e - i)) {
 			i = e;
 			continue;
@@ -1303,6 +1307,18 @@ dec_value(uint64_t m, int e)
 
 /* ---- scale words ---- */
 
+/* thousand, million, billion, trillion, lakh, crore, hundred */
+static int
+scale_initial(int c)
+{
+	switch (lower(c)) {
+	case 't': case 'm': case 'b': case 'l': case 'c': case 'h':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * Scale after a number at i: attached k, m, bn, b, tn, mn ... or, after a
  * space or hyphen, thousand, million, billion, trillion, lakh, crore,
@@ -1337,7 +1353,7 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 			v = 9;
 		else if (lc_eq(w, len, "tn") || lc_eq(w, len, "trn"))
 			v = 12;
-		else if (len >= 4 && strchr("tmblchTMBLCH", w[0]) != NULL &&
+		else if (len >= 4 && scale_initial(w[0]) &&
 		    (x = lex_get(w, len)) != NULL &&
 		    (x->f & (W_SCALE | W_HUNDRED)))
 			v = x->val;
@@ -1356,8 +1372,7 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 		e = word_end(sc, b);
 		if (e == b || (e < sc->n && is_digit((unsigned char)s[e])))
 			break;
-		x = strchr("tmblchTMBLCH", s[b]) != NULL ?
-		    lex_get(s + b, e - b) : NULL;
+		x = scale_initial(s[b]) ? lex_get(s + b, e - b) : NULL;
 		if (x != NULL && (x->f & (W_SCALE | W_HUNDRED)))
 			*exp += x->val;
 		else if (b > i && (lc_eq(s + b, e - b, "mn") ||
