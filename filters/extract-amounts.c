@@ -112,6 +112,7 @@ static const struct group groups[NGROUP] = {
 #define W_NEEDADJ 0x80000u	/* only with an adjective or context */
 #define W_PLURAL 0x100000u	/* millions, billions: vague alone */
 #define W_FUNC 0x200000u	/* a function word that may follow a range */
+#define W_NOTRIG 0x400000u	/* rare after number words, common prefix */
 #define W_TRIGGER (W_CUR | W_MINOR | W_PCT | W_CODE)
 
 struct lexdef {
@@ -200,7 +201,7 @@ static const struct lexdef lex_currencies[] = {
 	CUR("koruna", "CZK"), CUR("korun", "CZK"), CUR("korunas", "CZK"),
 	CUR("kronur", "ISK"), CUR("kronas", "SEK"),
 	CURG("peso", G_PESO), CURG("pesos", G_PESO),
-	CUR("reais", "BRL"), CUR("reals", "BRL"),
+	CUR("reais", "BRL"), {"reals", W_CUR | W_NOTRIG, "BRL", 0, 0, NULL},
 	CUR("rand", "ZAR"), CUR("rands", "ZAR"),
 	CUR("naira", "NGN"), CUR("cedi", "GHS"), CUR("cedis", "GHS"),
 	CURG("shilling", G_SHILLING), CURG("shillings", G_SHILLING),
@@ -210,30 +211,30 @@ static const struct lexdef lex_currencies[] = {
 	CURG("dinar", G_DINAR), CURG("dinars", G_DINAR),
 	CURG("lira", G_LIRA), CURG("liras", G_LIRA), CURG("lire", G_LIRA),
 	CUR("zloty", "PLN"), CUR("zlotys", "PLN"), CUR("zlotych", "PLN"),
-	CUR("forint", "HUF"), CUR("forints", "HUF"),
-	CUR("leu", "RON"), CUR("lei", "RON"),
-	CUR("lev", "BGN"), CUR("leva", "BGN"),
+	{"forint", W_CUR | W_NOTRIG, "HUF", 0, 0, NULL}, {"forints", W_CUR | W_NOTRIG, "HUF", 0, 0, NULL},
+	{"leu", W_CUR | W_NOTRIG, "RON", 0, 0, NULL}, {"lei", W_CUR | W_NOTRIG, "RON", 0, 0, NULL},
+	{"lev", W_CUR | W_NOTRIG, "BGN", 0, 0, NULL}, {"leva", W_CUR | W_NOTRIG, "BGN", 0, 0, NULL},
 	CUR("hryvnia", "UAH"), CUR("hryvnias", "UAH"), CUR("hryvnas", "UAH"),
 	CUR("hryvnya", "UAH"), CUR("hryvnyas", "UAH"),
-	CUR("tenge", "KZT"), CUR("lari", "GEL"), CUR("drams", "AMD"),
-	CUR("manat", "AZN"), CUR("manats", "AZN"),
-	CUR("baht", "THB"), CUR("dong", "VND"),
+	{"tenge", W_CUR | W_NOTRIG, "KZT", 0, 0, NULL}, {"lari", W_CUR | W_NOTRIG, "GEL", 0, 0, NULL}, {"drams", W_CUR | W_NOTRIG, "AMD", 0, 0, NULL},
+	{"manat", W_CUR | W_NOTRIG, "AZN", 0, 0, NULL}, {"manats", W_CUR | W_NOTRIG, "AZN", 0, 0, NULL},
+	CUR("baht", "THB"), {"dong", W_CUR | W_NOTRIG, "VND", 0, 0, NULL},
 	{"ringgit", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
 	{"ringgits", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
 	CUR("kyat", "MMK"), CUR("kyats", "MMK"), CUR("riel", "KHR"),
-	CUR("riels", "KHR"), CUR("kip", "LAK"), CUR("taka", "BDT"),
+	CUR("riels", "KHR"), {"kip", W_CUR | W_NOTRIG, "LAK", 0, 0, NULL}, {"taka", W_CUR | W_NOTRIG, "BDT", 0, 0, NULL},
 	CUR("tugrik", "MNT"), CUR("tugriks", "MNT"), CUR("tughrik", "MNT"),
 	CUR("tughriks", "MNT"), CUR("togrog", "MNT"),
 	CUR("afghani", "AFN"), CUR("afghanis", "AFN"),
 	CUR("shekel", "ILS"), CUR("shekels", "ILS"), CUR("sheqel", "ILS"),
 	CUR("sheqels", "ILS"), CUR("birr", "ETB"), CUR("kwacha", "ZMW"),
-	CUR("pula", "BWP"), CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
-	CUR("colones", "CRC"), CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
+	{"pula", W_CUR | W_NOTRIG, "BWP", 0, 0, NULL}, CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
+	{"colones", W_CUR | W_NOTRIG, "CRC", 0, 0, NULL}, CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
 	CUR("quetzals", "GTQ"), CUR("lempira", "HNL"), CUR("lempiras", "HNL"),
-	CUR("cordoba", "NIO"), CUR("cordobas", "NIO"),
+	{"cordoba", W_CUR | W_NOTRIG, "NIO", 0, 0, NULL}, {"cordobas", W_CUR | W_NOTRIG, "NIO", 0, 0, NULL},
 	CUR("bolivar", "VES"), CUR("bolivars", "VES"),
 	CUR("bolivares", "VES"), CUR("boliviano", "BOB"),
-	CUR("bolivianos", "BOB"), CUR("soles", "PEN"),
+	CUR("bolivianos", "BOB"), {"soles", W_CUR | W_NOTRIG, "PEN", 0, 0, NULL},
 	CUR("markka", "FIM"), CUR("markkaa", "FIM"),
 	CUR("guilder", "NLG"), CUR("guilders", "NLG"),
 	CUR("peseta", "ESP"), CUR("pesetas", "ESP"),
@@ -255,8 +256,8 @@ static const struct lexdef lex_currencies[] = {
 	MINOR("kopeck", "RUB", -2), MINOR("kopecks", "RUB", -2),
 	MINOR("kopek", "RUB", -2), MINOR("kopeks", "RUB", -2),
 	MINOR("kopiyka", "UAH", -2), MINOR("kopiykas", "UAH", -2),
-	MINOR("kopiyok", "UAH", -2), MINOR("sen", "MYR", -2),
-	MINOR("sens", "MYR", -2), MINOR("satoshi", "BTC", -8),
+	MINOR("kopiyok", "UAH", -2), {"sen", W_MINOR | W_NOTRIG, "MYR", 0, -2, NULL},
+	{"sens", W_MINOR | W_NOTRIG, "MYR", 0, -2, NULL}, MINOR("satoshi", "BTC", -8),
 	MINOR("satoshis", "BTC", -8), MINOR("halala", "SAR", -2),
 	MINOR("halalas", "SAR", -2), MINOR("satang", "THB", -2),
 	MINOR("agorot", "ILS", -2), MINOR("rappen", "CHF", -2),
@@ -471,6 +472,8 @@ static struct lex *lex_slot[LEX_SLOTS];
 static uint32_t trig_second[27][TRIG_LEN], trig_first[27][TRIG_LEN];
 static uint32_t adj_second[27][TRIG_LEN], adj_first[27][TRIG_LEN];
 static uint32_t unit_second[27][TRIG_LEN], unit_first[27][TRIG_LEN];
+/* The first three letters (27: not a letter) of trigger words, a bit each. */
+static unsigned char trig_prefix[(27 * 27 * 27 + 7) / 8];
 
 /* Currency symbols (exact bytes). */
 static const struct {
@@ -596,6 +599,8 @@ lex_hash(const char *w, size_t len)
 
 /* ASCII letters: bit 1; digits: bit 2. */
 static unsigned char char_class[256];
+/* A letter's place in the alphabet, either case; 26 for anything else. */
+static unsigned char letter_index[256];
 
 static void
 char_class_init(void)
@@ -603,8 +608,11 @@ char_class_init(void)
 	int c;
 
 	memset(char_class, 0, sizeof(char_class));
-	for (c = 'a'; c <= 'z'; c++)
+	memset(letter_index, 26, sizeof(letter_index));
+	for (c = 'a'; c <= 'z'; c++) {
 		char_class[c] = char_class[c - 32] = 1;
+		letter_index[c] = letter_index[c - 32] = (unsigned char)(c - 'a');
+	}
 	for (c = '0'; c <= '9'; c++)
 		char_class[c] = 2;
 }
@@ -632,6 +640,29 @@ trig_index(int c)
 {
 	c = lower(c);
 	return c >= 'a' && c <= 'z' ? c - 'a' : 26;
+}
+
+/* The bit of the first three letters of w (len of them are letters). */
+static unsigned
+prefix_index(const unsigned char *w, size_t len)
+{
+	unsigned a = (unsigned)trig_index(w[0]);
+	unsigned b = len > 1 ? (unsigned)trig_index(w[1]) : 26;
+	unsigned c = len > 2 ? (unsigned)trig_index(w[2]) : 26;
+
+	return (a * 27 + b) * 27 + c;
+}
+
+/* Could a word starting at w (three bytes readable) be a trigger word? */
+static inline int
+prefix_maybe(const unsigned char *w)
+{
+	unsigned b = letter_index[w[1]], c = letter_index[w[2]], h;
+
+	if (b == 26)
+		c = 26;
+	h = (letter_index[w[0]] * 27u + b) * 27u + c;
+	return trig_prefix[h >> 3] >> (h & 7) & 1;
 }
 
 static void
@@ -676,7 +707,17 @@ lex_add(const struct lexdef *d)
 		adj_first[trig_index(d->w[len - 1])][len] |=
 		    1u << trig_index(d->w[0]);
 	}
-	if ((d->f & W_TRIGGER) && len < TRIG_LEN) {
+	if ((d->f & W_TRIGGER) && !(d->f & W_NOTRIG)) {
+		h = prefix_index((const unsigned char *)d->w, len);
+		trig_prefix[h >> 3] |= (unsigned char)(1u << (h & 7));
+		if (d->f & W_CODE) {	/* MUSD, MEUR */
+			char m[4] = {'m', d->w[0], d->w[1], d->w[2]};
+
+			h = prefix_index((const unsigned char *)m, 4);
+			trig_prefix[h >> 3] |= (unsigned char)(1u << (h & 7));
+		}
+	}
+	if ((d->f & W_TRIGGER) && !(d->f & W_NOTRIG) && len < TRIG_LEN) {
 		trig_second[trig_index(d->w[0])][len] |=
 		    1u << trig_index(len > 1 ? d->w[1] : 0);
 		trig_first[trig_index(d->w[len - 1])][len] |=
@@ -696,6 +737,7 @@ lex_init(void)
 	char_class_init();
 	memset(lex_slot, 0, sizeof(lex_slot));
 	memset(trig_second, 0, sizeof(trig_second));
+	memset(trig_prefix, 0, sizeof(trig_prefix));
 	memset(trig_first, 0, sizeof(trig_first));
 	memset(adj_second, 0, sizeof(adj_second));
 	memset(unit_second, 0, sizeof(unit_second));
@@ -2647,50 +2689,120 @@ maybe_trigger(const unsigned char *w, size_t len)
 	    (trig_first[cl][len] >> c0 & 1);
 }
 
+/*
+ * A word of letters at [i, e): when it may be a unit word, look for number
+ * words before it.  Returns where scanning goes on.
+ */
+static size_t
+scan_word(struct scan *sc, size_t i, size_t e, const struct sink *k)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	const struct lex *x;
+	size_t r;
+
+	if (maybe_trigger(s + i, e - i) && (e == sc->n || !is_digit(s[e])) &&
+	    (((x = lex_get(sc->s + i, e - i)) != NULL &&
+	    (x->f & (W_CUR | W_MINOR | W_PCT))) ||
+	    code_get(sc->s + i, e - i, 1) != NULL)) {
+		r = try_words(sc, i, e, x, k);
+		if (r > e) {
+			sc->floor = r;
+			e = r;
+		}
+	}
+	return e;
+}
+
+/* A number at i: parse it; returns where scanning goes on. */
+static size_t
+scan_digits(struct scan *sc, size_t i, const struct sink *k)
+{
+	size_t e = try_digits(sc, i, k);
+
+	i = e > i ? e : i + 1;
+	sc->floor = i;
+	return i;
+}
+
+/* The byte-at-a-time scanner, from i to the end of the line. */
+static void
+scan_bytes(struct scan *sc, size_t i, const struct sink *k)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	unsigned c;
+
+	while (i < sc->n) {
+		c = s[i];
+		if (is_digit((int)c))
+			i = scan_digits(sc, i, k);
+		else if (is_alpha((int)c))
+			i = scan_word(sc, i, word_end_fast(s, sc->n, i + 1), k);
+		else
+			i++;
+		if (found_any && common.quiet)
+			return;
+	}
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/*
+ * Eight bytes at a time: bit masks give the letters and digits of a
+ * block, word starts are letters after non-letters, and a word is looked
+ * at only when its first three letters can begin a unit word (one bit
+ * test), so ordinary text costs a few operations per word.  This needs
+ * the bytes of a block in the order of the bits: little-endian only.
+ */
+#define FIRST_BYTE(m) ((size_t)(__builtin_ctzll(m) >> 3))
+
 static void
 scan_line(struct scan *sc, const struct sink *k)
 {
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	const unsigned char *s = (const unsigned char *)sc->s;
-	size_t n = sc->n, i = 0, e;
-	const struct lex *x;
+	size_t n = sc->n, i = 0, ws, d, r;
+	uint64_t v, t, letters, digits, starts;
 
-	while (i < n) {
-		unsigned c = s[i];
-
-		if (c < 'A') {
-			if (c >= '0' && c <= '9') {
-				e = try_digits(sc, i, k);
-				i = e > i ? e : i + 1;
-				sc->floor = i;
-				if (found_any && common.quiet)
-					return;
+	while (i + 8 + 2 <= n) {
+		memcpy(&v, s + i, 8);
+		t = (v | ones * 0x20) & ~high;
+		letters = (t + ones * 0x1f) & ~(t + ones * 0x05) & ~v & high;
+		t = v & ~high;
+		digits = (t + ones * 0x50) & ~(t + ones * 0x46) & ~v & high;
+		starts = letters & ~((letters << 8) |
+		    (i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0));
+		d = digits != 0 ? FIRST_BYTE(digits) : 8;
+		if (d < 8)
+			starts &= (1ULL << (8 * d)) - 1;
+		r = 0;
+		while (starts != 0) {
+			ws = i + FIRST_BYTE(starts);
+			starts &= starts - 1;
+			if (!prefix_maybe(s + ws))
 				continue;
-			}
-			i++;
-			continue;
-		}
-		if (!is_alpha((int)c)) {
-			i++;
-			continue;
-		}
-		e = word_end_fast(s, n, i + 1);
-		if (maybe_trigger(s + i, e - i) &&
-		    (e == n || !is_digit(s[e])) &&
-		    (((x = lex_get(sc->s + i, e - i)) != NULL &&
-		    (x->f & (W_CUR | W_MINOR | W_PCT))) ||
-		    code_get(sc->s + i, e - i, 1) != NULL)) {
-			size_t r = try_words(sc, i, e, x, k);
-
-			if (r > e) {
-				sc->floor = r;
-				e = r;
-			}
+			r = scan_word(sc, ws, word_end_fast(s, n, ws + 1), k);
 			if (found_any && common.quiet)
 				return;
+			break;
 		}
-		i = e;
+		if (r != 0)
+			i = r;	/* go on after the word (or what it began) */
+		else if (d < 8)
+			i = scan_digits(sc, i + d, k);
+		else
+			i += 8;
+		if (found_any && common.quiet)
+			return;
 	}
+	scan_bytes(sc, i, k);
 }
+#else
+static void
+scan_line(struct scan *sc, const struct sink *k)
+{
+	scan_bytes(sc, 0, k);
+}
+#endif
 
 static void
 highlight_line(const struct line *line)
