@@ -474,6 +474,8 @@ static uint32_t adj_second[27][TRIG_LEN], adj_first[27][TRIG_LEN];
 static uint32_t unit_second[27][TRIG_LEN], unit_first[27][TRIG_LEN];
 /* The first three letters (27: not a letter) of trigger words, a bit each. */
 static unsigned char trig_prefix[(27 * 27 * 27 + 7) / 8];
+/* The same for every word that may follow a number as (part of) its unit. */
+static unsigned char unit_prefix[(27 * 27 * 27 + 7) / 8];
 
 /* Currency symbols (exact bytes). */
 static const struct {
@@ -648,9 +650,29 @@ prefix_index(const unsigned char *w, size_t len)
 {
 	unsigned a = (unsigned)trig_index(w[0]);
 	unsigned b = len > 1 ? (unsigned)trig_index(w[1]) : 26;
-	unsigned c = len > 2 ? (unsigned)trig_index(w[2]) : 26;
+	unsigned c = len > 2 && b != 26 ? (unsigned)trig_index(w[2]) : 26;
 
 	return (a * 27 + b) * 27 + c;
+}
+
+static void
+prefix_set(unsigned char *set, const char *w, size_t len)
+{
+	unsigned h = prefix_index((const unsigned char *)w, len);
+
+	set[h >> 3] |= (unsigned char)(1u << (h & 7));
+}
+
+/* Could a word starting at w (three bytes readable) be in the set? */
+static inline int
+prefix_in(const unsigned char *set, const unsigned char *w)
+{
+	unsigned b = letter_index[w[1]], c = letter_index[w[2]], h;
+
+	if (b == 26)
+		c = 26;
+	h = (letter_index[w[0]] * 27u + b) * 27u + c;
+	return set[h >> 3] >> (h & 7) & 1;
 }
 
 /* Could a word starting at w (three bytes readable) be a trigger word? */
@@ -707,6 +729,13 @@ lex_add(const struct lexdef *d)
 		adj_first[trig_index(d->w[len - 1])][len] |=
 		    1u << trig_index(d->w[0]);
 	}
+	if (d->f & (W_TRIGGER | W_ADJ))
+		prefix_set(unit_prefix, d->w, len);
+	if ((d->f & W_CODE) && len == 3) {
+		char m[4] = {'m', d->w[0], d->w[1], d->w[2]};
+
+		prefix_set(unit_prefix, m, 4);
+	}
 	if ((d->f & W_TRIGGER) && !(d->f & W_NOTRIG)) {
 		h = prefix_index((const unsigned char *)d->w, len);
 		trig_prefix[h >> 3] |= (unsigned char)(1u << (h & 7));
@@ -738,6 +767,7 @@ lex_init(void)
 	memset(lex_slot, 0, sizeof(lex_slot));
 	memset(trig_second, 0, sizeof(trig_second));
 	memset(trig_prefix, 0, sizeof(trig_prefix));
+	memset(unit_prefix, 0, sizeof(unit_prefix));
 	memset(trig_first, 0, sizeof(trig_first));
 	memset(adj_second, 0, sizeof(adj_second));
 	memset(unit_second, 0, sizeof(unit_second));
@@ -756,7 +786,16 @@ lex_init(void)
 	for (i = 0; letter_syms[i].sym != NULL; i++) {
 		letter_len[i] = strlen(letter_syms[i].sym);
 		letter_sym_start[(unsigned char)letter_syms[i].sym[0]] = 1;
+		prefix_set(unit_prefix, letter_syms[i].sym, letter_len[i]);
 	}
+	for (i = 0; dollar_prefixes[i].pre != NULL; i++)
+		prefix_set(unit_prefix, dollar_prefixes[i].pre,
+		    strlen(dollar_prefixes[i].pre));
+	prefix_set(unit_prefix, "c", 1);
+	prefix_set(unit_prefix, "p", 1);
+	for (i = 0; i < 5; i++)	/* New Zealand, Hong Kong ... */
+		prefix_set(unit_prefix, (const char *const[]){"new", "hong",
+		    "south", "sri", "north"}[i], 3);
 	for (i = 0; codes[i].code != NULL; i++) {
 		if (codes[i].as == NULL)
 			continue;
@@ -1005,11 +1044,12 @@ dollar_context(struct scan *sc)
 	if (sc->dollar_done)
 		return;
 	sc->dollar_done = 1;
-	for (p = s; (p = memchr(p, 'o', (size_t)(s + sc->n - p))) != NULL; p++) {
+	for (p = s; (p = memchr(p, 'l', (size_t)(s + sc->n - p))) != NULL; p++) {
 		i = (size_t)(p - s);
-		if (i == 0 || i + 4 >= sc->n || memcmp(p, "ollar", 5) != 0 ||
-		    lower((unsigned char)s[i - 1]) != 'd')
+		if (i < 2 || i + 3 >= sc->n || p[1] != 'l' || p[-1] != 'o' ||
+		    p[2] != 'a' || p[3] != 'r' || lower((unsigned char)p[-2]) != 'd')
 			continue;
+		i -= 1;
 		we = skip_space_back(sc, i - 1, 0);
 		ws = word_start(sc, we, 0);
 		if (we == i - 1 || ws == we)
@@ -1354,7 +1394,13 @@ static int
 scale_initial(int c)
 {
 	switch (lower(c)) {
-	case 't': case 'm': case 'b': case 'l': case 'c': case 'h':
+	case 't':
+	case 'm':
+	case 'b':
+	case 'l':
+	case 'c':
+	case 'h':
+	case 'k':
 		return 1;
 	default:
 		return 0;
@@ -1376,7 +1422,7 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 	int got = 0;
 
 	*exp = 0;
-	e = word_end(sc, i);
+	e = i < sc->n && scale_initial(s[i]) ? word_end(sc, i) : i;
 	if (e > i && (e == sc->n || !is_digit((unsigned char)s[e]))) {
 		size_t len = e - i;
 		const char *w = s + i;
@@ -1411,6 +1457,8 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 			break;
 		if (b == i)
 			b = i + 1;	/* $1.5-billion */
+		if (b >= sc->n || !scale_initial(s[b]))
+			break;
 		e = word_end(sc, b);
 		if (e == b || (e < sc->n && is_digit((unsigned char)s[e])))
 			break;
@@ -1583,6 +1631,9 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		u->end = e;
 		return 1;
 	}
+	if (b + 2 < n && is_alpha((unsigned char)s[b]) &&
+	    !prefix_in(unit_prefix, (const unsigned char *)s + b))
+		return 0;
 	e = word_end(sc, b);
 	if (e == b)
 		return 0;
