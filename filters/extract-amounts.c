@@ -2000,7 +2000,7 @@ qualifier(const struct scan *sc, size_t i)
 	size_t ws, we, w2s, w2e;
 	int k;
 
-	if (!prev_word(sc, i, &ws, &we))
+	if (space_before(sc, i) == 0 || !prev_word(sc, i, &ws, &we))
 		return NULL;
 	switch (we - ws) {
 	case 2: case 4: case 5: case 6: case 7: case 13:
@@ -2051,7 +2051,8 @@ sign_left(const struct scan *sc, struct amount *a)
 		a->beg = b - 3;
 		return;
 	}
-	if (prev_word(sc, b, &ws, &we) && lc_eq(s + ws, we - ws, "minus")) {
+	if (b >= 6 && lower((unsigned char)s[b - 2]) == 's' &&
+	    prev_word(sc, b, &ws, &we) && lc_eq(s + ws, we - ws, "minus")) {
 		a->neg = 1;
 		a->beg = ws;
 	}
@@ -2447,18 +2448,25 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		return;
 	}
 	if (common.format == FMT_TEXT) {
-		rec_text_prefix(in->name, lineno);
+		size_t l;
+
+		if (common.with_filename || common.line_number)
+			rec_text_prefix(in->name, lineno);
 		if (common.color)
 			out_puts(a->kind == K_MONEY ? SGR_BOLD SGR_GREEN :
 			    SGR_BOLD SGR_YELLOW);
 		out_write(sc->s + a->beg, a->end - a->beg);
 		if (common.color)
 			out_puts(SGR_RESET);
-		out_putc('\t');
-		out_puts(fmt_number(amount_value(a), buf, sizeof(buf)));
-		out_putc('\t');
-		out_puts(a->unit);
-		out_putc('\n');
+		/* "\tVALUE\tUNIT\n" in one write */
+		buf[0] = '\t';
+		(void)fmt_number(amount_value(a), buf + 1, sizeof(buf) - 8);
+		l = strlen(buf);
+		buf[l++] = '\t';
+		memcpy(buf + l, a->unit, strlen(a->unit));
+		l += strlen(a->unit);
+		buf[l++] = '\n';
+		out_write(buf, l);
 		out_end_record();
 		return;
 	}
