@@ -878,7 +878,7 @@ struct scan {
 	const char *s;
 	size_t n;
 	size_t floor;		/* nothing may start before this */
-	int ctx_done, dollar_done;
+	int ctx_done, dollar_done, any_done;
 	const char *ctx[8];	/* currencies of places named in the line */
 	int nctx;
 	const char *dollar_phrase; /* "Canadian dollars": CAD */
@@ -1029,15 +1029,14 @@ word_after(const struct scan *sc, size_t i, size_t *ws, size_t *we)
 }
 
 /*
- * The dollars named in the line, once: "Canadian dollars" (a phrase), a
- * prefixed dollar (A$), and whether euros are named.  A substring search,
- * cheap enough to run for every line with a bare "$".
+ * The dollar named in the line by a phrase ("Canadian dollars"), once.  A
+ * substring search, cheap enough to run for every line with a bare "$".
  */
 static void
 dollar_context(struct scan *sc)
 {
 	const char *s = sc->s, *p;
-	size_t i, k, b, ws, we;
+	size_t i, ws, we;
 	const struct lex *x;
 	int j;
 
@@ -1065,6 +1064,18 @@ dollar_context(struct scan *sc)
 		if (sc->dollar_phrase != NULL)
 			break;
 	}
+}
+
+/* The first prefixed dollar (A$, C$) in the line: cents are its cents. */
+static void
+prefixed_dollar_context(struct scan *sc)
+{
+	const char *s = sc->s, *p;
+	size_t i, k, b;
+
+	if (sc->any_done)
+		return;
+	sc->any_done = 1;
 	for (p = s; (p = memchr(p, '$', (size_t)(s + sc->n - p))) != NULL; p++) {
 		i = (size_t)(p - s);
 		b = word_start(sc, i, 0);
@@ -1184,6 +1195,7 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 		*how = "context";
 		if (sc->dollar_phrase != NULL)
 			return sc->dollar_phrase;
+		prefixed_dollar_context(sc);
 		if (sc->any_dollar != NULL)
 			return sc->any_dollar;
 		if (euro_context(sc))
@@ -1995,38 +2007,68 @@ word_before_qual(const struct scan *sc, size_t i, size_t *at)
 static const char *
 qualifier(const struct scan *sc, size_t i)
 {
-	static const char *const one[] = {"nearly", "about", "some", "over",
-	    "almost", "roughly", "around", "under", "approximately", NULL};
 	size_t ws, we, w2s, w2e;
-	int k;
+	const char *w, *two = NULL, *first = NULL, *alt = NULL;
+	const char *q = NULL, *q2 = NULL;
 
 	if (space_before(sc, i) == 0 || !prev_word(sc, i, &ws, &we))
 		return NULL;
-	switch (we - ws) {
-	case 2: case 4: case 5: case 6: case 7: case 13:
+	w = sc->s + ws;
+	/* One test per first letter and length. */
+	switch (lower((unsigned char)w[0]) * 16 + (int)((we - ws) & 15)) {
+	case 'n' * 16 + 6:
+		q = "nearly";
+		break;
+	case 'a' * 16 + 5:
+		q = "about";
+		break;
+	case 's' * 16 + 4:
+		q = "some";
+		break;
+	case 'o' * 16 + 4:
+		q = "over";
+		break;
+	case 'a' * 16 + 6:
+		q = "almost";
+		q2 = "around";
+		break;
+	case 'r' * 16 + 7:
+		q = "roughly";
+		break;
+	case 'u' * 16 + 5:
+		q = "under";
+		break;
+	case 'a' * 16 + 13:
+		q = "approximately";
+		break;
+	case 't' * 16 + 4:
+		two = "than";
+		first = "more";
+		alt = "less";
+		break;
+	case 't' * 16 + 2:
+		two = "to";
+		first = "up";
+		break;
+	case 'l' * 16 + 5:
+		two = "least";
+		first = "at";
 		break;
 	default:
 		return NULL;
 	}
-	if (strchr("nNaAsSoOrRuUtTlL", sc->s[ws]) == NULL)
+	if (q != NULL && lc_eq(w, we - ws, q))
+		return q;
+	if (q2 != NULL && lc_eq(w, we - ws, q2))
+		return q2;
+	if (two == NULL || !lc_eq(w, we - ws, two) ||
+	    !prev_word(sc, ws, &w2s, &w2e))
 		return NULL;
-	for (k = 0; one[k] != NULL; k++)
-		if (lc_eq(sc->s + ws, we - ws, one[k]))
-			return one[k];
-	if (!prev_word(sc, ws, &w2s, &w2e))
-		return NULL;
-	if (lc_eq(sc->s + ws, we - ws, "than")) {
-		if (lc_eq(sc->s + w2s, w2e - w2s, "more"))
-			return "more than";
-		if (lc_eq(sc->s + w2s, w2e - w2s, "less"))
-			return "less than";
-	}
-	if (lc_eq(sc->s + ws, we - ws, "to") &&
-	    lc_eq(sc->s + w2s, w2e - w2s, "up"))
-		return "up to";
-	if (lc_eq(sc->s + ws, we - ws, "least") &&
-	    lc_eq(sc->s + w2s, w2e - w2s, "at"))
-		return "at least";
+	if (lc_eq(sc->s + w2s, w2e - w2s, first))
+		return strcmp(two, "than") == 0 ? "more than" :
+		    strcmp(two, "to") == 0 ? "up to" : "at least";
+	if (alt != NULL && lc_eq(sc->s + w2s, w2e - w2s, alt))
+		return "less than";
 	return NULL;
 }
 
