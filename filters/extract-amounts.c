@@ -880,6 +880,7 @@ struct scan {
 	size_t floor;		/* nothing may start before this */
 	int ctx_done, dollar_done, any_done;
 	const char *ctx[8];	/* currencies of places named in the line */
+	size_t ctx_pos[8];	/* where, in line order */
 	int nctx;
 	const char *dollar_phrase; /* "Canadian dollars": CAD */
 	const char *any_dollar;	/* a prefixed dollar (A$) in the line */
@@ -1119,41 +1120,84 @@ maybe_in(uint32_t second[27][TRIG_LEN], uint32_t first[27][TRIG_LEN],
 }
 
 /* Gather the currencies of the places named in the line, once. */
+/* Add a place's currency seen at pos; the list stays in line order. */
+static void
+ctx_add(struct scan *sc, const char *code, size_t pos)
+{
+	int j, k;
+
+	for (j = 0; j < sc->nctx; j++)
+		if (strcmp(sc->ctx[j], code) == 0) {
+			if (sc->ctx_pos[j] <= pos)
+				return;
+			for (k = j; k + 1 < sc->nctx; k++) {
+				sc->ctx[k] = sc->ctx[k + 1];
+				sc->ctx_pos[k] = sc->ctx_pos[k + 1];
+			}
+			sc->nctx--;
+			break;
+		}
+	if (sc->nctx == 8)
+		return;
+	for (j = sc->nctx; j > 0 && sc->ctx_pos[j - 1] > pos; j--) {
+		sc->ctx[j] = sc->ctx[j - 1];
+		sc->ctx_pos[j] = sc->ctx_pos[j - 1];
+	}
+	sc->ctx[j] = code;
+	sc->ctx_pos[j] = pos;
+	sc->nctx++;
+}
+
+/*
+ * Gather the currencies of the places named in the line, once.  Places
+ * are capitalised, so only words that begin with a capital are looked
+ * up (found eight bytes at a time); "yuan" and "renminbi" are searched
+ * for apart.
+ */
 static void
 line_context(struct scan *sc)
 {
-	size_t i = 0, e;
+	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
+	const unsigned char *s = (const unsigned char *)sc->s;
 	const struct lex *x;
-	int j;
+	const char *p;
+	size_t i = 0, e, n = sc->n;
+	uint64_t v, t, caps;
 
 	if (sc->ctx_done)
 		return;
 	sc->ctx_done = 1;
-	while (i < sc->n) {
-		unsigned char c = (unsigned char)sc->s[i];
-
-		if (!is_alpha(c)) {
+	while (i < n) {
+		if (i + 8 <= n) {
+			memcpy(&v, s + i, 8);
+			t = v & ~high;
+			caps = (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v & high;
+			if (caps == 0) {
+				i += 8;
+				continue;
+			}
+		}
+		if (!(s[i] >= 'A' && s[i] <= 'Z') ||
+		    (i > 0 && is_alpha(s[i - 1]))) {
 			i++;
 			continue;
 		}
-		e = word_end_fast((const unsigned char *)sc->s, sc->n, i + 1);
-		/* Places are capitalised; yuan, renminbi and rmb are not. */
-		if (!(c <= 'Z' || c == 'y' || c == 'r') || e - i < 2 ||
-		    e - i >= TRIG_LEN || !maybe_in(adj_second, adj_first,
-		    (const unsigned char *)sc->s + i, e - i)) {
-			i = e;
-			continue;
-		}
-		x = lex_get(sc->s + i, e - i);
-		if (x != NULL && (x->f & W_ADJ) && x->adj != NULL) {
-			for (j = 0; j < sc->nctx; j++)
-				if (strcmp(sc->ctx[j], x->adj) == 0)
-					break;
-			if (j == sc->nctx && sc->nctx < 8)
-				sc->ctx[sc->nctx++] = x->adj;
-		}
+		e = word_end_fast(s, n, i + 1);
+		if (e - i >= 2 && e - i < TRIG_LEN &&
+		    maybe_in(adj_second, adj_first, s + i, e - i) &&
+		    (x = lex_get(sc->s + i, e - i)) != NULL &&
+		    (x->f & W_ADJ) && x->adj != NULL)
+			ctx_add(sc, x->adj, i);
 		i = e;
 	}
+	for (p = sc->s; (p = memchr(p, 'y', (size_t)(sc->s + n - p))) != NULL;
+	    p++)
+		if (p + 4 <= sc->s + n && memcmp(p, "yuan", 4) == 0)
+			ctx_add(sc, "CNY", (size_t)(p - sc->s));
+	for (p = sc->s; (p = memchr(p, 'b', (size_t)(sc->s + n - p))) != NULL;
+	    p++)
+		if (p - sc->s >= 7 && memcmp(p - 7, "renminb", 7) == 0)
+			ctx_add(sc, "CNY", (size_t)(p - 7 - sc->s));
 }
 
 static int
@@ -1917,7 +1961,8 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	}
 	/* "dollar 22.5 million", "malaysian ringgit 42": lower case,
 	 * spaced, not after "the". */
-	if (spaced && s[ws] >= 'a' && s[ws] <= 'z') {
+	if (spaced && (s[ws] == 'd' || s[ws] == 'r' || s[ws] == 'y') &&
+	    b - ws >= 4 && b - ws <= 8) {
 		const struct lex *d;
 		size_t as;
 
