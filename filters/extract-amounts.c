@@ -399,6 +399,19 @@ static const struct lexdef lex_places[] = {
 	ADJ("finnish", "FIM"), ADJ("dutch", "NLG"),
 	ADJ("brazil", "BRL"), ADJ("brazilian", "BRL"),
 	ADJ("african", "ZAR"), ADJ("johannesburg", "ZAR"),
+	ADJ("pretoria", "ZAR"), ADJ("bogota", "COP"), ADJ("medellin", "COP"),
+	ADJ("aires", "ARS"), ADJ("santiago", "CLP"), ADJ("montevideo", "UYU"),
+	ADJ("lima", "PEN"), ADJ("peru", "PEN"), ADJ("peruvian", "PEN"),
+	ADJ("moscow", "RUB"), ADJ("kyiv", "UAH"), ADJ("kiev", "UAH"),
+	ADJ("warsaw", "PLN"), ADJ("budapest", "HUF"), ADJ("bangkok", "THB"),
+	ADJ("jakarta", "IDR"), ADJ("hanoi", "VND"), ADJ("dhaka", "BDT"),
+	ADJ("lagos", "NGN"), ADJ("abuja", "NGN"), ADJ("nigeria", "NGN"),
+	ADJ("nigerian", "NGN"), ADJ("accra", "GHS"), ADJ("ghana", "GHS"),
+	ADJ("ghanaian", "GHS"), ADJ("kampala", "UGX"), ADJ("jeddah", "SAR"),
+	ADJ("dhabi", "AED"), ADJ("muscat", "OMR"), ADJ("manama", "BHD"),
+	ADJ("baghdad", "IQD"), ADJ("amman", "JOD"), ADJ("beirut", "LBP"),
+	ADJ("kathmandu", "NPR"), ADJ("reykjavik", "ISK"),
+	ADJ("brasilia", "BRL"), ADJ("paulo", "BRL"), ADJ("seoul", "KRW"),
 	{NULL, 0, NULL, 0, 0, NULL}
 };
 
@@ -430,6 +443,9 @@ static const struct lexdef lex_misc[] = {
 	FLAG("weigh", W_WEIGHT), FLAG("weighs", W_WEIGHT),
 	FLAG("weighed", W_WEIGHT), FLAG("weighing", W_WEIGHT),
 	FLAG("weight", W_WEIGHT), FLAG("shedding", W_WEIGHT),
+	FLAG("lifted", W_WEIGHT), FLAG("lifts", W_WEIGHT),
+	FLAG("lifting", W_WEIGHT), FLAG("carried", W_WEIGHT),
+	FLAG("carrying", W_WEIGHT), FLAG("hauled", W_WEIGHT),
 	FLAG("the", W_DET), FLAG("this", W_DET), FLAG("that", W_DET),
 	FLAG("its", W_DET), FLAG("their", W_DET), FLAG("his", W_DET),
 	FLAG("her", W_DET), FLAG("our", W_DET), FLAG("each", W_FUNC),
@@ -2173,6 +2189,26 @@ ctx_has(struct scan *sc, const char *code)
 	return 0;
 }
 
+/* Whether the line speaks of weights: then bare "N pounds" are weights. */
+static int
+weight_line(const struct scan *sc)
+{
+	static const char *const words[] = {"weigh", " lb", " lbs", " kg",
+	    "ounce", "heavier", "lighter", NULL};
+	const char *p;
+	size_t l;
+	int k;
+
+	for (k = 0; words[k] != NULL; k++) {
+		l = strlen(words[k]);
+		for (p = sc->s; (p = memchr(p, words[k][0],
+		    (size_t)(sc->s + sc->n - p))) != NULL; p++)
+			if (p + l <= sc->s + sc->n && memcmp(p, words[k], l) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /*
  * Parse the number at i with its currency prefix, scale and unit into a.
  * Returns 0 when there is no number here; a->kind is 0 when the number
@@ -2260,6 +2296,8 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 			x = word_before_qual(sc, i, NULL);
 			if (x != NULL && (x->f & W_WEIGHT))
 				a->kind = 0;	/* lost 30 pounds */
+			if (weight_line(sc))
+				a->kind = 0;	/* weighs 200 pounds and ... */
 		}
 		if (post.word && !post.minor && a->is_int && !nm.has_sep &&
 		    a->m >= 1800 && a->m <= 2100 && prev_word(sc, i, &ws, &we) &&
