@@ -894,6 +894,7 @@ struct scan {
 	const char *s;
 	size_t n;
 	size_t floor;		/* nothing may start before this */
+	size_t at;		/* where the amount being resolved starts */
 	int ctx_done, dollar_done, any_done;
 	const char *ctx[8];	/* currencies of places named in the line */
 	size_t ctx_pos[8];	/* where, in line order */
@@ -1261,15 +1262,28 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 		if (euro_context(sc))
 			return "EUR";
 	}
-	if (groups[g].use_line)
+	if (groups[g].use_line) {
+		const char *best = NULL;
+		size_t dist = (size_t)-1, d;
+
+		/* The place named nearest to the amount decides. */
 		line_context(sc);
-	if (groups[g].use_line)
-		for (j = 0; j < sc->nctx; j++)
-			if (in_group(g, sc->ctx[j])) {
-				*how = "context";
-				doc_memory[g] = sc->ctx[j];
-				return sc->ctx[j];
+		for (j = 0; j < sc->nctx; j++) {
+			if (!in_group(g, sc->ctx[j]))
+				continue;
+			d = sc->ctx_pos[j] > sc->at ? sc->ctx_pos[j] - sc->at :
+			    sc->at - sc->ctx_pos[j];
+			if (d < dist) {
+				dist = d;
+				best = sc->ctx[j];
 			}
+		}
+		if (best != NULL) {
+			*how = "context";
+			doc_memory[g] = best;
+			return best;
+		}
+	}
 	if (groups[g].use_doc && doc_memory[g] != NULL) {
 		*how = "document";
 		return doc_memory[g];
@@ -2065,6 +2079,22 @@ word_before_qual(const struct scan *sc, size_t i, size_t *at)
 }
 
 /* The qualifier before i ("about", "more than"), lower case, or NULL. */
+/* Verbs after which "up to" tells a move, not a bound. */
+static int
+motion_verb(const char *w, size_t len)
+{
+	static const char *const verbs[] = {"went", "go", "goes", "going",
+	    "gone", "moved", "move", "moves", "shot", "ran", "climbed",
+	    "jumped", "rose", "crept", "edged", "ticked", "inched", "soared",
+	    "surged", "leapt", "leaped", NULL};
+	int k;
+
+	for (k = 0; verbs[k] != NULL; k++)
+		if (lc_eq(w, len, verbs[k]))
+			return 1;
+	return 0;
+}
+
 static const char *
 qualifier(const struct scan *sc, size_t i)
 {
@@ -2125,9 +2155,17 @@ qualifier(const struct scan *sc, size_t i)
 	if (two == NULL || !lc_eq(w, we - ws, two) ||
 	    !prev_word(sc, ws, &w2s, &w2e))
 		return NULL;
-	if (lc_eq(sc->s + w2s, w2e - w2s, first))
-		return strcmp(two, "than") == 0 ? "more than" :
-		    strcmp(two, "to") == 0 ? "up to" : "at least";
+	if (lc_eq(sc->s + w2s, w2e - w2s, first)) {
+		if (strcmp(two, "than") == 0)
+			return "more than";
+		if (strcmp(two, "least") == 0)
+			return "at least";
+		/* "went up to £50" is a move, "up to £50" a bound */
+		if (prev_word(sc, w2s, &ws, &we) && motion_verb(sc->s + ws,
+		    we - ws))
+			return NULL;
+		return "up to";
+	}
 	if (alt != NULL && lc_eq(sc->s + w2s, w2e - w2s, alt))
 		return "less than";
 	return NULL;
@@ -2320,6 +2358,7 @@ finish_unit(struct scan *sc, struct amount *a)
 		a->unit = a->code;
 		return 1;
 	}
+	sc->at = a->beg;
 	a->unit = resolve(sc, a->grp, a->adj, &a->assumed);
 	return a->unit != NULL;
 }
@@ -2822,7 +2861,7 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 		return we;
 	a.m = (uint64_t)(cur * 100 + 0.5);
 	a.ne = -2;
-	a.is_int = cur == (double)(uint64_t)cur;
+	a.is_int = cur == (double)(uint64_t)cur && total == 0;
 	if (a.is_int) {
 		a.m = (uint64_t)cur;
 		a.ne = 0;
@@ -3229,9 +3268,15 @@ list_currencies(void)
 		for (k = 0; dollar_prefixes[k].pre != NULL; k++)
 			if (strcmp(dollar_prefixes[k].code, c) == 0 &&
 			    strlen(dollar_prefixes[k].pre) <= 2)
-				out_printf("%s%c%s$", sep++ ? " " : "",
-				    dollar_prefixes[k].pre[0] - 32,
-				    dollar_prefixes[k].pre + 1);
+			{
+				const char *q = dollar_prefixes[k].pre;
+
+				if (sep++)
+					out_putc(' ');
+				for (; *q != '\0'; q++)
+					out_putc(*q - 32);
+				out_putc('$');
+			}
 		out_putc('\t');
 		sep = 0;
 		for (k = 0; k < lex_used; k++)
