@@ -3247,11 +3247,20 @@ list_currencies(void)
 		if (lex_pool[k].f & (W_CUR | W_MINOR))
 			list_add(list, &n, lex_pool[k].code);
 	qsort(list, n, sizeof(list[0]), cmp_str);
-	out_puts("code\tsymbols\twords\tminor\n");
+	out_puts("code\tas code\tsymbols\twords\tminor\n");
 	for (i = 0; i < n; i++) {
 		const char *c = list[i];
 
 		out_puts(c);
+		for (k = 0; codes[k].code != NULL; k++)
+			if (codes[k].as != NULL && strcmp(codes[k].as, c) == 0)
+				break;
+		out_putc('\t');
+		sep = 0;
+		for (; codes[k].code != NULL; k++)
+			if (codes[k].as != NULL && strcmp(codes[k].as, c) == 0)
+				out_printf("%s%s%s", sep++ ? " " : "",
+				    codes[k].code, codes[k].lc ? "+" : "");
 		out_putc('\t');
 		sep = 0;
 		for (k = 0; symbols[k].sym != NULL; k++)
@@ -3267,7 +3276,7 @@ list_currencies(void)
 				    letter_syms[k].code ? "" : "*");
 		for (k = 0; dollar_prefixes[k].pre != NULL; k++)
 			if (strcmp(dollar_prefixes[k].code, c) == 0 &&
-			    strlen(dollar_prefixes[k].pre) <= 2)
+			    strchr(dollar_prefixes[k].pre, '.') == NULL)
 			{
 				const char *q = dollar_prefixes[k].pre;
 

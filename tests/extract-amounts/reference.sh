@@ -67,3 +67,9 @@ cat "$TOP"/tests/extract-amounts/0*.in >"$d/all.in"
 extract-amounts --format=jsonl <"$d/all.in" >"$d/big.out"
 WINNOW_BUFSIZE=7 extract-amounts --format=jsonl <"$d/all.in" >"$d/small.out"
 check "amounts output independent of read size" cmp -s "$d/big.out" "$d/small.out"
+
+# The man page's currency table is the program's.
+extract-amounts --list-currencies | tail -n +2 | cut -f 1 >"$d/codes.prog"
+sed -n 's/^\.It \\&\([A-Z][A-Z][A-Z]\) Ta .*/\1/p' "$TOP/filters/extract-amounts.1" \
+    >"$d/codes.man"
+check "amounts man page currency table" cmp -s "$d/codes.prog" "$d/codes.man"
