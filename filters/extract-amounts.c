@@ -2658,8 +2658,13 @@ struct sink {
 static void
 finish_and_emit(struct scan *sc, struct amount *a, const struct sink *k)
 {
+	double v;
+
 	if (a->kind == 0 || !finish_unit(sc, a))
 		return;
+	v = amount_value(a);
+	if (v - v != 0)
+		return;	/* a number too long to be a value (inf) */
 	emit(sc, a, k->in, k->lineno);
 }
 
