@@ -2988,8 +2988,8 @@ scan_line(struct scan *sc, const struct sink *k)
 {
 	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	const unsigned char *s = (const unsigned char *)sc->s;
-	size_t n = sc->n, i = 0, ws, d, r;
-	uint64_t v, t, letters, digits, starts;
+	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
+	uint64_t v, t, letters, digits, starts, carry = 0;
 
 	while (i + 8 + 2 <= n) {
 		memcpy(&v, s + i, 8);
@@ -2997,8 +2997,9 @@ scan_line(struct scan *sc, const struct sink *k)
 		letters = (t + ones * 0x1f) & ~(t + ones * 0x05) & ~v & high;
 		t = v & ~high;
 		digits = (t + ones * 0x50) & ~(t + ones * 0x46) & ~v & high;
-		starts = letters & ~((letters << 8) |
-		    (i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0));
+		if (i != next)	/* not straight after the last block */
+			carry = i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0;
+		starts = letters & ~((letters << 8) | carry);
 		d = digits != 0 ? FIRST_BYTE(digits) : 8;
 		if (d < 8)
 			starts &= (1ULL << (8 * d)) - 1;
@@ -3013,14 +3014,17 @@ scan_line(struct scan *sc, const struct sink *k)
 				return;
 			break;
 		}
-		if (r != 0)
+		if (r != 0) {
 			i = r;	/* go on after the word (or what it began) */
-		else if (d < 8)
+		} else if (d < 8) {
 			i = scan_digits(sc, i + d, k);
-		else
+			if (found_any && common.quiet)
+				return;
+		} else {
+			carry = letters >> 56;
 			i += 8;
-		if (found_any && common.quiet)
-			return;
+			next = i;
+		}
 	}
 	scan_bytes(sc, i, k);
 }
