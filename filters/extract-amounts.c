@@ -529,6 +529,7 @@ static const struct {
 	{"\xef\xb7\xbc", NULL, G_RIYAL},			/* ﷼ */
 	{"z\xc5\x82", "PLN", 0},				/* zł */
 	{"K\xc4\x8d", "CZK", 0},				/* Kč */
+	{"GH\xc2\xa2", "GHS", 0}, {"GH\xe2\x82\xb5", "GHS", 0}, /* GH¢ GH₵ */
 	{NULL, NULL, 0}
 };
 
@@ -550,6 +551,8 @@ static const struct {
 	{"kr.", NULL, G_KR, SYM_PRE | SYM_POST},
 	{"Kr", NULL, G_KR, SYM_PRE}, {"Kr.", NULL, G_KR, SYM_PRE},
 	{"KSh", "KES", 0, SYM_PRE}, {"Ksh", "KES", 0, SYM_PRE},
+	{"Sh", NULL, G_SHILLING, SYM_PRE}, {"TSh", "TZS", 0, SYM_PRE},
+	{"USh", "UGX", 0, SYM_PRE},
 	{"Tk", "BDT", 0, SYM_PRE | SYM_POST},
 	{"Dh", "AED", 0, SYM_PRE | SYM_POST},
 	{"Dhs", "AED", 0, SYM_PRE | SYM_POST},
@@ -1354,6 +1357,16 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		    is_digit((unsigned char)s[i - 2]))
 			return 0;
 	}
+	if (s[i] == '.') {
+		/* .5%: a fraction without its zero */
+		j = digit_run(sc, i + 1);
+		num_digits(nm, s, i + 1, j, 1);
+		nm->has_frac = 1;
+		nm->end = j;
+		return j >= n || !(is_digit((unsigned char)s[j]) ||
+		    ((s[j] == '.' || s[j] == ',') && j + 1 < n &&
+		    is_digit((unsigned char)s[j + 1])));
+	}
 	j = digit_run(sc, i);
 	num_digits(nm, s, i, j, 0);
 	/* Thousands separated by commas (groups of 3, or 2 then 3). */
@@ -1525,7 +1538,8 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 			v = 6;
 		else if (lc_eq(w, len, "bn") || lc_eq(w, len, "bln"))
 			v = 9;
-		else if (lc_eq(w, len, "tn") || lc_eq(w, len, "trn"))
+		else if (lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
+		    lc_eq(w, len, "trln"))
 			v = 12;
 		else if (len >= 4 && scale_initial(w[0]) &&
 		    (x = lex_get(w, len)) != NULL &&
@@ -1557,7 +1571,8 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 		else if (b > i && (lc_eq(s + b, e - b, "bn") ||
 		    lc_eq(s + b, e - b, "bln")))
 			*exp += 9;
-		else if (b > i && lc_eq(s + b, e - b, "tn"))
+		else if (b > i && (lc_eq(s + b, e - b, "tn") ||
+		    lc_eq(s + b, e - b, "trln")))
 			*exp += 12;
 		else
 			break;
@@ -1761,6 +1776,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	}
 	/* Attached minor units: 20p, 43c */
 	if (!hyphen && b == i && e - b == 1 && (s[b] == 'p' || s[b] == 'c')) {
+		u->sym = s[b] == 'p' ? "p" : "c";
 		u->kind = K_MONEY;
 		u->code = s[b] == 'p' ? "GBP" : NULL;
 		u->grp = s[b] == 'p' ? 0 : G_CENT;
@@ -1799,6 +1815,8 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 			e = we;
 		} else if (lc_eq(s + b, e - b, "basis")) {
 			ws = skip_space(sc, e);
+			if (ws == e && e < n && s[e] == '-')
+				ws = e + 1;	/* 25-basis-point */
 			we = word_end(sc, ws);
 			if (!(lc_eq(s + ws, we - ws, "point") ||
 			    lc_eq(s + ws, we - ws, "points") ||
@@ -1851,6 +1869,18 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	if (u->needadj && u->code != NULL &&
 	    (adj == NULL || strcmp(adj, u->code) != 0))
 		return 0;	/* marks without "German" */
+	/* "50 euro cents": the cents of that currency */
+	if (!u->minor && (u->grp == G_DOLLAR || (u->code != NULL &&
+	    strcmp(u->code, "EUR") == 0))) {
+		ws = skip_space(sc, e);
+		we = word_end(sc, ws);
+		if (ws > e && (lc_eq(s + ws, we - ws, "cent") ||
+		    lc_eq(s + ws, we - ws, "cents"))) {
+			u->minor = 1;
+			u->exp = -2;
+			e = we;
+		}
+	}
 	/* "pounds sterling" */
 	if (u->grp == G_POUND) {
 		y = word_after(sc, e, &ws, &we);
@@ -2227,6 +2257,26 @@ ctx_has(struct scan *sc, const char *code)
 	return 0;
 }
 
+/* The line counts of video formats: 720p is not 7.20 GBP. */
+static int
+video_lines(uint64_t m)
+{
+	switch (m) {
+	case 240:
+	case 360:
+	case 480:
+	case 576:
+	case 720:
+	case 1080:
+	case 1440:
+	case 2160:
+	case 4320:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Whether the line speaks of weights: then bare "N pounds" are weights. */
 static int
 weight_line(const struct scan *sc)
@@ -2319,6 +2369,9 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 			a->m = nm.alt_m;	/* 320.000 € */
 			a->ne = 0;
 		}
+		if (post.sym != NULL && strcmp(post.sym, "p") == 0 &&
+		    a->is_int && video_lines(a->m))
+			a->kind = 0;	/* 1080p is a video format */
 		if (post.grp == G_WON && post.adj == NULL && sexp == 0 &&
 		    !nm.has_sep && !ctx_has(sc, "KRW"))
 			a->kind = 0;
@@ -2945,7 +2998,15 @@ scan_word(struct scan *sc, size_t i, size_t e, const struct sink *k)
 static size_t
 scan_digits(struct scan *sc, size_t i, const struct sink *k)
 {
-	size_t e = try_digits(sc, i, k);
+	const char *s = sc->s;
+	size_t e;
+
+	/* ".5%" and "$.50": start at the point */
+	if (i > sc->floor && s[i - 1] == '.' && (i == 1 ||
+	    !(is_alpha((unsigned char)s[i - 2]) ||
+	    is_digit((unsigned char)s[i - 2]) || s[i - 2] == '.')))
+		i--;
+	e = try_digits(sc, i, k);
 
 	i = e > i ? e : i + 1;
 	sc->floor = i;
