@@ -907,7 +907,7 @@ struct scan {
 };
 
 /* White space between tokens: ASCII blanks and the no-break spaces. */
-static size_t
+static inline size_t
 space_at(const struct scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
@@ -924,7 +924,7 @@ space_at(const struct scan *sc, size_t i)
 	return 0;
 }
 
-static size_t
+static inline size_t
 skip_space(const struct scan *sc, size_t i)
 {
 	size_t k;
@@ -935,7 +935,7 @@ skip_space(const struct scan *sc, size_t i)
 }
 
 /* The space that ends just before i: its length, or 0. */
-static size_t
+static inline size_t
 space_before(const struct scan *sc, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
@@ -1008,7 +1008,7 @@ word_end(const struct scan *sc, size_t i)
 }
 
 /* The start of the word of letters ending at e (e itself if none). */
-static size_t
+static inline size_t
 word_start(const struct scan *sc, size_t e, size_t lim)
 {
 	while (e > lim && is_alpha((unsigned char)sc->s[e - 1]))
@@ -1368,7 +1368,16 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		    is_digit((unsigned char)s[j + 1])));
 	}
 	j = digit_run(sc, i);
-	num_digits(nm, s, i, j, 0);
+	if (j - i <= 18) {
+		/* the common case, without the per-digit bookkeeping */
+		for (k = i; k < j; k++) {
+			nm->m = nm->m * 10 + (uint64_t)(s[k] - '0');
+			if (nm->m != 0)
+				nm->ndig++;
+		}
+	} else {
+		num_digits(nm, s, i, j, 0);
+	}
 	/* Thousands separated by commas (groups of 3, or 2 then 3). */
 	if (j - i <= 3 && j + 1 < n && s[j] == ',' &&
 	    is_digit((unsigned char)s[j + 1])) {
@@ -1947,6 +1956,7 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 			    s[wb2 - 1] == '.'))
 				wb2--;
 			for (k = 0; wb2 < we2 && we2 - wb2 <= 4 &&
+			    strchr("cCuUhHnNmM", s[wb2]) != NULL &&
 			    dollar_prefixes[k].pre != NULL; k++)
 				if (dollar_prefixes[k].spaced &&
 				    (wb2 == 0 || !is_alpha((unsigned char)s[wb2 - 1])) &&
@@ -1988,10 +1998,13 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	if (!is_alpha((unsigned char)s[b - 1]) && s[b - 1] != '.')
 		return 0;
 	ws = b;
-	while (ws > sc->floor && (is_alpha((unsigned char)s[ws - 1]) ||
+	while (ws > sc->floor && b - ws <= 9 &&
+	    (is_alpha((unsigned char)s[ws - 1]) ||
 	    (s[ws - 1] == '.' && ws - 1 > sc->floor &&
 	    is_alpha((unsigned char)s[ws - 2]))))
 		ws--;
+	if (b - ws > 9)
+		return 0;	/* longer than any sign, code or word used here */
 	if (ws > 0 && (is_digit((unsigned char)s[ws - 1]) || s[ws - 1] == '$'))
 		return 0;
 	for (k = 0; b - ws <= 4 && letter_sym_start[(unsigned char)s[ws]] &&
