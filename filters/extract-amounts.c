@@ -870,7 +870,8 @@ code_get(const char *p, size_t len, int allow_m)
 		if (!(p[i] >= 'a' && p[i] <= 'z'))
 			lowc = 0;
 	}
-	if (!upper && !lowc)
+	if ((!upper && !lowc) ||
+	    !prefix_in(unit_prefix, (const unsigned char *)p))
 		return NULL;
 	x = lex_get(p, len);
 	if (x == NULL || !(x->f & W_CODE))
@@ -1709,7 +1710,8 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	}
 	/* Symbols: 10$, 20 €, 100元; not a "$" that starts the next
 	 * amount ("1 $10"). */
-	if (!hyphen && (k = symbol_at(sc, b, &l)) >= 0) {
+	if (!hyphen && symbol_start[(unsigned char)s[b]] &&
+	    (k = symbol_at(sc, b, &l)) >= 0) {
 		e = b + l;
 		if (e < n && is_digit((unsigned char)s[e]))
 			return 0;
@@ -2034,8 +2036,9 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	}
 	/* "dollar 22.5 million", "malaysian ringgit 42": lower case,
 	 * spaced, not after "the". */
-	if (spaced && (s[ws] == 'd' || s[ws] == 'r' || s[ws] == 'y') &&
-	    b - ws >= 4 && b - ws <= 8) {
+	if (spaced && (((s[ws] == 'd' && (b - ws == 6 || b - ws == 7)) ||
+	    (s[ws] == 'r' && (b - ws == 7 || b - ws == 8)) ||
+	    (s[ws] == 'y' && b - ws == 4)))) {
 		const struct lex *d;
 		size_t as;
 
@@ -2331,7 +2334,13 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 	a->m = nm.m;
 	a->ne = nm.e;
 	a->beg = i;
-	has_pre = unit_left(sc, i, &pre);
+	/* A percent sign right after the number: no currency before it. */
+	if (nm.end < sc->n && s[nm.end] == '%') {
+		has_pre = 0;
+		pre.kind = 0;
+	} else {
+		has_pre = unit_left(sc, i, &pre);
+	}
 	if (!has_pre && i > sc->floor && is_alpha((unsigned char)s[i - 1]))
 		return 0;
 	p = scale_right(sc, nm.end, &sexp);
