@@ -1118,7 +1118,7 @@ euro_context(const struct scan *sc)
 	const char *s = sc->s, *p;
 	size_t i;
 
-	for (p = s; (p = memchr(p, '\xe2', (size_t)(s + sc->n - p))) != NULL;
+	for (p = s; (p = memchr(p, 0xe2, (size_t)(s + sc->n - p))) != NULL;
 	    p++)
 		if (p + 2 < s + sc->n && memcmp(p, "\xe2\x82\xac", 3) == 0)
 			return 1;
@@ -3218,10 +3218,11 @@ set_assume(const char *sym, size_t len, const char *code, const char *what)
 		g = G_DOLLAR;
 	if (g == NGROUP && len == 3 && memcmp(sym, "yen", 3) == 0)
 		g = G_YEN;
-	if (g == NGROUP)
+	if (g < NGROUP)
+		opt.assume[g] = code;
+	else
 		cli_usage_error("%s: unknown symbol '%.*s' (see "
 		    "extract-amounts(1))", what, (int)len, sym);
-	opt.assume[g] = code;
 }
 
 static void
@@ -3261,10 +3262,11 @@ handle_option(int code, const char *arg)
 		break;
 	case OPT_ASSUME:
 		eq = strchr(arg, '=');
-		if (eq == NULL)
+		if (eq != NULL)
+			set_assume(arg, (size_t)(eq - arg), eq + 1, "--assume");
+		else
 			cli_usage_error("--assume: expected SYM=CODE, got '%s'",
 			    arg);
-		set_assume(arg, (size_t)(eq - arg), eq + 1, "--assume");
 		break;
 	case OPT_DOLLAR:
 		set_assume("$", 1, arg, "--dollar");
