@@ -176,6 +176,9 @@ static const struct lexdef lex_numbers[] = {
 #define CURG(w, g) {w, W_CUR, NULL, g, 0, NULL}
 #define MINOR(w, c, e) {w, W_MINOR, c, 0, e, NULL}
 #define MINORG(w, g, e) {w, W_MINOR, NULL, g, e, NULL}
+/* Rare after number words and the prefix of common words: no trigger. */
+#define CURX(w, c) {w, W_CUR | W_NOTRIG, c, 0, 0, NULL}
+#define MINORX(w, c, e) {w, W_MINOR | W_NOTRIG, c, 0, e, NULL}
 
 static const struct lexdef lex_currencies[] = {
 	{"dollar", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL},
@@ -201,7 +204,7 @@ static const struct lexdef lex_currencies[] = {
 	CUR("koruna", "CZK"), CUR("korun", "CZK"), CUR("korunas", "CZK"),
 	CUR("kronur", "ISK"), CUR("kronas", "SEK"),
 	CURG("peso", G_PESO), CURG("pesos", G_PESO),
-	CUR("reais", "BRL"), {"reals", W_CUR | W_NOTRIG, "BRL", 0, 0, NULL},
+	CUR("reais", "BRL"), CURX("reals", "BRL"),
 	CUR("rand", "ZAR"), CUR("rands", "ZAR"),
 	CUR("naira", "NGN"), CUR("cedi", "GHS"), CUR("cedis", "GHS"),
 	CURG("shilling", G_SHILLING), CURG("shillings", G_SHILLING),
@@ -211,30 +214,30 @@ static const struct lexdef lex_currencies[] = {
 	CURG("dinar", G_DINAR), CURG("dinars", G_DINAR),
 	CURG("lira", G_LIRA), CURG("liras", G_LIRA), CURG("lire", G_LIRA),
 	CUR("zloty", "PLN"), CUR("zlotys", "PLN"), CUR("zlotych", "PLN"),
-	{"forint", W_CUR | W_NOTRIG, "HUF", 0, 0, NULL}, {"forints", W_CUR | W_NOTRIG, "HUF", 0, 0, NULL},
-	{"leu", W_CUR | W_NOTRIG, "RON", 0, 0, NULL}, {"lei", W_CUR | W_NOTRIG, "RON", 0, 0, NULL},
-	{"lev", W_CUR | W_NOTRIG, "BGN", 0, 0, NULL}, {"leva", W_CUR | W_NOTRIG, "BGN", 0, 0, NULL},
+	CURX("forint", "HUF"), CURX("forints", "HUF"),
+	CURX("leu", "RON"), CURX("lei", "RON"),
+	CURX("lev", "BGN"), CURX("leva", "BGN"),
 	CUR("hryvnia", "UAH"), CUR("hryvnias", "UAH"), CUR("hryvnas", "UAH"),
 	CUR("hryvnya", "UAH"), CUR("hryvnyas", "UAH"),
-	{"tenge", W_CUR | W_NOTRIG, "KZT", 0, 0, NULL}, {"lari", W_CUR | W_NOTRIG, "GEL", 0, 0, NULL}, {"drams", W_CUR | W_NOTRIG, "AMD", 0, 0, NULL},
-	{"manat", W_CUR | W_NOTRIG, "AZN", 0, 0, NULL}, {"manats", W_CUR | W_NOTRIG, "AZN", 0, 0, NULL},
-	CUR("baht", "THB"), {"dong", W_CUR | W_NOTRIG, "VND", 0, 0, NULL},
+	CURX("tenge", "KZT"), CURX("lari", "GEL"), CURX("drams", "AMD"),
+	CURX("manat", "AZN"), CURX("manats", "AZN"),
+	CUR("baht", "THB"), CURX("dong", "VND"),
 	{"ringgit", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
 	{"ringgits", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
 	CUR("kyat", "MMK"), CUR("kyats", "MMK"), CUR("riel", "KHR"),
-	CUR("riels", "KHR"), {"kip", W_CUR | W_NOTRIG, "LAK", 0, 0, NULL}, {"taka", W_CUR | W_NOTRIG, "BDT", 0, 0, NULL},
+	CUR("riels", "KHR"), CURX("kip", "LAK"), CURX("taka", "BDT"),
 	CUR("tugrik", "MNT"), CUR("tugriks", "MNT"), CUR("tughrik", "MNT"),
 	CUR("tughriks", "MNT"), CUR("togrog", "MNT"),
 	CUR("afghani", "AFN"), CUR("afghanis", "AFN"),
 	CUR("shekel", "ILS"), CUR("shekels", "ILS"), CUR("sheqel", "ILS"),
 	CUR("sheqels", "ILS"), CUR("birr", "ETB"), CUR("kwacha", "ZMW"),
-	{"pula", W_CUR | W_NOTRIG, "BWP", 0, 0, NULL}, CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
-	{"colones", W_CUR | W_NOTRIG, "CRC", 0, 0, NULL}, CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
+	CURX("pula", "BWP"), CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
+	CURX("colones", "CRC"), CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
 	CUR("quetzals", "GTQ"), CUR("lempira", "HNL"), CUR("lempiras", "HNL"),
-	{"cordoba", W_CUR | W_NOTRIG, "NIO", 0, 0, NULL}, {"cordobas", W_CUR | W_NOTRIG, "NIO", 0, 0, NULL},
+	CURX("cordoba", "NIO"), CURX("cordobas", "NIO"),
 	CUR("bolivar", "VES"), CUR("bolivars", "VES"),
 	CUR("bolivares", "VES"), CUR("boliviano", "BOB"),
-	CUR("bolivianos", "BOB"), {"soles", W_CUR | W_NOTRIG, "PEN", 0, 0, NULL},
+	CUR("bolivianos", "BOB"), CURX("soles", "PEN"),
 	CUR("markka", "FIM"), CUR("markkaa", "FIM"),
 	CUR("guilder", "NLG"), CUR("guilders", "NLG"),
 	CUR("peseta", "ESP"), CUR("pesetas", "ESP"),
@@ -256,8 +259,8 @@ static const struct lexdef lex_currencies[] = {
 	MINOR("kopeck", "RUB", -2), MINOR("kopecks", "RUB", -2),
 	MINOR("kopek", "RUB", -2), MINOR("kopeks", "RUB", -2),
 	MINOR("kopiyka", "UAH", -2), MINOR("kopiykas", "UAH", -2),
-	MINOR("kopiyok", "UAH", -2), {"sen", W_MINOR | W_NOTRIG, "MYR", 0, -2, NULL},
-	{"sens", W_MINOR | W_NOTRIG, "MYR", 0, -2, NULL}, MINOR("satoshi", "BTC", -8),
+	MINOR("kopiyok", "UAH", -2), MINORX("sen", "MYR", -2),
+	MINORX("sens", "MYR", -2), MINOR("satoshi", "BTC", -8),
 	MINOR("satoshis", "BTC", -8), MINOR("halala", "SAR", -2),
 	MINOR("halalas", "SAR", -2), MINOR("satang", "THB", -2),
 	MINOR("agorot", "ILS", -2), MINOR("rappen", "CHF", -2),
@@ -632,7 +635,8 @@ char_class_init(void)
 	memset(letter_index, 26, sizeof(letter_index));
 	for (c = 'a'; c <= 'z'; c++) {
 		char_class[c] = char_class[c - 32] = 1;
-		letter_index[c] = letter_index[c - 32] = (unsigned char)(c - 'a');
+		letter_index[c] = (unsigned char)(c - 'a');
+		letter_index[c - 32] = (unsigned char)(c - 'a');
 	}
 	for (c = '0'; c <= '9'; c++)
 		char_class[c] = 2;
@@ -1065,10 +1069,12 @@ dollar_context(struct scan *sc)
 	if (sc->dollar_done)
 		return;
 	sc->dollar_done = 1;
-	for (p = s; (p = memchr(p, 'l', (size_t)(s + sc->n - p))) != NULL; p++) {
+	for (p = s; (p = memchr(p, 'l', (size_t)(s + sc->n - p))) != NULL;
+	    p++) {
 		i = (size_t)(p - s);
 		if (i < 2 || i + 3 >= sc->n || p[1] != 'l' || p[-1] != 'o' ||
-		    p[2] != 'a' || p[3] != 'r' || lower((unsigned char)p[-2]) != 'd')
+		    p[2] != 'a' || p[3] != 'r' ||
+		    lower((unsigned char)p[-2]) != 'd')
 			continue;
 		i -= 1;
 		we = skip_space_back(sc, i - 1, 0);
@@ -1098,7 +1104,8 @@ prefixed_dollar_context(struct scan *sc)
 	if (sc->any_done)
 		return;
 	sc->any_done = 1;
-	for (p = s; (p = memchr(p, '$', (size_t)(s + sc->n - p))) != NULL; p++) {
+	for (p = s; (p = memchr(p, '$', (size_t)(s + sc->n - p))) != NULL;
+	    p++) {
 		i = (size_t)(p - s);
 		b = word_start(sc, i, 0);
 		for (k = 0; b < i && dollar_prefixes[k].pre != NULL; k++)
@@ -1192,7 +1199,8 @@ line_context(struct scan *sc)
 		if (i + 8 <= n) {
 			memcpy(&v, s + i, 8);
 			t = v & ~high;
-			caps = (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v & high;
+			caps = (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v &
+			    high;
 			if (caps == 0) {
 				i += 8;
 				continue;
@@ -1421,7 +1429,8 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 			k += 4;
 			ngroups++;
 		}
-		if (k + 1 < n && s[k] == ',' && is_digit((unsigned char)s[k + 1]) &&
+		if (k + 1 < n && s[k] == ',' &&
+		    is_digit((unsigned char)s[k + 1]) &&
 		    digit_run(sc, k + 1) - (k + 1) <= 2) {
 			for (g = j; g < k; g++)
 				if (s[g] != '.')
@@ -1727,7 +1736,8 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 
 			if (q < n && is_digit((unsigned char)s[q])) {
 				r = q;
-				while (r < n && (is_digit((unsigned char)s[r]) ||
+				while (r < n &&
+				    (is_digit((unsigned char)s[r]) ||
 				    s[r] == '.' || s[r] == ','))
 					r++;
 				x = word_after(sc, r, NULL, NULL);
@@ -1904,6 +1914,22 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	return 1;
 }
 
+/* The dollar of the letters p[0..len) before "$" (spaced: written apart,
+ * as "c $ 16.4 million"), or NULL. */
+static const char *
+dollar_prefix(const char *p, size_t len, int spaced)
+{
+	int k;
+
+	if (spaced && strchr("cCuUhHnNmM", p[0]) == NULL)
+		return NULL;
+	for (k = 0; dollar_prefixes[k].pre != NULL; k++)
+		if ((!spaced || dollar_prefixes[k].spaced) &&
+		    lc_eq(p, len, dollar_prefixes[k].pre))
+			return dollar_prefixes[k].code;
+	return NULL;
+}
+
 /* A currency prefix ending just before i (the number): $, US$, €, Rs, USD,
  * MAUD, "dollar".  Fills u (u->beg its start) and returns 1, or 0. */
 static int
@@ -1937,14 +1963,10 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		    is_alpha((unsigned char)s[wb - 2]))
 			wb = word_start(sc, wb - 1, sc->floor);
 		if (wb < d) {
-			for (k = 0; dollar_prefixes[k].pre != NULL; k++)
-				if (lc_eq(s + wb, d - wb, dollar_prefixes[k].pre)) {
-					u->code = dollar_prefixes[k].code;
-					u->grp = 0;
-					u->beg = wb;
-					return 1;
-				}
-			if ((u->code = code_get(s + wb, d - wb, 0)) != NULL) {
+			u->code = dollar_prefix(s + wb, d - wb, 0);
+			if (u->code == NULL)
+				u->code = code_get(s + wb, d - wb, 0);
+			if (u->code != NULL) {
 				u->grp = 0;
 				u->beg = wb;
 				return 1;
@@ -1953,21 +1975,19 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		}
 		if (space_before(sc, d) == 1 && d >= 2) {
 			size_t we2 = d - 1, wb2 = we2;
+			const char *c;
 
-			while (wb2 > sc->floor && (is_alpha((unsigned char)s[wb2 - 1]) ||
+			while (wb2 > sc->floor &&
+			    (is_alpha((unsigned char)s[wb2 - 1]) ||
 			    s[wb2 - 1] == '.'))
 				wb2--;
-			for (k = 0; wb2 < we2 && we2 - wb2 <= 4 &&
-			    strchr("cCuUhHnNmM", s[wb2]) != NULL &&
-			    dollar_prefixes[k].pre != NULL; k++)
-				if (dollar_prefixes[k].spaced &&
-				    (wb2 == 0 || !is_alpha((unsigned char)s[wb2 - 1])) &&
-				    lc_eq(s + wb2, we2 - wb2, dollar_prefixes[k].pre)) {
-					u->code = dollar_prefixes[k].code;
-					u->grp = 0;
-					u->beg = wb2;
-					return 1;
-				}
+			c = wb2 < we2 && we2 - wb2 <= 4 ?
+			    dollar_prefix(s + wb2, we2 - wb2, 1) : NULL;
+			if (c != NULL) {
+				u->code = c;
+				u->grp = 0;
+				u->beg = wb2;
+			}
 		}
 		return 1;
 	}
@@ -1987,9 +2007,11 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 			u->beg = b - l;
 			u->end = e;
 			/* E£ is the Egyptian pound, GH₵ the cedi */
-			if (l == 2 && memcmp(symbols[k].sym, "\xc2\xa3", 2) == 0 &&
+			if (l == 2 &&
+			    memcmp(symbols[k].sym, "\xc2\xa3", 2) == 0 &&
 			    u->beg > sc->floor && s[u->beg - 1] == 'E' &&
-			    (u->beg < 2 || !is_alpha((unsigned char)s[u->beg - 2]))) {
+			    (u->beg < 2 ||
+			    !is_alpha((unsigned char)s[u->beg - 2]))) {
 				u->code = "EGP";
 				u->beg--;
 			}
@@ -2006,7 +2028,7 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	    is_alpha((unsigned char)s[ws - 2]))))
 		ws--;
 	if (b - ws > 9)
-		return 0;	/* longer than any sign, code or word used here */
+		return 0;	/* longer than any sign, code or word here */
 	if (ws > 0 && (is_digit((unsigned char)s[ws - 1]) || s[ws - 1] == '$'))
 		return 0;
 	for (k = 0; b - ws <= 4 && letter_sym_start[(unsigned char)s[ws]] &&
@@ -2307,7 +2329,8 @@ weight_line(const struct scan *sc)
 		l = strlen(words[k]);
 		for (p = sc->s; (p = memchr(p, words[k][0],
 		    (size_t)(sc->s + sc->n - p))) != NULL; p++)
-			if (p + l <= sc->s + sc->n && memcmp(p, words[k], l) == 0)
+			if (p + l <= sc->s + sc->n &&
+			    memcmp(p, words[k], l) == 0)
 				return 1;
 	}
 	return 0;
@@ -2413,7 +2436,8 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 				a->kind = 0;	/* weighs 200 pounds and ... */
 		}
 		if (post.word && !post.minor && a->is_int && !nm.has_sep &&
-		    a->m >= 1800 && a->m <= 2100 && prev_word(sc, i, &ws, &we) &&
+		    a->m >= 1800 && a->m <= 2100 &&
+		    prev_word(sc, i, &ws, &we) &&
 		    (lc_eq(s + ws, we - ws, "in") ||
 		    lc_eq(s + ws, we - ws, "constant")))
 			a->kind = 0;	/* in 2019 dollars */
@@ -2863,7 +2887,8 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 				break;
 		}
 		wb = word_start(sc, e, sc->floor);
-		if (wb == e || (wb > 0 && (is_digit((unsigned char)sc->s[wb - 1]) ||
+		if (wb == e || (wb > 0 &&
+		    (is_digit((unsigned char)sc->s[wb - 1]) ||
 		    sc->s[wb - 1] == '$')))
 			break;
 		x = lex_get(sc->s + wb, e - wb);
@@ -3185,7 +3210,8 @@ static const struct cli_option options[] = {
 	    "only these units: USD,EUR,%,pp,bp ..."},
 	{OPT_ASSUME, "assume", CLI_REQUIRED, "SYM=CODE",
 	    "read the ambiguous SYM ($, ¥, kr, pesos ...) as CODE"},
-	{OPT_DOLLAR, "dollar", CLI_REQUIRED, "CODE", "same as --assume='$=CODE'"},
+	{OPT_DOLLAR, "dollar", CLI_REQUIRED, "CODE",
+	    "same as --assume='$=CODE'"},
 	{OPT_YEN, "yen", CLI_REQUIRED, "CODE", "same as --assume='¥=CODE'"},
 	{OPT_KR, "kr", CLI_REQUIRED, "CODE", "same as --assume=kr=CODE"},
 	{OPT_LIST, "list-currencies", CLI_NOARG, NULL,
