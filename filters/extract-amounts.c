@@ -3280,11 +3280,15 @@ handle_option(int code, const char *arg)
 		memcpy(u + 1, arg, l);
 		u[l + 1] = ',';
 		u[l + 2] = '\0';
-		for (; *u != '\0'; u++)
-			if (*u >= 'a' && *u <= 'z' && !(u[-1] == 'p' ||
-			    u[1] == 'p' || (u[-1] == 'b' && *u == 'p') ||
-			    (*u == 'b' && u[1] == 'p')))
-				*u = (char)(*u - 32);
+		/* Codes in capitals; pp and bp in lower case. */
+		for (u++; *u != '\0'; u += l + 1) {
+			l = strcspn(u, ",");
+			for (p = u; p < u + l; p++)
+				u[p - u] = (char)(l == 2 && (lower(u[0]) == 'p' ||
+				    lower(u[0]) == 'b') && lower(u[1]) == 'p' ?
+				    lower(*p) : (*p >= 'a' && *p <= 'z' ?
+				    *p - 32 : *p));
+		}
 		break;
 	case OPT_ASSUME:
 		eq = strchr(arg, '=');
