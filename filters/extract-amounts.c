@@ -2692,7 +2692,7 @@ static void
 emit(struct scan *sc, struct amount *a, const struct input *in,
     unsigned long long lineno)
 {
-	char buf[400];
+	char buf[800];
 
 	if (!(opt.kinds & (unsigned)a->kind) || !unit_wanted(a->unit))
 		return;
@@ -2715,16 +2715,22 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 
 		if (common.with_filename || common.line_number)
 			rec_text_prefix(in->name, lineno);
-		if (common.color)
+		/* "SPAN\tVALUE\tUNIT\n", in one write when the span is short */
+		l = 0;
+		if (common.color) {
 			out_puts(a->kind == K_MONEY ? SGR_BOLD SGR_GREEN :
 			    SGR_BOLD SGR_YELLOW);
-		out_write(sc->s + a->beg, a->end - a->beg);
-		if (common.color)
+			out_write(sc->s + a->beg, a->end - a->beg);
 			out_puts(SGR_RESET);
-		/* "\tVALUE\tUNIT\n" in one write */
-		buf[0] = '\t';
-		(void)fmt_number(amount_value(a), buf + 1, sizeof(buf) - 8);
-		l = strlen(buf);
+		} else if (a->end - a->beg <= 256) {
+			memcpy(buf, sc->s + a->beg, a->end - a->beg);
+			l = a->end - a->beg;
+		} else {
+			out_write(sc->s + a->beg, a->end - a->beg);
+		}
+		buf[l++] = '\t';
+		(void)fmt_number(amount_value(a), buf + l, 400);
+		l += strlen(buf + l);
 		buf[l++] = '\t';
 		memcpy(buf + l, a->unit, strlen(a->unit));
 		l += strlen(a->unit);
