@@ -1507,6 +1507,46 @@ dec_value(uint64_t m, int e)
 
 /* ---- scale words ---- */
 
+/*
+ * The power of ten of the scale word w[0..len): thousand, million, billion,
+ * trillion, lakh, crore, hundred (and plurals), mn, mln, bn, bln, tn, trn,
+ * trln, mil; with attached, also k, m, b.  -1 if it is none.
+ */
+static int
+scale_word(const char *w, size_t len, int attached)
+{
+	int c = lower((unsigned char)w[0]);
+
+	if (len == 1)
+		return !attached ? -1 : c == 'k' ? 3 : c == 'm' ? 6 :
+		    c == 'b' ? 9 : -1;
+	switch (c) {
+	case 'm':
+		return lc_eq(w, len, "million") || lc_eq(w, len, "millions") ||
+		    lc_eq(w, len, "mn") || lc_eq(w, len, "mln") ||
+		    lc_eq(w, len, "mil") ? 6 : -1;
+	case 'b':
+		return lc_eq(w, len, "billion") || lc_eq(w, len, "billions") ||
+		    lc_eq(w, len, "bn") || lc_eq(w, len, "bln") ? 9 : -1;
+	case 't':
+		if (lc_eq(w, len, "thousand") || lc_eq(w, len, "thousands"))
+			return 3;
+		return lc_eq(w, len, "trillion") || lc_eq(w, len, "trillions") ||
+		    lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
+		    lc_eq(w, len, "trln") ? 12 : -1;
+	case 'l':
+		return lc_eq(w, len, "lakh") || lc_eq(w, len, "lakhs") ? 5 : -1;
+	case 'c':
+		return lc_eq(w, len, "crore") || lc_eq(w, len, "crores") ? 7 :
+		    -1;
+	case 'h':
+		return lc_eq(w, len, "hundred") || lc_eq(w, len, "hundreds") ?
+		    2 : -1;
+	default:
+		return -1;
+	}
+}
+
 /* thousand, million, billion, trillion, lakh, crore, hundred */
 static int
 scale_initial(int c)
@@ -1536,65 +1576,39 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 {
 	const char *s = sc->s;
 	size_t e, b;
-	const struct lex *x;
-	int got = 0;
+	int v, got = 0;
 
 	*exp = 0;
+	/* Attached: $1.5bn, $5.5k, $600M, $1b */
 	e = i < sc->n && scale_initial(s[i]) ? word_end(sc, i) : i;
 	if (e > i && (e == sc->n || !is_digit((unsigned char)s[e]))) {
-		size_t len = e - i;
-		const char *w = s + i;
-		int v = -1;
-
-		if (len == 1 && (w[0] == 'k' || w[0] == 'K'))
-			v = 3;
-		else if (len == 1 && (w[0] == 'm' || w[0] == 'M'))
-			v = 6;
-		else if (len == 1 && (w[0] == 'b' || w[0] == 'B'))
-			v = 9;
-		else if (lc_eq(w, len, "mn") || lc_eq(w, len, "mln") ||
-		    lc_eq(w, len, "mil"))
-			v = 6;
-		else if (lc_eq(w, len, "bn") || lc_eq(w, len, "bln"))
-			v = 9;
-		else if (lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
-		    lc_eq(w, len, "trln"))
-			v = 12;
-		else if (len >= 4 && scale_initial(w[0]) &&
-		    (x = lex_get(w, len)) != NULL &&
-		    (x->f & (W_SCALE | W_HUNDRED)))
-			v = x->val;
+		v = scale_word(s + i, e - i, 1);
 		if (v < 0)
 			return i;
 		*exp = v;
 		i = e;
 		got = 1;
 	}
+	/* Apart: 5 million, Rs 10 mn, lakh crore, $1.5-billion */
 	for (;;) {
+		int hyphen = 0;
+
 		b = skip_space(sc, i);
 		if (b == i && !(got == 0 && i < sc->n && s[i] == '-'))
 			break;
-		if (b == i)
-			b = i + 1;	/* $1.5-billion */
+		if (b == i) {
+			b = i + 1;
+			hyphen = 1;
+		}
 		if (b >= sc->n || !scale_initial(s[b]))
 			break;
 		e = word_end(sc, b);
 		if (e == b || (e < sc->n && is_digit((unsigned char)s[e])))
 			break;
-		x = scale_initial(s[b]) ? lex_get(s + b, e - b) : NULL;
-		if (x != NULL && (x->f & (W_SCALE | W_HUNDRED)))
-			*exp += x->val;
-		else if (b > i && (lc_eq(s + b, e - b, "mn") ||
-		    lc_eq(s + b, e - b, "mln")))
-			*exp += 6;
-		else if (b > i && (lc_eq(s + b, e - b, "bn") ||
-		    lc_eq(s + b, e - b, "bln")))
-			*exp += 9;
-		else if (b > i && (lc_eq(s + b, e - b, "tn") ||
-		    lc_eq(s + b, e - b, "trln")))
-			*exp += 12;
-		else
-			break;
+		v = scale_word(s + b, e - b, 0);
+		if (v < 0 || (hyphen && e - b < 4))
+			break;	/* a hyphen only before words: 1.5-billion */
+		*exp += v;
 		i = e;
 		got = 1;
 	}
@@ -2261,6 +2275,7 @@ sign_left(const struct scan *sc, struct amount *a)
 		return;
 	}
 	if (b >= 6 && lower((unsigned char)s[b - 2]) == 's' &&
+	    lower((unsigned char)s[b - 3]) == 'u' &&
 	    prev_word(sc, b, &ws, &we) && lc_eq(s + ws, we - ws, "minus")) {
 		a->neg = 1;
 		a->beg = ws;
