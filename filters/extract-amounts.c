@@ -21,6 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
 
 #include "cli.h"
 #include "color.h"
@@ -3101,7 +3104,64 @@ scan_bytes(struct scan *sc, size_t i, const struct sink *k)
 	}
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__SSE2__) && defined(__GNUC__)
+/*
+ * Sixteen bytes at a time with SSE2 (every x86-64 has it): byte compares
+ * give the letters and digits of a block as 16-bit masks; word starts are
+ * letters after non-letters, and a word is looked at only when its first
+ * three letters can begin a unit word (one bit test).  The same scan as
+ * the portable one below, in fewer operations.
+ */
+static void
+scan_line(struct scan *sc, const struct sink *k)
+{
+	const unsigned char *s = (const unsigned char *)sc->s;
+	const __m128i x20 = _mm_set1_epi8(0x20), a1 = _mm_set1_epi8('a' - 1);
+	const __m128i z1 = _mm_set1_epi8('z' + 1), d0 = _mm_set1_epi8('0' - 1);
+	const __m128i d9 = _mm_set1_epi8('9' + 1);
+	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
+	unsigned letters, digits, starts, carry = 0;
+	__m128i v, l;
+
+	while (i + 16 + 2 <= n) {
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		l = _mm_or_si128(v, x20);
+		letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1)));
+		digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)));
+		if (i != next)	/* not straight after the last block */
+			carry = i > 0 && is_alpha(s[i - 1]);
+		starts = letters & ~((letters << 1) | carry);
+		d = digits != 0 ? (size_t)__builtin_ctz(digits) : 16;
+		if (d < 16)
+			starts &= (1u << d) - 1;
+		r = 0;
+		while (starts != 0) {
+			ws = i + (size_t)__builtin_ctz(starts);
+			starts &= starts - 1;
+			if (!prefix_maybe(s + ws))
+				continue;
+			r = scan_word(sc, ws, word_end_fast(s, n, ws + 1), k);
+			if (found_any && common.quiet)
+				return;
+			break;
+		}
+		if (r != 0) {
+			i = r;	/* go on after the word (or what it began) */
+		} else if (d < 16) {
+			i = scan_digits(sc, i + d, k);
+			if (found_any && common.quiet)
+				return;
+		} else {
+			carry = letters >> 15 & 1;
+			i += 16;
+			next = i;
+		}
+	}
+	scan_bytes(sc, i, k);
+}
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /*
  * Eight bytes at a time: bit masks give the letters and digits of a
