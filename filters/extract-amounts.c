@@ -624,7 +624,9 @@ lex_hash(const char *w, size_t len)
 	return h;
 }
 
-/* ASCII letters: bit 1; digits: bit 2. */
+/* ASCII letters: 1; digits: 2; bit 4: a byte no number follows, or
+ * only in special cases (. and ,). */
+#define CC_NOTBEFORE 4
 static unsigned char char_class[256];
 /* A letter's place in the alphabet, either case; 26 for anything else. */
 static unsigned char letter_index[256];
@@ -643,6 +645,8 @@ char_class_init(void)
 	}
 	for (c = '0'; c <= '9'; c++)
 		char_class[c] = 2;
+	for (c = 0; ":/%#=&\\@.,"[c] != '\0'; c++)
+		char_class[(unsigned char)":/%#=&\\@.,"[c]] = CC_NOTBEFORE;
 }
 
 static int
@@ -1359,14 +1363,12 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 
 	memset(nm, 0, sizeof(*nm));
 	nm->beg = i;
-	if (i > 0) {
+	if (i > 0 && (char_class[(unsigned char)s[i - 1]] & CC_NOTBEFORE)) {
 		unsigned char p = (unsigned char)s[i - 1];
 
-		if (p == ':' || p == '/' || p == '%' || p == '#' || p == '=' ||
-		    p == '&' || p == '\\' || p == '@')
-			return 0;
-		if ((p == '.' || p == ',') && i >= 2 &&
-		    is_digit((unsigned char)s[i - 2]))
+		/* a time, a date, a URL, or the middle of another number */
+		if (!(p == '.' || p == ',') || (i >= 2 &&
+		    is_digit((unsigned char)s[i - 2])))
 			return 0;
 	}
 	if (s[i] == '.') {
@@ -1938,8 +1940,18 @@ dollar_prefix(const char *p, size_t len, int spaced)
 {
 	int k;
 
-	if (spaced && strchr("cCuUhHnNmM", p[0]) == NULL)
-		return NULL;
+	if (spaced) {
+		switch (lower((unsigned char)p[0])) {
+		case 'c':	/* c $ */
+		case 'u':	/* us $, u.s $ */
+		case 'h':	/* hk $ */
+		case 'n':	/* nz $ */
+		case 'm':	/* mex $ */
+			break;
+		default:
+			return NULL;
+		}
+	}
 	for (k = 0; dollar_prefixes[k].pre != NULL; k++)
 		if ((!spaced || dollar_prefixes[k].spaced) &&
 		    lc_eq(p, len, dollar_prefixes[k].pre))
