@@ -2349,8 +2349,8 @@ video_lines(uint64_t m)
 static int
 weight_line(const struct scan *sc)
 {
-	static const char *const words[] = {"weigh", " lb", " lbs", " kg",
-	    "ounce", "heavier", "lighter", NULL};
+	static const char *const words[] = {"weigh", "lb", "kg", "ounce",
+	    "heavier", "lighter", NULL};
 	const char *p;
 	size_t l;
 	int k;
@@ -2360,8 +2360,11 @@ weight_line(const struct scan *sc)
 		for (p = sc->s; (p = memchr(p, words[k][0],
 		    (size_t)(sc->s + sc->n - p))) != NULL; p++)
 			if (p + l <= sc->s + sc->n &&
-			    memcmp(p, words[k], l) == 0)
-				return 1;
+			    memcmp(p, words[k], l) == 0 &&
+			    (l > 2 || (p > sc->s && p[-1] == ' ' &&
+			    (p + l == sc->s + sc->n ||
+			    !is_alpha((unsigned char)p[l]) || p[l] == 's'))))
+				return 1;	/* lb and kg as whole words */
 	}
 	return 0;
 }
