@@ -1004,7 +1004,7 @@ word_end_fast(const unsigned char *s, size_t n, size_t i)
 }
 
 /* The end of the word of letters (and inner dots) starting at i. */
-static size_t
+static inline size_t
 word_end(const struct scan *sc, size_t i)
 {
 	size_t b = i;
@@ -1525,26 +1525,43 @@ scale_word(const char *w, size_t len, int attached)
 	if (len == 1)
 		return !attached ? -1 : c == 'k' ? 3 : c == 'm' ? 6 :
 		    c == 'b' ? 9 : -1;
-	switch (c) {
-	case 'm':
-		return lc_eq(w, len, "million") || lc_eq(w, len, "millions") ||
-		    lc_eq(w, len, "mn") || lc_eq(w, len, "mln") ||
+	/* One or two comparisons by first letter and length. */
+	switch (c * 16 + (int)(len & 15)) {
+	case 'm' * 16 + 7:
+	case 'm' * 16 + 8:
+		return lc_eq(w, len, "million") || lc_eq(w, len, "millions") ?
+		    6 : -1;
+	case 'm' * 16 + 2:
+	case 'm' * 16 + 3:
+		return lc_eq(w, len, "mn") || lc_eq(w, len, "mln") ||
 		    lc_eq(w, len, "mil") ? 6 : -1;
-	case 'b':
-		return lc_eq(w, len, "billion") || lc_eq(w, len, "billions") ||
-		    lc_eq(w, len, "bn") || lc_eq(w, len, "bln") ? 9 : -1;
-	case 't':
+	case 'b' * 16 + 7:
+	case 'b' * 16 + 8:
+		return lc_eq(w, len, "billion") || lc_eq(w, len, "billions") ?
+		    9 : -1;
+	case 'b' * 16 + 2:
+	case 'b' * 16 + 3:
+		return lc_eq(w, len, "bn") || lc_eq(w, len, "bln") ? 9 : -1;
+	case 't' * 16 + 8:
+	case 't' * 16 + 9:
 		if (lc_eq(w, len, "thousand") || lc_eq(w, len, "thousands"))
 			return 3;
-		return lc_eq(w, len, "trillion") || lc_eq(w, len, "trillions") ||
-		    lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
+		return lc_eq(w, len, "trillion") || lc_eq(w, len, "trillions") ?
+		    12 : -1;
+	case 't' * 16 + 2:
+	case 't' * 16 + 3:
+	case 't' * 16 + 4:
+		return lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
 		    lc_eq(w, len, "trln") ? 12 : -1;
-	case 'l':
+	case 'l' * 16 + 4:
+	case 'l' * 16 + 5:
 		return lc_eq(w, len, "lakh") || lc_eq(w, len, "lakhs") ? 5 : -1;
-	case 'c':
+	case 'c' * 16 + 5:
+	case 'c' * 16 + 6:
 		return lc_eq(w, len, "crore") || lc_eq(w, len, "crores") ? 7 :
 		    -1;
-	case 'h':
+	case 'h' * 16 + 7:
+	case 'h' * 16 + 8:
 		return lc_eq(w, len, "hundred") || lc_eq(w, len, "hundreds") ?
 		    2 : -1;
 	default:
