@@ -552,7 +552,7 @@ static const struct {
 	{"Rs", NULL, G_RUPEE, SYM_PRE | SYM_POST},
 	{"Rs.", NULL, G_RUPEE, SYM_PRE},
 	{"Rp", "IDR", 0, SYM_PRE}, {"RM", "MYR", 0, SYM_PRE | SYM_POST},
-	{"R", "ZAR", 0, SYM_PRE},
+	{"R", "ZAR", 0, SYM_PRE}, {"N", "NGN", 0, SYM_PRE},
 	{"kr", NULL, G_KR, SYM_PRE | SYM_POST},
 	{"kr.", NULL, G_KR, SYM_PRE | SYM_POST},
 	{"Kr", NULL, G_KR, SYM_PRE}, {"Kr.", NULL, G_KR, SYM_PRE},
@@ -2082,8 +2082,8 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		if ((letter_syms[k].where & SYM_PRE) &&
 		    letter_len[k] == b - ws &&
 		    memcmp(letter_syms[k].sym, s + ws, b - ws) == 0) {
-			if (strcmp(letter_syms[k].sym, "R") == 0 && spaced)
-				return 0;
+			if (spaced && letter_len[k] == 1)
+				return 0;	/* R and N only attached */
 			u->kind = K_MONEY;
 			u->symbol = 1;
 			u->sym = letter_syms[k].sym;
@@ -2450,6 +2450,10 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 		if (pre.sym != NULL && strcmp(pre.sym, "R") == 0 &&
 		    sexp == 0 && !nm.has_sep && !nm.has_frac &&
 		    !ctx_has(sc, "ZAR"))
+			a->kind = 0;
+		/* N for the naira only where Nigeria is named: not N95 */
+		if (pre.sym != NULL && strcmp(pre.sym, "N") == 0 &&
+		    !ctx_has(sc, "NGN"))
 			a->kind = 0;
 	} else if (has_post) {
 		a->kind = post.kind;
