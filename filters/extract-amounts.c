@@ -2447,11 +2447,15 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 			if (a->grp != 0 && post.adj != NULL)
 				a->adj = post.adj;
 		}
-		if (pre.sym != NULL && strcmp(pre.sym, "R") == 0 &&
-		    sexp == 0 && !nm.has_sep && !nm.has_frac &&
-		    !ctx_has(sc, "ZAR"))
+		/*
+		 * R (rand) and N (naira) only with a scale, separators or
+		 * decimals (R4.6 billion, R18.90, N1,301), not R2 or N95;
+		 * N also only where Nigeria is named.
+		 */
+		if (pre.sym != NULL && (strcmp(pre.sym, "R") == 0 ||
+		    strcmp(pre.sym, "N") == 0) && sexp == 0 && !nm.has_sep &&
+		    !nm.has_frac)
 			a->kind = 0;
-		/* N for the naira only where Nigeria is named: not N95 */
 		if (pre.sym != NULL && strcmp(pre.sym, "N") == 0 &&
 		    !ctx_has(sc, "NGN"))
 			a->kind = 0;
