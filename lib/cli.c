@@ -48,6 +48,22 @@ static const struct cli_option extractor_options[] = {
 };
 
 static const struct cli_spec *cur_spec;
+/*
+ * The getopt tables while cli_parse() runs: held here so that a usage
+ * error, which exits from inside the loop, frees them rather than leaks
+ * them (LeakSanitizer would otherwise change the exit status).
+ */
+static struct option *parse_lo;
+static char *parse_shorts;
+
+static void
+free_tables(void)
+{
+	free(parse_lo);
+	free(parse_shorts);
+	parse_lo = NULL;
+	parse_shorts = NULL;
+}
 
 static void
 print_usage_line(FILE *fp)
@@ -65,6 +81,7 @@ cli_usage_error(const char *fmt, ...)
 	(void)vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	(void)fputc('\n', stderr);
+	free_tables();
 	if (cur_spec != NULL)
 		print_usage_line(stderr);
 	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
@@ -118,6 +135,7 @@ print_help(void)
 	    "2 trouble.\nSee %s(1) for details.\n", progname);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		pdie_sys("write error");
+	free_tables();
 	exit(EXIT_OK);
 }
 
@@ -182,8 +200,8 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 	memset(&common, 0, sizeof(common));
 	total = count_options(spec->options) + count_options(common_options) +
 	    (extractor ? count_options(extractor_options) : 0);
-	lo = xcalloc(total + 1, sizeof(*lo));
-	shorts = xcalloc(total * 2 + 3, 1);
+	lo = parse_lo = xcalloc(total + 1, sizeof(*lo));
+	shorts = parse_shorts = xcalloc(total * 2 + 3, 1);
 	shorts[nshort++] = '+';	/* stop at the first operand */
 	shorts[nshort++] = ':';	/* report a missing argument as ':' */
 	add_options(spec->options, lo, &nlo, shorts, &nshort);
@@ -200,6 +218,7 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			(void)printf("%s (winnow) %s\n", progname, VERSION);
 			if (fflush(stdout) != 0 || ferror(stdout))
 				pdie_sys("write error");
+			free_tables();
 			exit(EXIT_OK);
 		case OPT_COLOR:
 			color_when = color_parse(optarg);
@@ -245,8 +264,7 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			break;
 		}
 	}
-	free(lo);
-	free(shorts);
+	free_tables();
 	if (common.highlight) {
 		if (common.format != FMT_TEXT)
 			cli_usage_error("--highlight prints text; it cannot "
