@@ -1392,6 +1392,12 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 	} else {
 		num_digits(nm, s, i, j, 0);
 	}
+	/* Most numbers end here: a plain run of digits. */
+	if (j >= n || !(s[j] == ',' || s[j] == '.' || s[j] == ':' ||
+	    s[j] == '/' || is_digit((unsigned char)s[j]))) {
+		nm->end = j;
+		return 1;
+	}
 	/* Thousands separated by commas (groups of 3, or 2 then 3). */
 	if (j - i <= 3 && j + 1 < n && s[j] == ',' &&
 	    is_digit((unsigned char)s[j + 1])) {
