@@ -911,6 +911,7 @@ struct scan {
 	size_t floor;		/* nothing may start before this */
 	size_t at;		/* where the amount being resolved starts */
 	int ctx_done, dollar_done, any_done;
+	int euro, weight;	/* -1 unknown, else euro_context(), weight_line() */
 	const char *ctx[8];	/* currencies of places named in the line */
 	size_t ctx_pos[8];	/* where, in line order */
 	int nctx;
@@ -1127,18 +1128,22 @@ prefixed_dollar_context(struct scan *sc)
 
 /* Whether the line names euros (€, euro): cents are then euro cents. */
 static int
-euro_context(const struct scan *sc)
+euro_context(struct scan *sc)
 {
 	const char *s = sc->s, *p;
 	size_t i;
 
+	if (sc->euro >= 0)
+		return sc->euro;
+	sc->euro = 0;
+
 	for (p = s; (p = memchr(p, 0xe2, (size_t)(s + sc->n - p))) != NULL;
 	    p++)
 		if (p + 2 < s + sc->n && memcmp(p, "\xe2\x82\xac", 3) == 0)
-			return 1;
+			return sc->euro = 1;
 	for (i = 0; i + 3 < sc->n; i++)
 		if ((s[i] == 'e' || s[i] == 'E') && lc_eq(s + i, 4, "euro"))
-			return 1;
+			return sc->euro = 1;
 	return 0;
 }
 
@@ -2370,13 +2375,17 @@ video_lines(uint64_t m)
 
 /* Whether the line speaks of weights: then bare "N pounds" are weights. */
 static int
-weight_line(const struct scan *sc)
+weight_line(struct scan *sc)
 {
 	static const char *const words[] = {"weigh", "lb", "kg", "ounce",
 	    "heavier", "lighter", NULL};
 	const char *p;
 	size_t l;
 	int k;
+
+	if (sc->weight >= 0)
+		return sc->weight;
+	sc->weight = 0;
 
 	for (k = 0; words[k] != NULL; k++) {
 		l = strlen(words[k]);
@@ -2387,7 +2396,7 @@ weight_line(const struct scan *sc)
 			    (l > 2 || (p > sc->s && p[-1] == ' ' &&
 			    (p + l == sc->s + sc->n ||
 			    !is_alpha((unsigned char)p[l]) || p[l] == 's'))))
-				return 1;	/* lb and kg as whole words */
+				return sc->weight = 1;	/* lb, kg: words */
 	}
 	return 0;
 }
@@ -3305,6 +3314,7 @@ amounts_document(struct input *in, void *ctx)
 	k.in = in;
 	while (input_next(in, &line)) {
 		memset(&sc, 0, sizeof(sc));
+		sc.euro = sc.weight = -1;
 		sc.s = line.p;
 		sc.n = line.len;
 		k.lineno = in->lr.lineno;
