@@ -7,7 +7,8 @@ MANDIR = $(PREFIX)/share/man/man1
 
 # The filters, one per line; each is filters/NAME.c with filters/NAME.1.
 FILTERS = \
-	dedupe-lines
+	dedupe-lines \
+	extract-amounts
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g
