@@ -8,6 +8,7 @@ MANDIR = $(PREFIX)/share/man/man1
 # The filters, one per line; each is filters/NAME.c with filters/NAME.1.
 FILTERS = \
 	dedupe-lines \
+	extract-amounts \
 	extract-quotes
 
 # CC: the compiler (make CC=clang).
