@@ -8,7 +8,9 @@ MANDIR = $(PREFIX)/share/man/man1
 # The filters, one per line; each is filters/NAME.c with filters/NAME.1.
 FILTERS = \
 	declutter \
-	dedupe-lines
+	dedupe-lines \
+	extract-amounts \
+	extract-quotes
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g

@@ -102,7 +102,7 @@ dedupe_document(struct input *in, void *ctx)
 	(void)ctx;
 	while (input_next(in, &line)) {
 		if ((line.len == 0 && !opt.dedupe_blank) ||
-		    seen_add(hash128(line.p, line.len, 0))) {
+		    seen_add(hash128(line.p, line.len + (size_t)line.crlf, 0))) {
 			out_line(&line);
 			out_end_record();
 		}

@@ -184,6 +184,45 @@ fmt_number(double v, char *buf, size_t size)
 		(void)snprintf(buf, size, "0");
 		return buf;
 	}
+	/*
+	 * A fast path that gives what the loop below gives, without stdio:
+	 * the fewest decimals k (up to 6) for which r = round(|v| * 10^k)
+	 * reads back as |v|.  With r below 10^15, no other decimal of at
+	 * most 15 significant digits reads back as v, so it is the same
+	 * shortest rendering.
+	 */
+	if (size >= 32 && fabs(v) < 1e15) {
+		static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+		double a = fabs(v), t;
+		unsigned long long r;
+		char tmp[32], *e = tmp + sizeof(tmp), *p;
+		int k, i;
+
+		for (k = 0; k <= 6; k++) {
+			t = a * p10[k];
+			if (t >= 1e15)
+				break;
+			r = (unsigned long long)(t + 0.5);
+			if ((double)r / p10[k] != a)
+				continue;
+			p = e;
+			for (i = 0; i < k; i++) {
+				*--p = (char)('0' + r % 10);
+				r /= 10;
+			}
+			if (k > 0)
+				*--p = '.';
+			do {
+				*--p = (char)('0' + r % 10);
+				r /= 10;
+			} while (r != 0);
+			if (v < 0)
+				*--p = '-';
+			memcpy(buf, p, (size_t)(e - p));
+			buf[e - p] = '\0';
+			return buf;
+		}
+	}
 	/* The shortest fixed-point rendering that reads back exactly. */
 	for (prec = 0; prec < 340; prec++) {
 		(void)snprintf(buf, size, "%.*f", prec, v);

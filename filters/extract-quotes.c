@@ -1,0 +1,3360 @@
+/*
+ * extract-quotes - direct quotations in news text, with who said them.
+ *
+ * Record model: a paragraph is a line (blank lines separate paragraphs
+ * too).  Each paragraph is scanned once for quotation marks; the text
+ * outside the quotations is cut into tokens, with one token standing for
+ * each quotation, and the attribution rules look at the tokens next to a
+ * quotation: a speech verb with a name or pronoun after it ("...," said X,
+ * "...," X said), before it in the same sentence (X said: "...", X said
+ * that "...", according to X, "..."), then the speaker of the previous
+ * quotation of the paragraph.  A quotation left open at the end of a
+ * paragraph goes on when the next paragraph opens with a quotation mark
+ * (the multi-paragraph convention) and is held until it closes; it is the
+ * only state kept between paragraphs besides a small table of the people
+ * and organisations named so far, for pronouns and surnames.
+ *
+ * Lines without a quotation mark byte are only scanned for names.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "color.h"
+#include "hash.h"
+#include "inputs.h"
+#include "output.h"
+#include "prog.h"
+#include "record.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+/* The kinds of quotation, as bits for --kind. */
+#define K_FULL 0x1u
+#define K_PARTIAL 0x2u
+#define K_SCARE 0x4u
+
+/*
+ * A quotation still open after this many paragraphs, or holding more than
+ * this many bytes, is closed there: a stray opening mark at the top of a
+ * long run of paragraphs that each open with a quote must not hold the
+ * whole article.
+ */
+#define MAX_QUOTE_PARAS 20
+#define MAX_QUOTE_BYTES (1u << 20)
+
+/*
+ * A paragraph longer than LONG_PARA is read in windows of about WINDOW
+ * bytes around its quotations (CONTEXT bytes on each side), so that the
+ * tokens stay bounded whatever the paragraph's length; one without
+ * quotations is only scanned for names.
+ */
+#define LONG_PARA (1u << 20)
+#define WINDOW (64u << 10)
+#define CONTEXT (2u << 10)
+
+/* Longest speaker, role and verb kept, in bytes (longer ones are cut at
+ * a character boundary). */
+#define NAME_MAX_LEN 120
+#define ROLE_MAX_LEN 200
+#define VERB_MAX_LEN 32
+
+/* The people and organisations remembered per document. */
+#define MAX_ENTITIES 64
+
+static struct {
+	unsigned kinds;		/* --kind */
+	long long min_words;	/* --min-words, for partial and scare */
+	int attributed_only;	/* --attributed-only */
+} opt;
+
+enum {
+	OPT_KIND = CLI_OWN,
+	OPT_MIN_WORDS,
+	OPT_ATTRIBUTED
+};
+
+static const struct cli_option options[] = {
+	{OPT_KIND, "kind", CLI_REQUIRED, "LIST",
+	    "print only these kinds: full, partial, scare (comma list)"},
+	{OPT_MIN_WORDS, "min-words", CLI_REQUIRED, "N",
+	    "drop partial and scare quotes of fewer than N words"},
+	{OPT_ATTRIBUTED, "attributed-only", CLI_NOARG, NULL,
+	    "print only quotations with a speaker"},
+	{0, NULL, CLI_NOARG, NULL, NULL}
+};
+
+static unsigned
+parse_kinds(const char *arg)
+{
+	unsigned kinds = 0;
+	const char *p = arg, *e;
+	size_t n;
+
+	for (;;) {
+		e = strchr(p, ',');
+		n = e == NULL ? strlen(p) : (size_t)(e - p);
+		if (n == 4 && memcmp(p, "full", 4) == 0)
+			kinds |= K_FULL;
+		else if (n == 7 && memcmp(p, "partial", 7) == 0)
+			kinds |= K_PARTIAL;
+		else if (n == 5 && memcmp(p, "scare", 5) == 0)
+			kinds |= K_SCARE;
+		else
+			cli_usage_error("--kind: unknown kind '%.*s' "
+			    "(full, partial, scare)", (int)n, p);
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return kinds;
+}
+
+static void
+handle_option(int code, const char *arg)
+{
+	switch (code) {
+	case OPT_KIND:
+		opt.kinds = parse_kinds(arg);
+		break;
+	case OPT_MIN_WORDS:
+		opt.min_words = parse_num(arg, 0, 1000000, "--min-words");
+		break;
+	case OPT_ATTRIBUTED:
+		opt.attributed_only = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct cli_spec spec = {
+	"[--kind=LIST] [--min-words=N] [--attributed-only] [FILE]...",
+	"Print the direct quotations of news text with their speakers.",
+	options,
+	CLI_EXTRACTOR,
+	handle_option,
+	"Kinds: full (a spoken sentence), partial (a fragment in the "
+	    "writer's sentence),\nscare (a term or title in quotes).  "
+	    "See extract-quotes(1) for the rules.\n"
+};
+
+/*
+ * The lexicon: lower-case ASCII words and what they can be.  One open
+ * addressing table, filled once per run from the word lists below.
+ */
+#define LX_VERB 0x0001u		/* speech verb, any inflection */
+#define LX_TITLE 0x0002u	/* title or job before a name */
+#define LX_HE 0x0004u
+#define LX_SHE 0x0008u
+#define LX_IT 0x0010u		/* it, they: organisations and groups */
+#define LX_DET 0x0020u		/* the, a, an */
+#define LX_AUX 0x0040u		/* may stand between subject and verb */
+#define LX_PREP 0x0080u
+#define LX_STOPCAP 0x0100u	/* capitalised, yet not part of a name */
+#define LX_ORG 0x0200u		/* ends an organisation's name */
+#define LX_MALE 0x0400u		/* Mr, Sir: the person is male */
+#define LX_FEMALE 0x0800u
+#define LX_REL 0x1000u		/* who, which: not a role */
+#define LX_CONN 0x2000u		/* of, for, de: inside a name */
+#define LX_ABBR 0x4000u		/* takes a full stop: Mr. Dr. */
+#define LX_GROUP 0x8000u	/* a common noun that speaks: officials */
+#define LX_OBJ 0x10000u		/* a verb whose object follows: told X */
+#define LX_HIS 0x20000u		/* a male first name */
+#define LX_HERS 0x40000u	/* a female first name */
+#define LX_NAMING 0x80000u	/* call, describe: names a term */
+#define LX_ELIDED 0x100000u	/* 'tis, 'em: an apostrophe, no quote */
+#define LX_SUB 0x200000u	/* when, as, after: a clause that is not
+				 * the sentence's own */
+
+#define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
+
+static const char *const verb_words[] = {
+	"acknowledge acknowledged acknowledges acknowledging add added adds ",
+	"admit admits admitted admitting advise advised advises advising agree ",
+	"agreed agrees agreing allege alleged alleges alleging announce ",
+	"announced announces announcing answered answers argue argued argues ",
+	"arguing ask asked asking asks assert asserted asserting asserts assure ",
+	"assured assures assuring barked barking beg beged beging begs bellow ",
+	"bellowed bellowing bellows blast blasted blasting blasts boast boasted ",
+	"boasting boasts brag braged braging brags caution cautioned cautioning ",
+	"cautions charged cheered chime chimed chimes chiming chuckle chuckled ",
+	"chuckles chuckling claimed claiming claims commented commenting ",
+	"comments complain complained complaining complains concede conceded ",
+	"concedes conceding conclude concluded concludes concluding concur ",
+	"concured concuring concurs confirm confirmed confirming confirms ",
+	"contend contended contending contends continued continues counsel ",
+	"counseled counseling counsels countered countering counters cried cries ",
+	"criticise criticised criticises criticising criticize criticized ",
+	"criticizes criticizing crying declare declared declares declaring ",
+	"demanded demanding demands denied denies deny denying disclose ",
+	"disclosed discloses disclosing echoed echoing emailed emailing ",
+	"emphasise emphasised emphasises emphasising emphasize emphasized ",
+	"emphasizes emphasizing estimated exclaim exclaimed exclaiming exclaims ",
+	"explain explained explaining explains finds found fume fumed fumes ",
+	"fuming growl growled growling growls grumble grumbled grumbles ",
+	"grumbling gush gushed gushes gushing highlighted hiss hissed hisses ",
+	"hissing huffed huffing huffs hypothesise hypothesised hypothesises ",
+	"hypothesising indicated informed informing informs insist insisted ",
+	"insisting insists instructed instructing instructs interject ",
+	"interjected interjecting interjects interrupt interrupted interrupting ",
+	"interrupts joked jokes joking lament lamented lamenting laments laughed ",
+	"laughs maintain maintained maintaining maintains marvel marveled ",
+	"marveling marvels mock mocked mocking mocks murmur murmured murmuring ",
+	"murmurs muse mused muses musing mutter muttered muttering mutters noted ",
+	"notes objected observe observed observes observing offered opine opined ",
+	"opines opining pleaded pleading pleads pledge pledged pledges pledging ",
+	"pointed posit posited positing posits posted posting posts praise ",
+	"praised praises praising preach preached preaches preaching predict ",
+	"predicted predicting predicts proclaim proclaimed proclaiming proclaims ",
+	"promised promises promising pronounce pronounced pronounces pronouncing ",
+	"protested protesting put queried queries querying questioned quip ",
+	"quipped quipping quips quoted quoting raged raging railed railing ",
+	"reassure reassured reassures reassuring recall recalled recalling ",
+	"recalls recount recounted recounting recounts reflected reflects ",
+	"reiterate reiterated reiterates reiterating remarked remarking remarks ",
+	"remind reminded reminding reminds repeated repeating repeats replied ",
+	"replies reply replying reported reporting reports respond responded ",
+	"responding responds retort retorted retorting retorts reveal revealed ",
+	"revealing reveals roared roaring ruled said say saying says scoff ",
+	"scoffed scoffing scoffs screamed screaming seethe seethed seethes ",
+	"seething shouted shouting shruged shrugged shruging sighed sighing ",
+	"signaled signalled slam slamed slaming slams smiled snap snapped ",
+	"snapping snaps snarl snarled snarling snarls sob sobbed sobbing sobs ",
+	"speak speaking speaks speculate speculated speculates speculating spoke ",
+	"stated states stress stressed stresses stressing suggest suggested ",
+	"suggesting suggests sumed suming summarise summarised summarises ",
+	"summarising summarize summarized summarizes summarizing swear swears ",
+	"swore sworn tell telling tells testified testifies testify testifying ",
+	"texted texting theorise theorised theorises theorising theorize ",
+	"theorized theorizes theorizing thought thunder thundered thundering ",
+	"thunders told tweet tweeted tweeting tweets underline underlined ",
+	"underlines underlining underscore underscored underscores underscoring ",
+	"urge urged urges urging vented venting vow vowed vowing vows warn ",
+	"warned warning warns whispered whispering wondered wondering write ",
+	"writes writing written wrote yelled yelling ",
+	NULL
+};
+
+static const char title_words[] =
+	"mr mrs ms miss dr prof professor sir dame lord lady sen senator rep "
+	"representative gov governor president vice gen general col colonel "
+	"capt captain lt lieutenant sgt sergeant rev reverend judge justice "
+	"mayor minister secretary chancellor premier speaker officer "
+	"detective coach chief king queen prince princess pope father "
+	"councillor councilman councilwoman councilor commissioner "
+	"chairman chairwoman chair chairperson director manager deputy "
+	"spokesman spokeswoman spokesperson ambassador inspector constable "
+	"superintendent bishop archbishop cardinal rabbi imam ceo cfo coo "
+	"cto founder economist analyst strategist professor lawyer attorney "
+	"sheriff adviser advisor aide leader head executive treasurer "
+	"principal headteacher headmaster defender striker forward "
+	"midfielder goalkeeper manager actor actress singer author "
+	"candidate nominee congressman congresswoman assemblyman "
+	"assemblywoman mp mep delegate deputy trustee admiral marshal "
+	"agent economist researcher scientist historian physician doctor "
+	"nurse officer prosecutor counsel former late acting interim "
+	"retired incoming outgoing staff";
+
+static const char male_words[] = "mr sir lord king prince father "
+	"councilman congressman assemblyman chairman spokesman";
+static const char female_words[] = "mrs ms miss dame lady queen princess "
+	"councilwoman congresswoman assemblywoman chairwoman spokeswoman "
+	"actress";
+
+static const char aux_words[] =
+	"also later then has had have would will could might may once "
+	"again previously recently repeatedly reportedly further simply "
+	"only just has been had been did does do once publicly privately "
+	"separately earlier subsequently quickly flatly bluntly angrily "
+	"quietly calmly firmly curtly tersely proudly sadly finally "
+	"initially similarly likewise herself himself themselves itself "
+	"frankly openly was were is are now often always never sometimes "
+	"frequently usually";
+
+static const char prep_words[] =
+	"in on at from to by with for of about after before during since "
+	"under over into through against between among across near "
+	"without within behind beyond like as than via per alongside amid "
+	"despite following toward towards upon unlike";
+
+static const char stopcap_words[] =
+	"the a an in on at from to by with for of and but or so yet if "
+	"when while as after before since it its this that these those "
+	"there here he she they we i you his her their our my your "
+	"monday tuesday wednesday thursday friday saturday sunday "
+	"january february march april may june july august september "
+	"october november december today yesterday tomorrow meanwhile "
+	"however still also last next earlier later some many most all "
+	"both each every one two three four five six seven eight nine "
+	"ten asked says said according not no yes what why how where who "
+	"which whose whom then thus instead despite although though "
+	"because unless until among between over under into just even "
+	"only now ms mr mrs dr sen rep gov gen";
+
+static const char org_words[] =
+	"ministry department office council committee commission bank "
+	"group company corporation corp inc ltd llc plc party union "
+	"association federation agency institute institution university "
+	"college school court police service services board authority "
+	"trust foundation fund bureau government administration "
+	"parliament congress senate assembly club team guild society "
+	"organisation organization network news times post journal "
+	"capital partners holdings industries technologies airlines "
+	"airways motors foods mining energy systems group campaign "
+	"center centre hospital church army navy observatory agency "
+	"cabinet chamber exchange regulator media press studio theatre "
+	"theater museum library orchestra band institute coalition "
+	"alliance league ministry embassy consulate firm convention caucus "
+	"conference summit festival debate primary poll survey national "
+	"democratic republican american international federal united";
+
+static const char group_words[] =
+	"officials analysts experts police residents critics economists "
+	"investors traders officers protesters witnesses authorities "
+	"organisers organizers prosecutors lawyers doctors scientists "
+	"researchers sources spokesman spokeswoman spokesperson ministry "
+	"department government company statement report court council "
+	"committee agency police regulator firm group board commission "
+	"bank union campaign party administration study survey letter "
+	"ruling memo filing document documents report judge court";
+
+static const char more_verbs[] =
+	"point points pointed pointing welcome welcomes welcomed describe "
+	"describes described describing call calls called calling dub dubs "
+	"dubbed label labels labeled labelled term termed brand branded "
+	"read reads remember remembers remembered recalled recalls "
+	"reminisced mused lamented beam beams beamed enthuse enthused "
+	"gushed marvelled marveled pressed elaborate "
+	"elaborates elaborated react reacts reacted cite cites cited citing "
+	"interjected riffed";
+
+static const char obj_words[] =
+	"tell tells told telling ask asks asked asking warn warns warned "
+	"urge urges urged remind reminds reminded inform informs informed "
+	"assure assured reassure reassured advise advised instruct "
+	"instructed praise praised mock mocked blast blasted slam slammed "
+	"criticize criticized criticise criticised question questioned beg "
+	"begged accuse accused charge charged quote quoted promise promised";
+
+/* Common first names, for the gender that he and she look for. */
+static const char male_names[] =
+	"john james robert michael william david richard joseph thomas "
+	"charles christopher daniel matthew anthony mark donald steven paul "
+	"andrew joshua kenneth kevin brian george timothy ronald edward "
+	"jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
+	"justin scott brandon benjamin samuel gregory alexander frank "
+	"patrick raymond jack dennis jerry tyler aaron jose adam nathan "
+	"henry douglas zachary peter kyle ethan walter noah jeremy "
+	"christian keith roger terry gerald harold sean austin carl arthur "
+	"lawrence dylan jesse jordan bryan billy joe bruce gabriel logan "
+	"albert willie alan juan wayne elijah randy roy vincent ralph eugene "
+	"russell bobby mason philip louis bill ted ben mike tom jim bernie "
+	"barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
+	"vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
+	"jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
+	"giovanni antonio francesco kim lee";
+static const char female_names[] =
+	"mary patricia jennifer linda elizabeth barbara susan jessica sarah "
+	"karen lisa nancy betty margaret sandra ashley kimberly emily donna "
+	"michelle carol amanda dorothy melissa deborah stephanie rebecca "
+	"sharon laura cynthia kathleen amy angela shirley anna brenda pamela "
+	"emma nicole helen samantha katherine christine debra rachel "
+	"carolyn janet catherine maria heather diane ruth julie olivia "
+	"joyce virginia victoria kelly lauren christina joan evelyn judith "
+	"megan andrea cheryl hannah jacqueline martha gloria teresa ann "
+	"sara madison frances kathryn janice jean abigail alice judy sophia "
+	"grace denise amber doris marilyn danielle beverly isabella theresa "
+	"diana natalie brittany charlotte marie kayla alexis lori hillary "
+	"chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
+	"michele debbie hilary theresa angela ursula christine marine "
+	"giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
+	"olga ingrid astrid claire sophie julia eva";
+
+static const char rel_words[] = "who which whose whom where when that";
+
+static const char conn_words[] =
+	"of for and de del della der van von bin al la le du da di dos das "
+	"el ibn on";
+
+static const char abbr_words[] =
+	"mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
+	"inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
+
+/* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
+static uint32_t lex_shape[24][26];
+
+struct lex_slot {
+	const char *word;	/* points into one of the word lists */
+	unsigned char len;
+	uint32_t flags;
+};
+
+#define LEX_SLOTS 4096u
+static struct lex_slot *lex;
+
+static uint32_t
+lex_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*w++) * 16777619u;
+	return h;
+}
+
+static struct lex_slot *
+lex_slot_for(const char *w, size_t n)
+{
+	uint32_t i = lex_hash(w, n) & (LEX_SLOTS - 1);
+
+	while (lex[i].word != NULL &&
+	    (lex[i].len != n || memcmp(lex[i].word, w, n) != 0))
+		i = (i + 1) & (LEX_SLOTS - 1);
+	return &lex[i];
+}
+
+static void
+lex_add_list(const char *list, uint32_t flags)
+{
+	const char *p = list, *e;
+	struct lex_slot *s;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		if (e > p) {
+			if (e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+			    e[-1] >= 'a' && e[-1] <= 'z')
+				lex_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
+			s = lex_slot_for(p, (size_t)(e - p));
+			s->word = p;
+			s->len = (unsigned char)(e - p);
+			s->flags |= flags;
+		}
+		p = e;
+	}
+}
+
+/* Bit z of verb_shape[n][a]: a speech verb of n letters runs from a to z;
+ * a quick "no" for most words. */
+static uint32_t verb_shape[24][26];
+
+static void
+verb_pairs_add(const char *list)
+{
+	const char *p = list, *e;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		for (e = p; *e != '\0' && *e != ' '; e++)
+			;
+		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+		    e[-1] >= 'a' && e[-1] <= 'z')
+			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
+		p = e;
+	}
+}
+
+/* 0 if the lower-case word w[0..n) cannot be a speech verb. */
+static int
+maybe_verb(const char *w, size_t n)
+{
+	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1];
+
+	return n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
+	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')));
+}
+
+/* The flags of the word w[0..n): ASCII letters folded, a final full stop
+ * ignored; 0 for a word not in the lexicon. */
+static uint32_t
+lex_lookup(const char *w, size_t n)
+{
+	char low[24];
+	size_t i;
+	uint32_t h;
+
+	if (n > 0 && w[n - 1] == '.')
+		n--;
+	if (n == 0 || n >= sizeof(low))
+		return 0;
+	{
+		unsigned a = (unsigned char)w[0] | 0x20;
+		unsigned z = (unsigned char)w[n - 1] | 0x20;
+
+		if (a < 'a' || a > 'z' || z < 'a' || z > 'z' ||
+		    !(lex_shape[n][a - 'a'] & (1u << (z - 'a'))))
+			return 0;
+	}
+	h = 2166136261u;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+
+		if (c >= 0x80)
+			return 0;
+		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	}
+	for (h &= LEX_SLOTS - 1; lex[h].word != NULL; h = (h + 1) &
+	    (LEX_SLOTS - 1))
+		if (lex[h].len == n && memcmp(lex[h].word, low, n) == 0)
+			return lex[h].flags;
+	return 0;
+}
+
+/* Character helpers over (p, n) at byte offsets. */
+
+/* The character at p[i] (' ' past the end) and its length in *w. */
+static uint32_t
+char_at(const char *p, size_t n, size_t i, size_t *w)
+{
+	uint32_t cp;
+
+	if (i >= n) {
+		*w = 0;
+		return ' ';
+	}
+	if ((unsigned char)p[i] < 0x80) {
+		*w = 1;
+		return (unsigned char)p[i];
+	}
+	*w = utf8_decode((const unsigned char *)p + i, n - i, &cp);
+	return cp;
+}
+
+/* The character that ends just before p[i] (' ' at the start). */
+static uint32_t
+char_before(const char *p, size_t i)
+{
+	uint32_t cp;
+
+	if (i == 0)
+		return ' ';
+	if ((unsigned char)p[i - 1] < 0x80)
+		return (unsigned char)p[i - 1];
+	(void)utf8_decode_back((const unsigned char *)p, i, &cp);
+	return cp;
+}
+
+/* ASCII classes: 1 letter, 2 digit, 4 space. */
+static unsigned char ascii_class[128];
+
+/* The bytes that can start a quotation mark: " ' and the lead bytes of
+ * the UTF-8 marks (U+00AB/BB, U+2018-201F, U+2039/3A, U+300C-300F,
+ * U+FF02). */
+static unsigned char mark_byte[256];
+
+/* ASCII letters and digits: the bytes a word goes on with. */
+static unsigned char word_byte[256];
+
+static void
+ascii_init(void)
+{
+	int c;
+
+	memset(mark_byte, 0, sizeof(mark_byte));
+	memset(word_byte, 0, sizeof(word_byte));
+	mark_byte['"'] = mark_byte['\''] = 1;
+	mark_byte[0xc2] = mark_byte[0xe2] = mark_byte[0xe3] = 1;
+	mark_byte[0xef] = 1;
+	for (c = 0; c < 128; c++)
+		ascii_class[c] = (unsigned char)(((c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z')) ? 1 : (c >= '0' && c <= '9') ? 2 :
+		    (c == ' ' || (c >= 0x09 && c <= 0x0d)) ? 4 : 0);
+	for (c = 0; c < 128; c++)
+		word_byte[c] = ascii_class[c] & 3;
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || (c >= 0x0a && c <= 0x0d) ||
+	    (c >= 0x80 && c != UTF8_BAD && uc_isspace(c));
+}
+
+static inline int
+is_alnum(uint32_t c)
+{
+	if (c < 0x80)
+		return ascii_class[c] & 3;
+	return c != UTF8_BAD && uc_isalnum(c);
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return is_alnum(c) && !(c >= '0' && c <= '9');
+}
+
+static int
+is_upper(uint32_t c)
+{
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	return c != UTF8_BAD && uc_isupper(c);
+}
+
+static int
+is_dash(uint32_t c)
+{
+	return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2015 ||
+	    c == 0x2012;
+}
+
+/* Characters after which a straight quote mark opens a quotation. */
+static int
+opens_after(uint32_t c)
+{
+	return is_space(c) || c == '(' || c == '[' || c == '{' ||
+	    c == '/' || is_dash(c) || uc_quote_mark(c) != QM_NONE;
+}
+
+static void
+lex_init(void)
+{
+	size_t i;
+
+	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	memset(lex_shape, 0, sizeof(lex_shape));
+	ascii_init();
+	memset(verb_shape, 0, sizeof(verb_shape));
+	for (i = 0; verb_words[i] != NULL; i++) {
+		lex_add_list(verb_words[i], LX_VERB);
+		verb_pairs_add(verb_words[i]);
+	}
+	verb_pairs_add(more_verbs);
+	lex_add_list(title_words, LX_TITLE);
+	lex_add_list(male_words, LX_MALE);
+	lex_add_list(female_words, LX_FEMALE);
+	lex_add_list("he", LX_HE);
+	lex_add_list("she", LX_SHE);
+	lex_add_list("it they", LX_IT);
+	lex_add_list("the a an one another some several his her its their "
+	    "our two three", LX_DET);
+	lex_add_list(aux_words, LX_AUX);
+	lex_add_list(prep_words, LX_PREP);
+	lex_add_list(stopcap_words, LX_STOPCAP);
+	lex_add_list(org_words, LX_ORG);
+	lex_add_list(group_words, LX_GROUP);
+	lex_add_list(rel_words, LX_REL);
+	lex_add_list(more_verbs, LX_VERB);
+	lex_add_list(more_verbs, LX_OBJ);
+	lex_add_list("read reads", LX_VERB);
+	lex_add_list("call calls called calling describe describes described "
+	    "describing dub dubs dubbed label labels labeled labelled term "
+	    "termed brand branded", LX_NAMING);
+	lex_add_list("tis twas twere em cause til bout n nother round "
+	    "fraid kay ello", LX_ELIDED);
+	lex_add_list(obj_words, LX_OBJ);
+	lex_add_list("when as after before while because if since until "
+	    "although though whether unless once", LX_SUB);
+	lex_add_list(male_names, LX_HIS);
+	lex_add_list(female_names, LX_HERS);
+	lex_add_list(conn_words, LX_CONN);
+	lex_add_list(abbr_words, LX_ABBR);
+}
+
+/*
+ * The quotation scanner.  A span is one quotation, or the part of one that
+ * lies in this paragraph: ob is the opening mark (or the continuation mark
+ * at the start of the paragraph), [cb, ce) the quoted text, end the byte
+ * after the closing mark (or the end of the paragraph).
+ */
+struct span {
+	size_t ob, cb, ce, end;
+	int closed;		/* the closing mark is in this paragraph */
+	int cont;		/* continues the quotation of an earlier one */
+	int single;		/* opened by a single mark */
+	size_t tok;		/* its token */
+};
+
+/* What is open at the end of a paragraph. */
+struct openq {
+	int what;		/* 0 nothing, 1 a double quote, 2 single */
+	uint32_t closers[2];
+	size_t nclosers;
+	int depth;
+};
+
+static struct span *spans;
+static size_t nspans, spans_cap;
+
+static struct span *
+span_new(size_t ob, size_t cb)
+{
+	struct span *s;
+
+	if (nspans == spans_cap) {
+		spans_cap = spans_cap == 0 ? 16 : spans_cap * 2;
+		spans = xreallocarray(spans, spans_cap, sizeof(*spans));
+	}
+	s = &spans[nspans++];
+	memset(s, 0, sizeof(*s));
+	s->ob = ob;
+	s->cb = cb;
+	return s;
+}
+
+/* 1 if another straight double quote (or two apostrophes) follows i. */
+static int
+straight_follows(const char *p, size_t n, size_t i)
+{
+	const char *q = memchr(p + i, '"', n - i);
+	size_t k;
+
+	if (q != NULL)
+		return 1;
+	for (k = i; k + 1 < n; k++)
+		if (p[k] == '\'' && p[k + 1] == '\'')
+			return 1;
+	return 0;
+}
+
+/* 1 if the word that ends at byte j (after i) is an elided word that
+ * opened with an apostrophe: the second mark of rock 'n' roll. */
+static int
+elided_before(const char *p, size_t i, size_t j)
+{
+	size_t b = j;
+
+	while (b > i && (ascii_class[(unsigned char)p[b - 1] & 0x7f] & 1) &&
+	    (unsigned char)p[b - 1] < 0x80)
+		b--;
+	if (b == j || b == i || j - b > 6)
+		return 0;
+	if (p[b - 1] != '\'' && !(b >= i + 3 &&
+	    memcmp(p + b - 3, "\xe2\x80\x99", 3) == 0))
+		return 0;
+	return (lex_lookup(p + b, j - b) & LX_ELIDED) != 0;
+}
+
+/*
+ * Find the mark that closes a single quotation whose text starts at i:
+ * a right single quote or apostrophe with no letter after it.  One after
+ * punctuation, or before punctuation, is taken at once; one between a
+ * letter and a space is taken unless it follows an "s" (the students'
+ * union), which is kept as a last resort.  Returns the offset, or n.
+ */
+static size_t
+single_closer(const char *p, size_t n, size_t i)
+{
+	size_t j, w, fallback = n;
+	uint32_t c, prev, next;
+
+	for (j = i; j < n; j += w) {
+		c = char_at(p, n, j, &w);
+		if (c != '\'' && c != 0x2019)
+			continue;
+		prev = char_before(p, j);
+		next = char_at(p, n, j + w, &w);
+		w = c == '\'' ? 1 : 3;
+		if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
+			continue;
+		if (!is_alnum(prev) || !is_space(next) ||
+		    (prev != 's' && prev != 'S'))
+			return j;
+		if (fallback == n)
+			fallback = j;
+	}
+	return fallback;
+}
+
+/*
+ * 1 if what follows an opening single mark at i cannot open a quotation:
+ * no letter ("the '90s"), or an elided word ('tis, 'em, rock 'n' roll).
+ * "‘’Twas ever thus" opens one, with the apostrophe inside.
+ */
+static int
+elided(const char *p, size_t n, size_t i)
+{
+	size_t w, e;
+	uint32_t c = char_at(p, n, i, &w);
+
+	if (c == 0x2019 || c == '\'') {
+		i += w;
+		c = char_at(p, n, i, &w);
+		return !is_letter(c);
+	}
+	if (!is_letter(c))
+		return 1;
+	for (e = i; e < n && e < i + 8 && is_letter((unsigned char)p[e]); e++)
+		;
+	return (e == n || !is_letter((unsigned char)p[e])) &&
+	    (lex_lookup(p + i, e - i) & LX_ELIDED);
+}
+
+/* Count the letters of p[b..e), stopping at 2. */
+static int
+two_letters(const char *p, size_t b, size_t e)
+{
+	size_t w;
+	int k = 0;
+
+	while (b < e && k < 2) {
+		if (is_letter(char_at(p, e, b, &w)))
+			k++;
+		b += w;
+	}
+	return k >= 2;
+}
+
+/* 1 if the mark at i follows feet and inches written with curly marks:
+ * 6’2” (a digit, a right single quote or apostrophe, digits). */
+static int
+feet_inches(const char *p, size_t i)
+{
+	size_t j = i;
+
+	while (j > 0 && p[j - 1] >= '0' && p[j - 1] <= '9')
+		j--;
+	if (j == i || j == 0)
+		return 0;
+	if (p[j - 1] == '\'')
+		return j >= 2 && p[j - 2] >= '0' && p[j - 2] <= '9';
+	return j >= 4 && memcmp(p + j - 3, "\xe2\x80\x99", 3) == 0 &&
+	    p[j - 4] >= '0' && p[j - 4] <= '9';
+}
+
+/*
+ * Scan the paragraph p[0..n) from offset i for quotations, adding spans;
+ * *oq says what is open on entry and is updated for the exit.
+ */
+static void
+scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
+{
+	struct span *cur = nspans > 0 && oq->what != 0 ?
+	    &spans[nspans - 1] : NULL;
+	size_t w, j;
+	uint32_t c, prev, next;
+	enum quote_mark m;
+
+	while (i < n) {
+		while (i < n && !mark_byte[(unsigned char)p[i]])
+			i++;
+		if (i >= n)
+			break;
+		c = char_at(p, n, i, &w);
+		if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
+			m = QM_DOUBLE_AMBIG;
+			w = 2;
+		} else {
+			m = uc_quote_mark(c);
+		}
+		if (m == QM_NONE) {
+			i += w;
+			continue;
+		}
+		prev = char_before(p, i);
+		next = char_at(p, n, i + w, &j);
+		if (oq->what == 0) {
+			switch (m) {
+			case QM_DOUBLE_OPEN:
+				oq->what = 1;
+				oq->nclosers = uc_quote_closers(c, oq->closers);
+				oq->depth = 1;
+				cur = span_new(i, i + w);
+				break;
+			case QM_DOUBLE_AMBIG:
+				if (!opens_after(prev) || is_space(next) ||
+				    i + w >= n)
+					break;
+				oq->what = 1;
+				oq->nclosers = 0;
+				oq->depth = 1;
+				cur = span_new(i, i + w);
+				break;
+			case QM_SINGLE_OPEN:
+			case QM_SINGLE_AMBIG:
+				if ((c != 0x2018 && c != 0x201B && c != '\'') ||
+				    !opens_after(prev) || elided(p, n, i + w))
+					break;
+				j = single_closer(p, n, i + w);
+				if (j < n) {
+					if (!two_letters(p, i + w, j))
+						break;
+					cur = span_new(i, i + w);
+					cur->single = 1;
+					cur->closed = 1;
+					cur->ce = j;
+					cur->end = j + (p[j] == '\'' ? 1 : 3);
+					i = cur->end;
+					cur = NULL;
+					continue;
+				}
+				if (c != 0x2018)
+					break;
+				/* A curly opening quote left open may go on
+				 * in the next paragraph. */
+				cur = span_new(i, i + w);
+				cur->single = 1;
+				oq->what = 2;
+				oq->depth = 1;
+				i = n;
+				continue;
+			default:
+				break;
+			}
+			i += w;
+			continue;
+		}
+		if (oq->what == 2) {
+			i += w;
+			continue;
+		}
+		switch (m) {
+		case QM_DOUBLE_OPEN:
+			if ((oq->nclosers > 0 && c == oq->closers[0]) ||
+			    (oq->nclosers > 1 && c == oq->closers[1]))
+				oq->depth--;
+			else
+				oq->depth++;
+			break;
+		case QM_DOUBLE_CLOSE:
+			if (feet_inches(p, i) && memchr(p + i + w, 0xe2,
+			    n - i - w) != NULL)
+				break;	/* 6’2”, and the quotation goes on */
+			oq->depth--;
+			break;
+		case QM_DOUBLE_AMBIG:
+			if (opens_after(prev) && is_alnum(next) &&
+			    !is_alnum(prev))
+				oq->depth++;
+			else if (prev >= '0' && prev <= '9' &&
+			    (oq->nclosers > 0 || straight_follows(p, n, i + w)))
+				break;	/* an inch mark: 5'11" */
+			else
+				oq->depth--;
+			break;
+		default:
+			break;
+		}
+		if (oq->depth <= 0 && cur != NULL) {
+			cur->ce = i;
+			cur->end = i + w;
+			cur->closed = 1;
+			cur = NULL;
+			oq->what = 0;
+		}
+		i += w;
+	}
+	if (cur != NULL) {
+		cur->ce = n;
+		cur->end = n;
+	}
+}
+
+/*
+ * Tokens of the writer's text of one paragraph; a quotation is one token.
+ */
+enum {
+	T_WORD,
+	T_PUNCT,
+	T_QUOTE
+};
+
+#define TF_CAP 0x01u		/* a word that starts with a capital */
+#define TF_SEND 0x02u		/* ends a sentence (. ! ? or a quote) */
+#define TF_DIGIT 0x04u		/* a word that starts with a digit */
+#define TF_LEXED 0x08u		/* lex holds the lexicon flags */
+#define TF_QSTOP 0x10u		/* a quotation whose text ends with . */
+#define TF_QASK 0x20u		/* a quotation whose text ends with ? or ! */
+#define TF_NCDONE 0x40u		/* TF_NAMECAP is known */
+#define TF_NAMECAP 0x80u	/* tok_namecap() holds */
+
+struct tok {
+	size_t beg, end;
+	uint32_t lex;
+	uint32_t ch;		/* T_PUNCT: the character */
+	uint32_t q;		/* T_QUOTE: the span */
+	unsigned short type, flags;
+};
+
+static struct tok *toks;
+static size_t ntoks, toks_cap;
+static const char *para;	/* the paragraph being looked at */
+static size_t para_len;
+
+static void
+toks_grow(void)
+{
+	toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
+	toks = xreallocarray(toks, toks_cap, sizeof(*toks));
+}
+
+static inline struct tok *
+tok_new(unsigned type, size_t beg, size_t end)
+{
+	struct tok *t;
+
+	if (ntoks == toks_cap)
+		toks_grow();
+	t = &toks[ntoks++];
+	t->beg = beg;
+	t->end = end;
+	t->type = (unsigned short)type;
+	t->flags = 0;
+	t->lex = 0;
+	t->ch = 0;
+	t->q = 0;
+	return t;
+}
+
+static uint32_t
+tok_lex(size_t i)
+{
+	struct tok *t = &toks[i];
+
+	if (t->type != T_WORD)
+		return 0;
+	if (!(t->flags & TF_LEXED)) {
+		t->lex = lex_lookup(para + t->beg, t->end - t->beg);
+		t->flags |= TF_LEXED;
+	}
+	return t->lex;
+}
+
+static int
+tok_is(size_t i, const char *w)
+{
+	size_t n = strlen(w);
+
+	return i < ntoks && toks[i].type == T_WORD &&
+	    toks[i].end - toks[i].beg == n &&
+	    strncmp(para + toks[i].beg, w, n) == 0;
+}
+
+static int
+tok_punct(size_t i, uint32_t c)
+{
+	return i < ntoks && toks[i].type == T_PUNCT && toks[i].ch == c;
+}
+
+static int
+tok_cap(size_t i)
+{
+	return i < ntoks && toks[i].type == T_WORD &&
+	    (toks[i].flags & TF_CAP);
+}
+
+static int
+tok_lower(size_t i)
+{
+	return i < ntoks && toks[i].type == T_WORD &&
+	    !(toks[i].flags & (TF_CAP | TF_DIGIT));
+}
+
+/* A speech verb written in lower case, not a noun after a possessive
+ * ("Ginsburg's comments", "his remarks"). */
+static int
+tok_verb(size_t i)
+{
+	const struct tok *t;
+
+	if (!tok_lower(i) || !(tok_lex(i) & LX_VERB))
+		return 0;
+	if (i == 0 || toks[i - 1].type != T_WORD)
+		return 1;
+	t = &toks[i - 1];
+	if (t->end - t->beg > 2 && para[t->end - 1] == 's' &&
+	    (para[t->end - 2] == '\'' || (t->end - t->beg > 4 &&
+	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0)))
+		return 0;
+	return !tok_is(i - 1, "his") && !tok_is(i - 1, "her") &&
+	    !tok_is(i - 1, "their") && !tok_is(i - 1, "its") &&
+	    !tok_is(i - 1, "the") && !tok_is(i - 1, "a");
+}
+
+/*
+ * Cut p[from..to) into word and punctuation tokens.  A word holds letters
+ * and digits joined by apostrophes, hyphens and inner full stops (U.S.,
+ * 2.15); a final full stop stays on an abbreviation or an initial.
+ */
+static void
+tokenize(const char *p, size_t from, size_t to)
+{
+	size_t i = from, w, b, w2;
+	uint32_t c, d;
+	struct tok *t;
+
+	while (i < to) {
+		unsigned char x = (unsigned char)p[i];
+
+		if (x < 0x80) {
+			if (ascii_class[x] & 4) {
+				i++;
+				continue;
+			}
+			if (!(ascii_class[x] & 3)) {
+				t = tok_new(T_PUNCT, i, i + 1);
+				t->ch = x;
+				if ((x == '.' || x == '!' || x == '?') &&
+				    (i + 1 >= to || is_space(char_at(p, to,
+				    i + 1, &w2))))
+					t->flags |= TF_SEND;
+				i++;
+				continue;
+			}
+		}
+		c = char_at(p, to, i, &w);
+		if (is_space(c)) {
+			i += w;
+			continue;
+		}
+		if (!is_alnum(c)) {
+			t = tok_new(T_PUNCT, i, i + w);
+			t->ch = c;
+			if ((c == '.' || c == '!' || c == '?') &&
+			    is_space(char_at(p, to, i + w, &w2)))
+				t->flags |= TF_SEND;
+			i += w;
+			continue;
+		}
+		b = i;
+		t = tok_new(T_WORD, b, b);
+		if (c >= '0' && c <= '9')
+			t->flags |= TF_DIGIT;
+		else if (is_upper(c))
+			t->flags |= TF_CAP;
+		i += w;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/*
+		 * Eight bytes at a time while they are all ASCII letters or
+		 * digits: one branch a word, not one a byte.  A byte of 0x80
+		 * or more fails and may carry into the bytes after it, which
+		 * does not matter: only the first failing byte is used.
+		 */
+		while (i + 8 <= to) {
+			uint64_t v, low, ok;
+
+			memcpy(&v, p + i, 8);
+			low = v | 0x2020202020202020ULL;
+			ok = ((low + 0x1f1f1f1f1f1f1f1fULL) &
+			    ~(low + 0x0505050505050505ULL)) |
+			    ((v + 0x5050505050505050ULL) &
+			    ~(v + 0x4646464646464646ULL));
+			ok = ~ok & ~v & 0x8080808080808080ULL;
+			ok |= v & 0x8080808080808080ULL;
+			if (ok == 0) {
+				i += 8;
+				continue;
+			}
+			i += (size_t)__builtin_ctzll(ok) / 8;
+			break;
+		}
+#endif
+		while (i < to) {
+			unsigned char y = (unsigned char)p[i];
+
+			if (word_byte[y]) {
+				i++;
+				continue;
+			}
+			if (y == ' ' || y == ',')
+				break;
+			c = char_at(p, to, i, &w);
+			if (is_alnum(c)) {
+				i += w;
+				continue;
+			}
+			if (c == '\'' || c == 0x2019 || c == '-' ||
+			    c == '.' || c == 0x2010 || c == '&') {
+				d = char_at(p, to, i + w, &w2);
+				if (is_alnum(d)) {
+					i += w + w2;
+					continue;
+				}
+				/* Plural possessive: the Florists' guild. */
+				if ((c == '\'' || c == 0x2019) &&
+				    (p[i - 1] == 's') && is_space(d)) {
+					i += w;
+					break;
+				}
+			}
+			break;
+		}
+		t = &toks[ntoks - 1];
+		t->end = i;
+		if (i < to && p[i] == '.') {
+			size_t n = i - b;
+
+			if ((n == 1 && is_upper((unsigned char)p[b])) ||
+			    (n <= 6 && (tok_lex(ntoks - 1) & LX_ABBR)) ||
+			    memchr(p + b, '.', n) != NULL) {
+				t->end = ++i;
+				t->flags &= ~TF_LEXED;
+			}
+		}
+	}
+}
+
+/*
+ * The people and organisations of the document.  stamp orders them by
+ * how recently they spoke or were the subject of a sentence, for pronouns.
+ */
+struct entity {
+	uint64_t hash;		/* of the name, to compare quickly */
+	char name[NAME_MAX_LEN];
+	size_t len;
+	size_t last;		/* offset of the last word in name */
+	uint64_t lasthash;	/* hash64 of the last word, as written */
+	int gender;		/* 0 unknown, 'm', 'f' */
+	int org;
+	unsigned long stamp;	/* 0: only mentioned, never a subject */
+	unsigned long seen;
+};
+
+static struct entity *ents;
+static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
+static size_t nents;
+static unsigned long ent_clock;
+
+static void
+ents_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_ENTITIES; i++) {
+		ents[i].len = 0;
+		ent_lasthash[i] = 0;
+	}
+	nents = MAX_ENTITIES;
+	ent_clock = 0;
+}
+
+/* Cut a byte string to at most max bytes, on a character boundary. */
+static size_t
+cut_len(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+static size_t
+last_word_off(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] != ' ')
+		i--;
+	return i;
+}
+
+/*
+ * Remember the name s[0..n): find it or add it (pushing out the entity
+ * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
+ * may point to it.  Returns its index.
+ */
+static size_t
+ent_note(const char *s, size_t n, int gender, int org, int subject)
+{
+	size_t i;
+	struct entity *e;
+	uint64_t h;
+
+	n = cut_len(s, n, NAME_MAX_LEN);
+	h = hash64(s, n, 0);
+	ent_clock++;
+	/* Two-way set associative: a name lives in one of two slots. */
+	i = (size_t)(h & (MAX_ENTITIES - 1)) & ~(size_t)1;
+	if (!(ents[i].len == n && ents[i].hash == h &&
+	    memcmp(ents[i].name, s, n) == 0)) {
+		if (ents[i + 1].len == n && ents[i + 1].hash == h &&
+		    memcmp(ents[i + 1].name, s, n) == 0) {
+			i++;
+		} else {
+			if (ents[i].len != 0 && (ents[i + 1].len == 0 ||
+			    ents[i + 1].seen < ents[i].seen))
+				i++;
+			e = &ents[i];
+			e->hash = h;
+			memcpy(e->name, s, n);
+			e->len = n;
+			e->last = last_word_off(s, n);
+			e->lasthash = hash64(s + e->last, n - e->last, 0);
+			ent_lasthash[i] = e->lasthash;
+			e->gender = 0;
+			e->org = org;
+			e->stamp = 0;
+		}
+	}
+	e = &ents[i];
+	if (gender != 0)
+		e->gender = gender;
+	if (org)
+		e->org = 1;
+	e->seen = ent_clock;
+	if (subject)
+		e->stamp = ent_clock;
+	return i;
+}
+
+/* The most recent entity whose last word is w[0..n) (a surname, or the
+ * "ministry" of "Finance Ministry", caselessly); -1 if none. */
+static long
+ent_by_last(const char *w, size_t n, int caseless)
+{
+	size_t i, k;
+	long best = -1;
+	uint64_t h = caseless ? 0 : hash64(w, n, 0);
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+
+		if (!caseless && ent_lasthash[i] != h)
+			continue;
+		if (e->len == 0 || e->len - e->last != n || e->last == 0)
+			continue;
+		if (caseless) {
+			for (k = 0; k < n; k++)
+				if ((e->name[e->last + k] | 0x20) !=
+				    (w[k] | 0x20))
+					break;
+			if (k < n)
+				continue;
+		} else if (memcmp(e->name + e->last, w, n) != 0) {
+			continue;
+		}
+		if (best < 0 || e->seen > ents[best].seen)
+			best = (long)i;
+	}
+	return best;
+}
+
+static int pronoun_mentions = 0;
+
+static unsigned long
+ent_rank(const struct entity *e)
+{
+	return pronoun_mentions ? e->seen : e->stamp;
+}
+
+/* The most recent person whose two-word name starts with w[0..n): a
+ * family name written first (Yuan Jiajun), or a first name. */
+static long
+ent_by_first(const char *w, size_t n)
+{
+	size_t i;
+	long best = -1;
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+
+		if (e->len == 0 || e->org || e->last != n + 1 ||
+		    memcmp(e->name, w, n) != 0 ||
+		    memchr(e->name + e->last, ' ', e->len - e->last) != NULL)
+			continue;
+		if (best < 0 || e->seen > ents[best].seen)
+			best = (long)i;
+	}
+	return best;
+}
+
+/* The entity a pronoun points to: the latest subject of a matching kind. */
+static long
+ent_for_pronoun(uint32_t lx)
+{
+	size_t i;
+	long best = -1, any = -1;
+
+	for (i = 0; i < nents; i++) {
+		struct entity *e = &ents[i];
+		int ok;
+
+		if (e->len == 0 || (e->stamp == 0 && !pronoun_mentions))
+			continue;
+		if (lx & LX_IT)
+			ok = e->org;
+		else
+			ok = !e->org && (e->gender == 0 ||
+			    e->gender == (lx & LX_HE ? 'm' : 'f'));
+		if (ok && (best < 0 || ent_rank(e) > ent_rank(&ents[best])))
+			best = (long)i;
+		if (any < 0 || ent_rank(e) > ent_rank(&ents[any]))
+			any = (long)i;
+	}
+	if (best < 0 && (lx & LX_IT))
+		best = any;
+	if (best < 0 && !pronoun_mentions) {
+		/* Nobody spoke or began a sentence yet: a mere mention. */
+		pronoun_mentions = 1;
+		best = ent_for_pronoun(lx);
+		pronoun_mentions = 0;
+	}
+	return best;
+}
+
+/* An attribution: who said a quotation, as found in the paragraph. */
+enum {
+	A_NONE,
+	A_AFTER,		/* "...," said X / X said */
+	A_BEFORE,		/* X said: "..." / according to X, "..." */
+	A_FOLLOW,		/* the speaker of the quotation before */
+	A_COLON			/* X said: at the end of the paragraph before */
+};
+
+struct attr {
+	int how;
+	char speaker[NAME_MAX_LEN];
+	size_t slen;
+	char role[ROLE_MAX_LEN];
+	size_t rlen;
+	char verb[VERB_MAX_LEN];
+	size_t vlen;
+	size_t sb, se;		/* the speaker's bytes in the paragraph */
+	size_t vtok;		/* the verb's token */
+	size_t etok;		/* the token after the speaker (and role) */
+};
+
+enum {
+	NP_NONE,
+	NP_NAME,		/* Finance Minister Joe Blake */
+	NP_PRON,		/* he, she, they, it */
+	NP_COMMON		/* the ministry, officials */
+};
+
+/* A noun phrase: tokens [t0, t1), of which [t0, name) are a title or a
+ * determiner; end is the token after it. */
+struct np {
+	int kind;
+	size_t t0, t1, name, end;
+};
+
+/* A capitalised word that can be part of a name. */
+static int
+tok_namecap_uncached(size_t i)
+{
+	uint32_t lx;
+	const struct tok *t = &toks[i];
+	size_t n;
+
+	n = t->end - t->beg;
+	if (n == 2 && para[t->end - 1] == '.')
+		return 1;	/* an initial: James A. Baker */
+	lx = tok_lex(i);
+	if ((lx & (LX_STOPCAP | LX_PREP)) && !(lx & LX_TITLE))
+		return 0;
+	/* "Continuing to explain...", "Shortly after": a capital that
+	 * only starts the sentence. */
+	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) && ((n > 4 &&
+	    (memcmp(para + t->end - 3, "ing", 3) == 0 ||
+	    memcmp(para + t->end - 2, "ly", 2) == 0)) || (lx & LX_VERB)))
+		return 0;
+	return 1;
+}
+
+static int
+tok_namecap(size_t i)
+{
+	struct tok *t;
+
+	if (!tok_cap(i))
+		return 0;
+	t = &toks[i];
+	if (!(t->flags & TF_NCDONE))
+		t->flags |= TF_NCDONE |
+		    (tok_namecap_uncached(i) ? TF_NAMECAP : 0);
+	return (t->flags & TF_NAMECAP) != 0;
+}
+
+/* 1 if the "and" at token j joins two people rather than making one
+ * name: "Ines Valdes and Marco Ferri", "Mr. Falk and Ms. Remy" (but
+ * "Procter and Gamble", "Health and Human Services" stay one). */
+static int
+two_names(size_t j)
+{
+	if (!tok_is(j, "and") && !tok_punct(j, '&'))
+		return 0;
+	if (tok_lex(j + 1) & LX_TITLE)
+		return 1;
+	return j >= 2 && tok_namecap(j - 2) && tok_namecap(j - 1) &&
+	    tok_namecap(j + 1) && tok_namecap(j + 2) &&
+	    !(tok_lex(j - 1) & LX_ORG) && !(tok_lex(j + 2) & LX_ORG);
+}
+
+/* Skip a party label after a name: Sen. Jack Reed (D-R.I.). */
+static size_t
+skip_paren(size_t j)
+{
+	size_t k;
+
+	if (!tok_punct(j, '('))
+		return j;
+	for (k = j + 1; k < ntoks && k < j + 8; k++)
+		if (tok_punct(k, ')'))
+			return k + 1;
+	return j;
+}
+
+/* A word that ends in 's or ’s. */
+static int
+possessive(size_t i)
+{
+	const struct tok *t = &toks[i];
+	size_t n = t->end - t->beg;
+
+	return t->type == T_WORD && n > 2 && para[t->end - 1] == 's' &&
+	    (para[t->end - 2] == '\'' || (n > 4 &&
+	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
+}
+
+/* A lower-case word that may stand before a name in a noun phrase:
+ * "former", "retired neurosurgeon". */
+static int
+tok_modifier(size_t i)
+{
+	/* "the 43-year-old" */
+	if (i < ntoks && toks[i].type == T_WORD &&
+	    (toks[i].flags & TF_DIGIT) &&
+	    memchr(para + toks[i].beg, '-', toks[i].end - toks[i].beg))
+		return 1;
+	return tok_lower(i) && !(tok_lex(i) & (LX_VERB | LX_AUX | LX_PREP |
+	    LX_REL | LX_DET | LX_PRONOUN | LX_CONN));
+}
+
+/* After a capital, lower-case words and then a title with a name:
+ * "Sanders campaign manager Jeff Weaver".  Returns the title's token,
+ * or j. */
+static size_t
+modifiers_then_name(size_t j)
+{
+	size_t m;
+
+	for (m = j; m < ntoks && m < j + 3 && tok_modifier(m); m++) {
+		const struct tok *t = &toks[m];
+
+		if ((tok_lex(m) & LX_TITLE) && tok_namecap(m + 1))
+			return m;
+		/* "Mr. Carson endorsed Mr. Trump": a verb, not a role */
+		if (t->end - t->beg > 3 && (memcmp(para + t->end - 2, "ed",
+		    2) == 0 || memcmp(para + t->end - 3, "ing", 3) == 0))
+			return j;
+	}
+	if (m > j && tok_namecap(m) && (tok_lex(m) & LX_TITLE))
+		return m;
+	return j;
+}
+
+/*
+ * The noun phrase that starts at token i: a pronoun; a name with its
+ * titles ("former Wisconsin Gov. Jim Doyle"); or a determiner and a few
+ * words ("the ministry", "one Trump campaign source"), or a group noun
+ * ("officials").  np->end is the token after it (past a party label).
+ */
+static int
+np_forward(size_t i, struct np *np)
+{
+	size_t j, start, m;
+	uint32_t lx;
+	int det = 0, caps = 0;
+
+	np->kind = NP_NONE;
+	if (i >= ntoks || toks[i].type != T_WORD)
+		return 0;
+	lx = tok_lex(i);
+	if (lx & LX_PRONOUN) {
+		np->kind = NP_PRON;
+		np->t0 = np->name = i;
+		np->t1 = np->end = i + 1;
+		return 1;
+	}
+	j = i;
+	if (lx & LX_DET) {
+		det = 1;
+		j++;
+	}
+	start = j;
+	for (m = j; m < ntoks && m < j + 4 && tok_modifier(m); m++)
+		;
+	if (m > j && tok_namecap(m))
+		j = m;
+	while (j < ntoks && toks[j].type == T_WORD) {
+		if (tok_namecap(j)) {
+			caps++;
+			j++;
+		} else if (tok_lower(j) && tok_namecap(j + 1) &&
+		    ((tok_lex(j) & LX_TITLE) || ((tok_lex(j) & LX_CONN) &&
+		    caps > 0 && !two_names(j)))) {
+			j++;
+		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
+		    caps > 0 && tok_is(j + 1, "the") && tok_namecap(j + 2)) {
+			j += 2;		/* the Museum of the Lower Rhone */
+		} else if (caps > 0 && tok_modifier(j) &&
+		    (m = modifiers_then_name(j)) > j) {
+			j = m;
+		} else {
+			break;
+		}
+	}
+	if (caps > 0 && possessive(j - 1) && tok_modifier(j) && !tok_verb(j)) {
+		/* "Smith's mother said": the mother speaks */
+		for (m = j; m < ntoks && m < j + 3 && tok_modifier(m) &&
+		    !tok_verb(m); m++)
+			;
+		np->kind = NP_COMMON;
+		np->t0 = np->name = start;
+		np->t1 = np->end = m;
+		return 1;
+	}
+	if (caps > 0 && !(det && tok_modifier(j) && !tok_verb(j))) {
+		np->kind = NP_NAME;
+		np->t0 = np->name = start;
+		np->t1 = j;
+		np->end = skip_paren(j);
+		return 1;
+	}
+	/* A common noun: "the ministry", "one Trump campaign source". */
+	j = start;
+	while (j < ntoks && j < start + 5 && (tok_modifier(j) ||
+	    tok_namecap(j)))
+		j++;
+	if (j == start || (!det && (j > start + 1 || !tok_lower(start) ||
+	    !(tok_lex(start) & LX_GROUP))))
+		return 0;
+	np->kind = NP_COMMON;
+	np->t0 = i;
+	np->name = start;
+	np->t1 = np->end = j;
+	return 1;
+}
+
+/* The noun phrase that ends with token e, not before token s. */
+static int
+np_backward(size_t e, size_t s, struct np *np)
+{
+	size_t j, k;
+	uint32_t lx;
+
+	np->kind = NP_NONE;
+	if (tok_punct(e, ')')) {
+		for (k = e; k > s && e - k < 8; k--)
+			if (tok_punct(k - 1, '('))
+				break;
+		if (k > s + 1 && tok_punct(k - 1, '('))
+			e = k - 2;
+	}
+	if (e >= ntoks || toks[e].type != T_WORD)
+		return 0;
+	lx = tok_lex(e);
+	if (lx & LX_PRONOUN) {
+		np->kind = NP_PRON;
+		np->t0 = np->name = e;
+		np->t1 = e + 1;
+		return 1;
+	}
+	if (tok_namecap(e)) {
+		j = e;
+		while (j > s) {
+			k = j - 1;
+			if (tok_namecap(k) ||
+			    (tok_lower(k) && (tok_lex(k) & LX_TITLE)) ||
+			    (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
+			    k > s && tok_namecap(k - 1) && !two_names(k)))
+				j = k;
+			else if (tok_is(k, "the") && k > s + 1 &&
+			    tok_lower(k - 1) && (tok_lex(k - 1) & LX_CONN) &&
+			    tok_namecap(k - 2))
+				j = k - 1;
+			else
+				break;
+		}
+		/* "the Trump campaign" is a common noun phrase; "the
+		 * Carrow Group" a name. */
+		k = j;
+		while (k > s && e - k < 5 && tok_modifier(k - 1))
+			k--;
+		if (k < j && k > s && (tok_lex(k - 1) & LX_DET)) {
+			np->kind = NP_COMMON;
+			np->t0 = k - 1;
+			np->name = k;
+			np->t1 = e + 1;
+			return 1;
+		}
+		while (j < e && !tok_cap(j))
+			j++;
+		np->kind = NP_NAME;
+		np->t0 = np->name = j;
+		np->t1 = e + 1;
+		return 1;
+	}
+	if (!tok_modifier(e))
+		return 0;
+	for (j = e; j > s && e - j < 5; j--) {
+		if (tok_lex(j - 1) & LX_DET) {
+			np->kind = NP_COMMON;
+			np->t0 = j - 1;
+			np->name = j;
+			np->t1 = e + 1;
+			return 1;
+		}
+		if (!tok_modifier(j - 1) && !tok_namecap(j - 1))
+			break;
+	}
+	if (lx & LX_GROUP) {
+		np->kind = NP_COMMON;
+		np->t0 = np->name = e;
+		np->t1 = e + 1;
+		return 1;
+	}
+	/* "Smith's mother" */
+	for (j = e; j > s && e - j < 3 && tok_modifier(j - 1); j--)
+		;
+	if (j > s && tok_namecap(j - 1) && possessive(j - 1)) {
+		for (j--; j > s && tok_namecap(j - 1); j--)
+			;
+		np->kind = NP_COMMON;
+		np->t0 = np->name = j;
+		np->t1 = e + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+set_text(char *dst, size_t *dlen, size_t max, const char *s, size_t n)
+{
+	n = cut_len(s, n, max);
+	memcpy(dst, s, n);
+	*dlen = n;
+}
+
+/* Fill a's verb from tokens [v0, v1). */
+static void
+set_verb(struct attr *a, size_t v0, size_t v1)
+{
+	set_text(a->verb, &a->vlen, VERB_MAX_LEN, para + toks[v0].beg,
+	    toks[v1 - 1].end - toks[v0].beg);
+	a->vtok = v0;
+}
+
+/* Fill a's role from tokens [r0, r1), unless it is a clause or an age. */
+static void
+set_role(struct attr *a, size_t r0, size_t r1)
+{
+	if (r0 >= r1 || toks[r0].type != T_WORD ||
+	    (tok_lex(r0) & LX_REL) || (toks[r0].flags & TF_DIGIT))
+		return;
+	if (r1 > a->etok)
+		a->etok = r1;
+	if (a->rlen > 0)
+		return;
+	set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[r0].beg,
+	    toks[r1 - 1].end - toks[r0].beg);
+}
+
+/* The end of an appositive that starts at token i: the next comma, full
+ * stop or quotation; ntoks + 1 if it runs too long. */
+static size_t
+appositive_end(size_t i)
+{
+	size_t j;
+
+	for (j = i; j < ntoks && j < i + 25; j++) {
+		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
+			return j;
+		if (toks[j].type == T_PUNCT && (toks[j].ch == ',' ||
+		    toks[j].ch == ';' || toks[j].ch == ')' ||
+		    toks[j].ch == '.' || toks[j].ch == 0x2014))
+			return j;
+	}
+	return j < ntoks ? ntoks + 1 : j;
+}
+
+/* The gender a name's first word suggests: 'm', 'f' or 0. */
+static int
+first_name_gender(size_t t)
+{
+	uint32_t lx = tok_lex(t);
+
+	return lx & LX_HIS ? 'm' : lx & LX_HERS ? 'f' : 0;
+}
+
+/*
+ * Make the speaker of a from the noun phrase np: titles go to the role, a
+ * pronoun or a lone surname is resolved through the entities, and the
+ * speaker is remembered.
+ */
+static void
+np_speaker(const struct np *np, struct attr *a)
+{
+	size_t k, split, nb, ne, last;
+	uint32_t lx;
+	int gender = 0, org;
+	long e;
+
+	a->slen = a->rlen = 0;
+	a->etok = np->t1;
+	a->sb = toks[np->t0].beg;
+	a->se = toks[np->t1 - 1].end;
+	if (np->kind == NP_PRON) {
+		lx = tok_lex(np->t0);
+		e = ent_for_pronoun(lx);
+		if (e >= 0) {
+			struct entity *en = &ents[e];
+
+			if (en->gender == 0 && !en->org && (lx & LX_HE))
+				en->gender = 'm';
+			else if (en->gender == 0 && !en->org && (lx & LX_SHE))
+				en->gender = 'f';
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name,
+			    en->len);
+			(void)ent_note(en->name, en->len, 0, 0, 1);
+		} else {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    para + a->sb, a->se - a->sb);
+			if (a->speaker[0] >= 'A' && a->speaker[0] <= 'Z')
+				a->speaker[0] = (char)(a->speaker[0] + 32);
+		}
+		return;
+	}
+	if (np->kind == NP_COMMON) {
+		/* "the ministry" is the Finance Ministry named before. */
+		nb = toks[np->t1 - 1].beg;
+		e = -1;
+		if (np->t1 == np->name + 1 && (tok_lex(np->name) & LX_ORG))
+			e = ent_by_last(para + nb, a->se - nb, 1);
+		if (e >= 0 && ents[e].org) {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    ents[e].name, ents[e].len);
+			(void)ent_note(ents[e].name, ents[e].len, 0, 1, 1);
+		} else {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    para + a->sb, a->se - a->sb);
+			/* "the nurses said ... they added": a group */
+			(void)ent_note(a->speaker, a->slen, 0, 1, 1);
+		}
+		return;
+	}
+	lx = tok_lex(np->t1 - 1);
+	org = (lx & LX_ORG) != 0;
+	for (split = np->t0; split + 1 < np->t1 && !tok_cap(split); split++)
+		;
+	/* The name is what follows the last title, when no "of" comes
+	 * after it: "RNC Chief of Staff Katie Walsh"; a phrase with "of"
+	 * and no title after it names an organisation. */
+	for (k = split; k + 1 < np->t1; k++) {
+		lx = tok_lex(k);
+		if ((lx & LX_CONN) && tok_lower(k))
+			org = 1;
+		if (lx & LX_TITLE) {
+			split = k + 1;
+			org = 0;
+			if (lx & LX_MALE)
+				gender = 'm';
+			else if (lx & LX_FEMALE)
+				gender = 'f';
+		}
+	}
+	if (tok_lex(np->t1 - 1) & LX_ORG)
+		org = 1;
+	/* "House Republican Thomas Massie": a known first name after other
+	 * capitalised words starts the name */
+	if (split == np->t0 && !org && !(tok_lex(split) & (LX_HIS | LX_HERS)))
+		for (k = split + 1; k + 1 < np->t1; k++)
+			if (tok_lex(k) & (LX_HIS | LX_HERS)) {
+				split = k;
+				break;
+			}
+	/* "Kaveh Rostami of the Lindell Institute": a person of two or
+	 * more words, then where they work ("Bank of America" and "Royal
+	 * Bank of Scotland" stay whole) */
+	last = np->t1;
+	for (k = split; k < np->t1; k++) {
+		if (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
+		    !tok_is(k, "and")) {
+			if (k >= split + 2)
+				last = k;
+			break;
+		}
+		if (tok_lex(k) & LX_ORG)
+			break;
+	}
+	if (last < np->t1) {
+		org = 0;
+		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[last].beg,
+		    toks[np->t1 - 1].end - toks[last].beg);
+		a->se = toks[last - 1].end;
+	}
+	if (!org && gender == 0)
+		gender = first_name_gender(split);
+	if (split > np->t0 && a->rlen == 0)
+		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + a->sb,
+		    toks[split - 1].end - a->sb);
+	nb = toks[split].beg;
+	ne = a->se;
+	/* "Trump's": the speaker is Trump. */
+	if (ne - nb > 2 && para[ne - 1] == 's' && para[ne - 2] == '\'')
+		ne -= 2;
+	else if (ne - nb > 4 && para[ne - 1] == 's' &&
+	    memcmp(para + ne - 4, "\xe2\x80\x99", 3) == 0)
+		ne -= 4;
+	a->sb = nb;
+	if (split + 1 == np->t1) {
+		e = ent_by_last(para + nb, ne - nb, 0);
+		if (e < 0)
+			e = ent_by_first(para + nb, ne - nb);
+		if (e >= 0) {
+			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
+			    ents[e].name, ents[e].len);
+			(void)ent_note(ents[e].name, ents[e].len, gender, org,
+			    1);
+			return;
+		}
+	}
+	set_text(a->speaker, &a->slen, NAME_MAX_LEN, para + nb, ne - nb);
+	(void)ent_note(para + nb, ne - nb, gender, org, 1);
+}
+
+/* The role in an appositive after the noun phrase: ", ROLE," */
+static void
+np_role(const struct np *np, struct attr *a)
+{
+	size_t r;
+
+	if (tok_punct(np->end, ',') && (r = appositive_end(np->end + 1)) <=
+	    ntoks)
+		set_role(a, np->end + 1, r);
+}
+
+/* "according to X" at token k (the word "according"). */
+static int
+according(size_t k, struct attr *a)
+{
+	struct np np;
+	size_t j;
+
+	if (!np_forward(k + 2, &np))
+		return 0;
+	j = np.end;
+	if (np.kind == NP_COMMON && j < ntoks && (tok_is(j, "from") ||
+	    tok_is(j, "by") || tok_is(j, "of") || tok_is(j, "at"))) {
+		struct np inner;
+
+		if (np_forward(j + 1, &inner) && inner.kind == NP_NAME)
+			np = inner;
+	}
+	np_speaker(&np, a);
+	set_verb(a, k, k + 2);
+	np_role(&np, a);
+	return 1;
+}
+
+/* The first token of the sentence that holds token i. */
+static size_t
+sent_start(size_t i)
+{
+	while (i > 0 && !(toks[i - 1].flags & TF_SEND))
+		i--;
+	return i;
+}
+
+/* A verb that may come before its subject: said X, added X. */
+static int
+verb_inverts(size_t k)
+{
+	size_t n = toks[k].end - toks[k].beg;
+
+	return !(tok_lex(k) & LX_OBJ) && !(n > 4 &&
+	    memcmp(para + toks[k].end - 3, "ing", 3) == 0);
+}
+
+/*
+ * "...," said X / "...," X said / "...," X, ROLE, said / "...,"
+ * according to X, starting at token j.  strict: only a name or pronoun
+ * right next to the verb (after a quotation that ended its sentence).
+ */
+static int
+attribution_at(size_t j, struct attr *a, int strict)
+{
+	size_t k, r0 = 0, r1 = 0, c, m, n;
+	struct np np;
+
+	if (j >= ntoks || toks[j].type != T_WORD)
+		return 0;
+	if (tok_is(j, "according") && tok_is(j + 1, "to"))
+		return !strict && according(j, a);
+	if (tok_verb(j)) {
+		struct np name;
+
+		/* After a quotation "warned X" and "asked X" invert too. */
+		n = toks[j].end - toks[j].beg;
+		if ((n > 4 && memcmp(para + toks[j].end - 3, "ing", 3) == 0) ||
+		    tok_is(j, "told") || tok_is(j, "tells") || tok_is(j, "tell"))
+			return 0;
+		if (!np_forward(j + 1, &np)) {
+			/* "said one of two witnesses who relayed it" */
+			if (strict || j + 1 >= ntoks ||
+			    !(tok_lex(j + 1) & LX_DET))
+				return 0;
+			for (k = j + 2; k < ntoks && k < j + 14 &&
+			    toks[k].type == T_WORD && !(tok_lex(k) & LX_REL);
+			    k++)
+				;
+			if (k == j + 2 || (k < ntoks && toks[k].type == T_WORD))
+				return 0;
+			np.kind = NP_COMMON;
+			np.t0 = j + 1;
+			np.name = j + 2;
+			np.t1 = np.end = k;
+		}
+		if (strict && np.kind == NP_COMMON)
+			return 0;
+		/* "replied the goalkeeper, Abel Mendoza-Ruiz." */
+		if (np.kind == NP_COMMON && tok_punct(np.end, ',') &&
+		    np_forward(np.end + 1, &name) && name.kind == NP_NAME &&
+		    (tok_punct(name.end, ',') || tok_punct(name.end, '.') ||
+		    name.end >= ntoks || (toks[name.end].flags & TF_SEND))) {
+			np_speaker(&name, a);
+			set_role(a, np.t0, np.t1);
+		} else {
+			np_speaker(&np, a);
+			np_role(&np, a);
+		}
+		set_verb(a, j, j + 1);
+		return 1;
+	}
+	if (!np_forward(j, &np) || (strict && np.kind == NP_COMMON))
+		return 0;
+	k = np.end;
+	/* "Kaveh Rostami of the Lindell Institute wrote", "a spokeswoman
+	 * for the ministry said" */
+	if (k < ntoks && (tok_is(k, "of") || tok_is(k, "for") ||
+	    tok_is(k, "at") || tok_is(k, "from"))) {
+		struct np pp;
+
+		if (np_forward(k + 1, &pp) && pp.kind != NP_PRON &&
+		    tok_verb(pp.end)) {
+			if (np.kind == NP_COMMON) {
+				np.t1 = pp.t1;
+			} else {
+				r0 = k;
+				r1 = pp.t1;
+			}
+			k = pp.end;
+		}
+	}
+	/* "Edward-Isaac Dovere and Gabriel Debenedetti wrote": the first */
+	if (np.kind == NP_NAME && tok_is(k, "and")) {
+		struct np second;
+
+		if (np_forward(k + 1, &second) && second.kind == NP_NAME &&
+		    tok_verb(second.end))
+			k = second.end;
+	}
+	if (tok_punct(k, ',') && !strict) {
+		struct np name;
+
+		c = appositive_end(k + 1);
+		if (c >= ntoks || !tok_punct(c, ','))
+			return 0;
+		r0 = k + 1;
+		r1 = c;
+		k = c + 1;
+		/* More commas before the verb: "Harry Bond, 30, of
+		 * Raleigh, N.C., who was among those polled, said". */
+		for (m = c; m < ntoks && m < c + 30 && !tok_verb(k); m++) {
+			if (toks[m].type == T_QUOTE ||
+			    (toks[m].flags & TF_SEND))
+				break;
+			if (tok_punct(m, ',') && tok_verb(m + 1))
+				k = m + 1;
+		}
+		if (np.kind == NP_COMMON && np_forward(r0, &name) &&
+		    name.kind == NP_NAME && name.end == r1) {
+			r0 = np.t0;
+			r1 = np.t1;
+			np = name;
+		}
+	}
+	while (!strict && k < ntoks && tok_lower(k) &&
+	    (tok_lex(k) & LX_AUX) && !(tok_lex(k) & LX_VERB))
+		k++;
+	if (!tok_verb(k))
+		return 0;
+	/* "Neighbours say it needs a new roof" reports other words. */
+	if (strict && k + 1 < ntoks && toks[k + 1].type == T_WORD &&
+	    !(tok_lex(k + 1) & LX_PREP) && !tok_namecap(k + 1))
+		return 0;
+	np_speaker(&np, a);
+	set_role(a, r0, r1);
+	set_verb(a, k, k + 1);
+	return 1;
+}
+
+/* The attribution right after the quotation of token qi. */
+static int
+find_after(size_t qi, struct attr *a)
+{
+	size_t j = qi + 1;
+	int strict;
+
+	strict = (toks[qi].flags & (TF_QSTOP | TF_SEND)) ==
+	    (TF_QSTOP | TF_SEND);
+	while (j < ntoks && toks[j].type == T_PUNCT &&
+	    (toks[j].ch == ',' || is_dash(toks[j].ch) ||
+	    uc_quote_mark(toks[j].ch) != QM_NONE))
+		j++;
+	if (attribution_at(j, a, strict))
+		return 1;
+	/* "“Life is short.” — Ann Bell": a dash and a name that ends the
+	 * paragraph */
+	if (j == qi + 2 && is_dash(toks[qi + 1].ch)) {
+		struct np np;
+
+		memset(a, 0, sizeof(*a));
+		if (np_forward(j, &np) && np.kind == NP_NAME &&
+		    (np.end >= ntoks || toks[np.end].type == T_PUNCT)) {
+			np_speaker(&np, a);
+			np_role(&np, a);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Later in the sentence, after a comma: "... “hidden barriers” for
+ * companies, said NPC deputy Zhou Tongyu." */
+static int
+find_later(size_t qi, struct attr *a)
+{
+	size_t j;
+
+	if (toks[qi].flags & TF_SEND)
+		return 0;
+	for (j = qi + 1; j < ntoks && j < qi + 40; j++) {
+		if (toks[j].flags & TF_SEND)
+			return 0;
+		if (tok_punct(j, ',') && attribution_at(j + 1, a, 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* The subject at the start of sentence s, for "saying" and "to say". */
+static int
+sentence_subject(size_t s, size_t k, struct np *np)
+{
+	size_t c;
+
+	while (s < k && (tok_is(s, "But") || tok_is(s, "And") ||
+	    tok_is(s, "So") || tok_is(s, "Yet") || tok_punct(s, ',')))
+		s++;
+	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k)
+		return 1;
+	/* "After the Paris attacks, Trump released an ad calling..." */
+	for (c = s; c < k && c < s + 25; c++)
+		if (tok_punct(c, ','))
+			return np_forward(c + 1, np) &&
+			    np->kind != NP_COMMON && np->end < k;
+	return 0;
+}
+
+/* 1 if token qi is a quotation whose text starts with a capital. */
+static int
+quote_upper(size_t qi)
+{
+	const struct span *sp;
+	uint32_t c;
+	size_t w;
+
+	if (qi >= ntoks || toks[qi].type != T_QUOTE)
+		return 0;
+	sp = &spans[toks[qi].q];
+	c = char_at(para, sp->ce, sp->cb, &w);
+	return is_upper(c);
+}
+
+/* A name that opens sentence s and is followed by a comma before token
+ * e: the subject of "NAME, ..., ..., said". */
+static int
+lead_name(size_t s, size_t e, struct np *np)
+{
+	while (s < e && (tok_is(s, "But") || tok_is(s, "And")))
+		s++;
+	return np_forward(s, np) && np->kind == NP_NAME &&
+	    tok_punct(np->end, ',') && np->end < e &&
+	    tok_namecap(np->t1 - 1) && !(tok_lex(np->t1 - 1) & LX_ORG);
+}
+
+/* 1 if "NAME, APPOSITIVE," stands right before the verb at token k. */
+static int
+appositive_subject(size_t s, size_t k)
+{
+	size_t c;
+	struct np np;
+
+	if (k < s + 4 || !tok_punct(k - 1, ','))
+		return 0;
+	for (c = k - 1; c > s && k - c < 25; c--)
+		if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+			break;
+	if (c <= s + 1 || !tok_punct(c - 1, ','))
+		return 0;
+	return np_backward(c - 2, s, &np) && np.kind == NP_NAME &&
+	    (np.t0 == s || tok_punct(np.t0 - 1, ','));
+}
+
+/* X said: "..." / X said that "..." / According to X, "...": the nearest
+ * speech verb before token qi in its sentence that has a subject. */
+static int
+find_before(size_t qi, struct attr *a)
+{
+	size_t s = sent_start(qi), k, b, e, c, r0, r1, n;
+	struct np np;
+
+	for (k = qi; k-- > s;) {
+		if (toks[k].type != T_WORD)
+			continue;
+		if ((tok_is(k, "according") || tok_is(k, "According")) &&
+		    tok_is(k + 1, "to") && k + 2 < qi) {
+			if (according(k, a))
+				return 1;
+			continue;
+		}
+		if (!tok_verb(k) && !(k == s && tok_cap(k) &&
+		    (tok_lex(k) & LX_VERB) && verb_inverts(k)))
+			continue;
+		/* ", said Ana Petrescu," -- unless a name and an appositive
+		 * come first: "Tad Devine, Sanders' adviser, said X ..." */
+		if ((k == s || tok_punct(k - 1, ',')) && verb_inverts(k) &&
+		    np_forward(k + 1, &np) && np.kind == NP_NAME &&
+		    np.t1 <= qi && !appositive_subject(s, k)) {
+			np_speaker(&np, a);
+			set_verb(a, k, k + 1);
+			np_role(&np, a);
+			return 1;
+		}
+		n = toks[k].end - toks[k].beg;
+		if (tok_is(k - 1, "to") || (n > 4 &&
+		    memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
+			b = tok_is(k - 1, "to") ? k - 1 : k;
+			for (e = b; e > s && b - e < 4 && tok_lower(e - 1) &&
+			    !(tok_lex(e - 1) & (LX_PREP | LX_DET)); e--)
+				;
+			if (e < b && e > s && np_backward(e - 1, s, &np) &&
+			    np.kind != NP_COMMON) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			if (sentence_subject(s, k, &np)) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			continue;
+		}
+		b = k;
+		while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+			b--;
+		if (b == s)
+			continue;
+		/* "Iris Vale ran the shop and said it was ...": the subject
+		 * of the sentence */
+		if (tok_is(b - 1, "and") || tok_is(b - 1, "but")) {
+			if (sentence_subject(s, b - 1, &np)) {
+				np_speaker(&np, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			continue;
+		}
+		e = b - 1;
+		r0 = r1 = 0;
+		if (tok_punct(e, ',')) {
+			struct np lead;
+			int ok = lead_name(s, e, &lead);
+
+			for (c = e; c > s && e - c < 25; c--)
+				if (tok_punct(c - 1, ',') ||
+				    toks[c - 1].type == T_QUOTE)
+					break;
+			if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
+			    !np_backward(c - 2, s, &np) ||
+			    np.kind != NP_NAME || np.t0 != lead.t0)) {
+				/* several commas: the name opening the
+				 * sentence speaks */
+				np_speaker(&lead, a);
+				set_verb(a, k, k + 1);
+				return 1;
+			}
+			if (c <= s + 1 || !tok_punct(c - 1, ','))
+				continue;
+			r0 = c;
+			r1 = e;
+			e = c - 2;
+		}
+		if (np_backward(e, s, &np)) {
+			struct np name, head;
+			size_t d = np.t0;
+
+			/* "Kaveh Rostami of the Lindell Institute argued":
+			 * the name before "of the ..." speaks */
+			if (d > s && (tok_lex(d - 1) & LX_DET))
+				d--;
+			if (r1 == r0 && d > s + 1 && (tok_is(d - 1, "of") ||
+			    tok_is(d - 1, "for") || tok_is(d - 1, "at") ||
+			    tok_is(d - 1, "from")) &&
+			    np_backward(d - 2, s, &head) &&
+			    head.kind != NP_PRON) {
+				r0 = d - 1;
+				r1 = np.t1;
+				np = head;
+			}
+
+			/* "the White House press secretary, Josh Earnest,
+			 * said", "The president of the Farmers' Union, Hamish
+			 * Laird, warned": the appositive names the speaker */
+			if (r1 > r0 && np_forward(r0, &name) &&
+			    name.kind == NP_NAME && name.end == r1 &&
+			    !(tok_lex(name.t1 - 1) & LX_ORG) &&
+			    (np.kind == NP_COMMON ||
+			    (tok_lex(np.t1 - 1) & LX_ORG) || (np.t0 > s &&
+			    (tok_lex(np.t0 - 1) & (LX_PREP | LX_DET))))) {
+				r1 = np.t1;
+				r0 = np.t0;
+				while (r0 > s && !tok_punct(r0 - 1, ',') &&
+				    toks[r0 - 1].type == T_WORD)
+					r0--;
+				np = name;
+			}
+			np_speaker(&np, a);
+			set_role(a, r0, r1);
+			set_verb(a, k, k + 1);
+			return 1;
+		}
+		/* "The 6'2" forward, Tom Ruiz, said": the appositive names */
+		if (r1 > r0 && np_forward(r0, &np) && np.kind == NP_NAME &&
+		    np.end == r1) {
+			np_speaker(&np, a);
+			set_verb(a, k, k + 1);
+			return 1;
+		}
+	}
+	/* "... doesn't surprise Republican pollster Daron Shaw: “...”" */
+	if (qi > s + 1 && tok_punct(qi - 1, ':') && np_backward(qi - 2, s, &np) &&
+	    np.kind == NP_NAME) {
+		np_speaker(&np, a);
+		a->vlen = 0;
+		return 1;
+	}
+	/* "She then addressed the supporters again: “...”", "Trump issued
+	 * a statement, “Last night ...”" */
+	if (qi > s && (tok_punct(qi - 1, ':') || (tok_punct(qi - 1, ',') &&
+	    quote_upper(qi) && (qi + 1 >= ntoks ||
+	    (toks[qi].flags & TF_SEND)))) && sentence_subject(s, qi - 1, &np)) {
+		np_speaker(&np, a);
+		a->vlen = 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* The last speaker of reported speech seen, and its verb's token. */
+static struct attr reported;
+static size_t reported_tok;
+static int reported_ok;
+
+/* The subject of the speech verb at token k outside quotations, made the
+ * latest subject: reported speech names the next "he said". */
+static void
+speech_subject(size_t k, struct attr *a)
+{
+	size_t s = sent_start(k), b = k, c, n = toks[k].end - toks[k].beg;
+	struct np np;
+
+	if (n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0)
+		return;
+	if (tok_punct(k - 1, ',') && verb_inverts(k) &&
+	    np_forward(k + 1, &np) && np.kind == NP_NAME) {
+		np_speaker(&np, a);
+		reported_ok = 0;
+		return;
+	}
+	while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+		b--;
+	if (b > s + 2 && tok_is(b - 1, "who") && tok_punct(b - 2, ','))
+		b -= 2;
+	if (b == s)
+		return;
+	if (tok_is(b - 1, "and") || tok_is(b - 1, "but")) {
+		if (sentence_subject(s, b - 1, &np) && np.kind == NP_NAME) {
+			np_speaker(&np, a);
+			goto reported_speaker;
+		}
+		return;
+	}
+	if (tok_punct(b - 1, ',')) {
+		/* "Sandy Phillips, who lost her daughter in Aurora,
+		 * Colorado, in July 2012, said": the name that opens the
+		 * sentence. */
+		struct np lead;
+		int ok = lead_name(s, b - 1, &lead);
+
+		/* "Humphrey, for example, said" */
+		for (c = b - 1; c > s && b - c < 25; c--)
+			if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+				break;
+		if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
+		    !np_backward(c - 2, s, &np) || np.kind != NP_NAME ||
+		    np.t0 != lead.t0)) {
+			np_speaker(&lead, a);
+			return;
+		}
+		if (c <= s + 1 || !tok_punct(c - 1, ','))
+			return;
+		b = c - 1;
+	}
+	if (!np_backward(b - 1, s, &np) || np.kind == NP_COMMON)
+		return;
+	/* "... when Tapper asked whether ...": Tapper is not the one the
+	 * next "he said" means */
+	if (np.t0 > s && tok_lower(np.t0 - 1) && (tok_lex(np.t0 - 1) & LX_SUB))
+		return;
+	np_speaker(&np, a);
+reported_speaker:
+	a->how = A_NONE;
+	a->vlen = 0;
+	a->vtok = k;
+	if (a->slen > 0) {
+		reported = *a;
+		reported.how = A_FOLLOW;
+		reported.vlen = reported.rlen = 0;
+		reported.sb = reported.se = 0;
+		reported_tok = k;
+		reported_ok = 1;
+	}
+}
+
+/* Count the words of s[0..n), runs of characters between spaces, up to
+ * max + 1 (no caller needs to know more). */
+static size_t
+count_words(const char *s, size_t n, size_t max)
+{
+	size_t i = 0, w, words = 0;
+	int in = 0;
+	uint32_t c;
+
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i];
+			w = 1;
+		} else {
+			c = char_at(s, n, i, &w);
+		}
+		if (is_space(c) || is_dash(c)) {
+			in = 0;
+		} else if (!in && (is_alnum(c) || c == '+' || c == '$')) {
+			in = 1;
+			if (++words > max)
+				break;
+		}
+		i += w;
+	}
+	return words;
+}
+
+/* 1 if every word of s[0..n) starts with a capital or is not a word:
+ * a title, a name, a term like "AI+". */
+static int
+title_like(const char *s, size_t n)
+{
+	size_t i = 0, w;
+	int start = 1, small = 0;
+	uint32_t c;
+
+	while (i < n) {
+		c = char_at(s, n, i, &w);
+		if (is_space(c)) {
+			start = 1;
+		} else if (start) {
+			start = 0;
+			if (is_letter(c) && !is_upper(c)) {
+				size_t e = i;
+
+				while (e < n && !is_space((unsigned char)s[e]))
+					e++;
+				if (small > 0 ||
+				    !(lex_lookup(s + i, e - i) & LX_CONN))
+					return 0;
+				small++;
+			}
+		}
+		i += w;
+	}
+	return 1;
+}
+
+/* The quotations of the paragraph being processed. */
+struct pquote {
+	struct attr at;
+	unsigned kind;
+};
+
+static struct pquote *pq;
+static size_t pq_cap;
+
+/* The quotation held open across paragraphs. */
+static struct {
+	int active;
+	struct buf text;
+	unsigned long long line;
+	size_t col;
+	struct attr at;
+	unsigned kind;
+	int paras;
+	struct openq oq;
+} pend;
+
+/* X said: at the end of the paragraph before, for a quotation that opens
+ * the next one. */
+static struct attr colon_at;
+static int colon_ok;
+
+/* The speaker of the quotation that ended the paragraph before: a
+ * paragraph that is one more quotation goes on with the same voice. */
+static struct attr prev_at;
+static int prev_ok;
+
+static struct {
+	unsigned long found;
+	int stop;		/* -q found something */
+	const char *file;
+} run;
+
+static const char *const fields[] = {
+	"file", "line", "col", "quote", "speaker", "role", "verb", "kind"
+};
+
+static const char *
+kind_name(unsigned k)
+{
+	return k == K_FULL ? "full" : k == K_PARTIAL ? "partial" : "scare";
+}
+
+/* Print one quotation, if the options want it. */
+static void
+emit(unsigned long long line, size_t col, const char *q, size_t qlen,
+    const struct attr *a, unsigned kind)
+{
+	size_t w;
+
+	uint32_t c;
+
+	while (qlen > 0) {
+		w = utf8_decode_back((const unsigned char *)q, qlen, &c);
+		if (!is_space(c))
+			break;
+		qlen -= w;
+	}
+	while (qlen > 0 && is_space(char_at(q, qlen, 0, &w))) {
+		q += w;
+		qlen -= w;
+	}
+	if (qlen == 0 || !(opt.kinds & kind))
+		return;
+	if (kind != K_FULL && opt.min_words > 0 &&
+	    count_words(q, qlen, (size_t)opt.min_words) <
+	    (size_t)opt.min_words)
+		return;
+	if (opt.attributed_only && a->slen == 0)
+		return;
+	run.found++;
+	if (common.quiet) {
+		run.stop = 1;
+		return;
+	}
+	if (common.highlight)
+		return;
+	if (common.format == FMT_TEXT) {
+		rec_text_prefix(run.file, line);
+		if (common.color)
+			out_puts(SGR_CYAN);
+		out_puts("\xe2\x80\x9c");
+		out_write(q, qlen);
+		out_puts("\xe2\x80\x9d");
+		if (common.color)
+			out_puts(SGR_RESET);
+		if (a->slen > 0) {
+			out_puts(" \xe2\x80\x94 ");
+			if (common.color)
+				out_puts(SGR_BOLD SGR_YELLOW);
+			out_write(a->speaker, a->slen);
+			if (common.color)
+				out_puts(SGR_RESET);
+		}
+		out_putc('\n');
+		out_end_record();
+		return;
+	}
+	rec_begin();
+	rec_cstr("file", run.file);
+	rec_int("line", (long long)line);
+	rec_int("col", (long long)col);
+	rec_str("quote", q, qlen);
+	if (a->slen > 0)
+		rec_str("speaker", a->speaker, a->slen);
+	else
+		rec_null("speaker");
+	if (a->rlen > 0)
+		rec_str("role", a->role, a->rlen);
+	else
+		rec_null("role");
+	if (a->vlen > 0)
+		rec_str("verb", a->verb, a->vlen);
+	else
+		rec_null("verb");
+	rec_cstr("kind", kind_name(kind));
+	rec_end();
+}
+
+static void
+pend_finish(void)
+{
+	if (!pend.active)
+		return;
+	emit(pend.line, pend.col, pend.text.p, pend.text.len, &pend.at,
+	    pend.kind);
+	pend.active = 0;
+	buf_reset(&pend.text);
+}
+
+/* The paragraph's tokens before this one have been tracked. */
+static size_t tracked;
+
+/* 1 if the tokens look like a headline ("Woman Steps Forward"): mostly
+ * capitalised words and no full stop at the end.  A headline names
+ * people but has no subject a pronoun could point to. */
+static int
+headline(void)
+{
+	size_t i, words = 0, caps = 0;
+
+	if (ntoks == 0 || (toks[ntoks - 1].flags & (TF_SEND | TF_QSTOP)) ||
+	    tok_punct(ntoks - 1, '.'))
+		return 0;
+	for (i = 0; i < ntoks; i++)
+		if (toks[i].type == T_WORD) {
+			words++;
+			caps += (toks[i].flags & TF_CAP) != 0;
+		}
+	return words >= 2 && caps * 10 >= words * 6;
+}
+
+/*
+ * Names outside quotations, in reading order up to token end: every run
+ * of two or more capitalised words (or a title and a name) is remembered
+ * for surnames; one that starts a sentence (or follows "The forward,"),
+ * and the subject of a speech verb ("Greenberg said the party..."),
+ * become the latest subject, for pronouns.
+ */
+static void
+track_upto(size_t end)
+{
+	size_t i, j, k, split, s;
+	int gender, org, subject, caps;
+	uint32_t lx;
+	struct attr scratch;
+
+	s = tracked < ntoks ? sent_start(tracked) : tracked;
+	if (tracked == 0 && end == ntoks && headline()) {
+		/* names only */
+		for (i = 0; i < ntoks; i = j > i ? j : i + 1) {
+			j = i;
+			if (!tok_namecap(i))
+				continue;
+			while (j < ntoks && tok_namecap(j))
+				j++;
+			if (j - i >= 2)
+				(void)ent_note(para + toks[i].beg,
+				    toks[j - 1].end - toks[i].beg, 0, 0, 0);
+		}
+		tracked = end;
+		return;
+	}
+	for (i = tracked; i < end; i = j > i ? j : i + 1) {
+		j = i;
+		if (i > 0 && (toks[i - 1].flags & TF_SEND))
+			s = i;	/* the sentence starts here */
+		if (tok_lower(i)) {
+			if (maybe_verb(para + toks[i].beg, toks[i].end -
+			    toks[i].beg) && (tok_lex(i) & LX_VERB))
+				speech_subject(i, &scratch);
+			continue;
+		}
+		if (!tok_namecap(i))
+			continue;
+		if (i == s || (tok_punct(i - 1, ',') && i < s + 8) ||
+		    (i == s + 1 && (tok_lex(s) & LX_STOPCAP) &&
+		    !(tok_lex(s) & (LX_DET | LX_SUB | LX_PREP)))) {
+			struct np np;
+
+			/* The subject of a sentence: "Obama consultant
+			 * Cornell Belcher ... picked up". */
+			if (np_forward(i, &np) && np.kind == NP_NAME &&
+			    (tok_lower(np.end) || tok_punct(np.end, ',')) &&
+			    (np.t1 > np.name + 1 || ent_by_last(para +
+			    toks[np.name].beg, toks[np.name].end -
+			    toks[np.name].beg, 0) >= 0)) {
+				np_speaker(&np, &scratch);
+				j = np.t1;
+				continue;
+			}
+		}
+		caps = 0;
+		while (j < ntoks && (tok_namecap(j) ||
+		    (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
+		    tok_namecap(j + 1) && !two_names(j)))) {
+			caps += tok_cap(j);
+			j++;
+		}
+		split = i;
+		gender = 0;
+		for (k = i; k + 1 < j; k++) {
+			lx = tok_lex(k);
+			if (lx & LX_TITLE) {
+				split = k + 1;
+				gender = lx & LX_MALE ? 'm' :
+				    lx & LX_FEMALE ? 'f' : gender;
+			}
+		}
+		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
+		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
+		if (j - split < 2 && split == i) {
+			long e;
+
+			/* "Sanders wasn't impressed." */
+			if (!subject || !tok_lower(j) || j != i + 1)
+				continue;
+			e = ent_by_last(para + toks[i].beg,
+			    toks[i].end - toks[i].beg, 0);
+			if (e >= 0)
+				(void)ent_note(ents[e].name, ents[e].len, 0, 0,
+				    1);
+			continue;
+		}
+		lx = tok_lex(j - 1);
+		org = (lx & LX_ORG) != 0;
+		for (k = split; k < j; k++)
+			if (tok_lex(k) & LX_CONN)
+				org = 1;
+		if (!org && gender == 0)
+			gender = first_name_gender(split);
+		(void)ent_note(para + toks[split].beg,
+		    toks[j - 1].end - toks[split].beg, gender, org, subject);
+	}
+	if (end > tracked)
+		tracked = end;
+}
+
+/* The kind of the quotation of token qi (span sp, quotation index x). */
+static unsigned
+quote_kind(size_t x, const struct span *sp, size_t qi)
+{
+	const char *q = para + sp->cb;
+	size_t n = sp->ce - sp->cb, w, words, p;
+	uint32_t c = ' ';
+	int start, up;
+	const struct attr *a = &pq[x].at;
+
+	if (sp->cont)
+		return K_FULL;
+	while (n > 0) {
+		c = char_at(q, n, 0, &w);
+		if (is_alnum(c) || (!is_space(c) && !uc_ispunct(c)))
+			break;
+		q += w;
+		n -= w;
+	}
+	up = !is_letter(c) || is_upper(c);
+	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
+	    tok_punct(qi - 1, ':');
+	/* X said, "..." / X told reporters "..." / According to X, "..." */
+	if (!start && a->how == A_BEFORE && a->vtok < qi &&
+	    qi - a->vtok <= 3 && !tok_is(qi - 1, "that") &&
+	    !tok_is(a->vtok + 1, "that") &&
+	    !(tok_lex(qi - 1) & (LX_DET | LX_PREP)))
+		start = up;
+	if (!start && a->how == A_BEFORE && tok_punct(qi - 1, ',') &&
+	    (a->etok + 1 == qi || a->vlen == 0))
+		start = up;
+	if (!start && x > 0 && qi > 0) {
+		/* "It was," she said, "the hardest winter." */
+		for (p = qi - 1; p > 0 && toks[p].type != T_QUOTE; p--)
+			;
+		if (toks[p].type == T_QUOTE && qi - p <= 12 &&
+		    pq[x - 1].at.how == A_AFTER && pq[x - 1].kind == K_FULL &&
+		    pq[x - 1].at.vtok > p && pq[x - 1].at.vtok < qi &&
+		    tok_punct(qi - 1, ','))
+			return K_FULL;
+	}
+	if (start && (up || qi == 0))
+		return K_FULL;
+	words = count_words(q, n, 6);
+	if (a->how == A_AFTER || a->how == A_BEFORE)
+		return words <= 4 && title_like(q, n) ? K_SCARE : K_PARTIAL;
+	return words <= 5 || title_like(q, n) ? K_SCARE : K_PARTIAL;
+}
+
+/* Set the sentence flags of the quotation tokens. */
+static void
+mark_quote_ends(void)
+{
+	size_t i, e;
+	struct tok *t;
+	struct span *sp;
+	uint32_t c;
+
+	for (i = 0; i < ntoks; i++) {
+		t = &toks[i];
+		if (t->type != T_QUOTE)
+			continue;
+		sp = &spans[t->q];
+		e = sp->ce;
+		while (e > sp->cb && is_space(char_before(para, e)))
+			e--;
+		c = e > sp->cb ? char_before(para, e) : ' ';
+		if (c == '.' || c == 0x2026)
+			t->flags |= TF_QSTOP;
+		else if (c == '?' || c == '!')
+			t->flags |= TF_QASK;
+		else
+			continue;
+		if (i + 1 < ntoks && (tok_lower(i + 1) ||
+		    tok_punct(i + 1, ',') || tok_punct(i + 1, ';')))
+			continue;
+		if ((t->flags & TF_QSTOP) || i + 1 == ntoks ||
+		    toks[i + 1].type == T_QUOTE || tok_cap(i + 1))
+			t->flags |= TF_SEND;
+	}
+}
+
+/* The paragraph is read in windows (its attributions are not all kept). */
+static int long_mode;
+
+/* Write the line with its quotations and speakers coloured. */
+static void
+highlight_line(const struct line *ln)
+{
+	size_t pos = 0, i, x, b, e;
+	int any;
+
+	for (;;) {
+		/* the next range after pos: a quote span or a speaker */
+		b = e = ln->len;
+		any = 0;
+		for (i = 0; i < nspans; i++)
+			if (spans[i].ob >= pos && spans[i].ob < b) {
+				b = spans[i].ob;
+				e = spans[i].end;
+				any = 1;
+			}
+		for (x = 0; x < nspans && !long_mode; x++) {
+			const struct attr *a = &pq[x].at;
+
+			if (a->se > a->sb && a->sb >= pos && a->sb < b &&
+			    (a->how == A_AFTER || a->how == A_BEFORE)) {
+				b = a->sb;
+				e = a->se;
+				any = 2;
+			}
+		}
+		out_write(ln->p + pos, b - pos);
+		if (!any)
+			break;
+		out_puts(any == 1 ? SGR_CYAN : SGR_BOLD SGR_YELLOW);
+		out_write(ln->p + b, e - b);
+		out_puts(SGR_RESET);
+		pos = e;
+	}
+	out_puts(ln->crlf ? "\r\n" : "\n");
+	out_end_record();
+}
+
+/* The paragraph ended inside a quotation: the colon rule's speaker. */
+static void
+note_colon(void)
+{
+	struct attr a;
+
+	colon_ok = 0;
+	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
+		return;
+	memset(&a, 0, sizeof(a));
+	if (find_before(ntoks, &a)) {
+		a.how = A_COLON;
+		a.sb = a.se = 0;
+		colon_at = a;
+		colon_ok = 1;
+	}
+}
+
+/*
+ * The paragraph before a paragraph with quotations names the people its
+ * pronouns point to, so a paragraph without quotations is held back and
+ * read in full only when quotations follow it; one that is pushed out
+ * unread gets only the quick scan for names (surnames resolve against
+ * those).
+ */
+static struct buf held;
+static int held_ok;
+
+/* Quick scan for runs of two or more capitalised words in p[0..n). */
+static void
+scan_names(const char *p, size_t n)
+{
+	size_t i = 0, b, e, w, words;
+	uint32_t c;
+
+	while (i < n) {
+		c = char_at(p, n, i, &w);
+		if (!is_upper(c) || (i > 0 && is_alnum(char_before(p, i)))) {
+			i += w;
+			continue;
+		}
+		b = i;
+		words = 0;
+		for (;;) {
+			/* a capitalised word */
+			while (i < n && (is_alnum(c = char_at(p, n, i, &w)) ||
+			    c == '\'' || c == 0x2019 || c == '-' || c == '.'))
+				i += w;
+			e = i;
+			words++;
+			if (i + 1 >= n || p[i] != ' ')
+				break;
+			c = char_at(p, n, i + 1, &w);
+			if (!is_upper(c))
+				break;
+			i++;
+		}
+		if (words < 2)
+			continue;
+		for (w = b; w < e && p[w] != ' '; w++)
+			;
+		if (!(lex_lookup(p + b, w - b) & (LX_STOPCAP | LX_PREP)))
+			(void)ent_note(p + b, e - b, 0, 0, 0);
+	}
+}
+
+/* Read the held paragraph in full: tokens, names, subjects. */
+static void
+read_held(void)
+{
+	const char *save = para;
+
+	if (!held_ok)
+		return;
+	held_ok = 0;
+	para = held.p;
+	ntoks = 0;
+	tokenize(held.p, 0, held.len);
+	tracked = 0;
+	reported_ok = 0;
+	track_upto(ntoks);
+	/* "Howard continued his scathing remarks." and then a paragraph
+	 * that is one quotation. */
+	if (reported_ok && ntoks > 0 && reported_tok >= sent_start(ntoks - 1)) {
+		prev_at = reported;
+		prev_ok = 1;
+	}
+	para = save;
+	ntoks = 0;
+}
+
+/* 1 if the paragraph holds nothing but quotations and punctuation. */
+static int
+pure_quotes(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntoks; i++)
+		if (toks[i].type == T_WORD)
+			return 0;
+	return 1;
+}
+
+/* Attribute and classify the quotations of the paragraph. */
+static void
+attribute_all(void)
+{
+	size_t x, qi, p;
+	struct attr *a;
+
+	if (nspans > pq_cap) {
+		pq_cap = nspans * 2;
+		pq = xreallocarray(pq, pq_cap, sizeof(*pq));
+	}
+	for (x = 0; x < nspans; x++) {
+		qi = spans[x].tok;
+		track_upto(qi);
+		a = &pq[x].at;
+		memset(a, 0, sizeof(*a));
+		if (find_after(qi, a))
+			a->how = A_AFTER;
+		else if (x > 0 && pq[x - 1].at.how == A_AFTER &&
+		    pq[x - 1].at.slen > 0 && pq[x - 1].at.vtok < qi &&
+		    sent_start(qi) <= spans[x - 1].tok) {
+			/* "...," X wrote in a statement, "...": the second
+			 * piece of an interrupted quotation */
+			*a = pq[x - 1].at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+		} else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
+			a->how = A_BEFORE;
+		else if (memset(a, 0, sizeof(*a)), find_later(qi, a))
+			a->how = A_AFTER;
+		else if (memset(a, 0, sizeof(*a)), x > 0 &&
+		    pq[x - 1].at.slen > 0) {
+			*a = pq[x - 1].at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+			/* Keep the verb of an interrupted quotation only. */
+			p = spans[x - 1].tok;
+			if (!(pq[x - 1].at.vtok > p && pq[x - 1].at.vtok < qi &&
+			    pq[x - 1].at.how == A_AFTER && qi - p <= 12)) {
+				a->vlen = 0;
+				a->rlen = 0;
+			}
+		} else if (qi == 0 && colon_ok) {
+			*a = colon_at;
+		} else if (qi == 0 && prev_ok && pure_quotes()) {
+			*a = prev_at;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+			a->vlen = a->rlen = 0;
+		} else if (reported_ok && qi > 0 &&
+		    (toks[qi - 1].flags & TF_SEND) &&
+		    reported_tok >= sent_start(qi - 1) &&
+		    reported_tok < qi) {
+			/* "Cruz tweeted a warning. “Missouri: ...”" */
+			*a = reported;
+			a->how = A_FOLLOW;
+			a->sb = a->se = 0;
+		}
+		if ((a->how == A_BEFORE || a->how == A_AFTER) &&
+		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
+		    spans[x].cb, spans[x].ce - spans[x].cb, 3) <= 3) {
+			/* Locals call the junction "Spaghetti Corner". */
+			memset(a, 0, sizeof(*a));
+			pq[x].kind = K_SCARE;
+			continue;
+		}
+		pq[x].kind = quote_kind(x, &spans[x], qi);
+	}
+	track_upto(ntoks);
+	colon_ok = 0;
+	x = nspans - 1;
+	prev_ok = pq[x].at.slen > 0 && spans[x].tok >= sent_start(ntoks - 1);
+	if (prev_ok)
+		prev_at = pq[x].at;
+}
+
+/* Append the text of span sp to the held quotation. */
+static void
+pend_add(const struct span *sp)
+{
+	size_t n = sp->ce - sp->cb;
+
+	if (pend.text.len > 0)
+		buf_addc(&pend.text, ' ');
+	if (pend.text.len + n > MAX_QUOTE_BYTES)
+		n = cut_len(para + sp->cb, n, MAX_QUOTE_BYTES -
+		    pend.text.len);
+	buf_add(&pend.text, para + sp->cb, n);
+	while (pend.text.len > 0 &&
+	    is_space((unsigned char)pend.text.p[pend.text.len - 1]))
+		pend.text.len--;
+	pend.paras++;
+}
+
+/* Does the paragraph open with a mark that continues the held quote? */
+static size_t
+continues(const char *p, size_t n, size_t *w)
+{
+	size_t i = 0;
+	uint32_t c;
+	enum quote_mark m;
+
+	while (i < n && is_space(char_at(p, n, i, w)))
+		i += *w;
+	if (i >= n)
+		return n;
+	c = char_at(p, n, i, w);
+	if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
+		*w = 2;
+		return pend.oq.what == 1 ? i : n;
+	}
+	m = uc_quote_mark(c);
+	if (pend.oq.what == 1 && (m == QM_DOUBLE_OPEN ||
+	    m == QM_DOUBLE_AMBIG))
+		return i;
+	if (pend.oq.what == 2 && (c == 0x2018 || c == '\''))
+		return i;
+	return n;
+}
+
+/* Tokens of p[w0..w1): the writer's text, one token for each quotation
+ * of spans[0 .. nspans). */
+static void
+tokenize_view(const char *p, size_t w0, size_t w1)
+{
+	size_t i = w0, x;
+
+	ntoks = 0;
+	for (x = 0; x < nspans; x++) {
+		tokenize(p, i, spans[x].ob);
+		spans[x].tok = ntoks;
+		tok_new(T_QUOTE, spans[x].ob, spans[x].end)->q = (uint32_t)x;
+		i = spans[x].end;
+	}
+	tokenize(p, i, w1);
+	tracked = 0;
+}
+
+/*
+ * Print the quotations of spans[0 .. nspans), or hold the one that goes
+ * on into the next paragraph (last: these are the paragraph's last).
+ */
+static void
+emit_view(const char *p, unsigned long long lineno, const struct openq *oq,
+    int last)
+{
+	size_t x;
+	struct span *sp;
+
+	for (x = 0; x < nspans && !run.stop; x++) {
+		sp = &spans[x];
+		if (sp->cont) {
+			/* The held quotation: the attribution found here
+			 * counts only when it was found at its close. */
+			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
+				pend.at = pq[x].at;
+			pend_add(sp);
+			pend.kind = K_FULL;
+			if (sp->closed)
+				pend_finish();
+			continue;
+		}
+		if (!sp->closed && oq->what != 0 && x + 1 == nspans && last) {
+			pend.active = 1;
+			buf_reset(&pend.text);
+			pend.paras = 0;
+			pend.line = lineno;
+			pend.col = sp->ob + 1;
+			pend.at = pq[x].at;
+			pend.kind = pq[x].kind;
+			pend.oq = *oq;
+			pend_add(sp);
+			continue;
+		}
+		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb,
+		    &pq[x].at, pq[x].kind);
+	}
+}
+
+/* A very long paragraph with quotations: windows of spans, each read
+ * with its context. */
+static void
+process_long(const char *p, size_t n, unsigned long long lineno,
+    const struct openq *oq)
+{
+	struct span *all = spans;
+	size_t nall = nspans, x0 = 0, x1, w0, w1;
+
+	long_mode = 1;
+	while (x0 < nall && !run.stop) {
+		/* the writer's text before the first quotation of the window
+		 * is read again: the speaker of "X said: ..." is there */
+		w0 = all[x0].ob > CONTEXT ? all[x0].ob - CONTEXT : 0;
+		if (x0 > 0 && w0 < all[x0 - 1].end)
+			w0 = all[x0 - 1].end;
+		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW; x1++)
+			;
+		w1 = all[x1 - 1].end + CONTEXT;
+		if (w1 > n)
+			w1 = n;
+		if (x1 < nall && w1 > all[x1].ob)
+			w1 = all[x1].ob;
+		spans = all + x0;
+		nspans = x1 - x0;
+		tokenize_view(p, w0, w1);
+		mark_quote_ends();
+		attribute_all();
+		emit_view(p, lineno, oq, x1 == nall);
+		x0 = x1;
+	}
+	spans = all;
+	nspans = nall;
+}
+
+static void
+process_line(const struct line *ln, unsigned long long lineno)
+{
+	const char *p = ln->p;
+	size_t n = ln->len, i, w, j;
+	struct openq oq;
+	struct span *sp;
+	int blank = 1, cont = 0;
+
+	para = p;
+	para_len = n;
+	long_mode = 0;
+	nspans = 0;
+	ntoks = 0;
+	memset(&oq, 0, sizeof(oq));
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+			blank = 0;
+			break;
+		}
+	if (blank) {
+		if (common.highlight)
+			highlight_line(ln);
+		return;
+	}
+	if (pend.active) {
+		i = continues(p, n, &w);
+		if (i < n && pend.paras < MAX_QUOTE_PARAS &&
+		    pend.text.len < MAX_QUOTE_BYTES) {
+			cont = 1;
+			sp = span_new(i, i + w);
+			sp->cont = 1;
+			oq = pend.oq;
+			oq.depth = 1;
+			if (oq.what == 2) {
+				sp->single = 1;
+				j = single_closer(p, n, i + w);
+				sp->ce = sp->end = j;
+				if (j < n) {
+					sp->closed = 1;
+					sp->end = j + (p[j] == '\'' ? 1 : 3);
+					oq.what = 0;
+				}
+				scan_quotes(p, n, sp->end, &oq);
+			} else {
+				scan_quotes(p, n, i + w, &oq);
+			}
+		} else {
+			pend_finish();
+		}
+	}
+	if (!cont)
+		scan_quotes(p, n, 0, &oq);
+	if (nspans == 0 && (n == 0 || p[n - 1] != ':')) {
+		/* Hold it; the one held before gets the quick scan. */
+		if (held_ok)
+			scan_names(held.p, held.len);
+		held_ok = 0;
+		prev_ok = 0;
+		colon_ok = 0;
+		if (n > LONG_PARA) {
+			scan_names(p, n);
+			if (common.highlight)
+				highlight_line(ln);
+			return;
+		}
+		buf_reset(&held);
+		buf_add(&held, p, n);
+		held_ok = 1;
+		prev_ok = 0;
+		colon_ok = 0;
+		if (common.highlight)
+			highlight_line(ln);
+		return;
+	}
+	read_held();
+	if (nspans == 0) {
+		prev_ok = 0;
+		if (n > LONG_PARA) {
+			scan_names(p, n);
+		} else {
+			tokenize_view(p, 0, n);
+			track_upto(ntoks);
+			note_colon();
+		}
+	} else if (n > LONG_PARA) {
+		process_long(p, n, lineno, &oq);
+	} else {
+		tokenize_view(p, 0, n);
+		mark_quote_ends();
+		reported_ok = 0;
+		attribute_all();
+		emit_view(p, lineno, &oq, 1);
+	}
+	if (cont && pend.active && oq.what != 0)
+		pend.oq = oq;
+	if (common.highlight)
+		highlight_line(ln);
+}
+
+static int
+quotes_document(struct input *in, void *ctx)
+{
+	struct line ln;
+
+	(void)ctx;
+	run.file = in->name;
+	ents_reset();
+	held_ok = 0;
+	pend.active = 0;
+	colon_ok = 0;
+	prev_ok = 0;
+	while (!run.stop && input_next(in, &ln)) {
+		process_line(&ln, in->lr.lineno);
+		if (out_failed())
+			return 1;
+	}
+	if (pend.active && pend.oq.what == 2)
+		pend.active = 0;
+	pend_finish();
+	return run.stop || out_failed();
+}
+
+int
+main(int argc, char **argv)
+{
+	int first, status;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
+	memset(&run, 0, sizeof(run));
+	memset(&pend, 0, sizeof(pend));
+	memset(&held, 0, sizeof(held));
+	held_ok = 0;
+	spans = NULL;
+	nspans = spans_cap = 0;
+	toks = NULL;
+	ntoks = toks_cap = 0;
+	pq = NULL;
+	pq_cap = 0;
+	colon_ok = 0;
+	prev_ok = 0;
+	first = cli_parse(argc, argv, &spec);
+	lex_init();
+	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
+	out_open(common.output, common.line_buffered);
+	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
+		rec_header(fields, sizeof(fields) / sizeof(fields[0]));
+	(void)inputs_run(argv + first, argc - first, quotes_document, NULL);
+	free(spans);
+	free(toks);
+	free(pq);
+	free(ents);
+	free(lex);
+	buf_free(&pend.text);
+	buf_free(&held);
+	status = common.quiet && run.found == 0 ? EXIT_NOMATCH : EXIT_OK;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
+	    EXIT_TROUBLE : status;
+}

@@ -1,0 +1,1 @@
+extract-amounts --assume=kr=DKK --assume=¥=CNY --format=tsv

@@ -1,0 +1,1 @@
+extract-amounts -H -n data/doc-cn.txt data/doc-jp.txt

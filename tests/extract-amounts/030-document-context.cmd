@@ -1,0 +1,1 @@
+extract-amounts --format=tsv data/doc-cn.txt data/doc-jp.txt

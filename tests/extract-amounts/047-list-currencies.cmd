@@ -1,0 +1,1 @@
+extract-amounts --list-currencies | grep -E "^(USD|JPY|SEK|INR|GBP)	"

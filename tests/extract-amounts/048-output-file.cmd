@@ -1,0 +1,1 @@
+extract-amounts -o "$T/amounts-048.out" && cat "$T/amounts-048.out"

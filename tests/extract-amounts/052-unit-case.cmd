@@ -1,0 +1,1 @@
+extract-amounts --unit=eur,jpy,PP,bp

@@ -1,0 +1,1 @@
+extract-quotes --min-words=3

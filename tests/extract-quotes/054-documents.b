@@ -1,0 +1,1 @@
+“Nobody asked us,” she said.
