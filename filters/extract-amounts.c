@@ -1063,13 +1063,51 @@ word_after(const struct scan *sc, size_t i, size_t *ws, size_t *we)
 }
 
 /*
+ * The first place at or after from where the bytes w[0..wl) (wl >= 2)
+ * occur in s[0..n), or n when they do not.  Lines with a "$" are scanned
+ * for "dollar" and the like once each; a memchr() per first letter costs a
+ * call every few bytes for common letters, so sixteen places are tested at
+ * a time: those where both the first and the last byte of w match.
+ */
+static size_t
+find_bytes(const char *s, size_t n, size_t from, const char *w, size_t wl)
+{
+	size_t i = from, j;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i first = _mm_set1_epi8(w[0]);
+	const __m128i last = _mm_set1_epi8(w[wl - 1]);
+	unsigned m;
+
+	while (i + wl - 1 + 16 <= n) {
+		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(first, _mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i))),
+		    _mm_cmpeq_epi8(last, _mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i + wl - 1)))));
+		while (m != 0) {
+			j = i + (size_t)__builtin_ctz(m);
+			if (memcmp(s + j + 1, w + 1, wl - 2) == 0)
+				return j;
+			m &= m - 1;
+		}
+		i += 16;
+	}
+#endif
+	for (; i + wl <= n; i++)
+		if (s[i] == w[0] && s[i + wl - 1] == w[wl - 1] &&
+		    memcmp(s + i + 1, w + 1, wl - 2) == 0)
+			return i;
+	return n;
+}
+
+/*
  * The dollar named in the line by a phrase ("Canadian dollars"), once.  A
  * substring search, cheap enough to run for every line with a bare "$".
  */
 static void
 dollar_context(struct scan *sc)
 {
-	const char *s = sc->s, *p;
+	const char *s = sc->s;
 	size_t i, ws, we;
 	const struct lex *x;
 	int j;
@@ -1077,14 +1115,9 @@ dollar_context(struct scan *sc)
 	if (sc->dollar_done)
 		return;
 	sc->dollar_done = 1;
-	for (p = s; (p = memchr(p, 'l', (size_t)(s + sc->n - p))) != NULL;
-	    p++) {
-		i = (size_t)(p - s);
-		if (i < 2 || i + 3 >= sc->n || p[1] != 'l' || p[-1] != 'o' ||
-		    p[2] != 'a' || p[3] != 'r' ||
-		    lower((unsigned char)p[-2]) != 'd')
+	for (i = 0; (i = find_bytes(s, sc->n, i, "ollar", 5)) < sc->n; i++) {
+		if (i < 1 || lower((unsigned char)s[i - 1]) != 'd')
 			continue;
-		i -= 1;
 		we = skip_space_back(sc, i - 1, 0);
 		ws = word_start(sc, we, 0);
 		if (we == i - 1 || ws == we)
@@ -1231,10 +1264,8 @@ line_context(struct scan *sc)
 			ctx_add(sc, x->adj, i);
 		i = e;
 	}
-	for (p = sc->s; (p = memchr(p, 'y', (size_t)(sc->s + n - p))) != NULL;
-	    p++)
-		if (p + 4 <= sc->s + n && memcmp(p, "yuan", 4) == 0)
-			ctx_add(sc, "CNY", (size_t)(p - sc->s));
+	for (i = 0; (i = find_bytes(sc->s, n, i, "yuan", 4)) < n; i++)
+		ctx_add(sc, "CNY", i);
 	for (p = sc->s; (p = memchr(p, 'b', (size_t)(sc->s + n - p))) != NULL;
 	    p++)
 		if (p - sc->s >= 7 && memcmp(p - 7, "renminb", 7) == 0)
