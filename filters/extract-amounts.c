@@ -2782,14 +2782,52 @@ static int
 unit_wanted(const char *unit)
 {
 	const char *p;
-	size_t l = strlen(unit);
+	size_t l;
 
 	if (opt.units == NULL)
 		return 1;
+	l = strlen(unit);
 	for (p = opt.units; (p = strstr(p, unit)) != NULL; p++)
 		if (p[-1] == ',' && p[l] == ',')
 			return 1;
 	return 0;
+}
+
+/*
+ * Write the value of a at out as fmt_number() does (out has 400 bytes);
+ * returns its length.  Most amounts are whole numbers below 10^15, which
+ * fmt_number() writes as their plain digits: those are written straight
+ * from the digits and the power of ten, without a double.
+ */
+static size_t
+value_text(const struct amount *a, char *out)
+{
+	static const uint64_t p10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
+	    100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
+	    10000000000ULL, 100000000000ULL, 1000000000000ULL,
+	    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
+	int e = a->ne + a->sexp + a->uexp;
+	char tmp[24], *p = tmp + sizeof(tmp);
+	uint64_t m = a->m;
+	size_t l = 0;
+
+	if (e < 0 || e > 15 || m >= p10[15 - e]) {
+		(void)fmt_number(amount_value(a), out, 400);
+		return strlen(out);
+	}
+	if (a->neg && m != 0)
+		out[l++] = '-';
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m != 0);
+	memcpy(out + l, p, (size_t)(tmp + sizeof(tmp) - p));
+	l += (size_t)(tmp + sizeof(tmp) - p);
+	if (a->m != 0) {
+		memset(out + l, '0', (size_t)e);
+		l += (size_t)e;
+	}
+	return l;
 }
 
 static void
@@ -2815,7 +2853,7 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		return;
 	}
 	if (common.format == FMT_TEXT) {
-		size_t l;
+		size_t l, ul;
 
 		if (common.with_filename || common.line_number)
 			rec_text_prefix(in->name, lineno);
@@ -2833,11 +2871,11 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 			out_write(sc->s + a->beg, a->end - a->beg);
 		}
 		buf[l++] = '\t';
-		(void)fmt_number(amount_value(a), buf + l, 400);
-		l += strlen(buf + l);
+		l += value_text(a, buf + l);
 		buf[l++] = '\t';
-		memcpy(buf + l, a->unit, strlen(a->unit));
-		l += strlen(a->unit);
+		ul = strlen(a->unit);
+		memcpy(buf + l, a->unit, ul);
+		l += ul;
 		buf[l++] = '\n';
 		out_write(buf, l);
 		out_end_record();
