@@ -2795,9 +2795,11 @@ unit_wanted(const char *unit)
 
 /*
  * Write the value of a at out as fmt_number() does (out has 400 bytes);
- * returns its length.  Most amounts are whole numbers below 10^15, which
- * fmt_number() writes as their plain digits: those are written straight
- * from the digits and the power of ten, without a double.
+ * returns its length.  Most amounts are below 10^15 with at most six
+ * decimals (4.5%, $1.25 million), which fmt_number() writes as the
+ * shortest decimal that reads back: with at most 15 digits no other such
+ * decimal reads back as the same double, so that is the digits of m
+ * without trailing zeros, written here without a double.
  */
 static size_t
 value_text(const struct amount *a, char *out)
@@ -2810,20 +2812,35 @@ value_text(const struct amount *a, char *out)
 	char tmp[24], *p = tmp + sizeof(tmp);
 	uint64_t m = a->m;
 	size_t l = 0;
+	int k;
 
-	if (e < 0 || e > 15 || m >= p10[15 - e]) {
+	if (m == 0) {
+		out[0] = '0';
+		return 1;
+	}
+	while (e < 0 && m % 10 == 0) {
+		m /= 10;
+		e++;
+	}
+	if (e < -6 || e > 15 || m >= p10[e < 0 ? 15 : 15 - e]) {
 		(void)fmt_number(amount_value(a), out, 400);
 		return strlen(out);
 	}
-	if (a->neg && m != 0)
+	if (a->neg)
 		out[l++] = '-';
+	for (k = 0; k < -e; k++) {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	}
+	if (e < 0)
+		*--p = '.';
 	do {
 		*--p = (char)('0' + m % 10);
 		m /= 10;
 	} while (m != 0);
 	memcpy(out + l, p, (size_t)(tmp + sizeof(tmp) - p));
 	l += (size_t)(tmp + sizeof(tmp) - p);
-	if (a->m != 0) {
+	if (e > 0) {
 		memset(out + l, '0', (size_t)e);
 		l += (size_t)e;
 	}
