@@ -1181,7 +1181,7 @@ euro_context(struct scan *sc)
 }
 
 /* Could the word w[0..len) (len < TRIG_LEN) be in the set? */
-static int
+static inline int
 maybe_in(uint32_t second[27][TRIG_LEN], uint32_t first[27][TRIG_LEN],
     const unsigned char *w, size_t len)
 {
@@ -1250,6 +1250,11 @@ line_context(struct scan *sc)
 				i += 8;
 				continue;
 			}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* straight to the first capital of the eight */
+			i += (size_t)(__builtin_ctzll(caps) >> 3);
+#endif
 		}
 		if (!(s[i] >= 'A' && s[i] <= 'Z') ||
 		    (i > 0 && is_alpha(s[i - 1]))) {
