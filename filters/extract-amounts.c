@@ -2875,7 +2875,8 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		return;
 	}
 	if (common.format == FMT_TEXT) {
-		size_t l, ul;
+		const char *u;
+		size_t l;
 
 		if (common.with_filename || common.line_number)
 			rec_text_prefix(in->name, lineno);
@@ -2895,9 +2896,8 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		buf[l++] = '\t';
 		l += value_text(a, buf + l);
 		buf[l++] = '\t';
-		ul = strlen(a->unit);
-		memcpy(buf + l, a->unit, ul);
-		l += ul;
+		for (u = a->unit; *u != '\0'; u++)
+			buf[l++] = *u;	/* three bytes or so: no calls */
 		buf[l++] = '\n';
 		out_write(buf, l);
 		out_end_record();
