@@ -2852,6 +2852,113 @@ value_text(const struct amount *a, char *out)
 	return l;
 }
 
+/* The decimal digits of v at out; returns their number (as %lld). */
+static size_t
+put_int(char *out, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+	size_t l = 0;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	while (p < tmp + sizeof(tmp))
+		out[l++] = *p++;
+	return l;
+}
+
+/*
+ * The JSON value of the C string s at out (at most 64 bytes): "s", or null
+ * for NULL, as rec_cstr() writes it.  Returns the length, or 0 when s is
+ * too long or needs escapes (then rec_cstr()'s json_write_string() must
+ * write it).  The units, kinds, qualifiers and the like are short plain
+ * ASCII.
+ */
+static size_t
+put_json_cstr(char *out, const char *s)
+{
+	size_t l = 0;
+
+	if (s == NULL) {
+		memcpy(out, "null", 4);
+		return 4;
+	}
+	out[l++] = '"';
+	for (; *s != '\0'; s++) {
+		if (l == 62 || (unsigned char)*s < 0x20 ||
+		    (unsigned char)*s >= 0x80 || *s == '"' || *s == '\\')
+			return 0;
+		out[l++] = *s;
+	}
+	out[l++] = '"';
+	return l;
+}
+
+/*
+ * One JSONL record, the same bytes as the rec_*() calls in emit() give,
+ * in a few writes: the record layer writes a field at a time and prints
+ * its integers with printf, which costs more than finding the amount.
+ * buf has 800 bytes.
+ */
+static void
+emit_jsonl(const struct scan *sc, const struct amount *a,
+    const struct input *in, unsigned long long lineno, char *buf)
+{
+	static const char *const names[] = {"unit", "kind", "qualifier",
+	    "range", "assumed"};
+	const char *vals[5];
+	size_t l, k, f;
+	int i;
+
+	out_write("{\"file\":\"", 9);
+	json_write_string(in->name, strlen(in->name));
+	memcpy(buf, "\",\"line\":", 9);
+	l = 9;
+	l += put_int(buf + l, (long long)lineno);
+	memcpy(buf + l, ",\"col\":", 7);
+	l += 7;
+	l += put_int(buf + l, (long long)a->beg + 1);
+	memcpy(buf + l, ",\"text\":\"", 9);
+	l += 9;
+	out_write(buf, l);
+	json_write_string(sc->s + a->beg, a->end - a->beg);
+	memcpy(buf, "\",\"value\":", 10);
+	l = 10;
+	l += value_text(a, buf + l);
+	vals[0] = a->unit;
+	vals[1] = a->kind == K_MONEY ? "money" : "percent";
+	vals[2] = a->qual;
+	vals[3] = a->range;
+	vals[4] = a->assumed;
+	for (i = 0; i < 5; i++) {
+		f = strlen(names[i]);
+		buf[l++] = ',';
+		buf[l++] = '"';
+		memcpy(buf + l, names[i], f);
+		l += f;
+		buf[l++] = '"';
+		buf[l++] = ':';
+		if ((k = put_json_cstr(buf + l, vals[i])) == 0) {
+			/* an odd string: the record layer escapes it */
+			out_write(buf, l);
+			l = 0;
+			out_putc('"');
+			json_write_string(vals[i], strlen(vals[i]));
+			out_putc('"');
+		}
+		l += k;
+	}
+	buf[l++] = '}';
+	buf[l++] = '\n';
+	out_write(buf, l);
+	out_end_record();
+}
+
 static void
 emit(struct scan *sc, struct amount *a, const struct input *in,
     unsigned long long lineno)
@@ -2901,6 +3008,10 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		buf[l++] = '\n';
 		out_write(buf, l);
 		out_end_record();
+		return;
+	}
+	if (common.format == FMT_JSONL) {
+		emit_jsonl(sc, a, in, lineno, buf);
 		return;
 	}
 	rec_begin();
