@@ -1063,13 +1063,51 @@ word_after(const struct scan *sc, size_t i, size_t *ws, size_t *we)
 }
 
 /*
+ * The first place at or after from where the bytes w[0..wl) (wl >= 2)
+ * occur in s[0..n), or n when they do not.  Lines with a "$" are scanned
+ * for "dollar" and the like once each; a memchr() per first letter costs a
+ * call every few bytes for common letters, so sixteen places are tested at
+ * a time: those where both the first and the last byte of w match.
+ */
+static size_t
+find_bytes(const char *s, size_t n, size_t from, const char *w, size_t wl)
+{
+	size_t i = from, j;
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i first = _mm_set1_epi8(w[0]);
+	const __m128i last = _mm_set1_epi8(w[wl - 1]);
+	unsigned m;
+
+	while (i + wl - 1 + 16 <= n) {
+		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(first, _mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i))),
+		    _mm_cmpeq_epi8(last, _mm_loadu_si128(
+		    (const __m128i *)(const void *)(s + i + wl - 1)))));
+		while (m != 0) {
+			j = i + (size_t)__builtin_ctz(m);
+			if (memcmp(s + j + 1, w + 1, wl - 2) == 0)
+				return j;
+			m &= m - 1;
+		}
+		i += 16;
+	}
+#endif
+	for (; i + wl <= n; i++)
+		if (s[i] == w[0] && s[i + wl - 1] == w[wl - 1] &&
+		    memcmp(s + i + 1, w + 1, wl - 2) == 0)
+			return i;
+	return n;
+}
+
+/*
  * The dollar named in the line by a phrase ("Canadian dollars"), once.  A
  * substring search, cheap enough to run for every line with a bare "$".
  */
 static void
 dollar_context(struct scan *sc)
 {
-	const char *s = sc->s, *p;
+	const char *s = sc->s;
 	size_t i, ws, we;
 	const struct lex *x;
 	int j;
@@ -1077,14 +1115,9 @@ dollar_context(struct scan *sc)
 	if (sc->dollar_done)
 		return;
 	sc->dollar_done = 1;
-	for (p = s; (p = memchr(p, 'l', (size_t)(s + sc->n - p))) != NULL;
-	    p++) {
-		i = (size_t)(p - s);
-		if (i < 2 || i + 3 >= sc->n || p[1] != 'l' || p[-1] != 'o' ||
-		    p[2] != 'a' || p[3] != 'r' ||
-		    lower((unsigned char)p[-2]) != 'd')
+	for (i = 0; (i = find_bytes(s, sc->n, i, "ollar", 5)) < sc->n; i++) {
+		if (i < 1 || lower((unsigned char)s[i - 1]) != 'd')
 			continue;
-		i -= 1;
 		we = skip_space_back(sc, i - 1, 0);
 		ws = word_start(sc, we, 0);
 		if (we == i - 1 || ws == we)
@@ -1148,7 +1181,7 @@ euro_context(struct scan *sc)
 }
 
 /* Could the word w[0..len) (len < TRIG_LEN) be in the set? */
-static int
+static inline int
 maybe_in(uint32_t second[27][TRIG_LEN], uint32_t first[27][TRIG_LEN],
     const unsigned char *w, size_t len)
 {
@@ -1217,6 +1250,11 @@ line_context(struct scan *sc)
 				i += 8;
 				continue;
 			}
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* straight to the first capital of the eight */
+			i += (size_t)(__builtin_ctzll(caps) >> 3);
+#endif
 		}
 		if (!(s[i] >= 'A' && s[i] <= 'Z') ||
 		    (i > 0 && is_alpha(s[i - 1]))) {
@@ -1231,10 +1269,8 @@ line_context(struct scan *sc)
 			ctx_add(sc, x->adj, i);
 		i = e;
 	}
-	for (p = sc->s; (p = memchr(p, 'y', (size_t)(sc->s + n - p))) != NULL;
-	    p++)
-		if (p + 4 <= sc->s + n && memcmp(p, "yuan", 4) == 0)
-			ctx_add(sc, "CNY", (size_t)(p - sc->s));
+	for (i = 0; (i = find_bytes(sc->s, n, i, "yuan", 4)) < n; i++)
+		ctx_add(sc, "CNY", i);
 	for (p = sc->s; (p = memchr(p, 'b', (size_t)(sc->s + n - p))) != NULL;
 	    p++)
 		if (p - sc->s >= 7 && memcmp(p - 7, "renminb", 7) == 0)
@@ -2751,14 +2787,224 @@ static int
 unit_wanted(const char *unit)
 {
 	const char *p;
-	size_t l = strlen(unit);
+	size_t l;
 
 	if (opt.units == NULL)
 		return 1;
+	l = strlen(unit);
 	for (p = opt.units; (p = strstr(p, unit)) != NULL; p++)
 		if (p[-1] == ',' && p[l] == ',')
 			return 1;
 	return 0;
+}
+
+/*
+ * Write the value of a at out as fmt_number() does (out has 400 bytes);
+ * returns its length.  Most amounts are below 10^15 with at most six
+ * decimals (4.5%, $1.25 million), which fmt_number() writes as the
+ * shortest decimal that reads back: with at most 15 digits no other such
+ * decimal reads back as the same double, so that is the digits of m
+ * without trailing zeros, written here without a double.
+ */
+static size_t
+value_text(const struct amount *a, char *out)
+{
+	static const uint64_t p10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
+	    100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
+	    10000000000ULL, 100000000000ULL, 1000000000000ULL,
+	    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
+	int e = a->ne + a->sexp + a->uexp;
+	char tmp[24], *p = tmp + sizeof(tmp);
+	uint64_t m = a->m;
+	size_t l = 0;
+	int k;
+
+	if (m == 0) {
+		out[0] = '0';
+		return 1;
+	}
+	while (e < 0 && m % 10 == 0) {
+		m /= 10;
+		e++;
+	}
+	if (e < -6 || e > 15 || m >= p10[e < 0 ? 15 : 15 - e]) {
+		(void)fmt_number(amount_value(a), out, 400);
+		return strlen(out);
+	}
+	if (a->neg)
+		out[l++] = '-';
+	for (k = 0; k < -e; k++) {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	}
+	if (e < 0)
+		*--p = '.';
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m != 0);
+	memcpy(out + l, p, (size_t)(tmp + sizeof(tmp) - p));
+	l += (size_t)(tmp + sizeof(tmp) - p);
+	if (e > 0) {
+		memset(out + l, '0', (size_t)e);
+		l += (size_t)e;
+	}
+	return l;
+}
+
+/* The decimal digits of v at out; returns their number (as %lld). */
+static size_t
+put_int(char *out, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+	size_t l = 0;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		*--p = '-';
+	while (p < tmp + sizeof(tmp))
+		out[l++] = *p++;
+	return l;
+}
+
+/*
+ * The JSON value of the C string s at out (at most 64 bytes): "s", or null
+ * for NULL, as rec_cstr() writes it.  Returns the length, or 0 when s is
+ * too long or needs escapes (then rec_cstr()'s json_write_string() must
+ * write it).  The units, kinds, qualifiers and the like are short plain
+ * ASCII.
+ */
+static size_t
+put_json_cstr(char *out, const char *s)
+{
+	size_t l = 0;
+
+	if (s == NULL) {
+		memcpy(out, "null", 4);
+		return 4;
+	}
+	out[l++] = '"';
+	for (; *s != '\0'; s++) {
+		if (l == 62 || (unsigned char)*s < 0x20 ||
+		    (unsigned char)*s >= 0x80 || *s == '"' || *s == '\\')
+			return 0;
+		out[l++] = *s;
+	}
+	out[l++] = '"';
+	return l;
+}
+
+/*
+ * One JSONL record, the same bytes as the rec_*() calls in emit() give,
+ * in a few writes: the record layer writes a field at a time and prints
+ * its integers with printf, which costs more than finding the amount.
+ * buf has 800 bytes.
+ */
+static void
+emit_jsonl(const struct scan *sc, const struct amount *a,
+    const struct input *in, unsigned long long lineno, char *buf)
+{
+	static const char *const names[] = {"unit", "kind", "qualifier",
+	    "range", "assumed"};
+	const char *vals[5];
+	size_t l, k, f;
+	int i;
+
+	out_write("{\"file\":\"", 9);
+	json_write_string(in->name, strlen(in->name));
+	memcpy(buf, "\",\"line\":", 9);
+	l = 9;
+	l += put_int(buf + l, (long long)lineno);
+	memcpy(buf + l, ",\"col\":", 7);
+	l += 7;
+	l += put_int(buf + l, (long long)a->beg + 1);
+	memcpy(buf + l, ",\"text\":\"", 9);
+	l += 9;
+	out_write(buf, l);
+	json_write_string(sc->s + a->beg, a->end - a->beg);
+	memcpy(buf, "\",\"value\":", 10);
+	l = 10;
+	l += value_text(a, buf + l);
+	vals[0] = a->unit;
+	vals[1] = a->kind == K_MONEY ? "money" : "percent";
+	vals[2] = a->qual;
+	vals[3] = a->range;
+	vals[4] = a->assumed;
+	for (i = 0; i < 5; i++) {
+		f = strlen(names[i]);
+		buf[l++] = ',';
+		buf[l++] = '"';
+		memcpy(buf + l, names[i], f);
+		l += f;
+		buf[l++] = '"';
+		buf[l++] = ':';
+		if ((k = put_json_cstr(buf + l, vals[i])) == 0) {
+			/* an odd string: the record layer escapes it */
+			out_write(buf, l);
+			l = 0;
+			out_putc('"');
+			json_write_string(vals[i], strlen(vals[i]));
+			out_putc('"');
+		}
+		l += k;
+	}
+	buf[l++] = '}';
+	buf[l++] = '\n';
+	out_write(buf, l);
+	out_end_record();
+}
+
+/*
+ * One TSV record, the same bytes as the rec_*() calls in emit() give (a
+ * NULL string is an empty field), in a few writes.  buf has 800 bytes.
+ */
+static void
+emit_tsv(const struct scan *sc, const struct amount *a,
+    const struct input *in, unsigned long long lineno, char *buf)
+{
+	const char *vals[5], *p;
+	size_t l;
+	int i;
+
+	tsv_write_field(in->name, strlen(in->name));
+	buf[0] = '\t';
+	l = 1;
+	l += put_int(buf + l, (long long)lineno);
+	buf[l++] = '\t';
+	l += put_int(buf + l, (long long)a->beg + 1);
+	buf[l++] = '\t';
+	out_write(buf, l);
+	tsv_write_field(sc->s + a->beg, a->end - a->beg);
+	buf[0] = '\t';
+	l = 1;
+	l += value_text(a, buf + l);
+	vals[0] = a->unit;
+	vals[1] = a->kind == K_MONEY ? "money" : "percent";
+	vals[2] = a->qual;
+	vals[3] = a->range;
+	vals[4] = a->assumed;
+	for (i = 0; i < 5; i++) {
+		buf[l++] = '\t';
+		if (vals[i] == NULL)
+			continue;
+		if (strlen(vals[i]) > 64 || strpbrk(vals[i], "\t\n\r\\")) {
+			/* an odd string: the record layer escapes it */
+			out_write(buf, l);
+			l = 0;
+			tsv_write_field(vals[i], strlen(vals[i]));
+			continue;
+		}
+		for (p = vals[i]; *p != '\0'; p++)
+			buf[l++] = *p;
+	}
+	buf[l++] = '\n';
+	out_write(buf, l);
+	out_end_record();
 }
 
 static void
@@ -2784,6 +3030,7 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		return;
 	}
 	if (common.format == FMT_TEXT) {
+		const char *u;
 		size_t l;
 
 		if (common.with_filename || common.line_number)
@@ -2802,14 +3049,21 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 			out_write(sc->s + a->beg, a->end - a->beg);
 		}
 		buf[l++] = '\t';
-		(void)fmt_number(amount_value(a), buf + l, 400);
-		l += strlen(buf + l);
+		l += value_text(a, buf + l);
 		buf[l++] = '\t';
-		memcpy(buf + l, a->unit, strlen(a->unit));
-		l += strlen(a->unit);
+		for (u = a->unit; *u != '\0'; u++)
+			buf[l++] = *u;	/* three bytes or so: no calls */
 		buf[l++] = '\n';
 		out_write(buf, l);
 		out_end_record();
+		return;
+	}
+	if (common.format == FMT_JSONL) {
+		emit_jsonl(sc, a, in, lineno, buf);
+		return;
+	}
+	if (common.format == FMT_TSV) {
+		emit_tsv(sc, a, in, lineno, buf);
 		return;
 	}
 	rec_begin();
