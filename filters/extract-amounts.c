@@ -1233,7 +1233,6 @@ line_context(struct scan *sc)
 	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	const unsigned char *s = (const unsigned char *)sc->s;
 	const struct lex *x;
-	const char *p;
 	size_t i = 0, e, n = sc->n;
 	uint64_t v, t, caps;
 
@@ -1271,10 +1270,8 @@ line_context(struct scan *sc)
 	}
 	for (i = 0; (i = find_bytes(sc->s, n, i, "yuan", 4)) < n; i++)
 		ctx_add(sc, "CNY", i);
-	for (p = sc->s; (p = memchr(p, 'b', (size_t)(sc->s + n - p))) != NULL;
-	    p++)
-		if (p - sc->s >= 7 && memcmp(p - 7, "renminb", 7) == 0)
-			ctx_add(sc, "CNY", (size_t)(p - 7 - sc->s));
+	for (i = 0; (i = find_bytes(sc->s, n, i, "renminbi", 8)) < n; i++)
+		ctx_add(sc, "CNY", i);
 }
 
 static int
