@@ -386,34 +386,103 @@ static const char abbr_words[] =
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
 
+/*
+ * The lexicon is an open-addressed table keyed by the word's bytes packed
+ * into three 64-bit words (zero-padded; words of 24 bytes or more are
+ * never looked up), so that a lookup compares three integers instead of
+ * hashing and comparing byte by byte.  lex_tag holds 16 more bits of each
+ * slot's hash (0: free) in 8 KB that stay in cache, so that a probe reads
+ * a slot only when its tag matches.
+ */
+#define LEX_MAX_LEN 24
+
 struct lex_slot {
-	const char *word;	/* points into one of the word lists */
-	unsigned char len;
+	uint64_t key[3];
+	uint32_t len;
 	uint32_t flags;
 };
 
 #define LEX_SLOTS 4096u
 static struct lex_slot *lex;
+static uint16_t lex_tag[LEX_SLOTS];
 
 static uint32_t
-lex_hash(const char *w, size_t n)
+lex_hash(const uint64_t key[3])
 {
-	uint32_t h = 2166136261u;
+	uint64_t h;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*w++) * 16777619u;
-	return h;
+	h = key[0] * 0x9e3779b97f4a7c15ULL ^ key[1] * 0xc2b2ae3d27d4eb4fULL ^
+	    key[2] * 0x165667b19e3779f9ULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return (uint32_t)(h >> 32);
 }
 
-static struct lex_slot *
-lex_slot_for(const char *w, size_t n)
-{
-	uint32_t i = lex_hash(w, n) & (LEX_SLOTS - 1);
+/* The tag of hash h (never 0) and its first slot. */
+#define LEX_TAG(h) ((uint16_t)(((h) >> 16) | 1u))
+#define LEX_HOME(h) ((h) & (LEX_SLOTS - 1))
 
-	while (lex[i].word != NULL &&
-	    (lex[i].len != n || memcmp(lex[i].word, w, n) != 0))
-		i = (i + 1) & (LEX_SLOTS - 1);
-	return &lex[i];
+/* The slot of key (n bytes): its own, or the free one it would take. */
+static uint32_t
+lex_slot_for(const uint64_t key[3], size_t n)
+{
+	uint32_t h = lex_hash(key), i = LEX_HOME(h);
+	uint16_t tag = LEX_TAG(h);
+
+	for (; lex_tag[i] != 0; i = (i + 1) & (LEX_SLOTS - 1))
+		if (lex_tag[i] == tag && lex[i].len == n &&
+		    lex[i].key[0] == key[0] && lex[i].key[1] == key[1] &&
+		    lex[i].key[2] == key[2])
+			break;
+	return i;
+}
+
+/* Bytes w[0..n) (n < 8) as one little-endian word, zero-padded: at most
+ * two loads, which overlap on the same bytes, and no call. */
+static inline uint64_t
+load_short(const char *w, size_t n)
+{
+	uint32_t lo, hi;
+	uint64_t x;
+
+	if (n >= 4) {
+		memcpy(&lo, w, 4);
+		memcpy(&hi, w + n - 4, 4);
+		return lo | (uint64_t)hi << 8 * (n - 4);
+	}
+	x = 0;
+	if (n > 0)
+		x = (unsigned char)w[0];
+	if (n > 1)
+		x |= (uint64_t)(unsigned char)w[1] << 8;
+	if (n > 2)
+		x |= (uint64_t)(unsigned char)w[2] << 16;
+	return x;
+}
+
+/* Bytes w[0..n) (0 < n < LEX_MAX_LEN) into key, zero-padded, with
+ * fixed-size loads (no byte loop, no call). */
+static void
+lex_key(const char *w, size_t n, uint64_t key[3])
+{
+	uint64_t x;
+
+	key[0] = key[1] = key[2] = 0;
+	if (n < 8) {
+		key[0] = load_short(w, n);
+		return;
+	}
+	memcpy(&key[0], w, 8);
+	if (n == 8)
+		return;
+	if (n <= 16) {
+		memcpy(&x, w + n - 8, 8);
+		key[1] = x >> 8 * (16 - n);
+		return;
+	}
+	memcpy(&key[1], w + 8, 8);
+	memcpy(&x, w + n - 8, 8);
+	key[2] = x >> 8 * (24 - n);
 }
 
 static void
@@ -421,20 +490,25 @@ lex_add_list(const char *list, uint32_t flags)
 {
 	const char *p = list, *e;
 	struct lex_slot *s;
+	uint64_t key[3];
+	uint32_t i;
 
 	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
-		if (e > p) {
-			if (e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+		if (e > p && e - p < LEX_MAX_LEN) {
+			if (p[0] >= 'a' && p[0] <= 'z' &&
 			    e[-1] >= 'a' && e[-1] <= 'z')
 				lex_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
-			s = lex_slot_for(p, (size_t)(e - p));
-			s->word = p;
-			s->len = (unsigned char)(e - p);
+			lex_key(p, (size_t)(e - p), key);
+			i = lex_slot_for(key, (size_t)(e - p));
+			s = &lex[i];
+			memcpy(s->key, key, sizeof(key));
+			s->len = (uint32_t)(e - p);
 			s->flags |= flags;
+			lex_tag[i] = LEX_TAG(lex_hash(key));
 		}
 		p = e;
 	}
@@ -476,13 +550,13 @@ maybe_verb(const char *w, size_t n)
 static uint32_t
 lex_lookup(const char *w, size_t n)
 {
-	char low[24];
-	size_t i;
-	uint32_t h;
+	uint64_t key[3], up, hi;
+	const uint64_t ones = 0x0101010101010101ULL;
+	int k;
 
 	if (n > 0 && w[n - 1] == '.')
 		n--;
-	if (n == 0 || n >= sizeof(low))
+	if (n == 0 || n >= LEX_MAX_LEN)
 		return 0;
 	{
 		unsigned a = (unsigned char)w[0] | 0x20;
@@ -492,20 +566,19 @@ lex_lookup(const char *w, size_t n)
 		    !(lex_shape[n][a - 'a'] & (1u << (z - 'a'))))
 			return 0;
 	}
-	h = 2166136261u;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)w[i];
-
-		if (c >= 0x80)
-			return 0;
-		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	lex_key(w, n, key);
+	hi = 0;
+	for (k = 0; k < 3; k++) {
+		/* Fold A-Z to a-z eight bytes at a time; with every byte
+		 * below 0x80 the sums cannot carry from byte to byte. */
+		hi |= key[k];
+		up = (key[k] + (0x80 - 'A') * ones) &
+		    ~(key[k] + (0x80 - 'Z' - 1) * ones) & 0x80 * ones;
+		key[k] |= up >> 2;
 	}
-	for (h &= LEX_SLOTS - 1; lex[h].word != NULL; h = (h + 1) &
-	    (LEX_SLOTS - 1))
-		if (lex[h].len == n && memcmp(lex[h].word, low, n) == 0)
-			return lex[h].flags;
-	return 0;
+	if (hi & 0x80 * ones)
+		return 0;
+	return lex[lex_slot_for(key, n)].flags;
 }
 
 /* Character helpers over (p, n) at byte offsets. */
@@ -621,6 +694,7 @@ lex_init(void)
 	size_t i;
 
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	memset(lex_tag, 0, sizeof(lex_tag));
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
 	memset(verb_shape, 0, sizeof(verb_shape));
@@ -822,6 +896,44 @@ feet_inches(const char *p, size_t i)
 }
 
 /*
+ * The first byte at or after i that may start a quotation mark (see
+ * mark_byte), or n.  Most text has none for dozens of bytes: eight bytes
+ * are tested at a time for a quote or apostrophe byte or one of 0x80 or
+ * more, and only such a byte is looked up.
+ */
+static size_t
+next_mark_byte(const char *p, size_t n, size_t i)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	while (i + 8 <= n) {
+		uint64_t v, dq, ap, hit;
+
+		memcpy(&v, p + i, 8);
+		dq = v ^ '"' * ones;
+		ap = v ^ '\'' * ones;
+		/* The lowest flagged byte is a real hit: a borrow only
+		 * flags bytes above a zero byte. */
+		hit = (((dq - ones) & ~dq) | ((ap - ones) & ~ap) | v) &
+		    0x80 * ones;
+		if (hit == 0) {
+			i += 8;
+			continue;
+		}
+		i += (size_t)__builtin_ctzll(hit) / 8;
+		if (mark_byte[(unsigned char)p[i]])
+			return i;
+		i++;
+	}
+#endif
+	while (i < n && !mark_byte[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
+/*
  * Scan the paragraph p[0..n) from offset i for quotations, adding spans;
  * *oq says what is open on entry and is updated for the exit.
  */
@@ -835,8 +947,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 	enum quote_mark m;
 
 	while (i < n) {
-		while (i < n && !mark_byte[(unsigned char)p[i]])
-			i++;
+		i = next_mark_byte(p, n, i);
 		if (i >= n)
 			break;
 		c = char_at(p, n, i, &w);
@@ -1019,14 +1130,15 @@ tok_lex(size_t i)
 	return t->lex;
 }
 
-static int
-tok_is(size_t i, const char *w)
-{
-	size_t n = strlen(w);
+/* 1 if token i is the word w (a string literal). */
+#define tok_is(i, w) tok_is_n((i), (w), sizeof(w) - 1)
 
+static int
+tok_is_n(size_t i, const char *w, size_t n)
+{
 	return i < ntoks && toks[i].type == T_WORD &&
 	    toks[i].end - toks[i].beg == n &&
-	    strncmp(para + toks[i].beg, w, n) == 0;
+	    memcmp(para + toks[i].beg, w, n) == 0;
 }
 
 static int
@@ -1100,20 +1212,24 @@ tokenize(const char *p, size_t from, size_t to)
 				i++;
 				continue;
 			}
-		}
-		c = char_at(p, to, i, &w);
-		if (is_space(c)) {
-			i += w;
-			continue;
-		}
-		if (!is_alnum(c)) {
-			t = tok_new(T_PUNCT, i, i + w);
-			t->ch = c;
-			if ((c == '.' || c == '!' || c == '?') &&
-			    is_space(char_at(p, to, i + w, &w2)))
-				t->flags |= TF_SEND;
-			i += w;
-			continue;
+			/* an ASCII letter or digit: no decoding */
+			c = x;
+			w = 1;
+		} else {
+			c = char_at(p, to, i, &w);
+			if (is_space(c)) {
+				i += w;
+				continue;
+			}
+			if (!is_alnum(c)) {
+				t = tok_new(T_PUNCT, i, i + w);
+				t->ch = c;
+				if ((c == '.' || c == '!' || c == '?') &&
+				    is_space(char_at(p, to, i + w, &w2)))
+					t->flags |= TF_SEND;
+				i += w;
+				continue;
+			}
 		}
 		b = i;
 		t = tok_new(T_WORD, b, b);
@@ -1203,7 +1319,7 @@ struct entity {
 	char name[NAME_MAX_LEN];
 	size_t len;
 	size_t last;		/* offset of the last word in name */
-	uint64_t lasthash;	/* hash64 of the last word, as written */
+	uint64_t lasthash;	/* word_hash of the last word, as written */
 	int gender;		/* 0 unknown, 'm', 'f' */
 	int org;
 	unsigned long stamp;	/* 0: only mentioned, never a subject */
@@ -1250,6 +1366,44 @@ last_word_off(const char *s, size_t n)
 	return i;
 }
 
+/* A quick hash of the word w[0..n), to compare last words by. */
+static uint64_t
+word_hash(const char *w, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+
+	while (n >= 8) {
+		memcpy(&x, w, 8);
+		h = (h ^ x) * 0xbf58476d1ce4e5b9ULL;
+		w += 8;
+		n -= 8;
+	}
+	h = (h ^ load_short(w, n)) * 0x94d049bb133111ebULL;
+	return h ^ h >> 31;
+}
+
+/* memcpy for a name (n <= NAME_MAX_LEN): whole words and an overlapping
+ * last one, which beats the string instruction the compiler picks for a
+ * short copy of unknown length. */
+static void
+copy_name(char *d, const char *s, size_t n)
+{
+	size_t k;
+	uint64_t x;
+
+	if (n < 8) {
+		for (k = 0; k < n; k++)
+			d[k] = s[k];
+		return;
+	}
+	for (k = 0; k + 8 < n; k += 8) {
+		memcpy(&x, s + k, 8);
+		memcpy(d + k, &x, 8);
+	}
+	memcpy(&x, s + n - 8, 8);
+	memcpy(d + n - 8, &x, 8);
+}
+
 /*
  * Remember the name s[0..n): find it or add it (pushing out the entity
  * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
@@ -1278,10 +1432,10 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 				i++;
 			e = &ents[i];
 			e->hash = h;
-			memcpy(e->name, s, n);
+			copy_name(e->name, s, n);
 			e->len = n;
 			e->last = last_word_off(s, n);
-			e->lasthash = hash64(s + e->last, n - e->last, 0);
+			e->lasthash = word_hash(s + e->last, n - e->last);
 			ent_lasthash[i] = e->lasthash;
 			e->gender = 0;
 			e->org = org;
@@ -1306,7 +1460,7 @@ ent_by_last(const char *w, size_t n, int caseless)
 {
 	size_t i, k;
 	long best = -1;
-	uint64_t h = caseless ? 0 : hash64(w, n, 0);
+	uint64_t h = caseless ? 0 : word_hash(w, n);
 
 	for (i = 0; i < nents; i++) {
 		struct entity *e = &ents[i];
@@ -2810,16 +2964,16 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 static void
 mark_quote_ends(void)
 {
-	size_t i, e;
+	size_t i, e, x;
 	struct tok *t;
 	struct span *sp;
 	uint32_t c;
 
-	for (i = 0; i < ntoks; i++) {
+	for (x = 0; x < nspans; x++) {
+		/* the quotation tokens, one a span */
+		i = spans[x].tok;
 		t = &toks[i];
-		if (t->type != T_QUOTE)
-			continue;
-		sp = &spans[t->q];
+		sp = &spans[x];
 		e = sp->ce;
 		while (e > sp->cb && is_space(char_before(para, e)))
 			e--;
@@ -2917,6 +3071,12 @@ scan_names(const char *p, size_t n)
 	uint32_t c;
 
 	while (i < n) {
+		/* Only A-Z and bytes of 0x80 or more can start a name. */
+		if ((unsigned char)p[i] < 0x80 &&
+		    (p[i] < 'A' || p[i] > 'Z')) {
+			i++;
+			continue;
+		}
 		c = char_at(p, n, i, &w);
 		if (!is_upper(c) || (i > 0 && is_alnum(char_before(p, i)))) {
 			i += w;
