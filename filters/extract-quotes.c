@@ -31,6 +31,14 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+/* The slow paths of the per-token helpers stay out of line, so that the
+ * fast paths inline into the loops that call them. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 /* The kinds of quotation, as bits for --kind. */
 #define K_FULL 0x1u
 #define K_PARTIAL 0x2u
@@ -411,10 +419,9 @@ lex_hash(const uint64_t key[3])
 {
 	uint64_t h;
 
-	h = key[0] * 0x9e3779b97f4a7c15ULL ^ key[1] * 0xc2b2ae3d27d4eb4fULL ^
+	/* the high half of a product mixes every byte of the key */
+	h = key[0] * 0x9e3779b97f4a7c15ULL + key[1] * 0xc2b2ae3d27d4eb4fULL +
 	    key[2] * 0x165667b19e3779f9ULL;
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
 	return (uint32_t)(h >> 32);
 }
 
@@ -547,7 +554,7 @@ maybe_verb(const char *w, size_t n)
 
 /* The flags of the word w[0..n): ASCII letters folded, a final full stop
  * ignored; 0 for a word not in the lexicon. */
-static uint32_t
+static NOINLINE uint32_t
 lex_lookup(const char *w, size_t n)
 {
 	uint64_t key[3], up, hi;
@@ -568,7 +575,7 @@ lex_lookup(const char *w, size_t n)
 	}
 	lex_key(w, n, key);
 	hi = 0;
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < 3 && key[k] != 0; k++) {
 		/* Fold A-Z to a-z eight bytes at a time; with every byte
 		 * below 0x80 the sums cannot carry from byte to byte. */
 		hi |= key[k];
@@ -583,12 +590,34 @@ lex_lookup(const char *w, size_t n)
 
 /* Character helpers over (p, n) at byte offsets. */
 
-/* The character at p[i] (' ' past the end) and its length in *w. */
-static uint32_t
-char_at(const char *p, size_t n, size_t i, size_t *w)
+/* char_at for a byte of 0x80 or more: the common well-formed two- and
+ * three-byte sequences decoded here (as utf8_decode decodes them), the
+ * rest, with its checks, by utf8_decode. */
+static NOINLINE uint32_t
+char_at_multi(const char *p, size_t n, size_t i, size_t *w)
 {
+	const unsigned char *u = (const unsigned char *)p + i;
 	uint32_t cp;
 
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && n - i >= 2 &&
+	    (u[1] & 0xc0) == 0x80) {
+		*w = 2;
+		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] >= 0xe1 && u[0] <= 0xef && u[0] != 0xed && n - i >= 3 &&
+	    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*w = 3;
+		return (uint32_t)(u[0] & 0x0f) << 12 |
+		    (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+	}
+	*w = utf8_decode(u, n - i, &cp);
+	return cp;
+}
+
+/* The character at p[i] (' ' past the end) and its length in *w. */
+static inline uint32_t
+char_at(const char *p, size_t n, size_t i, size_t *w)
+{
 	if (i >= n) {
 		*w = 0;
 		return ' ';
@@ -597,8 +626,7 @@ char_at(const char *p, size_t n, size_t i, size_t *w)
 		*w = 1;
 		return (unsigned char)p[i];
 	}
-	*w = utf8_decode((const unsigned char *)p + i, n - i, &cp);
-	return cp;
+	return char_at_multi(p, n, i, w);
 }
 
 /* The character that ends just before p[i] (' ' at the start). */
@@ -1116,7 +1144,7 @@ tok_new(unsigned type, size_t beg, size_t end)
 	return t;
 }
 
-static uint32_t
+static inline uint32_t
 tok_lex(size_t i)
 {
 	struct tok *t = &toks[i];
@@ -1133,7 +1161,7 @@ tok_lex(size_t i)
 /* 1 if token i is the word w (a string literal). */
 #define tok_is(i, w) tok_is_n((i), (w), sizeof(w) - 1)
 
-static int
+static inline int
 tok_is_n(size_t i, const char *w, size_t n)
 {
 	return i < ntoks && toks[i].type == T_WORD &&
@@ -1141,20 +1169,20 @@ tok_is_n(size_t i, const char *w, size_t n)
 	    memcmp(para + toks[i].beg, w, n) == 0;
 }
 
-static int
+static inline int
 tok_punct(size_t i, uint32_t c)
 {
 	return i < ntoks && toks[i].type == T_PUNCT && toks[i].ch == c;
 }
 
-static int
+static inline int
 tok_cap(size_t i)
 {
 	return i < ntoks && toks[i].type == T_WORD &&
 	    (toks[i].flags & TF_CAP);
 }
 
-static int
+static inline int
 tok_lower(size_t i)
 {
 	return i < ntoks && toks[i].type == T_WORD &&
@@ -1382,11 +1410,11 @@ word_hash(const char *w, size_t n)
 	return h ^ h >> 31;
 }
 
-/* memcpy for a name (n <= NAME_MAX_LEN): whole words and an overlapping
- * last one, which beats the string instruction the compiler picks for a
- * short copy of unknown length. */
+/* memcpy for a short string (a name, a role): whole words and an
+ * overlapping last one, which beats the string instruction the compiler
+ * picks for a short copy of unknown length. */
 static void
-copy_name(char *d, const char *s, size_t n)
+copy_short(char *d, const char *s, size_t n)
 {
 	size_t k;
 	uint64_t x;
@@ -1432,7 +1460,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 				i++;
 			e = &ents[i];
 			e->hash = h;
-			copy_name(e->name, s, n);
+			copy_short(e->name, s, n);
 			e->len = n;
 			e->last = last_word_off(s, n);
 			e->lasthash = word_hash(s + e->last, n - e->last);
@@ -1585,7 +1613,7 @@ struct np {
 };
 
 /* A capitalised word that can be part of a name. */
-static int
+static NOINLINE int
 tok_namecap_uncached(size_t i)
 {
 	uint32_t lx;
@@ -1607,7 +1635,7 @@ tok_namecap_uncached(size_t i)
 	return 1;
 }
 
-static int
+static inline int
 tok_namecap(size_t i)
 {
 	struct tok *t;
@@ -1878,7 +1906,7 @@ static void
 set_text(char *dst, size_t *dlen, size_t max, const char *s, size_t n)
 {
 	n = cut_len(s, n, max);
-	memcpy(dst, s, n);
+	copy_short(dst, s, n);
 	*dlen = n;
 }
 
@@ -3063,6 +3091,35 @@ note_colon(void)
 static struct buf held;
 static int held_ok;
 
+/* The first byte at or after i that is A-Z or 0x80 or more (only those
+ * can start a capitalised word), or n; eight bytes at a time. */
+static size_t
+next_cap_byte(const char *p, size_t n, size_t i)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	while (i + 8 <= n) {
+		uint64_t v, hit;
+
+		memcpy(&v, p + i, 8);
+		/* A sum carries into the next byte only from a byte of 0x80
+		 * or more, which is itself flagged: the lowest flagged byte
+		 * is a real one. */
+		hit = (((v + (0x80 - 'A') * ones) &
+		    ~(v + (0x80 - 'Z' - 1) * ones)) | v) & 0x80 * ones;
+		if (hit != 0)
+			return i + (size_t)__builtin_ctzll(hit) / 8;
+		i += 8;
+	}
+#endif
+	while (i < n && (unsigned char)p[i] < 0x80 &&
+	    (p[i] < 'A' || p[i] > 'Z'))
+		i++;
+	return i;
+}
+
 /* Quick scan for runs of two or more capitalised words in p[0..n). */
 static void
 scan_names(const char *p, size_t n)
@@ -3071,12 +3128,9 @@ scan_names(const char *p, size_t n)
 	uint32_t c;
 
 	while (i < n) {
-		/* Only A-Z and bytes of 0x80 or more can start a name. */
-		if ((unsigned char)p[i] < 0x80 &&
-		    (p[i] < 'A' || p[i] > 'Z')) {
-			i++;
-			continue;
-		}
+		i = next_cap_byte(p, n, i);
+		if (i >= n)
+			break;
 		c = char_at(p, n, i, &w);
 		if (!is_upper(c) || (i > 0 && is_alnum(char_before(p, i)))) {
 			i += w;
@@ -3086,9 +3140,10 @@ scan_names(const char *p, size_t n)
 		words = 0;
 		for (;;) {
 			/* a capitalised word */
-			while (i < n && (is_alnum(c = char_at(p, n, i, &w)) ||
+			while (i < n && (word_byte[(unsigned char)p[i]] ||
+			    is_alnum(c = char_at(p, n, i, &w)) ||
 			    c == '\'' || c == 0x2019 || c == '-' || c == '.'))
-				i += w;
+				i += word_byte[(unsigned char)p[i]] ? 1 : w;
 			e = i;
 			words++;
 			if (i + 1 >= n || p[i] != ' ')
