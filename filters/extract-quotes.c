@@ -1238,6 +1238,9 @@ tokenize(const char *p, size_t from, size_t to)
 				    i + 1, &w2))))
 					t->flags |= TF_SEND;
 				i++;
+				/* the space that usually follows */
+				if (i < to && p[i] == ' ')
+					i++;
 				continue;
 			}
 			/* an ASCII letter or digit: no decoding */
@@ -1302,6 +1305,15 @@ tokenize(const char *p, size_t from, size_t to)
 			}
 			if (y == ' ' || y == ',')
 				break;
+			if (y >= 0xc3 && y <= 0xc8 && i + 1 < to &&
+			    ((unsigned char)p[i + 1] & 0xc0) == 0x80 &&
+			    !(y == 0xc3 && ((unsigned char)p[i + 1] == 0x97 ||
+			    (unsigned char)p[i + 1] == 0xb7))) {
+				/* a Latin letter of U+00C0-U+023F (not the
+				 * signs x and /): accented names */
+				i += 2;
+				continue;
+			}
 			c = char_at(p, to, i, &w);
 			if (is_alnum(c)) {
 				i += w;
@@ -1335,6 +1347,9 @@ tokenize(const char *p, size_t from, size_t to)
 				t->flags &= ~TF_LEXED;
 			}
 		}
+		/* the space that usually follows */
+		if (i < to && p[i] == ' ')
+			i++;
 	}
 }
 
@@ -1432,6 +1447,32 @@ copy_short(char *d, const char *s, size_t n)
 	memcpy(d + n - 8, &x, 8);
 }
 
+/* Entity i was named again (ent_clock has been advanced): what
+ * ent_note does once it has found the name. */
+static size_t
+ent_touch(size_t i, int gender, int org, int subject)
+{
+	struct entity *e = &ents[i];
+
+	if (gender != 0)
+		e->gender = gender;
+	if (org)
+		e->org = 1;
+	e->seen = ent_clock;
+	if (subject)
+		e->stamp = ent_clock;
+	return i;
+}
+
+/* ent_note(ents[i].name, ents[i].len, ...) without hashing the name
+ * again: a name is in the table once, so it finds slot i. */
+static size_t
+ent_renote(size_t i, int gender, int org, int subject)
+{
+	ent_clock++;
+	return ent_touch(i, gender, org, subject);
+}
+
 /*
  * Remember the name s[0..n): find it or add it (pushing out the entity
  * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
@@ -1470,15 +1511,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			e->stamp = 0;
 		}
 	}
-	e = &ents[i];
-	if (gender != 0)
-		e->gender = gender;
-	if (org)
-		e->org = 1;
-	e->seen = ent_clock;
-	if (subject)
-		e->stamp = ent_clock;
-	return i;
+	return ent_touch(i, gender, org, subject);
 }
 
 /* The most recent entity whose last word is w[0..n) (a surname, or the
@@ -1990,7 +2023,7 @@ np_speaker(const struct np *np, struct attr *a)
 				en->gender = 'f';
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name,
 			    en->len);
-			(void)ent_note(en->name, en->len, 0, 0, 1);
+			(void)ent_renote((size_t)e, 0, 0, 1);
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
@@ -2008,7 +2041,7 @@ np_speaker(const struct np *np, struct attr *a)
 		if (e >= 0 && ents[e].org) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
-			(void)ent_note(ents[e].name, ents[e].len, 0, 1, 1);
+			(void)ent_renote((size_t)e, 0, 1, 1);
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
@@ -2088,8 +2121,7 @@ np_speaker(const struct np *np, struct attr *a)
 		if (e >= 0) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
-			(void)ent_note(ents[e].name, ents[e].len, gender, org,
-			    1);
+			(void)ent_renote((size_t)e, gender, org, 1);
 			return;
 		}
 	}
@@ -2921,8 +2953,7 @@ track_upto(size_t end)
 			e = ent_by_last(para + toks[i].beg,
 			    toks[i].end - toks[i].beg, 0);
 			if (e >= 0)
-				(void)ent_note(ents[e].name, ents[e].len, 0, 0,
-				    1);
+				(void)ent_renote((size_t)e, 0, 0, 1);
 			continue;
 		}
 		lx = tok_lex(j - 1);
