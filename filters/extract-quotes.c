@@ -525,6 +525,10 @@ lex_add_list(const char *list, uint32_t flags)
  * a quick "no" for most words. */
 static uint32_t verb_shape[24][26];
 
+/* Bit b of verb_start[a]: some speech verb starts with the letters a, b
+ * (a second filter: most words that pass the first are not verbs). */
+static uint32_t verb_start[26];
+
 static void
 verb_pairs_add(const char *list)
 {
@@ -538,6 +542,11 @@ verb_pairs_add(const char *list)
 		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
 		    e[-1] >= 'a' && e[-1] <= 'z')
 			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
+		if (e - p >= 2 && p[0] >= 'a' && p[0] <= 'z' &&
+		    p[1] >= 'a' && p[1] <= 'z')
+			verb_start[p[0] - 'a'] |= 1u << (p[1] - 'a');
+		else if (e > p && p[0] >= 'a' && p[0] <= 'z')
+			verb_start[p[0] - 'a'] = ~0u;
 		p = e;
 	}
 }
@@ -546,10 +555,13 @@ verb_pairs_add(const char *list)
 static int
 maybe_verb(const char *w, size_t n)
 {
-	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1];
+	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1], b;
 
-	return n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
-	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')));
+	if (!(n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
+	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')))))
+		return 0;
+	b = (unsigned char)w[1];
+	return b < 'a' || b > 'z' || (verb_start[a - 'a'] & (1u << (b - 'a')));
 }
 
 /* The flags of the word w[0..n): ASCII letters folded, a final full stop
@@ -726,11 +738,15 @@ lex_init(void)
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
 	memset(verb_shape, 0, sizeof(verb_shape));
+	memset(verb_start, 0, sizeof(verb_start));
 	for (i = 0; verb_words[i] != NULL; i++) {
 		lex_add_list(verb_words[i], LX_VERB);
 		verb_pairs_add(verb_words[i]);
 	}
 	verb_pairs_add(more_verbs);
+	/* "read" is a verb too; the second filter must let every LX_VERB
+	 * word through (the first, as before, does not know it) */
+	verb_start['r' - 'a'] |= 1u << ('e' - 'a');
 	lex_add_list(title_words, LX_TITLE);
 	lex_add_list(male_words, LX_MALE);
 	lex_add_list(female_words, LX_FEMALE);
