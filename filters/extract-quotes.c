@@ -19,6 +19,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#define HAVE_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "cli.h"
@@ -948,6 +952,27 @@ feet_inches(const char *p, size_t i)
 static size_t
 next_mark_byte(const char *p, size_t n, size_t i)
 {
+#if defined(HAVE_SSE2)
+	/* Sixteen bytes at a time: a mask of the quote, apostrophe and
+	 * high bytes; each is looked up in turn. */
+	const __m128i dq16 = _mm_set1_epi8('"'), ap16 = _mm_set1_epi8('\'');
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const void *)(p + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dq16),
+		    _mm_cmpeq_epi8(v, ap16))));
+
+		while (hit != 0) {
+			size_t k = i + (size_t)__builtin_ctz(hit);
+
+			if (mark_byte[(unsigned char)p[k]])
+				return k;
+			hit &= hit - 1;
+		}
+		i += 16;
+	}
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ULL;
@@ -3143,6 +3168,23 @@ static int held_ok;
 static size_t
 next_cap_byte(const char *p, size_t n, size_t i)
 {
+#if defined(HAVE_SSE2)
+	/* Sixteen bytes at a time: signed, A-Z is the range ('A' - 1,
+	 * 'Z' + 1) and a high byte is below zero. */
+	const __m128i lo16 = _mm_set1_epi8('A' - 1);
+	const __m128i hi16 = _mm_set1_epi8('Z' + 1);
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const void *)(p + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_and_si128(_mm_cmpgt_epi8(v, lo16),
+		    _mm_cmplt_epi8(v, hi16))));
+
+		if (hit != 0)
+			return i + (size_t)__builtin_ctz(hit);
+		i += 16;
+	}
+#endif
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ULL;
