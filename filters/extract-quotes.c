@@ -1412,6 +1412,17 @@ struct entity {
 
 static struct entity *ents;
 static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
+
+/*
+ * Bit i of ent_bucket[b]: ent_lasthash[i] falls in bucket b (its top six
+ * bits), so that a surname is compared with the few entities whose last
+ * word may match rather than with all of them.
+ */
+#if MAX_ENTITIES > 64
+#error "ent_bucket holds one bit an entity"
+#endif
+#define ENT_BUCKET(h) ((size_t)((h) >> 58))
+static uint64_t ent_bucket[64];
 static size_t nents;
 static unsigned long ent_clock;
 
@@ -1424,6 +1435,7 @@ ents_reset(void)
 		ents[i].len = 0;
 		ent_lasthash[i] = 0;
 	}
+	memset(ent_bucket, 0, sizeof(ent_bucket));
 	nents = MAX_ENTITIES;
 	ent_clock = 0;
 }
@@ -1546,13 +1558,33 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			e->len = n;
 			e->last = last_word_off(s, n);
 			e->lasthash = word_hash(s + e->last, n - e->last);
+			ent_bucket[ENT_BUCKET(ent_lasthash[i])] &=
+			    ~((uint64_t)1 << i);
 			ent_lasthash[i] = e->lasthash;
+			ent_bucket[ENT_BUCKET(e->lasthash)] |= (uint64_t)1 << i;
 			e->gender = 0;
 			e->org = org;
 			e->stamp = 0;
 		}
 	}
 	return ent_touch(i, gender, org, subject);
+}
+
+/* The index of the lowest set bit of x (x != 0). */
+static inline size_t
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	size_t i = 0;
+
+	while (!(x & 1)) {
+		x >>= 1;
+		i++;
+	}
+	return i;
+#endif
 }
 
 /* The most recent entity whose last word is w[0..n) (a surname, or the
@@ -1562,11 +1594,17 @@ ent_by_last(const char *w, size_t n, int caseless)
 {
 	size_t i, k;
 	long best = -1;
-	uint64_t h = caseless ? 0 : word_hash(w, n);
+	uint64_t h = caseless ? 0 : word_hash(w, n), cand;
 
-	for (i = 0; i < nents; i++) {
-		struct entity *e = &ents[i];
+	/* the candidates, in index order (the first of equals wins) */
+	cand = caseless ? ~(uint64_t)0 : ent_bucket[ENT_BUCKET(h)];
+	for (; cand != 0; cand &= cand - 1) {
+		struct entity *e;
 
+		i = lowest_bit(cand);
+		if (i >= nents)
+			break;
+		e = &ents[i];
 		if (!caseless && ent_lasthash[i] != h)
 			continue;
 		if (e->len == 0 || e->len - e->last != n || e->last == 0)
