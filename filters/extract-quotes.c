@@ -418,7 +418,7 @@ struct lex_slot {
 static struct lex_slot *lex;
 static uint16_t lex_tag[LEX_SLOTS];
 
-static uint32_t
+static inline uint32_t
 lex_hash(const uint64_t key[3])
 {
 	uint64_t h;
@@ -434,7 +434,7 @@ lex_hash(const uint64_t key[3])
 #define LEX_HOME(h) ((h) & (LEX_SLOTS - 1))
 
 /* The slot of key (n bytes): its own, or the free one it would take. */
-static uint32_t
+static inline uint32_t
 lex_slot_for(const uint64_t key[3], size_t n)
 {
 	uint32_t h = lex_hash(key), i = LEX_HOME(h);
@@ -473,7 +473,7 @@ load_short(const char *w, size_t n)
 
 /* Bytes w[0..n) (0 < n < LEX_MAX_LEN) into key, zero-padded, with
  * fixed-size loads (no byte loop, no call). */
-static void
+static inline void
 lex_key(const char *w, size_t n, uint64_t key[3])
 {
 	uint64_t x;
