@@ -1424,6 +1424,7 @@ static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
 #define ENT_BUCKET(h) ((size_t)((h) >> 58))
 static uint64_t ent_bucket[64];
 static size_t nents;
+static size_t ent_last_noted;	/* the slot named last */
 static unsigned long ent_clock;
 
 static void
@@ -1436,6 +1437,7 @@ ents_reset(void)
 		ent_lasthash[i] = 0;
 	}
 	memset(ent_bucket, 0, sizeof(ent_bucket));
+	ent_last_noted = 0;
 	nents = MAX_ENTITIES;
 	ent_clock = 0;
 }
@@ -1523,6 +1525,7 @@ static size_t
 ent_renote(size_t i, int gender, int org, int subject)
 {
 	ent_clock++;
+	ent_last_noted = i;
 	return ent_touch(i, gender, org, subject);
 }
 
@@ -1539,6 +1542,11 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	uint64_t h;
 
 	n = cut_len(s, n, NAME_MAX_LEN);
+	/* Often the name noted last ("Ann Bell said ... Ann Bell said"):
+	 * a name is in the table once, so where it sits it is found. */
+	if (n > 0 && ents[ent_last_noted].len == n &&
+	    memcmp(ents[ent_last_noted].name, s, n) == 0)
+		return ent_renote(ent_last_noted, gender, org, subject);
 	h = hash64(s, n, 0);
 	ent_clock++;
 	/* Two-way set associative: a name lives in one of two slots. */
@@ -1567,6 +1575,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 			e->stamp = 0;
 		}
 	}
+	ent_last_noted = i;
 	return ent_touch(i, gender, org, subject);
 }
 
