@@ -418,6 +418,19 @@ struct lex_slot {
 static struct lex_slot *lex;
 static uint16_t lex_tag[LEX_SLOTS];
 
+/*
+ * The last answer for words of up to eight bytes, as written (before
+ * folding), direct-mapped: the same few words ("the", "said", "He") are
+ * looked up again and again, and a hit costs one compare.
+ */
+#define LEX_MEMO_BITS 10
+struct lex_memo {
+	uint64_t word;		/* the bytes, zero-padded */
+	uint32_t len;		/* 0: empty */
+	uint32_t flags;
+};
+static struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
+
 static inline uint32_t
 lex_hash(const uint64_t key[3])
 {
@@ -576,6 +589,8 @@ lex_lookup(const char *w, size_t n)
 	uint64_t key[3], up, hi;
 	const uint64_t ones = 0x0101010101010101ULL;
 	int k;
+	uint32_t flags;
+	struct lex_memo *memo = NULL;
 
 	if (n > 0 && w[n - 1] == '.')
 		n--;
@@ -590,6 +605,15 @@ lex_lookup(const char *w, size_t n)
 			return 0;
 	}
 	lex_key(w, n, key);
+	if (n <= 8) {
+		/* a short word as written: often looked up before */
+		memo = &lex_memo[(key[0] * 0x9e3779b97f4a7c15ULL + n) >>
+		    (64 - LEX_MEMO_BITS)];
+		if (memo->len == n && memo->word == key[0])
+			return memo->flags;
+		memo->word = key[0];
+		memo->len = (uint32_t)n;
+	}
 	hi = 0;
 	for (k = 0; k < 3 && key[k] != 0; k++) {
 		/* Fold A-Z to a-z eight bytes at a time; with every byte
@@ -599,9 +623,10 @@ lex_lookup(const char *w, size_t n)
 		    ~(key[k] + (0x80 - 'Z' - 1) * ones) & 0x80 * ones;
 		key[k] |= up >> 2;
 	}
-	if (hi & 0x80 * ones)
-		return 0;
-	return lex[lex_slot_for(key, n)].flags;
+	flags = hi & 0x80 * ones ? 0 : lex[lex_slot_for(key, n)].flags;
+	if (memo != NULL)
+		memo->flags = flags;
+	return flags;
 }
 
 /* Character helpers over (p, n) at byte offsets. */
@@ -739,6 +764,7 @@ lex_init(void)
 
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
 	memset(lex_tag, 0, sizeof(lex_tag));
+	memset(lex_memo, 0, sizeof(lex_memo));
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
 	memset(verb_shape, 0, sizeof(verb_shape));
