@@ -1745,6 +1745,20 @@ struct attr {
 	size_t etok;		/* the token after the speaker (and role) */
 };
 
+/*
+ * An empty attribution.  The text arrays are read only up to their
+ * lengths, so only the scalars are cleared (a memset of the whole
+ * struct, several times a quotation, showed in profiles).
+ */
+static void
+attr_clear(struct attr *a)
+{
+	a->how = A_NONE;
+	a->slen = a->rlen = a->vlen = 0;
+	a->sb = a->se = 0;
+	a->vtok = a->etok = 0;
+}
+
 enum {
 	NP_NONE,
 	NP_NAME,		/* Finance Minister Joe Blake */
@@ -2141,7 +2155,8 @@ np_speaker(const struct np *np, struct attr *a)
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
-			if (a->speaker[0] >= 'A' && a->speaker[0] <= 'Z')
+			if (a->slen > 0 && a->speaker[0] >= 'A' &&
+			    a->speaker[0] <= 'Z')
 				a->speaker[0] = (char)(a->speaker[0] + 32);
 		}
 		return;
@@ -2439,7 +2454,7 @@ find_after(size_t qi, struct attr *a)
 	if (j == qi + 2 && is_dash(toks[qi + 1].ch)) {
 		struct np np;
 
-		memset(a, 0, sizeof(*a));
+		attr_clear(a);
 		if (np_forward(j, &np) && np.kind == NP_NAME &&
 		    (np.end >= ntoks || toks[np.end].type == T_PUNCT)) {
 			np_speaker(&np, a);
@@ -3217,7 +3232,7 @@ note_colon(void)
 	colon_ok = 0;
 	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
 		return;
-	memset(&a, 0, sizeof(a));
+	attr_clear(&a);
 	if (find_before(ntoks, &a)) {
 		a.how = A_COLON;
 		a.sb = a.se = 0;
@@ -3376,7 +3391,7 @@ attribute_all(void)
 		qi = spans[x].tok;
 		track_upto(qi);
 		a = &pq[x].at;
-		memset(a, 0, sizeof(*a));
+		attr_clear(a);
 		if (find_after(qi, a))
 			a->how = A_AFTER;
 		else if (x > 0 && pq[x - 1].at.how == A_AFTER &&
@@ -3387,11 +3402,11 @@ attribute_all(void)
 			*a = pq[x - 1].at;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
-		} else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
+		} else if (attr_clear(a), find_before(qi, a))
 			a->how = A_BEFORE;
-		else if (memset(a, 0, sizeof(*a)), find_later(qi, a))
+		else if (attr_clear(a), find_later(qi, a))
 			a->how = A_AFTER;
-		else if (memset(a, 0, sizeof(*a)), x > 0 &&
+		else if (attr_clear(a), x > 0 &&
 		    pq[x - 1].at.slen > 0) {
 			*a = pq[x - 1].at;
 			a->how = A_FOLLOW;
@@ -3423,7 +3438,7 @@ attribute_all(void)
 		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
 		    spans[x].cb, spans[x].ce - spans[x].cb, 3) <= 3) {
 			/* Locals call the junction "Spaghetti Corner". */
-			memset(a, 0, sizeof(*a));
+			attr_clear(a);
 			pq[x].kind = K_SCARE;
 			continue;
 		}
