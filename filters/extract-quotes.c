@@ -1377,7 +1377,7 @@ tokenize(const char *p, size_t from, size_t to)
 			    !(y == 0xc3 && ((unsigned char)p[i + 1] == 0x97 ||
 			    (unsigned char)p[i + 1] == 0xb7))) {
 				/* a Latin letter of U+00C0-U+023F (not the
-				 * signs x and /): accented names */
+				 * times and division signs): accented names */
 				i += 2;
 				continue;
 			}
