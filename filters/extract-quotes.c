@@ -19,6 +19,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#define HAVE_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "cli.h"
@@ -30,6 +34,14 @@
 #include "record.h"
 #include "utf8.h"
 #include "xalloc.h"
+
+/* The slow paths of the per-token helpers stay out of line, so that the
+ * fast paths inline into the loops that call them. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 /* The kinds of quotation, as bits for --kind. */
 #define K_FULL 0x1u
@@ -386,34 +398,115 @@ static const char abbr_words[] =
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
 
+/*
+ * The lexicon is an open-addressed table keyed by the word's bytes packed
+ * into three 64-bit words (zero-padded; words of 24 bytes or more are
+ * never looked up), so that a lookup compares three integers instead of
+ * hashing and comparing byte by byte.  lex_tag holds 16 more bits of each
+ * slot's hash (0: free) in 8 KB that stay in cache, so that a probe reads
+ * a slot only when its tag matches.
+ */
+#define LEX_MAX_LEN 24
+
 struct lex_slot {
-	const char *word;	/* points into one of the word lists */
-	unsigned char len;
+	uint64_t key[3];
+	uint32_t len;
 	uint32_t flags;
 };
 
 #define LEX_SLOTS 4096u
 static struct lex_slot *lex;
+static uint16_t lex_tag[LEX_SLOTS];
 
-static uint32_t
-lex_hash(const char *w, size_t n)
+/*
+ * The last answer for words of up to eight bytes, as written (before
+ * folding), direct-mapped: the same few words ("the", "said", "He") are
+ * looked up again and again, and a hit costs one compare.
+ */
+#define LEX_MEMO_BITS 10
+struct lex_memo {
+	uint64_t word;		/* the bytes, zero-padded */
+	uint32_t len;		/* 0: empty */
+	uint32_t flags;
+};
+static struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
+
+static inline uint32_t
+lex_hash(const uint64_t key[3])
 {
-	uint32_t h = 2166136261u;
+	uint64_t h;
 
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*w++) * 16777619u;
-	return h;
+	/* the high half of a product mixes every byte of the key */
+	h = key[0] * 0x9e3779b97f4a7c15ULL + key[1] * 0xc2b2ae3d27d4eb4fULL +
+	    key[2] * 0x165667b19e3779f9ULL;
+	return (uint32_t)(h >> 32);
 }
 
-static struct lex_slot *
-lex_slot_for(const char *w, size_t n)
-{
-	uint32_t i = lex_hash(w, n) & (LEX_SLOTS - 1);
+/* The tag of hash h (never 0) and its first slot. */
+#define LEX_TAG(h) ((uint16_t)(((h) >> 16) | 1u))
+#define LEX_HOME(h) ((h) & (LEX_SLOTS - 1))
 
-	while (lex[i].word != NULL &&
-	    (lex[i].len != n || memcmp(lex[i].word, w, n) != 0))
-		i = (i + 1) & (LEX_SLOTS - 1);
-	return &lex[i];
+/* The slot of key (n bytes): its own, or the free one it would take. */
+static inline uint32_t
+lex_slot_for(const uint64_t key[3], size_t n)
+{
+	uint32_t h = lex_hash(key), i = LEX_HOME(h);
+	uint16_t tag = LEX_TAG(h);
+
+	for (; lex_tag[i] != 0; i = (i + 1) & (LEX_SLOTS - 1))
+		if (lex_tag[i] == tag && lex[i].len == n &&
+		    lex[i].key[0] == key[0] && lex[i].key[1] == key[1] &&
+		    lex[i].key[2] == key[2])
+			break;
+	return i;
+}
+
+/* Bytes w[0..n) (n < 8) as one little-endian word, zero-padded: at most
+ * two loads, which overlap on the same bytes, and no call. */
+static inline uint64_t
+load_short(const char *w, size_t n)
+{
+	uint32_t lo, hi;
+	uint64_t x;
+
+	if (n >= 4) {
+		memcpy(&lo, w, 4);
+		memcpy(&hi, w + n - 4, 4);
+		return lo | (uint64_t)hi << 8 * (n - 4);
+	}
+	x = 0;
+	if (n > 0)
+		x = (unsigned char)w[0];
+	if (n > 1)
+		x |= (uint64_t)(unsigned char)w[1] << 8;
+	if (n > 2)
+		x |= (uint64_t)(unsigned char)w[2] << 16;
+	return x;
+}
+
+/* Bytes w[0..n) (0 < n < LEX_MAX_LEN) into key, zero-padded, with
+ * fixed-size loads (no byte loop, no call). */
+static inline void
+lex_key(const char *w, size_t n, uint64_t key[3])
+{
+	uint64_t x;
+
+	key[0] = key[1] = key[2] = 0;
+	if (n < 8) {
+		key[0] = load_short(w, n);
+		return;
+	}
+	memcpy(&key[0], w, 8);
+	if (n == 8)
+		return;
+	if (n <= 16) {
+		memcpy(&x, w + n - 8, 8);
+		key[1] = x >> 8 * (16 - n);
+		return;
+	}
+	memcpy(&key[1], w + 8, 8);
+	memcpy(&x, w + n - 8, 8);
+	key[2] = x >> 8 * (24 - n);
 }
 
 static void
@@ -421,20 +514,25 @@ lex_add_list(const char *list, uint32_t flags)
 {
 	const char *p = list, *e;
 	struct lex_slot *s;
+	uint64_t key[3];
+	uint32_t i;
 
 	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
-		if (e > p) {
-			if (e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+		if (e > p && e - p < LEX_MAX_LEN) {
+			if (p[0] >= 'a' && p[0] <= 'z' &&
 			    e[-1] >= 'a' && e[-1] <= 'z')
 				lex_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
-			s = lex_slot_for(p, (size_t)(e - p));
-			s->word = p;
-			s->len = (unsigned char)(e - p);
+			lex_key(p, (size_t)(e - p), key);
+			i = lex_slot_for(key, (size_t)(e - p));
+			s = &lex[i];
+			memcpy(s->key, key, sizeof(key));
+			s->len = (uint32_t)(e - p);
 			s->flags |= flags;
+			lex_tag[i] = LEX_TAG(lex_hash(key));
 		}
 		p = e;
 	}
@@ -443,6 +541,10 @@ lex_add_list(const char *list, uint32_t flags)
 /* Bit z of verb_shape[n][a]: a speech verb of n letters runs from a to z;
  * a quick "no" for most words. */
 static uint32_t verb_shape[24][26];
+
+/* Bit b of verb_start[a]: some speech verb starts with the letters a, b
+ * (a second filter: most words that pass the first are not verbs). */
+static uint32_t verb_start[26];
 
 static void
 verb_pairs_add(const char *list)
@@ -457,6 +559,11 @@ verb_pairs_add(const char *list)
 		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
 		    e[-1] >= 'a' && e[-1] <= 'z')
 			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
+		if (e - p >= 2 && p[0] >= 'a' && p[0] <= 'z' &&
+		    p[1] >= 'a' && p[1] <= 'z')
+			verb_start[p[0] - 'a'] |= 1u << (p[1] - 'a');
+		else if (e > p && p[0] >= 'a' && p[0] <= 'z')
+			verb_start[p[0] - 'a'] = ~0u;
 		p = e;
 	}
 }
@@ -465,24 +572,29 @@ verb_pairs_add(const char *list)
 static int
 maybe_verb(const char *w, size_t n)
 {
-	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1];
+	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1], b;
 
-	return n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
-	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')));
+	if (!(n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
+	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')))))
+		return 0;
+	b = (unsigned char)w[1];
+	return b < 'a' || b > 'z' || (verb_start[a - 'a'] & (1u << (b - 'a')));
 }
 
 /* The flags of the word w[0..n): ASCII letters folded, a final full stop
  * ignored; 0 for a word not in the lexicon. */
-static uint32_t
+static NOINLINE uint32_t
 lex_lookup(const char *w, size_t n)
 {
-	char low[24];
-	size_t i;
-	uint32_t h;
+	uint64_t key[3], up, hi;
+	const uint64_t ones = 0x0101010101010101ULL;
+	int k;
+	uint32_t flags;
+	struct lex_memo *memo = NULL;
 
 	if (n > 0 && w[n - 1] == '.')
 		n--;
-	if (n == 0 || n >= sizeof(low))
+	if (n == 0 || n >= LEX_MAX_LEN)
 		return 0;
 	{
 		unsigned a = (unsigned char)w[0] | 0x20;
@@ -492,30 +604,61 @@ lex_lookup(const char *w, size_t n)
 		    !(lex_shape[n][a - 'a'] & (1u << (z - 'a'))))
 			return 0;
 	}
-	h = 2166136261u;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)w[i];
-
-		if (c >= 0x80)
-			return 0;
-		low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-		h = (h ^ (unsigned char)low[i]) * 16777619u;
+	lex_key(w, n, key);
+	if (n <= 8) {
+		/* a short word as written: often looked up before */
+		memo = &lex_memo[(key[0] * 0x9e3779b97f4a7c15ULL + n) >>
+		    (64 - LEX_MEMO_BITS)];
+		if (memo->len == n && memo->word == key[0])
+			return memo->flags;
+		memo->word = key[0];
+		memo->len = (uint32_t)n;
 	}
-	for (h &= LEX_SLOTS - 1; lex[h].word != NULL; h = (h + 1) &
-	    (LEX_SLOTS - 1))
-		if (lex[h].len == n && memcmp(lex[h].word, low, n) == 0)
-			return lex[h].flags;
-	return 0;
+	hi = 0;
+	for (k = 0; k < 3 && key[k] != 0; k++) {
+		/* Fold A-Z to a-z eight bytes at a time; with every byte
+		 * below 0x80 the sums cannot carry from byte to byte. */
+		hi |= key[k];
+		up = (key[k] + (0x80 - 'A') * ones) &
+		    ~(key[k] + (0x80 - 'Z' - 1) * ones) & 0x80 * ones;
+		key[k] |= up >> 2;
+	}
+	flags = hi & 0x80 * ones ? 0 : lex[lex_slot_for(key, n)].flags;
+	if (memo != NULL)
+		memo->flags = flags;
+	return flags;
 }
 
 /* Character helpers over (p, n) at byte offsets. */
 
-/* The character at p[i] (' ' past the end) and its length in *w. */
-static uint32_t
-char_at(const char *p, size_t n, size_t i, size_t *w)
+/* char_at for a byte of 0x80 or more: the common well-formed two- and
+ * three-byte sequences decoded here (as utf8_decode decodes them), the
+ * rest, with its checks, by utf8_decode. */
+static NOINLINE uint32_t
+char_at_multi(const char *p, size_t n, size_t i, size_t *w)
 {
+	const unsigned char *u = (const unsigned char *)p + i;
 	uint32_t cp;
 
+	if (u[0] >= 0xc2 && u[0] <= 0xdf && n - i >= 2 &&
+	    (u[1] & 0xc0) == 0x80) {
+		*w = 2;
+		return (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+	}
+	if (u[0] >= 0xe1 && u[0] <= 0xef && u[0] != 0xed && n - i >= 3 &&
+	    (u[1] & 0xc0) == 0x80 && (u[2] & 0xc0) == 0x80) {
+		*w = 3;
+		return (uint32_t)(u[0] & 0x0f) << 12 |
+		    (uint32_t)(u[1] & 0x3f) << 6 | (u[2] & 0x3f);
+	}
+	*w = utf8_decode(u, n - i, &cp);
+	return cp;
+}
+
+/* The character at p[i] (' ' past the end) and its length in *w. */
+static inline uint32_t
+char_at(const char *p, size_t n, size_t i, size_t *w)
+{
 	if (i >= n) {
 		*w = 0;
 		return ' ';
@@ -524,8 +667,7 @@ char_at(const char *p, size_t n, size_t i, size_t *w)
 		*w = 1;
 		return (unsigned char)p[i];
 	}
-	*w = utf8_decode((const unsigned char *)p + i, n - i, &cp);
-	return cp;
+	return char_at_multi(p, n, i, w);
 }
 
 /* The character that ends just before p[i] (' ' at the start). */
@@ -621,14 +763,20 @@ lex_init(void)
 	size_t i;
 
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
+	memset(lex_tag, 0, sizeof(lex_tag));
+	memset(lex_memo, 0, sizeof(lex_memo));
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
 	memset(verb_shape, 0, sizeof(verb_shape));
+	memset(verb_start, 0, sizeof(verb_start));
 	for (i = 0; verb_words[i] != NULL; i++) {
 		lex_add_list(verb_words[i], LX_VERB);
 		verb_pairs_add(verb_words[i]);
 	}
 	verb_pairs_add(more_verbs);
+	/* "read" is a verb too; the second filter must let every LX_VERB
+	 * word through (the first, as before, does not know it) */
+	verb_start['r' - 'a'] |= 1u << ('e' - 'a');
 	lex_add_list(title_words, LX_TITLE);
 	lex_add_list(male_words, LX_MALE);
 	lex_add_list(female_words, LX_FEMALE);
@@ -822,6 +970,65 @@ feet_inches(const char *p, size_t i)
 }
 
 /*
+ * The first byte at or after i that may start a quotation mark (see
+ * mark_byte), or n.  Most text has none for dozens of bytes: eight bytes
+ * are tested at a time for a quote or apostrophe byte or one of 0x80 or
+ * more, and only such a byte is looked up.
+ */
+static size_t
+next_mark_byte(const char *p, size_t n, size_t i)
+{
+#if defined(HAVE_SSE2)
+	/* Sixteen bytes at a time: a mask of the quote, apostrophe and
+	 * high bytes; each is looked up in turn. */
+	const __m128i dq16 = _mm_set1_epi8('"'), ap16 = _mm_set1_epi8('\'');
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const void *)(p + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_or_si128(_mm_cmpeq_epi8(v, dq16),
+		    _mm_cmpeq_epi8(v, ap16))));
+
+		while (hit != 0) {
+			size_t k = i + (size_t)__builtin_ctz(hit);
+
+			if (mark_byte[(unsigned char)p[k]])
+				return k;
+			hit &= hit - 1;
+		}
+		i += 16;
+	}
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	while (i + 8 <= n) {
+		uint64_t v, dq, ap, hit;
+
+		memcpy(&v, p + i, 8);
+		dq = v ^ '"' * ones;
+		ap = v ^ '\'' * ones;
+		/* The lowest flagged byte is a real hit: a borrow only
+		 * flags bytes above a zero byte. */
+		hit = (((dq - ones) & ~dq) | ((ap - ones) & ~ap) | v) &
+		    0x80 * ones;
+		if (hit == 0) {
+			i += 8;
+			continue;
+		}
+		i += (size_t)__builtin_ctzll(hit) / 8;
+		if (mark_byte[(unsigned char)p[i]])
+			return i;
+		i++;
+	}
+#endif
+	while (i < n && !mark_byte[(unsigned char)p[i]])
+		i++;
+	return i;
+}
+
+/*
  * Scan the paragraph p[0..n) from offset i for quotations, adding spans;
  * *oq says what is open on entry and is updated for the exit.
  */
@@ -835,8 +1042,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 	enum quote_mark m;
 
 	while (i < n) {
-		while (i < n && !mark_byte[(unsigned char)p[i]])
-			i++;
+		i = next_mark_byte(p, n, i);
 		if (i >= n)
 			break;
 		c = char_at(p, n, i, &w);
@@ -1005,7 +1211,7 @@ tok_new(unsigned type, size_t beg, size_t end)
 	return t;
 }
 
-static uint32_t
+static inline uint32_t
 tok_lex(size_t i)
 {
 	struct tok *t = &toks[i];
@@ -1019,30 +1225,31 @@ tok_lex(size_t i)
 	return t->lex;
 }
 
-static int
-tok_is(size_t i, const char *w)
-{
-	size_t n = strlen(w);
+/* 1 if token i is the word w (a string literal). */
+#define tok_is(i, w) tok_is_n((i), (w), sizeof(w) - 1)
 
+static inline int
+tok_is_n(size_t i, const char *w, size_t n)
+{
 	return i < ntoks && toks[i].type == T_WORD &&
 	    toks[i].end - toks[i].beg == n &&
-	    strncmp(para + toks[i].beg, w, n) == 0;
+	    memcmp(para + toks[i].beg, w, n) == 0;
 }
 
-static int
+static inline int
 tok_punct(size_t i, uint32_t c)
 {
 	return i < ntoks && toks[i].type == T_PUNCT && toks[i].ch == c;
 }
 
-static int
+static inline int
 tok_cap(size_t i)
 {
 	return i < ntoks && toks[i].type == T_WORD &&
 	    (toks[i].flags & TF_CAP);
 }
 
-static int
+static inline int
 tok_lower(size_t i)
 {
 	return i < ntoks && toks[i].type == T_WORD &&
@@ -1098,22 +1305,29 @@ tokenize(const char *p, size_t from, size_t to)
 				    i + 1, &w2))))
 					t->flags |= TF_SEND;
 				i++;
+				/* the space that usually follows */
+				if (i < to && p[i] == ' ')
+					i++;
 				continue;
 			}
-		}
-		c = char_at(p, to, i, &w);
-		if (is_space(c)) {
-			i += w;
-			continue;
-		}
-		if (!is_alnum(c)) {
-			t = tok_new(T_PUNCT, i, i + w);
-			t->ch = c;
-			if ((c == '.' || c == '!' || c == '?') &&
-			    is_space(char_at(p, to, i + w, &w2)))
-				t->flags |= TF_SEND;
-			i += w;
-			continue;
+			/* an ASCII letter or digit: no decoding */
+			c = x;
+			w = 1;
+		} else {
+			c = char_at(p, to, i, &w);
+			if (is_space(c)) {
+				i += w;
+				continue;
+			}
+			if (!is_alnum(c)) {
+				t = tok_new(T_PUNCT, i, i + w);
+				t->ch = c;
+				if ((c == '.' || c == '!' || c == '?') &&
+				    is_space(char_at(p, to, i + w, &w2)))
+					t->flags |= TF_SEND;
+				i += w;
+				continue;
+			}
 		}
 		b = i;
 		t = tok_new(T_WORD, b, b);
@@ -1158,6 +1372,15 @@ tokenize(const char *p, size_t from, size_t to)
 			}
 			if (y == ' ' || y == ',')
 				break;
+			if (y >= 0xc3 && y <= 0xc8 && i + 1 < to &&
+			    ((unsigned char)p[i + 1] & 0xc0) == 0x80 &&
+			    !(y == 0xc3 && ((unsigned char)p[i + 1] == 0x97 ||
+			    (unsigned char)p[i + 1] == 0xb7))) {
+				/* a Latin letter of U+00C0-U+023F (not the
+				 * times and division signs): accented names */
+				i += 2;
+				continue;
+			}
 			c = char_at(p, to, i, &w);
 			if (is_alnum(c)) {
 				i += w;
@@ -1191,6 +1414,9 @@ tokenize(const char *p, size_t from, size_t to)
 				t->flags &= ~TF_LEXED;
 			}
 		}
+		/* the space that usually follows */
+		if (i < to && p[i] == ' ')
+			i++;
 	}
 }
 
@@ -1203,7 +1429,7 @@ struct entity {
 	char name[NAME_MAX_LEN];
 	size_t len;
 	size_t last;		/* offset of the last word in name */
-	uint64_t lasthash;	/* hash64 of the last word, as written */
+	uint64_t lasthash;	/* word_hash of the last word, as written */
 	int gender;		/* 0 unknown, 'm', 'f' */
 	int org;
 	unsigned long stamp;	/* 0: only mentioned, never a subject */
@@ -1212,7 +1438,19 @@ struct entity {
 
 static struct entity *ents;
 static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
+
+/*
+ * Bit i of ent_bucket[b]: ent_lasthash[i] falls in bucket b (its top six
+ * bits), so that a surname is compared with the few entities whose last
+ * word may match rather than with all of them.
+ */
+#if MAX_ENTITIES > 64
+#error "ent_bucket holds one bit an entity"
+#endif
+#define ENT_BUCKET(h) ((size_t)((h) >> 58))
+static uint64_t ent_bucket[64];
 static size_t nents;
+static size_t ent_last_noted;	/* the slot named last */
 static unsigned long ent_clock;
 
 static void
@@ -1224,6 +1462,8 @@ ents_reset(void)
 		ents[i].len = 0;
 		ent_lasthash[i] = 0;
 	}
+	memset(ent_bucket, 0, sizeof(ent_bucket));
+	ent_last_noted = 0;
 	nents = MAX_ENTITIES;
 	ent_clock = 0;
 }
@@ -1250,6 +1490,71 @@ last_word_off(const char *s, size_t n)
 	return i;
 }
 
+/* A quick hash of the word w[0..n), to compare last words by. */
+static uint64_t
+word_hash(const char *w, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+
+	while (n >= 8) {
+		memcpy(&x, w, 8);
+		h = (h ^ x) * 0xbf58476d1ce4e5b9ULL;
+		w += 8;
+		n -= 8;
+	}
+	h = (h ^ load_short(w, n)) * 0x94d049bb133111ebULL;
+	return h ^ h >> 31;
+}
+
+/* memcpy for a short string (a name, a role): whole words and an
+ * overlapping last one, which beats the string instruction the compiler
+ * picks for a short copy of unknown length. */
+static void
+copy_short(char *d, const char *s, size_t n)
+{
+	size_t k;
+	uint64_t x;
+
+	if (n < 8) {
+		for (k = 0; k < n; k++)
+			d[k] = s[k];
+		return;
+	}
+	for (k = 0; k + 8 < n; k += 8) {
+		memcpy(&x, s + k, 8);
+		memcpy(d + k, &x, 8);
+	}
+	memcpy(&x, s + n - 8, 8);
+	memcpy(d + n - 8, &x, 8);
+}
+
+/* Entity i was named again (ent_clock has been advanced): what
+ * ent_note does once it has found the name. */
+static size_t
+ent_touch(size_t i, int gender, int org, int subject)
+{
+	struct entity *e = &ents[i];
+
+	if (gender != 0)
+		e->gender = gender;
+	if (org)
+		e->org = 1;
+	e->seen = ent_clock;
+	if (subject)
+		e->stamp = ent_clock;
+	return i;
+}
+
+/* ent_note(ents[i].name, ents[i].len, ...) without hashing the name
+ * again: a name is in the table once, so it finds slot i. */
+static size_t
+ent_renote(size_t i, int gender, int org, int subject)
+{
+	ent_clock++;
+	ent_last_noted = i;
+	return ent_touch(i, gender, org, subject);
+}
+
 /*
  * Remember the name s[0..n): find it or add it (pushing out the entity
  * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
@@ -1263,6 +1568,11 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	uint64_t h;
 
 	n = cut_len(s, n, NAME_MAX_LEN);
+	/* Often the name noted last ("Ann Bell said ... Ann Bell said"):
+	 * a name is in the table once, so where it sits it is found. */
+	if (n > 0 && ents[ent_last_noted].len == n &&
+	    memcmp(ents[ent_last_noted].name, s, n) == 0)
+		return ent_renote(ent_last_noted, gender, org, subject);
 	h = hash64(s, n, 0);
 	ent_clock++;
 	/* Two-way set associative: a name lives in one of two slots. */
@@ -1278,25 +1588,38 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 				i++;
 			e = &ents[i];
 			e->hash = h;
-			memcpy(e->name, s, n);
+			copy_short(e->name, s, n);
 			e->len = n;
 			e->last = last_word_off(s, n);
-			e->lasthash = hash64(s + e->last, n - e->last, 0);
+			e->lasthash = word_hash(s + e->last, n - e->last);
+			ent_bucket[ENT_BUCKET(ent_lasthash[i])] &=
+			    ~((uint64_t)1 << i);
 			ent_lasthash[i] = e->lasthash;
+			ent_bucket[ENT_BUCKET(e->lasthash)] |= (uint64_t)1 << i;
 			e->gender = 0;
 			e->org = org;
 			e->stamp = 0;
 		}
 	}
-	e = &ents[i];
-	if (gender != 0)
-		e->gender = gender;
-	if (org)
-		e->org = 1;
-	e->seen = ent_clock;
-	if (subject)
-		e->stamp = ent_clock;
+	ent_last_noted = i;
+	return ent_touch(i, gender, org, subject);
+}
+
+/* The index of the lowest set bit of x (x != 0). */
+static inline size_t
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (size_t)__builtin_ctzll(x);
+#else
+	size_t i = 0;
+
+	while (!(x & 1)) {
+		x >>= 1;
+		i++;
+	}
 	return i;
+#endif
 }
 
 /* The most recent entity whose last word is w[0..n) (a surname, or the
@@ -1306,11 +1629,17 @@ ent_by_last(const char *w, size_t n, int caseless)
 {
 	size_t i, k;
 	long best = -1;
-	uint64_t h = caseless ? 0 : hash64(w, n, 0);
+	uint64_t h = caseless ? 0 : word_hash(w, n), cand;
 
-	for (i = 0; i < nents; i++) {
-		struct entity *e = &ents[i];
+	/* the candidates, in index order (the first of equals wins) */
+	cand = caseless ? ~(uint64_t)0 : ent_bucket[ENT_BUCKET(h)];
+	for (; cand != 0; cand &= cand - 1) {
+		struct entity *e;
 
+		i = lowest_bit(cand);
+		if (i >= nents)
+			break;
+		e = &ents[i];
 		if (!caseless && ent_lasthash[i] != h)
 			continue;
 		if (e->len == 0 || e->len - e->last != n || e->last == 0)
@@ -1416,6 +1745,20 @@ struct attr {
 	size_t etok;		/* the token after the speaker (and role) */
 };
 
+/*
+ * An empty attribution.  The text arrays are read only up to their
+ * lengths, so only the scalars are cleared (a memset of the whole
+ * struct, several times a quotation, showed in profiles).
+ */
+static void
+attr_clear(struct attr *a)
+{
+	a->how = A_NONE;
+	a->slen = a->rlen = a->vlen = 0;
+	a->sb = a->se = 0;
+	a->vtok = a->etok = 0;
+}
+
 enum {
 	NP_NONE,
 	NP_NAME,		/* Finance Minister Joe Blake */
@@ -1431,7 +1774,7 @@ struct np {
 };
 
 /* A capitalised word that can be part of a name. */
-static int
+static NOINLINE int
 tok_namecap_uncached(size_t i)
 {
 	uint32_t lx;
@@ -1453,7 +1796,7 @@ tok_namecap_uncached(size_t i)
 	return 1;
 }
 
-static int
+static inline int
 tok_namecap(size_t i)
 {
 	struct tok *t;
@@ -1724,7 +2067,7 @@ static void
 set_text(char *dst, size_t *dlen, size_t max, const char *s, size_t n)
 {
 	n = cut_len(s, n, max);
-	memcpy(dst, s, n);
+	copy_short(dst, s, n);
 	*dlen = n;
 }
 
@@ -1808,11 +2151,12 @@ np_speaker(const struct np *np, struct attr *a)
 				en->gender = 'f';
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name,
 			    en->len);
-			(void)ent_note(en->name, en->len, 0, 0, 1);
+			(void)ent_renote((size_t)e, 0, 0, 1);
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
-			if (a->speaker[0] >= 'A' && a->speaker[0] <= 'Z')
+			if (a->slen > 0 && a->speaker[0] >= 'A' &&
+			    a->speaker[0] <= 'Z')
 				a->speaker[0] = (char)(a->speaker[0] + 32);
 		}
 		return;
@@ -1826,7 +2170,7 @@ np_speaker(const struct np *np, struct attr *a)
 		if (e >= 0 && ents[e].org) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
-			(void)ent_note(ents[e].name, ents[e].len, 0, 1, 1);
+			(void)ent_renote((size_t)e, 0, 1, 1);
 		} else {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    para + a->sb, a->se - a->sb);
@@ -1906,8 +2250,7 @@ np_speaker(const struct np *np, struct attr *a)
 		if (e >= 0) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
 			    ents[e].name, ents[e].len);
-			(void)ent_note(ents[e].name, ents[e].len, gender, org,
-			    1);
+			(void)ent_renote((size_t)e, gender, org, 1);
 			return;
 		}
 	}
@@ -2111,7 +2454,7 @@ find_after(size_t qi, struct attr *a)
 	if (j == qi + 2 && is_dash(toks[qi + 1].ch)) {
 		struct np np;
 
-		memset(a, 0, sizeof(*a));
+		attr_clear(a);
 		if (np_forward(j, &np) && np.kind == NP_NAME &&
 		    (np.end >= ntoks || toks[np.end].type == T_PUNCT)) {
 			np_speaker(&np, a);
@@ -2739,8 +3082,7 @@ track_upto(size_t end)
 			e = ent_by_last(para + toks[i].beg,
 			    toks[i].end - toks[i].beg, 0);
 			if (e >= 0)
-				(void)ent_note(ents[e].name, ents[e].len, 0, 0,
-				    1);
+				(void)ent_renote((size_t)e, 0, 0, 1);
 			continue;
 		}
 		lx = tok_lex(j - 1);
@@ -2810,16 +3152,16 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 static void
 mark_quote_ends(void)
 {
-	size_t i, e;
+	size_t i, e, x;
 	struct tok *t;
 	struct span *sp;
 	uint32_t c;
 
-	for (i = 0; i < ntoks; i++) {
+	for (x = 0; x < nspans; x++) {
+		/* the quotation tokens, one a span */
+		i = spans[x].tok;
 		t = &toks[i];
-		if (t->type != T_QUOTE)
-			continue;
-		sp = &spans[t->q];
+		sp = &spans[x];
 		e = sp->ce;
 		while (e > sp->cb && is_space(char_before(para, e)))
 			e--;
@@ -2890,7 +3232,7 @@ note_colon(void)
 	colon_ok = 0;
 	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
 		return;
-	memset(&a, 0, sizeof(a));
+	attr_clear(&a);
 	if (find_before(ntoks, &a)) {
 		a.how = A_COLON;
 		a.sb = a.se = 0;
@@ -2909,6 +3251,52 @@ note_colon(void)
 static struct buf held;
 static int held_ok;
 
+/* The first byte at or after i that is A-Z or 0x80 or more (only those
+ * can start a capitalised word), or n; eight bytes at a time. */
+static size_t
+next_cap_byte(const char *p, size_t n, size_t i)
+{
+#if defined(HAVE_SSE2)
+	/* Sixteen bytes at a time: signed, A-Z is the range ('A' - 1,
+	 * 'Z' + 1) and a high byte is below zero. */
+	const __m128i lo16 = _mm_set1_epi8('A' - 1);
+	const __m128i hi16 = _mm_set1_epi8('Z' + 1);
+
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const void *)(p + i));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_and_si128(_mm_cmpgt_epi8(v, lo16),
+		    _mm_cmplt_epi8(v, hi16))));
+
+		if (hit != 0)
+			return i + (size_t)__builtin_ctz(hit);
+		i += 16;
+	}
+#endif
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ULL;
+
+	while (i + 8 <= n) {
+		uint64_t v, hit;
+
+		memcpy(&v, p + i, 8);
+		/* A sum carries into the next byte only from a byte of 0x80
+		 * or more, which is itself flagged: the lowest flagged byte
+		 * is a real one. */
+		hit = (((v + (0x80 - 'A') * ones) &
+		    ~(v + (0x80 - 'Z' - 1) * ones)) | v) & 0x80 * ones;
+		if (hit != 0)
+			return i + (size_t)__builtin_ctzll(hit) / 8;
+		i += 8;
+	}
+#endif
+	while (i < n && (unsigned char)p[i] < 0x80 &&
+	    (p[i] < 'A' || p[i] > 'Z'))
+		i++;
+	return i;
+}
+
 /* Quick scan for runs of two or more capitalised words in p[0..n). */
 static void
 scan_names(const char *p, size_t n)
@@ -2917,6 +3305,9 @@ scan_names(const char *p, size_t n)
 	uint32_t c;
 
 	while (i < n) {
+		i = next_cap_byte(p, n, i);
+		if (i >= n)
+			break;
 		c = char_at(p, n, i, &w);
 		if (!is_upper(c) || (i > 0 && is_alnum(char_before(p, i)))) {
 			i += w;
@@ -2926,9 +3317,10 @@ scan_names(const char *p, size_t n)
 		words = 0;
 		for (;;) {
 			/* a capitalised word */
-			while (i < n && (is_alnum(c = char_at(p, n, i, &w)) ||
+			while (i < n && (word_byte[(unsigned char)p[i]] ||
+			    is_alnum(c = char_at(p, n, i, &w)) ||
 			    c == '\'' || c == 0x2019 || c == '-' || c == '.'))
-				i += w;
+				i += word_byte[(unsigned char)p[i]] ? 1 : w;
 			e = i;
 			words++;
 			if (i + 1 >= n || p[i] != ' ')
@@ -2999,7 +3391,7 @@ attribute_all(void)
 		qi = spans[x].tok;
 		track_upto(qi);
 		a = &pq[x].at;
-		memset(a, 0, sizeof(*a));
+		attr_clear(a);
 		if (find_after(qi, a))
 			a->how = A_AFTER;
 		else if (x > 0 && pq[x - 1].at.how == A_AFTER &&
@@ -3010,11 +3402,11 @@ attribute_all(void)
 			*a = pq[x - 1].at;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
-		} else if (memset(a, 0, sizeof(*a)), find_before(qi, a))
+		} else if (attr_clear(a), find_before(qi, a))
 			a->how = A_BEFORE;
-		else if (memset(a, 0, sizeof(*a)), find_later(qi, a))
+		else if (attr_clear(a), find_later(qi, a))
 			a->how = A_AFTER;
-		else if (memset(a, 0, sizeof(*a)), x > 0 &&
+		else if (attr_clear(a), x > 0 &&
 		    pq[x - 1].at.slen > 0) {
 			*a = pq[x - 1].at;
 			a->how = A_FOLLOW;
@@ -3046,7 +3438,7 @@ attribute_all(void)
 		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
 		    spans[x].cb, spans[x].ce - spans[x].cb, 3) <= 3) {
 			/* Locals call the junction "Spaghetti Corner". */
-			memset(a, 0, sizeof(*a));
+			attr_clear(a);
 			pq[x].kind = K_SCARE;
 			continue;
 		}
