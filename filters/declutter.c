@@ -262,6 +262,7 @@ _Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
     "the ring must hold the lines behind and ahead of the one decided");
 #define SCAN_MAX 160         /* a longer line is sampled ... */
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
+#define SCAN_CHUNKS ((SCAN_MAX + 63) / 64) /* 64-byte masks of a scan */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
 
@@ -2219,10 +2220,28 @@ static const char *const stopword_list[] = {"a", "about", "above", "after",
     "whom", "whose", "why", "will", "with", "would", "yet", "you", "your",
     "yours", "still", "though", "although", "its", "many", NULL};
 
-/* Bytes that belong to words (letters, digits, UTF-8, apostrophes), and
- * the bytes stopwords start with. */
-static unsigned char word_byte[256];
+/*
+ * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
+ * apostrophes), and among them lower-case letters, capitals and digits.
+ * stop_initial: the bytes stopwords start with.
+ */
+#define WC_WORD 1
+#define WC_LOWER 2
+#define WC_UPPER 4
+#define WC_DIGIT 8
+static unsigned char word_class[256];
 static unsigned char stop_initial[256];
+
+/*
+ * A word of at most 8 bytes is looked up by a key: its bytes ORed with
+ * 0x20 (which lower-cases letters and turns nothing else into one, so
+ * only words of letters can equal a stopword), loaded into a uint64_t in
+ * memory order and the rest zeroed with key_mask[length].  Stopwords are
+ * packed the same way, so the keys agree on any byte order.
+ */
+static uint64_t key_mask[9];
+static uint64_t key_or;
+static unsigned char lowest_bit[64]; /* de Bruijn: isolated bit to index */
 
 #define STOP_SLOTS 512
 static uint64_t stop_table[STOP_SLOTS];
@@ -2233,30 +2252,64 @@ stop_slot(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55);
 }
 
+/* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
+static uint64_t
+word_key(const unsigned char *w, size_t n, size_t lim)
+{
+	unsigned char b[8] = {0};
+	uint64_t v;
+
+	if (lim >= 8) {
+		memcpy(&v, w, 8);
+	} else {
+		memcpy(b, w, n);
+		memcpy(&v, b, 8);
+	}
+	return (v | key_or) & key_mask[n];
+}
+
 static void
 stop_init(void)
 {
-	size_t i, j, k;
+	size_t i, j, n;
 	uint64_t key;
+	unsigned char b[8];
 
 	memset(stop_table, 0, sizeof(stop_table));
-	memset(word_byte, 0, sizeof(word_byte));
+	memset(word_class, 0, sizeof(word_class));
 	for (i = 0; i < 256; i++)
 		lower_byte[i] =
 		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
 	memset(stop_initial, 0, sizeof(stop_initial));
-	for (i = 0; i < 256; i++)
-		word_byte[i] = (i >= 'a' && i <= 'z') ||
-		    (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') ||
-		    i >= 0x80 || i == '\'';
+	for (i = 0; i < 256; i++) {
+		if (i >= 'a' && i <= 'z')
+			word_class[i] = WC_WORD | WC_LOWER;
+		else if (i >= 'A' && i <= 'Z')
+			word_class[i] = WC_WORD | WC_UPPER;
+		else if (i >= '0' && i <= '9')
+			word_class[i] = WC_WORD | WC_DIGIT;
+		else if (i >= 0x80 || i == '\'')
+			word_class[i] = WC_WORD;
+	}
+	memset(b, 0x20, sizeof(b));
+	memcpy(&key_or, b, 8);
+	for (n = 0; n <= 8; n++) {
+		memset(b, 0, sizeof(b));
+		memset(b, 0xFF, n);
+		memcpy(&key_mask[n], b, 8);
+	}
+	for (i = 0; i < 64; i++)
+		lowest_bit[((uint64_t)1 << i) * 0x03F79D71B4CB0A89ULL >> 58] =
+		    (unsigned char)i;
 	for (i = 0; stopword_list[i] != NULL; i++) {
 		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
 		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
 	}
 	for (i = 0; stopword_list[i] != NULL; i++) {
-		key = 0;
-		for (k = 0; stopword_list[i][k] != '\0'; k++)
-			key = key << 8 | (unsigned char)stopword_list[i][k];
+		n = strlen(stopword_list[i]);
+		if (n > 8)
+			continue;
+		key = word_key((const unsigned char *)stopword_list[i], n, n);
 		for (j = stop_slot(key);
 		     stop_table[j] != 0 && stop_table[j] != key;
 		     j = (j + 1) & (STOP_SLOTS - 1))
@@ -2275,6 +2328,13 @@ is_stopword(uint64_t key)
 		if (stop_table[j] == key)
 			return 1;
 	return 0;
+}
+
+/* The index of the lowest set bit of x (not 0). */
+static unsigned
+bit_index(uint64_t x)
+{
+	return lowest_bit[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
 }
 
 /* How a line reads. */
@@ -2494,11 +2554,63 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 	}
 }
 
+/*
+ * Count the words of p[0..n) (runs of word bytes; lim >= n bytes are
+ * readable at p) and among them the stopwords and those starting with a
+ * lower-case letter, a capital or a digit.  One pass of table lookups
+ * marks the word bytes in bit masks; the words are then visited by their
+ * first and last bytes, so the loop does not branch on every byte.
+ */
+static void
+word_scan(const unsigned char *p, size_t n, size_t lim,
+    struct features *f)
+{
+	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS], starts, m, bits;
+	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
+	unsigned cls;
+
+	for (k = 0; k < nchunks; k++) {
+		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64;
+
+		m = 0;
+		for (i = lo; i < hi; i++)
+			m |= (uint64_t)(word_class[p[i]] & WC_WORD) << (i - lo);
+		mask[k] = m;
+	}
+	/* A word's last byte: a word byte not followed by one. */
+	for (k = 0; k < nchunks; k++)
+		ends[k] = mask[k] &
+		    ~(mask[k] >> 1 |
+			(k + 1 < nchunks ? mask[k + 1] << 63 : 0));
+	bits = nchunks > 0 ? ends[0] : 0;
+	for (k = 0; k < nchunks; k++) {
+		/* A word's first byte: a word byte not after one. */
+		starts = mask[k] &
+		    ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
+		while (starts != 0) {
+			s = k * 64 + bit_index(starts);
+			starts &= starts - 1;
+			while (bits == 0)
+				bits = ends[++ek];
+			e = ek * 64 + bit_index(bits);
+			bits &= bits - 1;
+			cls = word_class[p[s]];
+			f->words++;
+			f->lower += (cls & WC_LOWER) != 0;
+			f->capwords += (cls & WC_UPPER) != 0;
+			f->numwords += (cls & WC_DIGIT) != 0;
+			len = e - s + 1;
+			if (len <= 8 && stop_initial[p[s]] &&
+			    is_stopword(word_key(p + s, len, lim - s)))
+				f->stops++;
+		}
+	}
+}
+
 static void
 line_features(const char *line, size_t len, struct features *f)
 {
-	const unsigned char *p, *end;
-	uint64_t key;
+	const unsigned char *p;
 
 	memset(f, 0, sizeof(*f));
 	p = (const unsigned char *)trim(line, &len);
@@ -2518,36 +2630,10 @@ line_features(const char *line, size_t len, struct features *f)
 		(p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
 		f->bullet = 1;
 	/*
-	 * Words, word by word: a short line is read in full; a long one by
-	 * its first SCAN_LONG bytes, which stand for the whole of it.
+	 * Words: a short line is read in full; a long one by its first
+	 * SCAN_LONG bytes, which stand for the whole of it.
 	 */
-	end = p + (len <= SCAN_MAX ? len : SCAN_LONG);
-	for (;;) {
-		const unsigned char *w;
-		unsigned c;
-
-		while (p < end && !word_byte[*p])
-			p++;
-		if (p >= end)
-			break;
-		w = p;
-		c = *p;
-		f->words++;
-		if (c - 'a' < 26)
-			f->lower++;
-		else if (c - 'A' < 26)
-			f->capwords++;
-		else if (c - '0' < 10)
-			f->numwords++;
-		/* The key of the word as it goes: its bytes ORed with 0x20,
-		 * which lower-cases letters and turns nothing else into
-		 * one, so only words of letters can equal a stopword. */
-		key = 0;
-		while (p < end && word_byte[*p])
-			key = key << 8 | (*p++ | 0x20);
-		if (p - w <= 8 && stop_initial[c] && is_stopword(key))
-			f->stops++;
-	}
+	word_scan(p, len <= SCAN_MAX ? len : SCAN_LONG, len, f);
 	if (len > SCAN_MAX) {
 		unsigned scale = (unsigned)(len / SCAN_LONG);
 
