@@ -2080,14 +2080,19 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 	uint32_t g = 0;
 	unsigned h;
 
-	for (i = from; i < to; i++) {
+	/* The first three bytes only fill the gram. */
+	for (i = from; i < to && i < from + 3; i++)
 		g = g << 8 | lower_byte[q[i]];
-		/* The last two bytes first: one bit in a small table. */
-		if (!((rules.tail2[(g & 0xFFFF) >> 6] >> (g & 63)) & 1) ||
-		    i < from + 3)
-			continue;
+	for (; i < to; i++) {
+		g = g << 8 | lower_byte[q[i]];
+		/*
+		 * The bit of the last two bytes and the bloom bit, both
+		 * worked out before the one branch: a branch on the first
+		 * alone would go either way on a fifth of the bytes.
+		 */
 		h = gram_hash(g);
-		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
+		if (!((rules.tail2[(g & 0xFFFF) >> 6] >> (g & 63) &
+			rules.bloom[h >> 6] >> (h & 63)) & 1))
 			continue;
 		for (k = rules.gram_head[h]; k >= 0; k = rules.gram_next[k]) {
 			size_t r = rules.gram_rule[k];
@@ -2241,7 +2246,6 @@ static unsigned char stop_initial[256];
  */
 static uint64_t key_mask[9];
 static uint64_t key_or;
-static unsigned char lowest_bit[64]; /* de Bruijn: isolated bit to index */
 
 #define STOP_SLOTS 512
 static uint64_t stop_table[STOP_SLOTS];
@@ -2298,9 +2302,6 @@ stop_init(void)
 		memset(b, 0xFF, n);
 		memcpy(&key_mask[n], b, 8);
 	}
-	for (i = 0; i < 64; i++)
-		lowest_bit[((uint64_t)1 << i) * 0x03F79D71B4CB0A89ULL >> 58] =
-		    (unsigned char)i;
 	for (i = 0; stopword_list[i] != NULL; i++) {
 		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
 		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
@@ -2330,11 +2331,20 @@ is_stopword(uint64_t key)
 	return 0;
 }
 
-/* The index of the lowest set bit of x (not 0). */
+/*
+ * The index of the lowest set bit of x (not 0), by a de Bruijn sequence
+ * (compilers turn this form into one instruction where there is one).
+ */
 static unsigned
 bit_index(uint64_t x)
 {
-	return lowest_bit[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
+	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3,
+	    61, 58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45,
+	    39, 33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35,
+	    52, 21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19,
+	    9, 13, 8, 7, 6};
+
+	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
 }
 
 /* How a line reads. */
@@ -2567,7 +2577,8 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 {
 	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS], starts, m, bits;
 	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
-	unsigned cls;
+	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
+	unsigned numwords = 0;
 
 	for (k = 0; k < nchunks; k++) {
 		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64;
@@ -2595,16 +2606,21 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 			e = ek * 64 + bit_index(bits);
 			bits &= bits - 1;
 			cls = word_class[p[s]];
-			f->words++;
-			f->lower += (cls & WC_LOWER) != 0;
-			f->capwords += (cls & WC_UPPER) != 0;
-			f->numwords += (cls & WC_DIGIT) != 0;
+			words++;
+			lower += (cls & WC_LOWER) != 0;
+			capwords += (cls & WC_UPPER) != 0;
+			numwords += (cls & WC_DIGIT) != 0;
 			len = e - s + 1;
 			if (len <= 8 && stop_initial[p[s]] &&
 			    is_stopword(word_key(p + s, len, lim - s)))
-				f->stops++;
+				stops++;
 		}
 	}
+	f->words = words;
+	f->stops = stops;
+	f->lower = lower;
+	f->capwords = capwords;
+	f->numwords = numwords;
 }
 
 static void
