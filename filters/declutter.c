@@ -1232,6 +1232,25 @@ trie_child(uint32_t node, unsigned b, int add)
 	return rules.trie_nodes;
 }
 
+/*
+ * The child of node by byte b, or 0: the lookup alone, small enough to be
+ * inlined in the walk of every line.
+ */
+static uint32_t
+trie_find(uint32_t node, unsigned b)
+{
+	uint64_t key = ((uint64_t)node << 8 | b) + 1;
+	size_t j;
+
+	if (node == 0)
+		return rules.trie_root[b];
+	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	     j = (j + 1) & rules.trie_mask)
+		if (rules.trie_key[j] == key)
+			return rules.trie_val[j];
+	return 0;
+}
+
 /* Put rule i under each of its prefixes. */
 static void
 trie_add(size_t i, const struct prefixes *x)
@@ -1996,7 +2015,7 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 	for (d = 0; d < len && d < PREFIX_LEN; d++) {
 		unsigned c = (unsigned char)p[d];
 
-		node = trie_child(node, c - 'A' < 26 ? c | 0x20 : c, 0);
+		node = trie_find(node, c - 'A' < 26 ? c | 0x20 : c);
 		if (node == 0)
 			break;
 		for (e = rules.trie_head[node]; e >= 0; e = rules.ent_next[e]) {
