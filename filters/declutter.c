@@ -2247,14 +2247,12 @@ static const char *const stopword_list[] = {"a", "about", "above", "after",
 /*
  * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
  * apostrophes), and among them lower-case letters, capitals and digits.
- * stop_initial: the bytes stopwords start with.
  */
 #define WC_WORD 1
 #define WC_LOWER 2
 #define WC_UPPER 4
 #define WC_DIGIT 8
 static unsigned char word_class[256];
-static unsigned char stop_initial[256];
 
 /*
  * A word of at most 8 bytes is looked up by a key: its bytes ORed with
@@ -2266,13 +2264,20 @@ static unsigned char stop_initial[256];
 static uint64_t key_mask[9];
 static uint64_t key_or;
 
-#define STOP_SLOTS 512
-static uint64_t stop_table[STOP_SLOTS];
+/*
+ * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
+ * by a multiplier chosen at start so that no bucket overflows: a lookup
+ * compares the key with one bucket's slots, without branches.
+ */
+#define STOP_BUCKETS 64
+#define STOP_WAYS 8
+static _Alignas(64) uint64_t stop_table[STOP_BUCKETS * STOP_WAYS];
+static uint64_t stop_mult;
 
 static size_t
-stop_slot(uint64_t key)
+stop_bucket(uint64_t key, uint64_t mult)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55);
+	return (size_t)((key * mult) >> 58) * STOP_WAYS;
 }
 
 /* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
@@ -2294,16 +2299,14 @@ word_key(const unsigned char *w, size_t n, size_t lim)
 static void
 stop_init(void)
 {
-	size_t i, j, n;
+	size_t i, j, n, bucket;
 	uint64_t key;
 	unsigned char b[8];
 
-	memset(stop_table, 0, sizeof(stop_table));
 	memset(word_class, 0, sizeof(word_class));
 	for (i = 0; i < 256; i++)
 		lower_byte[i] =
 		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
-	memset(stop_initial, 0, sizeof(stop_initial));
 	for (i = 0; i < 256; i++) {
 		if (i >= 'a' && i <= 'z')
 			word_class[i] = WC_WORD | WC_LOWER;
@@ -2321,33 +2324,44 @@ stop_init(void)
 		memset(b, 0xFF, n);
 		memcpy(&key_mask[n], b, 8);
 	}
-	for (i = 0; stopword_list[i] != NULL; i++) {
-		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
-		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
-	}
-	for (i = 0; stopword_list[i] != NULL; i++) {
-		n = strlen(stopword_list[i]);
-		if (n > 8)
-			continue;
-		key = word_key((const unsigned char *)stopword_list[i], n, n);
-		for (j = stop_slot(key);
-		     stop_table[j] != 0 && stop_table[j] != key;
-		     j = (j + 1) & (STOP_SLOTS - 1))
-			;
-		stop_table[j] = key;
+	/*
+	 * The first multiplier of a fixed sequence that fits every key (the
+	 * list is fixed, so this ends; the first or second one does).
+	 */
+	for (stop_mult = 0x9E3779B97F4A7C15ULL;;
+	     stop_mult += 0x5851F42D4C957F2EULL) {
+		memset(stop_table, 0, sizeof(stop_table));
+		for (i = 0; stopword_list[i] != NULL; i++) {
+			n = strlen(stopword_list[i]);
+			if (n > 8)
+				continue;
+			key = word_key(
+			    (const unsigned char *)stopword_list[i], n, n);
+			bucket = stop_bucket(key, stop_mult);
+			for (j = 0; j < STOP_WAYS &&
+			     stop_table[bucket + j] != 0 &&
+			     stop_table[bucket + j] != key;
+			     j++)
+				;
+			if (j == STOP_WAYS)
+				break;
+			stop_table[bucket + j] = key;
+		}
+		if (stopword_list[i] == NULL)
+			break;
 	}
 }
 
-static int
+/* Is key (not 0) the key of a stopword? */
+static unsigned
 is_stopword(uint64_t key)
 {
-	size_t j;
+	const uint64_t *t = &stop_table[stop_bucket(key, stop_mult)];
+	unsigned hit = 0, j;
 
-	for (j = stop_slot(key); stop_table[j] != 0;
-	     j = (j + 1) & (STOP_SLOTS - 1))
-		if (stop_table[j] == key)
-			return 1;
-	return 0;
+	for (j = 0; j < STOP_WAYS; j++)
+		hit |= t[j] == key;
+	return hit;
 }
 
 /*
@@ -2629,10 +2643,15 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 			lower += (cls & WC_LOWER) != 0;
 			capwords += (cls & WC_UPPER) != 0;
 			numwords += (cls & WC_DIGIT) != 0;
+			/*
+			 * Every word is looked up (a word of more than 8
+			 * bytes by its first 8, its answer dropped), so that
+			 * nothing here branches on the text.
+			 */
 			len = e - s + 1;
-			if (len <= 8 && stop_initial[p[s]] &&
-			    is_stopword(word_key(p + s, len, lim - s)))
-				stops++;
+			stops += (len <= 8) &
+			    is_stopword(word_key(p + s, len <= 8 ? len : 8,
+				lim - s));
 		}
 	}
 	f->words = words;
