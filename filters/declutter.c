@@ -2269,15 +2269,15 @@ static uint64_t key_or;
  * by a multiplier chosen at start so that no bucket overflows: a lookup
  * compares the key with one bucket's slots, without branches.
  */
-#define STOP_BUCKETS 64
-#define STOP_WAYS 8
+#define STOP_BUCKETS 512
+#define STOP_WAYS 2
 static _Alignas(64) uint64_t stop_table[STOP_BUCKETS * STOP_WAYS];
 static uint64_t stop_mult;
 
 static size_t
 stop_bucket(uint64_t key, uint64_t mult)
 {
-	return (size_t)((key * mult) >> 58) * STOP_WAYS;
+	return (size_t)((key * mult) >> 55) * STOP_WAYS;
 }
 
 /* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
@@ -2326,7 +2326,7 @@ stop_init(void)
 	}
 	/*
 	 * The first multiplier of a fixed sequence that fits every key (the
-	 * list is fixed, so this ends; the first or second one does).
+	 * list is fixed, so this ends: the second one does).
 	 */
 	for (stop_mult = 0x9E3779B97F4A7C15ULL;;
 	     stop_mult += 0x5851F42D4C957F2EULL) {
