@@ -2263,6 +2263,7 @@ static unsigned char word_class[256];
  */
 static uint64_t key_mask[9];
 static uint64_t key_or;
+static int little_endian; /* the word scan's SWAR path needs it */
 
 /*
  * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
@@ -2319,6 +2320,9 @@ stop_init(void)
 	}
 	memset(b, 0x20, sizeof(b));
 	memcpy(&key_or, b, 8);
+	key = 1;
+	memcpy(b, &key, 8);
+	little_endian = b[0] == 1;
 	for (n = 0; n <= 8; n++) {
 		memset(b, 0, sizeof(b));
 		memset(b, 0xFF, n);
@@ -2598,6 +2602,45 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 }
 
 /*
+ * Eight bytes at a time (SWAR): for bytes of at most 0x7F, bit 7 of each
+ * byte of swar_ge/swar_le tells whether it is >= lo / <= hi; no byte's
+ * sum carries into the next.
+ */
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH (SWAR_ONES * 0x80)
+
+static uint64_t
+swar_ge(uint64_t x, unsigned lo)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & SWAR_HIGH;
+}
+
+static uint64_t
+swar_le(uint64_t x, unsigned hi)
+{
+	return ~(x + SWAR_ONES * (0x7F - hi)) & SWAR_HIGH;
+}
+
+/*
+ * The word bytes (WC_WORD) of the 8 bytes at p as bits 0..7, on a
+ * little-endian host (where byte i of the load is bits 8i..8i+7).  The
+ * multiplication gathers the eight flag bits into the top byte.
+ */
+static uint64_t
+word_bits8(const unsigned char *p)
+{
+	uint64_t v, x, l, word;
+
+	memcpy(&v, p, 8);
+	x = v & ~SWAR_HIGH;
+	l = x | SWAR_ONES * 0x20;
+	word = (v & SWAR_HIGH) | (swar_ge(l, 'a') & swar_le(l, 'z')) |
+	    (swar_ge(x, '0') & swar_le(x, '9')) |
+	    swar_le(x ^ SWAR_ONES * '\'', 0);
+	return ((word >> 7) * 0x0102040810204080ULL) >> 56;
+}
+
+/*
  * Count the words of p[0..n) (runs of word bytes; lim >= n bytes are
  * readable at p) and among them the stopwords and those starting with a
  * lower-case letter, a capital or a digit.  One pass of table lookups
@@ -2614,11 +2657,25 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 	unsigned numwords = 0;
 
 	for (k = 0; k < nchunks; k++) {
-		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64;
+		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64, t;
 
 		m = 0;
-		for (i = lo; i < hi; i++)
-			m |= (uint64_t)(word_class[p[i]] & WC_WORD) << (i - lo);
+		for (i = lo; i < hi; i += 8) {
+			uint64_t bits8 = 0;
+
+			if (little_endian && i + 8 <= lim) {
+				bits8 = word_bits8(p + i);
+			} else {
+				for (t = 0; t < 8 && i + t < hi; t++)
+					bits8 |= (uint64_t)(word_class[p[i + t]] &
+						     WC_WORD)
+					    << t;
+			}
+			m |= bits8 << (i - lo);
+		}
+		/* word_bits8 may have read past hi. */
+		if (hi - lo < 64)
+			m &= ((uint64_t)1 << (hi - lo)) - 1;
 		mask[k] = m;
 	}
 	/* A word's last byte: a word byte not followed by one. */
