@@ -401,6 +401,7 @@ static struct {
 	int *trie_head;          /* first entry of each node, -1: none */
 	uint32_t trie_root[256]; /* the root's children, 0: none */
 	size_t *ent_rule;        /* entries: a rule, the next entry */
+	size_t *cand;            /* trie_match's candidates, nent of them */
 	int *ent_next;
 	size_t nent;
 	/* Contains rules: each compiled alone, found through its grams. */
@@ -1272,6 +1273,8 @@ trie_add(size_t i, const struct prefixes *x)
 			continue;
 		rules.ent_rule = xreallocarray(
 		    rules.ent_rule, rules.nent + 1, sizeof(*rules.ent_rule));
+		rules.cand = xreallocarray(
+		    rules.cand, rules.nent + 1, sizeof(*rules.cand));
 		rules.ent_next = xreallocarray(
 		    rules.ent_next, rules.nent + 1, sizeof(*rules.ent_next));
 		rules.ent_rule[rules.nent] = i;
@@ -1932,6 +1935,7 @@ rules_free(void)
 	free(rules.trie_val);
 	free(rules.trie_head);
 	free(rules.ent_rule);
+	free(rules.cand);
 	free(rules.ent_next);
 	memset(&rules, 0, sizeof(rules));
 }
@@ -1995,6 +1999,14 @@ rule_compile_anchored(struct rule *r)
 	buf_free(&pat);
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /*
  * Walk the trie along the line: the rules whose literal prefix the line
  * starts with are tried, in rule order, while they come before best.
@@ -2003,7 +2015,9 @@ static size_t
 trie_match(const char *p, size_t len, size_t best, const char *label,
     unsigned long long lineno)
 {
-	size_t cand[64], ncand = 0, d, i, j;
+	/* Room for every entry of the trie: a line can spell the prefixes of
+	 * all the rules (a user's rule file may have thousands). */
+	size_t *cand = rules.cand, ncand = 0, d, j;
 	uint32_t node = 0;
 	int e, rc;
 
@@ -2018,17 +2032,17 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 		for (e = rules.trie_head[node]; e >= 0; e = rules.ent_next[e]) {
 			size_t r = rules.ent_rule[e];
 
-			if (r >= best || ncand == 64 ||
+			if (r >= best ||
 			    (len > LINE_RULE_MAX &&
 				rules.v[r].kind != KIND_START))
 				continue;
-			/* Keep cand sorted. */
-			for (i = ncand; i > 0 && cand[i - 1] > r; i--)
-				cand[i] = cand[i - 1];
-			cand[i] = r;
-			ncand++;
+			cand[ncand++] = r;
 		}
 	}
+	/* In rule order: the first rule that matches decides.  Few
+	 * candidates are the rule; a user's rule file can make thousands. */
+	if (ncand > 1)
+		qsort(cand, ncand, sizeof(*cand), cmp_size);
 	for (j = 0; j < ncand && cand[j] < best; j++) {
 		struct rule *r = &rules.v[cand[j]];
 
@@ -3008,6 +3022,23 @@ furniture_ahead(unsigned long long i)
 	return 0;
 }
 
+/*
+ * Is there a paragraph anywhere ahead of line i in the window?  Prose
+ * before the first paragraph is page furniture only when an article
+ * starts further down; a short text made of prose lines alone is the
+ * article itself.
+ */
+static int
+paragraph_ahead(unsigned long long i)
+{
+	unsigned long long j;
+
+	for (j = i + 1; j < doc.next; j++)
+		if (SLOT(j)->sig == SIG_LONG)
+			return 1;
+	return 0;
+}
+
 static int
 strong_content(const struct slot *s)
 {
@@ -3134,7 +3165,8 @@ decide_context(unsigned long long i, struct slot *s)
 		} else if (p_furn && doc.paragraphs > 0 && furniture_ahead(i)) {
 			s->cat = p->cat;
 			s->why = "sentence-in-box";
-		} else if (doc.paragraphs == 0 && !doc.headline) {
+		} else if (doc.paragraphs == 0 && !doc.headline &&
+		    paragraph_ahead(i)) {
 			s->cat = p_furn ? p->cat : CAT_NAV;
 			s->why = "prose-at-top";
 		} else {

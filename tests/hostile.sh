@@ -133,3 +133,27 @@ for l in o: assert l in have, l[:40]' "$d/$in" "$d/out"; then
 	check "$f SIGINT with -o: no temporary file" test -z "$(ls -A "$d" | grep '^\.target\.')"
 done
 rm -f "$d/huge"
+
+# --- user patterns ---------------------------------------------------------
+# A rule that backtracks catastrophically: pcre2's limits turn it into a
+# message naming the line, the line is judged without rules, exit 2 at the
+# end; no hang.  (declutter(1), RULE FILES.)
+if filters | grep -qx declutter; then
+	printf 'ad line (a|a?)+$\n' >"$d/evil.rules"
+	{ awk 'BEGIN { s = ""; for (i = 0; i < 60; i++) s = s "a"; print s "b" }'
+	  echo "The council approved the budget on Tuesday, after a long debate."; } >"$d/evil.txt"
+	$TO declutter --no-default-rules -r "$d/evil.rules" "$d/evil.txt" >"$d/out" 2>"$d/err"
+	rc=$?
+	check "declutter runaway rule exits 2" test $rc -eq 2
+	check "declutter runaway rule message" grep -qx "declutter: $d/evil.txt:1: pattern match limit hit, rules skipped for this line" "$d/err"
+	check "declutter runaway rule: the article is kept" grep -q "council approved" "$d/out"
+	# A huge rule file (20,000 rules sharing one prefix) works, and every
+	# rule is tried: each menu line meets its own rule.
+	awk 'BEGIN { for (i = 0; i < 20000; i++) printf "nav line ^Menu item number %d of the site$\n", i }' >"$d/huge.rules"
+	awk 'BEGIN { for (i = 0; i < 300; i++) printf "Menu item number %d of the site\n", i * 61 }' >"$d/menu.txt"
+	$TO declutter --explain -r "$d/huge.rules" "$d/menu.txt" >"$d/out" 2>"$d/err"
+	rc=$?
+	check "declutter 20,000-rule file runs" test $rc -eq 0 -a ! -s "$d/err"
+	check "declutter 20,000-rule file: every line meets its rule" test \
+	    "$(awk -F'\t' '$1 == "-" && $3 ~ /^rule:/' "$d/out" | wc -l)" -eq 300
+fi
