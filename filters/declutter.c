@@ -262,9 +262,10 @@ _Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
     "the ring must hold the lines behind and ahead of the one decided");
 #define SCAN_MAX 160         /* a longer line is sampled ... */
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
-#define SCAN_CHUNKS ((SCAN_MAX + 63) / 64) /* 64-byte masks of a scan */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
+/* The 64-byte masks of a word scan. */
+#define SCAN_CHUNKS ((SCAN_MAX + 63) / 64)
 
 static struct {
 	int keep[NCAT];       /* 1: a kept category (content always) */
@@ -2352,8 +2353,8 @@ stop_init(void)
 			key = word_key(
 			    (const unsigned char *)stopword_list[i], n, n);
 			bucket = stop_bucket(key, stop_mult);
-			for (j = 0; j < STOP_WAYS &&
-			     stop_table[bucket + j] != 0 &&
+			for (j = 0;
+			     j < STOP_WAYS && stop_table[bucket + j] != 0 &&
 			     stop_table[bucket + j] != key;
 			     j++)
 				;
@@ -2385,11 +2386,11 @@ is_stopword(uint64_t key)
 static unsigned
 bit_index(uint64_t x)
 {
-	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3,
-	    61, 58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45,
-	    39, 33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35,
-	    52, 21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19,
-	    9, 13, 8, 7, 6};
+	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3, 61,
+	    58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39,
+	    33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52,
+	    21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,
+	    13, 8, 7, 6};
 
 	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
 }
@@ -2658,10 +2659,10 @@ word_bits8(const unsigned char *p)
  * first and last bytes, so the loop does not branch on every byte.
  */
 static void
-word_scan(const unsigned char *p, size_t n, size_t lim,
-    struct features *f)
+word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 {
-	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS], starts, m, bits;
+	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS] = {0}, starts, m,
+		 bits;
 	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
 	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
 	unsigned numwords = 0;
@@ -2677,8 +2678,9 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 				bits8 = word_bits8(p + i);
 			} else {
 				for (t = 0; t < 8 && i + t < hi; t++)
-					bits8 |= (uint64_t)(word_class[p[i + t]] &
-						     WC_WORD)
+					bits8 |=
+					    (uint64_t)(word_class[p[i + t]] &
+						WC_WORD)
 					    << t;
 			}
 			m |= bits8 << (i - lo);
@@ -2691,13 +2693,12 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 	/* A word's last byte: a word byte not followed by one. */
 	for (k = 0; k < nchunks; k++)
 		ends[k] = mask[k] &
-		    ~(mask[k] >> 1 |
-			(k + 1 < nchunks ? mask[k + 1] << 63 : 0));
+		    ~(mask[k] >> 1 | (k + 1 < nchunks ? mask[k + 1] << 63 : 0));
 	bits = nchunks > 0 ? ends[0] : 0;
 	for (k = 0; k < nchunks; k++) {
 		/* A word's first byte: a word byte not after one. */
-		starts = mask[k] &
-		    ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
+		starts =
+		    mask[k] & ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
 		while (starts != 0) {
 			s = k * 64 + bit_index(starts);
 			starts &= starts - 1;
@@ -2717,8 +2718,8 @@ word_scan(const unsigned char *p, size_t n, size_t lim,
 			 */
 			len = e - s + 1;
 			stops += (len <= 8) &
-			    is_stopword(word_key(p + s, len <= 8 ? len : 8,
-				lim - s));
+			    is_stopword(
+				word_key(p + s, len <= 8 ? len : 8, lim - s));
 		}
 	}
 	f->words = words;
