@@ -264,6 +264,8 @@ _Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
 #define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
+/* The 64-byte masks of a word scan. */
+#define SCAN_CHUNKS ((SCAN_MAX + 63) / 64)
 
 static struct {
 	int keep[NCAT];       /* 1: a kept category (content always) */
@@ -405,7 +407,6 @@ static struct {
 	size_t nent;
 	/* Contains rules: each compiled alone, found through its grams. */
 	uint64_t bloom[1024]; /* 65536 bits over gram hashes */
-	uint64_t tail2[1024]; /* 65536 bits: the last two bytes of grams */
 	struct gram *gram;
 	size_t *gram_rule;
 	int *gram_next; /* the next gram with the same hash */
@@ -1232,6 +1233,25 @@ trie_child(uint32_t node, unsigned b, int add)
 	return rules.trie_nodes;
 }
 
+/*
+ * The child of node by byte b, or 0: the lookup alone, small enough to be
+ * inlined in the walk of every line.
+ */
+static uint32_t
+trie_find(uint32_t node, unsigned b)
+{
+	uint64_t key = ((uint64_t)node << 8 | b) + 1;
+	size_t j;
+
+	if (node == 0)
+		return rules.trie_root[b];
+	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	     j = (j + 1) & rules.trie_mask)
+		if (rules.trie_key[j] == key)
+			return rules.trie_val[j];
+	return 0;
+}
+
 /* Put rule i under each of its prefixes. */
 static void
 trie_add(size_t i, const struct prefixes *x)
@@ -1820,8 +1840,6 @@ rules_index(void)
 			rules.gram_rule[rules.ngrams++] = i;
 			c = gram_hash(g[k].g);
 			rules.bloom[c >> 6] |= (uint64_t)1 << (c & 63);
-			c = g[k].g & 0xFFFF;
-			rules.tail2[c >> 6] |= (uint64_t)1 << (c & 63);
 		}
 	}
 	rules.gram_head = xmalloc(65536 * sizeof(*rules.gram_head));
@@ -2009,7 +2027,7 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 	for (d = 0; d < len && d < PREFIX_LEN; d++) {
 		unsigned c = (unsigned char)p[d];
 
-		node = trie_child(node, c - 'A' < 26 ? c | 0x20 : c, 0);
+		node = trie_find(node, c - 'A' < 26 ? c | 0x20 : c);
 		if (node == 0)
 			break;
 		for (e = rules.trie_head[node]; e >= 0; e = rules.ent_next[e]) {
@@ -2093,12 +2111,16 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 	uint32_t g = 0;
 	unsigned h;
 
-	for (i = from; i < to; i++) {
+	/* The first three bytes only fill the gram. */
+	for (i = from; i < to && i < from + 3; i++)
 		g = g << 8 | lower_byte[q[i]];
-		/* The last two bytes first: one bit in a small table. */
-		if (!((rules.tail2[(g & 0xFFFF) >> 6] >> (g & 63)) & 1) ||
-		    i < from + 3)
-			continue;
+	for (; i < to; i++) {
+		g = g << 8 | lower_byte[q[i]];
+		/*
+		 * The bloom bit alone: on news text it is set for about 1.4%
+		 * of the bytes; a test of the last two bytes first cut that
+		 * only to 1.2% and cost a branch that went either way.
+		 */
 		h = gram_hash(g);
 		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
 			continue;
@@ -2233,62 +2255,144 @@ static const char *const stopword_list[] = {"a", "about", "above", "after",
     "whom", "whose", "why", "will", "with", "would", "yet", "you", "your",
     "yours", "still", "though", "although", "its", "many", NULL};
 
-/* Bytes that belong to words (letters, digits, UTF-8, apostrophes), and
- * the bytes stopwords start with. */
-static unsigned char word_byte[256];
-static unsigned char stop_initial[256];
+/*
+ * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
+ * apostrophes), and among them lower-case letters, capitals and digits.
+ */
+#define WC_WORD 1
+#define WC_LOWER 2
+#define WC_UPPER 4
+#define WC_DIGIT 8
+static unsigned char word_class[256];
 
-#define STOP_SLOTS 512
-static uint64_t stop_table[STOP_SLOTS];
+/*
+ * A word of at most 8 bytes is looked up by a key: its bytes ORed with
+ * 0x20 (which lower-cases letters and turns nothing else into one, so
+ * only words of letters can equal a stopword), loaded into a uint64_t in
+ * memory order and the rest zeroed with key_mask[length].  Stopwords are
+ * packed the same way, so the keys agree on any byte order.
+ */
+static uint64_t key_mask[9];
+static uint64_t key_or;
+static int little_endian; /* the word scan's SWAR path needs it */
+
+/*
+ * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
+ * by a multiplier chosen at start so that no bucket overflows: a lookup
+ * compares the key with one bucket's slots, without branches.
+ */
+#define STOP_BUCKETS 512
+#define STOP_WAYS 2
+static _Alignas(64) uint64_t stop_table[STOP_BUCKETS * STOP_WAYS];
+static uint64_t stop_mult;
 
 static size_t
-stop_slot(uint64_t key)
+stop_bucket(uint64_t key, uint64_t mult)
 {
-	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 55);
+	return (size_t)((key * mult) >> 55) * STOP_WAYS;
+}
+
+/* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
+static uint64_t
+word_key(const unsigned char *w, size_t n, size_t lim)
+{
+	unsigned char b[8] = {0};
+	uint64_t v;
+
+	if (lim >= 8) {
+		memcpy(&v, w, 8);
+	} else {
+		memcpy(b, w, n);
+		memcpy(&v, b, 8);
+	}
+	return (v | key_or) & key_mask[n];
 }
 
 static void
 stop_init(void)
 {
-	size_t i, j, k;
+	size_t i, j, n, bucket;
 	uint64_t key;
+	unsigned char b[8];
 
-	memset(stop_table, 0, sizeof(stop_table));
-	memset(word_byte, 0, sizeof(word_byte));
+	memset(word_class, 0, sizeof(word_class));
 	for (i = 0; i < 256; i++)
 		lower_byte[i] =
 		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
-	memset(stop_initial, 0, sizeof(stop_initial));
-	for (i = 0; i < 256; i++)
-		word_byte[i] = (i >= 'a' && i <= 'z') ||
-		    (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') ||
-		    i >= 0x80 || i == '\'';
-	for (i = 0; stopword_list[i] != NULL; i++) {
-		stop_initial[(unsigned char)stopword_list[i][0]] = 1;
-		stop_initial[(unsigned char)stopword_list[i][0] - 0x20] = 1;
+	for (i = 0; i < 256; i++) {
+		if (i >= 'a' && i <= 'z')
+			word_class[i] = WC_WORD | WC_LOWER;
+		else if (i >= 'A' && i <= 'Z')
+			word_class[i] = WC_WORD | WC_UPPER;
+		else if (i >= '0' && i <= '9')
+			word_class[i] = WC_WORD | WC_DIGIT;
+		else if (i >= 0x80 || i == '\'')
+			word_class[i] = WC_WORD;
 	}
-	for (i = 0; stopword_list[i] != NULL; i++) {
-		key = 0;
-		for (k = 0; stopword_list[i][k] != '\0'; k++)
-			key = key << 8 | (unsigned char)stopword_list[i][k];
-		for (j = stop_slot(key);
-		     stop_table[j] != 0 && stop_table[j] != key;
-		     j = (j + 1) & (STOP_SLOTS - 1))
-			;
-		stop_table[j] = key;
+	memset(b, 0x20, sizeof(b));
+	memcpy(&key_or, b, 8);
+	key = 1;
+	memcpy(b, &key, 8);
+	little_endian = b[0] == 1;
+	for (n = 0; n <= 8; n++) {
+		memset(b, 0, sizeof(b));
+		memset(b, 0xFF, n);
+		memcpy(&key_mask[n], b, 8);
+	}
+	/*
+	 * The first multiplier of a fixed sequence that fits every key (the
+	 * list is fixed, so this ends: the second one does).
+	 */
+	for (stop_mult = 0x9E3779B97F4A7C15ULL;;
+	     stop_mult += 0x5851F42D4C957F2EULL) {
+		memset(stop_table, 0, sizeof(stop_table));
+		for (i = 0; stopword_list[i] != NULL; i++) {
+			n = strlen(stopword_list[i]);
+			if (n > 8)
+				continue;
+			key = word_key(
+			    (const unsigned char *)stopword_list[i], n, n);
+			bucket = stop_bucket(key, stop_mult);
+			for (j = 0;
+			     j < STOP_WAYS && stop_table[bucket + j] != 0 &&
+			     stop_table[bucket + j] != key;
+			     j++)
+				;
+			if (j == STOP_WAYS)
+				break;
+			stop_table[bucket + j] = key;
+		}
+		if (stopword_list[i] == NULL)
+			break;
 	}
 }
 
-static int
+/* Is key (not 0) the key of a stopword? */
+static unsigned
 is_stopword(uint64_t key)
 {
-	size_t j;
+	const uint64_t *t = &stop_table[stop_bucket(key, stop_mult)];
+	unsigned hit = 0, j;
 
-	for (j = stop_slot(key); stop_table[j] != 0;
-	     j = (j + 1) & (STOP_SLOTS - 1))
-		if (stop_table[j] == key)
-			return 1;
-	return 0;
+	for (j = 0; j < STOP_WAYS; j++)
+		hit |= t[j] == key;
+	return hit;
+}
+
+/*
+ * The index of the lowest set bit of x (not 0), by a de Bruijn sequence
+ * (compilers turn this form into one instruction where there is one).
+ */
+static unsigned
+bit_index(uint64_t x)
+{
+	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3, 61,
+	    58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39,
+	    33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52,
+	    21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,
+	    13, 8, 7, 6};
+
+	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
 }
 
 /* How a line reads. */
@@ -2508,11 +2612,127 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 	}
 }
 
+/*
+ * Eight bytes at a time (SWAR): for bytes of at most 0x7F, bit 7 of each
+ * byte of swar_ge/swar_le tells whether it is >= lo / <= hi; no byte's
+ * sum carries into the next.
+ */
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH (SWAR_ONES * 0x80)
+
+static uint64_t
+swar_ge(uint64_t x, unsigned lo)
+{
+	return (x + SWAR_ONES * (0x80 - lo)) & SWAR_HIGH;
+}
+
+static uint64_t
+swar_le(uint64_t x, unsigned hi)
+{
+	return ~(x + SWAR_ONES * (0x7F - hi)) & SWAR_HIGH;
+}
+
+/*
+ * The word bytes (WC_WORD) of the 8 bytes at p as bits 0..7, on a
+ * little-endian host (where byte i of the load is bits 8i..8i+7).  The
+ * multiplication gathers the eight flag bits into the top byte.
+ */
+static uint64_t
+word_bits8(const unsigned char *p)
+{
+	uint64_t v, x, l, word;
+
+	memcpy(&v, p, 8);
+	x = v & ~SWAR_HIGH;
+	l = x | SWAR_ONES * 0x20;
+	word = (v & SWAR_HIGH) | (swar_ge(l, 'a') & swar_le(l, 'z')) |
+	    (swar_ge(x, '0') & swar_le(x, '9')) |
+	    swar_le(x ^ SWAR_ONES * '\'', 0);
+	return ((word >> 7) * 0x0102040810204080ULL) >> 56;
+}
+
+/*
+ * Count the words of p[0..n) (runs of word bytes; lim >= n bytes are
+ * readable at p) and among them the stopwords and those starting with a
+ * lower-case letter, a capital or a digit.  One pass of table lookups
+ * marks the word bytes in bit masks; the words are then visited by their
+ * first and last bytes, so the loop does not branch on every byte.
+ */
+static void
+word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
+{
+	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS] = {0}, starts, m,
+		 bits;
+	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
+	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
+	unsigned numwords = 0;
+
+	for (k = 0; k < nchunks; k++) {
+		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64, t;
+
+		m = 0;
+		for (i = lo; i < hi; i += 8) {
+			uint64_t bits8 = 0;
+
+			if (little_endian && i + 8 <= lim) {
+				bits8 = word_bits8(p + i);
+			} else {
+				for (t = 0; t < 8 && i + t < hi; t++)
+					bits8 |=
+					    (uint64_t)(word_class[p[i + t]] &
+						WC_WORD)
+					    << t;
+			}
+			m |= bits8 << (i - lo);
+		}
+		/* word_bits8 may have read past hi. */
+		if (hi - lo < 64)
+			m &= ((uint64_t)1 << (hi - lo)) - 1;
+		mask[k] = m;
+	}
+	/* A word's last byte: a word byte not followed by one. */
+	for (k = 0; k < nchunks; k++)
+		ends[k] = mask[k] &
+		    ~(mask[k] >> 1 | (k + 1 < nchunks ? mask[k + 1] << 63 : 0));
+	bits = nchunks > 0 ? ends[0] : 0;
+	for (k = 0; k < nchunks; k++) {
+		/* A word's first byte: a word byte not after one. */
+		starts =
+		    mask[k] & ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
+		while (starts != 0) {
+			s = k * 64 + bit_index(starts);
+			starts &= starts - 1;
+			while (bits == 0)
+				bits = ends[++ek];
+			e = ek * 64 + bit_index(bits);
+			bits &= bits - 1;
+			cls = word_class[p[s]];
+			words++;
+			lower += (cls & WC_LOWER) != 0;
+			capwords += (cls & WC_UPPER) != 0;
+			numwords += (cls & WC_DIGIT) != 0;
+			/*
+			 * Every word is looked up (a word of more than 8
+			 * bytes by its first 8, its answer dropped), so that
+			 * nothing here branches on the text.
+			 */
+			len = e - s + 1;
+			stops += (len <= 8) &
+			    is_stopword(
+				word_key(p + s, len <= 8 ? len : 8, lim - s));
+		}
+	}
+	f->words = words;
+	f->stops = stops;
+	f->lower = lower;
+	f->capwords = capwords;
+	f->numwords = numwords;
+}
+
 static void
 line_features(const char *line, size_t len, struct features *f)
 {
-	const unsigned char *p, *end;
-	uint64_t key;
+	const unsigned char *p;
 
 	memset(f, 0, sizeof(*f));
 	p = (const unsigned char *)trim(line, &len);
@@ -2532,36 +2752,10 @@ line_features(const char *line, size_t len, struct features *f)
 		(p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
 		f->bullet = 1;
 	/*
-	 * Words, word by word: a short line is read in full; a long one by
-	 * its first SCAN_LONG bytes, which stand for the whole of it.
+	 * Words: a short line is read in full; a long one by its first
+	 * SCAN_LONG bytes, which stand for the whole of it.
 	 */
-	end = p + (len <= SCAN_MAX ? len : SCAN_LONG);
-	for (;;) {
-		const unsigned char *w;
-		unsigned c;
-
-		while (p < end && !word_byte[*p])
-			p++;
-		if (p >= end)
-			break;
-		w = p;
-		c = *p;
-		f->words++;
-		if (c - 'a' < 26)
-			f->lower++;
-		else if (c - 'A' < 26)
-			f->capwords++;
-		else if (c - '0' < 10)
-			f->numwords++;
-		/* The key of the word as it goes: its bytes ORed with 0x20,
-		 * which lower-cases letters and turns nothing else into
-		 * one, so only words of letters can equal a stopword. */
-		key = 0;
-		while (p < end && word_byte[*p])
-			key = key << 8 | (*p++ | 0x20);
-		if (p - w <= 8 && stop_initial[c] && is_stopword(key))
-			f->stops++;
-	}
+	word_scan(p, len <= SCAN_MAX ? len : SCAN_LONG, len, f);
 	if (len > SCAN_MAX) {
 		unsigned scale = (unsigned)(len / SCAN_LONG);
 
