@@ -564,8 +564,10 @@ key_of(struct input *in, const struct line *ln)
 		field_key(ln->p, ln->len);
 		return hash128(keybuf.p, keybuf.len, 0);
 	}
+	/* The whole line as written: a CRLF line's \r is part of its exact
+	 * key, as awk, uniq and sort -u see it (-S trims it). */
 	off = 0;
-	len = ln->len;
+	len = ln->len + (size_t)ln->crlf;
 	if (key_rx != NULL)
 		regex_span(in, ln->p, ln->len, &off, &len);
 	if (opt.norm == 0)
@@ -959,12 +961,79 @@ handle_line(struct input *in, const struct line *ln)
 	return 0;
 }
 
+/*
+ * The exact-key loop.  A probe of a big seen set is a cache miss, so the
+ * fingerprints of the next few lines, which are already complete in the
+ * reader's buffer (buf[beg..end) of lineio.h stays in place until the
+ * reader runs out of complete lines), are computed ahead and their slots
+ * prefetched: the misses of several lines overlap instead of adding up.
+ */
+#define AHEAD 8
+static int
+exact_document(struct input *in)
+{
+	struct {
+		const char *p;
+		size_t len;
+		struct fp128 fp;
+	} ring[AHEAD];
+	size_t head = 0, n = 0, len;
+	const char *ahead = NULL, *end, *nl;
+	struct fp128 fp;
+	struct line ln;
+	int r;
+
+	while (input_next(in, &ln)) {
+		len = ln.len + (size_t)ln.crlf;
+		if (n > 0 && ring[head].p == ln.p && ring[head].len == len) {
+			fp = ring[head].fp;
+			head = (head + 1) % AHEAD;
+			n--;
+		} else {
+			n = 0;
+			fp = hash128(ln.p, len, 0);
+		}
+		if (n == 0)
+			ahead = in->lr.buf + in->lr.beg;
+		end = in->lr.buf + in->lr.end;
+		while (n < AHEAD && ahead < end &&
+		    (nl = memchr(ahead, '\n', (size_t)(end - ahead))) != NULL) {
+			len = (size_t)(nl - ahead);
+			r = (int)((head + n) % AHEAD);
+			ring[r].p = ahead;
+			ring[r].len = len;
+			ring[r].fp = hash128(ahead, len, 0);
+			hs_prefetch(&seen, ring[r].fp);
+			n++;
+			ahead = nl + 1;
+		}
+		if (!opt.dedupe_blank && is_blank(ln.p, ln.len)) {
+			if (!opt.invert)
+				emit(&ln);
+			continue;
+		}
+		r = hs_add(&seen, fp);
+		if (r == HS_FULL) {
+			memory_exceeded = 1;
+			return 1;
+		}
+		if ((r == 0) == opt.invert)
+			emit(&ln);
+		if (out_failed())
+			return 1;
+	}
+	return 0;
+}
+
 static int
 dedupe_document(struct input *in, void *ctx)
 {
 	struct line ln;
 
 	(void)ctx;
+	if (opt.norm == 0 && opt.fields == NULL && key_rx == NULL &&
+	    !opt.adjacent && !tallying() && !opt.near)
+		return exact_document(in);
 	while (input_next(in, &ln))
 		if (handle_line(in, &ln) != 0 || out_failed())
 			return 1;
