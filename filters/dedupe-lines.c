@@ -53,9 +53,10 @@
 #define SEEN_TRAILER 8
 #define SEEN_CHUNK 4096		/* records per read or write */
 
-/* --near: shingles of 3 words; 64 MinHash values of 8 bits each. */
+/* --near: shingles of 3 words; 32 MinHash values of 16 bits each. */
 #define NEAR_WORDS 3
-#define NEAR_HASHES 64
+#define NEAR_HASHES 32
+#define NEAR_SIG_BYTES (NEAR_HASHES * 2)
 #define NEAR_BLOCK 4096		/* signatures per allocation block */
 #define NEAR_MAX_CHECKS 256	/* candidates verified per line at most */
 
@@ -164,13 +165,12 @@ static struct {
 
 /* --near: signatures of kept lines and the LSH band index over them. */
 static struct {
-	uint8_t **block;	/* NEAR_BLOCK signatures each */
+	uint16_t **block;	/* NEAR_BLOCK signatures each */
 	size_t nblock, n;
 	uint32_t *band;		/* slots hold signature id + 1; 0: empty */
 	size_t mask, used;
 	int rows, bands, need;	/* rows per band; equal values for a dup */
 	uint64_t mul[NEAR_HASHES];
-	uint64_t add[NEAR_HASHES];
 	size_t bytes;
 } near;
 
@@ -370,11 +370,25 @@ is_blank(const char *p, size_t n)
 	return 1;
 }
 
-static int
-ascii_punct(unsigned c)
+/* ASCII classes for normalize(): KEY_SPACE for white space, KEY_PUNCT
+ * for punctuation (so that masking with the key flags says what to skip),
+ * and the case-folded byte. */
+static unsigned char ascii_class[128], ascii_fold[128];
+
+static void
+ascii_tables(void)
 {
-	return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) ||
-	    (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+	unsigned c;
+
+	for (c = 0; c < 128; c++) {
+		ascii_class[c] = 0;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			ascii_class[c] = KEY_SPACE;
+		else if (uc_ispunct(c))
+			ascii_class[c] = KEY_PUNCT;
+		ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ?
+		    c + 'a' - 'A' : c);
+	}
 }
 
 /*
@@ -390,6 +404,7 @@ normalize(struct buf *out, const char *s, size_t n, unsigned norm)
 	size_t start = out->len, k, i, nf;
 	uint32_t cp, f[3];
 	unsigned char *o;
+	unsigned cls;
 	int pending = 0;
 
 	/* Folding turns a character into at most twice its bytes. */
@@ -397,36 +412,47 @@ normalize(struct buf *out, const char *s, size_t n, unsigned norm)
 	o = (unsigned char *)out->p + out->len;
 	while (p < end) {
 		cp = *p;
-		k = 1;
-		if (cp >= 0x80) {
-			k = utf8_decode(p, (size_t)(end - p), &cp);
-			if (cp == UTF8_BAD) {
-				if (pending)
-					*o++ = ' ';
-				pending = 0;
-				*o++ = *p++;
+		if (cp < 0x80) {
+			/* -N always comes with -P, which drops the one ASCII
+			 * character uc_plain() changes (the backtick). */
+			cls = ascii_class[cp] & norm;
+			p++;
+			if (cls == KEY_SPACE) {
+				pending = o > (unsigned char *)out->p + start;
 				continue;
 			}
-			if (norm & KEY_PLAIN)
-				cp = uc_plain(cp);
-		} else if ((norm & KEY_PLAIN) && cp == '`') {
-			cp = '\'';
+			if (cls == KEY_PUNCT)
+				continue;
+			if (pending)
+				*o++ = ' ';
+			pending = 0;
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
+			    (unsigned char)cp;
+			continue;
 		}
+		k = utf8_decode(p, (size_t)(end - p), &cp);
+		if (cp == UTF8_BAD) {
+			if (pending)
+				*o++ = ' ';
+			pending = 0;
+			*o++ = *p++;
+			continue;
+		}
+		if (norm & KEY_PLAIN)
+			cp = uc_plain(cp);
 		p += k;
 		if ((norm & KEY_SPACE) && uc_isspace(cp)) {
 			pending = o > (unsigned char *)out->p + start;
 			continue;
 		}
-		if ((norm & KEY_PUNCT) &&
-		    (cp < 0x80 ? ascii_punct(cp) : uc_ispunct(cp)))
+		if ((norm & KEY_PUNCT) && uc_ispunct(cp))
 			continue;
 		if (pending)
 			*o++ = ' ';
 		pending = 0;
 		if (cp < 0x80) {
-			if ((norm & KEY_FOLD) && cp >= 'A' && cp <= 'Z')
-				cp += 'a' - 'A';
-			*o++ = (unsigned char)cp;
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
+			    (unsigned char)cp;
 			continue;
 		}
 		nf = 1;
@@ -602,47 +628,53 @@ near_init(void)
 	for (k = 0; k < NEAR_HASHES; k++) {
 		x = hash_mix64(x + 0x9e3779b97f4a7c15ULL);
 		near.mul[k] = x | 1;
-		x = hash_mix64(x + 0x9e3779b97f4a7c15ULL);
-		near.add[k] = x;
 	}
 	/* Rows per band: the band test lets through pairs well below T,
 	 * which the signature comparison then sorts out. */
-	if (opt.near_t >= 0.65)
+	if (opt.near_t >= 0.6)
 		near.rows = 4;
 	else if (opt.near_t >= 0.35)
 		near.rows = 2;
 	else
 		near.rows = 1;
 	near.bands = NEAR_HASHES / near.rows;
-	/* b-bit MinHash: unequal minima agree on 8 bits with probability
-	 * 1/256, so P(equal) = J + (1 - J) / 256. */
-	p = (opt.near_t + (1.0 - opt.near_t) / 256.0) * NEAR_HASHES;
+	/* b-bit MinHash: unequal minima agree on 16 bits with probability
+	 * 1/65536, so P(equal) = J + (1 - J) / 65536. */
+	p = (opt.near_t + (1.0 - opt.near_t) / 65536.0) * NEAR_HASHES;
 	near.need = (int)p;
 	if (near.need < p - 1e-9)
 		near.need++;	/* round up, without libm's ceil() */
 }
 
-static uint8_t *
+static uint16_t *
 near_sig(size_t id)
 {
 	return near.block[id / NEAR_BLOCK] + (id % NEAR_BLOCK) * NEAR_HASHES;
 }
 
-/* The hash of band b of a signature: its rows' bytes and the band number. */
-static uint64_t
-band_hash(int b, const uint8_t *sig)
+/* The values of band b of a signature, as one word. */
+static inline uint64_t
+band_value(int b, const uint16_t *sig)
 {
-	uint64_t x = 0;
+	const uint16_t *v = sig + b * near.rows;
 
-	memcpy(&x, sig + b * near.rows, (size_t)near.rows);
-	return hash_mix64(x ^ ((uint64_t)(b + 1) << 40));
+	switch (near.rows) {
+	case 4:
+		return (uint64_t)v[0] | (uint64_t)v[1] << 16 |
+		    (uint64_t)v[2] << 32 | (uint64_t)v[3] << 48;
+	case 2:
+		return (uint64_t)v[0] | (uint64_t)v[1] << 16;
+	default:
+		return v[0];
+	}
 }
 
-static int
-band_match(int b, const uint8_t *s, const uint8_t *t)
+/* Where band b of a signature goes in the index. */
+static inline uint64_t
+band_hash(int b, const uint16_t *sig)
 {
-	return memcmp(s + b * near.rows, t + b * near.rows,
-	    (size_t)near.rows) == 0;
+	return hash_mix64(band_value(b, sig) + ((uint64_t)b + 1) *
+	    0x9e3779b97f4a7c15ULL);
 }
 
 /* Stop with the --max-memory error if n more bytes would pass it. */
@@ -688,9 +720,26 @@ band_rebuild(size_t cap)
 			band_insert(id, b);
 }
 
+/* The hash of a word: 8 bytes at a time, the tail byte by byte. */
+static inline uint64_t
+word_hash(const char *p, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15ULL, v;
+	size_t i;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (v = 0, i = 0; i < n; i++)
+		v |= (uint64_t)(unsigned char)p[i] << (8 * i);
+	return hash_mix64(h ^ v);
+}
+
 /* Keep sig as the signature of a kept line.  -1 past --max-memory. */
 static int
-near_store(const uint8_t *sig)
+near_store(const uint16_t *sig)
 {
 	size_t id = near.n, cap;
 	int b;
@@ -698,18 +747,20 @@ near_store(const uint8_t *sig)
 	if (id >= UINT32_MAX - 1)
 		return 0;	/* ids are 32-bit; later lines go unindexed */
 	if (id % NEAR_BLOCK == 0) {
-		if (near_afford((size_t)NEAR_BLOCK * NEAR_HASHES) != 0)
+		if (near_afford((size_t)NEAR_BLOCK * NEAR_SIG_BYTES) != 0)
 			return -1;
 		near.block = xreallocarray(near.block, near.nblock + 1,
 		    sizeof(*near.block));
 		near.block[near.nblock++] = xmalloc((size_t)NEAR_BLOCK *
-		    NEAR_HASHES);
-		near.bytes += (size_t)NEAR_BLOCK * NEAR_HASHES;
+		    NEAR_SIG_BYTES);
+		near.bytes += (size_t)NEAR_BLOCK * NEAR_SIG_BYTES;
 	}
-	memcpy(near_sig(id), sig, NEAR_HASHES);
+	memcpy(near_sig(id), sig, NEAR_SIG_BYTES);
 	near.n++;
+	/* At most half full: most probes are misses, which linear probing
+	 * makes long in a fuller table. */
 	cap = near.band == NULL ? 1024 : near.mask + 1;
-	while ((near.used + (size_t)near.bands) * 4 > cap * 3)
+	while ((near.used + (size_t)near.bands) * 2 > cap)
 		cap *= 2;
 	if (near.band == NULL || cap != near.mask + 1) {
 		if (near_afford(cap * sizeof(uint32_t)) != 0) {
@@ -735,10 +786,10 @@ static int
 near_check(const char *p, size_t n, int norm_ready)
 {
 	uint32_t mins[NEAR_HASHES], checked[NEAR_MAX_CHECKS];
-	uint8_t sig[NEAR_HASHES];
-	const uint8_t *cand;
+	uint16_t sig[NEAR_HASHES];
+	const uint16_t *cand;
 	const char *t, *end, *sp;
-	uint64_t w0 = 0, w1 = 0, w, x;
+	uint64_t w0 = 0, w1 = 0, w, x, bv;
 	size_t words = 0, nchecked = 0, j, c, id;
 	uint32_t v;
 	int k, b, eq;
@@ -759,14 +810,13 @@ near_check(const char *p, size_t n, int norm_ready)
 		sp = memchr(t, ' ', (size_t)(end - t));
 		if (sp == NULL)
 			sp = end;
-		w = hash64(t, (size_t)(sp - t), 0);
+		w = word_hash(t, (size_t)(sp - t));
 		t = sp + 1;
 		if (++words >= NEAR_WORDS) {
 			x = hash_mix64(w0 * 0x9e3779b97f4a7c15ULL +
 			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
 			for (k = 0; k < NEAR_HASHES; k++) {
-				v = (uint32_t)((x * near.mul[k] +
-				    near.add[k]) >> 32);
+				v = (uint32_t)((x * near.mul[k]) >> 32);
 				if (v < mins[k])
 					mins[k] = v;
 			}
@@ -777,13 +827,14 @@ near_check(const char *p, size_t n, int norm_ready)
 	if (words < NEAR_WORDS + 1)
 		return 0;	/* too short: the exact key decides */
 	for (k = 0; k < NEAR_HASHES; k++)
-		sig[k] = (uint8_t)mins[k];
+		sig[k] = (uint16_t)mins[k];
 	for (b = 0; b < near.bands && near.band != NULL; b++) {
+		bv = band_value(b, sig);
 		for (j = band_hash(b, sig) & near.mask; near.band[j] != 0;
 		    j = (j + 1) & near.mask) {
 			id = near.band[j] - 1;
 			cand = near_sig(id);
-			if (!band_match(b, sig, cand))
+			if (band_value(b, cand) != bv)
 				continue;
 			for (c = 0; c < nchecked && checked[c] != id; c++)
 				;
@@ -1388,6 +1439,7 @@ main(int argc, char **argv)
 	rx_reported = 0;
 	memory_exceeded = 0;
 	hs_init(&seen);
+	ascii_tables();
 
 	first = cli_parse(argc, argv, &spec);
 	check_options();

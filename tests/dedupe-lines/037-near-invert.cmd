@@ -1,1 +1,1 @@
-dedupe-lines --near=0.5 -v
+dedupe-lines --near -v
