@@ -1018,6 +1018,8 @@ handle_line(struct input *in, const struct line *ln)
  * reader's buffer (buf[beg..end) of lineio.h stays in place until the
  * reader runs out of complete lines), are computed ahead and their slots
  * prefetched: the misses of several lines overlap instead of adding up.
+ * Lines found ahead are then taken straight from the buffer; the reader
+ * is called only when the ring is empty, so its state stays exact.
  */
 #define AHEAD 8
 static int
@@ -1034,14 +1036,26 @@ exact_document(struct input *in)
 	struct line ln;
 	int r;
 
-	while (input_next(in, &ln)) {
-		len = ln.len + (size_t)ln.crlf;
-		if (n > 0 && ring[head].p == ln.p && ring[head].len == len) {
+	for (;;) {
+		if (n > 0) {
+			/* Take the line from the ring and cut it off the
+			 * reader's buffer exactly as lr_next() would, which
+			 * saves looking for its end a second time. */
+			ln.p = ring[head].p;
+			len = ring[head].len;
+			ln.crlf = len > 0 && ln.p[len - 1] == '\r';
+			ln.len = len - (size_t)ln.crlf;
+			ln.nonl = 0;
+			in->lr.beg = (size_t)(ln.p + len + 1 - in->lr.buf);
+			in->lr.scanned = in->lr.beg;
+			in->lr.lineno++;
 			fp = ring[head].fp;
 			head = (head + 1) % AHEAD;
 			n--;
 		} else {
-			n = 0;
+			if (!input_next(in, &ln))
+				break;
+			len = ln.len + (size_t)ln.crlf;
 			fp = hash128(ln.p, len, 0);
 		}
 		if (n == 0)
