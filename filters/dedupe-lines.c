@@ -1454,6 +1454,8 @@ main(int argc, char **argv)
 	memory_exceeded = 0;
 	hs_init(&seen);
 	ascii_tables();
+	/* An empty key is hashed from keybuf.p, which must not be NULL. */
+	buf_reserve(&keybuf, 256);
 
 	first = cli_parse(argc, argv, &spec);
 	check_options();

@@ -205,8 +205,11 @@ hs_prefetch(const struct hashset *h, struct fp128 fp)
 #if defined(__GNUC__)
 	const struct hs_table *t = sub_of(h, fp);
 
-	if (t->cap != 0)
-		__builtin_prefetch(&t->slot[home_slot(fp.lo, t->cap)]);
+	if (t->cap != 0) {
+		const struct fp128 *s = &t->slot[home_slot(fp.lo, t->cap)];
+		__builtin_prefetch(s);
+		__builtin_prefetch(s + 4);
+	}
 #else
 	(void)h;
 	(void)fp;
