@@ -679,7 +679,7 @@ band_hash(int b, const uint16_t *sig)
 
 /* Stop with the --max-memory error if n more bytes would pass it. */
 static int
-near_afford(size_t n)
+afford(size_t n)
 {
 	if (opt.max_memory != 0 &&
 	    seen.bytes + other_bytes() + n > opt.max_memory) {
@@ -747,7 +747,7 @@ near_store(const uint16_t *sig)
 	if (id >= UINT32_MAX - 1)
 		return 0;	/* ids are 32-bit; later lines go unindexed */
 	if (id % NEAR_BLOCK == 0) {
-		if (near_afford((size_t)NEAR_BLOCK * NEAR_SIG_BYTES) != 0)
+		if (afford((size_t)NEAR_BLOCK * NEAR_SIG_BYTES) != 0)
 			return -1;
 		near.block = xreallocarray(near.block, near.nblock + 1,
 		    sizeof(*near.block));
@@ -763,7 +763,7 @@ near_store(const uint16_t *sig)
 	while ((near.used + (size_t)near.bands) * 2 > cap)
 		cap *= 2;
 	if (near.band == NULL || cap != near.mask + 1) {
-		if (near_afford(cap * sizeof(uint32_t)) != 0) {
+		if (afford(cap * sizeof(uint32_t)) != 0) {
 			near.n--;
 			return -1;
 		}
@@ -903,7 +903,7 @@ tally_grow_map(void)
 	struct tally_slot *old = tally.map, *nm;
 	size_t oldcap = old == NULL ? 0 : tally.mask + 1;
 
-	if (near_afford(cap * sizeof(*nm)) != 0)
+	if (afford(cap * sizeof(*nm)) != 0)
 		return -1;
 	nm = xcalloc(cap, sizeof(*nm));
 	for (i = 0; i < oldcap; i++) {
@@ -936,7 +936,7 @@ tally_line(const struct line *ln, struct fp128 fp)
 			return 0;
 		}
 	}
-	if (near_afford(ln->len + sizeof(*e)) != 0)
+	if (afford(ln->len + sizeof(*e)) != 0)
 		return -1;
 	if (tally.n == tally.cap) {
 		tally.cap = tally.cap == 0 ? 1024 : tally.cap * 2;
@@ -1063,11 +1063,10 @@ exact_document(struct input *in)
 		end = in->lr.buf + in->lr.end;
 		while (n < AHEAD && ahead < end &&
 		    (nl = memchr(ahead, '\n', (size_t)(end - ahead))) != NULL) {
-			len = (size_t)(nl - ahead);
 			r = (int)((head + n) % AHEAD);
 			ring[r].p = ahead;
-			ring[r].len = len;
-			ring[r].fp = hash128(ahead, len, 0);
+			ring[r].len = (size_t)(nl - ahead);
+			ring[r].fp = hash128(ahead, ring[r].len, 0);
 			hs_prefetch(&seen, ring[r].fp);
 			n++;
 			ahead = nl + 1;
@@ -1082,8 +1081,15 @@ exact_document(struct input *in)
 			memory_exceeded = 1;
 			return 1;
 		}
-		if ((r == 0) == opt.invert)
-			emit(&ln);
+		if ((r == 0) == opt.invert) {
+			/* The line's own "\n" (and "\r") follow it in the
+			 * buffer: one copy writes them all. */
+			if (ln.nonl)
+				out_line(&ln);
+			else
+				out_write(ln.p, len + 1);
+			out_end_record();
+		}
 		if (out_failed())
 			return 1;
 	}

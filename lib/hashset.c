@@ -103,8 +103,16 @@ place(struct hs_table *t, struct fp128 fp)
 	t->slot[j] = fp;
 }
 
+/* Growing is rare: keep it out of line, so that the probe loop of
+ * hs_add() stays small and needs few registers. */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
 /* Grow t by about 1.5x.  Returns 0, or HS_FULL past the limit. */
-static int
+static COLD int
 grow(struct hashset *h, struct hs_table *t)
 {
 	size_t cap, i, add;
