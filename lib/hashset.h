@@ -16,7 +16,13 @@
  * and 0.875, so 18.3 to 27.4 bytes per fingerprint, about 22 on average,
  * plus up to 256 partly used pages.  Sub-tables of 64 KiB and more are
  * mapped with mmap(2) and returned to the system with munmap(2) when they
- * grow, so freed tables never linger as heap holes.
+ * grow, so freed big tables never linger as heap holes.  Smaller ones come
+ * from malloc, which reuses their memory without new page faults (mapping
+ * every small table was 20% slower); the heap keeps the last of them,
+ * about 13 MB in all, once the sub-tables have outgrown it (near a million
+ * fingerprints).  Measured peak RSS past start-up, `seq -f 'line %.0f'`
+ * input: 25 bytes a line at 300 000 lines, 34 at 1 million (the heap
+ * residue), 23 at 2 million, 21 at 5 million, 23.6 at 10 million.
  *
  * The set owns its memory; hs_free() releases it.
  */
