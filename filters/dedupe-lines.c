@@ -59,6 +59,9 @@
 #define NEAR_SIG_BYTES (NEAR_HASHES * 2)
 #define NEAR_BLOCK 4096		/* signatures per allocation block */
 #define NEAR_MAX_CHECKS 256	/* candidates verified per line at most */
+/* The top half of a band's hash, kept in its index slot; the slot number
+ * comes from the bottom half. */
+#define BAND_TAG 0xffffffff00000000ULL
 
 enum {
 	OPT_NEAR = CLI_OWN,
@@ -167,10 +170,11 @@ static struct {
 static struct {
 	uint16_t **block;	/* NEAR_BLOCK signatures each */
 	size_t nblock, n;
-	uint32_t *band;		/* slots hold signature id + 1; 0: empty */
+	uint64_t *band;		/* slots: tag << 32 | signature id + 1; 0 empty */
 	size_t mask, used;
 	int rows, bands, need;	/* rows per band; equal values for a dup */
-	uint64_t mul[NEAR_HASHES];
+	uint32_t mul[NEAR_HASHES];	/* odd multipliers of the hash family */
+	uint32_t xor[NEAR_HASHES];	/* and their seeds */
 	size_t bytes;
 } near;
 
@@ -627,7 +631,8 @@ near_init(void)
 
 	for (k = 0; k < NEAR_HASHES; k++) {
 		x = hash_mix64(x + 0x9e3779b97f4a7c15ULL);
-		near.mul[k] = x | 1;
+		near.mul[k] = (uint32_t)x | 1;
+		near.xor[k] = (uint32_t)(x >> 32);
 	}
 	/* Rows per band: the band test lets through pairs well below T,
 	 * which the signature comparison then sorts out. */
@@ -692,11 +697,12 @@ afford(size_t n)
 static void
 band_insert(size_t id, int b)
 {
-	size_t j = band_hash(b, near_sig(id)) & near.mask;
+	uint64_t h = band_hash(b, near_sig(id));
+	size_t j = (size_t)h & near.mask;
 
 	while (near.band[j] != 0)
 		j = (j + 1) & near.mask;
-	near.band[j] = (uint32_t)id + 1;
+	near.band[j] = (h & BAND_TAG) | ((uint64_t)id + 1);
 	near.used++;
 }
 
@@ -709,10 +715,10 @@ band_rebuild(size_t cap)
 	int b;
 
 	if (near.band != NULL)
-		near.bytes -= (near.mask + 1) * sizeof(uint32_t);
+		near.bytes -= (near.mask + 1) * sizeof(uint64_t);
 	free(near.band);
-	near.band = xcalloc(cap, sizeof(uint32_t));
-	near.bytes += cap * sizeof(uint32_t);
+	near.band = xcalloc(cap, sizeof(uint64_t));
+	near.bytes += cap * sizeof(uint64_t);
 	near.mask = cap - 1;
 	near.used = 0;
 	for (id = 0; id < near.n; id++)
@@ -757,13 +763,13 @@ near_store(const uint16_t *sig)
 	}
 	memcpy(near_sig(id), sig, NEAR_SIG_BYTES);
 	near.n++;
-	/* At most half full: most probes are misses, which linear probing
-	 * makes long in a fuller table. */
+	/* At most three quarters full: the tags keep the probes of a band
+	 * that is not there from touching any signature. */
 	cap = near.band == NULL ? 1024 : near.mask + 1;
-	while ((near.used + (size_t)near.bands) * 2 > cap)
+	while ((near.used + (size_t)near.bands) * 4 > cap * 3)
 		cap *= 2;
 	if (near.band == NULL || cap != near.mask + 1) {
-		if (afford(cap * sizeof(uint32_t)) != 0) {
+		if (afford(cap * sizeof(uint64_t)) != 0) {
 			near.n--;
 			return -1;
 		}
@@ -786,12 +792,13 @@ static int
 near_check(const char *p, size_t n, int norm_ready)
 {
 	uint32_t mins[NEAR_HASHES], checked[NEAR_MAX_CHECKS];
+	uint64_t bhs[NEAR_HASHES];
 	uint16_t sig[NEAR_HASHES];
 	const uint16_t *cand;
 	const char *t, *end, *sp;
-	uint64_t w0 = 0, w1 = 0, w, x, bv;
+	uint64_t w0 = 0, w1 = 0, w, x, bv, bh;
 	size_t words = 0, nchecked = 0, j, c, id;
-	uint32_t v;
+	uint32_t v, x32;
 	int k, b, eq;
 
 	if (norm_ready) {
@@ -815,8 +822,12 @@ near_check(const char *p, size_t n, int norm_ready)
 		if (++words >= NEAR_WORDS) {
 			x = hash_mix64(w0 * 0x9e3779b97f4a7c15ULL +
 			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
+			/* Hash k of the shingle: the top half of a 32x32-bit
+			 * product, which SSE2 computes two at a time. */
+			x32 = (uint32_t)(x ^ (x >> 32));
 			for (k = 0; k < NEAR_HASHES; k++) {
-				v = (uint32_t)((x * near.mul[k]) >> 32);
+				v = (uint32_t)(((uint64_t)(x32 ^ near.xor[k]) *
+				    near.mul[k]) >> 32);
 				if (v < mins[k])
 					mins[k] = v;
 			}
@@ -828,11 +839,23 @@ near_check(const char *p, size_t n, int norm_ready)
 		return 0;	/* too short: the exact key decides */
 	for (k = 0; k < NEAR_HASHES; k++)
 		sig[k] = (uint16_t)mins[k];
-	for (b = 0; b < near.bands && near.band != NULL; b++) {
+	if (near.band == NULL)
+		goto store;
+	/* Each band's slot is a cache miss: start fetching them all. */
+	for (b = 0; b < near.bands; b++) {
+		bhs[b] = band_hash(b, sig);
+#if defined(__GNUC__)
+		__builtin_prefetch(&near.band[bhs[b] & near.mask]);
+#endif
+	}
+	for (b = 0; b < near.bands; b++) {
 		bv = band_value(b, sig);
-		for (j = band_hash(b, sig) & near.mask; near.band[j] != 0;
+		bh = bhs[b];
+		for (j = (size_t)bh & near.mask; near.band[j] != 0;
 		    j = (j + 1) & near.mask) {
-			id = near.band[j] - 1;
+			if ((near.band[j] & BAND_TAG) != (bh & BAND_TAG))
+				continue;
+			id = (size_t)(near.band[j] & ~BAND_TAG) - 1;
 			cand = near_sig(id);
 			if (band_value(b, cand) != bv)
 				continue;
