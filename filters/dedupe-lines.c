@@ -173,8 +173,10 @@ static struct {
 	uint64_t *band;		/* slots: tag << 32 | signature id + 1; 0 empty */
 	size_t mask, used;
 	int rows, bands, need;	/* rows per band; equal values for a dup */
-	uint32_t mul[NEAR_HASHES];	/* odd multipliers of the hash family */
-	uint32_t xor[NEAR_HASHES];	/* and their seeds */
+	/* The hash family: h(u) = ((u ^ seed) * mul1 ^ >> 7) * mul2, on
+	 * 16 bits (mod 2^16, odd multipliers), a permutation of the 16-bit
+	 * values that SSE2 computes eight at a time. */
+	uint16_t seed[NEAR_HASHES], mul1[NEAR_HASHES], mul2[NEAR_HASHES];
 	size_t bytes;
 } near;
 
@@ -631,8 +633,9 @@ near_init(void)
 
 	for (k = 0; k < NEAR_HASHES; k++) {
 		x = hash_mix64(x + 0x9e3779b97f4a7c15ULL);
-		near.mul[k] = (uint32_t)x | 1;
-		near.xor[k] = (uint32_t)(x >> 32);
+		near.seed[k] = (uint16_t)x;
+		near.mul1[k] = (uint16_t)(x >> 16) | 1;
+		near.mul2[k] = (uint16_t)(x >> 32) | 1;
 	}
 	/* Rows per band: the band test lets through pairs well below T,
 	 * which the signature comparison then sorts out. */
@@ -791,14 +794,15 @@ near_store(const uint16_t *sig)
 static int
 near_check(const char *p, size_t n, int norm_ready)
 {
-	uint32_t mins[NEAR_HASHES], checked[NEAR_MAX_CHECKS];
+	uint16_t mins[NEAR_HASHES], h;
+	uint32_t checked[NEAR_MAX_CHECKS];
 	uint64_t bhs[NEAR_HASHES];
 	uint16_t sig[NEAR_HASHES];
 	const uint16_t *cand;
 	const char *t, *end, *sp;
 	uint64_t w0 = 0, w1 = 0, w, x, bv, bh;
 	size_t words = 0, nchecked = 0, j, c, id;
-	uint32_t v, x32;
+	uint16_t u;
 	int k, b, eq;
 
 	if (norm_ready) {
@@ -811,7 +815,7 @@ near_check(const char *p, size_t n, int norm_ready)
 		end = t + nearbuf.len;
 	}
 	for (k = 0; k < NEAR_HASHES; k++)
-		mins[k] = UINT32_MAX;
+		mins[k] = UINT16_MAX;
 	/* The -N form has single spaces between words, none at the ends. */
 	while (t < end) {
 		sp = memchr(t, ' ', (size_t)(end - t));
@@ -822,14 +826,12 @@ near_check(const char *p, size_t n, int norm_ready)
 		if (++words >= NEAR_WORDS) {
 			x = hash_mix64(w0 * 0x9e3779b97f4a7c15ULL +
 			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
-			/* Hash k of the shingle: the top half of a 32x32-bit
-			 * product, which SSE2 computes two at a time. */
-			x32 = (uint32_t)(x ^ (x >> 32));
+			u = (uint16_t)(x ^ (x >> 16) ^ (x >> 32) ^ (x >> 48));
 			for (k = 0; k < NEAR_HASHES; k++) {
-				v = (uint32_t)(((uint64_t)(x32 ^ near.xor[k]) *
-				    near.mul[k]) >> 32);
-				if (v < mins[k])
-					mins[k] = v;
+				h = (uint16_t)((u ^ near.seed[k]) * near.mul1[k]);
+				h = (uint16_t)((h ^ (h >> 7)) * near.mul2[k]);
+				if (h < mins[k])
+					mins[k] = h;
 			}
 		}
 		w0 = w1;
@@ -838,7 +840,7 @@ near_check(const char *p, size_t n, int norm_ready)
 	if (words < NEAR_WORDS + 1)
 		return 0;	/* too short: the exact key decides */
 	for (k = 0; k < NEAR_HASHES; k++)
-		sig[k] = (uint16_t)mins[k];
+		sig[k] = mins[k];
 	if (near.band == NULL)
 		goto store;
 	/* Each band's slot is a cache miss: start fetching them all. */
