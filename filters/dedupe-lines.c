@@ -53,15 +53,20 @@
 #define SEEN_TRAILER 8
 #define SEEN_CHUNK 4096		/* records per read or write */
 
-/* --near: shingles of 3 words; 32 MinHash values of 16 bits each. */
+/* --near: shingles of 3 words; 64 MinHash values, 8 bits of each kept. */
 #define NEAR_WORDS 3
-#define NEAR_HASHES 32
-#define NEAR_SIG_BYTES (NEAR_HASHES * 2)
+#define NEAR_HASHES 64
+#define NEAR_SIG_BYTES NEAR_HASHES
 #define NEAR_BLOCK 4096		/* signatures per allocation block */
 #define NEAR_MAX_CHECKS 256	/* candidates verified per line at most */
-/* The top half of a band's hash, kept in its index slot; the slot number
- * comes from the bottom half. */
+/* The top half of a band's hash, kept in its index slot, which it also
+ * chooses. */
 #define BAND_TAG 0xffffffff00000000ULL
+/* The index is cut in 16 by the tag's top bits, each part doubling on its
+ * own, so that growing copies a sixteenth of it at a time. */
+#define NEAR_INDEXES 16
+#define NEAR_INDEX_OF(entry) ((size_t)((entry) >> 60))
+#define NEAR_SLOT_OF(entry, mask) ((size_t)((entry) >> 32) & (mask))
 
 enum {
 	OPT_NEAR = CLI_OWN,
@@ -168,10 +173,12 @@ static struct {
 
 /* --near: signatures of kept lines and the LSH band index over them. */
 static struct {
-	uint16_t **block;	/* NEAR_BLOCK signatures each */
+	uint8_t **block;	/* NEAR_BLOCK signatures each */
 	size_t nblock, n;
-	uint64_t *band;		/* slots: tag << 32 | signature id + 1; 0 empty */
-	size_t mask, used;
+	struct near_index {
+		uint64_t *slot;	/* tag << 32 | signature id + 1; 0: empty */
+		size_t mask, used;
+	} index[NEAR_INDEXES];
 	int rows, bands, need;	/* rows per band; equal values for a dup */
 	/* The hash family: h(u) = ((u ^ seed) * mul1 ^ >> 7) * mul2, on
 	 * 16 bits (mod 2^16, odd multipliers), a permutation of the 16-bit
@@ -640,21 +647,21 @@ near_init(void)
 	/* Rows per band: the band test lets through pairs well below T,
 	 * which the signature comparison then sorts out. */
 	if (opt.near_t >= 0.6)
-		near.rows = 4;
+		near.rows = 5;	/* 12 bands: 0.99 of the pairs at J = 0.8 */
 	else if (opt.near_t >= 0.35)
 		near.rows = 2;
 	else
 		near.rows = 1;
 	near.bands = NEAR_HASHES / near.rows;
-	/* b-bit MinHash: unequal minima agree on 16 bits with probability
-	 * 1/65536, so P(equal) = J + (1 - J) / 65536. */
-	p = (opt.near_t + (1.0 - opt.near_t) / 65536.0) * NEAR_HASHES;
+	/* b-bit MinHash: unequal minima agree on 8 bits with probability
+	 * 1/256, so P(equal) = J + (1 - J) / 256. */
+	p = (opt.near_t + (1.0 - opt.near_t) / 256.0) * NEAR_HASHES;
 	near.need = (int)p;
 	if (near.need < p - 1e-9)
 		near.need++;	/* round up, without libm's ceil() */
 }
 
-static uint16_t *
+static uint8_t *
 near_sig(size_t id)
 {
 	return near.block[id / NEAR_BLOCK] + (id % NEAR_BLOCK) * NEAR_HASHES;
@@ -662,24 +669,20 @@ near_sig(size_t id)
 
 /* The values of band b of a signature, as one word. */
 static inline uint64_t
-band_value(int b, const uint16_t *sig)
+band_value(int b, const uint8_t *sig)
 {
-	const uint16_t *v = sig + b * near.rows;
+	const uint8_t *v = sig + b * near.rows;
+	uint64_t x = 0;
+	int i;
 
-	switch (near.rows) {
-	case 4:
-		return (uint64_t)v[0] | (uint64_t)v[1] << 16 |
-		    (uint64_t)v[2] << 32 | (uint64_t)v[3] << 48;
-	case 2:
-		return (uint64_t)v[0] | (uint64_t)v[1] << 16;
-	default:
-		return v[0];
-	}
+	for (i = 0; i < near.rows; i++)
+		x = x << 8 | v[i];
+	return x;
 }
 
 /* Where band b of a signature goes in the index. */
 static inline uint64_t
-band_hash(int b, const uint16_t *sig)
+band_hash(int b, const uint8_t *sig)
 {
 	return hash_mix64(band_value(b, sig) + ((uint64_t)b + 1) *
 	    0x9e3779b97f4a7c15ULL);
@@ -697,36 +700,43 @@ afford(size_t n)
 	return 0;
 }
 
+/* Put the entry (hash's top half << 32 | id + 1) into its part of the
+ * index, which has room.  Part and slot come from the top half too, so
+ * that a bigger part can be filled from the entries alone. */
 static void
-band_insert(size_t id, int b)
+band_put(struct near_index *x, uint64_t entry)
 {
-	uint64_t h = band_hash(b, near_sig(id));
-	size_t j = (size_t)h & near.mask;
+	size_t j = NEAR_SLOT_OF(entry, x->mask);
 
-	while (near.band[j] != 0)
-		j = (j + 1) & near.mask;
-	near.band[j] = (h & BAND_TAG) | ((uint64_t)id + 1);
-	near.used++;
+	while (x->slot[j] != 0)
+		j = (j + 1) & x->mask;
+	x->slot[j] = entry;
+	x->used++;
 }
 
-/* Rebuild the band index at cap slots from the stored signatures: the
- * old table is freed first, so there is no moment with both. */
-static void
-band_rebuild(size_t cap)
+/* Double a part of the index (or make it).  -1 past --max-memory. */
+static int
+band_grow(struct near_index *x)
 {
-	size_t id;
-	int b;
+	size_t oldcap = x->slot == NULL ? 0 : x->mask + 1, i;
+	size_t cap = oldcap == 0 ? 256 : oldcap * 2;
+	uint64_t *old = x->slot;
 
-	if (near.band != NULL)
-		near.bytes -= (near.mask + 1) * sizeof(uint64_t);
-	free(near.band);
-	near.band = xcalloc(cap, sizeof(uint64_t));
+	/* The slot bits must stay below the 4 bits that chose the part. */
+	if (cap > ((size_t)1 << 27) || afford(cap * sizeof(uint64_t)) != 0) {
+		memory_exceeded = 1;
+		return -1;
+	}
+	x->slot = xcalloc(cap, sizeof(uint64_t));
 	near.bytes += cap * sizeof(uint64_t);
-	near.mask = cap - 1;
-	near.used = 0;
-	for (id = 0; id < near.n; id++)
-		for (b = 0; b < near.bands; b++)
-			band_insert(id, b);
+	x->mask = cap - 1;
+	x->used = 0;
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != 0)
+			band_put(x, old[i]);
+	free(old);
+	near.bytes -= oldcap * sizeof(uint64_t);
+	return 0;
 }
 
 /* The hash of a word: 8 bytes at a time, the tail byte by byte. */
@@ -746,11 +756,13 @@ word_hash(const char *p, size_t n)
 	return hash_mix64(h ^ v);
 }
 
-/* Keep sig as the signature of a kept line.  -1 past --max-memory. */
+/* Keep sig as the signature of a kept line; bh are its band hashes.
+ * Returns -1 past --max-memory. */
 static int
-near_store(const uint16_t *sig)
+near_store(const uint8_t *sig, const uint64_t *bh)
 {
-	size_t id = near.n, cap;
+	struct near_index *x;
+	size_t id = near.n;
 	int b;
 
 	if (id >= UINT32_MAX - 1)
@@ -764,24 +776,19 @@ near_store(const uint16_t *sig)
 		    NEAR_SIG_BYTES);
 		near.bytes += (size_t)NEAR_BLOCK * NEAR_SIG_BYTES;
 	}
+	/* Each part at most three quarters full: the tags keep the probes
+	 * of a band that is not there from touching any signature. */
+	for (b = 0; b < near.bands; b++) {
+		x = &near.index[NEAR_INDEX_OF(bh[b])];
+		while (x->slot == NULL || (x->used + 1) * 4 > (x->mask + 1) * 3)
+			if (band_grow(x) != 0)
+				return -1;
+	}
 	memcpy(near_sig(id), sig, NEAR_SIG_BYTES);
 	near.n++;
-	/* At most three quarters full: the tags keep the probes of a band
-	 * that is not there from touching any signature. */
-	cap = near.band == NULL ? 1024 : near.mask + 1;
-	while ((near.used + (size_t)near.bands) * 4 > cap * 3)
-		cap *= 2;
-	if (near.band == NULL || cap != near.mask + 1) {
-		if (afford(cap * sizeof(uint64_t)) != 0) {
-			near.n--;
-			return -1;
-		}
-		near.n--;
-		band_rebuild(cap);
-		near.n++;
-	}
 	for (b = 0; b < near.bands; b++)
-		band_insert(id, b);
+		band_put(&near.index[NEAR_INDEX_OF(bh[b])],
+		    (bh[b] & BAND_TAG) | ((uint64_t)id + 1));
 	return account();
 }
 
@@ -797,8 +804,9 @@ near_check(const char *p, size_t n, int norm_ready)
 	uint16_t mins[NEAR_HASHES], h;
 	uint32_t checked[NEAR_MAX_CHECKS];
 	uint64_t bhs[NEAR_HASHES];
-	uint16_t sig[NEAR_HASHES];
-	const uint16_t *cand;
+	uint8_t sig[NEAR_HASHES];
+	const uint8_t *cand;
+	const struct near_index *part;
 	const char *t, *end, *sp;
 	uint64_t w0 = 0, w1 = 0, w, x, bv, bh;
 	size_t words = 0, nchecked = 0, j, c, id;
@@ -840,24 +848,28 @@ near_check(const char *p, size_t n, int norm_ready)
 	if (words < NEAR_WORDS + 1)
 		return 0;	/* too short: the exact key decides */
 	for (k = 0; k < NEAR_HASHES; k++)
-		sig[k] = mins[k];
-	if (near.band == NULL)
-		goto store;
+		sig[k] = (uint8_t)(mins[k] ^ mins[k] >> 8);
 	/* Each band's slot is a cache miss: start fetching them all. */
 	for (b = 0; b < near.bands; b++) {
 		bhs[b] = band_hash(b, sig);
+		part = &near.index[NEAR_INDEX_OF(bhs[b])];
 #if defined(__GNUC__)
-		__builtin_prefetch(&near.band[bhs[b] & near.mask]);
+		if (part->slot != NULL)
+			__builtin_prefetch(&part->slot[NEAR_SLOT_OF(bhs[b],
+			    part->mask)]);
 #endif
 	}
 	for (b = 0; b < near.bands; b++) {
 		bv = band_value(b, sig);
 		bh = bhs[b];
-		for (j = (size_t)bh & near.mask; near.band[j] != 0;
-		    j = (j + 1) & near.mask) {
-			if ((near.band[j] & BAND_TAG) != (bh & BAND_TAG))
+		part = &near.index[NEAR_INDEX_OF(bh)];
+		if (part->slot == NULL)
+			continue;
+		for (j = NEAR_SLOT_OF(bh, part->mask); part->slot[j] != 0;
+		    j = (j + 1) & part->mask) {
+			if ((part->slot[j] & BAND_TAG) != (bh & BAND_TAG))
 				continue;
-			id = (size_t)(near.band[j] & ~BAND_TAG) - 1;
+			id = (size_t)(part->slot[j] & ~BAND_TAG) - 1;
 			cand = near_sig(id);
 			if (band_value(b, cand) != bv)
 				continue;
@@ -875,7 +887,7 @@ near_check(const char *p, size_t n, int norm_ready)
 		}
 	}
 store:
-	return near_store(sig) != 0 ? -1 : 0;
+	return near_store(sig, bhs) != 0 ? -1 : 0;
 }
 
 /* ---- -a ---- */
@@ -1453,7 +1465,8 @@ cleanup(void)
 	for (i = 0; i < near.nblock; i++)
 		free(near.block[i]);
 	free(near.block);
-	free(near.band);
+	for (i = 0; i < NEAR_INDEXES; i++)
+		free(near.index[i].slot);
 	free(tally.e);
 	free(tally.map);
 	buf_free(&tally.text);
