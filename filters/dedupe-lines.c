@@ -667,6 +667,19 @@ near_sig(size_t id)
 	return near.block[id / NEAR_BLOCK] + (id % NEAR_BLOCK) * NEAR_HASHES;
 }
 
+/* A 64-bit finaliser (murmur3's fmix64), inline: --near mixes several
+ * words per shingle and per band, too often for a function call. */
+static inline uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
 /* The values of band b of a signature, as one word. */
 static inline uint64_t
 band_value(int b, const uint8_t *sig)
@@ -684,7 +697,7 @@ band_value(int b, const uint8_t *sig)
 static inline uint64_t
 band_hash(int b, const uint8_t *sig)
 {
-	return hash_mix64(band_value(b, sig) + ((uint64_t)b + 1) *
+	return mix64(band_value(b, sig) + ((uint64_t)b + 1) *
 	    0x9e3779b97f4a7c15ULL);
 }
 
@@ -753,7 +766,7 @@ word_hash(const char *p, size_t n)
 	}
 	for (v = 0, i = 0; i < n; i++)
 		v |= (uint64_t)(unsigned char)p[i] << (8 * i);
-	return hash_mix64(h ^ v);
+	return mix64(h ^ v);
 }
 
 /* Keep sig as the signature of a kept line; bh are its band hashes.
@@ -832,7 +845,7 @@ near_check(const char *p, size_t n, int norm_ready)
 		w = word_hash(t, (size_t)(sp - t));
 		t = sp + 1;
 		if (++words >= NEAR_WORDS) {
-			x = hash_mix64(w0 * 0x9e3779b97f4a7c15ULL +
+			x = mix64(w0 * 0x9e3779b97f4a7c15ULL +
 			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
 			u = (uint16_t)(x ^ (x >> 16) ^ (x >> 32) ^ (x >> 48));
 			for (k = 0; k < NEAR_HASHES; k++) {
