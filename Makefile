@@ -23,6 +23,7 @@ LIBSRC = \
 	lib/cli.c \
 	lib/color.c \
 	lib/hash.c \
+	lib/hashset.c \
 	lib/inputs.c \
 	lib/lineio.c \
 	lib/output.c \
@@ -38,6 +39,7 @@ LIBA = $(O)/libwinnow.a
 UNITS = \
 	buf \
 	hash \
+	hashset \
 	lineio \
 	record \
 	rx \

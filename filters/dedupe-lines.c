@@ -1,46 +1,308 @@
 /*
- * dedupe-lines - write each line the first time it is seen.
+ * dedupe-lines - write each line the first time its key is seen.
  *
  * Record model: a line, as lib/lineio gives it.  The key of a line is the
- * line itself; a line whose key was seen before is dropped.  Blank lines
- * are paragraph structure, not duplicates, and always pass unless -b.
- * The seen set holds 128-bit fingerprints of the keys, not the lines.
+ * line itself, or the part -k or -e selects, normalised by -i, -S, -P, -N.
+ * A line whose key was seen before is dropped (-v prints those instead);
+ * with --near a line is also dropped when its word shingles resemble an
+ * earlier kept line's.  Blank lines (empty, or only spaces and tabs) are
+ * paragraph structure, not duplicates: they always pass unless -b.
+ *
+ * The seen set (lib/hashset) holds 128-bit fingerprints of the keys, not
+ * the keys, so memory grows with the number of distinct keys, about 22
+ * bytes each, not with their length.  --seen saves it to a file and loads
+ * it back, so that runs over shards dedupe together.  -c, -d and -u
+ * without -a must print lines at the end and keep one copy of each
+ * distinct line.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "hash.h"
+#include "hashset.h"
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
+#include "rx.h"
+#include "utf8.h"
 #include "xalloc.h"
 
+/* Key normalisation, and how the key was selected; also the flags word
+ * of a seen-set file, so that a set is only used with the same keys. */
+#define KEY_FOLD 0x01u	/* -i */
+#define KEY_SPACE 0x02u	/* -S */
+#define KEY_PUNCT 0x04u	/* -P */
+#define KEY_PLAIN 0x08u	/* -N: typographic variants */
+#define KEY_FIELDS 0x10u /* -k */
+#define KEY_REGEX 0x20u	/* -e */
+#define KEY_NORMALIZE (KEY_FOLD | KEY_SPACE | KEY_PUNCT | KEY_PLAIN)
+
+/* The seen-set file: header, 16 bytes per fingerprint, checksum. */
+#define SEEN_MAGIC "\x89WNSEEN\n"
+#define SEEN_VERSION 1
+#define SEEN_HEADER 32
+#define SEEN_RECORD 16
+#define SEEN_TRAILER 8
+#define SEEN_CHUNK 4096		/* records per read or write */
+
+/* --near: shingles of 3 words; 64 MinHash values, 8 bits of each kept. */
+#define NEAR_WORDS 3
+#define NEAR_HASHES 64
+#define NEAR_SIG_BYTES NEAR_HASHES
+#define NEAR_BLOCK 4096		/* signatures per allocation block */
+#define NEAR_MAX_CHECKS 256	/* candidates verified per line at most */
+/* The top half of a band's hash, kept in its index slot, which it also
+ * chooses. */
+#define BAND_TAG 0xffffffff00000000ULL
+/* The index is cut in 16 by the tag's top bits, each part doubling on its
+ * own, so that growing copies a sixteenth of it at a time. */
+#define NEAR_INDEXES 16
+#define NEAR_INDEX_OF(entry) ((size_t)((entry) >> 60))
+#define NEAR_SLOT_OF(entry, mask) ((size_t)((entry) >> 32) & (mask))
+
+enum {
+	OPT_NEAR = CLI_OWN,
+	OPT_SEEN,
+	OPT_SEEN_FROM,
+	OPT_MAX_MEMORY
+};
+
+struct field_range {
+	size_t lo, hi;		/* 1-based, inclusive; hi SIZE_MAX: to the end */
+};
+
 static struct {
+	unsigned norm;		/* KEY_FOLD ... KEY_PLAIN */
+	struct field_range *fields;	/* -k, nfields of them */
+	size_t nfields;
+	const char *sep;	/* -t, NULL: runs of blanks */
+	const char *key_regex;	/* -e */
+	int adjacent;		/* -a */
+	int count;		/* -c */
+	int repeated;		/* -d */
+	int unique;		/* -u */
+	int invert;		/* -v */
 	int dedupe_blank;	/* -b */
+	int near;		/* --near */
+	double near_t;		/* its Jaccard threshold */
+	const char *seen_file;	/* --seen */
+	const char **seen_from;	/* --seen-from, nseen_from of them */
+	size_t nseen_from;
+	unsigned long long max_memory;	/* --max-memory, 0: none */
+	const char *max_memory_arg;
 } opt;
 
-/* An open-addressing set of fingerprints; a zero fingerprint marks an
- * empty slot (a real zero is nudged to one). */
-static struct {
-	struct fp128 *slot;
-	size_t mask, used;
-} seen;
-
 static const struct cli_option options[] = {
+	{'a', "adjacent", CLI_NOARG, NULL,
+	    "only consecutive repeats count (like uniq)"},
 	{'b', "dedupe-blank", CLI_NOARG, NULL,
 	    "treat blank lines like any other line"},
+	{'c', "count", CLI_NOARG, NULL,
+	    "at the end, each distinct line with its count"},
+	{'d', "repeated", CLI_NOARG, NULL,
+	    "only lines that occur more than once, once each"},
+	{'e', "key-regex", CLI_REQUIRED, "REGEX",
+	    "the key is the match of REGEX (or its first group)"},
+	{'i', "ignore-case", CLI_NOARG, NULL, "Unicode case folding"},
+	{'k', "key", CLI_REQUIRED, "FIELDS",
+	    "the key is these fields: 2, 2-4, 1,3, 3- (like cut -f)"},
+	{'N', "normalize", CLI_NOARG, NULL,
+	    "-i -S -P and typographic variants (quotes, dashes)"},
+	{'P', "ignore-punct", CLI_NOARG, NULL, "punctuation is ignored"},
+	{'S', "ignore-space", CLI_NOARG, NULL,
+	    "runs of white space count as one, ends trimmed"},
+	{'t', "field-separator", CLI_REQUIRED, "SEP",
+	    "fields of -k are separated by SEP, not blanks"},
+	{'u', "unique", CLI_NOARG, NULL, "only lines that occur exactly once"},
+	{'v', "invert", CLI_NOARG, NULL, "print the lines that would be dropped"},
+	{OPT_NEAR, "near", CLI_OPTIONAL, "T",
+	    "also drop near repeats: word-shingle Jaccard >= T (0.8)"},
+	{OPT_SEEN, "seen", CLI_REQUIRED, "FILE",
+	    "load the seen set from FILE, save it back at the end"},
+	{OPT_SEEN_FROM, "seen-from", CLI_REQUIRED, "FILE",
+	    "also load the seen set FILE, read only (repeatable)"},
+	{OPT_MAX_MEMORY, "max-memory", CLI_REQUIRED, "SIZE",
+	    "bound the seen set (e.g. 512M); past it, stop with an error"},
 	{0, NULL, CLI_NOARG, NULL, NULL}
 };
+
+/* The key of the current line is built here (not for exact keys). */
+static struct buf keybuf;
+/* The -N form of the line, for --near, when the key is not already it. */
+static struct buf nearbuf;
+static struct rx *key_rx;
+static int rx_reported;
+
+static struct hashset seen;
+
+/* -a: the previous key, and with -c -d -u the group it starts. */
+static struct {
+	struct fp128 fp;
+	int have;
+	unsigned long long count;
+	struct buf line;
+	int crlf;
+} prev;
+
+/* -c -d -u without -a: the distinct lines in order of first appearance,
+ * and a map from fingerprint to entry. */
+struct tally_entry {
+	unsigned long long count;
+	size_t off, len;	/* the line's bytes in tally.text */
+	int crlf;
+};
+struct tally_slot {
+	struct fp128 fp;
+	size_t idx;		/* entry index + 1; 0: empty */
+};
+static struct {
+	struct tally_entry *e;
+	size_t n, cap;
+	struct buf text;
+	struct tally_slot *map;
+	size_t mask;
+} tally;
+
+/* --near: signatures of kept lines and the LSH band index over them. */
+static struct {
+	uint8_t **block;	/* NEAR_BLOCK signatures each */
+	size_t nblock, n;
+	struct near_index {
+		uint64_t *slot;	/* tag << 32 | signature id + 1; 0: empty */
+		size_t mask, used;
+	} index[NEAR_INDEXES];
+	int rows, bands, need;	/* rows per band; equal values for a dup */
+	/* The hash family: h(u) = ((u ^ seed) * mul1 ^ >> 7) * mul2, on
+	 * 16 bits (mod 2^16, odd multipliers), a permutation of the 16-bit
+	 * values that SSE2 computes eight at a time. */
+	uint16_t seed[NEAR_HASHES], mul1[NEAR_HASHES], mul2[NEAR_HASHES];
+	size_t bytes;
+} near;
+
+static int memory_exceeded;
+
+static void
+parse_fields(const char *arg)
+{
+	const char *p = arg;
+	char *end;
+	unsigned long long lo, hi;
+	struct field_range r;
+
+	for (;;) {
+		lo = 1;
+		hi = 0;
+		if (*p >= '0' && *p <= '9') {
+			errno = 0;
+			lo = strtoull(p, &end, 10);
+			if (errno != 0 || lo == 0 || lo > SIZE_MAX / 2)
+				goto bad;
+			p = end;
+			hi = lo;
+		}
+		if (*p == '-') {
+			p++;
+			if (*p >= '0' && *p <= '9') {
+				errno = 0;
+				hi = strtoull(p, &end, 10);
+				if (errno != 0 || hi < lo || hi > SIZE_MAX / 2)
+					goto bad;
+				p = end;
+			} else if (p - 1 == arg || p[-2] == ',') {
+				goto bad;	/* a lone "-" */
+			} else {
+				hi = SIZE_MAX;
+			}
+		}
+		if (hi == 0)
+			goto bad;
+		r.lo = (size_t)lo;
+		r.hi = hi == SIZE_MAX ? SIZE_MAX : (size_t)hi;
+		opt.fields = xreallocarray(opt.fields, opt.nfields + 1,
+		    sizeof(*opt.fields));
+		opt.fields[opt.nfields++] = r;
+		if (*p == '\0')
+			return;
+		if (*p != ',')
+			goto bad;
+		p++;
+	}
+bad:
+	cli_usage_error("-k: invalid field list '%s' (use 2, 2-4, 1,3 or 3-)",
+	    arg);
+}
 
 static void
 handle_option(int code, const char *arg)
 {
-	(void)arg;
 	switch (code) {
+	case 'a':
+		opt.adjacent = 1;
+		break;
 	case 'b':
 		opt.dedupe_blank = 1;
+		break;
+	case 'c':
+		opt.count = 1;
+		break;
+	case 'd':
+		opt.repeated = 1;
+		break;
+	case 'e':
+		opt.key_regex = arg;
+		break;
+	case 'i':
+		opt.norm |= KEY_FOLD;
+		break;
+	case 'k':
+		parse_fields(arg);
+		break;
+	case 'N':
+		opt.norm |= KEY_NORMALIZE;
+		break;
+	case 'P':
+		opt.norm |= KEY_PUNCT;
+		break;
+	case 'S':
+		opt.norm |= KEY_SPACE;
+		break;
+	case 't':
+		if (*arg == '\0')
+			cli_usage_error("-t: the separator is empty");
+		opt.sep = arg;
+		break;
+	case 'u':
+		opt.unique = 1;
+		break;
+	case 'v':
+		opt.invert = 1;
+		break;
+	case OPT_NEAR:
+		opt.near = 1;
+		opt.near_t = arg == NULL ? 0.8 :
+		    parse_real(arg, 0.01, 1.0, "--near");
+		break;
+	case OPT_SEEN:
+		opt.seen_file = arg;
+		break;
+	case OPT_SEEN_FROM:
+		opt.seen_from = xreallocarray(opt.seen_from,
+		    opt.nseen_from + 1, sizeof(*opt.seen_from));
+		opt.seen_from[opt.nseen_from++] = arg;
+		break;
+	case OPT_MAX_MEMORY:
+		opt.max_memory = parse_size(arg, "--max-memory");
+		opt.max_memory_arg = arg;
+		if (opt.max_memory == 0)
+			cli_usage_error("--max-memory: must be more than 0");
 		break;
 	default:
 		break;
@@ -48,62 +310,834 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-	"[-b] [FILE]...",
-	"Write each line the first time it is seen; drop repeats.",
+	"[-abcdiNPSuv] [-e REGEX | -k FIELDS [-t SEP]] [--near[=T]]\n"
+	"    [--seen=FILE] [--seen-from=FILE]... [--max-memory=SIZE] [FILE]...",
+	"Write each line the first time its key is seen; drop repeats.",
 	options,
 	0,
 	handle_option,
-	NULL
+	"Blank lines always pass unless -b.  -c, -d and -u imply -b and keep\n"
+	"the distinct lines in memory (not with -a).\n"
 };
 
-static void
-seen_grow(void)
+static int
+tallying(void)
 {
-	size_t n = seen.mask == 0 ? 1024 : (seen.mask + 1) * 2, i, j;
-	struct fp128 *old = seen.slot, *slot = xcalloc(n, sizeof(*slot));
-
-	for (i = 0; seen.mask != 0 && i <= seen.mask; i++) {
-		if (old[i].lo == 0 && old[i].hi == 0)
-			continue;
-		for (j = old[i].lo & (n - 1); slot[j].lo != 0 || slot[j].hi != 0;
-		    j = (j + 1) & (n - 1))
-			;
-		slot[j] = old[i];
-	}
-	free(old);
-	seen.slot = slot;
-	seen.mask = n - 1;
+	return opt.count || opt.repeated || opt.unique;
 }
 
-/* Add fp; return 1 if it was new. */
-static int
-seen_add(struct fp128 fp)
+static void
+check_options(void)
 {
-	size_t j;
+	if (opt.fields != NULL && opt.key_regex != NULL)
+		cli_usage_error("-k and -e cannot be combined");
+	if (opt.sep != NULL && opt.fields == NULL)
+		cli_usage_error("-t needs -k");
+	if (opt.invert && tallying())
+		cli_usage_error("-v cannot be combined with -c, -d or -u");
+	if (opt.near && (opt.adjacent || tallying() || opt.fields != NULL ||
+	    opt.key_regex != NULL))
+		cli_usage_error("--near cannot be combined with -a, -c, -d, "
+		    "-u, -k or -e");
+	if ((opt.seen_file != NULL || opt.nseen_from > 0) &&
+	    (opt.adjacent || tallying()))
+		cli_usage_error("--seen cannot be combined with -a, -c, -d "
+		    "or -u");
+	if (tallying())
+		opt.dedupe_blank = 1;
+}
 
-	if (fp.lo == 0 && fp.hi == 0)
-		fp.lo = 1;
-	if (seen.used + 1 > (seen.mask + 1) / 4 * 3)
-		seen_grow();
-	for (j = fp.lo & seen.mask; seen.slot[j].lo != 0 || seen.slot[j].hi != 0;
-	    j = (j + 1) & seen.mask)
-		if (seen.slot[j].lo == fp.lo && seen.slot[j].hi == fp.hi)
+/* The memory of everything but the seen set, for --max-memory. */
+static size_t
+other_bytes(void)
+{
+	return near.bytes + tally.cap * sizeof(*tally.e) + tally.text.cap +
+	    (tally.map == NULL ? 0 : (tally.mask + 1) * sizeof(*tally.map));
+}
+
+/* Give the seen set what the other structures leave of --max-memory;
+ * returns -1 when they alone use it up. */
+static int
+account(void)
+{
+	size_t other = other_bytes();
+
+	if (opt.max_memory == 0)
+		return 0;
+	if (other >= opt.max_memory) {
+		memory_exceeded = 1;
+		return -1;
+	}
+	hs_set_limit(&seen, (size_t)opt.max_memory - other);
+	return 0;
+}
+
+static int
+is_blank(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t')
 			return 0;
-	seen.slot[j] = fp;
-	seen.used++;
 	return 1;
 }
 
-static int
-dedupe_document(struct input *in, void *ctx)
-{
-	struct line line;
+/* ASCII classes for normalize(): KEY_SPACE for white space, KEY_PUNCT
+ * for punctuation (so that masking with the key flags says what to skip),
+ * and the case-folded byte. */
+static unsigned char ascii_class[128], ascii_fold[128];
 
-	(void)ctx;
-	while (input_next(in, &line)) {
-		if ((line.len == 0 && !opt.dedupe_blank) ||
-		    seen_add(hash128(line.p, line.len + (size_t)line.crlf, 0))) {
-			out_line(&line);
+static void
+ascii_tables(void)
+{
+	unsigned c;
+
+	for (c = 0; c < 128; c++) {
+		ascii_class[c] = 0;
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			ascii_class[c] = KEY_SPACE;
+		else if (uc_ispunct(c))
+			ascii_class[c] = KEY_PUNCT;
+		ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ?
+		    c + 'a' - 'A' : c);
+	}
+}
+
+/*
+ * Append the normalised form of s[0..n) to out: typographic variants made
+ * plain (KEY_PLAIN), white space runs as one space and none at the ends
+ * (KEY_SPACE), punctuation gone (KEY_PUNCT), case folded (KEY_FOLD).
+ * Invalid bytes are copied as they are.
+ */
+static void
+normalize(struct buf *out, const char *s, size_t n, unsigned norm)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t start = out->len, k, i, nf;
+	uint32_t cp, f[3];
+	unsigned char *o;
+	unsigned cls;
+	int pending = 0;
+
+	/* Folding turns a character into at most twice its bytes. */
+	buf_reserve(out, 2 * n + 8);
+	o = (unsigned char *)out->p + out->len;
+	while (p < end) {
+		cp = *p;
+		if (cp < 0x80) {
+			/* -N always comes with -P, which drops the one ASCII
+			 * character uc_plain() changes (the backtick). */
+			cls = ascii_class[cp] & norm;
+			p++;
+			if (cls == KEY_SPACE) {
+				pending = o > (unsigned char *)out->p + start;
+				continue;
+			}
+			if (cls == KEY_PUNCT)
+				continue;
+			if (pending)
+				*o++ = ' ';
+			pending = 0;
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
+			    (unsigned char)cp;
+			continue;
+		}
+		k = utf8_decode(p, (size_t)(end - p), &cp);
+		if (cp == UTF8_BAD) {
+			if (pending)
+				*o++ = ' ';
+			pending = 0;
+			*o++ = *p++;
+			continue;
+		}
+		if (norm & KEY_PLAIN)
+			cp = uc_plain(cp);
+		p += k;
+		if ((norm & KEY_SPACE) && uc_isspace(cp)) {
+			pending = o > (unsigned char *)out->p + start;
+			continue;
+		}
+		if ((norm & KEY_PUNCT) && uc_ispunct(cp))
+			continue;
+		if (pending)
+			*o++ = ' ';
+		pending = 0;
+		if (cp < 0x80) {
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
+			    (unsigned char)cp;
+			continue;
+		}
+		nf = 1;
+		f[0] = cp;
+		if (norm & KEY_FOLD)
+			nf = uc_fold(cp, f);
+		for (i = 0; i < nf; i++)
+			o += utf8_encode(f[i], o);
+	}
+	out->len = (size_t)(o - (unsigned char *)out->p);
+}
+
+static int
+field_wanted(size_t f)
+{
+	size_t i;
+
+	for (i = 0; i < opt.nfields; i++)
+		if (f >= opt.fields[i].lo && f <= opt.fields[i].hi)
+			return 1;
+	return 0;
+}
+
+static size_t
+last_field_wanted(void)
+{
+	size_t i, last = 0;
+
+	for (i = 0; i < opt.nfields; i++)
+		if (opt.fields[i].hi > last)
+			last = opt.fields[i].hi;
+	return last;
+}
+
+/* Append a field to the key: its normalised bytes, then their length, so
+ * that "a b" + "c" and "a" + "b c" make different keys. */
+static void
+add_field(const char *p, size_t n)
+{
+	size_t before = keybuf.len, len;
+	unsigned char l[8];
+	int i;
+
+	if (opt.norm != 0)
+		normalize(&keybuf, p, n, opt.norm);
+	else
+		buf_add(&keybuf, p, n);
+	len = keybuf.len - before;
+	for (i = 0; i < 8; i++)
+		l[i] = (unsigned char)(len >> (8 * i));
+	buf_add(&keybuf, l, sizeof(l));
+}
+
+/* -k: the wanted fields of p[0..n). */
+static void
+field_key(const char *p, size_t n)
+{
+	const char *end = p + n, *q, *fe;
+	size_t f = 0, last = last_field_wanted(), seplen;
+
+	if (opt.sep == NULL) {
+		/* Fields are runs of non-blanks, as awk splits them. */
+		q = p;
+		for (;;) {
+			while (q < end && (*q == ' ' || *q == '\t'))
+				q++;
+			if (q == end)
+				break;
+			for (fe = q; fe < end && *fe != ' ' && *fe != '\t'; fe++)
+				;
+			if (++f > last)
+				break;
+			if (field_wanted(f))
+				add_field(q, (size_t)(fe - q));
+			q = fe;
+		}
+		return;
+	}
+	seplen = strlen(opt.sep);
+	q = p;
+	for (;;) {
+		for (fe = q; fe + seplen <= end &&
+		    memcmp(fe, opt.sep, seplen) != 0; fe++)
+			;
+		if (fe + seplen > end)
+			fe = end;
+		if (++f > last)
+			break;
+		if (field_wanted(f))
+			add_field(q, (size_t)(fe - q));
+		if (fe == end)
+			break;
+		q = fe + seplen;
+	}
+}
+
+/* -e: the match, or its first group; the whole line when nothing
+ * matches or the match runs away (reported once, exit 2 at the end). */
+static void
+regex_span(struct input *in, const char *p, size_t n, size_t *off,
+    size_t *len)
+{
+	const size_t *ov;
+	int rc;
+
+	*off = 0;
+	*len = n;
+	rc = rx_search(key_rx, p, n, 0);
+	if (rc > 0) {
+		ov = rx_ovector(key_rx);
+		if (rc > 1 && ov[2] != RX_UNSET && ov[3] >= ov[2]) {
+			*off = ov[2];
+			*len = ov[3] - ov[2];
+		} else if (ov[1] >= ov[0]) {
+			*off = ov[0];
+			*len = ov[1] - ov[0];
+		}
+	} else if (rc < 0) {
+		if (!rx_reported)
+			pwarn("%s:%llu: %s, the key is the whole line",
+			    in->label, in->lr.lineno, rx_error_string(rc));
+		rx_reported = 1;
+		prog_set_trouble();
+	}
+}
+
+/* The fingerprint of the line's key. */
+static struct fp128
+key_of(struct input *in, const struct line *ln)
+{
+	size_t off, len;
+
+	if (opt.fields != NULL) {
+		buf_reset(&keybuf);
+		field_key(ln->p, ln->len);
+		return hash128(keybuf.p, keybuf.len, 0);
+	}
+	/* The whole line as written: a CRLF line's \r is part of its exact
+	 * key, as awk, uniq and sort -u see it (-S trims it). */
+	off = 0;
+	len = ln->len + (size_t)ln->crlf;
+	if (key_rx != NULL)
+		regex_span(in, ln->p, ln->len, &off, &len);
+	if (opt.norm == 0)
+		return hash128(ln->p + off, len, 0);
+	buf_reset(&keybuf);
+	normalize(&keybuf, ln->p + off, len, opt.norm);
+	return hash128(keybuf.p, keybuf.len, 0);
+}
+
+static void
+emit(const struct line *ln)
+{
+	out_line(ln);
+	out_end_record();
+}
+
+static int
+fp_equal(struct fp128 a, struct fp128 b)
+{
+	return a.lo == b.lo && a.hi == b.hi;
+}
+
+/* ---- --near: MinHash signatures with LSH banding ---- */
+
+static void
+near_init(void)
+{
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	double p;
+	int k;
+
+	for (k = 0; k < NEAR_HASHES; k++) {
+		x = hash_mix64(x + 0x9e3779b97f4a7c15ULL);
+		near.seed[k] = (uint16_t)x;
+		near.mul1[k] = (uint16_t)(x >> 16) | 1;
+		near.mul2[k] = (uint16_t)(x >> 32) | 1;
+	}
+	/* Rows per band: the band test lets through pairs well below T,
+	 * which the signature comparison then sorts out. */
+	if (opt.near_t >= 0.6)
+		near.rows = 5;	/* 12 bands: 0.99 of the pairs at J = 0.8 */
+	else if (opt.near_t >= 0.35)
+		near.rows = 2;
+	else
+		near.rows = 1;
+	near.bands = NEAR_HASHES / near.rows;
+	/* b-bit MinHash: unequal minima agree on 8 bits with probability
+	 * 1/256, so P(equal) = J + (1 - J) / 256. */
+	p = (opt.near_t + (1.0 - opt.near_t) / 256.0) * NEAR_HASHES;
+	near.need = (int)p;
+	if (near.need < p - 1e-9)
+		near.need++;	/* round up, without libm's ceil() */
+}
+
+static uint8_t *
+near_sig(size_t id)
+{
+	return near.block[id / NEAR_BLOCK] + (id % NEAR_BLOCK) * NEAR_HASHES;
+}
+
+/* A 64-bit finaliser (murmur3's fmix64), inline: --near mixes several
+ * words per shingle and per band, too often for a function call. */
+static inline uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+/* The values of band b of a signature, as one word. */
+static inline uint64_t
+band_value(int b, const uint8_t *sig)
+{
+	const uint8_t *v = sig + b * near.rows;
+	uint64_t x = 0;
+	int i;
+
+	for (i = 0; i < near.rows; i++)
+		x = x << 8 | v[i];
+	return x;
+}
+
+/* Where band b of a signature goes in the index. */
+static inline uint64_t
+band_hash(int b, const uint8_t *sig)
+{
+	return mix64(band_value(b, sig) + ((uint64_t)b + 1) *
+	    0x9e3779b97f4a7c15ULL);
+}
+
+/* Stop with the --max-memory error if n more bytes would pass it. */
+static int
+afford(size_t n)
+{
+	if (opt.max_memory != 0 &&
+	    seen.bytes + other_bytes() + n > opt.max_memory) {
+		memory_exceeded = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Put the entry (hash's top half << 32 | id + 1) into its part of the
+ * index, which has room.  Part and slot come from the top half too, so
+ * that a bigger part can be filled from the entries alone. */
+static void
+band_put(struct near_index *x, uint64_t entry)
+{
+	size_t j = NEAR_SLOT_OF(entry, x->mask);
+
+	while (x->slot[j] != 0)
+		j = (j + 1) & x->mask;
+	x->slot[j] = entry;
+	x->used++;
+}
+
+/* Double a part of the index (or make it).  -1 past --max-memory. */
+static int
+band_grow(struct near_index *x)
+{
+	size_t oldcap = x->slot == NULL ? 0 : x->mask + 1, i;
+	size_t cap = oldcap == 0 ? 256 : oldcap * 2;
+	uint64_t *old = x->slot;
+
+	/* The slot bits must stay below the 4 bits that chose the part. */
+	if (cap > ((size_t)1 << 27) || afford(cap * sizeof(uint64_t)) != 0) {
+		memory_exceeded = 1;
+		return -1;
+	}
+	x->slot = xcalloc(cap, sizeof(uint64_t));
+	near.bytes += cap * sizeof(uint64_t);
+	x->mask = cap - 1;
+	x->used = 0;
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != 0)
+			band_put(x, old[i]);
+	free(old);
+	near.bytes -= oldcap * sizeof(uint64_t);
+	return 0;
+}
+
+/* The hash of a word: 8 bytes at a time, the tail byte by byte. */
+static inline uint64_t
+word_hash(const char *p, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15ULL, v;
+	size_t i;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&v, p, 8);
+		h = (h ^ v) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	for (v = 0, i = 0; i < n; i++)
+		v |= (uint64_t)(unsigned char)p[i] << (8 * i);
+	return mix64(h ^ v);
+}
+
+/* Keep sig as the signature of a kept line; bh are its band hashes.
+ * Returns -1 past --max-memory. */
+static int
+near_store(const uint8_t *sig, const uint64_t *bh)
+{
+	struct near_index *x;
+	size_t id = near.n;
+	int b;
+
+	if (id >= UINT32_MAX - 1)
+		return 0;	/* ids are 32-bit; later lines go unindexed */
+	if (id % NEAR_BLOCK == 0) {
+		if (afford((size_t)NEAR_BLOCK * NEAR_SIG_BYTES) != 0)
+			return -1;
+		near.block = xreallocarray(near.block, near.nblock + 1,
+		    sizeof(*near.block));
+		near.block[near.nblock++] = xmalloc((size_t)NEAR_BLOCK *
+		    NEAR_SIG_BYTES);
+		near.bytes += (size_t)NEAR_BLOCK * NEAR_SIG_BYTES;
+	}
+	/* Each part at most three quarters full: the tags keep the probes
+	 * of a band that is not there from touching any signature. */
+	for (b = 0; b < near.bands; b++) {
+		x = &near.index[NEAR_INDEX_OF(bh[b])];
+		while (x->slot == NULL || (x->used + 1) * 4 > (x->mask + 1) * 3)
+			if (band_grow(x) != 0)
+				return -1;
+	}
+	memcpy(near_sig(id), sig, NEAR_SIG_BYTES);
+	near.n++;
+	for (b = 0; b < near.bands; b++)
+		band_put(&near.index[NEAR_INDEX_OF(bh[b])],
+		    (bh[b] & BAND_TAG) | ((uint64_t)id + 1));
+	return account();
+}
+
+/*
+ * --near: is the text p[0..n) a near repeat of a kept line?  Returns 1
+ * if so, 0 if not (then its signature is kept, unless the line is too
+ * short for shingles), -1 past --max-memory.  norm_ready: keybuf already
+ * holds the -N form of the line.
+ */
+static int
+near_check(const char *p, size_t n, int norm_ready)
+{
+	uint16_t mins[NEAR_HASHES], h;
+	uint32_t checked[NEAR_MAX_CHECKS];
+	uint64_t bhs[NEAR_HASHES];
+	uint8_t sig[NEAR_HASHES];
+	const uint8_t *cand;
+	const struct near_index *part;
+	const char *t, *end, *sp;
+	uint64_t w0 = 0, w1 = 0, w, x, bv, bh;
+	size_t words = 0, nchecked = 0, j, c, id;
+	uint16_t u;
+	int k, b, eq;
+
+	if (norm_ready) {
+		t = keybuf.p;
+		end = t + keybuf.len;
+	} else {
+		buf_reset(&nearbuf);
+		normalize(&nearbuf, p, n, KEY_NORMALIZE);
+		t = nearbuf.p;
+		end = t + nearbuf.len;
+	}
+	for (k = 0; k < NEAR_HASHES; k++)
+		mins[k] = UINT16_MAX;
+	/* The -N form has single spaces between words, none at the ends. */
+	while (t < end) {
+		sp = memchr(t, ' ', (size_t)(end - t));
+		if (sp == NULL)
+			sp = end;
+		w = word_hash(t, (size_t)(sp - t));
+		t = sp + 1;
+		if (++words >= NEAR_WORDS) {
+			x = mix64(w0 * 0x9e3779b97f4a7c15ULL +
+			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
+			u = (uint16_t)(x ^ (x >> 16) ^ (x >> 32) ^ (x >> 48));
+			for (k = 0; k < NEAR_HASHES; k++) {
+				h = (uint16_t)((u ^ near.seed[k]) * near.mul1[k]);
+				h = (uint16_t)((h ^ (h >> 7)) * near.mul2[k]);
+				if (h < mins[k])
+					mins[k] = h;
+			}
+		}
+		w0 = w1;
+		w1 = w;
+	}
+	if (words < NEAR_WORDS + 1)
+		return 0;	/* too short: the exact key decides */
+	for (k = 0; k < NEAR_HASHES; k++)
+		sig[k] = (uint8_t)(mins[k] ^ mins[k] >> 8);
+	/* Each band's slot is a cache miss: start fetching them all. */
+	for (b = 0; b < near.bands; b++) {
+		bhs[b] = band_hash(b, sig);
+		part = &near.index[NEAR_INDEX_OF(bhs[b])];
+#if defined(__GNUC__)
+		if (part->slot != NULL)
+			__builtin_prefetch(&part->slot[NEAR_SLOT_OF(bhs[b],
+			    part->mask)]);
+#endif
+	}
+	for (b = 0; b < near.bands; b++) {
+		bv = band_value(b, sig);
+		bh = bhs[b];
+		part = &near.index[NEAR_INDEX_OF(bh)];
+		if (part->slot == NULL)
+			continue;
+		for (j = NEAR_SLOT_OF(bh, part->mask); part->slot[j] != 0;
+		    j = (j + 1) & part->mask) {
+			if ((part->slot[j] & BAND_TAG) != (bh & BAND_TAG))
+				continue;
+			id = (size_t)(part->slot[j] & ~BAND_TAG) - 1;
+			cand = near_sig(id);
+			if (band_value(b, cand) != bv)
+				continue;
+			for (c = 0; c < nchecked && checked[c] != id; c++)
+				;
+			if (c < nchecked)
+				continue;
+			if (nchecked == NEAR_MAX_CHECKS)
+				goto store;
+			checked[nchecked++] = (uint32_t)id;
+			for (k = 0, eq = 0; k < NEAR_HASHES; k++)
+				eq += sig[k] == cand[k];
+			if (eq >= near.need)
+				return 1;
+		}
+	}
+store:
+	return near_store(sig, bhs) != 0 ? -1 : 0;
+}
+
+/* ---- -a ---- */
+
+/* Print the group of equal adjacent keys that just ended (-c -d -u). */
+static void
+group_flush(void)
+{
+	if (!prev.have || !tallying())
+		return;
+	if ((opt.repeated && prev.count < 2) || (opt.unique && prev.count != 1))
+		return;
+	if (opt.count)
+		out_printf("%7llu ", prev.count);
+	out_write(prev.line.p, prev.line.len);
+	if (prev.crlf)
+		out_putc('\r');
+	out_putc('\n');
+	out_end_record();
+}
+
+static void
+adjacent_line(const struct line *ln, struct fp128 fp)
+{
+	int dup = prev.have && fp_equal(prev.fp, fp);
+
+	if (tallying()) {
+		if (dup) {
+			prev.count++;
+			return;
+		}
+		group_flush();
+		buf_reset(&prev.line);
+		buf_add(&prev.line, ln->p, ln->len);
+		prev.crlf = ln->crlf;
+		prev.count = 1;
+	} else if (dup == opt.invert) {
+		emit(ln);
+	}
+	prev.fp = fp;
+	prev.have = 1;
+}
+
+/* ---- -c -d -u: the distinct lines, counted ---- */
+
+static int
+tally_grow_map(void)
+{
+	size_t cap = tally.map == NULL ? 1024 : (tally.mask + 1) * 2, i, j;
+	struct tally_slot *old = tally.map, *nm;
+	size_t oldcap = old == NULL ? 0 : tally.mask + 1;
+
+	if (afford(cap * sizeof(*nm)) != 0)
+		return -1;
+	nm = xcalloc(cap, sizeof(*nm));
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].idx == 0)
+			continue;
+		for (j = old[i].fp.lo & (cap - 1); nm[j].idx != 0;
+		    j = (j + 1) & (cap - 1))
+			;
+		nm[j] = old[i];
+	}
+	free(old);
+	tally.map = nm;
+	tally.mask = cap - 1;
+	return 0;
+}
+
+static int
+tally_line(const struct line *ln, struct fp128 fp)
+{
+	struct tally_entry *e;
+	size_t j;
+
+	if ((tally.map == NULL || (tally.n + 1) * 4 > (tally.mask + 1) * 3) &&
+	    tally_grow_map() != 0)
+		return -1;
+	for (j = fp.lo & tally.mask; tally.map[j].idx != 0;
+	    j = (j + 1) & tally.mask) {
+		if (fp_equal(tally.map[j].fp, fp)) {
+			tally.e[tally.map[j].idx - 1].count++;
+			return 0;
+		}
+	}
+	if (afford(ln->len + sizeof(*e)) != 0)
+		return -1;
+	if (tally.n == tally.cap) {
+		tally.cap = tally.cap == 0 ? 1024 : tally.cap * 2;
+		tally.e = xreallocarray(tally.e, tally.cap, sizeof(*tally.e));
+	}
+	e = &tally.e[tally.n++];
+	e->count = 1;
+	e->off = tally.text.len;
+	e->len = ln->len;
+	e->crlf = ln->crlf;
+	buf_add(&tally.text, ln->p, ln->len);
+	tally.map[j].fp = fp;
+	tally.map[j].idx = tally.n;
+	return 0;
+}
+
+static void
+tally_print(void)
+{
+	const struct tally_entry *e;
+	size_t i;
+
+	for (i = 0; i < tally.n && !out_failed(); i++) {
+		e = &tally.e[i];
+		if ((opt.repeated && e->count < 2) ||
+		    (opt.unique && e->count != 1))
+			continue;
+		if (opt.count)
+			out_printf("%7llu ", e->count);
+		out_write(tally.text.p + e->off, e->len);
+		if (e->crlf)
+			out_putc('\r');
+		out_putc('\n');
+		out_end_record();
+	}
+}
+
+/* ---- the line loop ---- */
+
+/* Returns nonzero to stop reading (past --max-memory). */
+static int
+handle_line(struct input *in, const struct line *ln)
+{
+	struct fp128 fp;
+	int r, dup;
+
+	if (!opt.dedupe_blank && is_blank(ln->p, ln->len)) {
+		prev.have = 0;	/* a blank line ends a run of -a */
+		if (!opt.invert)
+			emit(ln);
+		return 0;
+	}
+	fp = key_of(in, ln);
+	if (opt.adjacent) {
+		adjacent_line(ln, fp);
+		return 0;
+	}
+	if (tallying())
+		return tally_line(ln, fp) != 0;
+	r = hs_add(&seen, fp);
+	if (r == HS_FULL) {
+		memory_exceeded = 1;
+		return 1;
+	}
+	dup = r == 0;
+	if (!dup && opt.near) {
+		dup = near_check(ln->p, ln->len, opt.norm == KEY_NORMALIZE);
+		if (dup < 0)
+			return 1;
+	}
+	if (dup == opt.invert)
+		emit(ln);
+	return 0;
+}
+
+/*
+ * The exact-key loop.  A probe of a big seen set is a cache miss, so the
+ * fingerprints of the next few lines, which are already complete in the
+ * reader's buffer (buf[beg..end) of lineio.h stays in place until the
+ * reader runs out of complete lines), are computed ahead and their slots
+ * prefetched: the misses of several lines overlap instead of adding up.
+ * Lines found ahead are then taken straight from the buffer; the reader
+ * is called only when the ring is empty, so its state stays exact.
+ */
+#define AHEAD 8
+static int
+exact_document(struct input *in)
+{
+	struct {
+		const char *p;
+		size_t len;
+		struct fp128 fp;
+	} ring[AHEAD];
+	size_t head = 0, n = 0, len;
+	const char *ahead = NULL, *end, *nl;
+	struct fp128 fp;
+	struct line ln;
+	int r;
+
+	for (;;) {
+		if (n > 0) {
+			/* Take the line from the ring and cut it off the
+			 * reader's buffer exactly as lr_next() would, which
+			 * saves looking for its end a second time. */
+			ln.p = ring[head].p;
+			len = ring[head].len;
+			ln.crlf = len > 0 && ln.p[len - 1] == '\r';
+			ln.len = len - (size_t)ln.crlf;
+			ln.nonl = 0;
+			in->lr.beg = (size_t)(ln.p + len + 1 - in->lr.buf);
+			in->lr.scanned = in->lr.beg;
+			in->lr.lineno++;
+			fp = ring[head].fp;
+			head = (head + 1) % AHEAD;
+			n--;
+		} else {
+			if (!input_next(in, &ln))
+				break;
+			len = ln.len + (size_t)ln.crlf;
+			fp = hash128(ln.p, len, 0);
+		}
+		if (n == 0)
+			ahead = in->lr.buf + in->lr.beg;
+		end = in->lr.buf + in->lr.end;
+		while (n < AHEAD && ahead < end &&
+		    (nl = memchr(ahead, '\n', (size_t)(end - ahead))) != NULL) {
+			r = (int)((head + n) % AHEAD);
+			ring[r].p = ahead;
+			ring[r].len = (size_t)(nl - ahead);
+			ring[r].fp = hash128(ahead, ring[r].len, 0);
+			hs_prefetch(&seen, ring[r].fp);
+			n++;
+			ahead = nl + 1;
+		}
+		if (!opt.dedupe_blank && is_blank(ln.p, ln.len)) {
+			if (!opt.invert)
+				emit(&ln);
+			continue;
+		}
+		r = hs_add(&seen, fp);
+		if (r == HS_FULL) {
+			memory_exceeded = 1;
+			return 1;
+		}
+		if ((r == 0) == opt.invert) {
+			/* The line's own "\n" (and "\r") follow it in the
+			 * buffer: one copy writes them all. */
+			if (ln.nonl)
+				out_line(&ln);
+			else
+				out_write(ln.p, len + 1);
 			out_end_record();
 		}
 		if (out_failed())
@@ -112,15 +1146,412 @@ dedupe_document(struct input *in, void *ctx)
 	return 0;
 }
 
+static int
+dedupe_document(struct input *in, void *ctx)
+{
+	struct line ln;
+
+	(void)ctx;
+	if (opt.norm == 0 && opt.fields == NULL && key_rx == NULL &&
+	    !opt.adjacent && !tallying() && !opt.near)
+		return exact_document(in);
+	while (input_next(in, &ln))
+		if (handle_line(in, &ln) != 0 || out_failed())
+			return 1;
+	return 0;
+}
+
+/* ---- --seen files ---- */
+
+static void
+put64(unsigned char *p, uint64_t v)
+{
+	int i;
+
+	for (i = 0; i < 8; i++)
+		p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t
+get64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+/* The checksum folds in every 64-bit word before it, in file order. */
+static uint64_t
+sum_words(uint64_t sum, const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8)
+		sum = hash_mix64(sum ^ get64(p + i)) + 0x9e3779b97f4a7c15ULL;
+	return sum;
+}
+
+static unsigned
+key_flags(void)
+{
+	return opt.norm | (opt.fields != NULL ? KEY_FIELDS : 0) |
+	    (opt.key_regex != NULL ? KEY_REGEX : 0);
+}
+
+/* A hash of what -k, -t and -e say, 0 without them: a set made with
+ * -k 2 is not used with -k 3. */
+static uint64_t
+key_spec_hash(void)
+{
+	struct buf b = BUF_INIT;
+	char num[64];
+	uint64_t h;
+	size_t i;
+
+	for (i = 0; i < opt.nfields; i++) {
+		if (opt.fields[i].hi == SIZE_MAX)
+			(void)snprintf(num, sizeof(num), "%zu-,",
+			    opt.fields[i].lo);
+		else
+			(void)snprintf(num, sizeof(num), "%zu-%zu,",
+			    opt.fields[i].lo, opt.fields[i].hi);
+		buf_adds(&b, num);
+	}
+	if (opt.sep != NULL) {
+		buf_adds(&b, "\nt=");
+		buf_adds(&b, opt.sep);
+	}
+	if (opt.key_regex != NULL) {
+		buf_adds(&b, "\ne=");
+		buf_adds(&b, opt.key_regex);
+	}
+	h = b.len == 0 ? 0 : hash64(b.p, b.len, 0);
+	buf_free(&b);
+	return h;
+}
+
+static void
+flags_text(unsigned f, char *out, size_t size)
+{
+	(void)snprintf(out, size, "%s%s%s%s%s%s",
+	    (f & KEY_PLAIN) ? "-N " : "",
+	    !(f & KEY_PLAIN) && (f & KEY_FOLD) ? "-i " : "",
+	    !(f & KEY_PLAIN) && (f & KEY_SPACE) ? "-S " : "",
+	    !(f & KEY_PLAIN) && (f & KEY_PUNCT) ? "-P " : "",
+	    (f & KEY_FIELDS) ? "-k " : "",
+	    (f & KEY_REGEX) ? "-e " : "");
+	if (*out == '\0')
+		(void)snprintf(out, size, "exact keys");
+	else
+		out[strlen(out) - 1] = '\0';
+}
+
+/* Read exactly n bytes; returns how many were read (short at the end),
+ * or -1 on a read error. */
+static ssize_t
+read_full(int fd, void *p, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = read(fd, (char *)p + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+static int
+write_full(int fd, const void *p, size_t n)
+{
+	size_t off = 0;
+	ssize_t r;
+
+	while (off < n) {
+		r = write(fd, (const char *)p + off, n - off);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		off += (size_t)r;
+	}
+	return 0;
+}
+
+/*
+ * Load the seen set in path into the seen set.  missing_ok: a file that
+ * does not exist is an empty set (--seen), else an error (--seen-from).
+ * Returns 0, or -1 after a message.
+ */
+static int
+load_seen(const char *path, int missing_ok)
+{
+	unsigned char hdr[SEEN_HEADER], *rec = NULL, tr[SEEN_TRAILER];
+	char made[64], now[64];
+	const char *why = NULL;
+	uint64_t count, sum, done, i, n;
+	struct fp128 fp;
+	struct stat st;
+	ssize_t r;
+	int fd;
+
+	do {
+		fd = open(path, O_RDONLY);
+	} while (fd < 0 && errno == EINTR);
+	if (fd < 0) {
+		if (errno == ENOENT && missing_ok)
+			return 0;
+		pwarn_sys("%s", path);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		pwarn_sys("%s", path);
+		(void)close(fd);
+		return -1;
+	}
+	r = read_full(fd, hdr, sizeof(hdr));
+	if (r < 0)
+		goto read_error;
+	if (!S_ISREG(st.st_mode) || r != (ssize_t)sizeof(hdr) ||
+	    memcmp(hdr, SEEN_MAGIC, 8) != 0) {
+		why = "no seen-set header";
+		goto bad;
+	}
+	if (get64(hdr + 8) % ((uint64_t)1 << 32) != SEEN_VERSION) {
+		pwarn("%s: seen-set file version %llu is not supported", path,
+		    (unsigned long long)(get64(hdr + 8) & 0xffffffffu));
+		goto fail;
+	}
+	count = get64(hdr + 24);
+	if (count > ((uint64_t)st.st_size - SEEN_HEADER) / SEEN_RECORD ||
+	    (uint64_t)st.st_size != SEEN_HEADER + count * SEEN_RECORD +
+	    SEEN_TRAILER) {
+		why = "truncated or wrong size";
+		goto bad;
+	}
+	sum = sum_words(0, hdr, sizeof(hdr));
+	if ((unsigned)(get64(hdr + 8) >> 32) != key_flags() ||
+	    get64(hdr + 16) != key_spec_hash()) {
+		flags_text((unsigned)(get64(hdr + 8) >> 32), made,
+		    sizeof(made));
+		flags_text(key_flags(), now, sizeof(now));
+		if (strcmp(made, now) == 0)
+			pwarn("%s: seen set was made with other -k, -t or -e "
+			    "arguments", path);
+		else
+			pwarn("%s: seen set was made with %s, not %s", path,
+			    made, now);
+		goto fail;
+	}
+	rec = xmalloc((size_t)SEEN_CHUNK * SEEN_RECORD);
+	for (done = 0; done < count; done += n) {
+		n = count - done < SEEN_CHUNK ? count - done : SEEN_CHUNK;
+		r = read_full(fd, rec, (size_t)n * SEEN_RECORD);
+		if (r < 0)
+			goto read_error;
+		if ((uint64_t)r != n * SEEN_RECORD) {
+			why = "truncated";
+			goto bad;
+		}
+		sum = sum_words(sum, rec, (size_t)r);
+		for (i = 0; i < n; i++) {
+			fp.lo = get64(rec + i * SEEN_RECORD);
+			fp.hi = get64(rec + i * SEEN_RECORD + 8);
+			if (hs_add(&seen, fp) == HS_FULL) {
+				memory_exceeded = 1;
+				pwarn("seen set exceeds --max-memory (%s)",
+				    opt.max_memory_arg);
+				goto fail;
+			}
+		}
+	}
+	r = read_full(fd, tr, sizeof(tr));
+	if (r < 0)
+		goto read_error;
+	if (r != (ssize_t)sizeof(tr) || get64(tr) != sum) {
+		why = "checksum mismatch";
+		goto bad;
+	}
+	free(rec);
+	(void)close(fd);
+	return 0;
+read_error:
+	pwarn_sys("%s", path);
+	goto fail;
+bad:
+	pwarn("%s: not a seen-set file (%s)", path, why);
+fail:
+	free(rec);
+	(void)close(fd);
+	return -1;
+}
+
+/* Save the seen set to path through a temporary file renamed over it.
+ * Returns 0, or -1 after a message. */
+static int
+save_seen(const char *path)
+{
+	size_t len = strlen(path) + 8, n = 0;
+	char *tmp = xmalloc(len);
+	unsigned char *chunk = xmalloc((size_t)SEEN_CHUNK * SEEN_RECORD);
+	unsigned char hdr[SEEN_HEADER], tr[SEEN_TRAILER];
+	struct hs_iter it = HS_ITER_INIT;
+	struct fp128 fp;
+	struct stat st;
+	uint64_t sum;
+	mode_t mask;
+	int fd;
+
+	(void)snprintf(tmp, len, "%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		pwarn_sys("%s", path);
+		free(tmp);
+		free(chunk);
+		return -1;
+	}
+	if (stat(path, &st) == 0) {
+		(void)fchmod(fd, st.st_mode & 0777);
+	} else {
+		mask = umask(0);
+		(void)umask(mask);
+		(void)fchmod(fd, 0666 & ~mask);
+	}
+	memcpy(hdr, SEEN_MAGIC, 8);
+	put64(hdr + 8, SEEN_VERSION | (uint64_t)key_flags() << 32);
+	put64(hdr + 16, key_spec_hash());
+	put64(hdr + 24, seen.count);
+	sum = sum_words(0, hdr, sizeof(hdr));
+	if (write_full(fd, hdr, sizeof(hdr)) != 0)
+		goto fail;
+	for (;;) {
+		if (n == SEEN_CHUNK || !hs_next(&seen, &it, &fp)) {
+			sum = sum_words(sum, chunk, n * SEEN_RECORD);
+			if (write_full(fd, chunk, n * SEEN_RECORD) != 0)
+				goto fail;
+			if (n < SEEN_CHUNK)
+				break;
+			n = 0;
+			continue;
+		}
+		put64(chunk + n * SEEN_RECORD, fp.lo);
+		put64(chunk + n * SEEN_RECORD + 8, fp.hi);
+		n++;
+	}
+	put64(tr, sum);
+	if (write_full(fd, tr, sizeof(tr)) != 0 || fsync(fd) != 0)
+		goto fail;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0)
+		goto fail;
+	free(tmp);
+	free(chunk);
+	return 0;
+fail:
+	pwarn_sys("%s", path);
+	if (fd >= 0)
+		(void)close(fd);
+	(void)unlink(tmp);
+	free(tmp);
+	free(chunk);
+	return -1;
+}
+
+static void
+cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < near.nblock; i++)
+		free(near.block[i]);
+	free(near.block);
+	for (i = 0; i < NEAR_INDEXES; i++)
+		free(near.index[i].slot);
+	free(tally.e);
+	free(tally.map);
+	buf_free(&tally.text);
+	buf_free(&prev.line);
+	buf_free(&keybuf);
+	buf_free(&nearbuf);
+	hs_free(&seen);
+	if (key_rx != NULL)
+		rx_free(key_rx);
+	free(opt.fields);
+	free(opt.seen_from);
+}
+
 int
 main(int argc, char **argv)
 {
-	int first;
+	int first, status = EXIT_OK;
+	size_t i;
+
+	/* main() may run several times in one process: start afresh. */
+	memset(&opt, 0, sizeof(opt));
+	memset(&prev, 0, sizeof(prev));
+	memset(&tally, 0, sizeof(tally));
+	memset(&near, 0, sizeof(near));
+	memset(&keybuf, 0, sizeof(keybuf));
+	memset(&nearbuf, 0, sizeof(nearbuf));
+	key_rx = NULL;
+	rx_reported = 0;
+	memory_exceeded = 0;
+	hs_init(&seen);
+	ascii_tables();
+	/* An empty key is hashed from keybuf.p, which must not be NULL. */
+	buf_reserve(&keybuf, 256);
 
 	first = cli_parse(argc, argv, &spec);
+	check_options();
+	if (opt.key_regex != NULL)
+		key_rx = rx_compile_or_die(opt.key_regex, 0, "--key-regex");
+	if (opt.near)
+		near_init();
+	if (opt.max_memory != 0)
+		hs_set_limit(&seen, (size_t)opt.max_memory);
+	if (opt.seen_file != NULL && load_seen(opt.seen_file, 1) != 0)
+		status = EXIT_TROUBLE;
+	for (i = 0; i < opt.nseen_from && status == EXIT_OK; i++)
+		if (load_seen(opt.seen_from[i], 0) != 0)
+			status = EXIT_TROUBLE;
+	if (status != EXIT_OK) {
+		cleanup();
+		return status;
+	}
+
 	out_open(common.output, common.line_buffered);
 	(void)inputs_run(argv + first, argc - first, dedupe_document, NULL);
-	free(seen.slot);
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
-	    EXIT_TROUBLE : EXIT_OK;
+	if (!memory_exceeded && !out_failed()) {
+		if (opt.adjacent)
+			group_flush();
+		else if (tallying())
+			tally_print();
+	}
+	if (memory_exceeded) {
+		pwarn("seen set exceeds --max-memory (%s)", opt.max_memory_arg);
+		prog_set_trouble();
+	}
+	status = out_close(!prog_trouble());
+	if (opt.seen_file != NULL && status == EXIT_OK && !out_failed()) {
+		if (prog_trouble())
+			pwarn("%s: not saved after the errors above",
+			    opt.seen_file);
+		else if (save_seen(opt.seen_file) != 0)
+			status = EXIT_TROUBLE;
+	}
+	cleanup();
+	return status != EXIT_OK || prog_trouble() ? EXIT_TROUBLE : EXIT_OK;
 }

@@ -1,0 +1,254 @@
+/*
+ * hashset.c - sharded open-addressing set of 128-bit fingerprints.
+ */
+/* MAP_ANONYMOUS is POSIX.1-2024; glibc shows it to POSIX 2008 programs
+ * only with _DEFAULT_SOURCE.  Without it the tables come from malloc. */
+#define _DEFAULT_SOURCE 1
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "hashset.h"
+#include "xalloc.h"
+
+#if !defined(MAP_ANONYMOUS) && defined(MAP_ANON)
+#define MAP_ANONYMOUS MAP_ANON
+#endif
+
+/* Sub-tables start this small, so that a set of a few hundred keys costs
+ * a few kilobytes; tables this big or bigger are mapped. */
+#define HS_FIRST_CAP 16
+#define HS_MAP_BYTES (64 * 1024)
+#define HS_MAX_CAP ((size_t)1 << 32)
+
+static inline size_t
+home_slot(uint64_t lo, size_t cap)
+{
+	return (size_t)(((lo >> 32) * (uint64_t)cap) >> 32);
+}
+
+static inline struct hs_table *
+sub_of(const struct hashset *h, struct fp128 fp)
+{
+	return (struct hs_table *)&h->sub[fp.hi >> 56];
+}
+
+static struct fp128 *
+slots_alloc(size_t cap, int *mapped)
+{
+	size_t n = cap * sizeof(struct fp128);
+	void *p;
+
+	*mapped = 0;
+#if defined(MAP_ANONYMOUS)
+	if (n >= HS_MAP_BYTES) {
+		p = mmap(NULL, n, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			*mapped = 1;
+			return p;
+		}
+	}
+#endif
+	p = xcalloc(cap, sizeof(struct fp128));
+	return p;
+}
+
+static void
+slots_free(struct fp128 *slot, size_t cap, int mapped)
+{
+	if (slot == NULL)
+		return;
+#if defined(MAP_ANONYMOUS)
+	if (mapped) {
+		(void)munmap(slot, cap * sizeof(struct fp128));
+		return;
+	}
+#else
+	(void)cap;
+	(void)mapped;
+#endif
+	free(slot);
+}
+
+void
+hs_init(struct hashset *h)
+{
+	memset(h, 0, sizeof(*h));
+}
+
+void
+hs_set_limit(struct hashset *h, size_t limit)
+{
+	h->limit = limit;
+}
+
+static inline int
+is_empty(const struct fp128 *s)
+{
+	return (s->lo | s->hi) == 0;
+}
+
+/* Put fp, known to be absent, into t (which has room). */
+static inline void
+place(struct hs_table *t, struct fp128 fp)
+{
+	size_t j = home_slot(fp.lo, t->cap);
+
+	while (!is_empty(&t->slot[j]))
+		if (++j == t->cap)
+			j = 0;
+	t->slot[j] = fp;
+}
+
+/* Growing is rare: keep it out of line, so that the probe loop of
+ * hs_add() stays small and needs few registers. */
+#if defined(__GNUC__)
+#define COLD __attribute__((noinline, cold))
+#else
+#define COLD
+#endif
+
+/* Grow t by about 1.5x.  Returns 0, or HS_FULL past the limit. */
+static COLD int
+grow(struct hashset *h, struct hs_table *t)
+{
+	size_t cap, i, add;
+	struct fp128 *old = t->slot;
+	size_t oldcap = t->cap;
+	int oldmapped = t->mapped;
+	struct hs_table nt;
+
+	if (oldcap == 0)
+		cap = HS_FIRST_CAP;
+	else
+		cap = oldcap + oldcap / 2;
+	/* Whole pages for mapped tables: the page is paid for anyway. */
+	if (cap * sizeof(struct fp128) >= HS_MAP_BYTES)
+		cap = (cap + 255) & ~(size_t)255;
+	if (cap > HS_MAX_CAP)
+		cap = HS_MAX_CAP;
+	if (cap <= oldcap)
+		return HS_FULL;
+	add = cap * sizeof(struct fp128);
+	if (h->limit != 0 && h->bytes - oldcap * sizeof(struct fp128) + add >
+	    h->limit)
+		return HS_FULL;
+	nt.slot = slots_alloc(cap, &nt.mapped);
+	nt.cap = cap;
+	nt.used = t->used;
+	nt.grow_at = cap - cap / 8;
+	/* Home slots rise with lo, so walking the old table in order writes
+	 * the new one almost sequentially. */
+	for (i = 0; i < oldcap; i++)
+		if (!is_empty(&old[i]))
+			place(&nt, old[i]);
+	slots_free(old, oldcap, oldmapped);
+	h->bytes = h->bytes - oldcap * sizeof(struct fp128) + add;
+	*t = nt;
+	return 0;
+}
+
+int
+hs_add(struct hashset *h, struct fp128 fp)
+{
+	struct hs_table *t;
+	size_t j;
+
+	if ((fp.lo | fp.hi) == 0)
+		fp.lo = 1;
+	t = sub_of(h, fp);
+	if (t->cap != 0) {
+		j = home_slot(fp.lo, t->cap);
+		for (;;) {
+			if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+				return 0;
+			if (is_empty(&t->slot[j]))
+				break;
+			if (++j == t->cap)
+				j = 0;
+		}
+		if (t->used + 1 < t->grow_at) {
+			t->slot[j] = fp;
+			t->used++;
+			h->count++;
+			return 1;
+		}
+	}
+	if (grow(h, t) != 0)
+		return HS_FULL;
+	place(t, fp);
+	t->used++;
+	h->count++;
+	return 1;
+}
+
+int
+hs_contains(const struct hashset *h, struct fp128 fp)
+{
+	const struct hs_table *t;
+	size_t j;
+
+	if ((fp.lo | fp.hi) == 0)
+		fp.lo = 1;
+	t = sub_of(h, fp);
+	if (t->cap == 0)
+		return 0;
+	j = home_slot(fp.lo, t->cap);
+	for (;;) {
+		if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+			return 1;
+		if (is_empty(&t->slot[j]))
+			return 0;
+		if (++j == t->cap)
+			j = 0;
+	}
+}
+
+void
+hs_prefetch(const struct hashset *h, struct fp128 fp)
+{
+#if defined(__GNUC__)
+	const struct hs_table *t = sub_of(h, fp);
+
+	if (t->cap != 0) {
+		const struct fp128 *s = &t->slot[home_slot(fp.lo, t->cap)];
+		__builtin_prefetch(s);
+		__builtin_prefetch(s + 4);
+	}
+#else
+	(void)h;
+	(void)fp;
+#endif
+}
+
+int
+hs_next(const struct hashset *h, struct hs_iter *it, struct fp128 *fp)
+{
+	const struct hs_table *t;
+
+	for (; it->sub < HS_SUBTABLES; it->sub++, it->i = 0) {
+		t = &h->sub[it->sub];
+		while (it->i < t->cap) {
+			if (!is_empty(&t->slot[it->i])) {
+				*fp = t->slot[it->i++];
+				return 1;
+			}
+			it->i++;
+		}
+	}
+	return 0;
+}
+
+void
+hs_free(struct hashset *h)
+{
+	size_t i, limit = h->limit;
+
+	for (i = 0; i < HS_SUBTABLES; i++)
+		slots_free(h->sub[i].slot, h->sub[i].cap, h->sub[i].mapped);
+	hs_init(h);
+	h->limit = limit;
+}

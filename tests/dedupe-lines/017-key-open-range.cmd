@@ -1,0 +1,1 @@
+dedupe-lines -k 2-

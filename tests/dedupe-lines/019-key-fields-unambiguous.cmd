@@ -1,0 +1,1 @@
+dedupe-lines -t , -k 1,2

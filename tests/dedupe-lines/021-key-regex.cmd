@@ -1,0 +1,1 @@
+dedupe-lines -e "id=[0-9]+"

@@ -1,0 +1,1 @@
+dedupe-lines --key-regex="user=(\w+)"

@@ -1,0 +1,1 @@
+dedupe-lines -e "a(b"

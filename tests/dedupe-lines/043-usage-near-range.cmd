@@ -1,0 +1,1 @@
+dedupe-lines --near=1.5

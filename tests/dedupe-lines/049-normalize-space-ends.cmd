@@ -1,0 +1,1 @@
+dedupe-lines -S -i
