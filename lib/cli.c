@@ -121,8 +121,9 @@ print_help(void)
 	if (cur_spec->epilogue != NULL)
 		(void)printf("\n%s", cur_spec->epilogue);
 	(void)printf("\nWith no FILE, or when FILE is -, read standard input."
-	    "\nExit status: 0 success, 1 nothing found (with -q), "
-	    "2 trouble.\nSee %s(1) for details.\n", progname);
+	    "\nExit status: 0 success, %s2 trouble.\nSee %s(1) for details.\n",
+	    cur_spec->flags & CLI_EXTRACTOR ? "1 nothing found (with -q), " : "",
+	    progname);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		pdie_sys("write error");
 	exit(EXIT_OK);

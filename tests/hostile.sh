@@ -157,3 +157,19 @@ if filters | grep -qx declutter; then
 	check "declutter 20,000-rule file: every line meets its rule" test \
 	    "$(awk -F'\t' '$1 == "-" && $3 ~ /^rule:/' "$d/out" | wc -l)" -eq 300
 fi
+
+# A -e key pattern that backtracks catastrophically: reported once, the
+# whole line is the key, exit 2 at the end; a bad pattern is a clear error.
+if filters | grep -qx dedupe-lines; then
+	awk 'BEGIN { s = ""; for (i = 0; i < 60; i++) s = s "a"; print s "b"; print s "b"; print "ok" }' >"$d/evil-keys"
+	$TO dedupe-lines -e '(a|a?)+$' "$d/evil-keys" >"$d/out" 2>"$d/err"
+	rc=$?
+	check "dedupe-lines runaway -e exits 2" test $rc -eq 2
+	check "dedupe-lines runaway -e message" test "$(cat "$d/err")" = \
+	    "dedupe-lines: $d/evil-keys:1: match limit exceeded, the key is the whole line"
+	check "dedupe-lines runaway -e output" test "$(cat "$d/out")" = "$(sed 2d "$d/evil-keys")"
+	echo x | dedupe-lines -e '(unclosed' >"$d/out" 2>"$d/err"
+	rc=$?
+	check "dedupe-lines bad -e pattern" test $rc -eq 2 -a ! -s "$d/out" -a \
+	    "$(cat "$d/err")" = "dedupe-lines: --key-regex: missing closing parenthesis at offset 9"
+fi
