@@ -1193,14 +1193,10 @@ toks_grow(void)
 	toks = xreallocarray(toks, toks_cap, sizeof(*toks));
 }
 
+/* Token t (a slot in toks) set to a new token. */
 static inline struct tok *
-tok_new(unsigned type, size_t beg, size_t end)
+tok_set(struct tok *t, unsigned type, size_t beg, size_t end)
 {
-	struct tok *t;
-
-	if (ntoks == toks_cap)
-		toks_grow();
-	t = &toks[ntoks++];
 	t->beg = beg;
 	t->end = end;
 	t->type = (unsigned short)type;
@@ -1209,6 +1205,21 @@ tok_new(unsigned type, size_t beg, size_t end)
 	t->ch = 0;
 	t->q = 0;
 	return t;
+}
+
+/* Room for n more tokens. */
+static inline void
+toks_reserve(size_t n)
+{
+	while (toks_cap - ntoks < n)
+		toks_grow();
+}
+
+static inline struct tok *
+tok_new(unsigned type, size_t beg, size_t end)
+{
+	toks_reserve(1);
+	return tok_set(&toks[ntoks++], type, beg, end);
 }
 
 static inline uint32_t
@@ -1285,10 +1296,18 @@ tok_verb(size_t i)
 static void
 tokenize(const char *p, size_t from, size_t to)
 {
-	size_t i = from, w, b, w2;
+	size_t i = from, w, b, w2, nt;
 	uint32_t c, d;
-	struct tok *t;
+	struct tok *tk, *t;
+	int ended;		/* the word's end is found */
 
+	/* Every token takes at least one byte: room made once, not checked
+	 * per token.  The array and the count are kept in locals, which a
+	 * store through t cannot change, and put back at the end. */
+	if (to > from)
+		toks_reserve(to - from);
+	tk = toks;
+	nt = ntoks;
 	while (i < to) {
 		unsigned char x = (unsigned char)p[i];
 
@@ -1298,7 +1317,7 @@ tokenize(const char *p, size_t from, size_t to)
 				continue;
 			}
 			if (!(ascii_class[x] & 3)) {
-				t = tok_new(T_PUNCT, i, i + 1);
+				t = tok_set(&tk[nt++], T_PUNCT, i, i + 1);
 				t->ch = x;
 				if ((x == '.' || x == '!' || x == '?') &&
 				    (i + 1 >= to || is_space(char_at(p, to,
@@ -1320,7 +1339,7 @@ tokenize(const char *p, size_t from, size_t to)
 				continue;
 			}
 			if (!is_alnum(c)) {
-				t = tok_new(T_PUNCT, i, i + w);
+				t = tok_set(&tk[nt++], T_PUNCT, i, i + w);
 				t->ch = c;
 				if ((c == '.' || c == '!' || c == '?') &&
 				    is_space(char_at(p, to, i + w, &w2)))
@@ -1330,7 +1349,8 @@ tokenize(const char *p, size_t from, size_t to)
 			}
 		}
 		b = i;
-		t = tok_new(T_WORD, b, b);
+		ended = 0;
+		t = tok_set(&tk[nt++], T_WORD, b, b);
 		if (c >= '0' && c <= '9')
 			t->flags |= TF_DIGIT;
 		else if (is_upper(c))
@@ -1343,9 +1363,12 @@ tokenize(const char *p, size_t from, size_t to)
 		 * digits: one branch a word, not one a byte.  A byte of 0x80
 		 * or more fails and may carry into the bytes after it, which
 		 * does not matter: only the first failing byte is used.
+		 * That byte is taken from v: a space or a comma, the usual
+		 * ends, end the word without reading it again.
 		 */
 		while (i + 8 <= to) {
 			uint64_t v, low, ok;
+			unsigned k, y;
 
 			memcpy(&v, p + i, 8);
 			low = v | 0x2020202020202020ULL;
@@ -1359,11 +1382,14 @@ tokenize(const char *p, size_t from, size_t to)
 				i += 8;
 				continue;
 			}
-			i += (size_t)__builtin_ctzll(ok) / 8;
+			k = (unsigned)__builtin_ctzll(ok) / 8;
+			i += k;
+			y = (unsigned)(v >> 8 * k) & 0xff;
+			ended = y == ' ' || y == ',';
 			break;
 		}
 #endif
-		while (i < to) {
+		while (!ended && i < to) {
 			unsigned char y = (unsigned char)p[i];
 
 			if (word_byte[y]) {
@@ -1402,13 +1428,12 @@ tokenize(const char *p, size_t from, size_t to)
 			}
 			break;
 		}
-		t = &toks[ntoks - 1];
 		t->end = i;
 		if (i < to && p[i] == '.') {
 			size_t n = i - b;
 
 			if ((n == 1 && is_upper((unsigned char)p[b])) ||
-			    (n <= 6 && (tok_lex(ntoks - 1) & LX_ABBR)) ||
+			    (n <= 6 && (tok_lex(nt - 1) & LX_ABBR)) ||
 			    memchr(p + b, '.', n) != NULL) {
 				t->end = ++i;
 				t->flags &= ~TF_LEXED;
@@ -1418,6 +1443,7 @@ tokenize(const char *p, size_t from, size_t to)
 		if (i < to && p[i] == ' ')
 			i++;
 	}
+	ntoks = nt;
 }
 
 /*
