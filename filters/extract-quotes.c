@@ -1299,7 +1299,7 @@ tokenize(const char *p, size_t from, size_t to)
 	size_t i = from, w, b, w2, nt;
 	uint32_t c, d;
 	struct tok *tk, *t;
-	int ended;		/* the word's end is found */
+	unsigned ended;		/* the space or comma found to end a word */
 
 	/* Every token takes at least one byte: room made once, not checked
 	 * per token.  The array and the count are kept in locals, which a
@@ -1385,7 +1385,8 @@ tokenize(const char *p, size_t from, size_t to)
 			k = (unsigned)__builtin_ctzll(ok) / 8;
 			i += k;
 			y = (unsigned)(v >> 8 * k) & 0xff;
-			ended = y == ' ' || y == ',';
+			if (y == ' ' || y == ',')
+				ended = y;
 			break;
 		}
 #endif
@@ -1429,6 +1430,11 @@ tokenize(const char *p, size_t from, size_t to)
 			break;
 		}
 		t->end = i;
+		if (ended != 0) {
+			/* not a full stop; a space is skipped as below */
+			i += ended == ' ';
+			continue;
+		}
 		if (i < to && p[i] == '.') {
 			size_t n = i - b;
 
