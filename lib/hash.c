@@ -63,12 +63,38 @@ rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
-/* The last 0..15 bytes as two words, zero-padded. */
+/*
+ * The last 0..15 bytes as two words, zero-padded.  When the whole input
+ * has 16 bytes or more, the words are loaded from within it and shifted
+ * (on little-endian machines this gives the same words as the padded
+ * copy): copying a few bytes to the stack and loading them back as words
+ * stalls store forwarding, which cost about a fifth of hash128 on lines
+ * of a few hundred bytes.  len is the length of the whole input.
+ */
 static inline void
-tail_words(const unsigned char *p, size_t n, uint64_t *x, uint64_t *y)
+tail_words(const unsigned char *p, size_t n, size_t len, uint64_t *x,
+    uint64_t *y)
 {
 	unsigned char t[16] = {0};
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (len >= 16) {
+		/* p - 16 is still inside the input, so p + n - 8 is too. */
+		if (n == 0) {
+			*x = 0;
+			*y = 0;
+		} else if (n <= 8) {
+			*x = rd64(p + n - 8) >> (64 - 8 * n);
+			*y = 0;
+		} else {
+			*x = rd64(p);
+			*y = rd64(p + n - 8) >> (128 - 8 * n);
+		}
+		return;
+	}
+#else
+	(void)len;
+#endif
 	memcpy(t, p, n);
 	*x = rd64(t);
 	*y = rd64(t + 8);
@@ -97,7 +123,7 @@ hash128(const void *data, size_t len, uint64_t seed)
 		p += 16;
 		n -= 16;
 	}
-	tail_words(p, n, &x, &y);
+	tail_words(p, n, len, &x, &y);
 	a = rotl(a, 23) + fold(x ^ K6 ^ n, y ^ K7);
 	b = rotl(b, 29) + fold(y ^ K2 ^ n, x ^ K3);
 	/* Finish each lane so that every input bit reaches every output bit. */
@@ -121,7 +147,7 @@ hash64(const void *data, size_t len, uint64_t seed)
 		p += 16;
 		n -= 16;
 	}
-	tail_words(p, n, &x, &y);
+	tail_words(p, n, len, &x, &y);
 	a = rotl(a, 23) + fold(x ^ K6 ^ n, y ^ K7);
 	return fold(a ^ K4, K5) ^ a;
 }
