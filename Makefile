@@ -106,7 +106,7 @@ asan:
 
 valgrind:
 	@$(MAKE) --no-print-directory O=build/vg B=build/vg/bin \
-	    WRAP="valgrind -q --error-exitcode=99 --leak-check=full" \
+	    WRAP="env WINNOW_NO_JIT=1 valgrind -q --error-exitcode=99 --leak-check=full" \
 	    SANITIZED=1 SKIP_HUGE=1 test
 
 bench: all

@@ -7,6 +7,11 @@
  * compiled pattern owns one match-data block, reused for every subject.
  * Subjects are (pointer, length): NUL bytes are ordinary characters.
  *
+ * WINNOW_NO_JIT=1 in the environment turns the JIT off (for valgrind).
+ * A pattern searched with rx_search_anchored() runs in the interpreter:
+ * pcre2's JIT does not take PCRE2_ANCHORED at match time, so a filter
+ * that matches at one place often anchors inside the pattern instead.
+ *
  * Matching runs under limits (match and depth limits, a JIT stack of at
  * most 1 MiB), so that a pattern that backtracks catastrophically returns
  * RX_ELIMIT instead of hanging; the caller reports it and goes on.
