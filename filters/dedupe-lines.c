@@ -37,12 +37,12 @@
 
 /* Key normalisation, and how the key was selected; also the flags word
  * of a seen-set file, so that a set is only used with the same keys. */
-#define KEY_FOLD 0x01u	/* -i */
-#define KEY_SPACE 0x02u	/* -S */
-#define KEY_PUNCT 0x04u	/* -P */
-#define KEY_PLAIN 0x08u	/* -N: typographic variants */
+#define KEY_FOLD 0x01u   /* -i */
+#define KEY_SPACE 0x02u  /* -S */
+#define KEY_PUNCT 0x04u  /* -P */
+#define KEY_PLAIN 0x08u  /* -N: typographic variants */
 #define KEY_FIELDS 0x10u /* -k */
-#define KEY_REGEX 0x20u	/* -e */
+#define KEY_REGEX 0x20u  /* -e */
 #define KEY_NORMALIZE (KEY_FOLD | KEY_SPACE | KEY_PUNCT | KEY_PLAIN)
 
 /* The seen-set file: header, 16 bytes per fingerprint, checksum. */
@@ -51,14 +51,14 @@
 #define SEEN_HEADER 32
 #define SEEN_RECORD 16
 #define SEEN_TRAILER 8
-#define SEEN_CHUNK 4096		/* records per read or write */
+#define SEEN_CHUNK 4096 /* records per read or write */
 
 /* --near: shingles of 3 words; 64 MinHash values, 8 bits of each kept. */
 #define NEAR_WORDS 3
 #define NEAR_HASHES 64
 #define NEAR_SIG_BYTES NEAR_HASHES
-#define NEAR_BLOCK 4096		/* signatures per allocation block */
-#define NEAR_MAX_CHECKS 256	/* candidates verified per line at most */
+#define NEAR_BLOCK 4096     /* signatures per allocation block */
+#define NEAR_MAX_CHECKS 256 /* candidates verified per line at most */
 /* The top half of a band's hash, kept in its index slot, which it also
  * chooses. */
 #define BAND_TAG 0xffffffff00000000ULL
@@ -68,71 +68,65 @@
 #define NEAR_INDEX_OF(entry) ((size_t)((entry) >> 60))
 #define NEAR_SLOT_OF(entry, mask) ((size_t)((entry) >> 32) & (mask))
 
-enum {
-	OPT_NEAR = CLI_OWN,
-	OPT_SEEN,
-	OPT_SEEN_FROM,
-	OPT_MAX_MEMORY
-};
+enum { OPT_NEAR = CLI_OWN, OPT_SEEN, OPT_SEEN_FROM, OPT_MAX_MEMORY };
 
 struct field_range {
-	size_t lo, hi;		/* 1-based, inclusive; hi SIZE_MAX: to the end */
+	size_t lo, hi; /* 1-based, inclusive; hi SIZE_MAX: to the end */
 };
 
 static struct {
-	unsigned norm;		/* KEY_FOLD ... KEY_PLAIN */
-	struct field_range *fields;	/* -k, nfields of them */
+	unsigned norm;              /* KEY_FOLD ... KEY_PLAIN */
+	struct field_range *fields; /* -k, nfields of them */
 	size_t nfields;
-	const char *sep;	/* -t, NULL: runs of blanks */
-	const char *key_regex;	/* -e */
-	int adjacent;		/* -a */
-	int count;		/* -c */
-	int repeated;		/* -d */
-	int unique;		/* -u */
-	int invert;		/* -v */
-	int dedupe_blank;	/* -b */
-	int near;		/* --near */
-	double near_t;		/* its Jaccard threshold */
-	const char *seen_file;	/* --seen */
-	const char **seen_from;	/* --seen-from, nseen_from of them */
+	const char *sep;        /* -t, NULL: runs of blanks */
+	const char *key_regex;  /* -e */
+	int adjacent;           /* -a */
+	int count;              /* -c */
+	int repeated;           /* -d */
+	int unique;             /* -u */
+	int invert;             /* -v */
+	int dedupe_blank;       /* -b */
+	int near;               /* --near */
+	double near_t;          /* its Jaccard threshold */
+	const char *seen_file;  /* --seen */
+	const char **seen_from; /* --seen-from, nseen_from of them */
 	size_t nseen_from;
-	unsigned long long max_memory;	/* --max-memory, 0: none */
+	unsigned long long max_memory; /* --max-memory, 0: none */
 	const char *max_memory_arg;
 } opt;
 
 static const struct cli_option options[] = {
-	{'a', "adjacent", CLI_NOARG, NULL,
-	    "only consecutive repeats count (like uniq)"},
-	{'b', "dedupe-blank", CLI_NOARG, NULL,
-	    "treat blank lines like any other line"},
-	{'c', "count", CLI_NOARG, NULL,
-	    "at the end, each distinct line with its count"},
-	{'d', "repeated", CLI_NOARG, NULL,
-	    "only lines that occur more than once, once each"},
-	{'e', "key-regex", CLI_REQUIRED, "REGEX",
-	    "the key is the match of REGEX (or its first group)"},
-	{'i', "ignore-case", CLI_NOARG, NULL, "Unicode case folding"},
-	{'k', "key", CLI_REQUIRED, "FIELDS",
-	    "the key is these fields: 2, 2-4, 1,3, 3- (like cut -f)"},
-	{'N', "normalize", CLI_NOARG, NULL,
-	    "-i -S -P and typographic variants (quotes, dashes)"},
-	{'P', "ignore-punct", CLI_NOARG, NULL, "punctuation is ignored"},
-	{'S', "ignore-space", CLI_NOARG, NULL,
-	    "runs of white space count as one, ends trimmed"},
-	{'t', "field-separator", CLI_REQUIRED, "SEP",
-	    "fields of -k are separated by SEP, not blanks"},
-	{'u', "unique", CLI_NOARG, NULL, "only lines that occur exactly once"},
-	{'v', "invert", CLI_NOARG, NULL, "print the lines that would be dropped"},
-	{OPT_NEAR, "near", CLI_OPTIONAL, "T",
-	    "also drop near repeats: word-shingle Jaccard >= T (0.8)"},
-	{OPT_SEEN, "seen", CLI_REQUIRED, "FILE",
-	    "load the seen set from FILE, save it back at the end"},
-	{OPT_SEEN_FROM, "seen-from", CLI_REQUIRED, "FILE",
-	    "also load the seen set FILE, read only (repeatable)"},
-	{OPT_MAX_MEMORY, "max-memory", CLI_REQUIRED, "SIZE",
-	    "bound the seen set (e.g. 512M); past it, stop with an error"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {'a', "adjacent", CLI_NOARG, NULL,
+	"only consecutive repeats count (like uniq)"},
+    {'b', "dedupe-blank", CLI_NOARG, NULL,
+	"treat blank lines like any other line"},
+    {'c', "count", CLI_NOARG, NULL,
+	"at the end, each distinct line with its count"},
+    {'d', "repeated", CLI_NOARG, NULL,
+	"only lines that occur more than once, once each"},
+    {'e', "key-regex", CLI_REQUIRED, "REGEX",
+	"the key is the match of REGEX (or its first group)"},
+    {'i', "ignore-case", CLI_NOARG, NULL, "Unicode case folding"},
+    {'k', "key", CLI_REQUIRED, "FIELDS",
+	"the key is these fields: 2, 2-4, 1,3, 3- (like cut -f)"},
+    {'N', "normalize", CLI_NOARG, NULL,
+	"-i -S -P and typographic variants (quotes, dashes)"},
+    {'P', "ignore-punct", CLI_NOARG, NULL, "punctuation is ignored"},
+    {'S', "ignore-space", CLI_NOARG, NULL,
+	"runs of white space count as one, ends trimmed"},
+    {'t', "field-separator", CLI_REQUIRED, "SEP",
+	"fields of -k are separated by SEP, not blanks"},
+    {'u', "unique", CLI_NOARG, NULL, "only lines that occur exactly once"},
+    {'v', "invert", CLI_NOARG, NULL, "print the lines that would be dropped"},
+    {OPT_NEAR, "near", CLI_OPTIONAL, "T",
+	"also drop near repeats: word-shingle Jaccard >= T (0.8)"},
+    {OPT_SEEN, "seen", CLI_REQUIRED, "FILE",
+	"load the seen set from FILE, save it back at the end"},
+    {OPT_SEEN_FROM, "seen-from", CLI_REQUIRED, "FILE",
+	"also load the seen set FILE, read only (repeatable)"},
+    {OPT_MAX_MEMORY, "max-memory", CLI_REQUIRED, "SIZE",
+	"bound the seen set (e.g. 512M); past it, stop with an error"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 /* The key of the current line is built here (not for exact keys). */
 static struct buf keybuf;
@@ -156,12 +150,12 @@ static struct {
  * and a map from fingerprint to entry. */
 struct tally_entry {
 	unsigned long long count;
-	size_t off, len;	/* the line's bytes in tally.text */
+	size_t off, len; /* the line's bytes in tally.text */
 	int crlf;
 };
 struct tally_slot {
 	struct fp128 fp;
-	size_t idx;		/* entry index + 1; 0: empty */
+	size_t idx; /* entry index + 1; 0: empty */
 };
 static struct {
 	struct tally_entry *e;
@@ -173,13 +167,13 @@ static struct {
 
 /* --near: signatures of kept lines and the LSH band index over them. */
 static struct {
-	uint8_t **block;	/* NEAR_BLOCK signatures each */
+	uint8_t **block; /* NEAR_BLOCK signatures each */
 	size_t nblock, n;
 	struct near_index {
-		uint64_t *slot;	/* tag << 32 | signature id + 1; 0: empty */
+		uint64_t *slot; /* tag << 32 | signature id + 1; 0: empty */
 		size_t mask, used;
 	} index[NEAR_INDEXES];
-	int rows, bands, need;	/* rows per band; equal values for a dup */
+	int rows, bands, need; /* rows per band; equal values for a dup */
 	/* The hash family: h(u) = ((u ^ seed) * mul1 ^ >> 7) * mul2, on
 	 * 16 bits (mod 2^16, odd multipliers), a permutation of the 16-bit
 	 * values that SSE2 computes eight at a time. */
@@ -217,7 +211,7 @@ parse_fields(const char *arg)
 					goto bad;
 				p = end;
 			} else if (p - 1 == arg || p[-2] == ',') {
-				goto bad;	/* a lone "-" */
+				goto bad; /* a lone "-" */
 			} else {
 				hi = SIZE_MAX;
 			}
@@ -226,8 +220,8 @@ parse_fields(const char *arg)
 			goto bad;
 		r.lo = (size_t)lo;
 		r.hi = hi == SIZE_MAX ? SIZE_MAX : (size_t)hi;
-		opt.fields = xreallocarray(opt.fields, opt.nfields + 1,
-		    sizeof(*opt.fields));
+		opt.fields = xreallocarray(
+		    opt.fields, opt.nfields + 1, sizeof(*opt.fields));
 		opt.fields[opt.nfields++] = r;
 		if (*p == '\0')
 			return;
@@ -236,8 +230,8 @@ parse_fields(const char *arg)
 		p++;
 	}
 bad:
-	cli_usage_error("-k: invalid field list '%s' (use 2, 2-4, 1,3 or 3-)",
-	    arg);
+	cli_usage_error(
+	    "-k: invalid field list '%s' (use 2, 2-4, 1,3 or 3-)", arg);
 }
 
 static void
@@ -287,15 +281,15 @@ handle_option(int code, const char *arg)
 		break;
 	case OPT_NEAR:
 		opt.near = 1;
-		opt.near_t = arg == NULL ? 0.8 :
-		    parse_real(arg, 0.01, 1.0, "--near");
+		opt.near_t =
+		    arg == NULL ? 0.8 : parse_real(arg, 0.01, 1.0, "--near");
 		break;
 	case OPT_SEEN:
 		opt.seen_file = arg;
 		break;
 	case OPT_SEEN_FROM:
-		opt.seen_from = xreallocarray(opt.seen_from,
-		    opt.nseen_from + 1, sizeof(*opt.seen_from));
+		opt.seen_from = xreallocarray(
+		    opt.seen_from, opt.nseen_from + 1, sizeof(*opt.seen_from));
 		opt.seen_from[opt.nseen_from++] = arg;
 		break;
 	case OPT_MAX_MEMORY:
@@ -310,15 +304,12 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-	"[-abcdiNPSuv] [-e REGEX | -k FIELDS [-t SEP]] [--near[=T]]\n"
-	"    [--seen=FILE] [--seen-from=FILE]... [--max-memory=SIZE] [FILE]...",
-	"Write each line the first time its key is seen; drop repeats.",
-	options,
-	0,
-	handle_option,
-	"Blank lines always pass unless -b.  -c, -d and -u imply -b and keep\n"
-	"the distinct lines in memory (not with -a).\n"
-};
+    "[-abcdiNPSuv] [-e REGEX | -k FIELDS [-t SEP]] [--near[=T]]\n"
+    "    [--seen=FILE] [--seen-from=FILE]... [--max-memory=SIZE] [FILE]...",
+    "Write each line the first time its key is seen; drop repeats.", options, 0,
+    handle_option,
+    "Blank lines always pass unless -b.  -c, -d and -u imply -b and keep\n"
+    "the distinct lines in memory (not with -a).\n"};
 
 static int
 tallying(void)
@@ -335,14 +326,15 @@ check_options(void)
 		cli_usage_error("-t needs -k");
 	if (opt.invert && tallying())
 		cli_usage_error("-v cannot be combined with -c, -d or -u");
-	if (opt.near && (opt.adjacent || tallying() || opt.fields != NULL ||
-	    opt.key_regex != NULL))
+	if (opt.near &&
+	    (opt.adjacent || tallying() || opt.fields != NULL ||
+		opt.key_regex != NULL))
 		cli_usage_error("--near cannot be combined with -a, -c, -d, "
-		    "-u, -k or -e");
+				"-u, -k or -e");
 	if ((opt.seen_file != NULL || opt.nseen_from > 0) &&
 	    (opt.adjacent || tallying()))
 		cli_usage_error("--seen cannot be combined with -a, -c, -d "
-		    "or -u");
+				"or -u");
 	if (tallying())
 		opt.dedupe_blank = 1;
 }
@@ -399,8 +391,8 @@ ascii_tables(void)
 			ascii_class[c] = KEY_SPACE;
 		else if (uc_ispunct(c))
 			ascii_class[c] = KEY_PUNCT;
-		ascii_fold[c] = (unsigned char)(c >= 'A' && c <= 'Z' ?
-		    c + 'a' - 'A' : c);
+		ascii_fold[c] =
+		    (unsigned char)(c >= 'A' && c <= 'Z' ? c + 'a' - 'A' : c);
 	}
 }
 
@@ -439,8 +431,8 @@ normalize(struct buf *out, const char *s, size_t n, unsigned norm)
 			if (pending)
 				*o++ = ' ';
 			pending = 0;
-			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
-			    (unsigned char)cp;
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp]
+						 : (unsigned char)cp;
 			continue;
 		}
 		k = utf8_decode(p, (size_t)(end - p), &cp);
@@ -464,8 +456,8 @@ normalize(struct buf *out, const char *s, size_t n, unsigned norm)
 			*o++ = ' ';
 		pending = 0;
 		if (cp < 0x80) {
-			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp] :
-			    (unsigned char)cp;
+			*o++ = (norm & KEY_FOLD) ? ascii_fold[cp]
+						 : (unsigned char)cp;
 			continue;
 		}
 		nf = 1;
@@ -534,7 +526,8 @@ field_key(const char *p, size_t n)
 				q++;
 			if (q == end)
 				break;
-			for (fe = q; fe < end && *fe != ' ' && *fe != '\t'; fe++)
+			for (fe = q; fe < end && *fe != ' ' && *fe != '\t';
+			     fe++)
 				;
 			if (++f > last)
 				break;
@@ -547,8 +540,9 @@ field_key(const char *p, size_t n)
 	seplen = strlen(opt.sep);
 	q = p;
 	for (;;) {
-		for (fe = q; fe + seplen <= end &&
-		    memcmp(fe, opt.sep, seplen) != 0; fe++)
+		for (fe = q;
+		     fe + seplen <= end && memcmp(fe, opt.sep, seplen) != 0;
+		     fe++)
 			;
 		if (fe + seplen > end)
 			fe = end;
@@ -565,8 +559,7 @@ field_key(const char *p, size_t n)
 /* -e: the match, or its first group; the whole line when nothing
  * matches or the match runs away (reported once, exit 2 at the end). */
 static void
-regex_span(struct input *in, const char *p, size_t n, size_t *off,
-    size_t *len)
+regex_span(struct input *in, const char *p, size_t n, size_t *off, size_t *len)
 {
 	const size_t *ov;
 	int rc;
@@ -647,7 +640,7 @@ near_init(void)
 	/* Rows per band: the band test lets through pairs well below T,
 	 * which the signature comparison then sorts out. */
 	if (opt.near_t >= 0.6)
-		near.rows = 5;	/* 12 bands: 0.99 of the pairs at J = 0.8 */
+		near.rows = 5; /* 12 bands: 0.99 of the pairs at J = 0.8 */
 	else if (opt.near_t >= 0.35)
 		near.rows = 2;
 	else
@@ -658,7 +651,7 @@ near_init(void)
 	p = (opt.near_t + (1.0 - opt.near_t) / 256.0) * NEAR_HASHES;
 	near.need = (int)p;
 	if (near.need < p - 1e-9)
-		near.need++;	/* round up, without libm's ceil() */
+		near.need++; /* round up, without libm's ceil() */
 }
 
 static uint8_t *
@@ -684,7 +677,7 @@ mix64(uint64_t x)
 static inline uint64_t
 band_value(int b, const uint8_t *sig)
 {
-	const uint8_t *v = sig + b * near.rows;
+	const uint8_t *v = sig + (size_t)b * near.rows;
 	uint64_t x = 0;
 	int i;
 
@@ -697,8 +690,8 @@ band_value(int b, const uint8_t *sig)
 static inline uint64_t
 band_hash(int b, const uint8_t *sig)
 {
-	return mix64(band_value(b, sig) + ((uint64_t)b + 1) *
-	    0x9e3779b97f4a7c15ULL);
+	return mix64(
+	    band_value(b, sig) + ((uint64_t)b + 1) * 0x9e3779b97f4a7c15ULL);
 }
 
 /* Stop with the --max-memory error if n more bytes would pass it. */
@@ -779,14 +772,14 @@ near_store(const uint8_t *sig, const uint64_t *bh)
 	int b;
 
 	if (id >= UINT32_MAX - 1)
-		return 0;	/* ids are 32-bit; later lines go unindexed */
+		return 0; /* ids are 32-bit; later lines go unindexed */
 	if (id % NEAR_BLOCK == 0) {
 		if (afford((size_t)NEAR_BLOCK * NEAR_SIG_BYTES) != 0)
 			return -1;
-		near.block = xreallocarray(near.block, near.nblock + 1,
-		    sizeof(*near.block));
-		near.block[near.nblock++] = xmalloc((size_t)NEAR_BLOCK *
-		    NEAR_SIG_BYTES);
+		near.block = xreallocarray(
+		    near.block, near.nblock + 1, sizeof(*near.block));
+		near.block[near.nblock++] =
+		    xmalloc((size_t)NEAR_BLOCK * NEAR_SIG_BYTES);
 		near.bytes += (size_t)NEAR_BLOCK * NEAR_SIG_BYTES;
 	}
 	/* Each part at most three quarters full: the tags keep the probes
@@ -849,8 +842,10 @@ near_check(const char *p, size_t n, int norm_ready)
 			    w1 * 0xc2b2ae3d27d4eb4fULL + w);
 			u = (uint16_t)(x ^ (x >> 16) ^ (x >> 32) ^ (x >> 48));
 			for (k = 0; k < NEAR_HASHES; k++) {
-				h = (uint16_t)((u ^ near.seed[k]) * near.mul1[k]);
-				h = (uint16_t)((h ^ (h >> 7)) * near.mul2[k]);
+				h = (uint16_t)((uint32_t)(u ^ near.seed[k]) *
+				    near.mul1[k]);
+				h = (uint16_t)((uint32_t)(h ^ (h >> 7)) *
+				    near.mul2[k]);
 				if (h < mins[k])
 					mins[k] = h;
 			}
@@ -859,7 +854,7 @@ near_check(const char *p, size_t n, int norm_ready)
 		w1 = w;
 	}
 	if (words < NEAR_WORDS + 1)
-		return 0;	/* too short: the exact key decides */
+		return 0; /* too short: the exact key decides */
 	for (k = 0; k < NEAR_HASHES; k++)
 		sig[k] = (uint8_t)(mins[k] ^ mins[k] >> 8);
 	/* Each band's slot is a cache miss: start fetching them all. */
@@ -868,8 +863,8 @@ near_check(const char *p, size_t n, int norm_ready)
 		part = &near.index[NEAR_INDEX_OF(bhs[b])];
 #if defined(__GNUC__)
 		if (part->slot != NULL)
-			__builtin_prefetch(&part->slot[NEAR_SLOT_OF(bhs[b],
-			    part->mask)]);
+			__builtin_prefetch(
+			    &part->slot[NEAR_SLOT_OF(bhs[b], part->mask)]);
 #endif
 	}
 	for (b = 0; b < near.bands; b++) {
@@ -879,7 +874,7 @@ near_check(const char *p, size_t n, int norm_ready)
 		if (part->slot == NULL)
 			continue;
 		for (j = NEAR_SLOT_OF(bh, part->mask); part->slot[j] != 0;
-		    j = (j + 1) & part->mask) {
+		     j = (j + 1) & part->mask) {
 			if ((part->slot[j] & BAND_TAG) != (bh & BAND_TAG))
 				continue;
 			id = (size_t)(part->slot[j] & ~BAND_TAG) - 1;
@@ -960,7 +955,7 @@ tally_grow_map(void)
 		if (old[i].idx == 0)
 			continue;
 		for (j = old[i].fp.lo & (cap - 1); nm[j].idx != 0;
-		    j = (j + 1) & (cap - 1))
+		     j = (j + 1) & (cap - 1))
 			;
 		nm[j] = old[i];
 	}
@@ -980,7 +975,7 @@ tally_line(const struct line *ln, struct fp128 fp)
 	    tally_grow_map() != 0)
 		return -1;
 	for (j = fp.lo & tally.mask; tally.map[j].idx != 0;
-	    j = (j + 1) & tally.mask) {
+	     j = (j + 1) & tally.mask) {
 		if (fp_equal(tally.map[j].fp, fp)) {
 			tally.e[tally.map[j].idx - 1].count++;
 			return 0;
@@ -1034,7 +1029,7 @@ handle_line(struct input *in, const struct line *ln)
 	int r, dup;
 
 	if (!opt.dedupe_blank && is_blank(ln->p, ln->len)) {
-		prev.have = 0;	/* a blank line ends a run of -a */
+		prev.have = 0; /* a blank line ends a run of -a */
 		if (!opt.invert)
 			emit(ln);
 		return 0;
@@ -1213,8 +1208,8 @@ key_spec_hash(void)
 
 	for (i = 0; i < opt.nfields; i++) {
 		if (opt.fields[i].hi == SIZE_MAX)
-			(void)snprintf(num, sizeof(num), "%zu-,",
-			    opt.fields[i].lo);
+			(void)snprintf(
+			    num, sizeof(num), "%zu-,", opt.fields[i].lo);
 		else
 			(void)snprintf(num, sizeof(num), "%zu-%zu,",
 			    opt.fields[i].lo, opt.fields[i].hi);
@@ -1236,13 +1231,11 @@ key_spec_hash(void)
 static void
 flags_text(unsigned f, char *out, size_t size)
 {
-	(void)snprintf(out, size, "%s%s%s%s%s%s",
-	    (f & KEY_PLAIN) ? "-N " : "",
+	(void)snprintf(out, size, "%s%s%s%s%s%s", (f & KEY_PLAIN) ? "-N " : "",
 	    !(f & KEY_PLAIN) && (f & KEY_FOLD) ? "-i " : "",
 	    !(f & KEY_PLAIN) && (f & KEY_SPACE) ? "-S " : "",
 	    !(f & KEY_PLAIN) && (f & KEY_PUNCT) ? "-P " : "",
-	    (f & KEY_FIELDS) ? "-k " : "",
-	    (f & KEY_REGEX) ? "-e " : "");
+	    (f & KEY_FIELDS) ? "-k " : "", (f & KEY_REGEX) ? "-e " : "");
 	if (*out == '\0')
 		(void)snprintf(out, size, "exact keys");
 	else
@@ -1333,20 +1326,21 @@ load_seen(const char *path, int missing_ok)
 	}
 	count = get64(hdr + 24);
 	if (count > ((uint64_t)st.st_size - SEEN_HEADER) / SEEN_RECORD ||
-	    (uint64_t)st.st_size != SEEN_HEADER + count * SEEN_RECORD +
-	    SEEN_TRAILER) {
+	    (uint64_t)st.st_size !=
+		SEEN_HEADER + count * SEEN_RECORD + SEEN_TRAILER) {
 		why = "truncated or wrong size";
 		goto bad;
 	}
 	sum = sum_words(0, hdr, sizeof(hdr));
 	if ((unsigned)(get64(hdr + 8) >> 32) != key_flags() ||
 	    get64(hdr + 16) != key_spec_hash()) {
-		flags_text((unsigned)(get64(hdr + 8) >> 32), made,
-		    sizeof(made));
+		flags_text(
+		    (unsigned)(get64(hdr + 8) >> 32), made, sizeof(made));
 		flags_text(key_flags(), now, sizeof(now));
 		if (strcmp(made, now) == 0)
 			pwarn("%s: seen set was made with other -k, -t or -e "
-			    "arguments", path);
+			      "arguments",
+			    path);
 		else
 			pwarn("%s: seen set was made with %s, not %s", path,
 			    made, now);

@@ -59,229 +59,207 @@ enum grp {
 };
 
 struct group {
-	const char *name;	/* for --assume and the listing */
+	const char *name;        /* for --assume and the listing */
 	const char *members[10]; /* members[0] is the default; NULL: none */
-	int use_line;		/* country words in the line decide */
-	int use_doc;		/* else what the document decided before */
+	int use_line;            /* country words in the line decide */
+	int use_doc;             /* else what the document decided before */
 };
 
-static const struct group groups[NGROUP] = {
-	{"", {NULL}, 0, 0},
-	{"$", {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "JMD",
-	    "ZWL"}, 0, 0},
-	{"¥", {"JPY", "CNY"}, 1, 1},
-	{"kr", {"SEK", "NOK", "DKK", "ISK"}, 1, 1},
-	{"kroner", {"NOK", "DKK"}, 1, 1},
-	{"crowns", {NULL, "SEK", "NOK", "DKK", "CZK", "ISK"}, 1, 1},
-	{"pesos", {"MXN", "COP", "PHP", "ARS", "CLP", "UYU", "DOP", "CUP"},
-	    1, 1},
-	{"francs", {"CHF", "FRF", "BEF", "XOF", "XAF", "RWF", "CDF", "GNF"},
-	    1, 1},
-	{"shillings", {"KES", "UGX", "TZS", "SOS"}, 1, 1},
-	{"riyals", {"SAR", "QAR", "OMR", "YER"}, 1, 1},
-	{"rials", {"IRR", "OMR", "YER"}, 1, 1},
-	{"dinars", {"KWD", "BHD", "IQD", "JOD", "LYD", "TND", "DZD", "RSD"},
-	    1, 1},
-	{"dirhams", {"AED", "MAD"}, 1, 1},
-	{"rupees", {"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}, 1, 1},
-	{"pounds", {"GBP", "EGP", "LBP", "SYP", "SDG", "SSP"}, 0, 0},
-	{"centavos", {"MXN", "PHP", "BRL", "ARS", "COP", "CLP"}, 1, 1},
-	{"cents", {"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"}, 0, 0},
-	{"lira", {"TRY", "ITL"}, 1, 1},
-	{"won", {"KRW", "KPW"}, 0, 0}
-};
+static const struct group groups[NGROUP] = {{"", {NULL}, 0, 0},
+    {"$",
+	{"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "JMD", "ZWL"},
+	0, 0},
+    {"¥", {"JPY", "CNY"}, 1, 1}, {"kr", {"SEK", "NOK", "DKK", "ISK"}, 1, 1},
+    {"kroner", {"NOK", "DKK"}, 1, 1},
+    {"crowns", {NULL, "SEK", "NOK", "DKK", "CZK", "ISK"}, 1, 1},
+    {"pesos", {"MXN", "COP", "PHP", "ARS", "CLP", "UYU", "DOP", "CUP"}, 1, 1},
+    {"francs", {"CHF", "FRF", "BEF", "XOF", "XAF", "RWF", "CDF", "GNF"}, 1, 1},
+    {"shillings", {"KES", "UGX", "TZS", "SOS"}, 1, 1},
+    {"riyals", {"SAR", "QAR", "OMR", "YER"}, 1, 1},
+    {"rials", {"IRR", "OMR", "YER"}, 1, 1},
+    {"dinars", {"KWD", "BHD", "IQD", "JOD", "LYD", "TND", "DZD", "RSD"}, 1, 1},
+    {"dirhams", {"AED", "MAD"}, 1, 1},
+    {"rupees", {"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}, 1, 1},
+    {"pounds", {"GBP", "EGP", "LBP", "SYP", "SDG", "SSP"}, 0, 0},
+    {"centavos", {"MXN", "PHP", "BRL", "ARS", "COP", "CLP"}, 1, 1},
+    {"cents", {"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"}, 0, 0},
+    {"lira", {"TRY", "ITL"}, 1, 1}, {"won", {"KRW", "KPW"}, 0, 0}};
 
 /* ---- the word lexicon ---- */
 
-#define W_NUM 0x1u		/* one .. ninety; val */
+#define W_NUM 0x1u /* one .. ninety; val */
 #define W_HUNDRED 0x2u
-#define W_SCALE 0x4u		/* thousand .. crore; val = power of ten */
-#define W_A 0x8u		/* a, an */
+#define W_SCALE 0x4u /* thousand .. crore; val = power of ten */
+#define W_A 0x8u     /* a, an */
 #define W_HALF 0x10u
 #define W_QUARTER 0x20u
 #define W_AND 0x40u
 #define W_OF 0x80u
-#define W_CUR 0x100u		/* currency word: code or group */
-#define W_MINOR 0x200u		/* minor unit: val = power of ten (-2) */
-#define W_PCT 0x400u		/* percent word */
-#define W_ADJ 0x800u		/* country, adjective or city: adj */
-#define W_QUAL 0x1000u		/* one-word qualifier */
-#define W_CHANGE 0x2000u	/* rose, fell ...: "X to Y" is a change */
-#define W_WEIGHT 0x4000u	/* lost, weighs ...: "N pounds" is a weight */
-#define W_DET 0x8000u		/* the, this ...: no currency word follows */
-#define W_CODE 0x10000u		/* currency code, as written in capitals */
-#define W_CODE_LC 0x20000u	/* the code also in lower case */
-#define W_PREFIX 0x40000u	/* the currency word may precede the number */
-#define W_NEEDADJ 0x80000u	/* only with an adjective or context */
-#define W_PLURAL 0x100000u	/* millions, billions: vague alone */
-#define W_FUNC 0x200000u	/* a function word that may follow a range */
-#define W_NOTRIG 0x400000u	/* rare after number words, common prefix */
+#define W_CUR 0x100u       /* currency word: code or group */
+#define W_MINOR 0x200u     /* minor unit: val = power of ten (-2) */
+#define W_PCT 0x400u       /* percent word */
+#define W_ADJ 0x800u       /* country, adjective or city: adj */
+#define W_QUAL 0x1000u     /* one-word qualifier */
+#define W_CHANGE 0x2000u   /* rose, fell ...: "X to Y" is a change */
+#define W_WEIGHT 0x4000u   /* lost, weighs ...: "N pounds" is a weight */
+#define W_DET 0x8000u      /* the, this ...: no currency word follows */
+#define W_CODE 0x10000u    /* currency code, as written in capitals */
+#define W_CODE_LC 0x20000u /* the code also in lower case */
+#define W_PREFIX 0x40000u  /* the currency word may precede the number */
+#define W_NEEDADJ 0x80000u /* only with an adjective or context */
+#define W_PLURAL 0x100000u /* millions, billions: vague alone */
+#define W_FUNC 0x200000u   /* a function word that may follow a range */
+#define W_NOTRIG 0x400000u /* rare after number words, common prefix */
 #define W_TRIGGER (W_CUR | W_MINOR | W_PCT | W_CODE)
 
 struct lexdef {
-	const char *w;		/* lower case */
+	const char *w; /* lower case */
 	unsigned f;
-	const char *code;	/* currency of a W_CUR, W_MINOR, W_CODE word */
-	int grp;		/* or its group */
+	const char *code; /* currency of a W_CUR, W_MINOR, W_CODE word */
+	int grp;          /* or its group */
 	int val;
-	const char *adj;	/* currency of a W_ADJ word */
+	const char *adj; /* currency of a W_ADJ word */
 };
 
-static const struct lexdef lex_numbers[] = {
-	{"zero", W_NUM, NULL, 0, 0, NULL}, {"one", W_NUM, NULL, 0, 1, NULL},
-	{"two", W_NUM, NULL, 0, 2, NULL}, {"three", W_NUM, NULL, 0, 3, NULL},
-	{"four", W_NUM, NULL, 0, 4, NULL}, {"five", W_NUM, NULL, 0, 5, NULL},
-	{"six", W_NUM, NULL, 0, 6, NULL}, {"seven", W_NUM, NULL, 0, 7, NULL},
-	{"eight", W_NUM, NULL, 0, 8, NULL}, {"nine", W_NUM, NULL, 0, 9, NULL},
-	{"ten", W_NUM, NULL, 0, 10, NULL},
-	{"eleven", W_NUM, NULL, 0, 11, NULL},
-	{"twelve", W_NUM, NULL, 0, 12, NULL},
-	{"thirteen", W_NUM, NULL, 0, 13, NULL},
-	{"fourteen", W_NUM, NULL, 0, 14, NULL},
-	{"fifteen", W_NUM, NULL, 0, 15, NULL},
-	{"sixteen", W_NUM, NULL, 0, 16, NULL},
-	{"seventeen", W_NUM, NULL, 0, 17, NULL},
-	{"eighteen", W_NUM, NULL, 0, 18, NULL},
-	{"nineteen", W_NUM, NULL, 0, 19, NULL},
-	{"twenty", W_NUM, NULL, 0, 20, NULL},
-	{"thirty", W_NUM, NULL, 0, 30, NULL},
-	{"forty", W_NUM, NULL, 0, 40, NULL},
-	{"fifty", W_NUM, NULL, 0, 50, NULL},
-	{"sixty", W_NUM, NULL, 0, 60, NULL},
-	{"seventy", W_NUM, NULL, 0, 70, NULL},
-	{"eighty", W_NUM, NULL, 0, 80, NULL},
-	{"ninety", W_NUM, NULL, 0, 90, NULL},
-	{"hundred", W_HUNDRED, NULL, 0, 2, NULL},
-	{"thousand", W_SCALE, NULL, 0, 3, NULL},
-	{"million", W_SCALE, NULL, 0, 6, NULL},
-	{"billion", W_SCALE, NULL, 0, 9, NULL},
-	{"trillion", W_SCALE, NULL, 0, 12, NULL},
-	{"lakh", W_SCALE, NULL, 0, 5, NULL},
-	{"lakhs", W_SCALE, NULL, 0, 5, NULL},
-	{"crore", W_SCALE, NULL, 0, 7, NULL},
-	{"crores", W_SCALE, NULL, 0, 7, NULL},
-	{"hundreds", W_HUNDRED | W_PLURAL, NULL, 0, 2, NULL},
-	{"thousands", W_SCALE | W_PLURAL, NULL, 0, 3, NULL},
-	{"millions", W_SCALE | W_PLURAL, NULL, 0, 6, NULL},
-	{"billions", W_SCALE | W_PLURAL, NULL, 0, 9, NULL},
-	{"trillions", W_SCALE | W_PLURAL, NULL, 0, 12, NULL},
-	{"a", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
-	{"an", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
-	{"half", W_HALF, NULL, 0, 0, NULL},
-	{"quarter", W_QUARTER, NULL, 0, 0, NULL},
-	{"quarters", W_QUARTER, NULL, 0, 0, NULL},
-	{"and", W_AND | W_FUNC, NULL, 0, 0, NULL},
-	{"of", W_OF | W_FUNC, NULL, 0, 0, NULL},
-	{NULL, 0, NULL, 0, 0, NULL}
-};
+static const struct lexdef lex_numbers[] = {{"zero", W_NUM, NULL, 0, 0, NULL},
+    {"one", W_NUM, NULL, 0, 1, NULL}, {"two", W_NUM, NULL, 0, 2, NULL},
+    {"three", W_NUM, NULL, 0, 3, NULL}, {"four", W_NUM, NULL, 0, 4, NULL},
+    {"five", W_NUM, NULL, 0, 5, NULL}, {"six", W_NUM, NULL, 0, 6, NULL},
+    {"seven", W_NUM, NULL, 0, 7, NULL}, {"eight", W_NUM, NULL, 0, 8, NULL},
+    {"nine", W_NUM, NULL, 0, 9, NULL}, {"ten", W_NUM, NULL, 0, 10, NULL},
+    {"eleven", W_NUM, NULL, 0, 11, NULL}, {"twelve", W_NUM, NULL, 0, 12, NULL},
+    {"thirteen", W_NUM, NULL, 0, 13, NULL},
+    {"fourteen", W_NUM, NULL, 0, 14, NULL},
+    {"fifteen", W_NUM, NULL, 0, 15, NULL},
+    {"sixteen", W_NUM, NULL, 0, 16, NULL},
+    {"seventeen", W_NUM, NULL, 0, 17, NULL},
+    {"eighteen", W_NUM, NULL, 0, 18, NULL},
+    {"nineteen", W_NUM, NULL, 0, 19, NULL},
+    {"twenty", W_NUM, NULL, 0, 20, NULL}, {"thirty", W_NUM, NULL, 0, 30, NULL},
+    {"forty", W_NUM, NULL, 0, 40, NULL}, {"fifty", W_NUM, NULL, 0, 50, NULL},
+    {"sixty", W_NUM, NULL, 0, 60, NULL}, {"seventy", W_NUM, NULL, 0, 70, NULL},
+    {"eighty", W_NUM, NULL, 0, 80, NULL}, {"ninety", W_NUM, NULL, 0, 90, NULL},
+    {"hundred", W_HUNDRED, NULL, 0, 2, NULL},
+    {"thousand", W_SCALE, NULL, 0, 3, NULL},
+    {"million", W_SCALE, NULL, 0, 6, NULL},
+    {"billion", W_SCALE, NULL, 0, 9, NULL},
+    {"trillion", W_SCALE, NULL, 0, 12, NULL},
+    {"lakh", W_SCALE, NULL, 0, 5, NULL}, {"lakhs", W_SCALE, NULL, 0, 5, NULL},
+    {"crore", W_SCALE, NULL, 0, 7, NULL}, {"crores", W_SCALE, NULL, 0, 7, NULL},
+    {"hundreds", W_HUNDRED | W_PLURAL, NULL, 0, 2, NULL},
+    {"thousands", W_SCALE | W_PLURAL, NULL, 0, 3, NULL},
+    {"millions", W_SCALE | W_PLURAL, NULL, 0, 6, NULL},
+    {"billions", W_SCALE | W_PLURAL, NULL, 0, 9, NULL},
+    {"trillions", W_SCALE | W_PLURAL, NULL, 0, 12, NULL},
+    {"a", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
+    {"an", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
+    {"half", W_HALF, NULL, 0, 0, NULL},
+    {"quarter", W_QUARTER, NULL, 0, 0, NULL},
+    {"quarters", W_QUARTER, NULL, 0, 0, NULL},
+    {"and", W_AND | W_FUNC, NULL, 0, 0, NULL},
+    {"of", W_OF | W_FUNC, NULL, 0, 0, NULL}, {NULL, 0, NULL, 0, 0, NULL}};
 
-#define CUR(w, c) {w, W_CUR, c, 0, 0, NULL}
-#define CURG(w, g) {w, W_CUR, NULL, g, 0, NULL}
-#define MINOR(w, c, e) {w, W_MINOR, c, 0, e, NULL}
-#define MINORG(w, g, e) {w, W_MINOR, NULL, g, e, NULL}
+#define CUR(w, c)                                                              \
+	{                                                                      \
+		w, W_CUR, c, 0, 0, NULL                                        \
+	}
+#define CURG(w, g)                                                             \
+	{                                                                      \
+		w, W_CUR, NULL, g, 0, NULL                                     \
+	}
+#define MINOR(w, c, e)                                                         \
+	{                                                                      \
+		w, W_MINOR, c, 0, e, NULL                                      \
+	}
+#define MINORG(w, g, e)                                                        \
+	{                                                                      \
+		w, W_MINOR, NULL, g, e, NULL                                   \
+	}
 /* Rare after number words and the prefix of common words: no trigger. */
-#define CURX(w, c) {w, W_CUR | W_NOTRIG, c, 0, 0, NULL}
-#define MINORX(w, c, e) {w, W_MINOR | W_NOTRIG, c, 0, e, NULL}
+#define CURX(w, c)                                                             \
+	{                                                                      \
+		w, W_CUR | W_NOTRIG, c, 0, 0, NULL                             \
+	}
+#define MINORX(w, c, e)                                                        \
+	{                                                                      \
+		w, W_MINOR | W_NOTRIG, c, 0, e, NULL                           \
+	}
 
 static const struct lexdef lex_currencies[] = {
-	{"dollar", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL},
-	{"dollars", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL},
-	CUR("buck", "USD"), CUR("bucks", "USD"),
-	CUR("euro", "EUR"), CUR("euros", "EUR"),
-	CURG("pound", G_POUND), CURG("pounds", G_POUND),
-	{"sterling", W_CUR | W_ADJ, "GBP", 0, 0, "GBP"},
-	CUR("quid", "GBP"),
-	CUR("yen", "JPY"),
-	{"yuan", W_CUR | W_PREFIX | W_ADJ, "CNY", 0, 0, "CNY"},
-	{"renminbi", W_CUR | W_ADJ, "CNY", 0, 0, "CNY"},
-	CUR("kuai", "CNY"),
-	CURG("rupee", G_RUPEE), CURG("rupees", G_RUPEE),
-	CUR("rupiah", "IDR"), CUR("rupiahs", "IDR"),
-	CURG("won", G_WON),
-	CUR("ruble", "RUB"), CUR("rubles", "RUB"), CUR("rouble", "RUB"),
-	CUR("roubles", "RUB"),
-	CURG("franc", G_FRANC), CURG("francs", G_FRANC),
-	CUR("krona", "SEK"), CUR("kronor", "SEK"),
-	CURG("krone", G_KRONER), CURG("kroner", G_KRONER),
-	{"crowns", W_CUR | W_NEEDADJ, NULL, G_CROWN, 0, NULL},
-	CUR("koruna", "CZK"), CUR("korun", "CZK"), CUR("korunas", "CZK"),
-	CUR("kronur", "ISK"), CUR("kronas", "SEK"),
-	CURG("peso", G_PESO), CURG("pesos", G_PESO),
-	CUR("reais", "BRL"), CURX("reals", "BRL"),
-	CUR("rand", "ZAR"), CUR("rands", "ZAR"),
-	CUR("naira", "NGN"), CUR("cedi", "GHS"), CUR("cedis", "GHS"),
-	CURG("shilling", G_SHILLING), CURG("shillings", G_SHILLING),
-	CURG("dirham", G_DIRHAM), CURG("dirhams", G_DIRHAM),
-	CURG("riyal", G_RIYAL), CURG("riyals", G_RIYAL),
-	CURG("rial", G_RIAL), CURG("rials", G_RIAL),
-	CURG("dinar", G_DINAR), CURG("dinars", G_DINAR),
-	CURG("lira", G_LIRA), CURG("liras", G_LIRA), CURG("lire", G_LIRA),
-	CUR("zloty", "PLN"), CUR("zlotys", "PLN"), CUR("zlotych", "PLN"),
-	CURX("forint", "HUF"), CURX("forints", "HUF"),
-	CURX("leu", "RON"), CURX("lei", "RON"),
-	CURX("lev", "BGN"), CURX("leva", "BGN"),
-	CUR("hryvnia", "UAH"), CUR("hryvnias", "UAH"), CUR("hryvnas", "UAH"),
-	CUR("hryvnya", "UAH"), CUR("hryvnyas", "UAH"),
-	CURX("tenge", "KZT"), CURX("lari", "GEL"), CURX("drams", "AMD"),
-	CURX("manat", "AZN"), CURX("manats", "AZN"),
-	CUR("baht", "THB"), CURX("dong", "VND"),
-	{"ringgit", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
-	{"ringgits", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
-	CUR("kyat", "MMK"), CUR("kyats", "MMK"), CUR("riel", "KHR"),
-	CUR("riels", "KHR"), CURX("kip", "LAK"), CURX("taka", "BDT"),
-	CUR("tugrik", "MNT"), CUR("tugriks", "MNT"), CUR("tughrik", "MNT"),
-	CUR("tughriks", "MNT"), CUR("togrog", "MNT"),
-	CUR("afghani", "AFN"), CUR("afghanis", "AFN"),
-	CUR("shekel", "ILS"), CUR("shekels", "ILS"), CUR("sheqel", "ILS"),
-	CUR("sheqels", "ILS"), CUR("birr", "ETB"), CUR("kwacha", "ZMW"),
-	CURX("pula", "BWP"), CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
-	CURX("colones", "CRC"), CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
-	CUR("quetzals", "GTQ"), CUR("lempira", "HNL"), CUR("lempiras", "HNL"),
-	CURX("cordoba", "NIO"), CURX("cordobas", "NIO"),
-	CUR("bolivar", "VES"), CUR("bolivars", "VES"),
-	CUR("bolivares", "VES"), CUR("boliviano", "BOB"),
-	CUR("bolivianos", "BOB"), CURX("soles", "PEN"),
-	CUR("markka", "FIM"), CUR("markkaa", "FIM"),
-	CUR("guilder", "NLG"), CUR("guilders", "NLG"),
-	CUR("peseta", "ESP"), CUR("pesetas", "ESP"),
-	CUR("escudo", "PTE"), CUR("escudos", "PTE"),
-	CUR("drachma", "GRD"), CUR("drachmas", "GRD"),
-	CUR("drachmae", "GRD"), CUR("schilling", "ATS"),
-	CUR("schillings", "ATS"), CUR("deutschmark", "DEM"),
-	CUR("deutschmarks", "DEM"),
-	{"marks", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL},
-	{"mark", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL},
-	CUR("egyptianpound", "EGP"), CUR("egyptianpounds", "EGP"),
-	CUR("saudiriyal", "SAR"), CUR("saudiriyals", "SAR"),
-	CUR("geneh", "EGP"), CUR("genihat", "EGP"),
-	MINORG("cent", G_CENT, -2), MINORG("cents", G_CENT, -2),
-	MINOR("penny", "GBP", -2), MINOR("pennies", "GBP", -2),
-	MINOR("pence", "GBP", -2), MINOR("paise", "INR", -2),
-	MINOR("paisa", "INR", -2),
-	MINORG("centavo", G_CENTAVO, -2), MINORG("centavos", G_CENTAVO, -2),
-	MINOR("kopeck", "RUB", -2), MINOR("kopecks", "RUB", -2),
-	MINOR("kopek", "RUB", -2), MINOR("kopeks", "RUB", -2),
-	MINOR("kopiyka", "UAH", -2), MINOR("kopiykas", "UAH", -2),
-	MINOR("kopiyok", "UAH", -2), MINORX("sen", "MYR", -2),
-	MINORX("sens", "MYR", -2), MINOR("satoshi", "BTC", -8),
-	MINOR("satoshis", "BTC", -8), MINOR("halala", "SAR", -2),
-	MINOR("halalas", "SAR", -2), MINOR("satang", "THB", -2),
-	MINOR("agorot", "ILS", -2), MINOR("rappen", "CHF", -2),
-	MINOR("centimes", "CHF", -2), MINOR("piastres", "EGP", -2),
-	{"percent", W_PCT, "%", 0, 0, NULL},
-	{"percents", W_PCT, "%", 0, 0, NULL},
-	{"pct", W_PCT, "%", 0, 0, NULL},
-	{"percentage", W_PCT, "%", 0, 0, NULL},
-	{"per", W_PCT, "%", 0, 0, NULL},	/* only before "cent" */
-	{"basis", W_PCT, "bp", 0, 0, NULL},	/* only before "point(s)" */
-	{"bps", W_PCT, "bp", 0, 0, NULL},
-	{"bp", W_PCT, "bp", 0, 0, NULL},
-	{"bpts", W_PCT, "bp", 0, 0, NULL},
-	{"pp", W_PCT, "pp", 0, 0, NULL},
-	{"ppt", W_PCT, "pp", 0, 0, NULL},
-	{"ppts", W_PCT, "pp", 0, 0, NULL},
-	{NULL, 0, NULL, 0, 0, NULL}
-};
+    {"dollar", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL},
+    {"dollars", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL}, CUR("buck", "USD"),
+    CUR("bucks", "USD"), CUR("euro", "EUR"), CUR("euros", "EUR"),
+    CURG("pound", G_POUND), CURG("pounds", G_POUND),
+    {"sterling", W_CUR | W_ADJ, "GBP", 0, 0, "GBP"}, CUR("quid", "GBP"),
+    CUR("yen", "JPY"), {"yuan", W_CUR | W_PREFIX | W_ADJ, "CNY", 0, 0, "CNY"},
+    {"renminbi", W_CUR | W_ADJ, "CNY", 0, 0, "CNY"}, CUR("kuai", "CNY"),
+    CURG("rupee", G_RUPEE), CURG("rupees", G_RUPEE), CUR("rupiah", "IDR"),
+    CUR("rupiahs", "IDR"), CURG("won", G_WON), CUR("ruble", "RUB"),
+    CUR("rubles", "RUB"), CUR("rouble", "RUB"), CUR("roubles", "RUB"),
+    CURG("franc", G_FRANC), CURG("francs", G_FRANC), CUR("krona", "SEK"),
+    CUR("kronor", "SEK"), CURG("krone", G_KRONER), CURG("kroner", G_KRONER),
+    {"crowns", W_CUR | W_NEEDADJ, NULL, G_CROWN, 0, NULL}, CUR("koruna", "CZK"),
+    CUR("korun", "CZK"), CUR("korunas", "CZK"), CUR("kronur", "ISK"),
+    CUR("kronas", "SEK"), CURG("peso", G_PESO), CURG("pesos", G_PESO),
+    CUR("reais", "BRL"), CURX("reals", "BRL"), CUR("rand", "ZAR"),
+    CUR("rands", "ZAR"), CUR("naira", "NGN"), CUR("cedi", "GHS"),
+    CUR("cedis", "GHS"), CURG("shilling", G_SHILLING),
+    CURG("shillings", G_SHILLING), CURG("dirham", G_DIRHAM),
+    CURG("dirhams", G_DIRHAM), CURG("riyal", G_RIYAL), CURG("riyals", G_RIYAL),
+    CURG("rial", G_RIAL), CURG("rials", G_RIAL), CURG("dinar", G_DINAR),
+    CURG("dinars", G_DINAR), CURG("lira", G_LIRA), CURG("liras", G_LIRA),
+    CURG("lire", G_LIRA), CUR("zloty", "PLN"), CUR("zlotys", "PLN"),
+    CUR("zlotych", "PLN"), CURX("forint", "HUF"), CURX("forints", "HUF"),
+    CURX("leu", "RON"), CURX("lei", "RON"), CURX("lev", "BGN"),
+    CURX("leva", "BGN"), CUR("hryvnia", "UAH"), CUR("hryvnias", "UAH"),
+    CUR("hryvnas", "UAH"), CUR("hryvnya", "UAH"), CUR("hryvnyas", "UAH"),
+    CURX("tenge", "KZT"), CURX("lari", "GEL"), CURX("drams", "AMD"),
+    CURX("manat", "AZN"), CURX("manats", "AZN"), CUR("baht", "THB"),
+    CURX("dong", "VND"), {"ringgit", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
+    {"ringgits", W_CUR | W_PREFIX, "MYR", 0, 0, NULL}, CUR("kyat", "MMK"),
+    CUR("kyats", "MMK"), CUR("riel", "KHR"), CUR("riels", "KHR"),
+    CURX("kip", "LAK"), CURX("taka", "BDT"), CUR("tugrik", "MNT"),
+    CUR("tugriks", "MNT"), CUR("tughrik", "MNT"), CUR("tughriks", "MNT"),
+    CUR("togrog", "MNT"), CUR("afghani", "AFN"), CUR("afghanis", "AFN"),
+    CUR("shekel", "ILS"), CUR("shekels", "ILS"), CUR("sheqel", "ILS"),
+    CUR("sheqels", "ILS"), CUR("birr", "ETB"), CUR("kwacha", "ZMW"),
+    CURX("pula", "BWP"), CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
+    CURX("colones", "CRC"), CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
+    CUR("quetzals", "GTQ"), CUR("lempira", "HNL"), CUR("lempiras", "HNL"),
+    CURX("cordoba", "NIO"), CURX("cordobas", "NIO"), CUR("bolivar", "VES"),
+    CUR("bolivars", "VES"), CUR("bolivares", "VES"), CUR("boliviano", "BOB"),
+    CUR("bolivianos", "BOB"), CURX("soles", "PEN"), CUR("markka", "FIM"),
+    CUR("markkaa", "FIM"), CUR("guilder", "NLG"), CUR("guilders", "NLG"),
+    CUR("peseta", "ESP"), CUR("pesetas", "ESP"), CUR("escudo", "PTE"),
+    CUR("escudos", "PTE"), CUR("drachma", "GRD"), CUR("drachmas", "GRD"),
+    CUR("drachmae", "GRD"), CUR("schilling", "ATS"), CUR("schillings", "ATS"),
+    CUR("deutschmark", "DEM"), CUR("deutschmarks", "DEM"),
+    {"marks", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL},
+    {"mark", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL}, CUR("egyptianpound", "EGP"),
+    CUR("egyptianpounds", "EGP"), CUR("saudiriyal", "SAR"),
+    CUR("saudiriyals", "SAR"), CUR("geneh", "EGP"), CUR("genihat", "EGP"),
+    MINORG("cent", G_CENT, -2), MINORG("cents", G_CENT, -2),
+    MINOR("penny", "GBP", -2), MINOR("pennies", "GBP", -2),
+    MINOR("pence", "GBP", -2), MINOR("paise", "INR", -2),
+    MINOR("paisa", "INR", -2), MINORG("centavo", G_CENTAVO, -2),
+    MINORG("centavos", G_CENTAVO, -2), MINOR("kopeck", "RUB", -2),
+    MINOR("kopecks", "RUB", -2), MINOR("kopek", "RUB", -2),
+    MINOR("kopeks", "RUB", -2), MINOR("kopiyka", "UAH", -2),
+    MINOR("kopiykas", "UAH", -2), MINOR("kopiyok", "UAH", -2),
+    MINORX("sen", "MYR", -2), MINORX("sens", "MYR", -2),
+    MINOR("satoshi", "BTC", -8), MINOR("satoshis", "BTC", -8),
+    MINOR("halala", "SAR", -2), MINOR("halalas", "SAR", -2),
+    MINOR("satang", "THB", -2), MINOR("agorot", "ILS", -2),
+    MINOR("rappen", "CHF", -2), MINOR("centimes", "CHF", -2),
+    MINOR("piastres", "EGP", -2), {"percent", W_PCT, "%", 0, 0, NULL},
+    {"percents", W_PCT, "%", 0, 0, NULL}, {"pct", W_PCT, "%", 0, 0, NULL},
+    {"percentage", W_PCT, "%", 0, 0, NULL},
+    {"per", W_PCT, "%", 0, 0, NULL},    /* only before "cent" */
+    {"basis", W_PCT, "bp", 0, 0, NULL}, /* only before "point(s)" */
+    {"bps", W_PCT, "bp", 0, 0, NULL}, {"bp", W_PCT, "bp", 0, 0, NULL},
+    {"bpts", W_PCT, "bp", 0, 0, NULL}, {"pp", W_PCT, "pp", 0, 0, NULL},
+    {"ppt", W_PCT, "pp", 0, 0, NULL}, {"ppts", W_PCT, "pp", 0, 0, NULL},
+    {NULL, 0, NULL, 0, 0, NULL}};
 
 /*
  * Currency codes: ISO 4217 (and RMB, NIS, XBT).  Codes that are also
@@ -291,181 +269,154 @@ static const struct lexdef lex_currencies[] = {
 static const struct {
 	const char *code, *as;
 	int lc;
-} codes[] = {
-	{"USD", "USD", 1}, {"EUR", "EUR", 1}, {"GBP", "GBP", 1},
-	{"JPY", "JPY", 1}, {"CNY", "CNY", 1}, {"RMB", "CNY", 1},
-	{"CNH", "CNY", 0}, {"INR", "INR", 1}, {"CHF", "CHF", 1},
-	{"CAD", "CAD", 1}, {"AUD", "AUD", 1}, {"NZD", "NZD", 1},
-	{"HKD", "HKD", 1}, {"SGD", "SGD", 1}, {"KRW", "KRW", 1},
-	{"RUB", "RUB", 0}, {"BRL", "BRL", 1}, {"MXN", "MXN", 1},
-	{"SEK", "SEK", 1}, {"NOK", "NOK", 1}, {"DKK", "DKK", 1},
-	{"ZAR", "ZAR", 1}, {"BTC", "BTC", 1}, {"XBT", "BTC", 0},
-	{"MYR", "MYR", 1}, {"TWD", "TWD", 1}, {"NTD", "TWD", 0},
-	{"TRY", "TRY", 0}, {"PHP", "PHP", 0}, {"ILS", "ILS", 0},
-	{"NIS", "ILS", 0}, {"THB", "THB", 1}, {"NGN", "NGN", 1},
-	{"VND", "VND", 1}, {"UAH", "UAH", 1}, {"CRC", "CRC", 0},
-	{"PYG", "PYG", 0}, {"GHS", "GHS", 0}, {"GEL", "GEL", 0},
-	{"LAK", "LAK", 0}, {"LKR", "LKR", 1}, {"PKR", "PKR", 1},
-	{"BDT", "BDT", 1}, {"NPR", "NPR", 0}, {"IDR", "IDR", 1},
-	{"PLN", "PLN", 1}, {"HUF", "HUF", 1}, {"CZK", "CZK", 1},
-	{"RON", "RON", 0}, {"BGN", "BGN", 0}, {"HRK", "HRK", 0},
-	{"RSD", "RSD", 0}, {"ISK", "ISK", 0}, {"EGP", "EGP", 1},
-	{"SAR", "SAR", 0}, {"QAR", "QAR", 0}, {"AED", "AED", 1},
-	{"MAD", "MAD", 0}, {"KES", "KES", 0}, {"KWD", "KWD", 1},
-	{"BHD", "BHD", 0}, {"OMR", "OMR", 0}, {"JOD", "JOD", 0},
-	{"IRR", "IRR", 0}, {"IQD", "IQD", 0}, {"LBP", "LBP", 0},
-	{"TND", "TND", 0}, {"DZD", "DZD", 0}, {"LYD", "LYD", 0},
-	{"COP", "COP", 0}, {"ARS", "ARS", 1}, {"CLP", "CLP", 1},
-	{"PEN", "PEN", 0}, {"UYU", "UYU", 0}, {"BOB", "BOB", 0},
-	{"MNT", "MNT", 1}, {"KZT", "KZT", 0}, {"AZN", "AZN", 0},
-	{"AMD", "AMD", 0}, {"UZS", "UZS", 0}, {"BYN", "BYN", 0},
-	{"MDL", "MDL", 0}, {"MKD", "MKD", 0}, {"ETB", "ETB", 0},
-	{"TZS", "TZS", 0}, {"UGX", "UGX", 0}, {"RWF", "RWF", 0},
-	{"XOF", "XOF", 0}, {"XAF", "XAF", 0}, {"ZMW", "ZMW", 0},
-	{"MUR", "MUR", 0}, {"SCR", "SCR", 0}, {"FJD", "FJD", 0},
-	{"JMD", "JMD", 0}, {"TTD", "TTD", 0}, {"BBD", "BBD", 0},
-	{"BSD", "BSD", 0}, {"BZD", "BZD", 0}, {"XCD", "XCD", 0},
-	{"DOP", "DOP", 0}, {"GTQ", "GTQ", 0}, {"HNL", "HNL", 0},
-	{"NIO", "NIO", 0}, {"VES", "VES", 0}, {"KHR", "KHR", 0},
-	{"MMK", "MMK", 0}, {"AFN", "AFN", 0}, {"SDG", "SDG", 0},
-	{"SYP", "SYP", 0}, {"YER", "YER", 0}, {"BND", "BND", 0},
-	{"MOP", NULL, 0}, {"NAD", "NAD", 0}, {"BWP", "BWP", 0},
-	{"ZWL", "ZWL", 0}, {"XAU", "XAU", 0}, {"XAG", "XAG", 0},
-	{NULL, NULL, 0}
-};
+} codes[] = {{"USD", "USD", 1}, {"EUR", "EUR", 1}, {"GBP", "GBP", 1},
+    {"JPY", "JPY", 1}, {"CNY", "CNY", 1}, {"RMB", "CNY", 1}, {"CNH", "CNY", 0},
+    {"INR", "INR", 1}, {"CHF", "CHF", 1}, {"CAD", "CAD", 1}, {"AUD", "AUD", 1},
+    {"NZD", "NZD", 1}, {"HKD", "HKD", 1}, {"SGD", "SGD", 1}, {"KRW", "KRW", 1},
+    {"RUB", "RUB", 0}, {"BRL", "BRL", 1}, {"MXN", "MXN", 1}, {"SEK", "SEK", 1},
+    {"NOK", "NOK", 1}, {"DKK", "DKK", 1}, {"ZAR", "ZAR", 1}, {"BTC", "BTC", 1},
+    {"XBT", "BTC", 0}, {"MYR", "MYR", 1}, {"TWD", "TWD", 1}, {"NTD", "TWD", 0},
+    {"TRY", "TRY", 0}, {"PHP", "PHP", 0}, {"ILS", "ILS", 0}, {"NIS", "ILS", 0},
+    {"THB", "THB", 1}, {"NGN", "NGN", 1}, {"VND", "VND", 1}, {"UAH", "UAH", 1},
+    {"CRC", "CRC", 0}, {"PYG", "PYG", 0}, {"GHS", "GHS", 0}, {"GEL", "GEL", 0},
+    {"LAK", "LAK", 0}, {"LKR", "LKR", 1}, {"PKR", "PKR", 1}, {"BDT", "BDT", 1},
+    {"NPR", "NPR", 0}, {"IDR", "IDR", 1}, {"PLN", "PLN", 1}, {"HUF", "HUF", 1},
+    {"CZK", "CZK", 1}, {"RON", "RON", 0}, {"BGN", "BGN", 0}, {"HRK", "HRK", 0},
+    {"RSD", "RSD", 0}, {"ISK", "ISK", 0}, {"EGP", "EGP", 1}, {"SAR", "SAR", 0},
+    {"QAR", "QAR", 0}, {"AED", "AED", 1}, {"MAD", "MAD", 0}, {"KES", "KES", 0},
+    {"KWD", "KWD", 1}, {"BHD", "BHD", 0}, {"OMR", "OMR", 0}, {"JOD", "JOD", 0},
+    {"IRR", "IRR", 0}, {"IQD", "IQD", 0}, {"LBP", "LBP", 0}, {"TND", "TND", 0},
+    {"DZD", "DZD", 0}, {"LYD", "LYD", 0}, {"COP", "COP", 0}, {"ARS", "ARS", 1},
+    {"CLP", "CLP", 1}, {"PEN", "PEN", 0}, {"UYU", "UYU", 0}, {"BOB", "BOB", 0},
+    {"MNT", "MNT", 1}, {"KZT", "KZT", 0}, {"AZN", "AZN", 0}, {"AMD", "AMD", 0},
+    {"UZS", "UZS", 0}, {"BYN", "BYN", 0}, {"MDL", "MDL", 0}, {"MKD", "MKD", 0},
+    {"ETB", "ETB", 0}, {"TZS", "TZS", 0}, {"UGX", "UGX", 0}, {"RWF", "RWF", 0},
+    {"XOF", "XOF", 0}, {"XAF", "XAF", 0}, {"ZMW", "ZMW", 0}, {"MUR", "MUR", 0},
+    {"SCR", "SCR", 0}, {"FJD", "FJD", 0}, {"JMD", "JMD", 0}, {"TTD", "TTD", 0},
+    {"BBD", "BBD", 0}, {"BSD", "BSD", 0}, {"BZD", "BZD", 0}, {"XCD", "XCD", 0},
+    {"DOP", "DOP", 0}, {"GTQ", "GTQ", 0}, {"HNL", "HNL", 0}, {"NIO", "NIO", 0},
+    {"VES", "VES", 0}, {"KHR", "KHR", 0}, {"MMK", "MMK", 0}, {"AFN", "AFN", 0},
+    {"SDG", "SDG", 0}, {"SYP", "SYP", 0}, {"YER", "YER", 0}, {"BND", "BND", 0},
+    {"MOP", NULL, 0}, {"NAD", "NAD", 0}, {"BWP", "BWP", 0}, {"ZWL", "ZWL", 0},
+    {"XAU", "XAU", 0}, {"XAG", "XAG", 0}, {NULL, NULL, 0}};
 
-#define ADJ(w, c) {w, W_ADJ, NULL, 0, 0, c}
+#define ADJ(w, c)                                                              \
+	{                                                                      \
+		w, W_ADJ, NULL, 0, 0, c                                        \
+	}
 
 /* Countries, their adjectives and some cities: which currency they use. */
-static const struct lexdef lex_places[] = {
-	ADJ("us", "USD"), ADJ("u.s.", "USD"), ADJ("u.s", "USD"),
-	ADJ("american", "USD"), ADJ("america", "USD"),
-	ADJ("canadian", "CAD"), ADJ("canada", "CAD"),
-	ADJ("australian", "AUD"), ADJ("australia", "AUD"),
-	ADJ("zealand", "NZD"), ADJ("kong", "HKD"),
-	ADJ("singapore", "SGD"), ADJ("singaporean", "SGD"),
-	ADJ("taiwan", "TWD"), ADJ("taiwanese", "TWD"),
-	ADJ("jamaican", "JMD"), ADJ("zimbabwean", "ZWL"),
-	ADJ("zimbabwe", "ZWL"), ADJ("namibian", "NAD"), ADJ("fijian", "FJD"),
-	ADJ("bahamian", "BSD"), ADJ("brunei", "BND"),
-	ADJ("sweden", "SEK"), ADJ("swedish", "SEK"), ADJ("stockholm", "SEK"),
-	ADJ("norway", "NOK"), ADJ("norwegian", "NOK"), ADJ("oslo", "NOK"),
-	ADJ("denmark", "DKK"), ADJ("danish", "DKK"),
-	ADJ("copenhagen", "DKK"), ADJ("iceland", "ISK"),
-	ADJ("icelandic", "ISK"), ADJ("czech", "CZK"), ADJ("prague", "CZK"),
-	ADJ("china", "CNY"), ADJ("chinese", "CNY"), ADJ("beijing", "CNY"),
-	ADJ("shanghai", "CNY"), ADJ("shenzhen", "CNY"),
-	ADJ("guangzhou", "CNY"), ADJ("hangzhou", "CNY"), ADJ("rmb", "CNY"),
-	ADJ("japan", "JPY"), ADJ("japanese", "JPY"), ADJ("tokyo", "JPY"),
-	ADJ("osaka", "JPY"),
-	ADJ("mexico", "MXN"), ADJ("mexican", "MXN"),
-	ADJ("colombia", "COP"), ADJ("colombian", "COP"),
-	ADJ("philippines", "PHP"), ADJ("philippine", "PHP"),
-	ADJ("filipino", "PHP"), ADJ("manila", "PHP"),
-	ADJ("argentina", "ARS"), ADJ("argentine", "ARS"),
-	ADJ("argentinian", "ARS"), ADJ("chile", "CLP"), ADJ("chilean", "CLP"),
-	ADJ("uruguay", "UYU"), ADJ("uruguayan", "UYU"),
-	ADJ("dominican", "DOP"), ADJ("cuban", "CUP"),
-	ADJ("switzerland", "CHF"), ADJ("swiss", "CHF"), ADJ("zurich", "CHF"),
-	ADJ("geneva", "CHF"), ADJ("french", "FRF"), ADJ("belgian", "BEF"),
-	ADJ("cfa", "XOF"), ADJ("rwandan", "RWF"), ADJ("congolese", "CDF"),
-	ADJ("guinean", "GNF"),
-	ADJ("kenya", "KES"), ADJ("kenyan", "KES"), ADJ("nairobi", "KES"),
-	ADJ("uganda", "UGX"), ADJ("ugandan", "UGX"),
-	ADJ("tanzania", "TZS"), ADJ("tanzanian", "TZS"),
-	ADJ("somali", "SOS"), ADJ("somalia", "SOS"),
-	ADJ("saudi", "SAR"), ADJ("riyadh", "SAR"), ADJ("qatar", "QAR"),
-	ADJ("qatari", "QAR"), ADJ("doha", "QAR"), ADJ("oman", "OMR"),
-	ADJ("omani", "OMR"), ADJ("yemen", "YER"), ADJ("yemeni", "YER"),
-	ADJ("iran", "IRR"), ADJ("iranian", "IRR"), ADJ("tehran", "IRR"),
-	ADJ("kuwait", "KWD"), ADJ("kuwaiti", "KWD"), ADJ("bahrain", "BHD"),
-	ADJ("bahraini", "BHD"), ADJ("iraq", "IQD"), ADJ("iraqi", "IQD"),
-	ADJ("jordanian", "JOD"), ADJ("libya", "LYD"), ADJ("libyan", "LYD"),
-	ADJ("tunisia", "TND"), ADJ("tunisian", "TND"),
-	ADJ("algeria", "DZD"), ADJ("algerian", "DZD"),
-	ADJ("serbia", "RSD"), ADJ("serbian", "RSD"),
-	ADJ("uae", "AED"), ADJ("emirati", "AED"), ADJ("dubai", "AED"),
-	ADJ("morocco", "MAD"), ADJ("moroccan", "MAD"),
-	ADJ("india", "INR"), ADJ("indian", "INR"), ADJ("mumbai", "INR"),
-	ADJ("delhi", "INR"), ADJ("bengaluru", "INR"),
-	ADJ("pakistan", "PKR"), ADJ("pakistani", "PKR"),
-	ADJ("islamabad", "PKR"), ADJ("karachi", "PKR"), ADJ("lahore", "PKR"),
-	ADJ("lanka", "LKR"), ADJ("lankan", "LKR"), ADJ("colombo", "LKR"),
-	ADJ("nepal", "NPR"), ADJ("nepali", "NPR"), ADJ("nepalese", "NPR"),
-	ADJ("mauritian", "MUR"), ADJ("seychellois", "SCR"),
-	ADJ("egypt", "EGP"), ADJ("egyptian", "EGP"), ADJ("cairo", "EGP"),
-	ADJ("lebanon", "LBP"), ADJ("lebanese", "LBP"), ADJ("syrian", "SYP"),
-	ADJ("sudanese", "SDG"),
-	ADJ("british", "GBP"), ADJ("britain", "GBP"), ADJ("uk", "GBP"),
-	ADJ("turkey", "TRY"), ADJ("turkish", "TRY"), ADJ("istanbul", "TRY"),
-	ADJ("ankara", "TRY"), ADJ("italian", "ITL"),
-	ADJ("korea", "KRW"), ADJ("korean", "KRW"), ADJ("seoul", "KRW"),
-	ADJ("german", "DEM"), ADJ("deutsche", "DEM"),
-	ADJ("malaysia", "MYR"), ADJ("malaysian", "MYR"),
-	ADJ("finnish", "FIM"), ADJ("dutch", "NLG"),
-	ADJ("brazil", "BRL"), ADJ("brazilian", "BRL"),
-	ADJ("african", "ZAR"), ADJ("johannesburg", "ZAR"),
-	ADJ("pretoria", "ZAR"), ADJ("bogota", "COP"), ADJ("medellin", "COP"),
-	ADJ("aires", "ARS"), ADJ("santiago", "CLP"), ADJ("montevideo", "UYU"),
-	ADJ("lima", "PEN"), ADJ("peru", "PEN"), ADJ("peruvian", "PEN"),
-	ADJ("moscow", "RUB"), ADJ("kyiv", "UAH"), ADJ("kiev", "UAH"),
-	ADJ("warsaw", "PLN"), ADJ("budapest", "HUF"), ADJ("bangkok", "THB"),
-	ADJ("jakarta", "IDR"), ADJ("hanoi", "VND"), ADJ("dhaka", "BDT"),
-	ADJ("lagos", "NGN"), ADJ("abuja", "NGN"), ADJ("nigeria", "NGN"),
-	ADJ("nigerian", "NGN"), ADJ("accra", "GHS"), ADJ("ghana", "GHS"),
-	ADJ("ghanaian", "GHS"), ADJ("kampala", "UGX"), ADJ("jeddah", "SAR"),
-	ADJ("dhabi", "AED"), ADJ("muscat", "OMR"), ADJ("manama", "BHD"),
-	ADJ("baghdad", "IQD"), ADJ("amman", "JOD"), ADJ("beirut", "LBP"),
-	ADJ("kathmandu", "NPR"), ADJ("reykjavik", "ISK"),
-	ADJ("brasilia", "BRL"), ADJ("paulo", "BRL"), ADJ("seoul", "KRW"),
-	{NULL, 0, NULL, 0, 0, NULL}
-};
+static const struct lexdef lex_places[] = {ADJ("us", "USD"), ADJ("u.s.", "USD"),
+    ADJ("u.s", "USD"), ADJ("american", "USD"), ADJ("america", "USD"),
+    ADJ("canadian", "CAD"), ADJ("canada", "CAD"), ADJ("australian", "AUD"),
+    ADJ("australia", "AUD"), ADJ("zealand", "NZD"), ADJ("kong", "HKD"),
+    ADJ("singapore", "SGD"), ADJ("singaporean", "SGD"), ADJ("taiwan", "TWD"),
+    ADJ("taiwanese", "TWD"), ADJ("jamaican", "JMD"), ADJ("zimbabwean", "ZWL"),
+    ADJ("zimbabwe", "ZWL"), ADJ("namibian", "NAD"), ADJ("fijian", "FJD"),
+    ADJ("bahamian", "BSD"), ADJ("brunei", "BND"), ADJ("sweden", "SEK"),
+    ADJ("swedish", "SEK"), ADJ("stockholm", "SEK"), ADJ("norway", "NOK"),
+    ADJ("norwegian", "NOK"), ADJ("oslo", "NOK"), ADJ("denmark", "DKK"),
+    ADJ("danish", "DKK"), ADJ("copenhagen", "DKK"), ADJ("iceland", "ISK"),
+    ADJ("icelandic", "ISK"), ADJ("czech", "CZK"), ADJ("prague", "CZK"),
+    ADJ("china", "CNY"), ADJ("chinese", "CNY"), ADJ("beijing", "CNY"),
+    ADJ("shanghai", "CNY"), ADJ("shenzhen", "CNY"), ADJ("guangzhou", "CNY"),
+    ADJ("hangzhou", "CNY"), ADJ("rmb", "CNY"), ADJ("japan", "JPY"),
+    ADJ("japanese", "JPY"), ADJ("tokyo", "JPY"), ADJ("osaka", "JPY"),
+    ADJ("mexico", "MXN"), ADJ("mexican", "MXN"), ADJ("colombia", "COP"),
+    ADJ("colombian", "COP"), ADJ("philippines", "PHP"),
+    ADJ("philippine", "PHP"), ADJ("filipino", "PHP"), ADJ("manila", "PHP"),
+    ADJ("argentina", "ARS"), ADJ("argentine", "ARS"), ADJ("argentinian", "ARS"),
+    ADJ("chile", "CLP"), ADJ("chilean", "CLP"), ADJ("uruguay", "UYU"),
+    ADJ("uruguayan", "UYU"), ADJ("dominican", "DOP"), ADJ("cuban", "CUP"),
+    ADJ("switzerland", "CHF"), ADJ("swiss", "CHF"), ADJ("zurich", "CHF"),
+    ADJ("geneva", "CHF"), ADJ("french", "FRF"), ADJ("belgian", "BEF"),
+    ADJ("cfa", "XOF"), ADJ("rwandan", "RWF"), ADJ("congolese", "CDF"),
+    ADJ("guinean", "GNF"), ADJ("kenya", "KES"), ADJ("kenyan", "KES"),
+    ADJ("nairobi", "KES"), ADJ("uganda", "UGX"), ADJ("ugandan", "UGX"),
+    ADJ("tanzania", "TZS"), ADJ("tanzanian", "TZS"), ADJ("somali", "SOS"),
+    ADJ("somalia", "SOS"), ADJ("saudi", "SAR"), ADJ("riyadh", "SAR"),
+    ADJ("qatar", "QAR"), ADJ("qatari", "QAR"), ADJ("doha", "QAR"),
+    ADJ("oman", "OMR"), ADJ("omani", "OMR"), ADJ("yemen", "YER"),
+    ADJ("yemeni", "YER"), ADJ("iran", "IRR"), ADJ("iranian", "IRR"),
+    ADJ("tehran", "IRR"), ADJ("kuwait", "KWD"), ADJ("kuwaiti", "KWD"),
+    ADJ("bahrain", "BHD"), ADJ("bahraini", "BHD"), ADJ("iraq", "IQD"),
+    ADJ("iraqi", "IQD"), ADJ("jordanian", "JOD"), ADJ("libya", "LYD"),
+    ADJ("libyan", "LYD"), ADJ("tunisia", "TND"), ADJ("tunisian", "TND"),
+    ADJ("algeria", "DZD"), ADJ("algerian", "DZD"), ADJ("serbia", "RSD"),
+    ADJ("serbian", "RSD"), ADJ("uae", "AED"), ADJ("emirati", "AED"),
+    ADJ("dubai", "AED"), ADJ("morocco", "MAD"), ADJ("moroccan", "MAD"),
+    ADJ("india", "INR"), ADJ("indian", "INR"), ADJ("mumbai", "INR"),
+    ADJ("delhi", "INR"), ADJ("bengaluru", "INR"), ADJ("pakistan", "PKR"),
+    ADJ("pakistani", "PKR"), ADJ("islamabad", "PKR"), ADJ("karachi", "PKR"),
+    ADJ("lahore", "PKR"), ADJ("lanka", "LKR"), ADJ("lankan", "LKR"),
+    ADJ("colombo", "LKR"), ADJ("nepal", "NPR"), ADJ("nepali", "NPR"),
+    ADJ("nepalese", "NPR"), ADJ("mauritian", "MUR"), ADJ("seychellois", "SCR"),
+    ADJ("egypt", "EGP"), ADJ("egyptian", "EGP"), ADJ("cairo", "EGP"),
+    ADJ("lebanon", "LBP"), ADJ("lebanese", "LBP"), ADJ("syrian", "SYP"),
+    ADJ("sudanese", "SDG"), ADJ("british", "GBP"), ADJ("britain", "GBP"),
+    ADJ("uk", "GBP"), ADJ("turkey", "TRY"), ADJ("turkish", "TRY"),
+    ADJ("istanbul", "TRY"), ADJ("ankara", "TRY"), ADJ("italian", "ITL"),
+    ADJ("korea", "KRW"), ADJ("korean", "KRW"), ADJ("seoul", "KRW"),
+    ADJ("german", "DEM"), ADJ("deutsche", "DEM"), ADJ("malaysia", "MYR"),
+    ADJ("malaysian", "MYR"), ADJ("finnish", "FIM"), ADJ("dutch", "NLG"),
+    ADJ("brazil", "BRL"), ADJ("brazilian", "BRL"), ADJ("african", "ZAR"),
+    ADJ("johannesburg", "ZAR"), ADJ("pretoria", "ZAR"), ADJ("bogota", "COP"),
+    ADJ("medellin", "COP"), ADJ("aires", "ARS"), ADJ("santiago", "CLP"),
+    ADJ("montevideo", "UYU"), ADJ("lima", "PEN"), ADJ("peru", "PEN"),
+    ADJ("peruvian", "PEN"), ADJ("moscow", "RUB"), ADJ("kyiv", "UAH"),
+    ADJ("kiev", "UAH"), ADJ("warsaw", "PLN"), ADJ("budapest", "HUF"),
+    ADJ("bangkok", "THB"), ADJ("jakarta", "IDR"), ADJ("hanoi", "VND"),
+    ADJ("dhaka", "BDT"), ADJ("lagos", "NGN"), ADJ("abuja", "NGN"),
+    ADJ("nigeria", "NGN"), ADJ("nigerian", "NGN"), ADJ("accra", "GHS"),
+    ADJ("ghana", "GHS"), ADJ("ghanaian", "GHS"), ADJ("kampala", "UGX"),
+    ADJ("jeddah", "SAR"), ADJ("dhabi", "AED"), ADJ("muscat", "OMR"),
+    ADJ("manama", "BHD"), ADJ("baghdad", "IQD"), ADJ("amman", "JOD"),
+    ADJ("beirut", "LBP"), ADJ("kathmandu", "NPR"), ADJ("reykjavik", "ISK"),
+    ADJ("brasilia", "BRL"), ADJ("paulo", "BRL"), ADJ("seoul", "KRW"),
+    {NULL, 0, NULL, 0, 0, NULL}};
 
-#define FLAG(w, f) {w, f, NULL, 0, 0, NULL}
+#define FLAG(w, f)                                                             \
+	{                                                                      \
+		w, f, NULL, 0, 0, NULL                                         \
+	}
 
-static const struct lexdef lex_misc[] = {
-	FLAG("nearly", W_QUAL), FLAG("about", W_QUAL), FLAG("some", W_QUAL),
-	FLAG("over", W_QUAL | W_FUNC), FLAG("almost", W_QUAL),
-	FLAG("roughly", W_QUAL), FLAG("around", W_QUAL),
-	FLAG("under", W_QUAL), FLAG("approximately", W_QUAL),
-	FLAG("rose", W_CHANGE), FLAG("rise", W_CHANGE),
-	FLAG("rises", W_CHANGE), FLAG("rising", W_CHANGE),
-	FLAG("fell", W_CHANGE), FLAG("fall", W_CHANGE),
-	FLAG("falls", W_CHANGE), FLAG("falling", W_CHANGE),
-	FLAG("grew", W_CHANGE), FLAG("grow", W_CHANGE),
-	FLAG("increased", W_CHANGE), FLAG("decreased", W_CHANGE),
-	FLAG("jumped", W_CHANGE), FLAG("climbed", W_CHANGE),
-	FLAG("dropped", W_CHANGE), FLAG("gained", W_CHANGE | W_WEIGHT),
-	FLAG("declined", W_CHANGE), FLAG("surged", W_CHANGE),
-	FLAG("soared", W_CHANGE), FLAG("plunged", W_CHANGE),
-	FLAG("slipped", W_CHANGE), FLAG("slid", W_CHANGE),
-	FLAG("raised", W_CHANGE), FLAG("cut", W_CHANGE),
-	FLAG("up", W_CHANGE), FLAG("down", W_CHANGE), FLAG("by", W_CHANGE),
-	FLAG("widened", W_CHANGE), FLAG("narrowed", W_CHANGE),
-	FLAG("added", W_CHANGE), FLAG("shed", W_CHANGE | W_WEIGHT),
-	FLAG("lost", W_WEIGHT), FLAG("lose", W_WEIGHT),
-	FLAG("losing", W_WEIGHT), FLAG("loses", W_WEIGHT),
-	FLAG("gain", W_WEIGHT), FLAG("gaining", W_WEIGHT),
-	FLAG("weigh", W_WEIGHT), FLAG("weighs", W_WEIGHT),
-	FLAG("weighed", W_WEIGHT), FLAG("weighing", W_WEIGHT),
-	FLAG("weight", W_WEIGHT), FLAG("shedding", W_WEIGHT),
-	FLAG("lifted", W_WEIGHT), FLAG("lifts", W_WEIGHT),
-	FLAG("lifting", W_WEIGHT), FLAG("carried", W_WEIGHT),
-	FLAG("carrying", W_WEIGHT), FLAG("hauled", W_WEIGHT),
-	FLAG("the", W_DET), FLAG("this", W_DET), FLAG("that", W_DET),
-	FLAG("its", W_DET), FLAG("their", W_DET), FLAG("his", W_DET),
-	FLAG("her", W_DET), FLAG("our", W_DET), FLAG("each", W_FUNC),
-	FLAG("per", W_FUNC), FLAG("apiece", W_FUNC), FLAG("in", W_FUNC),
-	FLAG("on", W_FUNC), FLAG("for", W_FUNC), FLAG("from", W_FUNC),
-	FLAG("next", W_FUNC), FLAG("last", W_FUNC), FLAG("at", W_FUNC),
-	FLAG("or", W_FUNC), FLAG("with", W_FUNC), FLAG("this", W_FUNC),
-	FLAG("to", W_FUNC), FLAG("by", W_FUNC), FLAG("into", W_FUNC),
-	FLAG("than", W_FUNC), FLAG("but", W_FUNC), FLAG("while", W_FUNC),
-	FLAG("after", W_FUNC), FLAG("before", W_FUNC), FLAG("is", W_FUNC),
-	FLAG("was", W_FUNC), FLAG("were", W_FUNC), FLAG("will", W_FUNC),
-	FLAG("would", W_FUNC), FLAG("range", W_FUNC), FLAG("over", W_FUNC),
-	{NULL, 0, NULL, 0, 0, NULL}
-};
+static const struct lexdef lex_misc[] = {FLAG("nearly", W_QUAL),
+    FLAG("about", W_QUAL), FLAG("some", W_QUAL), FLAG("over", W_QUAL | W_FUNC),
+    FLAG("almost", W_QUAL), FLAG("roughly", W_QUAL), FLAG("around", W_QUAL),
+    FLAG("under", W_QUAL), FLAG("approximately", W_QUAL),
+    FLAG("rose", W_CHANGE), FLAG("rise", W_CHANGE), FLAG("rises", W_CHANGE),
+    FLAG("rising", W_CHANGE), FLAG("fell", W_CHANGE), FLAG("fall", W_CHANGE),
+    FLAG("falls", W_CHANGE), FLAG("falling", W_CHANGE), FLAG("grew", W_CHANGE),
+    FLAG("grow", W_CHANGE), FLAG("increased", W_CHANGE),
+    FLAG("decreased", W_CHANGE), FLAG("jumped", W_CHANGE),
+    FLAG("climbed", W_CHANGE), FLAG("dropped", W_CHANGE),
+    FLAG("gained", W_CHANGE | W_WEIGHT), FLAG("declined", W_CHANGE),
+    FLAG("surged", W_CHANGE), FLAG("soared", W_CHANGE),
+    FLAG("plunged", W_CHANGE), FLAG("slipped", W_CHANGE),
+    FLAG("slid", W_CHANGE), FLAG("raised", W_CHANGE), FLAG("cut", W_CHANGE),
+    FLAG("up", W_CHANGE), FLAG("down", W_CHANGE), FLAG("by", W_CHANGE),
+    FLAG("widened", W_CHANGE), FLAG("narrowed", W_CHANGE),
+    FLAG("added", W_CHANGE), FLAG("shed", W_CHANGE | W_WEIGHT),
+    FLAG("lost", W_WEIGHT), FLAG("lose", W_WEIGHT), FLAG("losing", W_WEIGHT),
+    FLAG("loses", W_WEIGHT), FLAG("gain", W_WEIGHT), FLAG("gaining", W_WEIGHT),
+    FLAG("weigh", W_WEIGHT), FLAG("weighs", W_WEIGHT),
+    FLAG("weighed", W_WEIGHT), FLAG("weighing", W_WEIGHT),
+    FLAG("weight", W_WEIGHT), FLAG("shedding", W_WEIGHT),
+    FLAG("lifted", W_WEIGHT), FLAG("lifts", W_WEIGHT),
+    FLAG("lifting", W_WEIGHT), FLAG("carried", W_WEIGHT),
+    FLAG("carrying", W_WEIGHT), FLAG("hauled", W_WEIGHT), FLAG("the", W_DET),
+    FLAG("this", W_DET), FLAG("that", W_DET), FLAG("its", W_DET),
+    FLAG("their", W_DET), FLAG("his", W_DET), FLAG("her", W_DET),
+    FLAG("our", W_DET), FLAG("each", W_FUNC), FLAG("per", W_FUNC),
+    FLAG("apiece", W_FUNC), FLAG("in", W_FUNC), FLAG("on", W_FUNC),
+    FLAG("for", W_FUNC), FLAG("from", W_FUNC), FLAG("next", W_FUNC),
+    FLAG("last", W_FUNC), FLAG("at", W_FUNC), FLAG("or", W_FUNC),
+    FLAG("with", W_FUNC), FLAG("this", W_FUNC), FLAG("to", W_FUNC),
+    FLAG("by", W_FUNC), FLAG("into", W_FUNC), FLAG("than", W_FUNC),
+    FLAG("but", W_FUNC), FLAG("while", W_FUNC), FLAG("after", W_FUNC),
+    FLAG("before", W_FUNC), FLAG("is", W_FUNC), FLAG("was", W_FUNC),
+    FLAG("were", W_FUNC), FLAG("will", W_FUNC), FLAG("would", W_FUNC),
+    FLAG("range", W_FUNC), FLAG("over", W_FUNC), {NULL, 0, NULL, 0, 0, NULL}};
 
 /* The merged lexicon: an open-addressing hash table of entries. */
 #define LEX_MAX 1024
@@ -504,40 +455,38 @@ static const struct {
 	const char *sym;
 	const char *code;
 	int grp;
-} symbols[] = {
-	{"$", NULL, G_DOLLAR}, {"\xe2\x82\xac", "EUR", 0},	/* € */
-	{"\xc2\xa3", "GBP", 0},					/* £ */
-	{"\xc2\xa5", NULL, G_YEN}, {"\xef\xbf\xa5", NULL, G_YEN}, /* ¥ ￥ */
-	{"\xe5\x85\x83", "CNY", 0},				/* 元 */
-	{"\xe2\x82\xb9", "INR", 0},				/* ₹ */
-	{"\xe2\x82\xa8", NULL, G_RUPEE},			/* ₨ */
-	{"\xe2\x82\xa9", "KRW", 0},				/* ₩ */
-	{"\xe2\x82\xbd", "RUB", 0},				/* ₽ */
-	{"\xe2\x82\xba", "TRY", 0},				/* ₺ */
-	{"\xe2\x82\xb1", "PHP", 0},				/* ₱ */
-	{"\xe2\x82\xaa", "ILS", 0},				/* ₪ */
-	{"\xe0\xb8\xbf", "THB", 0},				/* ฿ */
-	{"\xe2\x82\xa6", "NGN", 0},				/* ₦ */
-	{"\xe2\x82\xab", "VND", 0},				/* ₫ */
-	{"\xe2\x82\xb4", "UAH", 0},				/* ₴ */
-	{"\xe2\x82\xa1", "CRC", 0},				/* ₡ */
-	{"\xe2\x82\xb2", "PYG", 0},				/* ₲ */
-	{"\xe2\x82\xb5", "GHS", 0},				/* ₵ */
-	{"\xe2\x82\xbe", "GEL", 0},				/* ₾ */
-	{"\xe2\x82\xad", "LAK", 0},				/* ₭ */
-	{"\xe2\x82\xae", "MNT", 0},				/* ₮ */
-	{"\xe2\x82\xb8", "KZT", 0},				/* ₸ */
-	{"\xe2\x82\xbc", "AZN", 0},				/* ₼ */
-	{"\xd6\x8f", "AMD", 0},					/* ֏ */
-	{"\xe2\x82\xbf", "BTC", 0},				/* ₿ */
-	{"\xe0\xa7\xb3", "BDT", 0},				/* ৳ */
-	{"\xe0\xae\xb0\xe0\xaf\x82", "LKR", 0},			/* ரூ */
-	{"\xef\xb7\xbc", NULL, G_RIYAL},			/* ﷼ */
-	{"z\xc5\x82", "PLN", 0},				/* zł */
-	{"K\xc4\x8d", "CZK", 0},				/* Kč */
-	{"GH\xc2\xa2", "GHS", 0}, {"GH\xe2\x82\xb5", "GHS", 0}, /* GH¢ GH₵ */
-	{NULL, NULL, 0}
-};
+} symbols[] = {{"$", NULL, G_DOLLAR}, {"\xe2\x82\xac", "EUR", 0}, /* € */
+    {"\xc2\xa3", "GBP", 0},                                       /* £ */
+    {"\xc2\xa5", NULL, G_YEN}, {"\xef\xbf\xa5", NULL, G_YEN},     /* ¥ ￥ */
+    {"\xe5\x85\x83", "CNY", 0},                                   /* 元 */
+    {"\xe2\x82\xb9", "INR", 0},                                   /* ₹ */
+    {"\xe2\x82\xa8", NULL, G_RUPEE},                              /* ₨ */
+    {"\xe2\x82\xa9", "KRW", 0},                                   /* ₩ */
+    {"\xe2\x82\xbd", "RUB", 0},                                   /* ₽ */
+    {"\xe2\x82\xba", "TRY", 0},                                   /* ₺ */
+    {"\xe2\x82\xb1", "PHP", 0},                                   /* ₱ */
+    {"\xe2\x82\xaa", "ILS", 0},                                   /* ₪ */
+    {"\xe0\xb8\xbf", "THB", 0},                                   /* ฿ */
+    {"\xe2\x82\xa6", "NGN", 0},                                   /* ₦ */
+    {"\xe2\x82\xab", "VND", 0},                                   /* ₫ */
+    {"\xe2\x82\xb4", "UAH", 0},                                   /* ₴ */
+    {"\xe2\x82\xa1", "CRC", 0},                                   /* ₡ */
+    {"\xe2\x82\xb2", "PYG", 0},                                   /* ₲ */
+    {"\xe2\x82\xb5", "GHS", 0},                                   /* ₵ */
+    {"\xe2\x82\xbe", "GEL", 0},                                   /* ₾ */
+    {"\xe2\x82\xad", "LAK", 0},                                   /* ₭ */
+    {"\xe2\x82\xae", "MNT", 0},                                   /* ₮ */
+    {"\xe2\x82\xb8", "KZT", 0},                                   /* ₸ */
+    {"\xe2\x82\xbc", "AZN", 0},                                   /* ₼ */
+    {"\xd6\x8f", "AMD", 0},                                       /* ֏ */
+    {"\xe2\x82\xbf", "BTC", 0},                                   /* ₿ */
+    {"\xe0\xa7\xb3", "BDT", 0},                                   /* ৳ */
+    {"\xe0\xae\xb0\xe0\xaf\x82", "LKR", 0},                       /* ரூ */
+    {"\xef\xb7\xbc", NULL, G_RIYAL},                              /* ﷼ */
+    {"z\xc5\x82", "PLN", 0},                                      /* zł */
+    {"K\xc4\x8d", "CZK", 0},                                      /* Kč */
+    {"GH\xc2\xa2", "GHS", 0}, {"GH\xe2\x82\xb5", "GHS", 0}, /* GH¢ GH₵ */
+    {NULL, NULL, 0}};
 
 #define SYM_PRE 1u
 #define SYM_POST 2u
@@ -548,52 +497,40 @@ static const struct {
 	const char *code;
 	int grp;
 	unsigned where;
-} letter_syms[] = {
-	{"Rs", NULL, G_RUPEE, SYM_PRE | SYM_POST},
-	{"Rs.", NULL, G_RUPEE, SYM_PRE},
-	{"Rp", "IDR", 0, SYM_PRE}, {"RM", "MYR", 0, SYM_PRE | SYM_POST},
-	{"R", "ZAR", 0, SYM_PRE}, {"N", "NGN", 0, SYM_PRE},
-	{"kr", NULL, G_KR, SYM_PRE | SYM_POST},
-	{"kr.", NULL, G_KR, SYM_PRE | SYM_POST},
-	{"Kr", NULL, G_KR, SYM_PRE}, {"Kr.", NULL, G_KR, SYM_PRE},
-	{"KSh", "KES", 0, SYM_PRE}, {"Ksh", "KES", 0, SYM_PRE},
-	{"Sh", NULL, G_SHILLING, SYM_PRE}, {"TSh", "TZS", 0, SYM_PRE},
-	{"USh", "UGX", 0, SYM_PRE},
-	{"Tk", "BDT", 0, SYM_PRE | SYM_POST},
-	{"Dh", "AED", 0, SYM_PRE | SYM_POST},
-	{"Dhs", "AED", 0, SYM_PRE | SYM_POST},
-	{"QR", "QAR", 0, SYM_PRE}, {"SR", "SAR", 0, SYM_PRE},
-	{"KD", "KWD", 0, SYM_PRE}, {"TL", "TRY", 0, SYM_POST},
-	{"LE", "EGP", 0, SYM_POST}, {"L.E", "EGP", 0, SYM_POST},
-	{"L.E.", "EGP", 0, SYM_POST}, {"l.e", "EGP", 0, SYM_POST},
-	{"l.e.", "EGP", 0, SYM_POST}, {"le", "EGP", 0, SYM_POST},
-	{"Ft", "HUF", 0, SYM_POST},
-	{NULL, NULL, 0, 0}
-};
+} letter_syms[] = {{"Rs", NULL, G_RUPEE, SYM_PRE | SYM_POST},
+    {"Rs.", NULL, G_RUPEE, SYM_PRE}, {"Rp", "IDR", 0, SYM_PRE},
+    {"RM", "MYR", 0, SYM_PRE | SYM_POST}, {"R", "ZAR", 0, SYM_PRE},
+    {"N", "NGN", 0, SYM_PRE}, {"kr", NULL, G_KR, SYM_PRE | SYM_POST},
+    {"kr.", NULL, G_KR, SYM_PRE | SYM_POST}, {"Kr", NULL, G_KR, SYM_PRE},
+    {"Kr.", NULL, G_KR, SYM_PRE}, {"KSh", "KES", 0, SYM_PRE},
+    {"Ksh", "KES", 0, SYM_PRE}, {"Sh", NULL, G_SHILLING, SYM_PRE},
+    {"TSh", "TZS", 0, SYM_PRE}, {"USh", "UGX", 0, SYM_PRE},
+    {"Tk", "BDT", 0, SYM_PRE | SYM_POST}, {"Dh", "AED", 0, SYM_PRE | SYM_POST},
+    {"Dhs", "AED", 0, SYM_PRE | SYM_POST}, {"QR", "QAR", 0, SYM_PRE},
+    {"SR", "SAR", 0, SYM_PRE}, {"KD", "KWD", 0, SYM_PRE},
+    {"TL", "TRY", 0, SYM_POST}, {"LE", "EGP", 0, SYM_POST},
+    {"L.E", "EGP", 0, SYM_POST}, {"L.E.", "EGP", 0, SYM_POST},
+    {"l.e", "EGP", 0, SYM_POST}, {"l.e.", "EGP", 0, SYM_POST},
+    {"le", "EGP", 0, SYM_POST}, {"Ft", "HUF", 0, SYM_POST}, {NULL, NULL, 0, 0}};
 
 /* Letters before "$" (any case): which dollar. */
 static const struct {
 	const char *pre;
 	const char *code;
-	int spaced;	/* also written apart: "c $ 16.4 million" */
-} dollar_prefixes[] = {
-	{"us", "USD", 1}, {"u.s.", "USD", 1}, {"u.s", "USD", 1},
-	{"usd", "USD", 0}, {"c", "CAD", 1}, {"ca", "CAD", 0},
-	{"can", "CAD", 0}, {"cad", "CAD", 0}, {"a", "AUD", 0},
-	{"au", "AUD", 0}, {"aud", "AUD", 0}, {"nz", "NZD", 1},
-	{"nzd", "NZD", 0}, {"hk", "HKD", 1}, {"hkd", "HKD", 0},
-	{"s", "SGD", 0}, {"sg", "SGD", 0}, {"sgd", "SGD", 0},
-	{"r", "BRL", 0}, {"nt", "TWD", 0}, {"ntd", "TWD", 0},
-	{"mex", "MXN", 1}, {"mx", "MXN", 0}, {"mxn", "MXN", 0},
-	{"z", "ZWL", 0}, {"j", "JMD", 0}, {"tt", "TTD", 0},
-	{"ec", "XCD", 0}, {"bds", "BBD", 0}, {"bz", "BZD", 0},
-	{"fj", "FJD", 0}, {"n", "NAD", 0},
-	{NULL, NULL, 0}
-};
+	int spaced; /* also written apart: "c $ 16.4 million" */
+} dollar_prefixes[] = {{"us", "USD", 1}, {"u.s.", "USD", 1}, {"u.s", "USD", 1},
+    {"usd", "USD", 0}, {"c", "CAD", 1}, {"ca", "CAD", 0}, {"can", "CAD", 0},
+    {"cad", "CAD", 0}, {"a", "AUD", 0}, {"au", "AUD", 0}, {"aud", "AUD", 0},
+    {"nz", "NZD", 1}, {"nzd", "NZD", 0}, {"hk", "HKD", 1}, {"hkd", "HKD", 0},
+    {"s", "SGD", 0}, {"sg", "SGD", 0}, {"sgd", "SGD", 0}, {"r", "BRL", 0},
+    {"nt", "TWD", 0}, {"ntd", "TWD", 0}, {"mex", "MXN", 1}, {"mx", "MXN", 0},
+    {"mxn", "MXN", 0}, {"z", "ZWL", 0}, {"j", "JMD", 0}, {"tt", "TTD", 0},
+    {"ec", "XCD", 0}, {"bds", "BBD", 0}, {"bz", "BZD", 0}, {"fj", "FJD", 0},
+    {"n", "NAD", 0}, {NULL, NULL, 0}};
 
 static size_t symbol_len[64], letter_len[64];
 static unsigned char letter_sym_start[256]; /* first letters of letter_syms */
-static unsigned char symbol_start[256];	/* bytes that begin a symbol */
+static unsigned char symbol_start[256];     /* bytes that begin a symbol */
 
 /* ---- options ---- */
 
@@ -601,15 +538,15 @@ static unsigned char symbol_start[256];	/* bytes that begin a symbol */
 #define K_PERCENT 2
 
 static struct {
-	unsigned kinds;		/* --kind: K_MONEY | K_PERCENT */
-	char *units;		/* --unit: ",USD,EUR,%," (upper case) */
+	unsigned kinds;             /* --kind: K_MONEY | K_PERCENT */
+	char *units;                /* --unit: ",USD,EUR,%," (upper case) */
 	const char *assume[NGROUP]; /* --assume SYM=CODE */
 } opt;
 
 /* ---- per-document state ---- */
 
-static const char *doc_memory[NGROUP];	/* what context decided before */
-static int found_any;			/* for -q */
+static const char *doc_memory[NGROUP]; /* what context decided before */
+static int found_any;                  /* for -q */
 
 /* ---- the lexicon ---- */
 
@@ -748,16 +685,16 @@ lex_add(const struct lexdef *d)
 	if (d->adj != NULL && x->adj == NULL)
 		x->adj = d->adj;
 	if ((d->f & (W_CUR | W_MINOR | W_PCT | W_ADJ)) && len < TRIG_LEN) {
-		unit_second[trig_index(d->w[0])][len] |=
-		    1u << trig_index(len > 1 ? d->w[1] : 0);
-		unit_first[trig_index(d->w[len - 1])][len] |=
-		    1u << trig_index(d->w[0]);
+		unit_second[trig_index(d->w[0])][len] |= 1u
+		    << trig_index(len > 1 ? d->w[1] : 0);
+		unit_first[trig_index(d->w[len - 1])][len] |= 1u
+		    << trig_index(d->w[0]);
 	}
 	if ((d->f & W_ADJ) && len < TRIG_LEN) {
-		adj_second[trig_index(d->w[0])][len] |=
-		    1u << trig_index(len > 1 ? d->w[1] : 0);
-		adj_first[trig_index(d->w[len - 1])][len] |=
-		    1u << trig_index(d->w[0]);
+		adj_second[trig_index(d->w[0])][len] |= 1u
+		    << trig_index(len > 1 ? d->w[1] : 0);
+		adj_first[trig_index(d->w[len - 1])][len] |= 1u
+		    << trig_index(d->w[0]);
 	}
 	if (d->f & (W_TRIGGER | W_ADJ))
 		prefix_set(unit_prefix, d->w, len);
@@ -769,7 +706,7 @@ lex_add(const struct lexdef *d)
 	if ((d->f & W_TRIGGER) && !(d->f & W_NOTRIG)) {
 		h = prefix_index((const unsigned char *)d->w, len);
 		trig_prefix[h >> 3] |= (unsigned char)(1u << (h & 7));
-		if (d->f & W_CODE) {	/* MUSD, MEUR */
+		if (d->f & W_CODE) { /* MUSD, MEUR */
 			char m[4] = {'m', d->w[0], d->w[1], d->w[2]};
 
 			h = prefix_index((const unsigned char *)m, 4);
@@ -777,18 +714,18 @@ lex_add(const struct lexdef *d)
 		}
 	}
 	if ((d->f & W_TRIGGER) && !(d->f & W_NOTRIG) && len < TRIG_LEN) {
-		trig_second[trig_index(d->w[0])][len] |=
-		    1u << trig_index(len > 1 ? d->w[1] : 0);
-		trig_first[trig_index(d->w[len - 1])][len] |=
-		    1u << trig_index(d->w[0]);
+		trig_second[trig_index(d->w[0])][len] |= 1u
+		    << trig_index(len > 1 ? d->w[1] : 0);
+		trig_first[trig_index(d->w[len - 1])][len] |= 1u
+		    << trig_index(d->w[0]);
 	}
 }
 
 static void
 lex_init(void)
 {
-	static const struct lexdef *const tables[] = {lex_numbers,
-	    lex_currencies, lex_places, lex_misc};
+	static const struct lexdef *const tables[] = {
+	    lex_numbers, lex_currencies, lex_places, lex_misc};
 	size_t t, i;
 	char lc[8];
 	struct lexdef d;
@@ -823,9 +760,11 @@ lex_init(void)
 		    strlen(dollar_prefixes[i].pre));
 	prefix_set(unit_prefix, "c", 1);
 	prefix_set(unit_prefix, "p", 1);
-	for (i = 0; i < 5; i++)	/* New Zealand, Hong Kong ... */
-		prefix_set(unit_prefix, (const char *const[]){"new", "hong",
-		    "south", "sri", "north"}[i], 3);
+	for (i = 0; i < 5; i++) /* New Zealand, Hong Kong ... */
+		prefix_set(unit_prefix,
+		    (const char *const[]){
+			"new", "hong", "south", "sri", "north"}[i],
+		    3);
 	for (i = 0; codes[i].code != NULL; i++) {
 		if (codes[i].as == NULL)
 			continue;
@@ -908,15 +847,15 @@ lc_eq(const char *p, size_t len, const char *w)
 struct scan {
 	const char *s;
 	size_t n;
-	size_t floor;		/* nothing may start before this */
-	size_t at;		/* where the amount being resolved starts */
+	size_t floor; /* nothing may start before this */
+	size_t at;    /* where the amount being resolved starts */
 	int ctx_done, dollar_done, any_done;
-	int euro, weight;	/* -1 unknown, else euro_context(), weight_line() */
-	const char *ctx[8];	/* currencies of places named in the line */
-	size_t ctx_pos[8];	/* where, in line order */
+	int euro, weight;   /* -1 unknown, else euro_context(), weight_line() */
+	const char *ctx[8]; /* currencies of places named in the line */
+	size_t ctx_pos[8];  /* where, in line order */
 	int nctx;
 	const char *dollar_phrase; /* "Canadian dollars": CAD */
-	const char *any_dollar;	/* a prefixed dollar (A$) in the line */
+	const char *any_dollar;    /* a prefixed dollar (A$) in the line */
 };
 
 /* White space between tokens: ASCII blanks and the no-break spaces. */
@@ -990,11 +929,11 @@ word_end_fast(const unsigned char *s, size_t n, size_t i)
 		t = (v | ones * 0x20) & ~high;
 		notl = ~((t + ones * 0x1f) & ~(t + ones * 0x05) & ~v) & high;
 		if (notl != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			return i + (size_t)(__builtin_ctzll(notl) >> 3);
 #else
-			break;	/* the end is in these eight bytes */
+			break; /* the end is in these eight bytes */
 #endif
 		}
 		i += 8;
@@ -1011,11 +950,13 @@ word_end(const struct scan *sc, size_t i)
 	size_t b = i;
 
 	i = word_end_fast((const unsigned char *)sc->s, sc->n, i);
-	while (i < sc->n && (is_alpha((unsigned char)sc->s[i]) ||
-	    (sc->s[i] == '.' && i > b && i + 1 < sc->n &&
-	    is_alpha((unsigned char)sc->s[i + 1]) && (i - 1 == b ||
-	    !is_alpha((unsigned char)sc->s[i - 2])) &&
-	    (i + 2 >= sc->n || !is_alpha((unsigned char)sc->s[i + 2])))))
+	while (i < sc->n &&
+	    (is_alpha((unsigned char)sc->s[i]) ||
+		(sc->s[i] == '.' && i > b && i + 1 < sc->n &&
+		    is_alpha((unsigned char)sc->s[i + 1]) &&
+		    (i - 1 == b || !is_alpha((unsigned char)sc->s[i - 2])) &&
+		    (i + 2 >= sc->n ||
+			!is_alpha((unsigned char)sc->s[i + 2])))))
 		i++;
 	return i;
 }
@@ -1036,7 +977,7 @@ word_before(const struct scan *sc, size_t i, size_t lim, size_t *ws)
 	size_t e = skip_space_back(sc, i, lim), b;
 
 	if (e == i && i > lim && is_alpha((unsigned char)sc->s[i - 1]))
-		return NULL;	/* attached to i: not a separate word */
+		return NULL; /* attached to i: not a separate word */
 	b = word_start(sc, e, lim);
 	if (b == e || (b > 0 && is_digit((unsigned char)sc->s[b - 1])))
 		return NULL;
@@ -1080,10 +1021,12 @@ find_bytes(const char *s, size_t n, size_t from, const char *w, size_t wl)
 
 	while (i + wl - 1 + 16 <= n) {
 		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpeq_epi8(first, _mm_loadu_si128(
-		    (const __m128i *)(const void *)(s + i))),
-		    _mm_cmpeq_epi8(last, _mm_loadu_si128(
-		    (const __m128i *)(const void *)(s + i + wl - 1)))));
+		    _mm_cmpeq_epi8(first,
+			_mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i))),
+		    _mm_cmpeq_epi8(last,
+			_mm_loadu_si128(
+			    (const __m128i *)(const void *)(s + i + wl - 1)))));
 		while (m != 0) {
 			j = i + (size_t)__builtin_ctz(m);
 			if (memcmp(s + j + 1, w + 1, wl - 2) == 0)
@@ -1146,7 +1089,7 @@ prefixed_dollar_context(struct scan *sc)
 		return;
 	sc->any_done = 1;
 	for (p = s; (p = memchr(p, '$', (size_t)(s + sc->n - p))) != NULL;
-	    p++) {
+	     p++) {
 		i = (size_t)(p - s);
 		b = word_start(sc, i, 0);
 		for (k = 0; b < i && dollar_prefixes[k].pre != NULL; k++)
@@ -1170,8 +1113,7 @@ euro_context(struct scan *sc)
 		return sc->euro;
 	sc->euro = 0;
 
-	for (p = s; (p = memchr(p, 0xe2, (size_t)(s + sc->n - p))) != NULL;
-	    p++)
+	for (p = s; (p = memchr(p, 0xe2, (size_t)(s + sc->n - p))) != NULL; p++)
 		if (p + 2 < s + sc->n && memcmp(p, "\xe2\x82\xac", 3) == 0)
 			return sc->euro = 1;
 	for (i = 0; i + 3 < sc->n; i++)
@@ -1243,13 +1185,13 @@ line_context(struct scan *sc)
 		if (i + 8 <= n) {
 			memcpy(&v, s + i, 8);
 			t = v & ~high;
-			caps = (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v &
-			    high;
+			caps =
+			    (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v & high;
 			if (caps == 0) {
 				i += 8;
 				continue;
 			}
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			/* straight to the first capital of the eight */
 			i += (size_t)(__builtin_ctzll(caps) >> 3);
@@ -1263,8 +1205,8 @@ line_context(struct scan *sc)
 		e = word_end_fast(s, n, i + 1);
 		if (e - i >= 2 && e - i < TRIG_LEN &&
 		    maybe_in(adj_second, adj_first, s + i, e - i) &&
-		    (x = lex_get(sc->s + i, e - i)) != NULL &&
-		    (x->f & W_ADJ) && x->adj != NULL)
+		    (x = lex_get(sc->s + i, e - i)) != NULL && (x->f & W_ADJ) &&
+		    x->adj != NULL)
 			ctx_add(sc, x->adj, i);
 		i = e;
 	}
@@ -1328,8 +1270,8 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 		for (j = 0; j < sc->nctx; j++) {
 			if (!in_group(g, sc->ctx[j]))
 				continue;
-			d = sc->ctx_pos[j] > sc->at ? sc->ctx_pos[j] - sc->at :
-			    sc->at - sc->ctx_pos[j];
+			d = sc->ctx_pos[j] > sc->at ? sc->ctx_pos[j] - sc->at
+						    : sc->at - sc->ctx_pos[j];
 			if (d < dist) {
 				dist = d;
 				best = sc->ctx[j];
@@ -1353,11 +1295,11 @@ resolve(struct scan *sc, int g, const char *adj, const char **how)
 
 struct num {
 	size_t beg, end;
-	uint64_t m;		/* value = m * 10^e */
+	uint64_t m; /* value = m * 10^e */
 	int e;
-	int ndig;		/* significant digits kept in m */
+	int ndig; /* significant digits kept in m */
 	int has_sep, has_frac;
-	uint64_t alt_m;		/* "320.000": 320000 when read European */
+	uint64_t alt_m; /* "320.000": 320000 when read European */
 	int alt;
 };
 
@@ -1405,8 +1347,8 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		unsigned char p = (unsigned char)s[i - 1];
 
 		/* a time, a date, a URL, or the middle of another number */
-		if (!(p == '.' || p == ',') || (i >= 2 &&
-		    is_digit((unsigned char)s[i - 2])))
+		if (!(p == '.' || p == ',') ||
+		    (i >= 2 && is_digit((unsigned char)s[i - 2])))
 			return 0;
 	}
 	if (s[i] == '.') {
@@ -1415,9 +1357,10 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		num_digits(nm, s, i + 1, j, 1);
 		nm->has_frac = 1;
 		nm->end = j;
-		return j >= n || !(is_digit((unsigned char)s[j]) ||
-		    ((s[j] == '.' || s[j] == ',') && j + 1 < n &&
-		    is_digit((unsigned char)s[j + 1])));
+		return j >= n ||
+		    !(is_digit((unsigned char)s[j]) ||
+			((s[j] == '.' || s[j] == ',') && j + 1 < n &&
+			    is_digit((unsigned char)s[j + 1])));
 	}
 	j = digit_run(sc, i);
 	if (j - i <= 18) {
@@ -1431,8 +1374,9 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		num_digits(nm, s, i, j, 0);
 	}
 	/* Most numbers end here: a plain run of digits. */
-	if (j >= n || !(s[j] == ',' || s[j] == '.' || s[j] == ':' ||
-	    s[j] == '/' || is_digit((unsigned char)s[j]))) {
+	if (j >= n ||
+	    !(s[j] == ',' || s[j] == '.' || s[j] == ':' || s[j] == '/' ||
+		is_digit((unsigned char)s[j]))) {
 		nm->end = j;
 		return 1;
 	}
@@ -1459,8 +1403,8 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 			ngroups++;
 			k = g;
 		}
-		if (ngroups > 0 && last3 && !(k < n &&
-		    is_digit((unsigned char)s[k]))) {
+		if (ngroups > 0 && last3 &&
+		    !(k < n && is_digit((unsigned char)s[k]))) {
 			for (g = j; g < k; g++)
 				if (s[g] != ',')
 					num_digits(nm, s, g, g + 1, 0);
@@ -1520,8 +1464,7 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 			return 0;
 		if ((c == '.' || c == ':' || c == '/' || c == ',') &&
 		    j + 1 < n && is_digit((unsigned char)s[j + 1]) &&
-		    !(c == ',' && j + 1 < n && s[j + 1] != ' '
-		    && nm->has_frac))
+		    !(c == ',' && j + 1 < n && s[j + 1] != ' ' && nm->has_frac))
 			return 0;
 	}
 	return 1;
@@ -1567,22 +1510,29 @@ scale_word(const char *w, size_t len, int attached)
 	int c = lower((unsigned char)w[0]);
 
 	if (len == 1)
-		return !attached ? -1 : c == 'k' ? 3 : c == 'm' ? 6 :
-		    c == 'b' ? 9 : -1;
+		return !attached ? -1
+		    : c == 'k'   ? 3
+		    : c == 'm'   ? 6
+		    : c == 'b'   ? 9
+				 : -1;
 	/* One or two comparisons by first letter and length. */
 	switch (c * 16 + (int)(len & 15)) {
 	case 'm' * 16 + 7:
 	case 'm' * 16 + 8:
-		return lc_eq(w, len, "million") || lc_eq(w, len, "millions") ?
-		    6 : -1;
+		return lc_eq(w, len, "million") || lc_eq(w, len, "millions")
+		    ? 6
+		    : -1;
 	case 'm' * 16 + 2:
 	case 'm' * 16 + 3:
 		return lc_eq(w, len, "mn") || lc_eq(w, len, "mln") ||
-		    lc_eq(w, len, "mil") ? 6 : -1;
+			lc_eq(w, len, "mil")
+		    ? 6
+		    : -1;
 	case 'b' * 16 + 7:
 	case 'b' * 16 + 8:
-		return lc_eq(w, len, "billion") || lc_eq(w, len, "billions") ?
-		    9 : -1;
+		return lc_eq(w, len, "billion") || lc_eq(w, len, "billions")
+		    ? 9
+		    : -1;
 	case 'b' * 16 + 2:
 	case 'b' * 16 + 3:
 		return lc_eq(w, len, "bn") || lc_eq(w, len, "bln") ? 9 : -1;
@@ -1590,24 +1540,28 @@ scale_word(const char *w, size_t len, int attached)
 	case 't' * 16 + 9:
 		if (lc_eq(w, len, "thousand") || lc_eq(w, len, "thousands"))
 			return 3;
-		return lc_eq(w, len, "trillion") || lc_eq(w, len, "trillions") ?
-		    12 : -1;
+		return lc_eq(w, len, "trillion") || lc_eq(w, len, "trillions")
+		    ? 12
+		    : -1;
 	case 't' * 16 + 2:
 	case 't' * 16 + 3:
 	case 't' * 16 + 4:
 		return lc_eq(w, len, "tn") || lc_eq(w, len, "trn") ||
-		    lc_eq(w, len, "trln") ? 12 : -1;
+			lc_eq(w, len, "trln")
+		    ? 12
+		    : -1;
 	case 'l' * 16 + 4:
 	case 'l' * 16 + 5:
 		return lc_eq(w, len, "lakh") || lc_eq(w, len, "lakhs") ? 5 : -1;
 	case 'c' * 16 + 5:
 	case 'c' * 16 + 6:
-		return lc_eq(w, len, "crore") || lc_eq(w, len, "crores") ? 7 :
-		    -1;
+		return lc_eq(w, len, "crore") || lc_eq(w, len, "crores") ? 7
+									 : -1;
 	case 'h' * 16 + 7:
 	case 'h' * 16 + 8:
-		return lc_eq(w, len, "hundred") || lc_eq(w, len, "hundreds") ?
-		    2 : -1;
+		return lc_eq(w, len, "hundred") || lc_eq(w, len, "hundreds")
+		    ? 2
+		    : -1;
 	default:
 		return -1;
 	}
@@ -1673,7 +1627,7 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 			break;
 		v = scale_word(s + b, e - b, 0);
 		if (v < 0 || (hyphen && e - b < 4))
-			break;	/* a hyphen only before words: 1.5-billion */
+			break; /* a hyphen only before words: 1.5-billion */
 		*exp += v;
 		i = e;
 		got = 1;
@@ -1685,13 +1639,13 @@ scale_right(const struct scan *sc, size_t i, int *exp)
 
 struct unit {
 	size_t beg, end;
-	int kind;		/* 0: none */
-	const char *code;	/* the currency or %, pp, bp */
-	int grp;		/* or the group to resolve */
-	int exp;		/* minor units -2, MUSD +6 */
-	const char *adj;	/* an explicit adjective's currency */
+	int kind;         /* 0: none */
+	const char *code; /* the currency or %, pp, bp */
+	int grp;          /* or the group to resolve */
+	int exp;          /* minor units -2, MUSD +6 */
+	const char *adj;  /* an explicit adjective's currency */
 	int minor, symbol, word, needadj;
-	const char *sym;	/* the symbol's spelling: R, $ ... */
+	const char *sym; /* the symbol's spelling: R, $ ... */
 };
 
 /* A symbol from the table at i: its index, length in *len; -1 if none. */
@@ -1777,11 +1731,13 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 	if (b >= n)
 		return 0;
 	/* % and fullwidth ％ */
-	if (!hyphen && (s[b] == '%' || (b + 2 < n &&
-	    memcmp(s + b, "\xef\xbc\x85", 3) == 0))) {
+	if (!hyphen &&
+	    (s[b] == '%' ||
+		(b + 2 < n && memcmp(s + b, "\xef\xbc\x85", 3) == 0))) {
 		e = b + (s[b] == '%' ? 1 : 3);
-		if (e < n && (is_alpha((unsigned char)s[e]) ||
-		    is_digit((unsigned char)s[e])))
+		if (e < n &&
+		    (is_alpha((unsigned char)s[e]) ||
+			is_digit((unsigned char)s[e])))
 			return 0;
 		u->kind = K_PERCENT;
 		u->code = "%";
@@ -1807,7 +1763,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		if (e < n && is_alpha((unsigned char)s[e])) {
 			if (e + 1 < n && s[e] == 'u' && s[e + 1] == 'r' &&
 			    strcmp(symbols[k].sym, "\xe2\x82\xac") == 0)
-				e += 2;	/* 20 €ur */
+				e += 2; /* 20 €ur */
 			else
 				return 0;
 		}
@@ -1818,7 +1774,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 				r = q;
 				while (r < n &&
 				    (is_digit((unsigned char)s[r]) ||
-				    s[r] == '.' || s[r] == ','))
+					s[r] == '.' || s[r] == ','))
 					r++;
 				x = word_after(sc, r, NULL, NULL);
 				if (x != NULL && (x->f & W_CUR))
@@ -1851,7 +1807,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 			}
 	}
 	if (e < n && is_digit((unsigned char)s[e]))
-		return 0;	/* USD50: the next amount's prefix */
+		return 0; /* USD50: the next amount's prefix */
 	/* Letter signs after the number: 45 kr, 20Rs, 100 zł */
 	if (!hyphen && e - b <= 4 && letter_sym_start[(unsigned char)s[b]])
 		for (k = 0; letter_syms[k].sym != NULL; k++)
@@ -1859,7 +1815,7 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 			    letter_len[k] == e - b &&
 			    memcmp(letter_syms[k].sym, s + b, e - b) == 0 &&
 			    !(e < n && s[e] == '.' && e + 1 < n &&
-			    is_alpha((unsigned char)s[e + 1]))) {
+				is_alpha((unsigned char)s[e + 1]))) {
 				u->kind = K_MONEY;
 				u->code = letter_syms[k].code;
 				u->grp = letter_syms[k].grp;
@@ -1887,8 +1843,9 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		return 1;
 	}
 	if (!hyphen && b > i && e - b == 1 && s[b] == 'c' &&
-	    (e == n || !(s[e] == '.' && e + 1 < n &&
-	    is_alpha((unsigned char)s[e + 1])))) {
+	    (e == n ||
+		!(s[e] == '.' && e + 1 < n &&
+		    is_alpha((unsigned char)s[e + 1])))) {
 		u->kind = K_MONEY;
 		u->grp = G_CENT;
 		u->exp = -2;
@@ -1896,8 +1853,9 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		u->end = e;
 		return 1;
 	}
-	if (e - b >= TRIG_LEN || !maybe_in(unit_second, unit_first,
-	    (const unsigned char *)s + b, e - b))
+	if (e - b >= TRIG_LEN ||
+	    !maybe_in(
+		unit_second, unit_first, (const unsigned char *)s + b, e - b))
 		return 0;
 	x = lex_get(s + b, e - b);
 	/* Percent words. */
@@ -1910,19 +1868,20 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 			if (ws == e && e < n && s[e] == '-')
 				ws = e + 1;
 			we = word_end(sc, ws);
-			if (ws == e || !(lc_eq(s + ws, we - ws, "cent") ||
-			    lc_eq(s + ws, we - ws, "cents")))
+			if (ws == e ||
+			    !(lc_eq(s + ws, we - ws, "cent") ||
+				lc_eq(s + ws, we - ws, "cents")))
 				return 0;
 			e = we;
 		} else if (lc_eq(s + b, e - b, "basis")) {
 			ws = skip_space(sc, e);
 			if (ws == e && e < n && s[e] == '-')
-				ws = e + 1;	/* 25-basis-point */
+				ws = e + 1; /* 25-basis-point */
 			we = word_end(sc, ws);
 			if (!(lc_eq(s + ws, we - ws, "point") ||
-			    lc_eq(s + ws, we - ws, "points") ||
-			    lc_eq(s + ws, we - ws, "pts") ||
-			    lc_eq(s + ws, we - ws, "pt")))
+				lc_eq(s + ws, we - ws, "points") ||
+				lc_eq(s + ws, we - ws, "pts") ||
+				lc_eq(s + ws, we - ws, "pt")))
 				return 0;
 			u->code = "bp";
 			e = we;
@@ -1966,17 +1925,19 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		u->exp = x->val;
 	}
 	if (hyphen && u->grp == G_POUND)
-		return 0;	/* a 20-pound turkey */
+		return 0; /* a 20-pound turkey */
 	if (u->needadj && u->code != NULL &&
 	    (adj == NULL || strcmp(adj, u->code) != 0))
-		return 0;	/* marks without "German" */
+		return 0; /* marks without "German" */
 	/* "50 euro cents": the cents of that currency */
-	if (!u->minor && (u->grp == G_DOLLAR || (u->code != NULL &&
-	    strcmp(u->code, "EUR") == 0))) {
+	if (!u->minor &&
+	    (u->grp == G_DOLLAR ||
+		(u->code != NULL && strcmp(u->code, "EUR") == 0))) {
 		ws = skip_space(sc, e);
 		we = word_end(sc, ws);
-		if (ws > e && (lc_eq(s + ws, we - ws, "cent") ||
-		    lc_eq(s + ws, we - ws, "cents"))) {
+		if (ws > e &&
+		    (lc_eq(s + ws, we - ws, "cent") ||
+			lc_eq(s + ws, we - ws, "cents"))) {
 			u->minor = 1;
 			u->exp = -2;
 			e = we;
@@ -2003,11 +1964,11 @@ dollar_prefix(const char *p, size_t len, int spaced)
 
 	if (spaced) {
 		switch (lower((unsigned char)p[0])) {
-		case 'c':	/* c $ */
-		case 'u':	/* us $, u.s $ */
-		case 'h':	/* hk $ */
-		case 'n':	/* nz $ */
-		case 'm':	/* mex $ */
+		case 'c': /* c $ */
+		case 'u': /* us $, u.s $ */
+		case 'h': /* hk $ */
+		case 'n': /* nz $ */
+		case 'm': /* mex $ */
 			break;
 		default:
 			return NULL;
@@ -2061,7 +2022,7 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 				u->beg = wb;
 				return 1;
 			}
-			return 0;	/* $TSLA-like: letters glued to $ */
+			return 0; /* $TSLA-like: letters glued to $ */
 		}
 		if (space_before(sc, d) == 1 && d >= 2) {
 			size_t we2 = d - 1, wb2 = we2;
@@ -2069,10 +2030,11 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 
 			while (wb2 > sc->floor &&
 			    (is_alpha((unsigned char)s[wb2 - 1]) ||
-			    s[wb2 - 1] == '.'))
+				s[wb2 - 1] == '.'))
 				wb2--;
-			c = wb2 < we2 && we2 - wb2 <= 4 ?
-			    dollar_prefix(s + wb2, we2 - wb2, 1) : NULL;
+			c = wb2 < we2 && we2 - wb2 <= 4
+			    ? dollar_prefix(s + wb2, we2 - wb2, 1)
+			    : NULL;
 			if (c != NULL) {
 				u->code = c;
 				u->grp = 0;
@@ -2082,8 +2044,9 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 		return 1;
 	}
 	/* Other symbols: look back up to 6 bytes for one ending here. */
-	for (l = 1; (unsigned char)s[b - 1] >= 0x80 && l <= 6 &&
-	    l <= b - sc->floor; l++) {
+	for (l = 1;
+	     (unsigned char)s[b - 1] >= 0x80 && l <= 6 && l <= b - sc->floor;
+	     l++) {
 		size_t len;
 
 		if (!symbol_start[(unsigned char)s[b - l]])
@@ -2101,7 +2064,7 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 			    memcmp(symbols[k].sym, "\xc2\xa3", 2) == 0 &&
 			    u->beg > sc->floor && s[u->beg - 1] == 'E' &&
 			    (u->beg < 2 ||
-			    !is_alpha((unsigned char)s[u->beg - 2]))) {
+				!is_alpha((unsigned char)s[u->beg - 2]))) {
 				u->code = "EGP";
 				u->beg--;
 			}
@@ -2114,20 +2077,21 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	ws = b;
 	while (ws > sc->floor && b - ws <= 9 &&
 	    (is_alpha((unsigned char)s[ws - 1]) ||
-	    (s[ws - 1] == '.' && ws - 1 > sc->floor &&
-	    is_alpha((unsigned char)s[ws - 2]))))
+		(s[ws - 1] == '.' && ws - 1 > sc->floor &&
+		    is_alpha((unsigned char)s[ws - 2]))))
 		ws--;
 	if (b - ws > 9)
-		return 0;	/* longer than any sign, code or word here */
+		return 0; /* longer than any sign, code or word here */
 	if (ws > 0 && (is_digit((unsigned char)s[ws - 1]) || s[ws - 1] == '$'))
 		return 0;
 	for (k = 0; b - ws <= 4 && letter_sym_start[(unsigned char)s[ws]] &&
-	    letter_syms[k].sym != NULL; k++)
+	     letter_syms[k].sym != NULL;
+	     k++)
 		if ((letter_syms[k].where & SYM_PRE) &&
 		    letter_len[k] == b - ws &&
 		    memcmp(letter_syms[k].sym, s + ws, b - ws) == 0) {
 			if (spaced && letter_len[k] == 1)
-				return 0;	/* R and N only attached */
+				return 0; /* R and N only attached */
 			u->kind = K_MONEY;
 			u->symbol = 1;
 			u->sym = letter_syms[k].sym;
@@ -2148,9 +2112,10 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 	}
 	/* "dollar 22.5 million", "malaysian ringgit 42": lower case,
 	 * spaced, not after "the". */
-	if (spaced && (((s[ws] == 'd' && (b - ws == 6 || b - ws == 7)) ||
-	    (s[ws] == 'r' && (b - ws == 7 || b - ws == 8)) ||
-	    (s[ws] == 'y' && b - ws == 4)))) {
+	if (spaced &&
+	    (((s[ws] == 'd' && (b - ws == 6 || b - ws == 7)) ||
+		(s[ws] == 'r' && (b - ws == 7 || b - ws == 8)) ||
+		(s[ws] == 'y' && b - ws == 4)))) {
 		const struct lex *d;
 		size_t as;
 
@@ -2179,17 +2144,17 @@ unit_left(struct scan *sc, size_t i, struct unit *u)
 /* ---- amounts ---- */
 
 struct amount {
-	size_t beg, end;	/* the span */
-	size_t nend;		/* the end of the number and its scale */
-	uint64_t m;		/* the number is m * 10^ne */
-	int ne, sexp, uexp;	/* value = number * 10^(sexp + uexp) */
+	size_t beg, end;    /* the span */
+	size_t nend;        /* the end of the number and its scale */
+	uint64_t m;         /* the number is m * 10^ne */
+	int ne, sexp, uexp; /* value = number * 10^(sexp + uexp) */
 	int neg;
-	int kind;		/* 0 while no unit */
-	const char *code;	/* the unit, or NULL with grp */
+	int kind;         /* 0 while no unit */
+	const char *code; /* the unit, or NULL with grp */
 	int grp;
 	const char *adj;
 	int minor, is_int, words;
-	const char *unit;	/* resolved */
+	const char *unit; /* resolved */
 	const char *qual, *range, *assumed;
 };
 
@@ -2319,8 +2284,8 @@ qualifier(const struct scan *sc, size_t i)
 		if (strcmp(two, "least") == 0)
 			return "at least";
 		/* "went up to £50" is a move, "up to £50" a bound */
-		if (prev_word(sc, w2s, &ws, &we) && motion_verb(sc->s + ws,
-		    we - ws))
+		if (prev_word(sc, w2s, &ws, &we) &&
+		    motion_verb(sc->s + ws, we - ws))
 			return NULL;
 		return "up to";
 	}
@@ -2338,9 +2303,9 @@ sign_left(const struct scan *sc, struct amount *a)
 
 	if (b > sc->floor && (s[b - 1] == '-' || s[b - 1] == '+') &&
 	    (b - 1 == sc->floor || b - 1 == 0 ||
-	    !(is_alpha((unsigned char)s[b - 2]) ||
-	    is_digit((unsigned char)s[b - 2]) || s[b - 2] == '-' ||
-	    s[b - 2] == '.' || s[b - 2] == ','))) {
+		!(is_alpha((unsigned char)s[b - 2]) ||
+		    is_digit((unsigned char)s[b - 2]) || s[b - 2] == '-' ||
+		    s[b - 2] == '.' || s[b - 2] == ','))) {
 		a->neg = s[b - 1] == '-';
 		a->beg = b - 1;
 		return;
@@ -2410,8 +2375,8 @@ video_lines(uint64_t m)
 static int
 weight_line(struct scan *sc)
 {
-	static const char *const words[] = {"weigh", "lb", "kg", "ounce",
-	    "heavier", "lighter", NULL};
+	static const char *const words[] = {
+	    "weigh", "lb", "kg", "ounce", "heavier", "lighter", NULL};
 	const char *p;
 	size_t l;
 	int k;
@@ -2423,13 +2388,16 @@ weight_line(struct scan *sc)
 	for (k = 0; words[k] != NULL; k++) {
 		l = strlen(words[k]);
 		for (p = sc->s; (p = memchr(p, words[k][0],
-		    (size_t)(sc->s + sc->n - p))) != NULL; p++)
+				     (size_t)(sc->s + sc->n - p))) != NULL;
+		     p++)
 			if (p + l <= sc->s + sc->n &&
 			    memcmp(p, words[k], l) == 0 &&
-			    (l > 2 || (p > sc->s && p[-1] == ' ' &&
-			    (p + l == sc->s + sc->n ||
-			    !is_alpha((unsigned char)p[l]) || p[l] == 's'))))
-				return sc->weight = 1;	/* lb, kg: words */
+			    (l > 2 ||
+				(p > sc->s && p[-1] == ' ' &&
+				    (p + l == sc->s + sc->n ||
+					!is_alpha((unsigned char)p[l]) ||
+					p[l] == 's'))))
+				return sc->weight = 1; /* lb, kg: words */
 	}
 	return 0;
 }
@@ -2467,12 +2435,12 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 	p = scale_right(sc, nm.end, &sexp);
 	has_post = unit_right(sc, p, &post);
 	if (!has_post && p < sc->n && is_alpha((unsigned char)s[p]))
-		return 0;	/* glued to letters: 16GB, 3rd, 38C */
+		return 0; /* glued to letters: 16GB, 3rd, 38C */
 	if (has_post && post.kind == K_MONEY && !post.minor && !post.word &&
 	    sexp == 0) {
 		q = scale_right(sc, post.end, &sexp2);
 		if (sexp2 > 0 && q > post.end && space_at(sc, post.end)) {
-			post.end = q;	/* 75 USD million */
+			post.end = q; /* 75 USD million */
 			sexp = sexp2;
 		}
 	}
@@ -2500,9 +2468,9 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 		 * decimals (R4.6 billion, R18.90, N1,301), not R2 or N95;
 		 * N also only where Nigeria is named.
 		 */
-		if (pre.sym != NULL && (strcmp(pre.sym, "R") == 0 ||
-		    strcmp(pre.sym, "N") == 0) && sexp == 0 && !nm.has_sep &&
-		    !nm.has_frac)
+		if (pre.sym != NULL &&
+		    (strcmp(pre.sym, "R") == 0 || strcmp(pre.sym, "N") == 0) &&
+		    sexp == 0 && !nm.has_sep && !nm.has_frac)
 			a->kind = 0;
 		if (pre.sym != NULL && strcmp(pre.sym, "N") == 0 &&
 		    !ctx_has(sc, "NGN"))
@@ -2517,36 +2485,37 @@ parse_core(struct scan *sc, size_t i, struct amount *a)
 		a->end = post.end;
 		a->words = post.word;
 		if (nm.alt && post.symbol && sexp == 0) {
-			a->m = nm.alt_m;	/* 320.000 € */
+			a->m = nm.alt_m; /* 320.000 € */
 			a->ne = 0;
 		}
 		if (post.sym != NULL && strcmp(post.sym, "p") == 0 &&
 		    a->is_int && video_lines(a->m))
-			a->kind = 0;	/* 1080p is a video format */
+			a->kind = 0; /* 1080p is a video format */
 		if (post.grp == G_WON && post.adj == NULL && sexp == 0 &&
 		    !nm.has_sep && !ctx_has(sc, "KRW"))
 			a->kind = 0;
 		if (post.grp == G_WON && post.adj == NULL && sexp == 0 &&
 		    (x = word_after(sc, post.end, NULL, NULL)) != NULL &&
 		    (x->f & (W_DET | W_A)))
-			a->kind = 0;	/* 2019 won the title */
+			a->kind = 0; /* 2019 won the title */
 		if (post.grp == G_POUND && post.adj == NULL && sexp == 0) {
 			x = word_after(sc, post.end, &ws, &we);
-			if (x != NULL && (lc_eq(s + ws, we - ws, "of") ||
-			    lc_eq(s + ws, we - ws, "per")))
-				a->kind = 0;	/* 2 pounds of flour */
+			if (x != NULL &&
+			    (lc_eq(s + ws, we - ws, "of") ||
+				lc_eq(s + ws, we - ws, "per")))
+				a->kind = 0; /* 2 pounds of flour */
 			x = word_before_qual(sc, i, NULL);
 			if (x != NULL && (x->f & W_WEIGHT))
-				a->kind = 0;	/* lost 30 pounds */
+				a->kind = 0; /* lost 30 pounds */
 			if (weight_line(sc))
-				a->kind = 0;	/* weighs 200 pounds and ... */
+				a->kind = 0; /* weighs 200 pounds and ... */
 		}
 		if (post.word && !post.minor && a->is_int && !nm.has_sep &&
 		    a->m >= 1800 && a->m <= 2100 &&
 		    prev_word(sc, i, &ws, &we) &&
 		    (lc_eq(s + ws, we - ws, "in") ||
-		    lc_eq(s + ws, we - ws, "constant")))
-			a->kind = 0;	/* in 2019 dollars */
+			lc_eq(s + ws, we - ws, "constant")))
+			a->kind = 0; /* in 2019 dollars */
 	}
 	return 1;
 }
@@ -2614,8 +2583,9 @@ range_right(struct scan *sc, struct amount *a, struct amount *b)
 	if (s[p] == '-') {
 		conn = '-';
 		q = p + 1;
-	} else if (p + 2 < n && (memcmp(s + p, "\xe2\x80\x93", 3) == 0 ||
-	    memcmp(s + p, "\xe2\x80\x94", 3) == 0)) {
+	} else if (p + 2 < n &&
+	    (memcmp(s + p, "\xe2\x80\x93", 3) == 0 ||
+		memcmp(s + p, "\xe2\x80\x94", 3) == 0)) {
 		conn = '-';
 		q = p + 3;
 	} else if (p > a->end && p + 2 < n && s[p] == 't' && s[p + 1] == 'o' &&
@@ -2668,7 +2638,7 @@ range_right(struct scan *sc, struct amount *a, struct amount *b)
 	}
 	if (a->sexp == 0 && b->sexp > 0 &&
 	    dec_value(a->m, a->ne) <= dec_value(b->m, b->ne))
-		a->sexp = b->sexp;	/* $10-20 million */
+		a->sexp = b->sexp; /* $10-20 million */
 	else if (b->sexp == 0 && a->sexp > 0 &&
 	    dec_value(b->m, b->ne) >= dec_value(a->m, a->ne))
 		b->sexp = a->sexp;
@@ -2680,8 +2650,8 @@ range_right(struct scan *sc, struct amount *a, struct amount *b)
 		before = word_before_qual(sc, a->beg, NULL);
 		if (before != NULL && (before->f & W_CHANGE) &&
 		    !(prev_word(sc, a->beg, &ws, &we) &&
-		    lc_eq(s + ws, we - ws, "from")))
-			return 0;	/* rose $2bn to $50bn: a change */
+			lc_eq(s + ws, we - ws, "from")))
+			return 0; /* rose $2bn to $50bn: a change */
 	}
 	if (!finish_unit(sc, a) || !finish_unit(sc, b))
 		return 0;
@@ -2701,8 +2671,8 @@ small_words(const struct scan *sc, size_t i, size_t *end)
 	for (k = 0; k < 2; k++) {
 		e = word_end(sc, b);
 		x = e > b ? lex_get(sc->s + b, e - b) : NULL;
-		if (x == NULL || !(x->f & W_NUM) || (k == 1 && (v % 10 != 0 ||
-		    v < 20 || x->val >= 10)))
+		if (x == NULL || !(x->f & W_NUM) ||
+		    (k == 1 && (v % 10 != 0 || v < 20 || x->val >= 10)))
 			break;
 		v += x->val;
 		*end = e;
@@ -2736,8 +2706,9 @@ cents_tail(struct scan *sc, struct amount *a)
 		return;
 	if (is_digit((unsigned char)s[p])) {
 		q = digit_run(sc, p);
-		if (q - p > 2 || (q < sc->n && (s[q] == '.' || s[q] == ',') &&
-		    q + 1 < sc->n && is_digit((unsigned char)s[q + 1])))
+		if (q - p > 2 ||
+		    (q < sc->n && (s[q] == '.' || s[q] == ',') &&
+			q + 1 < sc->n && is_digit((unsigned char)s[q + 1])))
 			return;
 		v = (int)strtol(s + p, NULL, 10);
 	} else {
@@ -2752,13 +2723,14 @@ cents_tail(struct scan *sc, struct amount *a)
 		e = u.end;
 	} else {
 		e = skip_space(sc, q);
-		if (e < sc->n && (is_alpha((unsigned char)s[e]) ||
-		    is_digit((unsigned char)s[e]))) {
+		if (e < sc->n &&
+		    (is_alpha((unsigned char)s[e]) ||
+			is_digit((unsigned char)s[e]))) {
 			ws = e;
 			we = word_end(sc, e);
 			if (!(lc_eq(s + ws, we - ws, "and") ||
-			    lc_eq(s + ws, we - ws, "more") ||
-			    lc_eq(s + ws, we - ws, "less")))
+				lc_eq(s + ws, we - ws, "more") ||
+				lc_eq(s + ws, we - ws, "less")))
 				return;
 		} else if (e < sc->n && strchr(".,;:!?)", s[e]) == NULL) {
 			return;
@@ -2777,7 +2749,7 @@ struct span {
 	int kind;
 };
 
-static struct span *spans;	/* the line's amounts, for --highlight */
+static struct span *spans; /* the line's amounts, for --highlight */
 static size_t nspans, capspans;
 
 static int
@@ -2854,8 +2826,8 @@ static size_t
 put_int(char *out, long long v)
 {
 	char tmp[24], *p = tmp + sizeof(tmp);
-	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
-	    (unsigned long long)v;
+	unsigned long long u =
+	    v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
 	size_t l = 0;
 
 	do {
@@ -2882,6 +2854,8 @@ put_json_cstr(char *out, const char *s)
 	size_t l = 0;
 
 	if (s == NULL) {
+		/* A field, not a string: the caller takes the length. */
+		/* NOLINTNEXTLINE(bugprone-not-null-terminated-result) */
 		memcpy(out, "null", 4);
 		return 4;
 	}
@@ -2906,8 +2880,8 @@ static void
 emit_jsonl(const struct scan *sc, const struct amount *a,
     const struct input *in, unsigned long long lineno, char *buf)
 {
-	static const char *const names[] = {"unit", "kind", "qualifier",
-	    "range", "assumed"};
+	static const char *const names[] = {
+	    "unit", "kind", "qualifier", "range", "assumed"};
 	const char *vals[5];
 	size_t l, k, f;
 	int i;
@@ -2961,8 +2935,8 @@ emit_jsonl(const struct scan *sc, const struct amount *a,
  * NULL string is an empty field), in a few writes.  buf has 800 bytes.
  */
 static void
-emit_tsv(const struct scan *sc, const struct amount *a,
-    const struct input *in, unsigned long long lineno, char *buf)
+emit_tsv(const struct scan *sc, const struct amount *a, const struct input *in,
+    unsigned long long lineno, char *buf)
 {
 	const char *vals[5], *p;
 	size_t l;
@@ -3035,8 +3009,8 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		/* "SPAN\tVALUE\tUNIT\n", in one write when the span is short */
 		l = 0;
 		if (common.color) {
-			out_puts(a->kind == K_MONEY ? SGR_BOLD SGR_GREEN :
-			    SGR_BOLD SGR_YELLOW);
+			out_puts(a->kind == K_MONEY ? SGR_BOLD SGR_GREEN
+						    : SGR_BOLD SGR_YELLOW);
 			out_write(sc->s + a->beg, a->end - a->beg);
 			out_puts(SGR_RESET);
 		} else if (a->end - a->beg <= 256) {
@@ -3049,7 +3023,7 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		l += value_text(a, buf + l);
 		buf[l++] = '\t';
 		for (u = a->unit; *u != '\0'; u++)
-			buf[l++] = *u;	/* three bytes or so: no calls */
+			buf[l++] = *u; /* three bytes or so: no calls */
 		buf[l++] = '\n';
 		out_write(buf, l);
 		out_end_record();
@@ -3093,7 +3067,7 @@ finish_and_emit(struct scan *sc, struct amount *a, const struct sink *k)
 		return;
 	v = amount_value(a);
 	if (v - v != 0)
-		return;	/* a number too long to be a value (inf) */
+		return; /* a number too long to be a value (inf) */
 	emit(sc, a, k->in, k->lineno);
 }
 
@@ -3105,8 +3079,9 @@ try_digits(struct scan *sc, size_t i, const struct sink *k)
 	size_t after;
 
 	if (!parse_core(sc, i, &a)) {
-		while (i < sc->n && (is_digit((unsigned char)sc->s[i]) ||
-		    sc->s[i] == '.' || sc->s[i] == ','))
+		while (i < sc->n &&
+		    (is_digit((unsigned char)sc->s[i]) || sc->s[i] == '.' ||
+			sc->s[i] == ','))
 			i++;
 		return i;
 	}
@@ -3164,8 +3139,9 @@ percent_of(struct scan *sc, size_t ws, const struct sink *k)
 		a.m = (uint64_t)v;
 	}
 	e = skip_space(sc, q);
-	if (e < sc->n && (is_alpha((unsigned char)sc->s[e]) ||
-	    is_digit((unsigned char)sc->s[e]) || sc->s[e] == '%'))
+	if (e < sc->n &&
+	    (is_alpha((unsigned char)sc->s[e]) ||
+		is_digit((unsigned char)sc->s[e]) || sc->s[e] == '%'))
 		return u.end;
 	a.beg = ws;
 	a.end = q;
@@ -3217,20 +3193,24 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 				break;
 		}
 		wb = word_start(sc, e, sc->floor);
-		if (wb == e || (wb > 0 &&
-		    (is_digit((unsigned char)sc->s[wb - 1]) ||
-		    sc->s[wb - 1] == '$')))
+		if (wb == e ||
+		    (wb > 0 &&
+			(is_digit((unsigned char)sc->s[wb - 1]) ||
+			    sc->s[wb - 1] == '$')))
 			break;
 		x = lex_get(sc->s + wb, e - wb);
-		if (x == NULL || (x->f & W_PLURAL) || !(x->f & (W_NUM |
-		    W_HUNDRED | W_SCALE | W_A | W_HALF | W_QUARTER | W_AND |
-		    W_OF)))
+		if (x == NULL || (x->f & W_PLURAL) ||
+		    !(x->f &
+			(W_NUM | W_HUNDRED | W_SCALE | W_A | W_HALF |
+			    W_QUARTER | W_AND | W_OF)))
 			break;
 		w[nw] = x;
 		at[nw] = wb;
 		nw++;
 		cb = wb;
 	}
+	/* w[0 .. nw) were all set in the loop above. */
+	/* cppcheck-suppress uninitvar */
 	while (nw > 0 && (w[nw - 1]->f & (W_AND | W_OF)))
 		nw--;
 	if (nw == 0 && unit != NULL && (unit->f & W_PCT))
@@ -3241,7 +3221,7 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	for (j = nw - 1; j >= 0; j--) {
 		unsigned f = w[j]->f;
 		unsigned fl = j + 1 < nw ? w[j + 1]->f : 0; /* word before */
-		unsigned fr = j > 0 ? w[j - 1]->f : 0;	    /* word after */
+		unsigned fr = j > 0 ? w[j - 1]->f : 0;      /* word after */
 
 		if (f & W_NUM) {
 			cur += w[j]->val;
@@ -3253,8 +3233,8 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 			if (cur == 0 && total > 0)
 				total *= pow10i(w[j]->val);
 			else
-				total += (cur != 0 ? cur : 1) *
-				    pow10i(w[j]->val);
+				total +=
+				    (cur != 0 ? cur : 1) * pow10i(w[j]->val);
 			cur = 0;
 			any = 1;
 		} else if (f & W_A) {
@@ -3281,10 +3261,10 @@ try_words(struct scan *sc, size_t ws, size_t we, const struct lex *unit,
 	/* "a" alone only for a dollar, a euro, a buck, a penny, a cent. */
 	if (nw == 1 && (w[0]->f & W_A) &&
 	    !(lc_eq(sc->s + ws, we - ws, "dollar") ||
-	    lc_eq(sc->s + ws, we - ws, "euro") ||
-	    lc_eq(sc->s + ws, we - ws, "buck") ||
-	    lc_eq(sc->s + ws, we - ws, "penny") ||
-	    lc_eq(sc->s + ws, we - ws, "cent")))
+		lc_eq(sc->s + ws, we - ws, "euro") ||
+		lc_eq(sc->s + ws, we - ws, "buck") ||
+		lc_eq(sc->s + ws, we - ws, "penny") ||
+		lc_eq(sc->s + ws, we - ws, "cent")))
 		return we;
 	if ((w[nw - 1]->f & W_A) && unit != NULL && (unit->f & W_PCT) &&
 	    nw == 1)
@@ -3339,7 +3319,7 @@ maybe_trigger(const unsigned char *w, size_t len)
 	if (len < 2 || len >= TRIG_LEN)
 		return 0;
 	if (len == 4 && w[0] == 'M')
-		return 1;	/* MUSD */
+		return 1; /* MUSD */
 	c0 = (w[0] | 0x20u) - 'a';
 	c1 = (w[1] | 0x20u) - 'a';
 	cl = (w[len - 1] | 0x20u) - 'a';
@@ -3360,8 +3340,8 @@ scan_word(struct scan *sc, size_t i, size_t e, const struct sink *k)
 
 	if (maybe_trigger(s + i, e - i) && (e == sc->n || !is_digit(s[e])) &&
 	    (((x = lex_get(sc->s + i, e - i)) != NULL &&
-	    (x->f & (W_CUR | W_MINOR | W_PCT))) ||
-	    code_get(sc->s + i, e - i, 1) != NULL)) {
+		 (x->f & (W_CUR | W_MINOR | W_PCT))) ||
+		code_get(sc->s + i, e - i, 1) != NULL)) {
 		r = try_words(sc, i, e, x, k);
 		if (r > e) {
 			sc->floor = r;
@@ -3379,9 +3359,10 @@ scan_digits(struct scan *sc, size_t i, const struct sink *k)
 	size_t e;
 
 	/* ".5%" and "$.50": start at the point */
-	if (i > sc->floor && s[i - 1] == '.' && (i == 1 ||
-	    !(is_alpha((unsigned char)s[i - 2]) ||
-	    is_digit((unsigned char)s[i - 2]) || s[i - 2] == '.')))
+	if (i > sc->floor && s[i - 1] == '.' &&
+	    (i == 1 ||
+		!(is_alpha((unsigned char)s[i - 2]) ||
+		    is_digit((unsigned char)s[i - 2]) || s[i - 2] == '.')))
 		i--;
 	e = try_digits(sc, i, k);
 
@@ -3436,7 +3417,7 @@ scan_line(struct scan *sc, const struct sink *k)
 		    _mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1)));
 		digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
 		    _mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)));
-		if (i != next)	/* not straight after the last block */
+		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]);
 		starts = letters & ~((letters << 1) | carry);
 		d = digits != 0 ? (size_t)__builtin_ctz(digits) : 16;
@@ -3454,7 +3435,7 @@ scan_line(struct scan *sc, const struct sink *k)
 			break;
 		}
 		if (r != 0) {
-			i = r;	/* go on after the word (or what it began) */
+			i = r; /* go on after the word (or what it began) */
 		} else if (d < 16) {
 			i = scan_digits(sc, i + d, k);
 			if (found_any && common.quiet)
@@ -3467,7 +3448,7 @@ scan_line(struct scan *sc, const struct sink *k)
 	}
 	scan_bytes(sc, i, k);
 }
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#elif defined(__GNUC__) && defined(__BYTE_ORDER__) &&                          \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /*
  * Eight bytes at a time: bit masks give the letters and digits of a
@@ -3492,7 +3473,7 @@ scan_line(struct scan *sc, const struct sink *k)
 		letters = (t + ones * 0x1f) & ~(t + ones * 0x05) & ~v & high;
 		t = v & ~high;
 		digits = (t + ones * 0x50) & ~(t + ones * 0x46) & ~v & high;
-		if (i != next)	/* not straight after the last block */
+		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0;
 		starts = letters & ~((letters << 8) | carry);
 		d = digits != 0 ? FIRST_BYTE(digits) : 8;
@@ -3510,7 +3491,7 @@ scan_line(struct scan *sc, const struct sink *k)
 			break;
 		}
 		if (r != 0) {
-			i = r;	/* go on after the word (or what it began) */
+			i = r; /* go on after the word (or what it began) */
 		} else if (d < 8) {
 			i = scan_digits(sc, i + d, k);
 			if (found_any && common.quiet)
@@ -3540,8 +3521,8 @@ highlight_line(const struct line *line)
 		if (spans[i].beg < pos)
 			continue;
 		out_write(line->p + pos, spans[i].beg - pos);
-		out_puts(spans[i].kind == K_MONEY ? SGR_BOLD SGR_GREEN :
-		    SGR_BOLD SGR_YELLOW);
+		out_puts(spans[i].kind == K_MONEY ? SGR_BOLD SGR_GREEN
+						  : SGR_BOLD SGR_YELLOW);
 		out_write(line->p + spans[i].beg, spans[i].end - spans[i].beg);
 		out_puts(SGR_RESET);
 		pos = spans[i].end;
@@ -3592,20 +3573,18 @@ enum {
 };
 
 static const struct cli_option options[] = {
-	{OPT_KIND, "kind", CLI_REQUIRED, "LIST",
-	    "only these kinds: money, percent (comma-separated)"},
-	{OPT_UNIT, "unit", CLI_REQUIRED, "LIST",
-	    "only these units: USD,EUR,%,pp,bp ..."},
-	{OPT_ASSUME, "assume", CLI_REQUIRED, "SYM=CODE",
-	    "read the ambiguous SYM ($, ¥, kr, pesos ...) as CODE"},
-	{OPT_DOLLAR, "dollar", CLI_REQUIRED, "CODE",
-	    "same as --assume='$=CODE'"},
-	{OPT_YEN, "yen", CLI_REQUIRED, "CODE", "same as --assume='¥=CODE'"},
-	{OPT_KR, "kr", CLI_REQUIRED, "CODE", "same as --assume=kr=CODE"},
-	{OPT_LIST, "list-currencies", CLI_NOARG, NULL,
-	    "print the currency table and exit"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {OPT_KIND, "kind", CLI_REQUIRED, "LIST",
+	"only these kinds: money, percent (comma-separated)"},
+    {OPT_UNIT, "unit", CLI_REQUIRED, "LIST",
+	"only these units: USD,EUR,%,pp,bp ..."},
+    {OPT_ASSUME, "assume", CLI_REQUIRED, "SYM=CODE",
+	"read the ambiguous SYM ($, ¥, kr, pesos ...) as CODE"},
+    {OPT_DOLLAR, "dollar", CLI_REQUIRED, "CODE", "same as --assume='$=CODE'"},
+    {OPT_YEN, "yen", CLI_REQUIRED, "CODE", "same as --assume='¥=CODE'"},
+    {OPT_KR, "kr", CLI_REQUIRED, "CODE", "same as --assume=kr=CODE"},
+    {OPT_LIST, "list-currencies", CLI_NOARG, NULL,
+	"print the currency table and exit"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static int list_currencies_wanted;
 
@@ -3623,7 +3602,8 @@ set_assume(const char *sym, size_t len, const char *code, const char *what)
 
 	if (!valid_code(code))
 		cli_usage_error("%s: '%s' is not a currency code (three "
-		    "capital letters, e.g. CAD)", what, code);
+				"capital letters, e.g. CAD)",
+		    what, code);
 	for (g = 1; g < NGROUP; g++)
 		if (strlen(groups[g].name) == len &&
 		    memcmp(groups[g].name, sym, len) == 0)
@@ -3636,7 +3616,8 @@ set_assume(const char *sym, size_t len, const char *code, const char *what)
 		opt.assume[g] = code;
 	else
 		cli_usage_error("%s: unknown symbol '%.*s' (see "
-		    "extract-amounts(1))", what, (int)len, sym);
+				"extract-amounts(1))",
+		    what, (int)len, sym);
 }
 
 static void
@@ -3657,7 +3638,8 @@ handle_option(int code, const char *arg)
 				opt.kinds |= K_PERCENT;
 			else
 				cli_usage_error("--kind: unknown kind '%.*s' "
-				    "(money, percent)", (int)l, p);
+						"(money, percent)",
+				    (int)l, p);
 		}
 		break;
 	case OPT_UNIT:
@@ -3672,10 +3654,13 @@ handle_option(int code, const char *arg)
 		for (u++; *u != '\0'; u += l + 1) {
 			l = strcspn(u, ",");
 			for (p = u; p < u + l; p++)
-				u[p - u] = (char)(l == 2 && (lower(u[0]) == 'p' ||
-				    lower(u[0]) == 'b') && lower(u[1]) == 'p' ?
-				    lower(*p) : (*p >= 'a' && *p <= 'z' ?
-				    *p - 32 : *p));
+				u[p - u] = (char)(l == 2 &&
+					    (lower(u[0]) == 'p' ||
+						lower(u[0]) == 'b') &&
+					    lower(u[1]) == 'p'
+					? lower(*p)
+					: (*p >= 'a' && *p <= 'z' ? *p - 32
+								  : *p));
 		}
 		break;
 	case OPT_ASSUME:
@@ -3683,8 +3668,8 @@ handle_option(int code, const char *arg)
 		if (eq != NULL)
 			set_assume(arg, (size_t)(eq - arg), eq + 1, "--assume");
 		else
-			cli_usage_error("--assume: expected SYM=CODE, got '%s'",
-			    arg);
+			cli_usage_error(
+			    "--assume: expected SYM=CODE, got '%s'", arg);
 		break;
 	case OPT_DOLLAR:
 		set_assume("$", 1, arg, "--dollar");
@@ -3704,15 +3689,12 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-	"[--kind=LIST] [--unit=LIST] [--assume=SYM=CODE] [FILE]...",
-	"Find money amounts and percentages; print each with its value and "
-	    "unit.",
-	options,
-	CLI_EXTRACTOR,
-	handle_option,
-	"Fields (tsv, jsonl): file line col text value unit kind qualifier "
-	    "range assumed\n"
-};
+    "[--kind=LIST] [--unit=LIST] [--assume=SYM=CODE] [FILE]...",
+    "Find money amounts and percentages; print each with its value and "
+    "unit.",
+    options, CLI_EXTRACTOR, handle_option,
+    "Fields (tsv, jsonl): file line col text value unit kind qualifier "
+    "range assumed\n"};
 
 /* ---- the currency listing, made from the recognition tables ---- */
 
@@ -3781,15 +3763,14 @@ list_currencies(void)
 				    symbols[k].sym, symbols[k].code ? "" : "*");
 			}
 		for (k = 0; letter_syms[k].sym != NULL; k++)
-			if (code_matches(c, letter_syms[k].code,
-			    letter_syms[k].grp))
+			if (code_matches(
+				c, letter_syms[k].code, letter_syms[k].grp))
 				out_printf("%s%s%s", sep++ ? " " : "",
 				    letter_syms[k].sym,
 				    letter_syms[k].code ? "" : "*");
 		for (k = 0; dollar_prefixes[k].pre != NULL; k++)
 			if (strcmp(dollar_prefixes[k].code, c) == 0 &&
-			    strchr(dollar_prefixes[k].pre, '.') == NULL)
-			{
+			    strchr(dollar_prefixes[k].pre, '.') == NULL) {
 				const char *q = dollar_prefixes[k].pre;
 
 				if (sep++)
@@ -3837,14 +3818,15 @@ main(int argc, char **argv)
 	} else {
 		if (common.format == FMT_TSV && !common.quiet)
 			rec_header(names, sizeof(names) / sizeof(names[0]));
-		(void)inputs_run(argv + first, argc - first, amounts_document,
-		    NULL);
+		(void)inputs_run(
+		    argv + first, argc - first, amounts_document, NULL);
 	}
 	free(spans);
 	free(opt.units);
 	spans = NULL;
 	opt.units = NULL;
 	status = common.quiet && !found_any ? EXIT_NOMATCH : EXIT_OK;
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
-	    EXIT_TROUBLE : status;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
+	    ? EXIT_TROUBLE
+	    : status;
 }

@@ -77,26 +77,21 @@
 #define MAX_ENTITIES 64
 
 static struct {
-	unsigned kinds;		/* --kind */
-	long long min_words;	/* --min-words, for partial and scare */
-	int attributed_only;	/* --attributed-only */
+	unsigned kinds;      /* --kind */
+	long long min_words; /* --min-words, for partial and scare */
+	int attributed_only; /* --attributed-only */
 } opt;
 
-enum {
-	OPT_KIND = CLI_OWN,
-	OPT_MIN_WORDS,
-	OPT_ATTRIBUTED
-};
+enum { OPT_KIND = CLI_OWN, OPT_MIN_WORDS, OPT_ATTRIBUTED };
 
 static const struct cli_option options[] = {
-	{OPT_KIND, "kind", CLI_REQUIRED, "LIST",
-	    "print only these kinds: full, partial, scare (comma list)"},
-	{OPT_MIN_WORDS, "min-words", CLI_REQUIRED, "N",
-	    "drop partial and scare quotes of fewer than N words"},
-	{OPT_ATTRIBUTED, "attributed-only", CLI_NOARG, NULL,
-	    "print only quotations with a speaker"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {OPT_KIND, "kind", CLI_REQUIRED, "LIST",
+	"print only these kinds: full, partial, scare (comma list)"},
+    {OPT_MIN_WORDS, "min-words", CLI_REQUIRED, "N",
+	"drop partial and scare quotes of fewer than N words"},
+    {OPT_ATTRIBUTED, "attributed-only", CLI_NOARG, NULL,
+	"print only quotations with a speaker"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static unsigned
 parse_kinds(const char *arg)
@@ -116,7 +111,8 @@ parse_kinds(const char *arg)
 			kinds |= K_SCARE;
 		else
 			cli_usage_error("--kind: unknown kind '%.*s' "
-			    "(full, partial, scare)", (int)n, p);
+					"(full, partial, scare)",
+			    (int)n, p);
 		if (e == NULL)
 			break;
 		p = e + 1;
@@ -143,257 +139,255 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-	"[--kind=LIST] [--min-words=N] [--attributed-only] [FILE]...",
-	"Print the direct quotations of news text with their speakers.",
-	options,
-	CLI_EXTRACTOR,
-	handle_option,
-	"Kinds: full (a spoken sentence), partial (a fragment in the "
-	    "writer's sentence),\nscare (a term or title in quotes).  "
-	    "See extract-quotes(1) for the rules.\n"
-};
+    "[--kind=LIST] [--min-words=N] [--attributed-only] [FILE]...",
+    "Print the direct quotations of news text with their speakers.", options,
+    CLI_EXTRACTOR, handle_option,
+    "Kinds: full (a spoken sentence), partial (a fragment in the "
+    "writer's sentence),\nscare (a term or title in quotes).  "
+    "See extract-quotes(1) for the rules.\n"};
 
 /*
  * The lexicon: lower-case ASCII words and what they can be.  One open
  * addressing table, filled once per run from the word lists below.
  */
-#define LX_VERB 0x0001u		/* speech verb, any inflection */
-#define LX_TITLE 0x0002u	/* title or job before a name */
+#define LX_VERB 0x0001u  /* speech verb, any inflection */
+#define LX_TITLE 0x0002u /* title or job before a name */
 #define LX_HE 0x0004u
 #define LX_SHE 0x0008u
-#define LX_IT 0x0010u		/* it, they: organisations and groups */
-#define LX_DET 0x0020u		/* the, a, an */
-#define LX_AUX 0x0040u		/* may stand between subject and verb */
+#define LX_IT 0x0010u  /* it, they: organisations and groups */
+#define LX_DET 0x0020u /* the, a, an */
+#define LX_AUX 0x0040u /* may stand between subject and verb */
 #define LX_PREP 0x0080u
-#define LX_STOPCAP 0x0100u	/* capitalised, yet not part of a name */
-#define LX_ORG 0x0200u		/* ends an organisation's name */
-#define LX_MALE 0x0400u		/* Mr, Sir: the person is male */
+#define LX_STOPCAP 0x0100u /* capitalised, yet not part of a name */
+#define LX_ORG 0x0200u     /* ends an organisation's name */
+#define LX_MALE 0x0400u    /* Mr, Sir: the person is male */
 #define LX_FEMALE 0x0800u
-#define LX_REL 0x1000u		/* who, which: not a role */
-#define LX_CONN 0x2000u		/* of, for, de: inside a name */
-#define LX_ABBR 0x4000u		/* takes a full stop: Mr. Dr. */
-#define LX_GROUP 0x8000u	/* a common noun that speaks: officials */
-#define LX_OBJ 0x10000u		/* a verb whose object follows: told X */
-#define LX_HIS 0x20000u		/* a male first name */
-#define LX_HERS 0x40000u	/* a female first name */
-#define LX_NAMING 0x80000u	/* call, describe: names a term */
-#define LX_ELIDED 0x100000u	/* 'tis, 'em: an apostrophe, no quote */
-#define LX_SUB 0x200000u	/* when, as, after: a clause that is not
-				 * the sentence's own */
+#define LX_REL 0x1000u      /* who, which: not a role */
+#define LX_CONN 0x2000u     /* of, for, de: inside a name */
+#define LX_ABBR 0x4000u     /* takes a full stop: Mr. Dr. */
+#define LX_GROUP 0x8000u    /* a common noun that speaks: officials */
+#define LX_OBJ 0x10000u     /* a verb whose object follows: told X */
+#define LX_HIS 0x20000u     /* a male first name */
+#define LX_HERS 0x40000u    /* a female first name */
+#define LX_NAMING 0x80000u  /* call, describe: names a term */
+#define LX_ELIDED 0x100000u /* 'tis, 'em: an apostrophe, no quote */
+#define LX_SUB                                                                 \
+	0x200000u /* when, as, after: a clause that is not                     \
+		   * the sentence's own */
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
 static const char *const verb_words[] = {
-	"acknowledge acknowledged acknowledges acknowledging add added adds ",
-	"admit admits admitted admitting advise advised advises advising agree ",
-	"agreed agrees agreing allege alleged alleges alleging announce ",
-	"announced announces announcing answered answers argue argued argues ",
-	"arguing ask asked asking asks assert asserted asserting asserts assure ",
-	"assured assures assuring barked barking beg beged beging begs bellow ",
-	"bellowed bellowing bellows blast blasted blasting blasts boast boasted ",
-	"boasting boasts brag braged braging brags caution cautioned cautioning ",
-	"cautions charged cheered chime chimed chimes chiming chuckle chuckled ",
-	"chuckles chuckling claimed claiming claims commented commenting ",
-	"comments complain complained complaining complains concede conceded ",
-	"concedes conceding conclude concluded concludes concluding concur ",
-	"concured concuring concurs confirm confirmed confirming confirms ",
-	"contend contended contending contends continued continues counsel ",
-	"counseled counseling counsels countered countering counters cried cries ",
-	"criticise criticised criticises criticising criticize criticized ",
-	"criticizes criticizing crying declare declared declares declaring ",
-	"demanded demanding demands denied denies deny denying disclose ",
-	"disclosed discloses disclosing echoed echoing emailed emailing ",
-	"emphasise emphasised emphasises emphasising emphasize emphasized ",
-	"emphasizes emphasizing estimated exclaim exclaimed exclaiming exclaims ",
-	"explain explained explaining explains finds found fume fumed fumes ",
-	"fuming growl growled growling growls grumble grumbled grumbles ",
-	"grumbling gush gushed gushes gushing highlighted hiss hissed hisses ",
-	"hissing huffed huffing huffs hypothesise hypothesised hypothesises ",
-	"hypothesising indicated informed informing informs insist insisted ",
-	"insisting insists instructed instructing instructs interject ",
-	"interjected interjecting interjects interrupt interrupted interrupting ",
-	"interrupts joked jokes joking lament lamented lamenting laments laughed ",
-	"laughs maintain maintained maintaining maintains marvel marveled ",
-	"marveling marvels mock mocked mocking mocks murmur murmured murmuring ",
-	"murmurs muse mused muses musing mutter muttered muttering mutters noted ",
-	"notes objected observe observed observes observing offered opine opined ",
-	"opines opining pleaded pleading pleads pledge pledged pledges pledging ",
-	"pointed posit posited positing posits posted posting posts praise ",
-	"praised praises praising preach preached preaches preaching predict ",
-	"predicted predicting predicts proclaim proclaimed proclaiming proclaims ",
-	"promised promises promising pronounce pronounced pronounces pronouncing ",
-	"protested protesting put queried queries querying questioned quip ",
-	"quipped quipping quips quoted quoting raged raging railed railing ",
-	"reassure reassured reassures reassuring recall recalled recalling ",
-	"recalls recount recounted recounting recounts reflected reflects ",
-	"reiterate reiterated reiterates reiterating remarked remarking remarks ",
-	"remind reminded reminding reminds repeated repeating repeats replied ",
-	"replies reply replying reported reporting reports respond responded ",
-	"responding responds retort retorted retorting retorts reveal revealed ",
-	"revealing reveals roared roaring ruled said say saying says scoff ",
-	"scoffed scoffing scoffs screamed screaming seethe seethed seethes ",
-	"seething shouted shouting shruged shrugged shruging sighed sighing ",
-	"signaled signalled slam slamed slaming slams smiled snap snapped ",
-	"snapping snaps snarl snarled snarling snarls sob sobbed sobbing sobs ",
-	"speak speaking speaks speculate speculated speculates speculating spoke ",
-	"stated states stress stressed stresses stressing suggest suggested ",
-	"suggesting suggests sumed suming summarise summarised summarises ",
-	"summarising summarize summarized summarizes summarizing swear swears ",
-	"swore sworn tell telling tells testified testifies testify testifying ",
-	"texted texting theorise theorised theorises theorising theorize ",
-	"theorized theorizes theorizing thought thunder thundered thundering ",
-	"thunders told tweet tweeted tweeting tweets underline underlined ",
-	"underlines underlining underscore underscored underscores underscoring ",
-	"urge urged urges urging vented venting vow vowed vowing vows warn ",
-	"warned warning warns whispered whispering wondered wondering write ",
-	"writes writing written wrote yelled yelling ",
-	NULL
-};
+    "acknowledge acknowledged acknowledges acknowledging add added adds ",
+    "admit admits admitted admitting advise advised advises advising agree ",
+    "agreed agrees agreing allege alleged alleges alleging announce ",
+    "announced announces announcing answered answers argue argued argues ",
+    "arguing ask asked asking asks assert asserted asserting asserts assure ",
+    "assured assures assuring barked barking beg beged beging begs bellow ",
+    "bellowed bellowing bellows blast blasted blasting blasts boast boasted ",
+    "boasting boasts brag braged braging brags caution cautioned cautioning ",
+    "cautions charged cheered chime chimed chimes chiming chuckle chuckled ",
+    "chuckles chuckling claimed claiming claims commented commenting ",
+    "comments complain complained complaining complains concede conceded ",
+    "concedes conceding conclude concluded concludes concluding concur ",
+    "concured concuring concurs confirm confirmed confirming confirms ",
+    "contend contended contending contends continued continues counsel ",
+    "counseled counseling counsels countered countering counters cried cries ",
+    "criticise criticised criticises criticising criticize criticized ",
+    "criticizes criticizing crying declare declared declares declaring ",
+    "demanded demanding demands denied denies deny denying disclose ",
+    "disclosed discloses disclosing echoed echoing emailed emailing ",
+    "emphasise emphasised emphasises emphasising emphasize emphasized ",
+    "emphasizes emphasizing estimated exclaim exclaimed exclaiming exclaims ",
+    "explain explained explaining explains finds found fume fumed fumes ",
+    "fuming growl growled growling growls grumble grumbled grumbles ",
+    "grumbling gush gushed gushes gushing highlighted hiss hissed hisses ",
+    "hissing huffed huffing huffs hypothesise hypothesised hypothesises ",
+    "hypothesising indicated informed informing informs insist insisted ",
+    "insisting insists instructed instructing instructs interject ",
+    "interjected interjecting interjects interrupt interrupted interrupting ",
+    "interrupts joked jokes joking lament lamented lamenting laments laughed ",
+    "laughs maintain maintained maintaining maintains marvel marveled ",
+    "marveling marvels mock mocked mocking mocks murmur murmured murmuring ",
+    "murmurs muse mused muses musing mutter muttered muttering mutters noted ",
+    "notes objected observe observed observes observing offered opine opined ",
+    "opines opining pleaded pleading pleads pledge pledged pledges pledging ",
+    "pointed posit posited positing posits posted posting posts praise ",
+    "praised praises praising preach preached preaches preaching predict ",
+    "predicted predicting predicts proclaim proclaimed proclaiming proclaims ",
+    "promised promises promising pronounce pronounced pronounces pronouncing ",
+    "protested protesting put queried queries querying questioned quip ",
+    "quipped quipping quips quoted quoting raged raging railed railing ",
+    "reassure reassured reassures reassuring recall recalled recalling ",
+    "recalls recount recounted recounting recounts reflected reflects ",
+    "reiterate reiterated reiterates reiterating remarked remarking remarks ",
+    "remind reminded reminding reminds repeated repeating repeats replied ",
+    "replies reply replying reported reporting reports respond responded ",
+    "responding responds retort retorted retorting retorts reveal revealed ",
+    "revealing reveals roared roaring ruled said say saying says scoff ",
+    "scoffed scoffing scoffs screamed screaming seethe seethed seethes ",
+    "seething shouted shouting shruged shrugged shruging sighed sighing ",
+    "signaled signalled slam slamed slaming slams smiled snap snapped ",
+    "snapping snaps snarl snarled snarling snarls sob sobbed sobbing sobs ",
+    "speak speaking speaks speculate speculated speculates speculating spoke ",
+    "stated states stress stressed stresses stressing suggest suggested ",
+    "suggesting suggests sumed suming summarise summarised summarises ",
+    "summarising summarize summarized summarizes summarizing swear swears ",
+    "swore sworn tell telling tells testified testifies testify testifying ",
+    "texted texting theorise theorised theorises theorising theorize ",
+    "theorized theorizes theorizing thought thunder thundered thundering ",
+    "thunders told tweet tweeted tweeting tweets underline underlined ",
+    "underlines underlining underscore underscored underscores underscoring ",
+    "urge urged urges urging vented venting vow vowed vowing vows warn ",
+    "warned warning warns whispered whispering wondered wondering write ",
+    "writes writing written wrote yelled yelling ", NULL};
 
 static const char title_words[] =
-	"mr mrs ms miss dr prof professor sir dame lord lady sen senator rep "
-	"representative gov governor president vice gen general col colonel "
-	"capt captain lt lieutenant sgt sergeant rev reverend judge justice "
-	"mayor minister secretary chancellor premier speaker officer "
-	"detective coach chief king queen prince princess pope father "
-	"councillor councilman councilwoman councilor commissioner "
-	"chairman chairwoman chair chairperson director manager deputy "
-	"spokesman spokeswoman spokesperson ambassador inspector constable "
-	"superintendent bishop archbishop cardinal rabbi imam ceo cfo coo "
-	"cto founder economist analyst strategist professor lawyer attorney "
-	"sheriff adviser advisor aide leader head executive treasurer "
-	"principal headteacher headmaster defender striker forward "
-	"midfielder goalkeeper manager actor actress singer author "
-	"candidate nominee congressman congresswoman assemblyman "
-	"assemblywoman mp mep delegate deputy trustee admiral marshal "
-	"agent economist researcher scientist historian physician doctor "
-	"nurse officer prosecutor counsel former late acting interim "
-	"retired incoming outgoing staff";
+    "mr mrs ms miss dr prof professor sir dame lord lady sen senator rep "
+    "representative gov governor president vice gen general col colonel "
+    "capt captain lt lieutenant sgt sergeant rev reverend judge justice "
+    "mayor minister secretary chancellor premier speaker officer "
+    "detective coach chief king queen prince princess pope father "
+    "councillor councilman councilwoman councilor commissioner "
+    "chairman chairwoman chair chairperson director manager deputy "
+    "spokesman spokeswoman spokesperson ambassador inspector constable "
+    "superintendent bishop archbishop cardinal rabbi imam ceo cfo coo "
+    "cto founder economist analyst strategist professor lawyer attorney "
+    "sheriff adviser advisor aide leader head executive treasurer "
+    "principal headteacher headmaster defender striker forward "
+    "midfielder goalkeeper manager actor actress singer author "
+    "candidate nominee congressman congresswoman assemblyman "
+    "assemblywoman mp mep delegate deputy trustee admiral marshal "
+    "agent economist researcher scientist historian physician doctor "
+    "nurse officer prosecutor counsel former late acting interim "
+    "retired incoming outgoing staff";
 
-static const char male_words[] = "mr sir lord king prince father "
-	"councilman congressman assemblyman chairman spokesman";
-static const char female_words[] = "mrs ms miss dame lady queen princess "
-	"councilwoman congresswoman assemblywoman chairwoman spokeswoman "
-	"actress";
+static const char male_words[] =
+    "mr sir lord king prince father "
+    "councilman congressman assemblyman chairman spokesman";
+static const char female_words[] =
+    "mrs ms miss dame lady queen princess "
+    "councilwoman congresswoman assemblywoman chairwoman spokeswoman "
+    "actress";
 
 static const char aux_words[] =
-	"also later then has had have would will could might may once "
-	"again previously recently repeatedly reportedly further simply "
-	"only just has been had been did does do once publicly privately "
-	"separately earlier subsequently quickly flatly bluntly angrily "
-	"quietly calmly firmly curtly tersely proudly sadly finally "
-	"initially similarly likewise herself himself themselves itself "
-	"frankly openly was were is are now often always never sometimes "
-	"frequently usually";
+    "also later then has had have would will could might may once "
+    "again previously recently repeatedly reportedly further simply "
+    "only just has been had been did does do once publicly privately "
+    "separately earlier subsequently quickly flatly bluntly angrily "
+    "quietly calmly firmly curtly tersely proudly sadly finally "
+    "initially similarly likewise herself himself themselves itself "
+    "frankly openly was were is are now often always never sometimes "
+    "frequently usually";
 
 static const char prep_words[] =
-	"in on at from to by with for of about after before during since "
-	"under over into through against between among across near "
-	"without within behind beyond like as than via per alongside amid "
-	"despite following toward towards upon unlike";
+    "in on at from to by with for of about after before during since "
+    "under over into through against between among across near "
+    "without within behind beyond like as than via per alongside amid "
+    "despite following toward towards upon unlike";
 
 static const char stopcap_words[] =
-	"the a an in on at from to by with for of and but or so yet if "
-	"when while as after before since it its this that these those "
-	"there here he she they we i you his her their our my your "
-	"monday tuesday wednesday thursday friday saturday sunday "
-	"january february march april may june july august september "
-	"october november december today yesterday tomorrow meanwhile "
-	"however still also last next earlier later some many most all "
-	"both each every one two three four five six seven eight nine "
-	"ten asked says said according not no yes what why how where who "
-	"which whose whom then thus instead despite although though "
-	"because unless until among between over under into just even "
-	"only now ms mr mrs dr sen rep gov gen";
+    "the a an in on at from to by with for of and but or so yet if "
+    "when while as after before since it its this that these those "
+    "there here he she they we i you his her their our my your "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september "
+    "october november december today yesterday tomorrow meanwhile "
+    "however still also last next earlier later some many most all "
+    "both each every one two three four five six seven eight nine "
+    "ten asked says said according not no yes what why how where who "
+    "which whose whom then thus instead despite although though "
+    "because unless until among between over under into just even "
+    "only now ms mr mrs dr sen rep gov gen";
 
 static const char org_words[] =
-	"ministry department office council committee commission bank "
-	"group company corporation corp inc ltd llc plc party union "
-	"association federation agency institute institution university "
-	"college school court police service services board authority "
-	"trust foundation fund bureau government administration "
-	"parliament congress senate assembly club team guild society "
-	"organisation organization network news times post journal "
-	"capital partners holdings industries technologies airlines "
-	"airways motors foods mining energy systems group campaign "
-	"center centre hospital church army navy observatory agency "
-	"cabinet chamber exchange regulator media press studio theatre "
-	"theater museum library orchestra band institute coalition "
-	"alliance league ministry embassy consulate firm convention caucus "
-	"conference summit festival debate primary poll survey national "
-	"democratic republican american international federal united";
+    "ministry department office council committee commission bank "
+    "group company corporation corp inc ltd llc plc party union "
+    "association federation agency institute institution university "
+    "college school court police service services board authority "
+    "trust foundation fund bureau government administration "
+    "parliament congress senate assembly club team guild society "
+    "organisation organization network news times post journal "
+    "capital partners holdings industries technologies airlines "
+    "airways motors foods mining energy systems group campaign "
+    "center centre hospital church army navy observatory agency "
+    "cabinet chamber exchange regulator media press studio theatre "
+    "theater museum library orchestra band institute coalition "
+    "alliance league ministry embassy consulate firm convention caucus "
+    "conference summit festival debate primary poll survey national "
+    "democratic republican american international federal united";
 
 static const char group_words[] =
-	"officials analysts experts police residents critics economists "
-	"investors traders officers protesters witnesses authorities "
-	"organisers organizers prosecutors lawyers doctors scientists "
-	"researchers sources spokesman spokeswoman spokesperson ministry "
-	"department government company statement report court council "
-	"committee agency police regulator firm group board commission "
-	"bank union campaign party administration study survey letter "
-	"ruling memo filing document documents report judge court";
+    "officials analysts experts police residents critics economists "
+    "investors traders officers protesters witnesses authorities "
+    "organisers organizers prosecutors lawyers doctors scientists "
+    "researchers sources spokesman spokeswoman spokesperson ministry "
+    "department government company statement report court council "
+    "committee agency police regulator firm group board commission "
+    "bank union campaign party administration study survey letter "
+    "ruling memo filing document documents report judge court";
 
 static const char more_verbs[] =
-	"point points pointed pointing welcome welcomes welcomed describe "
-	"describes described describing call calls called calling dub dubs "
-	"dubbed label labels labeled labelled term termed brand branded "
-	"read reads remember remembers remembered recalled recalls "
-	"reminisced mused lamented beam beams beamed enthuse enthused "
-	"gushed marvelled marveled pressed elaborate "
-	"elaborates elaborated react reacts reacted cite cites cited citing "
-	"interjected riffed";
+    "point points pointed pointing welcome welcomes welcomed describe "
+    "describes described describing call calls called calling dub dubs "
+    "dubbed label labels labeled labelled term termed brand branded "
+    "read reads remember remembers remembered recalled recalls "
+    "reminisced mused lamented beam beams beamed enthuse enthused "
+    "gushed marvelled marveled pressed elaborate "
+    "elaborates elaborated react reacts reacted cite cites cited citing "
+    "interjected riffed";
 
 static const char obj_words[] =
-	"tell tells told telling ask asks asked asking warn warns warned "
-	"urge urges urged remind reminds reminded inform informs informed "
-	"assure assured reassure reassured advise advised instruct "
-	"instructed praise praised mock mocked blast blasted slam slammed "
-	"criticize criticized criticise criticised question questioned beg "
-	"begged accuse accused charge charged quote quoted promise promised";
+    "tell tells told telling ask asks asked asking warn warns warned "
+    "urge urges urged remind reminds reminded inform informs informed "
+    "assure assured reassure reassured advise advised instruct "
+    "instructed praise praised mock mocked blast blasted slam slammed "
+    "criticize criticized criticise criticised question questioned beg "
+    "begged accuse accused charge charged quote quoted promise promised";
 
 /* Common first names, for the gender that he and she look for. */
 static const char male_names[] =
-	"john james robert michael william david richard joseph thomas "
-	"charles christopher daniel matthew anthony mark donald steven paul "
-	"andrew joshua kenneth kevin brian george timothy ronald edward "
-	"jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
-	"justin scott brandon benjamin samuel gregory alexander frank "
-	"patrick raymond jack dennis jerry tyler aaron jose adam nathan "
-	"henry douglas zachary peter kyle ethan walter noah jeremy "
-	"christian keith roger terry gerald harold sean austin carl arthur "
-	"lawrence dylan jesse jordan bryan billy joe bruce gabriel logan "
-	"albert willie alan juan wayne elijah randy roy vincent ralph eugene "
-	"russell bobby mason philip louis bill ted ben mike tom jim bernie "
-	"barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
-	"vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
-	"jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
-	"giovanni antonio francesco kim lee";
+    "john james robert michael william david richard joseph thomas "
+    "charles christopher daniel matthew anthony mark donald steven paul "
+    "andrew joshua kenneth kevin brian george timothy ronald edward "
+    "jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
+    "justin scott brandon benjamin samuel gregory alexander frank "
+    "patrick raymond jack dennis jerry tyler aaron jose adam nathan "
+    "henry douglas zachary peter kyle ethan walter noah jeremy "
+    "christian keith roger terry gerald harold sean austin carl arthur "
+    "lawrence dylan jesse jordan bryan billy joe bruce gabriel logan "
+    "albert willie alan juan wayne elijah randy roy vincent ralph eugene "
+    "russell bobby mason philip louis bill ted ben mike tom jim bernie "
+    "barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
+    "vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
+    "jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
+    "giovanni antonio francesco kim lee";
 static const char female_names[] =
-	"mary patricia jennifer linda elizabeth barbara susan jessica sarah "
-	"karen lisa nancy betty margaret sandra ashley kimberly emily donna "
-	"michelle carol amanda dorothy melissa deborah stephanie rebecca "
-	"sharon laura cynthia kathleen amy angela shirley anna brenda pamela "
-	"emma nicole helen samantha katherine christine debra rachel "
-	"carolyn janet catherine maria heather diane ruth julie olivia "
-	"joyce virginia victoria kelly lauren christina joan evelyn judith "
-	"megan andrea cheryl hannah jacqueline martha gloria teresa ann "
-	"sara madison frances kathryn janice jean abigail alice judy sophia "
-	"grace denise amber doris marilyn danielle beverly isabella theresa "
-	"diana natalie brittany charlotte marie kayla alexis lori hillary "
-	"chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
-	"michele debbie hilary theresa angela ursula christine marine "
-	"giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
-	"olga ingrid astrid claire sophie julia eva";
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah "
+    "karen lisa nancy betty margaret sandra ashley kimberly emily donna "
+    "michelle carol amanda dorothy melissa deborah stephanie rebecca "
+    "sharon laura cynthia kathleen amy angela shirley anna brenda pamela "
+    "emma nicole helen samantha katherine christine debra rachel "
+    "carolyn janet catherine maria heather diane ruth julie olivia "
+    "joyce virginia victoria kelly lauren christina joan evelyn judith "
+    "megan andrea cheryl hannah jacqueline martha gloria teresa ann "
+    "sara madison frances kathryn janice jean abigail alice judy sophia "
+    "grace denise amber doris marilyn danielle beverly isabella theresa "
+    "diana natalie brittany charlotte marie kayla alexis lori hillary "
+    "chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
+    "michele debbie hilary theresa angela ursula christine marine "
+    "giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
+    "olga ingrid astrid claire sophie julia eva";
 
 static const char rel_words[] = "who which whose whom where when that";
 
 static const char conn_words[] =
-	"of for and de del della der van von bin al la le du da di dos das "
-	"el ibn on";
+    "of for and de del della der van von bin al la le du da di dos das "
+    "el ibn on";
 
 static const char abbr_words[] =
-	"mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
-	"inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
+    "mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
+    "inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
 
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
@@ -425,8 +419,8 @@ static uint16_t lex_tag[LEX_SLOTS];
  */
 #define LEX_MEMO_BITS 10
 struct lex_memo {
-	uint64_t word;		/* the bytes, zero-padded */
-	uint32_t len;		/* 0: empty */
+	uint64_t word; /* the bytes, zero-padded */
+	uint32_t len;  /* 0: empty */
 	uint32_t flags;
 };
 static struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
@@ -523,9 +517,10 @@ lex_add_list(const char *list, uint32_t flags)
 		for (e = p; *e != '\0' && *e != ' '; e++)
 			;
 		if (e > p && e - p < LEX_MAX_LEN) {
-			if (p[0] >= 'a' && p[0] <= 'z' &&
-			    e[-1] >= 'a' && e[-1] <= 'z')
-				lex_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
+			if (p[0] >= 'a' && p[0] <= 'z' && e[-1] >= 'a' &&
+			    e[-1] <= 'z')
+				lex_shape[e - p][p[0] - 'a'] |= 1u
+				    << (e[-1] - 'a');
 			lex_key(p, (size_t)(e - p), key);
 			i = lex_slot_for(key, (size_t)(e - p));
 			s = &lex[i];
@@ -559,8 +554,8 @@ verb_pairs_add(const char *list)
 		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
 		    e[-1] >= 'a' && e[-1] <= 'z')
 			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
-		if (e - p >= 2 && p[0] >= 'a' && p[0] <= 'z' &&
-		    p[1] >= 'a' && p[1] <= 'z')
+		if (e - p >= 2 && p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' &&
+		    p[1] <= 'z')
 			verb_start[p[0] - 'a'] |= 1u << (p[1] - 'a');
 		else if (e > p && p[0] >= 'a' && p[0] <= 'z')
 			verb_start[p[0] - 'a'] = ~0u;
@@ -575,7 +570,7 @@ maybe_verb(const char *w, size_t n)
 	unsigned char a = (unsigned char)w[0], z = (unsigned char)w[n - 1], b;
 
 	if (!(n >= 3 && n < 24 && a >= 'a' && a <= 'z' && z >= 'a' &&
-	    z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')))))
+		z <= 'z' && (verb_shape[n][a - 'a'] & (1u << (z - 'a')))))
 		return 0;
 	b = (unsigned char)w[1];
 	return b < 'a' || b > 'z' || (verb_start[a - 'a'] & (1u << (b - 'a')));
@@ -707,8 +702,11 @@ ascii_init(void)
 	mark_byte[0xef] = 1;
 	for (c = 0; c < 128; c++)
 		ascii_class[c] = (unsigned char)(((c >= 'a' && c <= 'z') ||
-		    (c >= 'A' && c <= 'Z')) ? 1 : (c >= '0' && c <= '9') ? 2 :
-		    (c == ' ' || (c >= 0x09 && c <= 0x0d)) ? 4 : 0);
+						     (c >= 'A' && c <= 'Z'))
+			? 1
+			: (c >= '0' && c <= '9')                 ? 2
+			: (c == ' ' || (c >= 0x09 && c <= 0x0d)) ? 4
+								 : 0);
 	for (c = 0; c < 128; c++)
 		word_byte[c] = ascii_class[c] & 3;
 }
@@ -753,8 +751,8 @@ is_dash(uint32_t c)
 static int
 opens_after(uint32_t c)
 {
-	return is_space(c) || c == '(' || c == '[' || c == '{' ||
-	    c == '/' || is_dash(c) || uc_quote_mark(c) != QM_NONE;
+	return is_space(c) || c == '(' || c == '[' || c == '{' || c == '/' ||
+	    is_dash(c) || uc_quote_mark(c) != QM_NONE;
 }
 
 static void
@@ -784,7 +782,8 @@ lex_init(void)
 	lex_add_list("she", LX_SHE);
 	lex_add_list("it they", LX_IT);
 	lex_add_list("the a an one another some several his her its their "
-	    "our two three", LX_DET);
+		     "our two three",
+	    LX_DET);
 	lex_add_list(aux_words, LX_AUX);
 	lex_add_list(prep_words, LX_PREP);
 	lex_add_list(stopcap_words, LX_STOPCAP);
@@ -794,14 +793,18 @@ lex_init(void)
 	lex_add_list(more_verbs, LX_VERB);
 	lex_add_list(more_verbs, LX_OBJ);
 	lex_add_list("read reads", LX_VERB);
-	lex_add_list("call calls called calling describe describes described "
+	lex_add_list(
+	    "call calls called calling describe describes described "
 	    "describing dub dubs dubbed label labels labeled labelled term "
-	    "termed brand branded", LX_NAMING);
+	    "termed brand branded",
+	    LX_NAMING);
 	lex_add_list("tis twas twere em cause til bout n nother round "
-	    "fraid kay ello", LX_ELIDED);
+		     "fraid kay ello",
+	    LX_ELIDED);
 	lex_add_list(obj_words, LX_OBJ);
 	lex_add_list("when as after before while because if since until "
-	    "although though whether unless once", LX_SUB);
+		     "although though whether unless once",
+	    LX_SUB);
 	lex_add_list(male_names, LX_HIS);
 	lex_add_list(female_names, LX_HERS);
 	lex_add_list(conn_words, LX_CONN);
@@ -816,15 +819,15 @@ lex_init(void)
  */
 struct span {
 	size_t ob, cb, ce, end;
-	int closed;		/* the closing mark is in this paragraph */
-	int cont;		/* continues the quotation of an earlier one */
-	int single;		/* opened by a single mark */
-	size_t tok;		/* its token */
+	int closed; /* the closing mark is in this paragraph */
+	int cont;   /* continues the quotation of an earlier one */
+	int single; /* opened by a single mark */
+	size_t tok; /* its token */
 };
 
 /* What is open at the end of a paragraph. */
 struct openq {
-	int what;		/* 0 nothing, 1 a double quote, 2 single */
+	int what; /* 0 nothing, 1 a double quote, 2 single */
 	uint32_t closers[2];
 	size_t nclosers;
 	int depth;
@@ -876,8 +879,8 @@ elided_before(const char *p, size_t i, size_t j)
 		b--;
 	if (b == j || b == i || j - b > 6)
 		return 0;
-	if (p[b - 1] != '\'' && !(b >= i + 3 &&
-	    memcmp(p + b - 3, "\xe2\x80\x99", 3) == 0))
+	if (p[b - 1] != '\'' &&
+	    !(b >= i + 3 && memcmp(p + b - 3, "\xe2\x80\x99", 3) == 0))
 		return 0;
 	return (lex_lookup(p + b, j - b) & LX_ELIDED) != 0;
 }
@@ -986,8 +989,8 @@ next_mark_byte(const char *p, size_t n, size_t i)
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const void *)(p + i));
 		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_or_si128(_mm_cmpeq_epi8(v, dq16),
-		    _mm_cmpeq_epi8(v, ap16))));
+		    _mm_or_si128(
+			_mm_cmpeq_epi8(v, dq16), _mm_cmpeq_epi8(v, ap16))));
 
 		while (hit != 0) {
 			size_t k = i + (size_t)__builtin_ctz(hit);
@@ -999,7 +1002,7 @@ next_mark_byte(const char *p, size_t n, size_t i)
 		i += 16;
 	}
 #endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ULL;
 
@@ -1035,8 +1038,8 @@ next_mark_byte(const char *p, size_t n, size_t i)
 static void
 scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 {
-	struct span *cur = nspans > 0 && oq->what != 0 ?
-	    &spans[nspans - 1] : NULL;
+	struct span *cur =
+	    nspans > 0 && oq->what != 0 ? &spans[nspans - 1] : NULL;
 	size_t w, j;
 	uint32_t c, prev, next;
 	enum quote_mark m;
@@ -1122,9 +1125,9 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 				oq->depth++;
 			break;
 		case QM_DOUBLE_CLOSE:
-			if (feet_inches(p, i) && memchr(p + i + w, 0xe2,
-			    n - i - w) != NULL)
-				break;	/* 6’2”, and the quotation goes on */
+			if (feet_inches(p, i) &&
+			    memchr(p + i + w, 0xe2, n - i - w) != NULL)
+				break; /* 6’2”, and the quotation goes on */
 			oq->depth--;
 			break;
 		case QM_DOUBLE_AMBIG:
@@ -1133,7 +1136,7 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 				oq->depth++;
 			else if (prev >= '0' && prev <= '9' &&
 			    (oq->nclosers > 0 || straight_follows(p, n, i + w)))
-				break;	/* an inch mark: 5'11" */
+				break; /* an inch mark: 5'11" */
 			else
 				oq->depth--;
 			break;
@@ -1158,32 +1161,28 @@ scan_quotes(const char *p, size_t n, size_t i, struct openq *oq)
 /*
  * Tokens of the writer's text of one paragraph; a quotation is one token.
  */
-enum {
-	T_WORD,
-	T_PUNCT,
-	T_QUOTE
-};
+enum { T_WORD, T_PUNCT, T_QUOTE };
 
-#define TF_CAP 0x01u		/* a word that starts with a capital */
-#define TF_SEND 0x02u		/* ends a sentence (. ! ? or a quote) */
-#define TF_DIGIT 0x04u		/* a word that starts with a digit */
-#define TF_LEXED 0x08u		/* lex holds the lexicon flags */
-#define TF_QSTOP 0x10u		/* a quotation whose text ends with . */
-#define TF_QASK 0x20u		/* a quotation whose text ends with ? or ! */
-#define TF_NCDONE 0x40u		/* TF_NAMECAP is known */
-#define TF_NAMECAP 0x80u	/* tok_namecap() holds */
+#define TF_CAP 0x01u     /* a word that starts with a capital */
+#define TF_SEND 0x02u    /* ends a sentence (. ! ? or a quote) */
+#define TF_DIGIT 0x04u   /* a word that starts with a digit */
+#define TF_LEXED 0x08u   /* lex holds the lexicon flags */
+#define TF_QSTOP 0x10u   /* a quotation whose text ends with . */
+#define TF_QASK 0x20u    /* a quotation whose text ends with ? or ! */
+#define TF_NCDONE 0x40u  /* TF_NAMECAP is known */
+#define TF_NAMECAP 0x80u /* tok_namecap() holds */
 
 struct tok {
 	size_t beg, end;
 	uint32_t lex;
-	uint32_t ch;		/* T_PUNCT: the character */
-	uint32_t q;		/* T_QUOTE: the span */
+	uint32_t ch; /* T_PUNCT: the character */
+	uint32_t q;  /* T_QUOTE: the span */
 	unsigned short type, flags;
 };
 
 static struct tok *toks;
 static size_t ntoks, toks_cap;
-static const char *para;	/* the paragraph being looked at */
+static const char *para; /* the paragraph being looked at */
 static size_t para_len;
 
 static void
@@ -1256,8 +1255,7 @@ tok_punct(size_t i, uint32_t c)
 static inline int
 tok_cap(size_t i)
 {
-	return i < ntoks && toks[i].type == T_WORD &&
-	    (toks[i].flags & TF_CAP);
+	return i < ntoks && toks[i].type == T_WORD && (toks[i].flags & TF_CAP);
 }
 
 static inline int
@@ -1280,8 +1278,9 @@ tok_verb(size_t i)
 		return 1;
 	t = &toks[i - 1];
 	if (t->end - t->beg > 2 && para[t->end - 1] == 's' &&
-	    (para[t->end - 2] == '\'' || (t->end - t->beg > 4 &&
-	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0)))
+	    (para[t->end - 2] == '\'' ||
+		(t->end - t->beg > 4 &&
+		    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0)))
 		return 0;
 	return !tok_is(i - 1, "his") && !tok_is(i - 1, "her") &&
 	    !tok_is(i - 1, "their") && !tok_is(i - 1, "its") &&
@@ -1299,7 +1298,7 @@ tokenize(const char *p, size_t from, size_t to)
 	size_t i = from, w, b, w2, nt;
 	uint32_t c, d;
 	struct tok *tk, *t;
-	unsigned ended;		/* the space or comma found to end a word */
+	unsigned ended; /* the space or comma found to end a word */
 
 	/* Every token takes at least one byte: room made once, not checked
 	 * per token.  The array and the count are kept in locals, which a
@@ -1320,8 +1319,8 @@ tokenize(const char *p, size_t from, size_t to)
 				t = tok_set(&tk[nt++], T_PUNCT, i, i + 1);
 				t->ch = x;
 				if ((x == '.' || x == '!' || x == '?') &&
-				    (i + 1 >= to || is_space(char_at(p, to,
-				    i + 1, &w2))))
+				    (i + 1 >= to ||
+					is_space(char_at(p, to, i + 1, &w2))))
 					t->flags |= TF_SEND;
 				i++;
 				/* the space that usually follows */
@@ -1356,7 +1355,7 @@ tokenize(const char *p, size_t from, size_t to)
 		else if (is_upper(c))
 			t->flags |= TF_CAP;
 		i += w;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/*
 		 * Eight bytes at a time while they are all ASCII letters or
@@ -1373,9 +1372,9 @@ tokenize(const char *p, size_t from, size_t to)
 			memcpy(&v, p + i, 8);
 			low = v | 0x2020202020202020ULL;
 			ok = ((low + 0x1f1f1f1f1f1f1f1fULL) &
-			    ~(low + 0x0505050505050505ULL)) |
+				 ~(low + 0x0505050505050505ULL)) |
 			    ((v + 0x5050505050505050ULL) &
-			    ~(v + 0x4646464646464646ULL));
+				~(v + 0x4646464646464646ULL));
 			ok = ~ok & ~v & 0x8080808080808080ULL;
 			ok |= v & 0x8080808080808080ULL;
 			if (ok == 0) {
@@ -1401,8 +1400,9 @@ tokenize(const char *p, size_t from, size_t to)
 				break;
 			if (y >= 0xc3 && y <= 0xc8 && i + 1 < to &&
 			    ((unsigned char)p[i + 1] & 0xc0) == 0x80 &&
-			    !(y == 0xc3 && ((unsigned char)p[i + 1] == 0x97 ||
-			    (unsigned char)p[i + 1] == 0xb7))) {
+			    !(y == 0xc3 &&
+				((unsigned char)p[i + 1] == 0x97 ||
+				    (unsigned char)p[i + 1] == 0xb7))) {
 				/* a Latin letter of U+00C0-U+023F (not the
 				 * times and division signs): accented names */
 				i += 2;
@@ -1413,8 +1413,8 @@ tokenize(const char *p, size_t from, size_t to)
 				i += w;
 				continue;
 			}
-			if (c == '\'' || c == 0x2019 || c == '-' ||
-			    c == '.' || c == 0x2010 || c == '&') {
+			if (c == '\'' || c == 0x2019 || c == '-' || c == '.' ||
+			    c == 0x2010 || c == '&') {
 				d = char_at(p, to, i + w, &w2);
 				if (is_alnum(d)) {
 					i += w + w2;
@@ -1457,19 +1457,19 @@ tokenize(const char *p, size_t from, size_t to)
  * how recently they spoke or were the subject of a sentence, for pronouns.
  */
 struct entity {
-	uint64_t hash;		/* of the name, to compare quickly */
+	uint64_t hash; /* of the name, to compare quickly */
 	char name[NAME_MAX_LEN];
 	size_t len;
-	size_t last;		/* offset of the last word in name */
-	uint64_t lasthash;	/* word_hash of the last word, as written */
-	int gender;		/* 0 unknown, 'm', 'f' */
+	size_t last;       /* offset of the last word in name */
+	uint64_t lasthash; /* word_hash of the last word, as written */
+	int gender;        /* 0 unknown, 'm', 'f' */
 	int org;
-	unsigned long stamp;	/* 0: only mentioned, never a subject */
+	unsigned long stamp; /* 0: only mentioned, never a subject */
 	unsigned long seen;
 };
 
 static struct entity *ents;
-static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
+static uint64_t ent_lasthash[MAX_ENTITIES]; /* ents[i].lasthash, packed */
 
 /*
  * Bit i of ent_bucket[b]: ent_lasthash[i] falls in bucket b (its top six
@@ -1482,7 +1482,7 @@ static uint64_t ent_lasthash[MAX_ENTITIES];	/* ents[i].lasthash, packed */
 #define ENT_BUCKET(h) ((size_t)((h) >> 58))
 static uint64_t ent_bucket[64];
 static size_t nents;
-static size_t ent_last_noted;	/* the slot named last */
+static size_t ent_last_noted; /* the slot named last */
 static unsigned long ent_clock;
 
 static void
@@ -1610,13 +1610,14 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	/* Two-way set associative: a name lives in one of two slots. */
 	i = (size_t)(h & (MAX_ENTITIES - 1)) & ~(size_t)1;
 	if (!(ents[i].len == n && ents[i].hash == h &&
-	    memcmp(ents[i].name, s, n) == 0)) {
+		memcmp(ents[i].name, s, n) == 0)) {
 		if (ents[i + 1].len == n && ents[i + 1].hash == h &&
 		    memcmp(ents[i + 1].name, s, n) == 0) {
 			i++;
 		} else {
-			if (ents[i].len != 0 && (ents[i + 1].len == 0 ||
-			    ents[i + 1].seen < ents[i].seen))
+			if (ents[i].len != 0 &&
+			    (ents[i + 1].len == 0 ||
+				ents[i + 1].seen < ents[i].seen))
 				i++;
 			e = &ents[i];
 			e->hash = h;
@@ -1737,8 +1738,9 @@ ent_for_pronoun(uint32_t lx)
 		if (lx & LX_IT)
 			ok = e->org;
 		else
-			ok = !e->org && (e->gender == 0 ||
-			    e->gender == (lx & LX_HE ? 'm' : 'f'));
+			ok = !e->org &&
+			    (e->gender == 0 ||
+				e->gender == (lx & LX_HE ? 'm' : 'f'));
 		if (ok && (best < 0 || ent_rank(e) > ent_rank(&ents[best])))
 			best = (long)i;
 		if (any < 0 || ent_rank(e) > ent_rank(&ents[any]))
@@ -1758,10 +1760,10 @@ ent_for_pronoun(uint32_t lx)
 /* An attribution: who said a quotation, as found in the paragraph. */
 enum {
 	A_NONE,
-	A_AFTER,		/* "...," said X / X said */
-	A_BEFORE,		/* X said: "..." / according to X, "..." */
-	A_FOLLOW,		/* the speaker of the quotation before */
-	A_COLON			/* X said: at the end of the paragraph before */
+	A_AFTER,  /* "...," said X / X said */
+	A_BEFORE, /* X said: "..." / according to X, "..." */
+	A_FOLLOW, /* the speaker of the quotation before */
+	A_COLON   /* X said: at the end of the paragraph before */
 };
 
 struct attr {
@@ -1772,9 +1774,9 @@ struct attr {
 	size_t rlen;
 	char verb[VERB_MAX_LEN];
 	size_t vlen;
-	size_t sb, se;		/* the speaker's bytes in the paragraph */
-	size_t vtok;		/* the verb's token */
-	size_t etok;		/* the token after the speaker (and role) */
+	size_t sb, se; /* the speaker's bytes in the paragraph */
+	size_t vtok;   /* the verb's token */
+	size_t etok;   /* the token after the speaker (and role) */
 };
 
 /*
@@ -1793,9 +1795,9 @@ attr_clear(struct attr *a)
 
 enum {
 	NP_NONE,
-	NP_NAME,		/* Finance Minister Joe Blake */
-	NP_PRON,		/* he, she, they, it */
-	NP_COMMON		/* the ministry, officials */
+	NP_NAME,  /* Finance Minister Joe Blake */
+	NP_PRON,  /* he, she, they, it */
+	NP_COMMON /* the ministry, officials */
 };
 
 /* A noun phrase: tokens [t0, t1), of which [t0, name) are a title or a
@@ -1815,15 +1817,17 @@ tok_namecap_uncached(size_t i)
 
 	n = t->end - t->beg;
 	if (n == 2 && para[t->end - 1] == '.')
-		return 1;	/* an initial: James A. Baker */
+		return 1; /* an initial: James A. Baker */
 	lx = tok_lex(i);
 	if ((lx & (LX_STOPCAP | LX_PREP)) && !(lx & LX_TITLE))
 		return 0;
 	/* "Continuing to explain...", "Shortly after": a capital that
 	 * only starts the sentence. */
-	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) && ((n > 4 &&
-	    (memcmp(para + t->end - 3, "ing", 3) == 0 ||
-	    memcmp(para + t->end - 2, "ly", 2) == 0)) || (lx & LX_VERB)))
+	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) &&
+	    ((n > 4 &&
+		 (memcmp(para + t->end - 3, "ing", 3) == 0 ||
+		     memcmp(para + t->end - 2, "ly", 2) == 0)) ||
+		(lx & LX_VERB)))
 		return 0;
 	return 1;
 }
@@ -1837,8 +1841,8 @@ tok_namecap(size_t i)
 		return 0;
 	t = &toks[i];
 	if (!(t->flags & TF_NCDONE))
-		t->flags |= TF_NCDONE |
-		    (tok_namecap_uncached(i) ? TF_NAMECAP : 0);
+		t->flags |=
+		    TF_NCDONE | (tok_namecap_uncached(i) ? TF_NAMECAP : 0);
 	return (t->flags & TF_NAMECAP) != 0;
 }
 
@@ -1879,8 +1883,8 @@ possessive(size_t i)
 	size_t n = t->end - t->beg;
 
 	return t->type == T_WORD && n > 2 && para[t->end - 1] == 's' &&
-	    (para[t->end - 2] == '\'' || (n > 4 &&
-	    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
+	    (para[t->end - 2] == '\'' ||
+		(n > 4 && memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
 }
 
 /* A lower-case word that may stand before a name in a noun phrase:
@@ -1889,12 +1893,13 @@ static int
 tok_modifier(size_t i)
 {
 	/* "the 43-year-old" */
-	if (i < ntoks && toks[i].type == T_WORD &&
-	    (toks[i].flags & TF_DIGIT) &&
+	if (i < ntoks && toks[i].type == T_WORD && (toks[i].flags & TF_DIGIT) &&
 	    memchr(para + toks[i].beg, '-', toks[i].end - toks[i].beg))
 		return 1;
-	return tok_lower(i) && !(tok_lex(i) & (LX_VERB | LX_AUX | LX_PREP |
-	    LX_REL | LX_DET | LX_PRONOUN | LX_CONN));
+	return tok_lower(i) &&
+	    !(tok_lex(i) &
+		(LX_VERB | LX_AUX | LX_PREP | LX_REL | LX_DET | LX_PRONOUN |
+		    LX_CONN));
 }
 
 /* After a capital, lower-case words and then a title with a name:
@@ -1911,8 +1916,9 @@ modifiers_then_name(size_t j)
 		if ((tok_lex(m) & LX_TITLE) && tok_namecap(m + 1))
 			return m;
 		/* "Mr. Carson endorsed Mr. Trump": a verb, not a role */
-		if (t->end - t->beg > 3 && (memcmp(para + t->end - 2, "ed",
-		    2) == 0 || memcmp(para + t->end - 3, "ing", 3) == 0))
+		if (t->end - t->beg > 3 &&
+		    (memcmp(para + t->end - 2, "ed", 2) == 0 ||
+			memcmp(para + t->end - 3, "ing", 3) == 0))
 			return j;
 	}
 	if (m > j && tok_namecap(m) && (tok_lex(m) & LX_TITLE))
@@ -1958,12 +1964,13 @@ np_forward(size_t i, struct np *np)
 			caps++;
 			j++;
 		} else if (tok_lower(j) && tok_namecap(j + 1) &&
-		    ((tok_lex(j) & LX_TITLE) || ((tok_lex(j) & LX_CONN) &&
-		    caps > 0 && !two_names(j)))) {
+		    ((tok_lex(j) & LX_TITLE) ||
+			((tok_lex(j) & LX_CONN) && caps > 0 &&
+			    !two_names(j)))) {
 			j++;
-		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) &&
-		    caps > 0 && tok_is(j + 1, "the") && tok_namecap(j + 2)) {
-			j += 2;		/* the Museum of the Lower Rhone */
+		} else if (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
+		    tok_is(j + 1, "the") && tok_namecap(j + 2)) {
+			j += 2; /* the Museum of the Lower Rhone */
 		} else if (caps > 0 && tok_modifier(j) &&
 		    (m = modifiers_then_name(j)) > j) {
 			j = m;
@@ -1973,8 +1980,9 @@ np_forward(size_t i, struct np *np)
 	}
 	if (caps > 0 && possessive(j - 1) && tok_modifier(j) && !tok_verb(j)) {
 		/* "Smith's mother said": the mother speaks */
-		for (m = j; m < ntoks && m < j + 3 && tok_modifier(m) &&
-		    !tok_verb(m); m++)
+		for (m = j;
+		     m < ntoks && m < j + 3 && tok_modifier(m) && !tok_verb(m);
+		     m++)
 			;
 		np->kind = NP_COMMON;
 		np->t0 = np->name = start;
@@ -1990,11 +1998,13 @@ np_forward(size_t i, struct np *np)
 	}
 	/* A common noun: "the ministry", "one Trump campaign source". */
 	j = start;
-	while (j < ntoks && j < start + 5 && (tok_modifier(j) ||
-	    tok_namecap(j)))
+	while (
+	    j < ntoks && j < start + 5 && (tok_modifier(j) || tok_namecap(j)))
 		j++;
-	if (j == start || (!det && (j > start + 1 || !tok_lower(start) ||
-	    !(tok_lex(start) & LX_GROUP))))
+	if (j == start ||
+	    (!det &&
+		(j > start + 1 || !tok_lower(start) ||
+		    !(tok_lex(start) & LX_GROUP))))
 		return 0;
 	np->kind = NP_COMMON;
 	np->t0 = i;
@@ -2033,8 +2043,8 @@ np_backward(size_t e, size_t s, struct np *np)
 			k = j - 1;
 			if (tok_namecap(k) ||
 			    (tok_lower(k) && (tok_lex(k) & LX_TITLE)) ||
-			    (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
-			    k > s && tok_namecap(k - 1) && !two_names(k)))
+			    (tok_lower(k) && (tok_lex(k) & LX_CONN) && k > s &&
+				tok_namecap(k - 1) && !two_names(k)))
 				j = k;
 			else if (tok_is(k, "the") && k > s + 1 &&
 			    tok_lower(k - 1) && (tok_lex(k - 1) & LX_CONN) &&
@@ -2116,8 +2126,8 @@ set_verb(struct attr *a, size_t v0, size_t v1)
 static void
 set_role(struct attr *a, size_t r0, size_t r1)
 {
-	if (r0 >= r1 || toks[r0].type != T_WORD ||
-	    (tok_lex(r0) & LX_REL) || (toks[r0].flags & TF_DIGIT))
+	if (r0 >= r1 || toks[r0].type != T_WORD || (tok_lex(r0) & LX_REL) ||
+	    (toks[r0].flags & TF_DIGIT))
 		return;
 	if (r1 > a->etok)
 		a->etok = r1;
@@ -2137,9 +2147,10 @@ appositive_end(size_t i)
 	for (j = i; j < ntoks && j < i + 25; j++) {
 		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
 			return j;
-		if (toks[j].type == T_PUNCT && (toks[j].ch == ',' ||
-		    toks[j].ch == ';' || toks[j].ch == ')' ||
-		    toks[j].ch == '.' || toks[j].ch == 0x2014))
+		if (toks[j].type == T_PUNCT &&
+		    (toks[j].ch == ',' || toks[j].ch == ';' ||
+			toks[j].ch == ')' || toks[j].ch == '.' ||
+			toks[j].ch == 0x2014))
 			return j;
 	}
 	return j < ntoks ? ntoks + 1 : j;
@@ -2296,8 +2307,8 @@ np_role(const struct np *np, struct attr *a)
 {
 	size_t r;
 
-	if (tok_punct(np->end, ',') && (r = appositive_end(np->end + 1)) <=
-	    ntoks)
+	if (tok_punct(np->end, ',') &&
+	    (r = appositive_end(np->end + 1)) <= ntoks)
 		set_role(a, np->end + 1, r);
 }
 
@@ -2311,8 +2322,9 @@ according(size_t k, struct attr *a)
 	if (!np_forward(k + 2, &np))
 		return 0;
 	j = np.end;
-	if (np.kind == NP_COMMON && j < ntoks && (tok_is(j, "from") ||
-	    tok_is(j, "by") || tok_is(j, "of") || tok_is(j, "at"))) {
+	if (np.kind == NP_COMMON && j < ntoks &&
+	    (tok_is(j, "from") || tok_is(j, "by") || tok_is(j, "of") ||
+		tok_is(j, "at"))) {
 		struct np inner;
 
 		if (np_forward(j + 1, &inner) && inner.kind == NP_NAME)
@@ -2339,8 +2351,8 @@ verb_inverts(size_t k)
 {
 	size_t n = toks[k].end - toks[k].beg;
 
-	return !(tok_lex(k) & LX_OBJ) && !(n > 4 &&
-	    memcmp(para + toks[k].end - 3, "ing", 3) == 0);
+	return !(tok_lex(k) & LX_OBJ) &&
+	    !(n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0);
 }
 
 /*
@@ -2364,7 +2376,8 @@ attribution_at(size_t j, struct attr *a, int strict)
 		/* After a quotation "warned X" and "asked X" invert too. */
 		n = toks[j].end - toks[j].beg;
 		if ((n > 4 && memcmp(para + toks[j].end - 3, "ing", 3) == 0) ||
-		    tok_is(j, "told") || tok_is(j, "tells") || tok_is(j, "tell"))
+		    tok_is(j, "told") || tok_is(j, "tells") ||
+		    tok_is(j, "tell"))
 			return 0;
 		if (!np_forward(j + 1, &np)) {
 			/* "said one of two witnesses who relayed it" */
@@ -2372,8 +2385,8 @@ attribution_at(size_t j, struct attr *a, int strict)
 			    !(tok_lex(j + 1) & LX_DET))
 				return 0;
 			for (k = j + 2; k < ntoks && k < j + 14 &&
-			    toks[k].type == T_WORD && !(tok_lex(k) & LX_REL);
-			    k++)
+			     toks[k].type == T_WORD && !(tok_lex(k) & LX_REL);
+			     k++)
 				;
 			if (k == j + 2 || (k < ntoks && toks[k].type == T_WORD))
 				return 0;
@@ -2388,7 +2401,8 @@ attribution_at(size_t j, struct attr *a, int strict)
 		if (np.kind == NP_COMMON && tok_punct(np.end, ',') &&
 		    np_forward(np.end + 1, &name) && name.kind == NP_NAME &&
 		    (tok_punct(name.end, ',') || tok_punct(name.end, '.') ||
-		    name.end >= ntoks || (toks[name.end].flags & TF_SEND))) {
+			name.end >= ntoks ||
+			(toks[name.end].flags & TF_SEND))) {
 			np_speaker(&name, a);
 			set_role(a, np.t0, np.t1);
 		} else {
@@ -2403,8 +2417,9 @@ attribution_at(size_t j, struct attr *a, int strict)
 	k = np.end;
 	/* "Kaveh Rostami of the Lindell Institute wrote", "a spokeswoman
 	 * for the ministry said" */
-	if (k < ntoks && (tok_is(k, "of") || tok_is(k, "for") ||
-	    tok_is(k, "at") || tok_is(k, "from"))) {
+	if (k < ntoks &&
+	    (tok_is(k, "of") || tok_is(k, "for") || tok_is(k, "at") ||
+		tok_is(k, "from"))) {
 		struct np pp;
 
 		if (np_forward(k + 1, &pp) && pp.kind != NP_PRON &&
@@ -2451,8 +2466,8 @@ attribution_at(size_t j, struct attr *a, int strict)
 			np = name;
 		}
 	}
-	while (!strict && k < ntoks && tok_lower(k) &&
-	    (tok_lex(k) & LX_AUX) && !(tok_lex(k) & LX_VERB))
+	while (!strict && k < ntoks && tok_lower(k) && (tok_lex(k) & LX_AUX) &&
+	    !(tok_lex(k) & LX_VERB))
 		k++;
 	if (!tok_verb(k))
 		return 0;
@@ -2473,11 +2488,11 @@ find_after(size_t qi, struct attr *a)
 	size_t j = qi + 1;
 	int strict;
 
-	strict = (toks[qi].flags & (TF_QSTOP | TF_SEND)) ==
-	    (TF_QSTOP | TF_SEND);
+	strict =
+	    (toks[qi].flags & (TF_QSTOP | TF_SEND)) == (TF_QSTOP | TF_SEND);
 	while (j < ntoks && toks[j].type == T_PUNCT &&
 	    (toks[j].ch == ',' || is_dash(toks[j].ch) ||
-	    uc_quote_mark(toks[j].ch) != QM_NONE))
+		uc_quote_mark(toks[j].ch) != QM_NONE))
 		j++;
 	if (attribution_at(j, a, strict))
 		return 1;
@@ -2521,16 +2536,17 @@ sentence_subject(size_t s, size_t k, struct np *np)
 {
 	size_t c;
 
-	while (s < k && (tok_is(s, "But") || tok_is(s, "And") ||
-	    tok_is(s, "So") || tok_is(s, "Yet") || tok_punct(s, ',')))
+	while (s < k &&
+	    (tok_is(s, "But") || tok_is(s, "And") || tok_is(s, "So") ||
+		tok_is(s, "Yet") || tok_punct(s, ',')))
 		s++;
 	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k)
 		return 1;
 	/* "After the Paris attacks, Trump released an ad calling..." */
 	for (c = s; c < k && c < s + 25; c++)
 		if (tok_punct(c, ','))
-			return np_forward(c + 1, np) &&
-			    np->kind != NP_COMMON && np->end < k;
+			return np_forward(c + 1, np) && np->kind != NP_COMMON &&
+			    np->end < k;
 	return 0;
 }
 
@@ -2557,8 +2573,8 @@ lead_name(size_t s, size_t e, struct np *np)
 	while (s < e && (tok_is(s, "But") || tok_is(s, "And")))
 		s++;
 	return np_forward(s, np) && np->kind == NP_NAME &&
-	    tok_punct(np->end, ',') && np->end < e &&
-	    tok_namecap(np->t1 - 1) && !(tok_lex(np->t1 - 1) & LX_ORG);
+	    tok_punct(np->end, ',') && np->end < e && tok_namecap(np->t1 - 1) &&
+	    !(tok_lex(np->t1 - 1) & LX_ORG);
 }
 
 /* 1 if "NAME, APPOSITIVE," stands right before the verb at token k. */
@@ -2596,8 +2612,9 @@ find_before(size_t qi, struct attr *a)
 				return 1;
 			continue;
 		}
-		if (!tok_verb(k) && !(k == s && tok_cap(k) &&
-		    (tok_lex(k) & LX_VERB) && verb_inverts(k)))
+		if (!tok_verb(k) &&
+		    !(k == s && tok_cap(k) && (tok_lex(k) & LX_VERB) &&
+			verb_inverts(k)))
 			continue;
 		/* ", said Ana Petrescu," -- unless a name and an appositive
 		 * come first: "Tad Devine, Sanders' adviser, said X ..." */
@@ -2610,11 +2627,12 @@ find_before(size_t qi, struct attr *a)
 			return 1;
 		}
 		n = toks[k].end - toks[k].beg;
-		if (tok_is(k - 1, "to") || (n > 4 &&
-		    memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
+		if (tok_is(k - 1, "to") ||
+		    (n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
 			b = tok_is(k - 1, "to") ? k - 1 : k;
 			for (e = b; e > s && b - e < 4 && tok_lower(e - 1) &&
-			    !(tok_lex(e - 1) & (LX_PREP | LX_DET)); e--)
+			     !(tok_lex(e - 1) & (LX_PREP | LX_DET));
+			     e--)
 				;
 			if (e < b && e > s && np_backward(e - 1, s, &np) &&
 			    np.kind != NP_COMMON) {
@@ -2654,9 +2672,10 @@ find_before(size_t qi, struct attr *a)
 				if (tok_punct(c - 1, ',') ||
 				    toks[c - 1].type == T_QUOTE)
 					break;
-			if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
-			    !np_backward(c - 2, s, &np) ||
-			    np.kind != NP_NAME || np.t0 != lead.t0)) {
+			if (ok &&
+			    (c <= s + 1 || !tok_punct(c - 1, ',') ||
+				!np_backward(c - 2, s, &np) ||
+				np.kind != NP_NAME || np.t0 != lead.t0)) {
 				/* several commas: the name opening the
 				 * sentence speaks */
 				np_speaker(&lead, a);
@@ -2677,9 +2696,9 @@ find_before(size_t qi, struct attr *a)
 			 * the name before "of the ..." speaks */
 			if (d > s && (tok_lex(d - 1) & LX_DET))
 				d--;
-			if (r1 == r0 && d > s + 1 && (tok_is(d - 1, "of") ||
-			    tok_is(d - 1, "for") || tok_is(d - 1, "at") ||
-			    tok_is(d - 1, "from")) &&
+			if (r1 == r0 && d > s + 1 &&
+			    (tok_is(d - 1, "of") || tok_is(d - 1, "for") ||
+				tok_is(d - 1, "at") || tok_is(d - 1, "from")) &&
 			    np_backward(d - 2, s, &head) &&
 			    head.kind != NP_PRON) {
 				r0 = d - 1;
@@ -2694,8 +2713,10 @@ find_before(size_t qi, struct attr *a)
 			    name.kind == NP_NAME && name.end == r1 &&
 			    !(tok_lex(name.t1 - 1) & LX_ORG) &&
 			    (np.kind == NP_COMMON ||
-			    (tok_lex(np.t1 - 1) & LX_ORG) || (np.t0 > s &&
-			    (tok_lex(np.t0 - 1) & (LX_PREP | LX_DET))))) {
+				(tok_lex(np.t1 - 1) & LX_ORG) ||
+				(np.t0 > s &&
+				    (tok_lex(np.t0 - 1) &
+					(LX_PREP | LX_DET))))) {
 				r1 = np.t1;
 				r0 = np.t0;
 				while (r0 > s && !tok_punct(r0 - 1, ',') &&
@@ -2717,17 +2738,19 @@ find_before(size_t qi, struct attr *a)
 		}
 	}
 	/* "... doesn't surprise Republican pollster Daron Shaw: “...”" */
-	if (qi > s + 1 && tok_punct(qi - 1, ':') && np_backward(qi - 2, s, &np) &&
-	    np.kind == NP_NAME) {
+	if (qi > s + 1 && tok_punct(qi - 1, ':') &&
+	    np_backward(qi - 2, s, &np) && np.kind == NP_NAME) {
 		np_speaker(&np, a);
 		a->vlen = 0;
 		return 1;
 	}
 	/* "She then addressed the supporters again: “...”", "Trump issued
 	 * a statement, “Last night ...”" */
-	if (qi > s && (tok_punct(qi - 1, ':') || (tok_punct(qi - 1, ',') &&
-	    quote_upper(qi) && (qi + 1 >= ntoks ||
-	    (toks[qi].flags & TF_SEND)))) && sentence_subject(s, qi - 1, &np)) {
+	if (qi > s &&
+	    (tok_punct(qi - 1, ':') ||
+		(tok_punct(qi - 1, ',') && quote_upper(qi) &&
+		    (qi + 1 >= ntoks || (toks[qi].flags & TF_SEND)))) &&
+	    sentence_subject(s, qi - 1, &np)) {
 		np_speaker(&np, a);
 		a->vlen = 0;
 		return 1;
@@ -2778,11 +2801,13 @@ speech_subject(size_t k, struct attr *a)
 
 		/* "Humphrey, for example, said" */
 		for (c = b - 1; c > s && b - c < 25; c--)
-			if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+			if (tok_punct(c - 1, ',') ||
+			    toks[c - 1].type == T_QUOTE)
 				break;
-		if (ok && (c <= s + 1 || !tok_punct(c - 1, ',') ||
-		    !np_backward(c - 2, s, &np) || np.kind != NP_NAME ||
-		    np.t0 != lead.t0)) {
+		if (ok &&
+		    (c <= s + 1 || !tok_punct(c - 1, ',') ||
+			!np_backward(c - 2, s, &np) || np.kind != NP_NAME ||
+			np.t0 != lead.t0)) {
 			np_speaker(&lead, a);
 			return;
 		}
@@ -2903,13 +2928,12 @@ static int prev_ok;
 
 static struct {
 	unsigned long found;
-	int stop;		/* -q found something */
+	int stop; /* -q found something */
 	const char *file;
 } run;
 
 static const char *const fields[] = {
-	"file", "line", "col", "quote", "speaker", "role", "verb", "kind"
-};
+    "file", "line", "col", "quote", "speaker", "role", "verb", "kind"};
 
 static const char *
 kind_name(unsigned k)
@@ -2939,8 +2963,7 @@ emit(unsigned long long line, size_t col, const char *q, size_t qlen,
 	if (qlen == 0 || !(opt.kinds & kind))
 		return;
 	if (kind != K_FULL && opt.min_words > 0 &&
-	    count_words(q, qlen, (size_t)opt.min_words) <
-	    (size_t)opt.min_words)
+	    count_words(q, qlen, (size_t)opt.min_words) < (size_t)opt.min_words)
 		return;
 	if (opt.attributed_only && a->slen == 0)
 		return;
@@ -3044,7 +3067,7 @@ track_upto(size_t end)
 	s = tracked < ntoks ? sent_start(tracked) : tracked;
 	if (tracked == 0 && end == ntoks && headline()) {
 		/* names only */
-		for (i = 0; i < ntoks; i = j > i ? j : i + 1) {
+		for (i = 0; i<ntoks; i = j> i ? j : i + 1) {
 			j = i;
 			if (!tok_namecap(i))
 				continue;
@@ -3057,13 +3080,14 @@ track_upto(size_t end)
 		tracked = end;
 		return;
 	}
-	for (i = tracked; i < end; i = j > i ? j : i + 1) {
+	for (i = tracked; i<end; i = j> i ? j : i + 1) {
 		j = i;
 		if (i > 0 && (toks[i - 1].flags & TF_SEND))
-			s = i;	/* the sentence starts here */
+			s = i; /* the sentence starts here */
 		if (tok_lower(i)) {
-			if (maybe_verb(para + toks[i].beg, toks[i].end -
-			    toks[i].beg) && (tok_lex(i) & LX_VERB))
+			if (maybe_verb(para + toks[i].beg,
+				toks[i].end - toks[i].beg) &&
+			    (tok_lex(i) & LX_VERB))
 				speech_subject(i, &scratch);
 			continue;
 		}
@@ -3071,25 +3095,27 @@ track_upto(size_t end)
 			continue;
 		if (i == s || (tok_punct(i - 1, ',') && i < s + 8) ||
 		    (i == s + 1 && (tok_lex(s) & LX_STOPCAP) &&
-		    !(tok_lex(s) & (LX_DET | LX_SUB | LX_PREP)))) {
+			!(tok_lex(s) & (LX_DET | LX_SUB | LX_PREP)))) {
 			struct np np;
 
 			/* The subject of a sentence: "Obama consultant
 			 * Cornell Belcher ... picked up". */
 			if (np_forward(i, &np) && np.kind == NP_NAME &&
 			    (tok_lower(np.end) || tok_punct(np.end, ',')) &&
-			    (np.t1 > np.name + 1 || ent_by_last(para +
-			    toks[np.name].beg, toks[np.name].end -
-			    toks[np.name].beg, 0) >= 0)) {
+			    (np.t1 > np.name + 1 ||
+				ent_by_last(para + toks[np.name].beg,
+				    toks[np.name].end - toks[np.name].beg,
+				    0) >= 0)) {
 				np_speaker(&np, &scratch);
 				j = np.t1;
 				continue;
 			}
 		}
 		caps = 0;
-		while (j < ntoks && (tok_namecap(j) ||
-		    (tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
-		    tok_namecap(j + 1) && !two_names(j)))) {
+		while (j < ntoks &&
+		    (tok_namecap(j) ||
+			(tok_lower(j) && (tok_lex(j) & LX_CONN) && caps > 0 &&
+			    tok_namecap(j + 1) && !two_names(j)))) {
 			caps += tok_cap(j);
 			j++;
 		}
@@ -3099,20 +3125,22 @@ track_upto(size_t end)
 			lx = tok_lex(k);
 			if (lx & LX_TITLE) {
 				split = k + 1;
-				gender = lx & LX_MALE ? 'm' :
-				    lx & LX_FEMALE ? 'f' : gender;
+				gender = lx & LX_MALE ? 'm'
+				    : lx & LX_FEMALE  ? 'f'
+						      : gender;
 			}
 		}
-		subject = i == s || (tok_punct(i - 1, ',') && i >= s + 3 &&
-		    (tok_lex(s) & LX_DET) && tok_lower(s + 1));
+		subject = i == s ||
+		    (tok_punct(i - 1, ',') && i >= s + 3 &&
+			(tok_lex(s) & LX_DET) && tok_lower(s + 1));
 		if (j - split < 2 && split == i) {
 			long e;
 
 			/* "Sanders wasn't impressed." */
 			if (!subject || !tok_lower(j) || j != i + 1)
 				continue;
-			e = ent_by_last(para + toks[i].beg,
-			    toks[i].end - toks[i].beg, 0);
+			e = ent_by_last(
+			    para + toks[i].beg, toks[i].end - toks[i].beg, 0);
 			if (e >= 0)
 				(void)ent_renote((size_t)e, 0, 0, 1);
 			continue;
@@ -3151,12 +3179,11 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 		n -= w;
 	}
 	up = !is_letter(c) || is_upper(c);
-	start = qi == 0 || (toks[qi - 1].flags & TF_SEND) ||
-	    tok_punct(qi - 1, ':');
+	start =
+	    qi == 0 || (toks[qi - 1].flags & TF_SEND) || tok_punct(qi - 1, ':');
 	/* X said, "..." / X told reporters "..." / According to X, "..." */
-	if (!start && a->how == A_BEFORE && a->vtok < qi &&
-	    qi - a->vtok <= 3 && !tok_is(qi - 1, "that") &&
-	    !tok_is(a->vtok + 1, "that") &&
+	if (!start && a->how == A_BEFORE && a->vtok < qi && qi - a->vtok <= 3 &&
+	    !tok_is(qi - 1, "that") && !tok_is(a->vtok + 1, "that") &&
 	    !(tok_lex(qi - 1) & (LX_DET | LX_PREP)))
 		start = up;
 	if (!start && a->how == A_BEFORE && tok_punct(qi - 1, ',') &&
@@ -3204,8 +3231,9 @@ mark_quote_ends(void)
 			t->flags |= TF_QASK;
 		else
 			continue;
-		if (i + 1 < ntoks && (tok_lower(i + 1) ||
-		    tok_punct(i + 1, ',') || tok_punct(i + 1, ';')))
+		if (i + 1 < ntoks &&
+		    (tok_lower(i + 1) || tok_punct(i + 1, ',') ||
+			tok_punct(i + 1, ';')))
 			continue;
 		if ((t->flags & TF_QSTOP) || i + 1 == ntoks ||
 		    toks[i + 1].type == T_QUOTE || tok_cap(i + 1))
@@ -3297,15 +3325,15 @@ next_cap_byte(const char *p, size_t n, size_t i)
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const void *)(p + i));
 		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_and_si128(_mm_cmpgt_epi8(v, lo16),
-		    _mm_cmplt_epi8(v, hi16))));
+		    _mm_and_si128(
+			_mm_cmpgt_epi8(v, lo16), _mm_cmplt_epi8(v, hi16))));
 
 		if (hit != 0)
 			return i + (size_t)__builtin_ctz(hit);
 		i += 16;
 	}
 #endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ULL;
 
@@ -3317,14 +3345,16 @@ next_cap_byte(const char *p, size_t n, size_t i)
 		 * or more, which is itself flagged: the lowest flagged byte
 		 * is a real one. */
 		hit = (((v + (0x80 - 'A') * ones) &
-		    ~(v + (0x80 - 'Z' - 1) * ones)) | v) & 0x80 * ones;
+			   ~(v + (0x80 - 'Z' - 1) * ones)) |
+			  v) &
+		    0x80 * ones;
 		if (hit != 0)
 			return i + (size_t)__builtin_ctzll(hit) / 8;
 		i += 8;
 	}
 #endif
-	while (i < n && (unsigned char)p[i] < 0x80 &&
-	    (p[i] < 'A' || p[i] > 'Z'))
+	while (
+	    i < n && (unsigned char)p[i] < 0x80 && (p[i] < 'A' || p[i] > 'Z'))
 		i++;
 	return i;
 }
@@ -3349,9 +3379,11 @@ scan_names(const char *p, size_t n)
 		words = 0;
 		for (;;) {
 			/* a capitalised word */
-			while (i < n && (word_byte[(unsigned char)p[i]] ||
-			    is_alnum(c = char_at(p, n, i, &w)) ||
-			    c == '\'' || c == 0x2019 || c == '-' || c == '.'))
+			while (i < n &&
+			    (word_byte[(unsigned char)p[i]] ||
+				is_alnum(c = char_at(p, n, i, &w)) ||
+				c == '\'' || c == 0x2019 || c == '-' ||
+				c == '.'))
 				i += word_byte[(unsigned char)p[i]] ? 1 : w;
 			e = i;
 			words++;
@@ -3424,7 +3456,11 @@ attribute_all(void)
 		track_upto(qi);
 		a = &pq[x].at;
 		attr_clear(a);
+		/* The order of the tests is the order of evidence: branches
+		 * that share a body (after, follow-on) are kept apart on
+		 * purpose. */
 		if (find_after(qi, a))
+			/* NOLINTNEXTLINE(bugprone-branch-clone) */
 			a->how = A_AFTER;
 		else if (x > 0 && pq[x - 1].at.how == A_AFTER &&
 		    pq[x - 1].at.slen > 0 && pq[x - 1].at.vtok < qi &&
@@ -3438,15 +3474,16 @@ attribute_all(void)
 			a->how = A_BEFORE;
 		else if (attr_clear(a), find_later(qi, a))
 			a->how = A_AFTER;
-		else if (attr_clear(a), x > 0 &&
-		    pq[x - 1].at.slen > 0) {
+		/* A follow-on again, but only after every other attribution
+		 * failed: the same body as the interrupted case above. */
+		else if (attr_clear(a), x > 0 && pq[x - 1].at.slen > 0) {
 			*a = pq[x - 1].at;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
 			/* Keep the verb of an interrupted quotation only. */
 			p = spans[x - 1].tok;
 			if (!(pq[x - 1].at.vtok > p && pq[x - 1].at.vtok < qi &&
-			    pq[x - 1].at.how == A_AFTER && qi - p <= 12)) {
+				pq[x - 1].at.how == A_AFTER && qi - p <= 12)) {
 				a->vlen = 0;
 				a->rlen = 0;
 			}
@@ -3459,16 +3496,16 @@ attribute_all(void)
 			a->vlen = a->rlen = 0;
 		} else if (reported_ok && qi > 0 &&
 		    (toks[qi - 1].flags & TF_SEND) &&
-		    reported_tok >= sent_start(qi - 1) &&
-		    reported_tok < qi) {
+		    reported_tok >= sent_start(qi - 1) && reported_tok < qi) {
 			/* "Cruz tweeted a warning. “Missouri: ...”" */
 			*a = reported;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
 		}
 		if ((a->how == A_BEFORE || a->how == A_AFTER) &&
-		    (tok_lex(a->vtok) & LX_NAMING) && count_words(para +
-		    spans[x].cb, spans[x].ce - spans[x].cb, 3) <= 3) {
+		    (tok_lex(a->vtok) & LX_NAMING) &&
+		    count_words(para + spans[x].cb, spans[x].ce - spans[x].cb,
+			3) <= 3) {
 			/* Locals call the junction "Spaghetti Corner". */
 			attr_clear(a);
 			pq[x].kind = K_SCARE;
@@ -3493,8 +3530,7 @@ pend_add(const struct span *sp)
 	if (pend.text.len > 0)
 		buf_addc(&pend.text, ' ');
 	if (pend.text.len + n > MAX_QUOTE_BYTES)
-		n = cut_len(para + sp->cb, n, MAX_QUOTE_BYTES -
-		    pend.text.len);
+		n = cut_len(para + sp->cb, n, MAX_QUOTE_BYTES - pend.text.len);
 	buf_add(&pend.text, para + sp->cb, n);
 	while (pend.text.len > 0 &&
 	    is_space((unsigned char)pend.text.p[pend.text.len - 1]))
@@ -3520,8 +3556,7 @@ continues(const char *p, size_t n, size_t *w)
 		return pend.oq.what == 1 ? i : n;
 	}
 	m = uc_quote_mark(c);
-	if (pend.oq.what == 1 && (m == QM_DOUBLE_OPEN ||
-	    m == QM_DOUBLE_AMBIG))
+	if (pend.oq.what == 1 && (m == QM_DOUBLE_OPEN || m == QM_DOUBLE_AMBIG))
 		return i;
 	if (pend.oq.what == 2 && (c == 0x2018 || c == '\''))
 		return i;
@@ -3551,8 +3586,8 @@ tokenize_view(const char *p, size_t w0, size_t w1)
  * on into the next paragraph (last: these are the paragraph's last).
  */
 static void
-emit_view(const char *p, unsigned long long lineno, const struct openq *oq,
-    int last)
+emit_view(
+    const char *p, unsigned long long lineno, const struct openq *oq, int last)
 {
 	size_t x;
 	struct span *sp;
@@ -3582,16 +3617,16 @@ emit_view(const char *p, unsigned long long lineno, const struct openq *oq,
 			pend_add(sp);
 			continue;
 		}
-		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb,
-		    &pq[x].at, pq[x].kind);
+		emit(lineno, sp->ob + 1, p + sp->cb, sp->ce - sp->cb, &pq[x].at,
+		    pq[x].kind);
 	}
 }
 
 /* A very long paragraph with quotations: windows of spans, each read
  * with its context. */
 static void
-process_long(const char *p, size_t n, unsigned long long lineno,
-    const struct openq *oq)
+process_long(
+    const char *p, size_t n, unsigned long long lineno, const struct openq *oq)
 {
 	struct span *all = spans;
 	size_t nall = nspans, x0 = 0, x1, w0, w1;
@@ -3779,6 +3814,7 @@ main(int argc, char **argv)
 	buf_free(&pend.text);
 	buf_free(&held);
 	status = common.quiet && run.found == 0 ? EXIT_NOMATCH : EXIT_OK;
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble() ?
-	    EXIT_TROUBLE : status;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
+	    ? EXIT_TROUBLE
+	    : status;
 }

@@ -1,11 +1,12 @@
 /*
  * buf.c - a growable byte buffer.
  */
+#include "buf.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "prog.h"
 #include "utf8.h"
 #include "xalloc.h"

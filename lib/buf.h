@@ -17,7 +17,10 @@ struct buf {
 	size_t cap; /* bytes allocated */
 };
 
-#define BUF_INIT {NULL, 0, 0}
+#define BUF_INIT                                                               \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 /* Make room for at least n more bytes past b->len. */
 void buf_reserve(struct buf *b, size_t n);

@@ -1,6 +1,8 @@
 /*
  * cli.c - one parser for all the filters' options.
  */
+#include "cli.h"
+
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,12 +10,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
 #include "color.h"
 #include "xalloc.h"
 
 #ifndef VERSION
-#define VERSION "unknown"	/* the Makefile defines it from config.mk */
+#define VERSION "unknown" /* the Makefile defines it from config.mk */
 #endif
 
 struct common_opts common;
@@ -27,29 +28,27 @@ enum {
 };
 
 static const struct cli_option common_options[] = {
-	{'h', "help", CLI_NOARG, NULL, "print this help and exit"},
-	{OPT_VERSION, "version", CLI_NOARG, NULL, "print the version and exit"},
-	{OPT_COLOR, "color", CLI_OPTIONAL, "WHEN",
-	    "never, always or auto (default: auto)"},
-	{'o', "output", CLI_REQUIRED, "FILE",
-	    "write to FILE, replaced only when the run succeeds"},
-	{OPT_LINE_BUFFERED, "line-buffered", CLI_NOARG, NULL,
-	    "flush after each line (automatic on a terminal)"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {'h', "help", CLI_NOARG, NULL, "print this help and exit"},
+    {OPT_VERSION, "version", CLI_NOARG, NULL, "print the version and exit"},
+    {OPT_COLOR, "color", CLI_OPTIONAL, "WHEN",
+	"never, always or auto (default: auto)"},
+    {'o', "output", CLI_REQUIRED, "FILE",
+	"write to FILE, replaced only when the run succeeds"},
+    {OPT_LINE_BUFFERED, "line-buffered", CLI_NOARG, NULL,
+	"flush after each line (automatic on a terminal)"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static const struct cli_option extractor_options[] = {
-	{OPT_FORMAT, "format", CLI_REQUIRED, "FMT",
-	    "text (default), tsv (with a header line) or jsonl"},
-	{'H', "with-filename", CLI_NOARG, NULL,
-	    "prefix text output with FILE: (default with >1 file)"},
-	{'n', "line-number", CLI_NOARG, NULL, "prefix text output with LINE:"},
-	{OPT_HIGHLIGHT, "highlight", CLI_NOARG, NULL,
-	    "print the whole input with the found spans coloured"},
-	{'q', "quiet", CLI_NOARG, NULL,
-	    "print nothing; exit 0 if anything was found, else 1"},
-	{0, NULL, CLI_NOARG, NULL, NULL}
-};
+    {OPT_FORMAT, "format", CLI_REQUIRED, "FMT",
+	"text (default), tsv (with a header line) or jsonl"},
+    {'H', "with-filename", CLI_NOARG, NULL,
+	"prefix text output with FILE: (default with >1 file)"},
+    {'n', "line-number", CLI_NOARG, NULL, "prefix text output with LINE:"},
+    {OPT_HIGHLIGHT, "highlight", CLI_NOARG, NULL,
+	"print the whole input with the found spans coloured"},
+    {'q', "quiet", CLI_NOARG, NULL,
+	"print nothing; exit 0 if anything was found, else 1"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
 
 /* Room for a filter's own options plus the common ones. */
 #define CLI_MAX_OPTIONS 64
@@ -74,8 +73,8 @@ cli_usage_error(const char *fmt, ...)
 	(void)fputc('\n', stderr);
 	if (cur_spec != NULL)
 		print_usage_line(stderr);
-	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
-	    progname);
+	(void)fprintf(
+	    stderr, "Try '%s --help' for more information.\n", progname);
 	exit(EXIT_TROUBLE);
 }
 
@@ -87,17 +86,19 @@ print_options(const struct cli_option *o)
 
 	for (; o->code != 0; o++) {
 		if (o->code < CLI_OWN)
-			n = snprintf(left, sizeof(left), "  -%c, --%s",
-			    o->code, o->name);
+			n = snprintf(left, sizeof(left), "  -%c, --%s", o->code,
+			    o->name);
 		else
 			n = snprintf(left, sizeof(left), "      --%s", o->name);
 		if (n > 0 && (size_t)n < sizeof(left) && o->argname != NULL) {
 			if (o->arg == CLI_OPTIONAL)
-				(void)snprintf(left + n, sizeof(left) - (size_t)n,
-				    "[=%s]", o->argname);
+				(void)snprintf(left + n,
+				    sizeof(left) - (size_t)n, "[=%s]",
+				    o->argname);
 			else
-				(void)snprintf(left + n, sizeof(left) - (size_t)n,
-				    "=%s", o->argname);
+				(void)snprintf(left + n,
+				    sizeof(left) - (size_t)n, "=%s",
+				    o->argname);
 		}
 		if (strlen(left) < 28)
 			(void)printf("%-28s%s\n", left, o->help);
@@ -120,9 +121,11 @@ print_help(void)
 	print_options(common_options);
 	if (cur_spec->epilogue != NULL)
 		(void)printf("\n%s", cur_spec->epilogue);
-	(void)printf("\nWith no FILE, or when FILE is -, read standard input."
+	(void)printf(
+	    "\nWith no FILE, or when FILE is -, read standard input."
 	    "\nExit status: 0 success, %s2 trouble.\nSee %s(1) for details.\n",
-	    cur_spec->flags & CLI_EXTRACTOR ? "1 nothing found (with -q), " : "",
+	    cur_spec->flags & CLI_EXTRACTOR ? "1 nothing found (with -q), "
+					    : "",
 	    progname);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		pdie_sys("write error");
@@ -144,8 +147,8 @@ static void
 add_options(const struct cli_option *o, struct option *lo, size_t *nlo,
     char *shorts, size_t *nshort)
 {
-	static const int has_arg[] = {no_argument, required_argument,
-	    optional_argument};
+	static const int has_arg[] = {
+	    no_argument, required_argument, optional_argument};
 
 	for (; o->code != 0; o++) {
 		lo[*nlo].name = o->name;
@@ -172,8 +175,8 @@ parse_format(const char *arg)
 		return FMT_TSV;
 	if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "json") == 0)
 		return FMT_JSONL;
-	cli_usage_error("--format: unknown format '%s' (text, tsv, jsonl)",
-	    arg);
+	cli_usage_error(
+	    "--format: unknown format '%s' (text, tsv, jsonl)", arg);
 }
 
 int
@@ -195,8 +198,8 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 		pdie("too many options (%zu): raise CLI_MAX_OPTIONS", total);
 	memset(lo, 0, sizeof(lo));
 	memset(shorts, 0, sizeof(shorts));
-	shorts[nshort++] = '+';	/* stop at the first operand */
-	shorts[nshort++] = ':';	/* report a missing argument as ':' */
+	shorts[nshort++] = '+'; /* stop at the first operand */
+	shorts[nshort++] = ':'; /* report a missing argument as ':' */
 	add_options(spec->options, lo, &nlo, shorts, &nshort);
 	add_options(common_options, lo, &nlo, shorts, &nshort);
 	if (extractor)
@@ -216,7 +219,8 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			color_when = color_parse(optarg);
 			if (color_when < 0)
 				cli_usage_error("--color: unknown value '%s' "
-				    "(never, always, auto)", optarg);
+						"(never, always, auto)",
+				    optarg);
 			break;
 		case 'o':
 			common.output = optarg;
@@ -242,15 +246,16 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 		case ':':
 			if (optopt != 0 && optopt < CLI_OWN)
 				cli_usage_error("option requires an argument "
-				    "-- '%c'", optopt);
+						"-- '%c'",
+				    optopt);
 			cli_usage_error("option '%s' requires an argument",
 			    argv[optind - 1]);
 		case '?':
 			if (optopt != 0 && optopt < CLI_OWN)
-				cli_usage_error("invalid option -- '%c'",
-				    optopt);
-			cli_usage_error("unrecognized option '%s'",
-			    argv[optind - 1]);
+				cli_usage_error(
+				    "invalid option -- '%c'", optopt);
+			cli_usage_error(
+			    "unrecognized option '%s'", argv[optind - 1]);
 		default:
 			spec->handle(c, optarg);
 			break;
@@ -259,12 +264,12 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 	if (common.highlight) {
 		if (common.format != FMT_TEXT)
 			cli_usage_error("--highlight prints text; it cannot "
-			    "be combined with --format");
+					"be combined with --format");
 		color_when = COLOR_ALWAYS;
 	}
-	common.color = color_decide(color_when,
-	    common.output != NULL ? -1 : STDOUT_FILENO);
-	common.with_filename = with_filename >= 0 ? with_filename :
-	    argc - optind > 1;
+	common.color = color_decide(
+	    color_when, common.output != NULL ? -1 : STDOUT_FILENO);
+	common.with_filename =
+	    with_filename >= 0 ? with_filename : argc - optind > 1;
 	return optind;
 }

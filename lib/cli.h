@@ -15,8 +15,8 @@
 
 enum cli_arg {
 	CLI_NOARG,
-	CLI_REQUIRED,	/* --name=ARG or --name ARG, -x ARG */
-	CLI_OPTIONAL	/* --name[=ARG] only */
+	CLI_REQUIRED, /* --name=ARG or --name ARG, -x ARG */
+	CLI_OPTIONAL  /* --name[=ARG] only */
 };
 
 /*
@@ -27,19 +27,19 @@ enum cli_arg {
 #define CLI_COMMON 0x1000
 
 struct cli_option {
-	int code;		/* the short letter, or CLI_OWN + n */
-	const char *name;	/* long name without "--" */
+	int code;         /* the short letter, or CLI_OWN + n */
+	const char *name; /* long name without "--" */
 	enum cli_arg arg;
-	const char *argname;	/* "FILE", shown in --help; NULL if none */
-	const char *help;	/* one line for --help */
+	const char *argname; /* "FILE", shown in --help; NULL if none */
+	const char *help;    /* one line for --help */
 };
 
 /* The filter kinds: extractors get the extractor options too. */
 #define CLI_EXTRACTOR 0x1u
 
 struct cli_spec {
-	const char *synopsis;	/* usage line after the name */
-	const char *summary;	/* one sentence: what the filter does */
+	const char *synopsis; /* usage line after the name */
+	const char *summary;  /* one sentence: what the filter does */
 	const struct cli_option *options; /* ends with a zero code */
 	unsigned flags;
 	/*
@@ -47,26 +47,22 @@ struct cli_spec {
 	 * without one.  Report a bad argument with cli_usage_error().
 	 */
 	void (*handle)(int code, const char *arg);
-	const char *epilogue;	/* printed after the options; NULL: none */
+	const char *epilogue; /* printed after the options; NULL: none */
 };
 
-enum out_format {
-	FMT_TEXT,
-	FMT_TSV,
-	FMT_JSONL
-};
+enum out_format { FMT_TEXT, FMT_TSV, FMT_JSONL };
 
 /* The common options, after cli_parse(). */
 struct common_opts {
-	const char *output;	/* -o FILE, NULL for standard output */
-	int line_buffered;	/* --line-buffered */
-	int color;		/* 1: colour the output (decided) */
+	const char *output; /* -o FILE, NULL for standard output */
+	int line_buffered;  /* --line-buffered */
+	int color;          /* 1: colour the output (decided) */
 	/* extractors only */
-	enum out_format format;	/* --format */
-	int with_filename;	/* -H, or more than one operand */
-	int line_number;	/* -n */
-	int highlight;		/* --highlight (implies colour) */
-	int quiet;		/* -q */
+	enum out_format format; /* --format */
+	int with_filename;      /* -H, or more than one operand */
+	int line_number;        /* -n */
+	int highlight;          /* --highlight (implies colour) */
+	int quiet;              /* -q */
 };
 
 extern struct common_opts common;

@@ -1,11 +1,11 @@
 /*
  * color.c - the --color decision.
  */
+#include "color.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#include "color.h"
 
 int
 color_parse(const char *arg)

@@ -7,11 +7,7 @@
 #ifndef WINNOW_COLOR_H
 #define WINNOW_COLOR_H
 
-enum color_when {
-	COLOR_NEVER,
-	COLOR_ALWAYS,
-	COLOR_AUTO
-};
+enum color_when { COLOR_NEVER, COLOR_ALWAYS, COLOR_AUTO };
 
 /* Parse a --color argument (NULL means "always", as GNU ls does); -1 if
  * it is none of never/always/auto (also no/yes/none/force/tty/if-tty). */

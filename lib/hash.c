@@ -8,9 +8,9 @@
  * zero one factor loses only its own contribution.  The length and the
  * seed enter the start and the end.
  */
-#include <string.h>
-
 #include "hash.h"
+
+#include <string.h>
 
 #if defined(__SIZEOF_INT128__)
 __extension__ typedef unsigned __int128 u128;
@@ -72,8 +72,8 @@ rotl(uint64_t x, int r)
  * of a few hundred bytes.  len is the length of the whole input.
  */
 static inline void
-tail_words(const unsigned char *p, size_t n, size_t len, uint64_t *x,
-    uint64_t *y)
+tail_words(
+    const unsigned char *p, size_t n, size_t len, uint64_t *x, uint64_t *y)
 {
 	unsigned char t[16] = {0};
 

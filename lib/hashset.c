@@ -5,12 +5,13 @@
  * only with _DEFAULT_SOURCE.  Without it the tables come from malloc. */
 #define _DEFAULT_SOURCE 1
 
+#include "hashset.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
-#include "hashset.h"
 #include "xalloc.h"
 
 #if !defined(MAP_ANONYMOUS) && defined(MAP_ANON)
@@ -20,7 +21,7 @@
 /* Sub-tables start this small, so that a set of a few hundred keys costs
  * a few kilobytes; tables this big or bigger are mapped. */
 #define HS_FIRST_CAP 16
-#define HS_MAP_BYTES (64 * 1024)
+#define HS_MAP_BYTES ((size_t)64 * 1024)
 #define HS_MAX_CAP ((size_t)1 << 32)
 
 static inline size_t
@@ -133,8 +134,8 @@ grow(struct hashset *h, struct hs_table *t)
 	if (cap <= oldcap)
 		return HS_FULL;
 	add = cap * sizeof(struct fp128);
-	if (h->limit != 0 && h->bytes - oldcap * sizeof(struct fp128) + add >
-	    h->limit)
+	if (h->limit != 0 &&
+	    h->bytes - oldcap * sizeof(struct fp128) + add > h->limit)
 		return HS_FULL;
 	nt.slot = slots_alloc(cap, &nt.mapped);
 	nt.cap = cap;

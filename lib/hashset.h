@@ -36,18 +36,18 @@
 #define HS_SUBTABLES 256
 
 struct hs_table {
-	struct fp128 *slot;	/* cap slots; all-zero means empty */
-	size_t cap;		/* number of slots (at most 2^32) */
-	size_t used;		/* fingerprints stored */
-	size_t grow_at;		/* grow before used reaches this */
-	int mapped;		/* slot came from mmap(2), not malloc */
+	struct fp128 *slot; /* cap slots; all-zero means empty */
+	size_t cap;         /* number of slots (at most 2^32) */
+	size_t used;        /* fingerprints stored */
+	size_t grow_at;     /* grow before used reaches this */
+	int mapped;         /* slot came from mmap(2), not malloc */
 };
 
 struct hashset {
 	struct hs_table sub[HS_SUBTABLES];
-	size_t count;		/* fingerprints in the whole set */
-	size_t bytes;		/* bytes of slot memory allocated */
-	size_t limit;		/* most bytes allowed, 0 for no limit */
+	size_t count; /* fingerprints in the whole set */
+	size_t bytes; /* bytes of slot memory allocated */
+	size_t limit; /* most bytes allowed, 0 for no limit */
 };
 
 /* What hs_add() returns besides 0 and 1. */
@@ -89,7 +89,10 @@ void hs_prefetch(const struct hashset *h, struct fp128 fp);
 struct hs_iter {
 	size_t sub, i;
 };
-#define HS_ITER_INIT {0, 0}
+#define HS_ITER_INIT                                                           \
+	{                                                                      \
+		0, 0                                                           \
+	}
 int hs_next(const struct hashset *h, struct hs_iter *it, struct fp128 *fp);
 
 /* Release the memory; h is an empty set again (its limit is kept). */

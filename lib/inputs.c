@@ -1,12 +1,13 @@
 /*
  * inputs.c - cat-like operand loop.
  */
+#include "inputs.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "inputs.h"
 #include "prog.h"
 
 int
@@ -30,8 +31,8 @@ input_next(struct input *in, struct line *line)
 }
 
 static int
-run_one(const char *name, unsigned long index, unsigned long count,
-    input_fn fn, void *ctx)
+run_one(const char *name, unsigned long index, unsigned long count, input_fn fn,
+    void *ctx)
 {
 	struct input in;
 	int fd, r;
@@ -70,8 +71,8 @@ inputs_run(char **files, int nfiles, input_fn fn, void *ctx)
 	if (nfiles <= 0)
 		return run_one("-", 0, 1, fn, ctx);
 	for (i = 0; i < nfiles; i++) {
-		r = run_one(files[i], (unsigned long)i, (unsigned long)nfiles,
-		    fn, ctx);
+		r = run_one(
+		    files[i], (unsigned long)i, (unsigned long)nfiles, fn, ctx);
 		if (r != 0)
 			return r;
 	}

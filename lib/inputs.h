@@ -12,12 +12,12 @@
 #include "lineio.h"
 
 struct input {
-	const char *name;	/* the operand, "-" for standard input */
-	const char *label;	/* for messages: "(standard input)" or name */
-	unsigned long index;	/* 0 for the first document, 1 ... */
-	unsigned long count;	/* how many operands the run has */
+	const char *name;    /* the operand, "-" for standard input */
+	const char *label;   /* for messages: "(standard input)" or name */
+	unsigned long index; /* 0 for the first document, 1 ... */
+	unsigned long count; /* how many operands the run has */
 	struct linereader lr;
-	int failed;		/* a read error ended this document early */
+	int failed; /* a read error ended this document early */
 };
 
 /*

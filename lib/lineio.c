@@ -1,12 +1,13 @@
 /*
  * lineio.c - read(2) + memchr line reader.
  */
+#include "lineio.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "lineio.h"
 #include "xalloc.h"
 
 #define LR_BUFSIZE ((size_t)64 * 1024)
@@ -112,8 +113,8 @@ lr_next(struct linereader *lr, struct line *line)
 
 	for (;;) {
 		if (lr->scanned < lr->end) {
-			nl = memchr(lr->buf + lr->scanned, '\n',
-			    lr->end - lr->scanned);
+			nl = memchr(
+			    lr->buf + lr->scanned, '\n', lr->end - lr->scanned);
 			if (nl != NULL) {
 				if ((size_t)(nl - (lr->buf + lr->beg)) >
 				    lr->max_line + 1)

@@ -17,18 +17,18 @@
 
 /* One line of input. */
 struct line {
-	const char *p;	/* the bytes, without "\n" and without a final "\r" */
-	size_t len;	/* number of bytes at p */
-	int crlf;	/* 1 when the line ended in "\r\n" */
-	int nonl;	/* 1 when it was the last line and had no "\n" */
+	const char *p; /* the bytes, without "\n" and without a final "\r" */
+	size_t len;    /* number of bytes at p */
+	int crlf;      /* 1 when the line ended in "\r\n" */
+	int nonl;      /* 1 when it was the last line and had no "\n" */
 };
 
 struct linereader {
-	int fd;			/* read from here; not closed by lr_free() */
-	char *buf;		/* unconsumed input is buf[beg..end) */
+	int fd;    /* read from here; not closed by lr_free() */
+	char *buf; /* unconsumed input is buf[beg..end) */
 	size_t cap, beg, end;
-	size_t scanned;		/* buf[beg..scanned) holds no "\n" */
-	size_t max_line;	/* a longer line is an error (ERANGE) */
+	size_t scanned;            /* buf[beg..scanned) holds no "\n" */
+	size_t max_line;           /* a longer line is an error (ERANGE) */
 	unsigned long long lineno; /* lines returned so far */
 	int eof;
 };

@@ -1,6 +1,8 @@
 /*
  * output.c - buffered output, write errors, atomic -o FILE.
  */
+#include "output.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -11,7 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "output.h"
 #include "prog.h"
 #include "xalloc.h"
 
@@ -21,8 +22,8 @@ static char outbuf[OUT_BUFSIZE];
 static size_t outlen;
 static int outfd = STDOUT_FILENO;
 static int out_linebuf;
-static int out_errno;		/* first write error, 0 if none */
-static char *final_path;	/* -o FILE */
+static int out_errno;            /* first write error, 0 if none */
+static char *final_path;         /* -o FILE */
 static char *volatile temp_path; /* its temporary twin, removed on a signal */
 
 static void
@@ -45,8 +46,8 @@ open_atomic(const char *path)
 	struct stat st;
 	int fd;
 
-	(void)snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path,
-	    path + dirlen);
+	(void)snprintf(
+	    tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		pdie_sys("%s", path);

@@ -1,14 +1,14 @@
 /*
  * prog.c - program name, messages, exit status and strict number parsing.
  */
+#include "prog.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "prog.h"
 
 const char *progname = "winnow";
 static int trouble;
@@ -187,8 +187,8 @@ static NORETURN void
 bad_number(const char *what, const char *s, const char *why)
 {
 	pwarn("%s: %s: '%s'", what, why, s == NULL ? "" : s);
-	(void)fprintf(stderr, "Try '%s --help' for more information.\n",
-	    progname);
+	(void)fprintf(
+	    stderr, "Try '%s --help' for more information.\n", progname);
 	exit(EXIT_TROUBLE);
 }
 
@@ -202,8 +202,8 @@ parse_num(const char *s, long long min, long long max, const char *what)
 	if (why != NULL && strcmp(why, "out of range") == 0) {
 		pwarn("%s: '%s' is out of range (%lld to %lld)", what, s, min,
 		    max);
-		(void)fprintf(stderr,
-		    "Try '%s --help' for more information.\n", progname);
+		(void)fprintf(stderr, "Try '%s --help' for more information.\n",
+		    progname);
 		exit(EXIT_TROUBLE);
 	}
 	if (why != NULL)
@@ -220,8 +220,8 @@ parse_real(const char *s, double min, double max, const char *what)
 	why = str_to_real(s, min, max, &v);
 	if (why != NULL && strcmp(why, "out of range") == 0) {
 		pwarn("%s: '%s' is out of range (%g to %g)", what, s, min, max);
-		(void)fprintf(stderr,
-		    "Try '%s --help' for more information.\n", progname);
+		(void)fprintf(stderr, "Try '%s --help' for more information.\n",
+		    progname);
 		exit(EXIT_TROUBLE);
 	}
 	if (why != NULL)

@@ -10,9 +10,9 @@
 
 #include <stddef.h>
 
-#define EXIT_OK 0	/* success, also when nothing was found */
-#define EXIT_NOMATCH 1	/* -q and nothing found */
-#define EXIT_TROUBLE 2	/* usage, read, write, pattern or memory error */
+#define EXIT_OK 0      /* success, also when nothing was found */
+#define EXIT_NOMATCH 1 /* -q and nothing found */
+#define EXIT_TROUBLE 2 /* usage, read, write, pattern or memory error */
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -56,8 +56,8 @@ int prog_trouble(void);
  * return NULL and store the value on success, or return a short reason
  * ("not a whole number", "out of range") and store nothing.
  */
-const char *str_to_num(const char *s, long long min, long long max,
-    long long *out);
+const char *str_to_num(
+    const char *s, long long min, long long max, long long *out);
 const char *str_to_real(const char *s, double min, double max, double *out);
 const char *str_to_size(const char *s, unsigned long long *out);
 
@@ -73,8 +73,8 @@ void prog_reset(void);
  * with EXIT_TROUBLE: numbers come from the command line, so a bad one is a
  * usage error.  what names the option for the message.
  */
-long long parse_num(const char *s, long long min, long long max,
-    const char *what);
+long long parse_num(
+    const char *s, long long min, long long max, const char *what);
 
 /*
  * Parse s as a decimal fraction in [min, max] (e.g. "0.8"); same error

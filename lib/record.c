@@ -1,6 +1,8 @@
 /*
  * record.c - JSONL and TSV record writers, exact numbers.
  */
+#include "record.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,10 +11,9 @@
 #include "cli.h"
 #include "color.h"
 #include "output.h"
-#include "record.h"
 #include "utf8.h"
 
-static int nfields;	/* fields written in the current record */
+static int nfields; /* fields written in the current record */
 
 void
 rec_header(const char *const *names, size_t n)
@@ -275,8 +276,8 @@ rec_text_prefix(const char *file, unsigned long long line)
 	}
 	if (common.line_number) {
 		if (common.color)
-			out_printf(SGR_GREEN "%llu" SGR_CYAN ":" SGR_RESET,
-			    line);
+			out_printf(
+			    SGR_GREEN "%llu" SGR_CYAN ":" SGR_RESET, line);
 		else
 			out_printf("%llu:", line);
 	}

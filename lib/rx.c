@@ -2,13 +2,14 @@
  * rx.c - compile once, JIT, reuse match data, iterate all matches.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
+#include "rx.h"
+
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "prog.h"
-#include "rx.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -18,14 +19,14 @@
  */
 #define RX_MATCH_LIMIT 5000000
 #define RX_DEPTH_LIMIT 10000
-#define RX_HEAP_LIMIT (64 * 1024)	/* KiB */
+#define RX_HEAP_LIMIT (64 * 1024) /* KiB */
 #define RX_JIT_STACK_MIN ((size_t)32 * 1024)
 #define RX_JIT_STACK_MAX ((size_t)1024 * 1024)
 
 struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
-	size_t ov[2];		/* placeholder for a failed match */
+	size_t ov[2]; /* placeholder for a failed match */
 	unsigned groups;
 };
 
@@ -44,8 +45,8 @@ rx_context_init(void)
 	(void)pcre2_set_match_limit(mctx, RX_MATCH_LIMIT);
 	(void)pcre2_set_depth_limit(mctx, RX_DEPTH_LIMIT);
 	(void)pcre2_set_heap_limit(mctx, RX_HEAP_LIMIT);
-	jit_stack = pcre2_jit_stack_create(RX_JIT_STACK_MIN, RX_JIT_STACK_MAX,
-	    NULL);
+	jit_stack =
+	    pcre2_jit_stack_create(RX_JIT_STACK_MIN, RX_JIT_STACK_MAX, NULL);
 	if (jit_stack != NULL)
 		pcre2_jit_stack_assign(mctx, NULL, jit_stack);
 }
@@ -69,8 +70,8 @@ jit_disabled(void)
 }
 
 struct rx *
-rx_compile(const char *pattern, size_t len, unsigned flags, char *err,
-    size_t errsize)
+rx_compile(
+    const char *pattern, size_t len, unsigned flags, char *err, size_t errsize)
 {
 	uint32_t options = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF;
 	PCRE2_UCHAR msg[256];
@@ -87,12 +88,12 @@ rx_compile(const char *pattern, size_t len, unsigned flags, char *err,
 		options |= PCRE2_EXTENDED;
 	rx_context_init();
 	r = xcalloc(1, sizeof(*r));
-	r->code = pcre2_compile((PCRE2_SPTR)pattern, len, options, &errcode,
-	    &erroff, NULL);
+	r->code = pcre2_compile(
+	    (PCRE2_SPTR)pattern, len, options, &errcode, &erroff, NULL);
 	if (r->code == NULL) {
 		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
-			(void)snprintf((char *)msg, sizeof(msg), "error %d",
-			    errcode);
+			(void)snprintf(
+			    (char *)msg, sizeof(msg), "error %d", errcode);
 		if (erroff > len)
 			erroff = len;
 		(void)snprintf(err, errsize, "%s at offset %zu", (char *)msg,
@@ -106,8 +107,8 @@ rx_compile(const char *pattern, size_t len, unsigned flags, char *err,
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
 		pdie("out of memory");
-	(void)pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT,
-	    &capture_count);
+	(void)pcre2_pattern_info(
+	    r->code, PCRE2_INFO_CAPTURECOUNT, &capture_count);
 	r->groups = capture_count;
 	return r;
 }
@@ -125,16 +126,16 @@ rx_compile_or_die(const char *pattern, unsigned flags, const char *what)
 }
 
 static int
-rx_run(struct rx *r, const char *subj, size_t len, size_t start,
-    uint32_t options)
+rx_run(
+    struct rx *r, const char *subj, size_t len, size_t start, uint32_t options)
 {
 	int rc;
 	PCRE2_SIZE *ov;
 
 	if (start > len)
 		return 0;
-	rc = pcre2_match(r->code, (PCRE2_SPTR)subj, len, start, options,
-	    r->md, mctx);
+	rc = pcre2_match(
+	    r->code, (PCRE2_SPTR)subj, len, start, options, r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
 	if (rc < 0) {
@@ -210,8 +211,9 @@ rx_iter_next(struct rx *r, const char *subj, size_t len, struct rx_iter *it)
 				it->done = 1;
 				return 0;
 			}
-			it->pos += utf8_decode((const unsigned char *)subj +
-			    it->pos, len - it->pos, &cp);
+			it->pos +=
+			    utf8_decode((const unsigned char *)subj + it->pos,
+				len - it->pos, &cp);
 			rc = rx_run(r, subj, len, it->pos, 0);
 		}
 	} else {
@@ -233,10 +235,10 @@ rx_error_string(int rc)
 	static char msg[256];
 
 	(void)rc;
-	if (pcre2_get_error_message(last_error, (PCRE2_UCHAR *)msg,
-	    sizeof(msg)) < 0)
-		(void)snprintf(msg, sizeof(msg), "matching error %d",
-		    last_error);
+	if (pcre2_get_error_message(
+		last_error, (PCRE2_UCHAR *)msg, sizeof(msg)) < 0)
+		(void)snprintf(
+		    msg, sizeof(msg), "matching error %d", last_error);
 	return msg;
 }
 

@@ -25,27 +25,27 @@ struct rx;
 
 /* Compile flags. */
 #define RX_CASELESS 0x1u /* Unicode caseless matching */
-#define RX_UCP 0x2u	 /* \w \d \b and POSIX classes use Unicode */
+#define RX_UCP 0x2u      /* \w \d \b and POSIX classes use Unicode */
 #define RX_EXTENDED 0x4u /* ignore white space and # comments */
-#define RX_NOJIT 0x8u	 /* no JIT: a pattern compiled only to check it */
+#define RX_NOJIT 0x8u    /* no JIT: a pattern compiled only to check it */
 
 /* Match results below zero. */
-#define RX_ELIMIT (-1)	/* a match, depth, heap or JIT stack limit hit */
-#define RX_EERROR (-2)	/* any other matching error */
+#define RX_ELIMIT (-1) /* a match, depth, heap or JIT stack limit hit */
+#define RX_EERROR (-2) /* any other matching error */
 
 /*
  * Compile pattern[0..len).  On error, return NULL and write
  * "MESSAGE at offset N" into err (errsize bytes).
  */
-struct rx *rx_compile(const char *pattern, size_t len, unsigned flags,
-    char *err, size_t errsize);
+struct rx *rx_compile(
+    const char *pattern, size_t len, unsigned flags, char *err, size_t errsize);
 
 /*
  * Compile or die: on error print "NAME: what: MESSAGE at offset N" and
  * exit 2.  For built-in patterns and command-line patterns alike.
  */
-struct rx *rx_compile_or_die(const char *pattern, unsigned flags,
-    const char *what);
+struct rx *rx_compile_or_die(
+    const char *pattern, unsigned flags, const char *what);
 
 /*
  * Look for a match in subj[0..len) starting at byte offset start.
@@ -57,8 +57,8 @@ struct rx *rx_compile_or_die(const char *pattern, unsigned flags,
 int rx_search(struct rx *r, const char *subj, size_t len, size_t start);
 
 /* Like rx_search(), but the match must start exactly at start. */
-int rx_search_anchored(struct rx *r, const char *subj, size_t len,
-    size_t start);
+int rx_search_anchored(
+    struct rx *r, const char *subj, size_t len, size_t start);
 
 #define RX_UNSET ((size_t)-1)
 
@@ -83,13 +83,13 @@ unsigned rx_groups(const struct rx *r);
  * no pcre2_next_match().
  */
 struct rx_iter {
-	size_t pos;		/* where the next search starts */
-	int after_empty;	/* the last match was empty, at pos */
+	size_t pos;      /* where the next search starts */
+	int after_empty; /* the last match was empty, at pos */
 	int done;
 };
 void rx_iter_init(struct rx_iter *it);
-int rx_iter_next(struct rx *r, const char *subj, size_t len,
-    struct rx_iter *it);
+int rx_iter_next(
+    struct rx *r, const char *subj, size_t len, struct rx_iter *it);
 
 /* A one-line description of the last RX_ELIMIT / RX_EERROR result. */
 const char *rx_error_string(int rc);

@@ -73,12 +73,12 @@ uint32_t uc_plain(uint32_t cp);
 /* Quotation mark classes, for extract-quotes. */
 enum quote_mark {
 	QM_NONE = 0,
-	QM_DOUBLE_OPEN,	 /* “ „ ‟ « 「 『 */
+	QM_DOUBLE_OPEN,  /* “ „ ‟ « 「 『 */
 	QM_DOUBLE_CLOSE, /* ” » 」 』 */
 	QM_DOUBLE_AMBIG, /* " ＂ */
-	QM_SINGLE_OPEN,	 /* ‘ ‚ ‛ ‹ */
+	QM_SINGLE_OPEN,  /* ‘ ‚ ‛ ‹ */
 	QM_SINGLE_CLOSE, /* ’ › */
-	QM_SINGLE_AMBIG	 /* ' */
+	QM_SINGLE_AMBIG  /* ' */
 };
 enum quote_mark uc_quote_mark(uint32_t cp);
 

@@ -1,12 +1,13 @@
 /*
  * xalloc.c - allocation that dies on exhaustion.
  */
+#include "xalloc.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "prog.h"
-#include "xalloc.h"
 
 static NORETURN void
 out_of_memory(void)

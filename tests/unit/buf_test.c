@@ -12,12 +12,13 @@ main(void)
 
 	for (i = 0; i < 1000; i++)
 		buf_add(&b, "abc", 3);
-	test_cond("buf: grows", b.len == 3000 && memcmp(b.p + 2997, "abc", 3) == 0);
+	test_cond(
+	    "buf: grows", b.len == 3000 && memcmp(b.p + 2997, "abc", 3) == 0);
 	buf_reset(&b);
 	buf_addc(&b, 0);
 	buf_add_utf8(&b, 0x201C);
-	test_cond("buf: NUL and UTF-8", b.len == 4 &&
-	    memcmp(b.p, "\0\xe2\x80\x9c", 4) == 0);
+	test_cond("buf: NUL and UTF-8",
+	    b.len == 4 && memcmp(b.p, "\0\xe2\x80\x9c", 4) == 0);
 	buf_free(&b);
 	test_cond("buf: free", b.p == NULL && b.len == 0);
 	return test_report();

@@ -16,7 +16,8 @@ main(void)
 	b = hash128("hello", 5, 0);
 	test_cond("hash: deterministic", a.lo == b.lo && a.hi == b.hi);
 	b = hash128("hellp", 5, 0);
-	test_cond("hash: one bit changes both lanes", a.lo != b.lo && a.hi != b.hi);
+	test_cond(
+	    "hash: one bit changes both lanes", a.lo != b.lo && a.hi != b.hi);
 	b = hash128("hello", 5, 1);
 	test_cond("hash: seed matters", a.lo != b.lo);
 	a = hash128("", 0, 0);

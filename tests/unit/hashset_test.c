@@ -41,8 +41,9 @@ main(void)
 	hs_free(&h);
 	test_cond("hashset: free empties", h.count == 0 && h.bytes == 0);
 
-	test_cond("hashset: zero fingerprint", hs_add(&h, zero) == 1 &&
-	    hs_contains(&h, zero) && hs_add(&h, zero) == 0);
+	test_cond("hashset: zero fingerprint",
+	    hs_add(&h, zero) == 1 && hs_contains(&h, zero) &&
+		hs_add(&h, zero) == 0);
 	test_cond("hashset: zero is stored as one", hs_contains(&h, one));
 	hs_free(&h);
 

@@ -10,8 +10,8 @@
 /* Feed data through a pipe in one go and join what the reader returns,
  * each line followed by its ending as read. */
 static char *
-roundtrip(const char *data, size_t len, size_t *outlen, size_t max_line,
-    int *rc)
+roundtrip(
+    const char *data, size_t len, size_t *outlen, size_t max_line, int *rc)
 {
 	struct linereader lr;
 	struct line line;

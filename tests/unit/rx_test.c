@@ -5,8 +5,8 @@
 #include "unit.h"
 
 static int
-count_matches(const char *pat, const char *subj, size_t len, char *spans,
-    size_t cap)
+count_matches(
+    const char *pat, const char *subj, size_t len, char *spans, size_t cap)
 {
 	struct rx *r = rx_compile_or_die(pat, 0, "test");
 	struct rx_iter it;
@@ -18,8 +18,8 @@ count_matches(const char *pat, const char *subj, size_t len, char *spans,
 	while ((rc = rx_iter_next(r, subj, len, &it)) > 0) {
 		const size_t *ov = rx_ovector(r);
 
-		used += (size_t)snprintf(spans + used, cap - used, "[%zu,%zu)",
-		    ov[0], ov[1]);
+		used += (size_t)snprintf(
+		    spans + used, cap - used, "[%zu,%zu)", ov[0], ov[1]);
 		n++;
 	}
 	rx_free(r);
@@ -39,7 +39,11 @@ main(void)
 	n = count_matches("x*", "\xc3\xa9", 2, spans, sizeof(spans));
 	test_cond("rx: empty match steps over a whole UTF-8 character",
 	    n == 2 && strcmp(spans, "[0,0)[2,2)") == 0);
-	n = count_matches("b", "a\xff" "b\x80" "b", 5, spans, sizeof(spans));
+	n = count_matches("b",
+	    "a\xff"
+	    "b\x80"
+	    "b",
+	    5, spans, sizeof(spans));
 	test_cond("rx: invalid UTF-8 does not stop matching",
 	    n == 2 && strcmp(spans, "[2,3)[4,5)") == 0);
 	n = count_matches("o", "f\0o\0o", 5, spans, sizeof(spans));

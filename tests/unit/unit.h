@@ -15,8 +15,8 @@ static int unit_failed;
 		if (expr) {                                                    \
 			printf("PASS: %s\n", (name));                          \
 		} else {                                                       \
-			printf("FAIL: %s (%s:%d)\n", (name), __FILE__,         \
-			    __LINE__);                                         \
+			printf(                                                \
+			    "FAIL: %s (%s:%d)\n", (name), __FILE__, __LINE__); \
 			unit_failed++;                                         \
 		}                                                              \
 	} while (0)
