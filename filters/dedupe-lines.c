@@ -1011,7 +1011,9 @@ tally_print(void)
 			continue;
 		if (opt.count)
 			out_printf("%7llu ", e->count);
-		out_write(tally.text.p + e->off, e->len);
+		/* Only empty lines: the text buffer was never allocated. */
+		if (e->len > 0)
+			out_write(tally.text.p + e->off, e->len);
 		if (e->crlf)
 			out_putc('\r');
 		out_putc('\n');
