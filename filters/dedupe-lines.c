@@ -1396,32 +1396,21 @@ fail:
 static int
 save_seen(const char *path)
 {
-	size_t len = strlen(path) + 8, n = 0;
-	char *tmp = xmalloc(len);
-	unsigned char *chunk = xmalloc((size_t)SEEN_CHUNK * SEEN_RECORD);
+	size_t n = 0;
+	char *tmp;
+	unsigned char *chunk;
 	unsigned char hdr[SEEN_HEADER], tr[SEEN_TRAILER];
 	struct hs_iter it = HS_ITER_INIT;
 	struct fp128 fp;
-	struct stat st;
 	uint64_t sum;
-	mode_t mask;
 	int fd;
 
-	(void)snprintf(tmp, len, "%s.XXXXXX", path);
-	fd = mkstemp(tmp);
+	fd = tempfile_beside(path, &tmp);
 	if (fd < 0) {
 		pwarn_sys("%s", path);
-		free(tmp);
-		free(chunk);
 		return -1;
 	}
-	if (stat(path, &st) == 0) {
-		(void)fchmod(fd, st.st_mode & 0777);
-	} else {
-		mask = umask(0);
-		(void)umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
-	}
+	chunk = xmalloc((size_t)SEEN_CHUNK * SEEN_RECORD);
 	memcpy(hdr, SEEN_MAGIC, 8);
 	put64(hdr + 8, SEEN_VERSION | (uint64_t)key_flags() << 32);
 	put64(hdr + 16, key_spec_hash());

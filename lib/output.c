@@ -35,8 +35,8 @@ remove_temp_on_signal(int sig)
 	(void)raise(sig);
 }
 
-static void
-open_atomic(const char *path)
+int
+tempfile_beside(const char *path, char **tmp_out)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash == NULL ? 0 : (size_t)(slash - path) + 1;
@@ -44,13 +44,17 @@ open_atomic(const char *path)
 	char *tmp = xmalloc(n);
 	mode_t mask;
 	struct stat st;
-	int fd;
+	int fd, saved;
 
 	(void)snprintf(
 	    tmp, n, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
 	fd = mkstemp(tmp);
-	if (fd < 0)
-		pdie_sys("%s", path);
+	if (fd < 0) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return -1;
+	}
 	/* Give the new file the mode an ordinary create would, or keep the
 	 * mode of the file it replaces. */
 	if (stat(path, &st) == 0) {
@@ -60,6 +64,19 @@ open_atomic(const char *path)
 		(void)umask(mask);
 		(void)fchmod(fd, 0666 & ~mask);
 	}
+	*tmp_out = tmp;
+	return fd;
+}
+
+static void
+open_atomic(const char *path)
+{
+	char *tmp;
+	int fd;
+
+	fd = tempfile_beside(path, &tmp);
+	if (fd < 0)
+		pdie_sys("%s", path);
 	final_path = xstrdup(path);
 	temp_path = tmp;
 	outfd = fd;

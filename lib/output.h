@@ -30,6 +30,14 @@
  */
 void out_open(const char *path, int line_buffered);
 
+/*
+ * Create an empty temporary file beside path (".NAME.XXXXXX" in the same
+ * folder, so that rename(2) over path is atomic), with the mode path has,
+ * or the mode a new file would get.  Returns its descriptor and stores its
+ * name, allocated, in *tmp (free it); or returns -1 with errno set.
+ */
+int tempfile_beside(const char *path, char **tmp);
+
 /* Append bytes to the output. */
 void out_write(const void *p, size_t n);
 void out_putc(int c);

@@ -183,13 +183,26 @@ str_to_size(const char *s, unsigned long long *out)
 	return NULL;
 }
 
-static NORETURN void
-bad_number(const char *what, const char *s, const char *why)
+/* A bad number on the command line: the message, the usage hint, exit 2. */
+static NORETURN void number_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+static void
+number_error(const char *fmt, ...)
 {
-	pwarn("%s: %s: '%s'", what, why, s == NULL ? "" : s);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage(0, 0, fmt, ap);
+	va_end(ap);
 	(void)fprintf(
 	    stderr, "Try '%s --help' for more information.\n", progname);
 	exit(EXIT_TROUBLE);
+}
+
+static NORETURN void
+bad_number(const char *what, const char *s, const char *why)
+{
+	number_error("%s: %s: '%s'", what, why, s == NULL ? "" : s);
 }
 
 long long
@@ -199,13 +212,9 @@ parse_num(const char *s, long long min, long long max, const char *what)
 	long long v = 0;
 
 	why = str_to_num(s, min, max, &v);
-	if (why != NULL && strcmp(why, "out of range") == 0) {
-		pwarn("%s: '%s' is out of range (%lld to %lld)", what, s, min,
-		    max);
-		(void)fprintf(stderr, "Try '%s --help' for more information.\n",
-		    progname);
-		exit(EXIT_TROUBLE);
-	}
+	if (why != NULL && strcmp(why, "out of range") == 0)
+		number_error("%s: '%s' is out of range (%lld to %lld)", what, s,
+		    min, max);
 	if (why != NULL)
 		bad_number(what, s, why);
 	return v;
@@ -218,12 +227,9 @@ parse_real(const char *s, double min, double max, const char *what)
 	double v = 0;
 
 	why = str_to_real(s, min, max, &v);
-	if (why != NULL && strcmp(why, "out of range") == 0) {
-		pwarn("%s: '%s' is out of range (%g to %g)", what, s, min, max);
-		(void)fprintf(stderr, "Try '%s --help' for more information.\n",
-		    progname);
-		exit(EXIT_TROUBLE);
-	}
+	if (why != NULL && strcmp(why, "out of range") == 0)
+		number_error(
+		    "%s: '%s' is out of range (%g to %g)", what, s, min, max);
 	if (why != NULL)
 		bad_number(what, s, why);
 	return v;
