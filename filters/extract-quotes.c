@@ -413,14 +413,16 @@ static struct lex_slot *lex;
 static uint16_t lex_tag[LEX_SLOTS];
 
 /*
- * The last answer for words of up to eight bytes, as written (before
- * folding), direct-mapped: the same few words ("the", "said", "He") are
- * looked up again and again, and a hit costs one compare.
+ * The last answer for words of up to sixteen bytes, as written (before
+ * folding), direct-mapped: the same words ("the", "said", "He",
+ * "spokeswoman") are looked up again and again, and a hit costs two
+ * compares.
  */
-#define LEX_MEMO_BITS 10
+#define LEX_MEMO_BITS 11
+#define LEX_MEMO_LEN 16
 struct lex_memo {
-	uint64_t word; /* the bytes, zero-padded */
-	uint32_t len;  /* 0: empty */
+	uint64_t word[2]; /* the bytes, zero-padded */
+	uint32_t len;     /* 0: empty */
 	uint32_t flags;
 };
 static struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
@@ -600,13 +602,17 @@ lex_lookup(const char *w, size_t n)
 			return 0;
 	}
 	lex_key(w, n, key);
-	if (n <= 8) {
-		/* a short word as written: often looked up before */
-		memo = &lex_memo[(key[0] * 0x9e3779b97f4a7c15ULL + n) >>
+	if (n <= LEX_MEMO_LEN) {
+		/* a word as written: often looked up before */
+		memo = &lex_memo[((key[0] ^ key[1] * 0xc2b2ae3d27d4eb4fULL) *
+				     0x9e3779b97f4a7c15ULL +
+				 n) >>
 		    (64 - LEX_MEMO_BITS)];
-		if (memo->len == n && memo->word == key[0])
+		if (memo->len == n && memo->word[0] == key[0] &&
+		    memo->word[1] == key[1])
 			return memo->flags;
-		memo->word = key[0];
+		memo->word[0] = key[0];
+		memo->word[1] = key[1];
 		memo->len = (uint32_t)n;
 	}
 	hi = 0;
@@ -1172,12 +1178,14 @@ enum { T_WORD, T_PUNCT, T_QUOTE };
 #define TF_NCDONE 0x40u  /* TF_NAMECAP is known */
 #define TF_NAMECAP 0x80u /* tok_namecap() holds */
 
+/* The fields after type and flags hold only for the tokens named: the
+ * tokenizer writes a token's first four fields and nothing more. */
 struct tok {
 	size_t beg, end;
-	uint32_t lex;
-	uint32_t ch; /* T_PUNCT: the character */
-	uint32_t q;  /* T_QUOTE: the span */
 	unsigned short type, flags;
+	uint32_t lex; /* with TF_LEXED: the lexicon flags */
+	uint32_t ch;  /* T_PUNCT: the character */
+	uint32_t q;   /* T_QUOTE: the span */
 };
 
 static struct tok *toks;
@@ -1200,9 +1208,6 @@ tok_set(struct tok *t, unsigned type, size_t beg, size_t end)
 	t->end = end;
 	t->type = (unsigned short)type;
 	t->flags = 0;
-	t->lex = 0;
-	t->ch = 0;
-	t->q = 0;
 	return t;
 }
 
