@@ -32,7 +32,8 @@ LIBSRC = \
 	lib/rx.c \
 	lib/utf8.c \
 	lib/xalloc.c
-LIBHDR = $(LIBSRC:.c=.h)
+# scan.h is header-only (inline byte-parallel tests).
+LIBHDR = $(LIBSRC:.c=.h) lib/scan.h
 LIBOBJ = $(LIBSRC:%.c=$(O)/%.o)
 LIBA = $(O)/libwinnow.a
 

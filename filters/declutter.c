@@ -42,6 +42,7 @@
 #include "output.h"
 #include "prog.h"
 #include "rx.h"
+#include "scan.h"
 #include "xalloc.h"
 
 /* The categories; CAT_CONTENT is what a reader came for. */
@@ -2613,41 +2614,18 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 }
 
 /*
- * Eight bytes at a time (SWAR): for bytes of at most 0x7F, bit 7 of each
- * byte of swar_ge/swar_le tells whether it is >= lo / <= hi; no byte's
- * sum carries into the next.
- */
-#define SWAR_ONES 0x0101010101010101ULL
-#define SWAR_HIGH (SWAR_ONES * 0x80)
-
-static uint64_t
-swar_ge(uint64_t x, unsigned lo)
-{
-	return (x + SWAR_ONES * (0x80 - lo)) & SWAR_HIGH;
-}
-
-static uint64_t
-swar_le(uint64_t x, unsigned hi)
-{
-	return ~(x + SWAR_ONES * (0x7F - hi)) & SWAR_HIGH;
-}
-
-/*
- * The word bytes (WC_WORD) of the 8 bytes at p as bits 0..7, on a
- * little-endian host (where byte i of the load is bits 8i..8i+7).  The
- * multiplication gathers the eight flag bits into the top byte.
+ * The word bytes (WC_WORD: letters, digits, the apostrophe, bytes of
+ * 0x80 or more) of the 8 bytes at p as bits 0..7, on a little-endian
+ * host (where byte i of the load is bits 8i..8i+7).  The multiplication
+ * gathers the eight flag bits into the top byte.
  */
 static uint64_t
 word_bits8(const unsigned char *p)
 {
-	uint64_t v, x, l, word;
+	uint64_t v = swar_load(p), word;
 
-	memcpy(&v, p, 8);
-	x = v & ~SWAR_HIGH;
-	l = x | SWAR_ONES * 0x20;
-	word = (v & SWAR_HIGH) | (swar_ge(l, 'a') & swar_le(l, 'z')) |
-	    (swar_ge(x, '0') & swar_le(x, '9')) |
-	    swar_le(x ^ SWAR_ONES * '\'', 0);
+	word = swar_high(v) | swar_letters(v) | swar_digits(v) |
+	    swar_range(v, '\'', '\'');
 	return ((word >> 7) * 0x0102040810204080ULL) >> 56;
 }
 

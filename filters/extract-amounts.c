@@ -21,9 +21,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#include <emmintrin.h>
-#endif
 
 #include "cli.h"
 #include "color.h"
@@ -31,6 +28,7 @@
 #include "output.h"
 #include "prog.h"
 #include "record.h"
+#include "scan.h"
 #include "xalloc.h"
 
 /* ---- currency groups: symbols and words that name several currencies ---- */
@@ -921,17 +919,13 @@ skip_space_back(const struct scan *sc, size_t i, size_t lim)
 static inline size_t
 word_end_fast(const unsigned char *s, size_t n, size_t i)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
-	uint64_t v, t, notl;
+	uint64_t notl;
 
 	while (i + 8 <= n) {
-		memcpy(&v, s + i, 8);
-		t = (v | ones * 0x20) & ~high;
-		notl = ~((t + ones * 0x1f) & ~(t + ones * 0x05) & ~v) & high;
+		notl = ~swar_letters(swar_load(s + i)) & SWAR_HIGH;
 		if (notl != 0) {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			return i + (size_t)(__builtin_ctzll(notl) >> 3);
+#if defined(SCAN_SWAR)
+			return i + swar_first(notl);
 #else
 			break; /* the end is in these eight bytes */
 #endif
@@ -1013,11 +1007,12 @@ word_after(const struct scan *sc, size_t i, size_t *ws, size_t *we)
 static size_t
 find_bytes(const char *s, size_t n, size_t from, const char *w, size_t wl)
 {
-	size_t i = from, j;
-#if defined(__SSE2__) && defined(__GNUC__)
+	size_t i = from;
+#if defined(SCAN_SSE2)
 	const __m128i first = _mm_set1_epi8(w[0]);
 	const __m128i last = _mm_set1_epi8(w[wl - 1]);
 	unsigned m;
+	size_t j;
 
 	while (i + wl - 1 + 16 <= n) {
 		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
@@ -1172,29 +1167,24 @@ ctx_add(struct scan *sc, const char *code, size_t pos)
 static void
 line_context(struct scan *sc)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	const unsigned char *s = (const unsigned char *)sc->s;
 	const struct lex *x;
 	size_t i = 0, e, n = sc->n;
-	uint64_t v, t, caps;
+	uint64_t caps;
 
 	if (sc->ctx_done)
 		return;
 	sc->ctx_done = 1;
 	while (i < n) {
 		if (i + 8 <= n) {
-			memcpy(&v, s + i, 8);
-			t = v & ~high;
-			caps =
-			    (t + ones * 0x3f) & ~(t + ones * 0x25) & ~v & high;
+			caps = swar_range(swar_load(s + i), 'A', 'Z');
 			if (caps == 0) {
 				i += 8;
 				continue;
 			}
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(SCAN_SWAR)
 			/* straight to the first capital of the eight */
-			i += (size_t)(__builtin_ctzll(caps) >> 3);
+			i += swar_first(caps);
 #endif
 		}
 		if (!(s[i] >= 'A' && s[i] <= 'Z') ||
@@ -3391,7 +3381,7 @@ scan_bytes(struct scan *sc, size_t i, const struct sink *k)
 	}
 }
 
-#if defined(__SSE2__) && defined(__GNUC__)
+#if defined(SCAN_SSE2)
 /*
  * Sixteen bytes at a time with SSE2 (every x86-64 has it): byte compares
  * give the letters and digits of a block as 16-bit masks; word starts are
@@ -3403,20 +3393,14 @@ static void
 scan_line(struct scan *sc, const struct sink *k)
 {
 	const unsigned char *s = (const unsigned char *)sc->s;
-	const __m128i x20 = _mm_set1_epi8(0x20), a1 = _mm_set1_epi8('a' - 1);
-	const __m128i z1 = _mm_set1_epi8('z' + 1), d0 = _mm_set1_epi8('0' - 1);
-	const __m128i d9 = _mm_set1_epi8('9' + 1);
 	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
 	unsigned letters, digits, starts, carry = 0;
-	__m128i v, l;
+	__m128i v;
 
 	while (i + 16 + 2 <= n) {
 		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		l = _mm_or_si128(v, x20);
-		letters = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1)));
-		digits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-		    _mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d9)));
+		letters = sse_bits(sse_letters(v));
+		digits = sse_bits(sse_digits(v));
 		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]);
 		starts = letters & ~((letters << 1) | carry);
@@ -3448,8 +3432,7 @@ scan_line(struct scan *sc, const struct sink *k)
 	}
 	scan_bytes(sc, i, k);
 }
-#elif defined(__GNUC__) && defined(__BYTE_ORDER__) &&                          \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#elif defined(SCAN_SWAR)
 /*
  * Eight bytes at a time: bit masks give the letters and digits of a
  * block, word starts are letters after non-letters, and a word is looked
@@ -3457,31 +3440,26 @@ scan_line(struct scan *sc, const struct sink *k)
  * test), so ordinary text costs a few operations per word.  This needs
  * the bytes of a block in the order of the bits: little-endian only.
  */
-#define FIRST_BYTE(m) ((size_t)(__builtin_ctzll(m) >> 3))
-
 static void
 scan_line(struct scan *sc, const struct sink *k)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = ones * 0x80;
 	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
-	uint64_t v, t, letters, digits, starts, carry = 0;
+	uint64_t v, letters, digits, starts, carry = 0;
 
 	while (i + 8 + 2 <= n) {
-		memcpy(&v, s + i, 8);
-		t = (v | ones * 0x20) & ~high;
-		letters = (t + ones * 0x1f) & ~(t + ones * 0x05) & ~v & high;
-		t = v & ~high;
-		digits = (t + ones * 0x50) & ~(t + ones * 0x46) & ~v & high;
+		v = swar_load(s + i);
+		letters = swar_letters(v);
+		digits = swar_digits(v);
 		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0;
 		starts = letters & ~((letters << 8) | carry);
-		d = digits != 0 ? FIRST_BYTE(digits) : 8;
+		d = digits != 0 ? swar_first(digits) : 8;
 		if (d < 8)
 			starts &= (1ULL << (8 * d)) - 1;
 		r = 0;
 		while (starts != 0) {
-			ws = i + FIRST_BYTE(starts);
+			ws = i + swar_first(starts);
 			starts &= starts - 1;
 			if (!prefix_maybe(s + ws))
 				continue;

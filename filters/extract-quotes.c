@@ -19,10 +19,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__) && defined(__GNUC__)
-#define HAVE_SSE2 1
-#include <emmintrin.h>
-#endif
 
 #include "buf.h"
 #include "cli.h"
@@ -32,6 +28,7 @@
 #include "output.h"
 #include "prog.h"
 #include "record.h"
+#include "scan.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -583,8 +580,7 @@ maybe_verb(const char *w, size_t n)
 static NOINLINE uint32_t
 lex_lookup(const char *w, size_t n)
 {
-	uint64_t key[3], up, hi;
-	const uint64_t ones = 0x0101010101010101ULL;
+	uint64_t key[3], hi;
 	int k;
 	uint32_t flags;
 	struct lex_memo *memo = NULL;
@@ -605,8 +601,8 @@ lex_lookup(const char *w, size_t n)
 	if (n <= LEX_MEMO_LEN) {
 		/* a word as written: often looked up before */
 		memo = &lex_memo[((key[0] ^ key[1] * 0xc2b2ae3d27d4eb4fULL) *
-				     0x9e3779b97f4a7c15ULL +
-				 n) >>
+					 0x9e3779b97f4a7c15ULL +
+				     n) >>
 		    (64 - LEX_MEMO_BITS)];
 		if (memo->len == n && memo->word[0] == key[0] &&
 		    memo->word[1] == key[1])
@@ -617,14 +613,11 @@ lex_lookup(const char *w, size_t n)
 	}
 	hi = 0;
 	for (k = 0; k < 3 && key[k] != 0; k++) {
-		/* Fold A-Z to a-z eight bytes at a time; with every byte
-		 * below 0x80 the sums cannot carry from byte to byte. */
+		/* Fold A-Z to a-z eight bytes at a time. */
 		hi |= key[k];
-		up = (key[k] + (0x80 - 'A') * ones) &
-		    ~(key[k] + (0x80 - 'Z' - 1) * ones) & 0x80 * ones;
-		key[k] |= up >> 2;
+		key[k] |= swar_range(key[k], 'A', 'Z') >> 2;
 	}
-	flags = hi & 0x80 * ones ? 0 : lex[lex_slot_for(key, n)].flags;
+	flags = swar_high(hi) ? 0 : lex[lex_slot_for(key, n)].flags;
 	if (memo != NULL)
 		memo->flags = flags;
 	return flags;
@@ -987,16 +980,13 @@ feet_inches(const char *p, size_t i)
 static size_t
 next_mark_byte(const char *p, size_t n, size_t i)
 {
-#if defined(HAVE_SSE2)
+#if defined(SCAN_SSE2)
 	/* Sixteen bytes at a time: a mask of the quote, apostrophe and
 	 * high bytes; each is looked up in turn. */
-	const __m128i dq16 = _mm_set1_epi8('"'), ap16 = _mm_set1_epi8('\'');
-
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const void *)(p + i));
-		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_or_si128(
-			_mm_cmpeq_epi8(v, dq16), _mm_cmpeq_epi8(v, ap16))));
+		unsigned hit = sse_bits(_mm_or_si128(
+		    v, _mm_or_si128(sse_eq(v, '"'), sse_eq(v, '\''))));
 
 		while (hit != 0) {
 			size_t k = i + (size_t)__builtin_ctz(hit);
@@ -1008,25 +998,17 @@ next_mark_byte(const char *p, size_t n, size_t i)
 		i += 16;
 	}
 #endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ULL;
-
+#if defined(SCAN_SWAR)
 	while (i + 8 <= n) {
-		uint64_t v, dq, ap, hit;
+		uint64_t v = swar_load(p + i), hit;
 
-		memcpy(&v, p + i, 8);
-		dq = v ^ '"' * ones;
-		ap = v ^ '\'' * ones;
-		/* The lowest flagged byte is a real hit: a borrow only
-		 * flags bytes above a zero byte. */
-		hit = (((dq - ones) & ~dq) | ((ap - ones) & ~ap) | v) &
-		    0x80 * ones;
+		hit = swar_range(v, '"', '"') | swar_range(v, '\'', '\'') |
+		    swar_high(v);
 		if (hit == 0) {
 			i += 8;
 			continue;
 		}
-		i += (size_t)__builtin_ctzll(hit) / 8;
+		i += swar_first(hit);
 		if (mark_byte[(unsigned char)p[i]])
 			return i;
 		i++;
@@ -1360,33 +1342,24 @@ tokenize(const char *p, size_t from, size_t to)
 		else if (is_upper(c))
 			t->flags |= TF_CAP;
 		i += w;
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(SCAN_SWAR)
 		/*
 		 * Eight bytes at a time while they are all ASCII letters or
-		 * digits: one branch a word, not one a byte.  A byte of 0x80
-		 * or more fails and may carry into the bytes after it, which
-		 * does not matter: only the first failing byte is used.
-		 * That byte is taken from v: a space or a comma, the usual
-		 * ends, end the word without reading it again.
+		 * digits: one branch a word, not one a byte.  The first byte
+		 * that is not ends the word; it is taken from v: a space or a
+		 * comma, the usual ends, end the word without reading it
+		 * again.
 		 */
 		while (i + 8 <= to) {
-			uint64_t v, low, ok;
+			uint64_t v = swar_load(p + i), stop;
 			unsigned k, y;
 
-			memcpy(&v, p + i, 8);
-			low = v | 0x2020202020202020ULL;
-			ok = ((low + 0x1f1f1f1f1f1f1f1fULL) &
-				 ~(low + 0x0505050505050505ULL)) |
-			    ((v + 0x5050505050505050ULL) &
-				~(v + 0x4646464646464646ULL));
-			ok = ~ok & ~v & 0x8080808080808080ULL;
-			ok |= v & 0x8080808080808080ULL;
-			if (ok == 0) {
+			stop = swar_first_not_alnum(v);
+			if (stop == 0) {
 				i += 8;
 				continue;
 			}
-			k = (unsigned)__builtin_ctzll(ok) / 8;
+			k = (unsigned)swar_first(stop);
 			i += k;
 			y = (unsigned)(v >> 8 * k) & 0xff;
 			if (y == ' ' || y == ',')
@@ -3321,40 +3294,24 @@ static int held_ok;
 static size_t
 next_cap_byte(const char *p, size_t n, size_t i)
 {
-#if defined(HAVE_SSE2)
-	/* Sixteen bytes at a time: signed, A-Z is the range ('A' - 1,
-	 * 'Z' + 1) and a high byte is below zero. */
-	const __m128i lo16 = _mm_set1_epi8('A' - 1);
-	const __m128i hi16 = _mm_set1_epi8('Z' + 1);
-
+#if defined(SCAN_SSE2)
 	while (i + 16 <= n) {
 		__m128i v = _mm_loadu_si128((const void *)(p + i));
-		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
-		    _mm_and_si128(
-			_mm_cmpgt_epi8(v, lo16), _mm_cmplt_epi8(v, hi16))));
+		unsigned hit =
+		    sse_bits(_mm_or_si128(v, sse_range(v, 'A', 'Z')));
 
 		if (hit != 0)
 			return i + (size_t)__builtin_ctz(hit);
 		i += 16;
 	}
 #endif
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) &&                            \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t ones = 0x0101010101010101ULL;
-
+#if defined(SCAN_SWAR)
 	while (i + 8 <= n) {
-		uint64_t v, hit;
+		uint64_t v = swar_load(p + i);
+		uint64_t hit = swar_range(v, 'A', 'Z') | swar_high(v);
 
-		memcpy(&v, p + i, 8);
-		/* A sum carries into the next byte only from a byte of 0x80
-		 * or more, which is itself flagged: the lowest flagged byte
-		 * is a real one. */
-		hit = (((v + (0x80 - 'A') * ones) &
-			   ~(v + (0x80 - 'Z' - 1) * ones)) |
-			  v) &
-		    0x80 * ones;
 		if (hit != 0)
-			return i + (size_t)__builtin_ctzll(hit) / 8;
+			return i + swar_first(hit);
 		i += 8;
 	}
 #endif
