@@ -719,6 +719,8 @@ lex_add(const struct lexdef *d)
 	}
 }
 
+static void qualifier_init(void);
+
 static void
 lex_init(void)
 {
@@ -729,6 +731,7 @@ lex_init(void)
 	struct lexdef d;
 
 	char_class_init();
+	qualifier_init();
 	memset(lex_slot, 0, sizeof(lex_slot));
 	memset(trig_second, 0, sizeof(trig_second));
 	memset(trig_prefix, 0, sizeof(trig_prefix));
@@ -2208,79 +2211,86 @@ motion_verb(const char *w, size_t len)
 	return 0;
 }
 
+/*
+ * The words that qualify an amount written after them: one word
+ * ("nearly"), or a word and the one before it ("more than").  Sorted by
+ * the first letter of word (qualifier() looks only at the entries of
+ * one letter); of two entries with the same word, the first that fits
+ * wins.
+ */
+static const struct qualifier_word {
+	const char *word;   /* the word just before the amount */
+	const char *before; /* the word before that one; NULL: none */
+	const char *name;   /* the qualifier reported */
+	int not_moving;     /* not after a verb of motion ("went up to") */
+} qualifier_words[] = {
+    {"about", NULL, "about", 0},
+    {"almost", NULL, "almost", 0},
+    {"approximately", NULL, "approximately", 0},
+    {"around", NULL, "around", 0},
+    {"least", "at", "at least", 0},
+    {"nearly", NULL, "nearly", 0},
+    {"over", NULL, "over", 0},
+    {"roughly", NULL, "roughly", 0},
+    {"some", NULL, "some", 0},
+    {"than", "more", "more than", 0},
+    {"than", "less", "less than", 0},
+    {"to", "up", "up to", 1},
+    {"under", NULL, "under", 0},
+};
+#define N_QUALIFIER_WORDS (sizeof(qualifier_words) / sizeof(*qualifier_words))
+
+/* Bit n of qualifier_shape[letter_index[c]]: some qualifier_words word
+ * of n letters starts with c.  Most words before an amount fail this
+ * one test.  qualifier_from[letter_index[c]]: the first entry whose word
+ * starts with c. */
+static uint32_t qualifier_shape[27];
+static unsigned char qualifier_from[27];
+
+static void
+qualifier_init(void)
+{
+	size_t k;
+
+	memset(qualifier_shape, 0, sizeof(qualifier_shape));
+	for (k = N_QUALIFIER_WORDS; k-- > 0;) {
+		unsigned char c =
+		    letter_index[(unsigned char)qualifier_words[k].word[0]];
+
+		qualifier_shape[c] |= 1u << strlen(qualifier_words[k].word);
+		qualifier_from[c] = (unsigned char)k;
+	}
+}
+
 static const char *
 qualifier(const struct scan *sc, size_t i)
 {
-	size_t ws, we, w2s, w2e;
-	const char *w, *two = NULL, *first = NULL, *alt = NULL;
-	const char *q = NULL, *q2 = NULL;
+	size_t ws, we, w2s, w2e, k;
+	const struct qualifier_word *q;
+	unsigned char c;
 
 	if (space_before(sc, i) == 0 || !prev_word(sc, i, &ws, &we))
 		return NULL;
-	w = sc->s + ws;
-	/* One test per first letter and length. */
-	switch (lower((unsigned char)w[0]) * 16 + (int)((we - ws) & 15)) {
-	case 'n' * 16 + 6:
-		q = "nearly";
-		break;
-	case 'a' * 16 + 5:
-		q = "about";
-		break;
-	case 's' * 16 + 4:
-		q = "some";
-		break;
-	case 'o' * 16 + 4:
-		q = "over";
-		break;
-	case 'a' * 16 + 6:
-		q = "almost";
-		q2 = "around";
-		break;
-	case 'r' * 16 + 7:
-		q = "roughly";
-		break;
-	case 'u' * 16 + 5:
-		q = "under";
-		break;
-	case 'a' * 16 + 13:
-		q = "approximately";
-		break;
-	case 't' * 16 + 4:
-		two = "than";
-		first = "more";
-		alt = "less";
-		break;
-	case 't' * 16 + 2:
-		two = "to";
-		first = "up";
-		break;
-	case 'l' * 16 + 5:
-		two = "least";
-		first = "at";
-		break;
-	default:
+	c = letter_index[(unsigned char)sc->s[ws]];
+	if (we - ws >= 32 || !((qualifier_shape[c] >> (we - ws)) & 1u))
 		return NULL;
-	}
-	if (q != NULL && lc_eq(w, we - ws, q))
-		return q;
-	if (q2 != NULL && lc_eq(w, we - ws, q2))
-		return q2;
-	if (two == NULL || !lc_eq(w, we - ws, two) ||
-	    !prev_word(sc, ws, &w2s, &w2e))
-		return NULL;
-	if (lc_eq(sc->s + w2s, w2e - w2s, first)) {
-		if (strcmp(two, "than") == 0)
-			return "more than";
-		if (strcmp(two, "least") == 0)
-			return "at least";
+	for (k = qualifier_from[c]; k < N_QUALIFIER_WORDS &&
+	     letter_index[(unsigned char)qualifier_words[k].word[0]] == c;
+	     k++) {
+		q = &qualifier_words[k];
+		if (!lc_eq(sc->s + ws, we - ws, q->word))
+			continue;
+		if (q->before == NULL)
+			return q->name;
+		if (!prev_word(sc, ws, &w2s, &w2e) ||
+		    !lc_eq(sc->s + w2s, w2e - w2s, q->before))
+			continue;
 		/* "went up to £50" is a move, "up to £50" a bound */
-		if (prev_word(sc, w2s, &ws, &we) &&
+		if (q->not_moving && prev_word(sc, w2s, &ws, &we) &&
 		    motion_verb(sc->s + ws, we - ws))
 			return NULL;
-		return "up to";
+		return q->name;
 	}
-	if (alt != NULL && lc_eq(sc->s + w2s, w2e - w2s, alt))
-		return "less than";
 	return NULL;
 }
 
