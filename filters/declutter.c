@@ -2616,8 +2616,7 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 /*
  * The word bytes (WC_WORD: letters, digits, the apostrophe, bytes of
  * 0x80 or more) of the 8 bytes at p as bits 0..7, on a little-endian
- * host (where byte i of the load is bits 8i..8i+7).  The multiplication
- * gathers the eight flag bits into the top byte.
+ * host (where byte i of the load is bits 8i..8i+7).
  */
 static uint64_t
 word_bits8(const unsigned char *p)
@@ -2626,7 +2625,7 @@ word_bits8(const unsigned char *p)
 
 	word = swar_high(v) | swar_letters(v) | swar_digits(v) |
 	    swar_range(v, '\'', '\'');
-	return ((word >> 7) * 0x0102040810204080ULL) >> 56;
+	return swar_bits(word);
 }
 
 /*

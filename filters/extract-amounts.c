@@ -3391,13 +3391,39 @@ scan_bytes(struct scan *sc, size_t i, const struct sink *k)
 	}
 }
 
-#if defined(SCAN_SSE2)
+#if defined(SCAN_SSE2) || defined(SCAN_SWAR)
 /*
- * Sixteen bytes at a time with SSE2 (every x86-64 has it): byte compares
- * give the letters and digits of a block as 16-bit masks; word starts are
- * letters after non-letters, and a word is looked at only when its first
- * three letters can begin a unit word (one bit test).  The same scan as
- * the portable one below, in fewer operations.
+ * The letters and digits of the block of SCAN_BLOCK bytes at p, a bit a
+ * byte (bit k: byte k): sixteen bytes with SSE2 (every x86-64 has it),
+ * eight in a 64-bit word elsewhere on little-endian hosts.
+ */
+#if defined(SCAN_SSE2)
+#define SCAN_BLOCK 16
+static inline void
+block_classes(const unsigned char *p, unsigned *letters, unsigned *digits)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+
+	*letters = sse_bits(sse_letters(v));
+	*digits = sse_bits(sse_digits(v));
+}
+#else
+#define SCAN_BLOCK 8
+static inline void
+block_classes(const unsigned char *p, unsigned *letters, unsigned *digits)
+{
+	uint64_t v = swar_load(p);
+
+	*letters = swar_bits(swar_letters(v));
+	*digits = swar_bits(swar_digits(v));
+}
+#endif
+
+/*
+ * A block at a time: word starts are letters after non-letters, and a
+ * word is looked at only when its first three letters can begin a unit
+ * word (one bit test), so ordinary text costs a few operations per word;
+ * a digit ends the block's words and starts a number.
  */
 static void
 scan_line(struct scan *sc, const struct sink *k)
@@ -3405,17 +3431,14 @@ scan_line(struct scan *sc, const struct sink *k)
 	const unsigned char *s = (const unsigned char *)sc->s;
 	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
 	unsigned letters, digits, starts, carry = 0;
-	__m128i v;
 
-	while (i + 16 + 2 <= n) {
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		letters = sse_bits(sse_letters(v));
-		digits = sse_bits(sse_digits(v));
+	while (i + SCAN_BLOCK + 2 <= n) {
+		block_classes(s + i, &letters, &digits);
 		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]);
 		starts = letters & ~((letters << 1) | carry);
-		d = digits != 0 ? (size_t)__builtin_ctz(digits) : 16;
-		if (d < 16)
+		d = digits != 0 ? (size_t)__builtin_ctz(digits) : SCAN_BLOCK;
+		if (d < SCAN_BLOCK)
 			starts &= (1u << d) - 1;
 		r = 0;
 		while (starts != 0) {
@@ -3430,63 +3453,13 @@ scan_line(struct scan *sc, const struct sink *k)
 		}
 		if (r != 0) {
 			i = r; /* go on after the word (or what it began) */
-		} else if (d < 16) {
+		} else if (d < SCAN_BLOCK) {
 			i = scan_digits(sc, i + d, k);
 			if (found_any && common.quiet)
 				return;
 		} else {
-			carry = letters >> 15 & 1;
-			i += 16;
-			next = i;
-		}
-	}
-	scan_bytes(sc, i, k);
-}
-#elif defined(SCAN_SWAR)
-/*
- * Eight bytes at a time: bit masks give the letters and digits of a
- * block, word starts are letters after non-letters, and a word is looked
- * at only when its first three letters can begin a unit word (one bit
- * test), so ordinary text costs a few operations per word.  This needs
- * the bytes of a block in the order of the bits: little-endian only.
- */
-static void
-scan_line(struct scan *sc, const struct sink *k)
-{
-	const unsigned char *s = (const unsigned char *)sc->s;
-	size_t n = sc->n, i = 0, ws, d, r, next = (size_t)-1;
-	uint64_t v, letters, digits, starts, carry = 0;
-
-	while (i + 8 + 2 <= n) {
-		v = swar_load(s + i);
-		letters = swar_letters(v);
-		digits = swar_digits(v);
-		if (i != next) /* not straight after the last block */
-			carry = i > 0 && is_alpha(s[i - 1]) ? 0x80 : 0;
-		starts = letters & ~((letters << 8) | carry);
-		d = digits != 0 ? swar_first(digits) : 8;
-		if (d < 8)
-			starts &= (1ULL << (8 * d)) - 1;
-		r = 0;
-		while (starts != 0) {
-			ws = i + swar_first(starts);
-			starts &= starts - 1;
-			if (!prefix_maybe(s + ws))
-				continue;
-			r = scan_word(sc, ws, word_end_fast(s, n, ws + 1), k);
-			if (found_any && common.quiet)
-				return;
-			break;
-		}
-		if (r != 0) {
-			i = r; /* go on after the word (or what it began) */
-		} else if (d < 8) {
-			i = scan_digits(sc, i + d, k);
-			if (found_any && common.quiet)
-				return;
-		} else {
-			carry = letters >> 56;
-			i += 8;
+			carry = letters >> (SCAN_BLOCK - 1) & 1;
+			i += SCAN_BLOCK;
 			next = i;
 		}
 	}

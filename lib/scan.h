@@ -90,6 +90,15 @@ swar_high(uint64_t v)
 	return v & SWAR_HIGH;
 }
 
+/* The flags of m gathered a bit a byte (bit k: byte k; little-endian
+ * order): the multiplication adds each flag into the top byte. */
+static inline unsigned
+swar_bits(uint64_t m)
+{
+	return (
+	    unsigned)((((m >> 7) & SWAR_ONES) * 0x0102040810204080ULL) >> 56);
+}
+
 #if defined(SCAN_SWAR)
 /* The index (0-7) of the first byte flagged in m (m != 0). */
 static inline size_t
