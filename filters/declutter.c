@@ -833,6 +833,24 @@ first_bytes(
 		memset(second, 0xFF, sizeof(*second));
 }
 
+/* The end of the bracket class that starts at p ('['): the byte after
+ * its ']' (a ']' first or after '^' is a member), or end. */
+static const char *
+class_end(const char *p, const char *end)
+{
+	p++;
+	if (p < end && *p == '^')
+		p++;
+	if (p < end && *p == ']')
+		p++;
+	while (p < end && *p != ']') {
+		if (*p == '\\' && p + 1 < end)
+			p++;
+		p++;
+	}
+	return p < end ? p + 1 : end;
+}
+
 /* The end of the group that starts at p ('('): the byte after its ')'. */
 static const char *
 group_end(const char *p, const char *end)
@@ -843,16 +861,7 @@ group_end(const char *p, const char *end)
 		if (*p == '\\' && p + 1 < end) {
 			p++;
 		} else if (*p == '[') {
-			p++;
-			if (p < end && *p == '^')
-				p++;
-			if (p < end && *p == ']')
-				p++;
-			while (p < end && *p != ']') {
-				if (*p == '\\' && p + 1 < end)
-					p++;
-				p++;
-			}
+			p = class_end(p, end) - 1; /* at its ']' */
 		} else if (*p == '(') {
 			depth++;
 		} else if (*p == ')' && --depth == 0) {
@@ -870,19 +879,8 @@ skip_item(const char *p, const char *end)
 		return group_end(p, end);
 	if (*p == '\\' && p + 1 < end)
 		return p + 2;
-	if (*p == '[') {
-		p++;
-		if (p < end && *p == '^')
-			p++;
-		if (p < end && *p == ']')
-			p++;
-		while (p < end && *p != ']') {
-			if (*p == '\\' && p + 1 < end)
-				p++;
-			p++;
-		}
-		return p < end ? p + 1 : end;
-	}
+	if (*p == '[')
+		return class_end(p, end);
 	return p + 1;
 }
 
@@ -1392,20 +1390,7 @@ grams_sequence(const char *p, const char *end, struct gram *out, int *quality)
 					p++;
 			}
 		} else if (c == '[') {
-			{
-				const char *q = p + 1;
-
-				if (q < end && *q == '^')
-					q++;
-				if (q < end && *q == ']')
-					q++;
-				while (q < end && *q != ']') {
-					if (*q == '\\' && q + 1 < end)
-						q++;
-					q++;
-				}
-				p = q < end ? q + 1 : end;
-			}
+			p = class_end(p, end);
 			brk = 1;
 		} else if (c == '(') {
 			const char *ge = group_end(p, end), *in = p + 1;
@@ -1524,28 +1509,8 @@ grams_alternation(
 	*quality = 100;
 	while (p <= end) {
 		/* The end of this alternative: a '|' outside groups. */
-		for (q = p; q < end && *q != '|';) {
-			if (*q == '(') {
-				q = group_end(q, end);
-			} else if (*q == '[') {
-				q++;
-				if (q < end && *q == '^')
-					q++;
-				if (q < end && *q == ']')
-					q++;
-				while (q < end && *q != ']') {
-					if (*q == '\\' && q + 1 < end)
-						q++;
-					q++;
-				}
-				if (q < end)
-					q++;
-			} else if (*q == '\\' && q + 1 < end) {
-				q += 2;
-			} else {
-				q++;
-			}
-		}
+		for (q = p; q < end && *q != '|';)
+			q = skip_item(q, end);
 		k = grams_sequence(p, q, part, &qk);
 		if (k == 0 || n + k > GRAMS_MAX)
 			return 0;
