@@ -44,6 +44,7 @@ UNITS = \
 	lineio \
 	record \
 	rx \
+	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
@@ -77,7 +78,7 @@ $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS)
 
-$(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBA)
+$(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS)
 
