@@ -295,7 +295,12 @@ static const char stopcap_words[] =
     "ten asked says said according not no yes what why how where who "
     "which whose whom then thus instead despite although though "
     "because unless until among between over under into just even "
-    "only now ms mr mrs dr sen rep gov gen";
+    "only now ms mr mrs dr sen rep gov gen "
+    /* words that open a sentence and are no name: "Wait, it gets
+     * better:", "Ever since ...," */
+    "wait well oh hey okay ok sure look listen remember please thanks "
+    "sorry again besides moreover furthermore anyway otherwise indeed "
+    "perhaps maybe never always ever see";
 
 static const char org_words[] =
     "ministry department office council committee commission bank "
@@ -1159,6 +1164,7 @@ enum { T_WORD, T_PUNCT, T_QUOTE };
 #define TF_QASK 0x20u    /* a quotation whose text ends with ? or ! */
 #define TF_NCDONE 0x40u  /* TF_NAMECAP is known */
 #define TF_NAMECAP 0x80u /* tok_namecap() holds */
+#define TF_APOS 0x100u   /* a word with an apostrophe inside (I'm, O'Neill) */
 
 /* The fields after type and flags hold only for the tokens named: the
  * tokenizer writes a token's first four fields and nothing more. */
@@ -1395,6 +1401,8 @@ tokenize(const char *p, size_t from, size_t to)
 			    c == 0x2010 || c == '&') {
 				d = char_at(p, to, i + w, &w2);
 				if (is_alnum(d)) {
+					if (c == '\'' || c == 0x2019)
+						t->flags |= TF_APOS;
 					i += w + w2;
 					continue;
 				}
@@ -1565,6 +1573,19 @@ ent_renote(size_t i, int gender, int org, int subject)
 	return ent_touch(i, gender, org, subject);
 }
 
+/* The length of the name s[0..n) without a final possessive 's or
+ * U+2019 s ("Trump's" is Trump). */
+static size_t
+without_possessive(const char *s, size_t n)
+{
+	if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+		return n - 2;
+	if (n > 4 && s[n - 1] == 's' &&
+	    memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+		return n - 4;
+	return n;
+}
+
 /*
  * Remember the name s[0..n): find it or add it (pushing out the entity
  * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
@@ -1577,7 +1598,7 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	struct entity *e;
 	uint64_t h;
 
-	n = cut_len(s, n, NAME_MAX_LEN);
+	n = cut_len(s, without_possessive(s, n), NAME_MAX_LEN);
 	/* Often the name noted last ("Ann Bell said ... Ann Bell said"):
 	 * a name is in the table once, so where it sits it is found. */
 	if (n > 0 && ents[ent_last_noted].len == n &&
@@ -1786,6 +1807,46 @@ struct np {
 };
 
 /* A capitalised word that can be part of a name. */
+/* 1 if the word w[0..n) ends in the clitic of a contraction (I'm, They'd,
+ * We've, We're, You'll, Don't, with ' or U+2019): a pronoun or a verb,
+ * never a name (a possessive's 's is left to the callers).  Asked of
+ * every capitalised word once, so the last byte decides most. */
+static int
+contraction(const char *w, size_t n)
+{
+	size_t t, a; /* the clitic's and the apostrophe's lengths */
+
+	if (n < 3)
+		return 0;
+	switch (w[n - 1]) {
+	case 'm':
+	case 'd':
+	case 't':
+		t = 1;
+		break;
+	case 'e':
+		if (w[n - 2] != 'v' && w[n - 2] != 'r')
+			return 0;
+		t = 2;
+		break;
+	case 'l':
+		if (w[n - 2] != 'l')
+			return 0;
+		t = 2;
+		break;
+	default:
+		return 0;
+	}
+	if (n >= t + 2 && w[n - t - 1] == '\'')
+		a = 1;
+	else if (n >= t + 4 && memcmp(w + n - t - 3, "\xe2\x80\x99", 3) == 0)
+		a = 3;
+	else
+		return 0;
+	/* n't: the n before the apostrophe */
+	return w[n - 1] != 't' || w[n - t - a - 1] == 'n';
+}
+
 static NOINLINE int
 tok_namecap_uncached(size_t i)
 {
@@ -1798,6 +1859,8 @@ tok_namecap_uncached(size_t i)
 		return 1; /* an initial: James A. Baker */
 	lx = tok_lex(i);
 	if ((lx & (LX_STOPCAP | LX_PREP)) && !(lx & LX_TITLE))
+		return 0;
+	if ((t->flags & TF_APOS) && contraction(para + t->beg, n))
 		return 0;
 	/* "Continuing to explain...", "Shortly after": a capital that
 	 * only starts the sentence. */
@@ -2258,11 +2321,7 @@ np_speaker(const struct np *np, struct attr *a)
 	nb = toks[split].beg;
 	ne = a->se;
 	/* "Trump's": the speaker is Trump. */
-	if (ne - nb > 2 && para[ne - 1] == 's' && para[ne - 2] == '\'')
-		ne -= 2;
-	else if (ne - nb > 4 && para[ne - 1] == 's' &&
-	    memcmp(para + ne - 4, "\xe2\x80\x99", 3) == 0)
-		ne -= 4;
+	ne = nb + without_possessive(para + nb, ne - nb);
 	a->sb = nb;
 	if (split + 1 == np->t1) {
 		e = ent_by_last(para + nb, ne - nb, 0);
@@ -2509,6 +2568,16 @@ find_later(size_t qi, struct attr *a)
 }
 
 /* The subject at the start of sentence s, for "saying" and "to say". */
+/* 1 if a comma stands in tokens [s, k). */
+static int
+comma_before(size_t s, size_t k)
+{
+	for (; s < k; s++)
+		if (tok_punct(s, ','))
+			return 1;
+	return 0;
+}
+
 static int
 sentence_subject(size_t s, size_t k, struct np *np)
 {
@@ -2518,13 +2587,36 @@ sentence_subject(size_t s, size_t k, struct np *np)
 	    (tok_is(s, "But") || tok_is(s, "And") || tok_is(s, "So") ||
 		tok_is(s, "Yet") || tok_punct(s, ',')))
 		s++;
-	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k)
+	/* Not a capital that only opens an adverbial ("Hours later, Trump
+	 * told Reuters", "Ever since she endorsed him, Warren has..."):
+	 * the subject follows its comma. */
+	if (np_forward(s, np) && np->kind != NP_COMMON && np->end < k &&
+	    !(np->kind == NP_NAME && np->t1 == s + 1 && tok_lower(np->end) &&
+		(tok_punct(np->end + 1, ',') || (tok_lex(np->end) & LX_SUB)) &&
+		comma_before(s, k)))
 		return 1;
-	/* "After the Paris attacks, Trump released an ad calling..." */
-	for (c = s; c < k && c < s + 25; c++)
-		if (tok_punct(c, ','))
-			return np_forward(c + 1, np) && np->kind != NP_COMMON &&
-			    np->end < k;
+	/* "After the Paris attacks, Trump released an ad calling...";
+	 * a name between commas with another after it is a place's
+	 * state or country ("in Salem, New Hampshire, Trump went"). */
+	for (c = s; c < k && c < s + 25; c++) {
+		if (!tok_punct(c, ','))
+			continue;
+		if (!np_forward(c + 1, np) || np->kind == NP_COMMON ||
+		    np->end >= k)
+			return 0;
+		if (np->kind == NP_NAME && tok_punct(np->end, ',') &&
+		    np->end + 1 < k) {
+			struct np next;
+
+			if (np_forward(np->end + 1, &next) &&
+			    next.kind == NP_NAME && next.end < k &&
+			    tok_lower(next.end)) {
+				*np = next;
+				return 1;
+			}
+		}
+		return 1;
+	}
 	return 0;
 }
 
@@ -3159,8 +3251,11 @@ quote_kind(size_t x, const struct span *sp, size_t qi)
 	up = !is_letter(c) || is_upper(c);
 	start =
 	    qi == 0 || (toks[qi - 1].flags & TF_SEND) || tok_punct(qi - 1, ':');
-	/* X said, "..." / X told reporters "..." / According to X, "..." */
-	if (!start && a->how == A_BEFORE && a->vtok < qi && qi - a->vtok <= 3 &&
+	/* X said, "..." / X told reporters "..." / According to X, "..." /
+	 * X told the crowd, "..." */
+	if (!start && a->how == A_BEFORE && a->vtok < qi &&
+	    (qi - a->vtok <= 3 ||
+		(qi - a->vtok <= 6 && tok_punct(qi - 1, ','))) &&
 	    !tok_is(qi - 1, "that") && !tok_is(a->vtok + 1, "that") &&
 	    !(tok_lex(qi - 1) & (LX_DET | LX_PREP)))
 		start = up;
@@ -3321,12 +3416,22 @@ next_cap_byte(const char *p, size_t n, size_t i)
 	return i;
 }
 
+/* 1 if a sentence opens at p[b]: the text's start, or a full stop,
+ * question or exclamation mark (and spaces) before it. */
+static int
+sentence_opens_at(const char *p, size_t b)
+{
+	while (b > 0 && p[b - 1] == ' ')
+		b--;
+	return b == 0 || p[b - 1] == '.' || p[b - 1] == '!' || p[b - 1] == '?';
+}
+
 /* Quick scan for runs of two or more capitalised words in p[0..n). */
 static void
 scan_names(const char *p, size_t n)
 {
-	size_t i = 0, b, e, w, words;
-	uint32_t c;
+	size_t i = 0, b, e, w, ws, words, k, titles;
+	uint32_t c, lx;
 
 	while (i < n) {
 		i = next_cap_byte(p, n, i);
@@ -3340,6 +3445,8 @@ scan_names(const char *p, size_t n)
 		b = i;
 		words = 0;
 		for (;;) {
+			ws = i;
+
 			/* a capitalised word */
 			while (i < n &&
 			    (word_byte[(unsigned char)p[i]] ||
@@ -3349,6 +3456,15 @@ scan_names(const char *p, size_t n)
 				i += word_byte[(unsigned char)p[i]] ? 1 : w;
 			e = i;
 			words++;
+			/* A full stop after a word that is no initial (A.)
+			 * nor an abbreviation (Gov.) ends the sentence, and
+			 * the name: "... Democratic. Teachout said" */
+			if (p[e - 1] == '.' && e - ws > 2 &&
+			    !(lex_lookup(p + ws, e - ws) &
+				(LX_ABBR | LX_TITLE))) {
+				e--;
+				break;
+			}
 			if (i + 1 >= n || p[i] != ' ')
 				break;
 			c = char_at(p, n, i + 1, &w);
@@ -3358,9 +3474,38 @@ scan_names(const char *p, size_t n)
 		}
 		if (words < 2)
 			continue;
+		titles = 0;
 		for (w = b; w < e && p[w] != ' '; w++)
 			;
-		if (!(lex_lookup(p + b, w - b) & (LX_STOPCAP | LX_PREP)))
+		/* "Bashing Trump, ...", "Finally Smith ...": a capital that
+		 * only opens the sentence */
+		if (w - b > 4 && sentence_opens_at(p, b) &&
+		    (memcmp(p + w - 3, "ing", 3) == 0 ||
+			memcmp(p + w - 2, "ly", 2) == 0)) {
+			if (--words < 2)
+				continue;
+			b = w + 1;
+			for (w = b; w < e && p[w] != ' '; w++)
+				;
+		}
+		lx = lex_lookup(p + b, w - b);
+		if (lx & (LX_STOPCAP | LX_PREP))
+			continue;
+		/* The name follows its titles: "Former Rep. Anthony Weiner"
+		 * is Anthony Weiner (as in track_upto); the last word is
+		 * never one. */
+		for (ws = b, k = 0; k + 1 < words; k++) {
+			for (w = ws; p[w] != ' '; w++)
+				;
+			if (k > 0)
+				lx = lex_lookup(p + ws, w - ws);
+			if (lx & LX_TITLE) {
+				b = w + 1;
+				titles = k + 1;
+			}
+			ws = w + 1;
+		}
+		if (words - titles >= 2)
 			(void)ent_note(p + b, e - b, 0, 0, 0);
 	}
 }
