@@ -172,6 +172,8 @@ static const struct cli_spec spec = {
 	0x200000u /* when, as, after: a clause that is not                     \
 		   * the sentence's own */
 
+#define LX_NEUTER 0x400000u /* it: never a person */
+
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
 static const char *const verb_words[] = {
@@ -785,6 +787,7 @@ lex_init(void)
 	lex_add_list("he", LX_HE);
 	lex_add_list("she", LX_SHE);
 	lex_add_list("it they", LX_IT);
+	lex_add_list("it", LX_NEUTER);
 	lex_add_list("the a an one another some several his her its their "
 		     "our two three",
 	    LX_DET);
@@ -1745,7 +1748,11 @@ ent_for_pronoun(uint32_t lx)
 		if (any < 0 || ent_rank(e) > ent_rank(&ents[any]))
 			any = (long)i;
 	}
-	if (best < 0 && (lx & LX_IT))
+	/* "they" may be people; "it" is no one known to be a man or a
+	 * woman */
+	if (best < 0 && (lx & LX_IT) &&
+	    (!(lx & LX_NEUTER) ||
+		(any >= 0 && (ents[any].org || ents[any].gender == 0))))
 		best = any;
 	if (best < 0 && !pronoun_mentions) {
 		/* Nobody spoke or began a sentence yet: a mere mention. */
