@@ -329,11 +329,7 @@ static const char group_words[] =
     "department government company statement report court council "
     "committee agency police regulator firm group board commission "
     "bank union campaign party administration study survey letter "
-    "ruling memo filing document documents report judge court "
-    "farmers workers teachers nurses voters students parents "
-    "lawmakers legislators senators activists campaigners "
-    "demonstrators supporters opponents locals villagers fans "
-    "shareholders employees executives managers leaders members";
+    "ruling memo filing document documents report judge court";
 
 static const char more_verbs[] =
     "point points pointed pointing welcome welcomes welcomed describe "
@@ -3111,50 +3107,6 @@ pend_finish(void)
 /* The paragraph's tokens before this one have been tracked. */
 static size_t tracked;
 
-/*
- * "The central bank disagreed.", "Farmers gathered ...": a sentence that
- * opens (at token i, before token end) with an organisation or group noun
- * and then a verb makes it the latest subject, for "it" and "they".  An
- * organisation noun is the one named before if any ("the ministry" after
- * the Finance Ministry).  Returns 1 if it noted one.
- */
-static int
-group_subject(size_t i, size_t end)
-{
-	size_t k = i, n;
-	uint32_t lx;
-	long e;
-	char name[NAME_MAX_LEN];
-
-	if (!tok_cap(i))
-		return 0;
-	if (tok_lex(i) & LX_DET)
-		for (k = i + 1; k < end && k < i + 4 && tok_lower(k) &&
-		     !(tok_lex(k) & (LX_ORG | LX_GROUP));
-		     k++)
-			;
-	if (k >= end || toks[k].type != T_WORD ||
-	    !((lx = tok_lex(k)) & (LX_ORG | LX_GROUP)) || !tok_lower(k + 1) ||
-	    (tok_lex(k + 1) & (LX_ORG | LX_GROUP)))
-		return 0;
-	if (lx & LX_ORG) {
-		e = ent_by_last(
-		    para + toks[k].beg, toks[k].end - toks[k].beg, 1);
-		if (e >= 0 && ents[e].org) {
-			(void)ent_renote((size_t)e, 0, 1, 1);
-			return 1;
-		}
-	}
-	n = cut_len(
-	    para + toks[i].beg, toks[k].end - toks[i].beg, NAME_MAX_LEN);
-	memcpy(name, para + toks[i].beg, n);
-	/* "the ministry", as it reads inside a sentence */
-	if (name[0] >= 'A' && name[0] <= 'Z')
-		name[0] = (char)(name[0] + 32);
-	(void)ent_note(name, n, 0, 1, 1);
-	return 1;
-}
-
 /* 1 if the tokens look like a headline ("Woman Steps Forward"): mostly
  * capitalised words and no full stop at the end.  A headline names
  * people but has no subject a pronoun could point to. */
@@ -3216,8 +3168,6 @@ track_upto(size_t end)
 				speech_subject(i, &scratch);
 			continue;
 		}
-		if (i == s && group_subject(i, end))
-			continue;
 		if (!tok_namecap(i))
 			continue;
 		if (i == s || (tok_punct(i - 1, ',') && i < s + 8) ||

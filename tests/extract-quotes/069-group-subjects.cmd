@@ -1,1 +1,0 @@
-extract-quotes --format=jsonl
