@@ -1813,7 +1813,6 @@ struct np {
 	size_t t0, t1, name, end;
 };
 
-/* A capitalised word that can be part of a name. */
 /* 1 if the word w[0..n) ends in the clitic of a contraction (I'm, They'd,
  * We've, We're, You'll, Don't, with ' or U+2019): a pronoun or a verb,
  * never a name (a possessive's 's is left to the callers).  Asked of
@@ -1854,6 +1853,7 @@ contraction(const char *w, size_t n)
 	return w[n - 1] != 't' || w[n - t - a - 1] == 'n';
 }
 
+/* A capitalised word that can be part of a name. */
 static NOINLINE int
 tok_namecap_uncached(size_t i)
 {
@@ -2574,7 +2574,6 @@ find_later(size_t qi, struct attr *a)
 	return 0;
 }
 
-/* The subject at the start of sentence s, for "saying" and "to say". */
 /* 1 if a comma stands in tokens [s, k). */
 static int
 comma_before(size_t s, size_t k)
@@ -2585,6 +2584,7 @@ comma_before(size_t s, size_t k)
 	return 0;
 }
 
+/* The subject at the start of sentence s, for "saying" and "to say". */
 static int
 sentence_subject(size_t s, size_t k, struct np *np)
 {
