@@ -14,9 +14,11 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wvla
 PCRE2_CFLAGS != pkg-config --cflags libpcre2-8 2>/dev/null || true
 PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || true
+# extract-quotes reads ahead on a second thread (lib/readahead.c).
+THREAD_FLAGS = -pthread
 WERROR_1 = -Werror
 XCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" \
-	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS)
+	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
 
 LIBSRC = \
 	lib/buf.c \
@@ -28,6 +30,7 @@ LIBSRC = \
 	lib/lineio.c \
 	lib/output.c \
 	lib/prog.c \
+	lib/readahead.c \
 	lib/record.c \
 	lib/rx.c \
 	lib/utf8.c \
@@ -42,6 +45,7 @@ UNITS = \
 	hash \
 	hashset \
 	lineio \
+	readahead \
 	record \
 	rx \
 	scan \
@@ -76,11 +80,11 @@ $(LIBA): $(LIBOBJ)
 
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS)
+	$(CC) $(CFLAGS) $(XCFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
 units: $(UNITBIN)
 

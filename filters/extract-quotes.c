@@ -27,6 +27,7 @@
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
+#include "readahead.h"
 #include "record.h"
 #include "scan.h"
 #include "utf8.h"
@@ -39,6 +40,12 @@
 #else
 #define NOINLINE
 #endif
+
+/*
+ * The paragraph scan and the tokenizer also run ahead on the reading
+ * thread (see quotes_ahead()): what they write is kept per thread.
+ */
+#define THREAD_LOCAL _Thread_local
 
 /* The kinds of quotation, as bits for --kind. */
 #define K_FULL 0x1u
@@ -429,7 +436,7 @@ struct lex_memo {
 	uint32_t len;     /* 0: empty */
 	uint32_t flags;
 };
-static struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
+static THREAD_LOCAL struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
 
 static inline uint32_t
 lex_hash(const uint64_t key[3])
@@ -840,18 +847,54 @@ struct openq {
 	int depth;
 };
 
-static struct span *spans;
-static size_t nspans, spans_cap;
+/*
+ * The quotation held open at the end of the paragraphs read so far, as
+ * far as the scan of the next paragraph depends on it.  The main thread
+ * has it in pend; the reading thread keeps its own copy (held_shape), so
+ * that it can scan ahead; each paragraph scanned ahead carries the state
+ * it assumed, and the main thread takes the scan only if that is its own.
+ */
+struct scan_state {
+	int active;      /* a quotation is held open */
+	struct openq oq; /* and how */
+	int room;        /* it may take in one more paragraph */
+};
+
+/* What the scan of a paragraph found, besides its spans. */
+struct scanned {
+	int blank;       /* spaces only: not a paragraph */
+	int cont;        /* spans[0] goes on with the held quotation */
+	struct openq oq; /* what is open at the paragraph's end */
+};
+
+/* The held quotation's size, for its room. */
+struct held_shape {
+	int active;
+	struct openq oq;
+	int paras;
+	size_t len; /* bytes of its text */
+};
+
+static THREAD_LOCAL struct span *spans;
+static THREAD_LOCAL size_t nspans, spans_cap;
+
+/* Room for n spans in all. */
+static void
+spans_reserve(size_t n)
+{
+	if (n <= spans_cap)
+		return;
+	while (spans_cap < n)
+		spans_cap = spans_cap == 0 ? 16 : spans_cap * 2;
+	spans = xreallocarray(spans, spans_cap, sizeof(*spans));
+}
 
 static struct span *
 span_new(size_t ob, size_t cb)
 {
 	struct span *s;
 
-	if (nspans == spans_cap) {
-		spans_cap = spans_cap == 0 ? 16 : spans_cap * 2;
-		spans = xreallocarray(spans, spans_cap, sizeof(*spans));
-	}
+	spans_reserve(nspans + 1);
 	s = &spans[nspans++];
 	memset(s, 0, sizeof(*s));
 	s->ob = ob;
@@ -1179,14 +1222,59 @@ struct tok {
 	uint32_t q;   /* T_QUOTE: the span */
 };
 
-static struct tok *toks;
-static size_t ntoks, toks_cap;
-static const char *para; /* the paragraph being looked at */
-static size_t para_len;
+static THREAD_LOCAL struct tok *toks;
+static THREAD_LOCAL size_t ntoks, toks_cap;
+static THREAD_LOCAL const char *para; /* the paragraph being looked at */
+static THREAD_LOCAL size_t para_len;
+
+/*
+ * The tokens made ahead on the reading thread are lent to toks, not
+ * copied; the thread's own array waits in toks_mine meanwhile.
+ */
+static THREAD_LOCAL struct tok *toks_mine;
+static THREAD_LOCAL size_t toks_mine_cap;
+static THREAD_LOCAL int toks_lent;
+
+static void
+toks_lend(struct tok *v, size_t n)
+{
+	if (!toks_lent) {
+		toks_mine = toks;
+		toks_mine_cap = toks_cap;
+		toks_lent = 1;
+	}
+	toks = v;
+	ntoks = toks_cap = n;
+}
+
+/* The thread's own array back in toks, empty. */
+static void
+toks_unlend(void)
+{
+	if (!toks_lent)
+		return;
+	toks = toks_mine;
+	toks_cap = toks_mine_cap;
+	toks_lent = 0;
+	ntoks = 0;
+}
 
 static void
 toks_grow(void)
 {
+	if (toks_lent) {
+		/* Lent tokens are only read; should one be added, they are
+		 * copied to the thread's own array first. */
+		struct tok *v = toks;
+		size_t n = ntoks;
+
+		toks_unlend();
+		while (toks_cap < n)
+			toks_grow();
+		memcpy(toks, v, n * sizeof(*toks));
+		ntoks = n;
+		return;
+	}
 	toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
 	toks = xreallocarray(toks, toks_cap, sizeof(*toks));
 }
@@ -3391,6 +3479,15 @@ note_colon(void)
 static struct buf held;
 static int held_ok;
 
+/* The held paragraph's tokens, made ahead in batch held_seq of the
+ * reading thread (held_toks NULL: none). */
+static struct tok *held_toks;
+static size_t held_ntoks;
+static unsigned long long held_seq;
+
+/* The reading thread of the document, when it has one. */
+static struct readahead *ahead_reader;
+
 /* The first byte at or after i that is A-Z or 0x80 or more (only those
  * can start a capitalised word), or n; eight bytes at a time. */
 static size_t
@@ -3527,8 +3624,13 @@ read_held(void)
 		return;
 	held_ok = 0;
 	para = held.p;
-	ntoks = 0;
-	tokenize(held.p, 0, held.len);
+	if (held_toks != NULL && ahead_reader != NULL &&
+	    ra_valid(ahead_reader, held_seq)) {
+		toks_lend(held_toks, held_ntoks);
+	} else {
+		toks_unlend();
+		tokenize(held.p, 0, held.len);
+	}
 	tracked = 0;
 	reported_ok = 0;
 	track_upto(ntoks);
@@ -3539,6 +3641,7 @@ read_held(void)
 		prev_ok = 1;
 	}
 	para = save;
+	toks_unlend();
 	ntoks = 0;
 }
 
@@ -3636,25 +3739,55 @@ attribute_all(void)
 }
 
 /* Append the text of span sp to the held quotation. */
+/* The bytes of s[0..n) that a held quotation of len bytes takes in, after
+ * a space when len > 0: all, or as many as MAX_QUOTE_BYTES leaves room
+ * for. */
+static size_t
+pend_take(size_t len, const char *s, size_t n)
+{
+	size_t at = len + (len > 0);
+
+	return at + n > MAX_QUOTE_BYTES ? cut_len(s, n, MAX_QUOTE_BYTES - at)
+					: n;
+}
+
+/* A trailing byte that pend_add() trims: ASCII white space only, since a
+ * byte of 0x80 or more is part of a character. */
+static int
+trailing_space(char b)
+{
+	return (unsigned char)b < 0x80 && is_space((unsigned char)b);
+}
+
+/* The length of a held quotation of len bytes after pend_add() of s[0..n):
+ * what the reading thread computes for its held_shape. */
+static size_t
+pend_len_after(size_t len, const char *s, size_t n)
+{
+	size_t k = pend_take(len, s, n);
+
+	while (k > 0 && trailing_space(s[k - 1]))
+		k--;
+	return k > 0 ? len + (len > 0) + k : len;
+}
+
 static void
 pend_add(const struct span *sp)
 {
-	size_t n = sp->ce - sp->cb;
+	size_t n = pend_take(pend.text.len, para + sp->cb, sp->ce - sp->cb);
 
 	if (pend.text.len > 0)
 		buf_addc(&pend.text, ' ');
-	if (pend.text.len + n > MAX_QUOTE_BYTES)
-		n = cut_len(para + sp->cb, n, MAX_QUOTE_BYTES - pend.text.len);
 	buf_add(&pend.text, para + sp->cb, n);
-	while (pend.text.len > 0 &&
-	    is_space((unsigned char)pend.text.p[pend.text.len - 1]))
+	while (
+	    pend.text.len > 0 && trailing_space(pend.text.p[pend.text.len - 1]))
 		pend.text.len--;
 	pend.paras++;
 }
 
 /* Does the paragraph open with a mark that continues the held quote? */
 static size_t
-continues(const char *p, size_t n, size_t *w)
+continues(const char *p, size_t n, size_t *w, int what)
 {
 	size_t i = 0;
 	uint32_t c;
@@ -3667,12 +3800,12 @@ continues(const char *p, size_t n, size_t *w)
 	c = char_at(p, n, i, w);
 	if (c == '\'' && i + 1 < n && p[i + 1] == '\'') {
 		*w = 2;
-		return pend.oq.what == 1 ? i : n;
+		return what == 1 ? i : n;
 	}
 	m = uc_quote_mark(c);
-	if (pend.oq.what == 1 && (m == QM_DOUBLE_OPEN || m == QM_DOUBLE_AMBIG))
+	if (what == 1 && (m == QM_DOUBLE_OPEN || m == QM_DOUBLE_AMBIG))
 		return i;
-	if (pend.oq.what == 2 && (c == 0x2018 || c == '\''))
+	if (what == 2 && (c == 0x2018 || c == '\''))
 		return i;
 	return n;
 }
@@ -3680,10 +3813,11 @@ continues(const char *p, size_t n, size_t *w)
 /* Tokens of p[w0..w1): the writer's text, one token for each quotation
  * of spans[0 .. nspans). */
 static void
-tokenize_view(const char *p, size_t w0, size_t w1)
+tokenize_spans(const char *p, size_t w0, size_t w1)
 {
 	size_t i = w0, x;
 
+	toks_unlend();
 	ntoks = 0;
 	for (x = 0; x < nspans; x++) {
 		tokenize(p, i, spans[x].ob);
@@ -3692,6 +3826,12 @@ tokenize_view(const char *p, size_t w0, size_t w1)
 		i = spans[x].end;
 	}
 	tokenize(p, i, w1);
+}
+
+static void
+tokenize_view(const char *p, size_t w0, size_t w1)
+{
+	tokenize_spans(p, w0, w1);
 	tracked = 0;
 }
 
@@ -3772,58 +3912,182 @@ process_long(
 }
 
 static void
-process_line(const struct line *ln, unsigned long long lineno)
+shape_state(const struct held_shape *sh, struct scan_state *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->active = sh->active;
+	if (sh->active) {
+		st->oq = sh->oq;
+		st->room =
+		    sh->paras < MAX_QUOTE_PARAS && sh->len < MAX_QUOTE_BYTES;
+	}
+}
+
+/* The held quotation of the main thread. */
+static void
+pend_shape(struct held_shape *sh)
+{
+	memset(sh, 0, sizeof(*sh));
+	sh->active = pend.active;
+	sh->oq = pend.oq;
+	sh->paras = pend.paras;
+	sh->len = pend.text.len;
+}
+
+static int
+same_state(const struct scan_state *a, const struct scan_state *b)
+{
+	return a->active == b->active && a->room == b->room &&
+	    a->oq.what == b->oq.what && a->oq.nclosers == b->oq.nclosers &&
+	    a->oq.closers[0] == b->oq.closers[0] &&
+	    a->oq.closers[1] == b->oq.closers[1] && a->oq.depth == b->oq.depth;
+}
+
+/*
+ * Scan the paragraph p[0..n) for quotations into spans, the held
+ * quotation being as st says.
+ */
+static void
+scan_para(
+    const char *p, size_t n, const struct scan_state *st, struct scanned *sc)
+{
+	size_t i, w, j;
+	struct span *sp;
+
+	nspans = 0;
+	memset(sc, 0, sizeof(*sc));
+	sc->blank = 1;
+	for (i = 0; i < n; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
+			sc->blank = 0;
+			break;
+		}
+	if (sc->blank)
+		return;
+	if (st->active && st->room &&
+	    (i = continues(p, n, &w, st->oq.what)) < n) {
+		sc->cont = 1;
+		sp = span_new(i, i + w);
+		sp->cont = 1;
+		sc->oq = st->oq;
+		sc->oq.depth = 1;
+		if (sc->oq.what == 2) {
+			sp->single = 1;
+			j = single_closer(p, n, i + w);
+			sp->ce = sp->end = j;
+			if (j < n) {
+				sp->closed = 1;
+				sp->end = j + (p[j] == '\'' ? 1 : 3);
+				sc->oq.what = 0;
+			}
+			scan_quotes(p, n, sp->end, &sc->oq);
+		} else {
+			scan_quotes(p, n, i + w, &sc->oq);
+		}
+		return;
+	}
+	scan_quotes(p, n, 0, &sc->oq);
+}
+
+/*
+ * The held quotation after the paragraph p whose scan is sc and spans:
+ * what pend_finish(), emit_view() and process_line() do to pend.
+ */
+static void
+shape_after(struct held_shape *sh, const char *p, const struct scanned *sc)
+{
+	size_t x;
+	const struct span *sp;
+
+	if (sc->blank)
+		return;
+	if (sh->active && !sc->cont)
+		sh->active = 0;
+	for (x = 0; x < nspans; x++) {
+		sp = &spans[x];
+		if (sp->cont) {
+			sh->len = pend_len_after(
+			    sh->len, p + sp->cb, sp->ce - sp->cb);
+			sh->paras++;
+			if (sp->closed)
+				sh->active = 0;
+			continue;
+		}
+		if (!sp->closed && sc->oq.what != 0 && x + 1 == nspans) {
+			sh->active = 1;
+			sh->oq = sc->oq;
+			sh->len =
+			    pend_len_after(0, p + sp->cb, sp->ce - sp->cb);
+			sh->paras = 1;
+		}
+	}
+	if (sc->cont && sh->active && sc->oq.what != 0)
+		sh->oq = sc->oq;
+}
+
+/*
+ * One paragraph scanned ahead on the reading thread: its scan, and its
+ * tokens as tokenize_view(p, 0, n) makes them (not for a paragraph over
+ * LONG_PARA, which is read in windows).
+ */
+struct ahead_line {
+	struct scan_state st; /* assumed of the held quotation */
+	struct scanned sc;
+	int ready; /* sc, spans and tokens are here */
+	size_t span0, nspans;
+	size_t tok0, ntoks;
+};
+
+/* The hook data of one batch of paragraphs. */
+struct ahead {
+	struct ahead_line *lines;
+	size_t lines_cap;
+	struct span *spans;
+	size_t nspans, spans_cap;
+	struct tok *toks;
+	size_t ntoks, toks_cap;
+};
+
+static void
+process_line(const struct line *ln, unsigned long long lineno,
+    const struct ahead *ah, size_t item, unsigned long long seq)
 {
 	const char *p = ln->p;
-	size_t n = ln->len, i, w, j;
+	size_t n = ln->len;
+	const struct ahead_line *al = NULL;
+	struct held_shape sh;
+	struct scan_state st;
+	struct scanned sc;
 	struct openq oq;
-	struct span *sp;
-	int blank = 1, cont = 0;
+	int cont;
 
 	para = p;
 	para_len = n;
 	long_mode = 0;
-	nspans = 0;
 	ntoks = 0;
-	memset(&oq, 0, sizeof(oq));
-	for (i = 0; i < n; i++)
-		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r') {
-			blank = 0;
-			break;
-		}
-	if (blank) {
+	pend_shape(&sh);
+	shape_state(&sh, &st);
+	if (ah != NULL && ah->lines[item].ready &&
+	    same_state(&ah->lines[item].st, &st)) {
+		al = &ah->lines[item];
+		sc = al->sc;
+		spans_reserve(al->nspans);
+		if (al->nspans > 0)
+			memcpy(spans, ah->spans + al->span0,
+			    al->nspans * sizeof(*spans));
+		nspans = al->nspans;
+	} else {
+		scan_para(p, n, &st, &sc);
+	}
+	if (sc.blank) {
 		if (common.highlight)
 			highlight_line(ln);
 		return;
 	}
-	if (pend.active) {
-		i = continues(p, n, &w);
-		if (i < n && pend.paras < MAX_QUOTE_PARAS &&
-		    pend.text.len < MAX_QUOTE_BYTES) {
-			cont = 1;
-			sp = span_new(i, i + w);
-			sp->cont = 1;
-			oq = pend.oq;
-			oq.depth = 1;
-			if (oq.what == 2) {
-				sp->single = 1;
-				j = single_closer(p, n, i + w);
-				sp->ce = sp->end = j;
-				if (j < n) {
-					sp->closed = 1;
-					sp->end = j + (p[j] == '\'' ? 1 : 3);
-					oq.what = 0;
-				}
-				scan_quotes(p, n, sp->end, &oq);
-			} else {
-				scan_quotes(p, n, i + w, &oq);
-			}
-		} else {
-			pend_finish();
-		}
-	}
-	if (!cont)
-		scan_quotes(p, n, 0, &oq);
+	if (pend.active && !sc.cont)
+		pend_finish();
+	oq = sc.oq;
+	cont = sc.cont;
 	if (nspans == 0 && (n == 0 || p[n - 1] != ':')) {
 		/* Hold it; the one held before gets the quick scan. */
 		if (held_ok)
@@ -3840,8 +4104,9 @@ process_line(const struct line *ln, unsigned long long lineno)
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
-		prev_ok = 0;
-		colon_ok = 0;
+		held_toks = al != NULL ? ah->toks + al->tok0 : NULL;
+		held_ntoks = al != NULL ? al->ntoks : 0;
+		held_seq = seq;
 		if (common.highlight)
 			highlight_line(ln);
 		return;
@@ -3852,42 +4117,196 @@ process_line(const struct line *ln, unsigned long long lineno)
 		if (n > LONG_PARA) {
 			scan_names(p, n);
 		} else {
-			tokenize_view(p, 0, n);
+			if (al != NULL)
+				toks_lend(ah->toks + al->tok0, al->ntoks);
+			else
+				tokenize_spans(p, 0, n);
+			tracked = 0;
 			track_upto(ntoks);
 			note_colon();
 		}
 	} else if (n > LONG_PARA) {
 		process_long(p, n, lineno, &oq);
 	} else {
-		tokenize_view(p, 0, n);
+		if (al != NULL)
+			toks_lend(ah->toks + al->tok0, al->ntoks);
+		else
+			tokenize_spans(p, 0, n);
+		tracked = 0;
 		mark_quote_ends();
 		reported_ok = 0;
 		attribute_all();
 		emit_view(p, lineno, &oq, 1);
 	}
+	toks_unlend();
 	if (cont && pend.active && oq.what != 0)
 		pend.oq = oq;
 	if (common.highlight)
 		highlight_line(ln);
 }
 
+/* The reading thread's copy of the held quotation. */
+static struct held_shape ahead_shape;
+
+static void *
+ahead_new(void *ctx)
+{
+	(void)ctx;
+	return xcalloc(1, sizeof(struct ahead));
+}
+
+static void
+ahead_reset(void *data, void *ctx)
+{
+	struct ahead *ah = data;
+
+	(void)ctx;
+	ah->nspans = 0;
+	ah->ntoks = 0;
+}
+
+/* Reading thread: scan and tokenize paragraph number item of a batch. */
+static void
+ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
+{
+	struct ahead *ah = data;
+	struct ahead_line *al;
+	struct held_shape *sh = ctx;
+
+	if (item >= ah->lines_cap) {
+		ah->lines_cap = ah->lines_cap == 0 ? 256 : ah->lines_cap * 2;
+		ah->lines =
+		    xreallocarray(ah->lines, ah->lines_cap, sizeof(*al));
+	}
+	al = &ah->lines[item];
+	memset(al, 0, sizeof(*al));
+	shape_state(sh, &al->st);
+	para = ln->p;
+	para_len = ln->len;
+	scan_para(ln->p, ln->len, &al->st, &al->sc);
+	if (!al->sc.blank && ln->len <= LONG_PARA) {
+		tokenize_spans(ln->p, 0, ln->len);
+		if (ah->toks_cap - ah->ntoks < ntoks) {
+			while (ah->toks_cap - ah->ntoks < ntoks)
+				ah->toks_cap =
+				    ah->toks_cap == 0 ? 4096 : ah->toks_cap * 2;
+			ah->toks = xreallocarray(
+			    ah->toks, ah->toks_cap, sizeof(*ah->toks));
+		}
+		memcpy(ah->toks + ah->ntoks, toks, ntoks * sizeof(*toks));
+		al->tok0 = ah->ntoks;
+		al->ntoks = ntoks;
+		ah->ntoks += ntoks;
+		/* after the tokens: tokenize_spans() numbers the spans' */
+		if (ah->spans_cap - ah->nspans < nspans) {
+			while (ah->spans_cap - ah->nspans < nspans)
+				ah->spans_cap =
+				    ah->spans_cap == 0 ? 64 : ah->spans_cap * 2;
+			ah->spans = xreallocarray(
+			    ah->spans, ah->spans_cap, sizeof(*ah->spans));
+		}
+		if (nspans > 0)
+			memcpy(ah->spans + ah->nspans, spans,
+			    nspans * sizeof(*spans));
+		al->span0 = ah->nspans;
+		al->nspans = nspans;
+		ah->nspans += nspans;
+		al->ready = 1;
+	}
+	shape_after(sh, ln->p, &al->sc);
+}
+
+/* Reading thread, at its end: its own arrays. */
+static void
+ahead_done(void *ctx)
+{
+	(void)ctx;
+	free(spans);
+	spans = NULL;
+	nspans = spans_cap = 0;
+	free(toks);
+	toks = NULL;
+	ntoks = toks_cap = 0;
+}
+
+static void
+ahead_free(void *data, void *ctx)
+{
+	struct ahead *ah = data;
+
+	(void)ctx;
+	free(ah->lines);
+	free(ah->spans);
+	free(ah->toks);
+	free(ah);
+}
+
+static const struct ra_hooks ahead_hooks = {ahead_new, ahead_reset,
+    ahead_prepare, ahead_done, ahead_free, &ahead_shape};
+
+/*
+ * The rest of the document read on a second thread, which scans and
+ * tokenizes each paragraph ahead: about a third of the work.  Returns 0
+ * when the thread could not start (the caller reads on), 1 when the
+ * document has been read (or reading stopped), with *failed set on a
+ * write error.
+ */
+static int
+quotes_ahead(struct input *in, int *failed)
+{
+	struct readahead ra;
+	struct line ln;
+	unsigned long long lineno, seq;
+	void *data;
+	size_t item;
+
+	pend_shape(&ahead_shape);
+	if (ra_start(&ra, in, &ahead_hooks) != 0)
+		return 0;
+	ahead_reader = &ra;
+	while (!run.stop && ra_next(&ra, &ln, &lineno, &data, &item, &seq)) {
+		process_line(&ln, lineno, data, item, seq);
+		if (out_failed()) {
+			*failed = 1;
+			break;
+		}
+	}
+	ra_finish(&ra);
+	ahead_reader = NULL;
+	held_toks = NULL;
+	return 1;
+}
+
 static int
 quotes_document(struct input *in, void *ctx)
 {
 	struct line ln;
+	size_t after = ra_threshold(), seen = 0;
+	int failed = 0;
 
 	(void)ctx;
 	run.file = in->name;
 	ents_reset();
 	held_ok = 0;
+	held_toks = NULL;
 	pend.active = 0;
 	colon_ok = 0;
 	prev_ok = 0;
-	while (!run.stop && input_next(in, &ln)) {
-		process_line(&ln, in->lr.lineno);
+	while (!run.stop) {
+		if (seen >= after) {
+			if (quotes_ahead(in, &failed))
+				break;
+			after = (size_t)-1;
+		}
+		if (!input_next(in, &ln))
+			break;
+		process_line(&ln, in->lr.lineno, NULL, 0, 0);
 		if (out_failed())
 			return 1;
+		seen += ln.len + 1;
 	}
+	if (failed)
+		return 1;
 	if (pend.active && pend.oq.what == 2)
 		pend.active = 0;
 	pend_finish();

@@ -149,6 +149,26 @@ lr_next(struct linereader *lr, struct line *line)
 	}
 }
 
+int
+lr_ready(struct linereader *lr)
+{
+	char *nl;
+
+	if (lr->eof)
+		return 1;
+	if (lr->scanned < lr->end) {
+		nl = memchr(lr->buf + lr->scanned, '\n', lr->end - lr->scanned);
+		/* What was searched is remembered, so that lr_next() does
+		 * not search it again. */
+		if (nl != NULL) {
+			lr->scanned = (size_t)(nl - lr->buf);
+			return 1;
+		}
+		lr->scanned = lr->end;
+	}
+	return 0;
+}
+
 void
 lr_free(struct linereader *lr)
 {

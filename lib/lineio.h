@@ -57,6 +57,13 @@ void lr_set_max_line(struct linereader *lr, size_t max);
  */
 int lr_next(struct linereader *lr, struct line *line);
 
+/*
+ * 1 if lr_next() can return without calling read(): a complete line is
+ * buffered, or the input has ended.  A producer that batches lines asks
+ * this before each line, and hands its batch over rather than block.
+ */
+int lr_ready(struct linereader *lr);
+
 /* Release the buffer.  The descriptor is left open. */
 void lr_free(struct linereader *lr);
 

@@ -34,6 +34,12 @@ for f in $(filters); do
 		WINNOW_BUFSIZE=$bs $f $opts "$d/input" >"$d/out" 2>&1
 		check "$f same output with WINNOW_BUFSIZE=$bs" cmp -s "$d/ref" "$d/out"
 	done
+	# extract-quotes scans and tokenizes ahead on a second thread
+	# (after 1 MiB; WINNOW_READAHEAD=0: from the first line)
+	for bs in 1 7 4096 65536; do
+		WINNOW_READAHEAD=0 WINNOW_BUFSIZE=$bs $f $opts "$d/input" >"$d/out" 2>&1
+		check "$f same output reading ahead, WINNOW_BUFSIZE=$bs" cmp -s "$d/ref" "$d/out"
+	done
 	for loc in C C.UTF-8 POSIX; do
 		LC_ALL=$loc $f $opts "$d/input" >"$d/out" 2>&1
 		check "$f same output under LC_ALL=$loc" cmp -s "$d/ref" "$d/out"
@@ -71,4 +77,36 @@ for rec in map(json.loads, open(sys.argv[2], encoding="utf-8")):
 print(n, "records checked")' "$d/input" "$d/ref"
 		;;
 	esac
+done
+
+# extract-quotes on a document of several MiB: the same output whether it
+# reads ahead on a second thread from the first line, after 1 MiB (the
+# default) or never; with paragraphs held across batches, quotations open
+# across paragraphs, and a 2 MiB paragraph lent to the main thread rather
+# than copied.
+f=extract-quotes
+awk -v big=2100000 '
+	function para(i) {
+		if (i % 5 == 0) return "The ministry declined to comment on Friday."
+		if (i % 5 == 1) return "\342\200\234We will not back down from this fight,\342\200\235 said Maria Lopez, the union leader " i ". She added that talks would go on."
+		if (i % 5 == 2) return "\342\200\234A quotation that opens here and goes on"
+		if (i % 5 == 3) return "\342\200\234into the next paragraph,\342\200\235 she said."
+		return "Lopez, who has led the union since 2019, told reporters \042it is not over\042 and left."
+	}
+	BEGIN {
+		for (i = 0; i < 40000; i++) { print para(i); if (i % 3 == 0) print "" }
+		s = "Officials met again. \342\200\234This is one more quotation,\342\200\235 John Smith said. "
+		while (length(s) < big) s = s s
+		print s
+		print "\342\200\234And one left open into the long one"
+		print "\342\200\234" s
+		for (i = 0; i < 2000; i++) print para(i)
+	}' >"$d/ahead-input"
+WINNOW_READAHEAD=off $f --format=jsonl "$d/ahead-input" >"$d/ahead-ref" 2>&1
+check "$f ahead input: runs clean" test "$(grep -c '^{' "$d/ahead-ref")" -gt 40000
+for ra in 0 1048576 ""; do
+	for bs in 7 4096 ""; do
+		WINNOW_READAHEAD=$ra WINNOW_BUFSIZE=$bs $f --format=jsonl "$d/ahead-input" >"$d/out" 2>&1
+		check "$f same output with WINNOW_READAHEAD=${ra:-default} WINNOW_BUFSIZE=${bs:-default}" cmp -s "$d/ahead-ref" "$d/out"
+	done
 done

@@ -27,6 +27,7 @@ int filter_main(int argc, char **argv);
 struct fuzz_mode {
 	const char *filter;
 	const char *args[6];	/* "@" is replaced by the input's path */
+	const char *env;	/* NAME=VALUE set for the run, or NULL */
 };
 
 static const struct fuzz_mode fuzz_modes[] = {
@@ -59,6 +60,9 @@ static const struct fuzz_mode fuzz_modes[] = {
 	{"extract-quotes", {"--format=tsv", "@"}},
 	{"extract-quotes", {"--highlight", "@"}},
 	{"extract-quotes", {"--attributed-only", "--min-words=3", "@"}},
+	/* scanning ahead on the reading thread from the first line */
+	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
+	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
 };
 
 static int fuzz_devnull = -1;
@@ -115,9 +119,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv[argc] = NULL;
 	optind = 0;	/* glibc: 0 re-initialises getopt */
 	prog_reset();
+	if (m->env != NULL) {
+		static char env[64];
+
+		(void)snprintf(env, sizeof(env), "%s", m->env);
+		(void)putenv(env);
+	}
 	fuzz_armed = 1;
 	if (setjmp(fuzz_jmp) == 0)
 		(void)filter_main(argc, argv);
 	fuzz_armed = 0;
+	if (m->env != NULL) {
+		char var[64];
+
+		(void)snprintf(var, sizeof(var), "%.*s",
+		    (int)strcspn(m->env, "="), m->env);
+		(void)unsetenv(var);
+	}
 	return 0;
 }

@@ -81,5 +81,26 @@ main(void)
 	test_cond("lineio: line over the limit is an error", rc == -1);
 	free(s);
 	free(big);
+	{
+		/* lr_ready: 1 only when lr_next() needs no read(). */
+		struct linereader lr;
+		struct line line;
+		int p[2], ok;
+
+		if (pipe(p) != 0 || write(p[1], "a\nb\nc", 5) != 5)
+			exit(2);
+		lr_init(&lr, p[0]);
+		ok = lr_ready(&lr) == 0;
+		ok &= lr_next(&lr, &line) == 1 && line.len == 1;
+		ok &= lr_ready(&lr) == 1; /* "b\n" is buffered */
+		ok &= lr_next(&lr, &line) == 1 && line.p[0] == 'b';
+		ok &= lr_ready(&lr) == 0; /* "c" has no newline yet */
+		(void)close(p[1]);
+		ok &= lr_next(&lr, &line) == 1 && line.p[0] == 'c' && line.nonl;
+		ok &= lr_ready(&lr) == 1 && lr_next(&lr, &line) == 0;
+		test_cond("lineio: lr_ready says when a read is needed", ok);
+		lr_free(&lr);
+		(void)close(p[0]);
+	}
 	return test_report();
 }
