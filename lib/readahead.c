@@ -9,10 +9,16 @@
  * t - 1 stays valid; a lent batch is given back as soon as it has been
  * read, since the producer waits for it before it reads on.
  */
+#if defined(__linux__)
+/* sched_getaffinity(), before any header */
+#define _GNU_SOURCE
+#endif
+
 #include "readahead.h"
 
 #include <errno.h>
 #include <poll.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -26,6 +32,20 @@
 /* Bytes of a document read on the main thread before the producer starts,
  * by default: small inputs (one article, a test) never pay for a thread. */
 #define RA_THRESHOLD (1u << 20)
+
+/* The processors this process may run on. */
+static long
+processors(void)
+{
+#if defined(__linux__) && defined(CPU_COUNT)
+	cpu_set_t set;
+
+	/* taskset(1) and container limits show here, not in sysconf() */
+	if (sched_getaffinity(0, sizeof(set), &set) == 0)
+		return CPU_COUNT(&set);
+#endif
+	return sysconf(_SC_NPROCESSORS_ONLN);
+}
 
 size_t
 ra_threshold(void)
@@ -42,7 +62,7 @@ ra_threshold(void)
 		if (errno == 0 && *end == '\0' && *s >= '0' && *s <= '9')
 			return v >= (size_t)-1 ? (size_t)-1 : (size_t)v;
 	}
-	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? RA_THRESHOLD : (size_t)-1;
+	return processors() > 1 ? RA_THRESHOLD : (size_t)-1;
 }
 
 static struct ra_batch *
