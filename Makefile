@@ -110,6 +110,15 @@ asan:
 	@$(MAKE) --no-print-directory O=build/asan B=build/asan/bin \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" SANITIZED=1 test
 
+# ThreadSanitizer (clang) over the whole suite, extract-quotes' reading
+# thread started at the first line of every document.
+TSAN_FLAGS = -O1 -g -fsanitize=thread
+tsan:
+	@sh scripts/install-deps --if-missing
+	@WINNOW_READAHEAD=0 TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	    $(MAKE) --no-print-directory CC=clang O=build/tsan B=build/tsan/bin \
+	    CFLAGS="$(TSAN_FLAGS)" LDFLAGS="$(TSAN_FLAGS)" SANITIZED=1 test
+
 valgrind:
 	@$(MAKE) --no-print-directory O=build/vg B=build/vg/bin \
 	    WRAP="env WINNOW_NO_JIT=1 valgrind -q --error-exitcode=99 --leak-check=full" \
@@ -141,7 +150,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan valgrind bench install \
+.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
