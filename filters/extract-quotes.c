@@ -4038,15 +4038,29 @@ struct ahead_line {
 	size_t tok0, ntoks;
 };
 
-/* The hook data of one batch of paragraphs. */
+/* The hook data of one batch of paragraphs: the spans and tokens of all
+ * its paragraphs, one after the other, as arrays in byte buffers. */
 struct ahead {
 	struct ahead_line *lines;
 	size_t lines_cap;
-	struct span *spans;
-	size_t nspans, spans_cap;
-	struct tok *toks;
-	size_t ntoks, toks_cap;
+	struct buf spans; /* struct span [] */
+	struct buf toks;  /* struct tok [] */
 };
+
+#define AHEAD_SPANS(ah) ((struct span *)(void *)(ah)->spans.p)
+#define AHEAD_TOKS(ah) ((struct tok *)(void *)(ah)->toks.p)
+
+/* Append the n items of size sz at src to the array in b; the index of
+ * the first. */
+static size_t
+array_append(struct buf *b, const void *src, size_t n, size_t sz)
+{
+	size_t first = b->len / sz;
+
+	if (n > 0)
+		buf_add(b, src, n * sz);
+	return first;
+}
 
 static void
 process_line(const struct line *ln, unsigned long long lineno,
@@ -4073,7 +4087,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		sc = al->sc;
 		spans_reserve(al->nspans);
 		if (al->nspans > 0)
-			memcpy(spans, ah->spans + al->span0,
+			memcpy(spans, AHEAD_SPANS(ah) + al->span0,
 			    al->nspans * sizeof(*spans));
 		nspans = al->nspans;
 	} else {
@@ -4104,7 +4118,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
-		held_toks = al != NULL ? ah->toks + al->tok0 : NULL;
+		held_toks = al != NULL ? AHEAD_TOKS(ah) + al->tok0 : NULL;
 		held_ntoks = al != NULL ? al->ntoks : 0;
 		held_seq = seq;
 		if (common.highlight)
@@ -4118,7 +4132,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 			scan_names(p, n);
 		} else {
 			if (al != NULL)
-				toks_lend(ah->toks + al->tok0, al->ntoks);
+				toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
 			else
 				tokenize_spans(p, 0, n);
 			tracked = 0;
@@ -4129,7 +4143,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		process_long(p, n, lineno, &oq);
 	} else {
 		if (al != NULL)
-			toks_lend(ah->toks + al->tok0, al->ntoks);
+			toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
 		else
 			tokenize_spans(p, 0, n);
 		tracked = 0;
@@ -4161,8 +4175,8 @@ ahead_reset(void *data, void *ctx)
 	struct ahead *ah = data;
 
 	(void)ctx;
-	ah->nspans = 0;
-	ah->ntoks = 0;
+	buf_reset(&ah->spans);
+	buf_reset(&ah->toks);
 }
 
 /* Reading thread: scan and tokenize paragraph number item of a batch. */
@@ -4186,31 +4200,12 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	scan_para(ln->p, ln->len, &al->st, &al->sc);
 	if (!al->sc.blank && ln->len <= LONG_PARA) {
 		tokenize_spans(ln->p, 0, ln->len);
-		if (ah->toks_cap - ah->ntoks < ntoks) {
-			while (ah->toks_cap - ah->ntoks < ntoks)
-				ah->toks_cap =
-				    ah->toks_cap == 0 ? 4096 : ah->toks_cap * 2;
-			ah->toks = xreallocarray(
-			    ah->toks, ah->toks_cap, sizeof(*ah->toks));
-		}
-		memcpy(ah->toks + ah->ntoks, toks, ntoks * sizeof(*toks));
-		al->tok0 = ah->ntoks;
+		al->tok0 = array_append(&ah->toks, toks, ntoks, sizeof(*toks));
 		al->ntoks = ntoks;
-		ah->ntoks += ntoks;
 		/* after the tokens: tokenize_spans() numbers the spans' */
-		if (ah->spans_cap - ah->nspans < nspans) {
-			while (ah->spans_cap - ah->nspans < nspans)
-				ah->spans_cap =
-				    ah->spans_cap == 0 ? 64 : ah->spans_cap * 2;
-			ah->spans = xreallocarray(
-			    ah->spans, ah->spans_cap, sizeof(*ah->spans));
-		}
-		if (nspans > 0)
-			memcpy(ah->spans + ah->nspans, spans,
-			    nspans * sizeof(*spans));
-		al->span0 = ah->nspans;
+		al->span0 =
+		    array_append(&ah->spans, spans, nspans, sizeof(*spans));
 		al->nspans = nspans;
-		ah->nspans += nspans;
 		al->ready = 1;
 	}
 	shape_after(sh, ln->p, &al->sc);
@@ -4236,8 +4231,8 @@ ahead_free(void *data, void *ctx)
 
 	(void)ctx;
 	free(ah->lines);
-	free(ah->spans);
-	free(ah->toks);
+	buf_free(&ah->spans);
+	buf_free(&ah->toks);
 	free(ah);
 }
 
