@@ -15,6 +15,16 @@
  * and organisations named so far, for pronouns and surnames.
  *
  * Lines without a quotation mark byte are only scanned for names.
+ *
+ * Past the first MiB of a document a second thread (lib/readahead.c) reads
+ * the lines, finds their quotations and cuts them into tokens ahead of the
+ * main thread, which tracks names, attributes and prints: that split is
+ * what makes the filter faster than one core allows.  The quotation scan
+ * depends on the quotation held open from earlier paragraphs, so the
+ * reading thread keeps its own copy of that (held_shape) and each
+ * paragraph carries the state its scan assumed; the main thread uses the
+ * work only when that state is its own, so the output never depends on
+ * the threads.
  */
 #include <stdint.h>
 #include <stdlib.h>
