@@ -189,7 +189,9 @@ static const struct cli_spec spec = {
 	0x200000u /* when, as, after: a clause that is not                     \
 		   * the sentence's own */
 
-#define LX_NEUTER 0x400000u /* it: never a person */
+#define LX_NEUTER 0x400000u     /* it: never a person */
+#define LX_JOB 0x800000u        /* a job that ends no name: Apple CEO */
+#define LX_GROUPWORD 0x1000000u /* people, women: owns no name */
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
@@ -278,6 +280,17 @@ static const char title_words[] =
     "nurse officer prosecutor counsel former late acting interim "
     "retired incoming outgoing staff";
 
+/* Jobs that no name ends with ("the former Hewlett-Packard CEO", "Texas
+ * Governor"): a capitalised run ending with one is a role, not a person.
+ * Titles that are also surnames (King, Bishop, Judge) are not listed. */
+static const char job_words[] =
+    "ceo cfo coo cto chairman chairwoman chairperson spokesman "
+    "spokeswoman spokesperson president secretary director executive "
+    "founder minister commissioner treasurer strategist economist analyst "
+    "candidate nominee adviser advisor aide leader manager officer "
+    "attorney lawyer governor senator mayor representative congressman "
+    "congresswoman mp mep";
+
 static const char male_words[] =
     "mr sir lord king prince father "
     "councilman congressman assemblyman chairman spokesman";
@@ -335,6 +348,7 @@ static const char org_words[] =
     "cabinet chamber exchange regulator media press studio theatre "
     "theater museum library orchestra band institute coalition "
     "alliance league ministry embassy consulate firm convention caucus "
+    "front movement "
     "conference summit festival debate primary poll survey national "
     "democratic republican american international federal united";
 
@@ -799,6 +813,8 @@ lex_init(void)
 	 * word through (the first, as before, does not know it) */
 	verb_start['r' - 'a'] |= 1u << ('e' - 'a');
 	lex_add_list(title_words, LX_TITLE);
+	lex_add_list(job_words, LX_JOB);
+	lex_add_list("people women men children", LX_GROUPWORD);
 	lex_add_list(male_words, LX_MALE);
 	lex_add_list(female_words, LX_FEMALE);
 	lex_add_list("he", LX_HE);
@@ -2033,6 +2049,41 @@ possessive(size_t i)
 		(n > 4 && memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
 }
 
+/*
+ * The owner's name in w[0..n), without its apostrophe (Apple's, Reuters'
+ * give Apple, Reuters), or n when w is no owner's.  People's, Women's,
+ * Men's and Children's own nothing: they are inside names ("the People's
+ * Liberation Front", "Women's March").
+ */
+static size_t
+owner_len(const char *w, size_t n)
+{
+	size_t k = without_possessive(w, n);
+
+	if (k == n) {
+		if (n > 2 && w[n - 1] == '\'' && w[n - 2] == 's')
+			k = n - 1;
+		else if (n > 4 && w[n - 4] == 's' &&
+		    memcmp(w + n - 3, "\xe2\x80\x99", 3) == 0)
+			k = n - 3;
+		else
+			return n;
+	}
+	if (lex_lookup(w, k) & LX_GROUPWORD)
+		return n;
+	return k;
+}
+
+/* 1 if token i is an owner's word: Apple's, Reuters'. */
+static int
+owner_word(size_t i)
+{
+	const struct tok *t = &toks[i];
+	size_t n = t->end - t->beg;
+
+	return t->type == T_WORD && owner_len(para + t->beg, n) < n;
+}
+
 /* A lower-case word that may stand before a name in a noun phrase:
  * "former", "retired neurosurgeon". */
 static int
@@ -2319,7 +2370,7 @@ first_name_gender(size_t t)
 static void
 np_speaker(const struct np *np, struct attr *a)
 {
-	size_t k, split, nb, ne, last;
+	size_t k, split, nb, ne, last, owner = 0;
 	uint32_t lx;
 	int gender = 0, org;
 	long e;
@@ -2386,10 +2437,16 @@ np_speaker(const struct np *np, struct attr *a)
 				gender = 'm';
 			else if (lx & LX_FEMALE)
 				gender = 'f';
+		} else if (tok_cap(k) && owner_word(k)) {
+			owner = k + 1;
 		}
 	}
 	if (tok_lex(np->t1 - 1) & LX_ORG)
 		org = 1;
+	/* "Apple's Tim Cook": Apple is the role; not "the People's Liberation
+	 * Front" nor "Trump's Virginia chairman" */
+	if (owner > split && !org && np->t1 - owner >= 2)
+		split = owner;
 	/* "House Republican Thomas Massie": a known first name after other
 	 * capitalised words starts the name */
 	if (split == np->t0 && !org && !(tok_lex(split) & (LX_HIS | LX_HERS)))
@@ -2422,7 +2479,9 @@ np_speaker(const struct np *np, struct attr *a)
 		gender = first_name_gender(split);
 	if (split > np->t0 && a->rlen == 0)
 		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + a->sb,
-		    toks[split - 1].end - a->sb);
+		    owner_word(split - 1)
+			? owner_len(para + a->sb, toks[split - 1].end - a->sb)
+			: toks[split - 1].end - a->sb);
 	nb = toks[split].beg;
 	ne = a->se;
 	/* "Trump's": the speaker is Trump. */
@@ -3234,7 +3293,7 @@ headline(void)
 static void
 track_upto(size_t end)
 {
-	size_t i, j, k, split, s;
+	size_t i, j, k, split, s, owner;
 	int gender, org, subject, caps;
 	uint32_t lx;
 	struct attr scratch;
@@ -3295,6 +3354,7 @@ track_upto(size_t end)
 			j++;
 		}
 		split = i;
+		owner = 0;
 		gender = 0;
 		for (k = i; k + 1 < j; k++) {
 			lx = tok_lex(k);
@@ -3303,6 +3363,8 @@ track_upto(size_t end)
 				gender = lx & LX_MALE ? 'm'
 				    : lx & LX_FEMALE  ? 'f'
 						      : gender;
+			} else if (owner_word(k)) {
+				owner = k + 1;
 			}
 		}
 		subject = i == s ||
@@ -3321,7 +3383,12 @@ track_upto(size_t end)
 			continue;
 		}
 		lx = tok_lex(j - 1);
+		if (lx & LX_JOB)
+			continue; /* "the former Hewlett-Packard CEO" */
 		org = (lx & LX_ORG) != 0;
+		if (owner > split && !org && j - owner >= 2)
+			split =
+			    owner; /* Apple's Tim Cook, as in np_speaker() */
 		for (k = split; k < j; k++)
 			if (tok_lex(k) & LX_CONN)
 				org = 1;
@@ -3544,7 +3611,7 @@ sentence_opens_at(const char *p, size_t b)
 static void
 scan_names(const char *p, size_t n)
 {
-	size_t i = 0, b, e, w, ws, words, k, titles;
+	size_t i = 0, b, e, w, ws, words, k, titles, ob, owners;
 	uint32_t c, lx;
 
 	while (i < n) {
@@ -3608,7 +3675,7 @@ scan_names(const char *p, size_t n)
 		/* The name follows its titles: "Former Rep. Anthony Weiner"
 		 * is Anthony Weiner (as in track_upto); the last word is
 		 * never one. */
-		for (ws = b, k = 0; k + 1 < words; k++) {
+		for (ws = b, k = 0, ob = 0, owners = 0; k + 1 < words; k++) {
 			for (w = ws; p[w] != ' '; w++)
 				;
 			if (k > 0)
@@ -3616,8 +3683,20 @@ scan_names(const char *p, size_t n)
 			if (lx & LX_TITLE) {
 				b = w + 1;
 				titles = k + 1;
+			} else if (owner_len(p + ws, w - ws) < w - ws) {
+				ob = w + 1;
+				owners = k + 1;
 			}
 			ws = w + 1;
+		}
+		/* the last word: a job ends no name ("Apple CEO"); the name
+		 * after an owner ("Apple's Tim Cook", as in np_speaker()) */
+		lx = lex_lookup(p + ws, e - ws);
+		if (lx & LX_JOB)
+			continue;
+		if (owners > titles && !(lx & LX_ORG) && words - owners >= 2) {
+			b = ob;
+			titles = owners;
 		}
 		if (words - titles >= 2)
 			(void)ent_note(p + b, e - b, 0, 0, 0);
