@@ -197,6 +197,7 @@ static const struct cli_spec spec = {
 
 static const char *const verb_words[] = {
     "acknowledge acknowledged acknowledges acknowledging add added adds ",
+    "noting ",
     "admit admits admitted admitting advise advised advises advising agree ",
     "agreed agrees agreing allege alleged alleges alleging announce ",
     "announced announces announcing answered answers argue argued argues ",
@@ -412,7 +413,8 @@ static const char female_names[] =
     "chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
     "michele debbie hilary theresa angela ursula christine marine "
     "giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
-    "olga ingrid astrid claire sophie julia eva";
+    "olga ingrid astrid claire sophie julia eva molly holly sally shelly "
+    "polly lily";
 
 static const char rel_words[] = "who which whose whom where when that";
 
@@ -1984,8 +1986,9 @@ tok_namecap_uncached(size_t i)
 	if ((t->flags & TF_APOS) && contraction(para + t->beg, n))
 		return 0;
 	/* "Continuing to explain...", "Shortly after": a capital that
-	 * only starts the sentence. */
+	 * only starts the sentence; not a first name (Carly, Kelly). */
 	if ((i == 0 || (toks[i - 1].flags & TF_SEND)) &&
+	    !(lx & (LX_HIS | LX_HERS)) &&
 	    ((n > 4 &&
 		 (memcmp(para + t->end - 3, "ing", 3) == 0 ||
 		     memcmp(para + t->end - 2, "ly", 2) == 0)) ||
