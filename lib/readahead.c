@@ -290,8 +290,9 @@ ra_next(struct readahead *ra, struct line *ln, unsigned long long *lineno,
 	}
 	it = &b->items[ra->cur];
 	*ln = it->ln;
+	/* a batch of empty lines has no text buffer */
 	if (!b->lent)
-		ln->p = b->text + it->off;
+		ln->p = b->text != NULL ? b->text + it->off : "";
 	*lineno = it->lineno;
 	*data = b->data;
 	*item = ra->cur++;

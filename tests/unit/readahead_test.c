@@ -153,6 +153,32 @@ main(void)
 	lr_free(&in.lr);
 	(void)close(fd);
 
+	/* Only empty lines: their batch has no text buffer, and each line
+	 * still points somewhere (a null pointer is no empty string). */
+	{
+		char tmpl2[] = "/tmp/readahead-test-XXXXXX";
+		size_t empties = 0, nulls = 0;
+
+		fd = mkstemp(tmpl2);
+		if (fd < 0 || write(fd, "\n\n\n", 3) != 3)
+			return 2;
+		(void)lseek(fd, 0, SEEK_SET);
+		(void)unlink(tmpl2);
+		open_input(&in, fd);
+		dones = 0;
+		if (ra_start(&ra, &in, &hooks) != 0)
+			return 2;
+		while (ra_next(&ra, &ln, &lineno, &hd, &item, &seq)) {
+			empties += ln.len == 0;
+			nulls += ln.p == NULL;
+		}
+		ra_finish(&ra);
+		test_cond("readahead: empty lines are empty strings",
+		    empties == 3 && nulls == 0);
+		lr_free(&in.lr);
+		(void)close(fd);
+	}
+
 	/* A pipe that stays open with nothing more to read: the producer
 	 * waits for input, and stopping early must not wait with it. */
 	if (pipe(p) != 0 || write(p[1], "one\ntwo", 7) != 7)
