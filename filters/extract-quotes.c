@@ -397,7 +397,9 @@ static const char male_names[] =
     "barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
     "vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
     "jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
-    "giovanni antonio francesco kim lee";
+    "giovanni antonio francesco kim lee jeff greg tim dan dave steve rob "
+    "ken ron don matt nick andy tony chuck hank doug phil pete josh jake "
+    "max ian luke mitch hugo leo reince";
 static const char female_names[] =
     "mary patricia jennifer linda elizabeth barbara susan jessica sarah "
     "karen lisa nancy betty margaret sandra ashley kimberly emily donna "
@@ -414,7 +416,9 @@ static const char female_names[] =
     "michele debbie hilary theresa angela ursula christine marine "
     "giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
     "olga ingrid astrid claire sophie julia eva molly holly sally shelly "
-    "polly lily";
+    "polly lily liz kate beth jen jenny sue deb meg jill betsy becky cathy "
+    "kathy peggy maggie jane tammy tina wendy kristen kirsten kellyanne "
+    "sheila valerie huma";
 
 static const char rel_words[] = "who which whose whom where when that";
 
@@ -664,6 +668,16 @@ lex_lookup(const char *w, size_t n)
 }
 
 /* Character helpers over (p, n) at byte offsets. */
+
+/* The gender the lexicon flags of a name's word give: a first name
+ * (Carly), a title (Mr). */
+static int
+lex_gender(uint32_t lx)
+{
+	return lx & (LX_HIS | LX_MALE)   ? 'm'
+	    : lx & (LX_HERS | LX_FEMALE) ? 'f'
+					 : 0;
+}
 
 /* char_at for a byte of 0x80 or more: the common well-formed two- and
  * three-byte sequences decoded here (as utf8_decode decodes them), the
@@ -1705,6 +1719,23 @@ without_possessive(const char *s, size_t n)
 	return n;
 }
 
+/* 1 if s[0..n) is made of acronyms (DNC, FBI, U.N., NGP VAN): an
+ * organisation, for pronouns, far more often than a person. */
+static int
+acronym(const char *s, size_t n)
+{
+	size_t i, letters = 0;
+
+	if (n < 2 || n > 24)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letters++;
+		else if (s[i] != '.' && s[i] != ' ')
+			return 0;
+	return letters >= 2;
+}
+
 /*
  * Remember the name s[0..n): find it or add it (pushing out the entity
  * seen longest ago).  subject: it spoke or began a sentence, so a pronoun
@@ -1718,6 +1749,8 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	uint64_t h;
 
 	n = cut_len(s, without_possessive(s, n), NAME_MAX_LEN);
+	if (!org && acronym(s, n))
+		org = 1;
 	/* Often the name noted last ("Ann Bell said ... Ann Bell said"):
 	 * a name is in the table once, so where it sits it is found. */
 	if (n > 0 && ents[ent_last_noted].len == n &&
@@ -2360,9 +2393,7 @@ appositive_end(size_t i)
 static int
 first_name_gender(size_t t)
 {
-	uint32_t lx = tok_lex(t);
-
-	return lx & LX_HIS ? 'm' : lx & LX_HERS ? 'f' : 0;
+	return lex_gender(tok_lex(t) & (LX_HIS | LX_HERS));
 }
 
 /*
@@ -3616,6 +3647,7 @@ scan_names(const char *p, size_t n)
 {
 	size_t i = 0, b, e, w, ws, words, k, titles, ob, owners;
 	uint32_t c, lx;
+	int gender;
 
 	while (i < n) {
 		i = next_cap_byte(p, n, i);
@@ -3678,6 +3710,7 @@ scan_names(const char *p, size_t n)
 		/* The name follows its titles: "Former Rep. Anthony Weiner"
 		 * is Anthony Weiner (as in track_upto); the last word is
 		 * never one. */
+		gender = 0;
 		for (ws = b, k = 0, ob = 0, owners = 0; k + 1 < words; k++) {
 			for (w = ws; p[w] != ' '; w++)
 				;
@@ -3686,6 +3719,7 @@ scan_names(const char *p, size_t n)
 			if (lx & LX_TITLE) {
 				b = w + 1;
 				titles = k + 1;
+				gender = lex_gender(lx & (LX_MALE | LX_FEMALE));
 			} else if (owner_len(p + ws, w - ws) < w - ws) {
 				ob = w + 1;
 				owners = k + 1;
@@ -3701,8 +3735,15 @@ scan_names(const char *p, size_t n)
 			b = ob;
 			titles = owners;
 		}
-		if (words - titles >= 2)
-			(void)ent_note(p + b, e - b, 0, 0, 0);
+		if (words - titles < 2)
+			continue;
+		/* Hillary Clinton is a woman before any pronoun says so */
+		for (w = b; p[w] != ' '; w++)
+			;
+		if (gender == 0)
+			gender = lex_gender(
+			    lex_lookup(p + b, w - b) & (LX_HIS | LX_HERS));
+		(void)ent_note(p + b, e - b, gender, 0, 0);
 	}
 }
 
