@@ -270,7 +270,7 @@ static const char title_words[] =
     "councillor councilman councilwoman councilor commissioner "
     "chairman chairwoman chair chairperson director manager deputy "
     "spokesman spokeswoman spokesperson ambassador inspector constable "
-    "superintendent bishop archbishop cardinal rabbi imam ceo cfo coo "
+    "superintendent bishop archbishop cardinal rabbi imam pastor ceo cfo coo "
     "cto founder economist analyst strategist professor lawyer attorney "
     "sheriff adviser advisor aide leader head executive treasurer "
     "principal headteacher headmaster defender striker forward "
@@ -3407,6 +3407,21 @@ track_upto(size_t end)
 		if (j - split < 2 && split == i) {
 			long e;
 
+			/* "Meanwhile Rihanna, who was honoured ...": one word
+			 * opening the sentence, then ", who", is a person */
+			if (j == i + 1 && tok_punct(j, ',') &&
+			    tok_is(j + 1, "who") &&
+			    (i == s ||
+				(i == s + 1 && (tok_lex(s) & LX_STOPCAP)))) {
+				e = ent_by_last(para + toks[i].beg,
+				    toks[i].end - toks[i].beg, 0);
+				if (e >= 0)
+					(void)ent_renote((size_t)e, 0, 0, 1);
+				else
+					(void)ent_note(para + toks[i].beg,
+					    toks[i].end - toks[i].beg, 0, 0, 1);
+				continue;
+			}
 			/* "Sanders wasn't impressed." */
 			if (!subject || !tok_lower(j) || j != i + 1)
 				continue;
