@@ -3720,7 +3720,9 @@ scan_names(const char *p, size_t n)
 				;
 		}
 		lx = lex_lookup(p + b, w - b);
-		if (lx & (LX_STOPCAP | LX_PREP))
+		/* "The Senate", "In Paris": not names; "Sen. Bernie Sanders"
+		 * is (a title may be a stop word too) */
+		if ((lx & (LX_STOPCAP | LX_PREP)) && !(lx & LX_TITLE))
 			continue;
 		/* The name follows its titles: "Former Rep. Anthony Weiner"
 		 * is Anthony Weiner (as in track_upto); the last word is
