@@ -279,7 +279,13 @@ static const char title_words[] =
     "assemblywoman mp mep delegate deputy trustee admiral marshal "
     "agent economist researcher scientist historian physician doctor "
     "nurse officer prosecutor counsel former late acting interim "
-    "retired incoming outgoing staff";
+    "retired incoming outgoing staff pollster consultant operative "
+    "commentator columnist host anchor correspondent reporter editor "
+    "publisher activist organizer organiser official lobbyist fundraiser "
+    "donor surrogate supporter businessman businesswoman billionaire "
+    "entrepreneur investor engineer surgeon neurosurgeon comedian "
+    "novelist filmmaker producer scholar expert dean challenger "
+    "incumbent contender hopeful frontrunner front-runner";
 
 /* Jobs that no name ends with ("the former Hewlett-Packard CEO", "Texas
  * Governor"): a capitalised run ending with one is a role, not a person.
@@ -2188,8 +2194,16 @@ np_forward(size_t i, struct np *np)
 		j++;
 	}
 	start = j;
-	for (m = j; m < ntoks && m < j + 4 && tok_modifier(m); m++)
-		;
+	/* "former secretary of state Hillary Clinton": lower-case words,
+	 * a title with "of" and its object among them */
+	for (m = j; m < ntoks && m < j + 6; m++) {
+		if (tok_modifier(m))
+			continue;
+		if (m > j && tok_is(m, "of") && (tok_lex(m - 1) & LX_TITLE) &&
+		    tok_modifier(m + 1))
+			continue;
+		break;
+	}
 	if (m > j && tok_namecap(m))
 		j = m;
 	while (j < ntoks && toks[j].type == T_WORD) {
