@@ -2394,6 +2394,11 @@ appositive_end(size_t i)
 	for (j = i; j < ntoks && j < i + 25; j++) {
 		if (toks[j].type == T_QUOTE || (toks[j].flags & TF_SEND))
 			return j;
+		/* the full stop of an abbreviation before the comma goes
+		 * with it: ", R-Pa., said" */
+		if (tok_punct(j, '.') && tok_punct(j + 1, ',') &&
+		    toks[j + 1].beg == toks[j].end)
+			continue;
 		if (toks[j].type == T_PUNCT &&
 		    (toks[j].ch == ',' || toks[j].ch == ';' ||
 			toks[j].ch == ')' || toks[j].ch == '.' ||
