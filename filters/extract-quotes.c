@@ -895,19 +895,6 @@ struct openq {
 	int depth;
 };
 
-/*
- * The quotation held open at the end of the paragraphs read so far, as
- * far as the scan of the next paragraph depends on it.  The main thread
- * has it in pend; the reading thread keeps its own copy (held_shape), so
- * that it can scan ahead; each paragraph scanned ahead carries the state
- * it assumed, and the main thread takes the scan only if that is its own.
- */
-struct scan_state {
-	int active;      /* a quotation is held open */
-	struct openq oq; /* and how */
-	int room;        /* it may take in one more paragraph */
-};
-
 /* What the scan of a paragraph found, besides its spans. */
 struct scanned {
 	int blank;       /* spaces only: not a paragraph */
@@ -915,12 +902,19 @@ struct scanned {
 	struct openq oq; /* what is open at the paragraph's end */
 };
 
-/* The held quotation's size, for its room. */
+/*
+ * The quotation held open at the end of the paragraphs read so far, as
+ * far as the scan of the next paragraph depends on it.  The main thread
+ * has it in pend (pend_shape()); the reading thread keeps its own copy,
+ * so that it can scan ahead; each paragraph scanned ahead carries the
+ * shape it assumed, and the main thread takes the scan only if that
+ * scans as its own (same_scan()).
+ */
 struct held_shape {
-	int active;
-	struct openq oq;
-	int paras;
-	size_t len; /* bytes of its text */
+	int active;      /* a quotation is held open */
+	struct openq oq; /* and how */
+	int paras;       /* paragraphs it holds */
+	size_t len;      /* bytes of its text */
 };
 
 static THREAD_LOCAL struct span *spans;
@@ -1397,22 +1391,39 @@ tok_lower(size_t i)
 	    !(toks[i].flags & (TF_CAP | TF_DIGIT));
 }
 
+/* The length of the name s[0..n) without a final possessive 's or
+ * U+2019 s ("Trump's" is Trump). */
+static size_t
+without_possessive(const char *s, size_t n)
+{
+	if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+		return n - 2;
+	if (n > 4 && s[n - 1] == 's' &&
+	    memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
+		return n - 4;
+	return n;
+}
+
+/* A word that ends in 's or ’s. */
+static int
+possessive(size_t i)
+{
+	const struct tok *t = &toks[i];
+	size_t n = t->end - t->beg;
+
+	return t->type == T_WORD && without_possessive(para + t->beg, n) < n;
+}
+
 /* A speech verb written in lower case, not a noun after a possessive
  * ("Ginsburg's comments", "his remarks"). */
 static int
 tok_verb(size_t i)
 {
-	const struct tok *t;
-
 	if (!tok_lower(i) || !(tok_lex(i) & LX_VERB))
 		return 0;
 	if (i == 0 || toks[i - 1].type != T_WORD)
 		return 1;
-	t = &toks[i - 1];
-	if (t->end - t->beg > 2 && para[t->end - 1] == 's' &&
-	    (para[t->end - 2] == '\'' ||
-		(t->end - t->beg > 4 &&
-		    memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0)))
+	if (possessive(i - 1))
 		return 0;
 	return !tok_is(i - 1, "his") && !tok_is(i - 1, "her") &&
 	    !tok_is(i - 1, "their") && !tok_is(i - 1, "its") &&
@@ -1710,19 +1721,6 @@ ent_renote(size_t i, int gender, int org, int subject)
 	ent_clock++;
 	ent_last_noted = i;
 	return ent_touch(i, gender, org, subject);
-}
-
-/* The length of the name s[0..n) without a final possessive 's or
- * U+2019 s ("Trump's" is Trump). */
-static size_t
-without_possessive(const char *s, size_t n)
-{
-	if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
-		return n - 2;
-	if (n > 4 && s[n - 1] == 's' &&
-	    memcmp(s + n - 4, "\xe2\x80\x99", 3) == 0)
-		return n - 4;
-	return n;
 }
 
 /* 1 if s[0..n) is made of acronyms (DNC, FBI, U.N., NGP VAN): an
@@ -2077,18 +2075,6 @@ skip_paren(size_t j)
 		if (tok_punct(k, ')'))
 			return k + 1;
 	return j;
-}
-
-/* A word that ends in 's or ’s. */
-static int
-possessive(size_t i)
-{
-	const struct tok *t = &toks[i];
-	size_t n = t->end - t->beg;
-
-	return t->type == T_WORD && n > 2 && para[t->end - 1] == 's' &&
-	    (para[t->end - 2] == '\'' ||
-		(n > 4 && memcmp(para + t->end - 4, "\xe2\x80\x99", 3) == 0));
 }
 
 /*
@@ -2486,10 +2472,8 @@ np_speaker(const struct np *np, struct attr *a)
 		if (lx & LX_TITLE) {
 			split = k + 1;
 			org = 0;
-			if (lx & LX_MALE)
-				gender = 'm';
-			else if (lx & LX_FEMALE)
-				gender = 'f';
+			if (lex_gender(lx & (LX_MALE | LX_FEMALE)) != 0)
+				gender = lex_gender(lx & (LX_MALE | LX_FEMALE));
 		} else if (tok_cap(k) && owner_word(k)) {
 			owner = k + 1;
 		}
@@ -3413,9 +3397,9 @@ track_upto(size_t end)
 			lx = tok_lex(k);
 			if (lx & LX_TITLE) {
 				split = k + 1;
-				gender = lx & LX_MALE ? 'm'
-				    : lx & LX_FEMALE  ? 'f'
-						      : gender;
+				if (lex_gender(lx & (LX_MALE | LX_FEMALE)) != 0)
+					gender = lex_gender(
+					    lx & (LX_MALE | LX_FEMALE));
 			} else if (owner_word(k)) {
 				owner = k + 1;
 			}
@@ -3630,8 +3614,10 @@ static struct tok *held_toks;
 static size_t held_ntoks;
 static unsigned long long held_seq;
 
-/* The reading thread of the document, when it has one. */
+/* The reading thread of the document, when it has one, and the bytes of
+ * a document read before it starts (ra_threshold(), once a run). */
 static struct readahead *ahead_reader;
+static size_t ahead_after;
 
 /* The first byte at or after i that is A-Z or 0x80 or more (only those
  * can start a capitalised word), or n; eight bytes at a time. */
@@ -3943,14 +3929,15 @@ pend_len_after(size_t len, const char *s, size_t n)
 static void
 pend_add(const struct span *sp)
 {
-	size_t n = pend_take(pend.text.len, para + sp->cb, sp->ce - sp->cb);
+	const char *s = para + sp->cb;
+	size_t n = sp->ce - sp->cb;
+	size_t take = pend_take(pend.text.len, s, n);
+	size_t len = pend_len_after(pend.text.len, s, n);
 
 	if (pend.text.len > 0)
 		buf_addc(&pend.text, ' ');
-	buf_add(&pend.text, para + sp->cb, n);
-	while (
-	    pend.text.len > 0 && trailing_space(pend.text.p[pend.text.len - 1]))
-		pend.text.len--;
+	buf_add(&pend.text, s, take);
+	pend.text.len = len; /* its trailing spaces trimmed */
 	pend.paras++;
 }
 
@@ -4080,16 +4067,11 @@ process_long(
 	nspans = nall;
 }
 
-static void
-shape_state(const struct held_shape *sh, struct scan_state *st)
+/* 1 if the held quotation may take in one more paragraph. */
+static int
+shape_room(const struct held_shape *sh)
 {
-	memset(st, 0, sizeof(*st));
-	st->active = sh->active;
-	if (sh->active) {
-		st->oq = sh->oq;
-		st->room =
-		    sh->paras < MAX_QUOTE_PARAS && sh->len < MAX_QUOTE_BYTES;
-	}
+	return sh->paras < MAX_QUOTE_PARAS && sh->len < MAX_QUOTE_BYTES;
 }
 
 /* The held quotation of the main thread. */
@@ -4103,22 +4085,28 @@ pend_shape(struct held_shape *sh)
 	sh->len = pend.text.len;
 }
 
+/* 1 if a paragraph scans the same after held quotations a and b: both
+ * none, or both open the same way with the same room. */
 static int
-same_state(const struct scan_state *a, const struct scan_state *b)
+same_scan(const struct held_shape *a, const struct held_shape *b)
 {
-	return a->active == b->active && a->room == b->room &&
-	    a->oq.what == b->oq.what && a->oq.nclosers == b->oq.nclosers &&
-	    a->oq.closers[0] == b->oq.closers[0] &&
-	    a->oq.closers[1] == b->oq.closers[1] && a->oq.depth == b->oq.depth;
+	if (a->active != b->active)
+		return 0;
+	return !a->active ||
+	    (shape_room(a) == shape_room(b) && a->oq.what == b->oq.what &&
+		a->oq.nclosers == b->oq.nclosers &&
+		a->oq.closers[0] == b->oq.closers[0] &&
+		a->oq.closers[1] == b->oq.closers[1] &&
+		a->oq.depth == b->oq.depth);
 }
 
 /*
  * Scan the paragraph p[0..n) for quotations into spans, the held
- * quotation being as st says.
+ * quotation being as sh says.
  */
 static void
 scan_para(
-    const char *p, size_t n, const struct scan_state *st, struct scanned *sc)
+    const char *p, size_t n, const struct held_shape *sh, struct scanned *sc)
 {
 	size_t i, w, j;
 	struct span *sp;
@@ -4133,12 +4121,12 @@ scan_para(
 		}
 	if (sc->blank)
 		return;
-	if (st->active && st->room &&
-	    (i = continues(p, n, &w, st->oq.what)) < n) {
+	if (sh->active && shape_room(sh) &&
+	    (i = continues(p, n, &w, sh->oq.what)) < n) {
 		sc->cont = 1;
 		sp = span_new(i, i + w);
 		sp->cont = 1;
-		sc->oq = st->oq;
+		sc->oq = sh->oq;
 		sc->oq.depth = 1;
 		if (sc->oq.what == 2) {
 			sp->single = 1;
@@ -4200,7 +4188,7 @@ shape_after(struct held_shape *sh, const char *p, const struct scanned *sc)
  * LONG_PARA, which is read in windows).
  */
 struct ahead_line {
-	struct scan_state st; /* assumed of the held quotation */
+	struct held_shape sh; /* the held quotation the scan assumed */
 	struct scanned sc;
 	int ready; /* sc, spans and tokens are here */
 	size_t span0, nspans;
@@ -4239,7 +4227,6 @@ process_line(const struct line *ln, unsigned long long lineno,
 	size_t n = ln->len;
 	const struct ahead_line *al = NULL;
 	struct held_shape sh;
-	struct scan_state st;
 	struct scanned sc;
 	struct openq oq;
 	int cont;
@@ -4249,9 +4236,8 @@ process_line(const struct line *ln, unsigned long long lineno,
 	long_mode = 0;
 	ntoks = 0;
 	pend_shape(&sh);
-	shape_state(&sh, &st);
 	if (ah != NULL && ah->lines[item].ready &&
-	    same_state(&ah->lines[item].st, &st)) {
+	    same_scan(&ah->lines[item].sh, &sh)) {
 		al = &ah->lines[item];
 		sc = al->sc;
 		spans_reserve(al->nspans);
@@ -4260,7 +4246,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 			    al->nspans * sizeof(*spans));
 		nspans = al->nspans;
 	} else {
-		scan_para(p, n, &st, &sc);
+		scan_para(p, n, &sh, &sc);
 	}
 	if (sc.blank) {
 		if (common.highlight)
@@ -4363,10 +4349,10 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	}
 	al = &ah->lines[item];
 	memset(al, 0, sizeof(*al));
-	shape_state(sh, &al->st);
+	al->sh = *sh;
 	para = ln->p;
 	para_len = ln->len;
-	scan_para(ln->p, ln->len, &al->st, &al->sc);
+	scan_para(ln->p, ln->len, sh, &al->sc);
 	if (!al->sc.blank && ln->len <= LONG_PARA) {
 		tokenize_spans(ln->p, 0, ln->len);
 		al->tok0 = array_append(&ah->toks, toks, ntoks, sizeof(*toks));
@@ -4445,7 +4431,7 @@ static int
 quotes_document(struct input *in, void *ctx)
 {
 	struct line ln;
-	size_t after = ra_threshold(), seen = 0;
+	size_t after = ahead_after, seen = 0;
 	int failed = 0;
 
 	(void)ctx;
@@ -4498,6 +4484,7 @@ main(int argc, char **argv)
 	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
 	lex_init();
+	ahead_after = ra_threshold();
 	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
 	out_open(common.output, common.line_buffered);
 	if (common.format == FMT_TSV && !common.quiet && !common.highlight)

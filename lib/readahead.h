@@ -61,7 +61,6 @@ struct ra_batch {
 	void *data;             /* the hooks' */
 	unsigned long long seq; /* 1, 2, ... in the order filled */
 	int lent;               /* items[0] points into the reader */
-	int eof;                /* the last batch of the document */
 };
 
 struct readahead {
