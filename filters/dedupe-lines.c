@@ -983,10 +983,8 @@ tally_line(const struct line *ln, struct fp128 fp)
 	}
 	if (afford(ln->len + sizeof(*e)) != 0)
 		return -1;
-	if (tally.n == tally.cap) {
-		tally.cap = tally.cap == 0 ? 1024 : tally.cap * 2;
-		tally.e = xreallocarray(tally.e, tally.cap, sizeof(*tally.e));
-	}
+	tally.e = xgrowarray(
+	    tally.e, &tally.cap, tally.n + 1, sizeof(*tally.e), 1024);
 	e = &tally.e[tally.n++];
 	e->count = 1;
 	e->off = tally.text.len;

@@ -924,11 +924,7 @@ static THREAD_LOCAL size_t nspans, spans_cap;
 static void
 spans_reserve(size_t n)
 {
-	if (n <= spans_cap)
-		return;
-	while (spans_cap < n)
-		spans_cap = spans_cap == 0 ? 16 : spans_cap * 2;
-	spans = xreallocarray(spans, spans_cap, sizeof(*spans));
+	spans = xgrowarray(spans, &spans_cap, n, sizeof(*spans), 16);
 }
 
 static struct span *
@@ -1317,8 +1313,7 @@ toks_grow(void)
 		ntoks = n;
 		return;
 	}
-	toks_cap = toks_cap == 0 ? 256 : toks_cap * 2;
-	toks = xreallocarray(toks, toks_cap, sizeof(*toks));
+	toks = xgrowarray(toks, &toks_cap, toks_cap + 1, sizeof(*toks), 256);
 }
 
 /* Token t (a slot in toks) set to a new token. */
@@ -4342,11 +4337,8 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	struct ahead_line *al;
 	struct held_shape *sh = ctx;
 
-	if (item >= ah->lines_cap) {
-		ah->lines_cap = ah->lines_cap == 0 ? 256 : ah->lines_cap * 2;
-		ah->lines =
-		    xreallocarray(ah->lines, ah->lines_cap, sizeof(*al));
-	}
+	ah->lines =
+	    xgrowarray(ah->lines, &ah->lines_cap, item + 1, sizeof(*al), 256);
 	al = &ah->lines[item];
 	memset(al, 0, sizeof(*al));
 	al->sh = *sh;

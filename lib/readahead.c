@@ -86,7 +86,7 @@ claim(struct readahead *ra)
 	}
 	pthread_mutex_unlock(&ra->lock);
 	b = slot(ra, ra->filled + 1);
-	b->len = 0;
+	buf_reset(&b->text);
 	b->n = 0;
 	b->lent = 0;
 	b->seq = ra->filled + 1;
@@ -129,25 +129,16 @@ add_line(
 {
 	struct ra_item *it;
 
-	if (b->n == b->items_cap) {
-		b->items_cap = b->items_cap == 0 ? 256 : b->items_cap * 2;
-		b->items = xreallocarray(b->items, b->items_cap, sizeof(*it));
-	}
+	b->items =
+	    xgrowarray(b->items, &b->items_cap, b->n + 1, sizeof(*it), 256);
 	it = &b->items[b->n];
 	it->ln = *ln;
 	it->lineno = ra->in->lr.lineno;
-	it->off = b->len;
+	it->off = b->text.len;
 	if (lent) {
 		b->lent = 1;
 	} else {
-		if (b->cap - b->len < ln->len) {
-			while (b->cap - b->len < ln->len)
-				b->cap = b->cap == 0 ? 64u << 10 : b->cap * 2;
-			b->text = xrealloc(b->text, b->cap);
-		}
-		if (ln->len > 0)
-			memcpy(b->text + b->len, ln->p, ln->len);
-		b->len += ln->len;
+		buf_add(&b->text, ln->p, ln->len);
 	}
 	if (ra->hooks->prepare != NULL)
 		ra->hooks->prepare(b->data, b->n, ln, ra->hooks->ctx);
@@ -192,7 +183,7 @@ produce(void *arg)
 	b = claim(ra);
 	while (b != NULL) {
 		ready = lr_ready(&ra->in->lr);
-		if (b->n > 0 && (!ready || b->len >= RA_BATCH_BYTES)) {
+		if (b->n > 0 && (!ready || b->text.len >= RA_BATCH_BYTES)) {
 			/* hand over what there is rather than wait */
 			publish(ra, b);
 			b = claim(ra);
@@ -292,7 +283,7 @@ ra_next(struct readahead *ra, struct line *ln, unsigned long long *lineno,
 	*ln = it->ln;
 	/* a batch of empty lines has no text buffer */
 	if (!b->lent)
-		ln->p = b->text != NULL ? b->text + it->off : "";
+		ln->p = b->text.p != NULL ? b->text.p + it->off : "";
 	*lineno = it->lineno;
 	*data = b->data;
 	*item = ra->cur++;
@@ -330,7 +321,7 @@ ra_finish(struct readahead *ra)
 	for (i = 0; i < RA_BATCHES; i++) {
 		if (ra->batch[i].data != NULL && ra->hooks->data_free != NULL)
 			ra->hooks->data_free(ra->batch[i].data, ra->hooks->ctx);
-		free(ra->batch[i].text);
+		buf_free(&ra->batch[i].text);
 		free(ra->batch[i].items);
 	}
 	ra->started = 0;

@@ -23,6 +23,7 @@
 
 #include <pthread.h>
 
+#include "buf.h"
 #include "inputs.h"
 
 /* Lines longer than this are lent, not copied. */
@@ -54,8 +55,7 @@ struct ra_item {
 };
 
 struct ra_batch {
-	char *text;
-	size_t len, cap;
+	struct buf text; /* the copied lines */
 	struct ra_item *items;
 	size_t n, items_cap;
 	void *data;             /* the hooks' */

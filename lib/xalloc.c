@@ -53,6 +53,22 @@ xreallocarray(void *p, size_t nmemb, size_t size)
 	return xrealloc(p, nmemb * size);
 }
 
+void *
+xgrowarray(void *p, size_t *cap, size_t need, size_t size, size_t first)
+{
+	size_t c = *cap;
+
+	if (need <= c)
+		return p;
+	if (c == 0)
+		c = first;
+	while (c < need)
+		c = c > SIZE_MAX / 2 ? need : c * 2;
+	p = xreallocarray(p, c, size);
+	*cap = c;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {
