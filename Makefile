@@ -33,6 +33,7 @@ LIBSRC = \
 	lib/readahead.c \
 	lib/record.c \
 	lib/rx.c \
+	lib/rxlit.c \
 	lib/utf8.c \
 	lib/xalloc.c
 # scan.h is header-only (inline byte-parallel tests).
@@ -42,12 +43,14 @@ LIBA = $(O)/libwinnow.a
 
 UNITS = \
 	buf \
+	declutter \
 	hash \
 	hashset \
 	lineio \
 	readahead \
 	record \
 	rx \
+	rxlit \
 	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
@@ -73,6 +76,48 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+# A filter that is a folder, filters/NAME/ with main.c: its *.c files are
+# compiled as one translation unit (a generated NAME.c that includes them
+# all), so calls between its parts cost what calls inside one file do.
+# Data files beside them become C: each line of a *.rules file one string
+# (comments kept, so that line N of the file is rule N), each entry of a
+# *.words file one string (comments and blank lines dropped); a part
+# includes "FILE.rules.h" or "FILE.words.h" between the braces of an array.
+DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
+DATAFILES = $(wildcard filters/*/*.rules filters/*/*.words)
+
+$(O)/filters/%.rules.h: filters/%.rules
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	    -e 's/^/    "/' -e 's/$$/",/' $< >$@.t && mv $@.t $@
+
+$(O)/filters/%.words.h: filters/%.words
+	@mkdir -p $(@D)
+	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/\\/\\\\/g' \
+	    -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/    "/' -e 's/$$/",/' \
+	    $< >$@.t && mv $@.t $@
+
+define dir_filter
+$(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
+	@mkdir -p $$(@D)
+	printf '#include "%s"\n' $(wildcard filters/$(1)/*.c) >$$@
+
+$(O)/filters/$(1).o: $(O)/filters/$(1).c $(wildcard filters/$(1)/*.[ch]) \
+    $(patsubst %,$(O)/%.h,$(filter filters/$(1)/%,$(DATAFILES))) \
+    $(LIBHDR) config.mk | deps-ok
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters/$(1) \
+	    -c -o $$@ $(O)/filters/$(1).c
+
+# Its unit test, if any, sees all of it (its main renamed by the test).
+$(O)/unit/$(1)_test: tests/unit/$(1)_test.c tests/unit/unit.h \
+    $(O)/filters/$(1).o $(LIBA)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters/$(1) \
+	    -I$(O)/filters -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) \
+	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
+endef
+$(foreach f,$(DIRFILTERS),$(eval $(call dir_filter,$(f))))
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -140,7 +185,8 @@ uninstall:
 	done
 
 format:
-	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
+	clang-format -i lib/*.[ch] $(wildcard filters/*.c filters/*/*.[ch]) \
+	    tests/unit/*.[ch]
 
 lint:
 	@sh scripts/lint
