@@ -3773,6 +3773,9 @@ main(int argc, char **argv)
 	nspans = capspans = 0;
 	lex_init();
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	out_open(common.output, common.line_buffered);
 	if (list_currencies_wanted) {
 		list_currencies();

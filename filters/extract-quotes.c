@@ -4475,6 +4475,9 @@ main(int argc, char **argv)
 	colon_ok = 0;
 	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	lex_init();
 	ahead_after = ra_threshold();
 	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
