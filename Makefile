@@ -72,7 +72,25 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 
 $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(O)/gen/$* -c -o $@ $<
+
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+GEN = $(O)/gen/extract-quotes/words.h $(O)/gen/extract-amounts/currencies.h
+gen: $(GEN)
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -150,7 +168,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
