@@ -162,7 +162,7 @@ static const struct lexdef lex_numbers[] = {{"zero", W_NUM, NULL, 0, 0, NULL},
  * filters/extract-amounts/currencies.def (scripts/def2c), which say what
  * each kind of row means.
  */
-#include "currencies.h"
+#include "extract-amounts/currencies.h"
 
 static const struct lexdef lex_currencies[] = {
     CURRENCY_WORDS, {NULL, 0, NULL, 0, 0, NULL}};
@@ -3525,6 +3525,9 @@ main(int argc, char **argv)
 	nspans = capspans = 0;
 	lex_init();
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	out_open(common.output, common.line_buffered);
 	if (list_currencies_wanted) {
 		list_currencies();

@@ -207,7 +207,7 @@ static const struct cli_spec spec = {
  * arrays words_NAME (scripts/words2c); lex_init() below says what each list
  * means.
  */
-#include "words.h"
+#include "extract-quotes/words.h"
 
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
@@ -4244,6 +4244,9 @@ main(int argc, char **argv)
 	colon_ok = 0;
 	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	lex_init();
 	ahead_after = ra_threshold();
 	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
