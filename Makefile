@@ -18,7 +18,7 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || true
 THREAD_FLAGS = -pthread
 WERROR_1 = -Werror
 XCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" \
-	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
+	-Ilib -I$(O)/gen $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
 
 LIBSRC = \
 	lib/buf.c \
@@ -26,6 +26,7 @@ LIBSRC = \
 	lib/color.c \
 	lib/hash.c \
 	lib/hashset.c \
+	lib/htmlent.c \
 	lib/inputs.c \
 	lib/lineio.c \
 	lib/output.c \
@@ -44,6 +45,7 @@ UNITS = \
 	buf \
 	hash \
 	hashset \
+	htmlent \
 	lineio \
 	readahead \
 	record \
@@ -73,6 +75,39 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+
+# Tables kept as plain data files, turned into C here so that binaries
+# need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
+$(O)/gen/htmlent_table.h: lib/htmlent.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); \
+	      printf "{\"%s\", %d, {0x%s, 0x%s}},\n", $$1, length($$1), \
+	          c[1], (n > 1 ? c[2] : "0") }' lib/htmlent.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h
+gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -150,7 +185,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
