@@ -27,9 +27,9 @@
  * line end go.  Chinese and Japanese text, which wraps between any two
  * characters, is joined without a space.
  *
- * Memory: the look-ahead, then two lines at a time.  A line that is the
- * document separator (a form feed alone) ends one document and starts the
- * next: it passes through and the width is found again.
+ * Memory: the look-ahead, then two lines at a time.  Each part of the
+ * input between document separators (lib/inputs) is a document too: the
+ * width is found again after a separator.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -102,7 +102,6 @@ static const struct cli_spec spec = {"[-k] [-w N] [--print-width] [FILE]...",
 struct uline {
 	struct buf b;   /* the bytes, without "\n" and a final "\r" */
 	int crlf;       /* it ended in "\r\n" */
-	int sep;        /* the document separator: a form feed alone */
 	int blank;      /* only white space (after any quote prefix) */
 	int quote;      /* depth of ">" quoting */
 	size_t start;   /* byte where the text starts: after quotes, indent */
@@ -469,7 +468,6 @@ read_line(struct input *in)
 	buf_reserve(&l->b, line.len + 1);
 	buf_add(&l->b, line.p, line.len);
 	l->crlf = line.crlf;
-	l->sep = line.len == 1 && line.p[0] == '\f';
 	classify(l);
 	doc.ahead += line.len + 1;
 	return 1;
@@ -488,7 +486,7 @@ static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
 {
 	if (a->blank || b->blank || a->rule || b->rule || a->table ||
-	    b->table || b->item || b->sep || a->sep || a->quote != b->quote)
+	    b->table || b->item || a->quote != b->quote)
 		return 0;
 	if (in_block)
 		return b->indent == doc.cont;
@@ -766,49 +764,34 @@ pop(void)
 }
 
 /*
- * One input: one document, or several cut by separator lines.  Read
- * ahead, find the width, then write each line knowing the next.
+ * One document: read ahead, find the width, then write each line knowing
+ * the next.  (lib/inputs ends a document at a separator line, writes the
+ * separator and calls here again for the next one.)
  */
 static int
 unwrap_document(struct input *in, void *ctx)
 {
-	int again;
-
 	(void)ctx;
 	doc.eof = 0;
-	do {
-		doc.in_block = 0;
-		doc.ahead = 0;
-		while (qlen < LOOKAHEAD_LINES && doc.ahead < LOOKAHEAD_BYTES &&
-		    (qlen == 0 || !qat(qlen - 1)->sep) && read_line(in))
-			;
-		doc.m = M_COLS;
-		doc.width = opt.width ? opt.width : detect_width();
-		again = 0;
-		if (opt.print_width) {
-			out_printf("%s\t%zu%s\n", in->name, doc.width,
-			    doc.m == M_BYTES && doc.width > 0 ? "\tbytes" : "");
-			out_end_record();
-		}
-		while (qlen > 0 && !out_failed()) {
-			const struct uline *a = qat(0);
-
-			if (a->sep) {
-				if (!opt.print_width) {
-					out_write(a->b.p, a->b.len);
-					end_line(a);
-				}
-				pop();
-				again = 1;
-				break;
-			}
-			if (qlen < 2)
-				(void)read_line(in);
-			if (!opt.print_width)
-				emit(a, qlen >= 2 ? qat(1) : NULL);
-			pop();
-		}
-	} while (again && !out_failed());
+	doc.in_block = 0;
+	doc.ahead = 0;
+	while (qlen < LOOKAHEAD_LINES && doc.ahead < LOOKAHEAD_BYTES &&
+	    read_line(in))
+		;
+	doc.m = M_COLS;
+	doc.width = opt.width ? opt.width : detect_width();
+	if (opt.print_width) {
+		out_printf("%s\t%zu%s\n", in->name, doc.width,
+		    doc.m == M_BYTES && doc.width > 0 ? "\tbytes" : "");
+		out_end_record();
+	}
+	while (qlen > 0 && !out_failed()) {
+		if (qlen < 2)
+			(void)read_line(in);
+		if (!opt.print_width)
+			emit(qat(0), qlen >= 2 ? qat(1) : NULL);
+		pop();
+	}
 	return out_failed();
 }
 
@@ -833,6 +816,7 @@ main(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	memset(&doc, 0, sizeof(doc));
 	first = cli_parse(argc, argv, &spec);
+	inputs_quiet_separators(opt.print_width);
 	out_open(common.output, common.line_buffered);
 	(void)inputs_run(argv + first, argc - first, unwrap_document, NULL);
 	status = out_close(!prog_trouble());
