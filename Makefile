@@ -82,6 +82,22 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+
 # Tables kept as plain data files, turned into C here so that binaries
 # need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
 $(O)/gen/htmlent_table.h: lib/htmlent.def
@@ -93,6 +109,11 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 	mv $@.tmp $@
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h
+gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -174,7 +195,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.
