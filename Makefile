@@ -18,7 +18,7 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || true
 THREAD_FLAGS = -pthread
 WERROR_1 = -Werror
 XCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" \
-	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
+	-Ilib -I$(O)/gen $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
 
 LIBSRC = \
 	lib/buf.c \
@@ -26,6 +26,7 @@ LIBSRC = \
 	lib/color.c \
 	lib/hash.c \
 	lib/hashset.c \
+	lib/htmlent.c \
 	lib/inputs.c \
 	lib/lineio.c \
 	lib/output.c \
@@ -46,6 +47,7 @@ UNITS = \
 	declutter \
 	hash \
 	hashset \
+	htmlent \
 	lineio \
 	readahead \
 	record \
@@ -54,6 +56,12 @@ UNITS = \
 	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
+
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
 
 BINS = $(FILTERS:%=$(B)/%)
 MANS = $(FILTERS:%=filters/%.1)
@@ -77,26 +85,55 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+$(O)/gen/declutter/words.h: scripts/words2c filters/declutter/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/declutter/words/*.words >$@.t
+	mv $@.t $@
+# A *.rules file, every line a C string (comments too, so that line N of
+# the file is element N - 1: rule:builtin:N in declutter --explain).
+$(O)/gen/%.rules.h: filters/%.rules
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	    -e 's/^/    "/' -e 's/$$/",/' $< >$@.t
+	mv $@.t $@
+
+# Tables kept as plain data files, turned into C here so that binaries
+# need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
+$(O)/gen/htmlent_table.h: lib/htmlent.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); \
+	      printf "{\"%s\", %d, {0x%s, 0x%s}},\n", $$1, length($$1), \
+	          c[1], (n > 1 ? c[2] : "0") }' lib/htmlent.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h $(O)/gen/declutter/words.h \
+	$(O)/gen/declutter/builtin.rules.h
+gen: $(GEN)
+
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
 # all), so calls between its parts cost what calls inside one file do.
-# Data files beside them become C: each line of a *.rules file one string
-# (comments kept, so that line N of the file is rule N), each entry of a
-# *.words file one string (comments and blank lines dropped); a part
-# includes "FILE.rules.h" or "FILE.words.h" between the braces of an array.
 DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
-DATAFILES = $(wildcard filters/*/*.rules filters/*/*.words)
-
-$(O)/filters/%.rules.h: filters/%.rules
-	@mkdir -p $(@D)
-	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
-	    -e 's/^/    "/' -e 's/$$/",/' $< >$@.t && mv $@.t $@
-
-$(O)/filters/%.words.h: filters/%.words
-	@mkdir -p $(@D)
-	sed -e '/^#/d' -e '/^[[:space:]]*$$/d' -e 's/\\/\\\\/g' \
-	    -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/    "/' -e 's/$$/",/' \
-	    $< >$@.t && mv $@.t $@
 
 define dir_filter
 $(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
@@ -104,18 +141,17 @@ $(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
 	printf '#include "%s"\n' $(wildcard filters/$(1)/*.c) >$$@
 
 $(O)/filters/$(1).o: $(O)/filters/$(1).c $(wildcard filters/$(1)/*.[ch]) \
-    $(patsubst %,$(O)/%.h,$(filter filters/$(1)/%,$(DATAFILES))) \
-    $(LIBHDR) config.mk | deps-ok
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters/$(1) \
-	    -c -o $$@ $(O)/filters/$(1).c
+    $(filter $(O)/gen/$(1)/%,$(GEN)) $(LIBHDR) config.mk | deps-ok
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -c -o $$@ \
+	    $(O)/filters/$(1).c
 
 # Its unit test, if any, sees all of it (its main renamed by the test).
 $(O)/unit/$(1)_test: tests/unit/$(1)_test.c tests/unit/unit.h \
     $(O)/filters/$(1).o $(LIBA)
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters/$(1) \
-	    -I$(O)/filters -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) \
-	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters \
+	    -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) $$(PCRE2_LIBS) \
+	    $$(THREAD_FLAGS)
 endef
 $(foreach f,$(DIRFILTERS),$(eval $(call dir_filter,$(f))))
 
@@ -178,11 +214,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] $(wildcard filters/*.c filters/*/*.[ch]) \
@@ -196,7 +236,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.

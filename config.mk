@@ -11,7 +11,8 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
-	extract-quotes
+	extract-quotes \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g

@@ -190,7 +190,9 @@ struct learning {
 };
 extern struct learning learning;
 
-/* Count the documents each line of files[0..nfiles) is in. */
+/* Count the documents each line of files[0..nfiles) is in (standard
+ * input is not read twice: it is left out); fewer than three documents
+ * learn nothing. */
 void learn(char **files, int nfiles);
 
 /* ------------------------------------------------------------------ */

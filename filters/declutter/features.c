@@ -25,9 +25,9 @@ unsigned char lower_byte[256];
  * headlines, bylines and captions have few.  Packed into 64-bit keys
  * (words of at most 8 letters) in a small open-addressing table.
  */
-static const char *const stopword_list[] = {
-#include "stopwords.words.h"
-    NULL};
+#include "declutter/words.h"
+
+static const char *const *const stopword_list = words_stopwords;
 
 /*
  * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,

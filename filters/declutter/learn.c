@@ -2,8 +2,9 @@
  * learn.c - repetition: fingerprint sets of lines.  In a document, a line
  * printed again ("Share", a paywall pitch twice) takes the category of its
  * first copy; with --learn, a first pass over the FILEs counts the
- * documents each line is in, and a line found in at least half of them
- * (and three) is site furniture ("Sign in", the footer).
+ * documents each line is in (each FILE, and each part of one between
+ * document separators), and a line found in at least half of them (and
+ * three) is site furniture ("Sign in", the footer).
  *
  * A set holds 64-bit fingerprints of the trimmed lines, never the lines:
  * memory is bounded by its cap (SEEN_CAP, LEARN_CAP), not by the input.
@@ -14,6 +15,7 @@
 
 #include "declutter.h"
 #include "hash.h"
+#include "inputs.h"
 #include "lineio.h"
 #include "xalloc.h"
 
@@ -124,8 +126,12 @@ line_fp(const char *p, size_t len)
 	return hash64(p, len, 0x6465636c75747472ULL);
 }
 
+/*
+ * Count the lines of the documents of path (a document separator starts
+ * the next one); *docno numbers the documents of the run.
+ */
 static void
-learn_file(const char *path, unsigned docno)
+learn_file(const char *path, unsigned *docno)
 {
 	struct linereader lr;
 	struct line line;
@@ -137,18 +143,23 @@ learn_file(const char *path, unsigned docno)
 	if (fp == NULL)
 		return; /* the second pass reports it */
 	lr_init(&lr, fileno(fp));
+	++*docno;
 	while (lr_next(&lr, &line) > 0) {
 		size_t len = line.len;
 
+		if (line_is_separator(&line)) {
+			++*docno;
+			continue;
+		}
 		(void)line_trim(line.p, &len);
 		if (len == 0)
 			continue;
 		k = fpset_find(
 		    &learning.set, line_fp(line.p, line.len), 1, &fresh);
 		if (k == (size_t)-1 || learning.set.doc == NULL ||
-		    learning.set.doc[k] == docno + 1)
+		    learning.set.doc[k] == *docno)
 			continue;
-		learning.set.doc[k] = docno + 1;
+		learning.set.doc[k] = *docno;
 		if (learning.set.val[k] == 0xFF)
 			learning.set.val[k] = 0;
 		if (learning.set.val[k] < 254)
@@ -161,19 +172,19 @@ learn_file(const char *path, unsigned docno)
 void
 learn(char **files, int nfiles)
 {
-	int i, nlearnable = 0;
+	unsigned ndocs = 0;
+	int i;
 
-	for (i = 0; i < nfiles; i++)
-		if (strcmp(files[i], "-") != 0)
-			nlearnable++;
-	if (nlearnable < 3)
-		return;
 	fpset_init(&learning.set, LEARN_CAP, 1);
 	for (i = 0; i < nfiles; i++)
 		if (strcmp(files[i], "-") != 0)
-			learn_file(files[i], (unsigned)i);
+			learn_file(files[i], &ndocs);
+	if (ndocs < 3) {
+		fpset_free(&learning.set);
+		return;
+	}
 	/* In at least half the documents, and at least three. */
-	learning.min = (unsigned)(nlearnable + 1) / 2;
+	learning.min = (ndocs + 1) / 2;
 	if (learning.min < 3)
 		learning.min = 3;
 	if (learning.min > 254)

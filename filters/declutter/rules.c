@@ -37,7 +37,7 @@ const char *const cat_names[NCAT] = {"content", "ad", "paywall", "account",
  * --list-rules` prints them, and "rule:builtin:N" in --explain names line N.
  */
 static const char *const builtin_rules[] = {
-#include "builtin.rules.h"
+#include "declutter/builtin.rules.h"
     NULL};
 
 struct bucket {
