@@ -19,9 +19,9 @@
 
 #include "tokenize.h"
 
-#define BLK_TEXT_CAP (32u << 20)
-#define BLK_NODES 1000000
-#define BLK_LINES 1000000
+#define BLK_TEXT_CAP (16u << 20)
+#define BLK_NODES 200000
+#define BLK_LINES 200000
 #define BLK_JSONLD_CAP (4u << 20)
 
 /* Begin a document. */

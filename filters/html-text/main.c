@@ -115,10 +115,6 @@ html_document(struct input *in, void *ctx)
 	int fd = in->lr.fd, failed = 0;
 
 	(void)ctx;
-	if (run.documents++ > 0) {
-		out_write("\f\n", 2);
-		out_end_record();
-	}
 	/* The first 1024 bytes name the encoding. */
 	while (nhead < sizeof(head)) {
 		r = read_some(fd, head + nhead,
@@ -128,8 +124,18 @@ html_document(struct input *in, void *ctx)
 			break;
 		nhead += (size_t)r;
 	}
+	if (r < 0 && nhead == 0) {
+		/* Nothing could be read: no document. */
+		pwarn_sys("%s", in->label);
+		prog_set_trouble();
+		return 0;
+	}
 	if (r < 0)
 		failed = 1;
+	if (run.documents++ > 0) {
+		out_write("\f\n", 2);
+		out_end_record();
+	}
 	cs = charset_sniff(head, nhead, &skip, store, sizeof(store));
 	if (cs == NULL)
 		cs = opt.charset;
@@ -152,7 +158,7 @@ html_document(struct input *in, void *ctx)
 		pwarn_sys("%s", in->label);
 		prog_set_trouble();
 	}
-	feed(NULL, 0, 1);
+	feed("", 0, 1);
 	tok_finish(run.tok);
 	tree_finish();
 	if (opt.main)
