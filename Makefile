@@ -54,6 +54,12 @@ UNITS = \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
+
 BINS = $(FILTERS:%=$(B)/%)
 MANS = $(FILTERS:%=filters/%.1)
 
@@ -75,6 +81,22 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
 
 # Tables kept as plain data files, turned into C here so that binaries
 # need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
@@ -135,12 +157,13 @@ $(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
 $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
 
-# The generated C alone (scripts/fuzz builds the filter its own way).
-gen-html-text: $(HTG)/elements-gen.h $(HT_GEN)
-
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN)
+gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -201,11 +224,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
@@ -218,7 +245,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok gen-html-text units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.

@@ -11,7 +11,8 @@ FILTERS = \
 	dedupe-lines \
 	extract-amounts \
 	extract-quotes \
-	html-text
+	html-text \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g
