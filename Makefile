@@ -124,16 +124,70 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
+# html-text is a folder of parts, filters/html-text/, whose tables are
+# data files (elements, encoding labels, class/id words) turned into C
+# by tables.awk.
+HT = filters/html-text
+HTG = $(O)/gen/html-text
+HT_SRC = \
+	$(HT)/blocks.c \
+	$(HT)/charref.c \
+	$(HT)/decode.c \
+	$(HT)/element.c \
+	$(HT)/main.c \
+	$(HT)/text.c \
+	$(HT)/tokenize.c \
+	$(HT)/tree.c
+HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
+	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
+HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
+HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
+
+$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
+	    $(HT)/charsets.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(B)/html-text: $(HT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
-	$(O)/gen/extract-amounts/currencies.h $(O)/gen/declutter/words.h \
-	$(O)/gen/declutter/builtin.rules.h
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(O)/gen/declutter/words.h $(O)/gen/declutter/builtin.rules.h
 gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
-# all), so calls between its parts cost what calls inside one file do.
-DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
+# all), so calls between its parts cost what calls inside one file do; the
+# headers made from its data files are build/gen/NAME/*.  A folder with a
+# link rule of its own (html-text above) is left out.
+OWN_RULES = html-text
+DIRFILTERS = $(filter-out $(OWN_RULES), \
+	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
 define dir_filter
 $(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile

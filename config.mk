@@ -12,6 +12,7 @@ FILTERS = \
 	dedupe-lines \
 	extract-amounts \
 	extract-quotes \
+	html-text \
 	unwrap
 
 # CC: the compiler (make CC=clang).
