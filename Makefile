@@ -74,6 +74,29 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+# A big filter is a folder filters/NAME/ (main.c on top, parts beside it,
+# word lists as *.words that words2c.awk turns into words.c); it links
+# from all its objects.  Every object of a folder depends on its headers.
+DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
+
+$(O)/filters/%/words.c: filters/%/words2c.awk $(wildcard filters/*/*.words)
+	@mkdir -p $(@D)
+	awk -f filters/$*/words2c.awk $(sort $(wildcard filters/$*/*.words)) >$@
+
+$(O)/filters/%/words.o: $(O)/filters/%/words.c $(LIBHDR) config.mk | deps-ok
+	$(CC) $(CFLAGS) $(XCFLAGS) -Ifilters/$* -c -o $@ $<
+
+define dirfilter
+$(O)/filters/$(1)/%.o: filters/$(1)/%.c $(wildcard filters/$(1)/*.h) $(LIBHDR) config.mk | deps-ok
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -Ifilters/$(1) -c -o $$@ $$<
+
+$(B)/$(1): $(patsubst %.c,$(O)/%.o,$(wildcard filters/$(1)/*.c)) $(O)/filters/$(1)/words.o $(LIBA)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIBA) $$(PCRE2_LIBS) $$(THREAD_FLAGS)
+endef
+$(foreach f,$(DIRFILTERS),$(eval $(call dirfilter,$(f))))
+
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)

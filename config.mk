@@ -10,6 +10,7 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
+	extract-dates \
 	extract-quotes
 
 # CC: the compiler (make CC=clang).
