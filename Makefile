@@ -18,7 +18,7 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || true
 THREAD_FLAGS = -pthread
 WERROR_1 = -Werror
 XCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" \
-	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
+	-Ilib -I$(O)/gen $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
 
 LIBSRC = \
 	lib/buf.c \
@@ -26,6 +26,7 @@ LIBSRC = \
 	lib/color.c \
 	lib/hash.c \
 	lib/hashset.c \
+	lib/htmlent.c \
 	lib/inputs.c \
 	lib/lineio.c \
 	lib/output.c \
@@ -44,6 +45,7 @@ UNITS = \
 	buf \
 	hash \
 	hashset \
+	htmlent \
 	lineio \
 	readahead \
 	record \
@@ -51,6 +53,12 @@ UNITS = \
 	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
+
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
 
 BINS = $(FILTERS:%=$(B)/%)
 MANS = $(FILTERS:%=filters/%.1)
@@ -96,6 +104,39 @@ $(B)/$(1): $(patsubst %.c,$(O)/%.o,$(wildcard filters/$(1)/*.c)) $(O)/filters/$(
 	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIBA) $$(PCRE2_LIBS) $$(THREAD_FLAGS)
 endef
 $(foreach f,$(DIRFILTERS),$(eval $(call dirfilter,$(f))))
+
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+
+# Tables kept as plain data files, turned into C here so that binaries
+# need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
+$(O)/gen/htmlent_table.h: lib/htmlent.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); \
+	      printf "{\"%s\", %d, {0x%s, 0x%s}},\n", $$1, length($$1), \
+	          c[1], (n > 1 ? c[2] : "0") }' lib/htmlent.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h
+gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -156,11 +197,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
@@ -173,7 +218,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.

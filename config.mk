@@ -11,7 +11,8 @@ FILTERS = \
 	dedupe-lines \
 	extract-amounts \
 	extract-dates \
-	extract-quotes
+	extract-quotes \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g

@@ -173,3 +173,44 @@ if filters | grep -qx dedupe-lines; then
 	check "dedupe-lines bad -e pattern" test $rc -eq 2 -a ! -s "$d/out" -a \
 	    "$(cat "$d/err")" = "dedupe-lines: --key-regex: missing closing parenthesis at offset 9"
 fi
+
+# unwrap joins lines, so its output is not made of input lines; what it
+# keeps instead: with -k (every hyphen kept) the bytes other than spaces,
+# tabs and line ends are the input's, in order, whatever the input.  The
+# hostile inputs above, and a wrapped document salted with NUL, invalid
+# UTF-8, CR, a soft hyphen and a line longer than the read buffer.
+if filters | grep -qx unwrap; then
+	{
+		for i in 1 2 3 4 5 6; do
+			printf 'The tide tables for the estuary were printed in the\n'
+			printf 'almanac \000 with a short note \377\376 that the spring tides\r\n'
+			printf 'would run high this year, and the ferry would stop in\n'
+			printf 'bad weather; the old harbour \302\255master kept a copy of them\n'
+			printf 'on the wall.\n\n'
+		done
+		awk 'BEGIN { s = "word "; while (length(s) < 70000) s = s s; print s }'
+		printf 'a last line without a newline \342\200'
+	} >"$d/unwrap-salted"
+	same_bytes() {
+		# $1 input, $2 output: equal once white space is dropped.
+		tr -d ' \t\r\n' <"$1" >"$d/ub.in"
+		tr -d ' \t\r\n' <"$2" >"$d/ub.out"
+		cmp -s "$d/ub.in" "$d/ub.out"
+	}
+	for in in empty newline nonl crlf nul badutf8 many binary unwrap-salted; do
+		for w in "" "-w 20"; do
+			$TO unwrap -k $w <"$d/$in" >"$d/out" 2>"$d/err"
+			rc=$?
+			if [ $rc -ne 0 ] || [ -s "$d/err" ]; then
+				bad "unwrap -k $w hostile $in" "exit $rc: $(head -c 200 "$d/err")"
+			elif ! same_bytes "$d/$in" "$d/out"; then
+				bad "unwrap -k $w hostile $in" "bytes other than white space changed"
+			else
+				ok "unwrap -k $w hostile $in"
+			fi
+		done
+	done
+	$TO unwrap <"$d/unwrap-salted" >"$d/out" 2>"$d/err"
+	check "unwrap joins the salted document" test "$(grep -c 'the ferry would stop' "$d/out")" -eq 6 -a \
+	    "$(grep -c '^almanac' "$d/out")" -eq 0
+fi

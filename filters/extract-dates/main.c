@@ -11,7 +11,8 @@
  * Relative expressions are read against the anchor of the document: the
  * date of its dateline ("WASHINGTON, March 10 (Reuters) -"), else --ref,
  * else none (see emit.c for what is written then).  A document is a file
- * operand, or the text between form-feed lines.
+ * operand, or the text between form-feed lines (lib/inputs calls
+ * dates_document() again for each: the anchor starts afresh).
  *
  * The parts: scan.c finds candidates and cuts tokens, parse.c reads and
  * resolves an expression, anchor.c knows datelines and tenses,
@@ -197,11 +198,7 @@ dates_document(struct input *in, void *ctx)
 	anchor_reset(&an);
 	while (input_next(in, &line)) {
 		nspans = 0;
-		if (line.len == 1 && line.p[0] == '\f') {
-			anchor_reset(&an); /* a new document */
-		} else {
-			scan_line(&an, in, &line);
-		}
+		scan_line(&an, in, &line);
 		if (common.highlight && !common.quiet)
 			highlight_line(&line);
 		if (out_failed() || (common.quiet && found_any))
@@ -306,6 +303,8 @@ main(int argc, char **argv)
 	out_open(common.output, common.line_buffered);
 	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
 		emit_header();
+	/* a form-feed line starts a new document (lib/inputs): a new anchor */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	(void)inputs_run(argv + first, argc - first, dates_document, NULL);
 	free(spans);
 	spans = NULL;

@@ -47,6 +47,6 @@ check "dates output independent of read size" cmp -s "$d/big.out" "$d/small.out"
 
 # A form-feed line ends a document: the dateline's anchor ends with it.
 printf 'CAIRO, Jan. 5 (Reuters) - It rained yesterday.\n\f\nIt rained yesterday.\n' |
-    extract-dates --ref=2025-06-01 | cut -f 2 >"$d/ff.out"
-printf '2025-01-05\n2025-01-04\n2025-05-31\n' >"$d/ff.want"
+    extract-dates --format=tsv --ref=2025-06-01 | cut -f 2,5 >"$d/ff.out"
+printf 'line\tvalue\n1\t2025-01-05\n1\t2025-01-04\n1\t2025-05-31\n' >"$d/ff.want"
 check "dates form feed starts a new anchor" cmp -s "$d/ff.out" "$d/ff.want"

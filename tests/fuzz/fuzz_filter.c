@@ -67,6 +67,10 @@ static const struct fuzz_mode fuzz_modes[] = {
 	/* scanning ahead on the reading thread from the first line */
 	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
 	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
+	{"unwrap", {"@"}},
+	{"unwrap", {"-k", "@"}},
+	{"unwrap", {"-w", "24", "@"}},
+	{"unwrap", {"--print-width", "@"}},
 };
 
 static int fuzz_devnull = -1;
