@@ -82,28 +82,6 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
-# A big filter is a folder filters/NAME/ (main.c on top, parts beside it,
-# word lists as *.words that words2c.awk turns into words.c); it links
-# from all its objects.  Every object of a folder depends on its headers.
-DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
-
-$(O)/filters/%/words.c: filters/%/words2c.awk $(wildcard filters/*/*.words)
-	@mkdir -p $(@D)
-	awk -f filters/$*/words2c.awk $(sort $(wildcard filters/$*/*.words)) >$@
-
-$(O)/filters/%/words.o: $(O)/filters/%/words.c $(LIBHDR) config.mk | deps-ok
-	$(CC) $(CFLAGS) $(XCFLAGS) -Ifilters/$* -c -o $@ $<
-
-define dirfilter
-$(O)/filters/$(1)/%.o: filters/$(1)/%.c $(wildcard filters/$(1)/*.h) $(LIBHDR) config.mk | deps-ok
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -Ifilters/$(1) -c -o $$@ $$<
-
-$(B)/$(1): $(patsubst %.c,$(O)/%.o,$(wildcard filters/$(1)/*.c)) $(O)/filters/$(1)/words.o $(LIBA)
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $(LIBA) $$(PCRE2_LIBS) $$(THREAD_FLAGS)
-endef
-$(foreach f,$(DIRFILTERS),$(eval $(call dirfilter,$(f))))
 
 # Word lists and tables are data files beside a filter's source, one entry
 # a line; these rules turn them into C headers under $(O)/gen/NAME/, so
@@ -133,9 +111,91 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
+# html-text is a folder of parts, filters/html-text/, whose tables are
+# data files (elements, encoding labels, class/id words) turned into C
+# by tables.awk.
+HT = filters/html-text
+HTG = $(O)/gen/html-text
+HT_SRC = \
+	$(HT)/blocks.c \
+	$(HT)/charref.c \
+	$(HT)/decode.c \
+	$(HT)/element.c \
+	$(HT)/main.c \
+	$(HT)/text.c \
+	$(HT)/tokenize.c \
+	$(HT)/tree.c
+HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
+	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
+HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
+HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
+
+$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
+	    $(HT)/charsets.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(B)/html-text: $(HT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
+# top); its word lists (*.words, one class a file) become
+# $(O)/gen/extract-dates/words.c through its words2c.awk.
+XD = filters/extract-dates
+XDG = $(O)/gen/extract-dates
+XD_SRC = \
+	$(XD)/anchor.c \
+	$(XD)/calendar.c \
+	$(XD)/emit.c \
+	$(XD)/lexicon.c \
+	$(XD)/main.c \
+	$(XD)/parse.c \
+	$(XD)/scan.c
+XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
+
+$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
+	@mkdir -p $(@D)
+	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(B)/extract-dates: $(XD_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
-	$(O)/gen/extract-amounts/currencies.h
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(XDG)/words.c
 gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)

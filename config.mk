@@ -12,6 +12,7 @@ FILTERS = \
 	extract-amounts \
 	extract-dates \
 	extract-quotes \
+	html-text \
 	unwrap
 
 # CC: the compiler (make CC=clang).
