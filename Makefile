@@ -85,6 +85,7 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+
 # Word lists and tables are data files beside a filter's source, one entry
 # a line; these rules turn them into C headers under $(O)/gen/NAME/, so
 # the binaries stay self-contained.  `make lint` checks the lists.
@@ -174,18 +175,50 @@ $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
+# top); its word lists (*.words, one class a file) become
+# $(O)/gen/extract-dates/words.c through its words2c.awk.
+XD = filters/extract-dates
+XDG = $(O)/gen/extract-dates
+XD_SRC = \
+	$(XD)/anchor.c \
+	$(XD)/calendar.c \
+	$(XD)/emit.c \
+	$(XD)/lexicon.c \
+	$(XD)/main.c \
+	$(XD)/parse.c \
+	$(XD)/scan.c
+XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
+
+$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
+	@mkdir -p $(@D)
+	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(B)/extract-dates: $(XD_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(O)/gen/declutter/words.h $(O)/gen/declutter/builtin.rules.h
+	$(XDG)/words.c $(O)/gen/declutter/words.h \
+	$(O)/gen/declutter/builtin.rules.h
 gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
 # all), so calls between its parts cost what calls inside one file do; the
 # headers made from its data files are build/gen/NAME/*.  A folder with a
-# link rule of its own (html-text above) is left out.
-OWN_RULES = html-text
+# link rule of its own (html-text, extract-dates above) is left out.
+OWN_RULES = extract-dates html-text
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 

@@ -11,6 +11,7 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
+	extract-dates \
 	extract-quotes \
 	html-text \
 	unwrap
