@@ -55,6 +55,10 @@ UNITS = \
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
 BINS = $(FILTERS:%=$(B)/%)
+# A big filter is a folder, filters/NAME/main.c and its parts beside it
+# (with their own headers); the others are one file, filters/NAME.c.
+DIRFILTERS = $(notdir $(patsubst %/main.c,%,$(wildcard filters/*/main.c)))
+DIRHDR = $(wildcard filters/*/*.h)
 MANS = $(FILTERS:%=filters/%.1)
 
 all: $(BINS)
@@ -72,7 +76,7 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
-$(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
+$(O)/filters/%.o: filters/%.c $(LIBHDR) $(DIRHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
@@ -95,6 +99,14 @@ $(LIBA): $(LIBOBJ)
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
+# A folder filter links every object of its folder.
+.SECONDEXPANSION:
+$(DIRFILTERS:%=$(B)/%): $(B)/%: \
+    $$(subst .c,.o,$$(addprefix $(O)/,$$(wildcard filters/$$*/*.c))) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PCRE2_LIBS) \
+	    $(THREAD_FLAGS)
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
@@ -154,7 +166,7 @@ uninstall:
 	done
 
 format:
-	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
+	clang-format -i lib/*.[ch] filters/*.c filters/*/*.[ch] tests/unit/*.[ch]
 
 lint:
 	@sh scripts/lint
