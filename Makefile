@@ -54,11 +54,13 @@ UNITS = \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
+
 BINS = $(FILTERS:%=$(B)/%)
-# A big filter is a folder, filters/NAME/main.c and its parts beside it
-# (with their own headers); the others are one file, filters/NAME.c.
-DIRFILTERS = $(notdir $(patsubst %/main.c,%,$(wildcard filters/*/main.c)))
-DIRHDR = $(wildcard filters/*/*.h)
 MANS = $(FILTERS:%=filters/%.1)
 
 all: $(BINS)
@@ -76,9 +78,26 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
-$(O)/filters/%.o: filters/%.c $(LIBHDR) $(DIRHDR) config.mk | deps-ok
+$(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
+
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
 
 # Tables kept as plain data files, turned into C here so that binaries
 # need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
@@ -92,6 +111,112 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
+# html-text is a folder of parts, filters/html-text/, whose tables are
+# data files (elements, encoding labels, class/id words) turned into C
+# by tables.awk.
+HT = filters/html-text
+HTG = $(O)/gen/html-text
+HT_SRC = \
+	$(HT)/blocks.c \
+	$(HT)/charref.c \
+	$(HT)/decode.c \
+	$(HT)/element.c \
+	$(HT)/main.c \
+	$(HT)/text.c \
+	$(HT)/tokenize.c \
+	$(HT)/tree.c
+HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
+	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
+HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
+HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
+
+$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
+	    $(HT)/charsets.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(B)/html-text: $(HT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
+# top); its word lists (*.words, one class a file) become
+# $(O)/gen/extract-dates/words.c through its words2c.awk.
+XD = filters/extract-dates
+XDG = $(O)/gen/extract-dates
+XD_SRC = \
+	$(XD)/anchor.c \
+	$(XD)/calendar.c \
+	$(XD)/emit.c \
+	$(XD)/lexicon.c \
+	$(XD)/main.c \
+	$(XD)/parse.c \
+	$(XD)/scan.c
+XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
+
+$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
+	@mkdir -p $(@D)
+	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(B)/extract-dates: $(XD_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
+# fix-text is a folder of parts, filters/fix-text/ (main.c on top, one
+# file a step of its repairs).
+FT = filters/fix-text
+FT_SRC = \
+	$(FT)/charref.c \
+	$(FT)/invisible.c \
+	$(FT)/main.c \
+	$(FT)/mojibake.c \
+	$(FT)/typography.c
+FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -c -o $@ $<
+
+$(B)/fix-text: $(FT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(XDG)/words.c
+gen: $(GEN)
+
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
@@ -99,14 +224,6 @@ $(LIBA): $(LIBOBJ)
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
-
-# A folder filter links every object of its folder.
-.SECONDEXPANSION:
-$(DIRFILTERS:%=$(B)/%): $(B)/%: \
-    $$(subst .c,.o,$$(addprefix $(O)/,$$(wildcard filters/$$*/*.c))) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIBA) $(PCRE2_LIBS) \
-	    $(THREAD_FLAGS)
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
@@ -159,11 +276,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] filters/*.c filters/*/*.[ch] tests/unit/*.[ch]
@@ -176,7 +297,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.

@@ -10,8 +10,11 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
+	extract-dates \
 	extract-quotes \
-	fix-text
+	fix-text \
+	html-text \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g
