@@ -40,7 +40,6 @@
 #include "blocks.h"
 
 #include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
