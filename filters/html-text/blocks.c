@@ -51,15 +51,16 @@
 
 #define PROSE_CHARS 60      /* non-link bytes that make a line prose */
 #define ROW_CHARS 12        /* ... or a table row of three cells */
-#define CLUTTER_WEIGHT 0.5  /* what a byte of clutter costs a node */
+#define CLUTTER_WEIGHT 1.0  /* what a byte of clutter costs a node */
 #define BODYPROP_BONUS 1.5  /* itemprop=articleBody */
 #define LANDMARK_BONUS 1.25 /* <article>, <main>, role=main */
 #define CONTENT_BONUS 1.1   /* a class word of content.words */
 #define MAJORITY 0.7        /* share of prose that outranks a class word */
 #define MARKED_PROSE 400    /* prose that makes marked-up article count */
 #define LANDMARK_SHARE 0.5  /* an <article> against the best node */
-#define REFINE_SHARE 0.9    /* prose an inner node keeps to stand for it */
-#define ISOLATED_WEIGHT 0.5 /* a prose line with no prose line beside it */
+#define REFINE_SHARE 0.6    /* prose an inner node keeps to stand for it */
+#define ISOLATED_WEIGHT 0.25 /* a prose line with no prose line beside it */
+#define JSONLD_MIN 200      /* JSON-LD text that may stand for the markup */
 
 /* Node flags: what the markup says of an element. */
 enum {
@@ -622,6 +623,13 @@ explain(int best, const char *inbest, int jsonld)
 		write_collapsed(blk.article.p, blk.article.len);
 }
 
+/* Prose less clutter. */
+static double
+plain_score(int i)
+{
+	return blk.nodes[i].prose - CLUTTER_WEIGHT * blk.nodes[i].clutter;
+}
+
 /* The score of node i: prose, less clutter, with the markup's bonus. */
 static double
 node_score(int i)
@@ -665,8 +673,8 @@ pick(unsigned want)
 
 /*
  * A <main> or <article> often holds more than the article (related
- * stories, a comment form): the inner node that keeps REFINE_SHARE of
- * its prose for less clutter is the article.  Nodes are in document
+ * stories, a comment form): an inner node that keeps REFINE_SHARE of
+ * its prose and scores better without them is the article.  Nodes are in document
  * order, so the subtree of k is the run of nodes after it whose
  * ancestors include k.
  */
@@ -675,7 +683,7 @@ refine(int k)
 {
 	struct node *nd = blk.nodes;
 	char *in = xcalloc(blk.nnodes, 1);
-	double s, best_score = node_score(k);
+	double s, best_score = plain_score(k);
 	size_t i;
 	int best = k;
 
@@ -687,8 +695,8 @@ refine(int k)
 		if ((nd[i].flags & N_FURNITURE) ||
 		    nd[i].prose < REFINE_SHARE * nd[k].prose)
 			continue;
-		s = node_score((int)i);
-		if (s >= best_score) {
+		s = plain_score((int)i);
+		if (s > best_score) {
 			best_score = s;
 			best = (int)i;
 		}
@@ -781,8 +789,8 @@ choose(void)
 	if (best >= 0)
 		kept = nd[best].prose;
 	if (opt.explain) {
-		explain(best, inbest, blk.article.len > 2 * kept + 500);
-	} else if (blk.article.len > 2 * kept + 500) {
+		explain(best, inbest, blk.article.len > 2 * kept + JSONLD_MIN);
+	} else if (blk.article.len > 2 * kept + JSONLD_MIN) {
 		write_collapsed(blk.article.p, blk.article.len);
 	} else {
 		for (i = 0; i < blk.nlines; i++) {
