@@ -58,7 +58,7 @@
 #define MAJORITY 0.7        /* share of prose that outranks a class word */
 #define MARKED_PROSE 400    /* prose that makes marked-up article count */
 #define LANDMARK_SHARE 0.5  /* an <article> against the best node */
-#define REFINE_SHARE 0.6    /* prose an inner node keeps to stand for it */
+#define INNER_SHARE 0.85    /* score an inner node keeps to stand for it */
 #define ISOLATED_WEIGHT 0.25 /* a prose line with no prose line beside it */
 #define JSONLD_MIN 200      /* JSON-LD text that may stand for the markup */
 
@@ -671,38 +671,44 @@ pick(unsigned want)
 	return best;
 }
 
+/* Is node d inside node a (or a itself)? */
+static int
+inside(int d, int a)
+{
+	for (; d >= 0 && d >= a; d = blk.nodes[d].parent)
+		if (d == a)
+			return 1;
+	return 0;
+}
+
 /*
- * A <main> or <article> often holds more than the article (related
- * stories, a comment form): an inner node that keeps REFINE_SHARE of
- * its prose and scores better without them is the article.  Nodes are in document
- * order, so the subtree of k is the run of nodes after it whose
- * ancestors include k.
+ * The node chosen often holds more than the article: related stories
+ * and comments around it add a little prose and much clutter, and a
+ * <main> holds everything.  The nodes inside k that keep INNER_SHARE
+ * of its score (prose less clutter, no bonus) nest one in another when
+ * one of them is the article: the innermost is then the article.  When
+ * two of them stand side by side (two halves of a long text), k stays.
+ * Nodes are in document order, so the subtree of k is the run of nodes
+ * after it whose ancestors include k.
  */
 static int
 refine(int k)
 {
 	struct node *nd = blk.nodes;
-	char *in = xcalloc(blk.nnodes, 1);
-	double s, best_score = plain_score(k);
+	double want = INNER_SHARE * plain_score(k);
 	size_t i;
-	int best = k;
+	int last = k;
 
-	in[k] = 1;
 	for (i = (size_t)k + 1; i < blk.nnodes; i++) {
-		if (nd[i].parent < 0 || !in[nd[i].parent])
+		if (!inside((int)i, k))
 			break;
-		in[i] = 1;
-		if ((nd[i].flags & N_FURNITURE) ||
-		    nd[i].prose < REFINE_SHARE * nd[k].prose)
+		if ((nd[i].flags & N_FURNITURE) || plain_score((int)i) < want)
 			continue;
-		s = plain_score((int)i);
-		if (s > best_score) {
-			best_score = s;
-			best = (int)i;
-		}
+		if (!inside((int)i, last))
+			return k;
+		last = (int)i;
 	}
-	free(in);
-	return best;
+	return last;
 }
 
 /* Choose the article among the lines kept and write it. */
@@ -773,6 +779,8 @@ choose(void)
 			nd[nd[i].parent].clutter += nd[i].clutter;
 		}
 	best = pick(0);
+	if (best >= 0)
+		best = refine(best);
 	/* What the markup names the article wins when it holds prose. */
 	k = pick(N_BODYPROP);
 	if (k >= 0 && nd[k].prose >= MARKED_PROSE)
