@@ -206,6 +206,25 @@ $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
+# fix-text is a folder of parts, filters/fix-text/ (main.c on top, one
+# file a step of its repairs).
+FT = filters/fix-text
+FT_SRC = \
+	$(FT)/charref.c \
+	$(FT)/invisible.c \
+	$(FT)/main.c \
+	$(FT)/mojibake.c \
+	$(FT)/typography.c
+FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -c -o $@ $<
+
+$(B)/fix-text: $(FT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \

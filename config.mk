@@ -13,6 +13,7 @@ FILTERS = \
 	extract-amounts \
 	extract-dates \
 	extract-quotes \
+	fix-text \
 	html-text \
 	unwrap
 

@@ -74,6 +74,11 @@ static const struct fuzz_mode fuzz_modes[] = {
 	/* scanning ahead on the reading thread from the first line */
 	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
 	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
+	{"fix-text", {"@"}},
+	{"fix-text", {"--typography", "@"}},
+	{"fix-text", {"--explain", "@"}},
+	{"fix-text", {"--replace", "-t", "@"}},
+	{"fix-text", {"--skip=mojibake,c1", "@"}},
 	{"unwrap", {"@"}},
 	{"unwrap", {"-k", "@"}},
 	{"unwrap", {"-w", "24", "@"}},
