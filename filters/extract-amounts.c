@@ -3342,8 +3342,10 @@ handle_option(int code, const char *arg)
 
 	switch (code) {
 	case OPT_KIND:
+		/* every item of the list a kind: "--kind=" and
+		 * "--kind=money," are refused, not read as "none" */
 		opt.kinds = 0;
-		for (p = arg; *p != '\0'; p += l + (p[l] == ',')) {
+		for (p = arg;; p += l + 1) {
 			l = strcspn(p, ",");
 			if (l == 5 && memcmp(p, "money", 5) == 0)
 				opt.kinds |= K_MONEY;
@@ -3353,6 +3355,8 @@ handle_option(int code, const char *arg)
 				cli_usage_error("--kind: unknown kind '%.*s' "
 						"(money, percent)",
 				    (int)l, p);
+			if (p[l] == '\0')
+				break;
 		}
 		break;
 	case OPT_UNIT:
