@@ -3957,6 +3957,17 @@ struct ahead {
 #define AHEAD_SPANS(ah) ((struct span *)(void *)(ah)->spans.p)
 #define AHEAD_TOKS(ah) ((struct tok *)(void *)(ah)->toks.p)
 
+/*
+ * The tokens of line al of batch ah, NULL when it has none: a batch whose
+ * lines have no tokens at all (a line holding only "\v") has no array,
+ * and NULL + 0 is undefined (clang's UBSan reports it).
+ */
+static struct tok *
+ahead_toks(const struct ahead *ah, const struct ahead_line *al)
+{
+	return al->ntoks == 0 ? NULL : AHEAD_TOKS(ah) + al->tok0;
+}
+
 /* Append the n items of size sz at src to the array in b; the index of
  * the first. */
 static size_t
@@ -4023,7 +4034,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
-		held_toks = al != NULL ? AHEAD_TOKS(ah) + al->tok0 : NULL;
+		held_toks = al != NULL ? ahead_toks(ah, al) : NULL;
 		held_ntoks = al != NULL ? al->ntoks : 0;
 		held_seq = seq;
 		if (common.highlight)
@@ -4037,7 +4048,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 			scan_names(p, n);
 		} else {
 			if (al != NULL)
-				toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+				toks_lend(ahead_toks(ah, al), al->ntoks);
 			else
 				tokenize_spans(p, 0, n);
 			tracked = 0;
@@ -4048,7 +4059,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		process_long(p, n, lineno, &oq);
 	} else {
 		if (al != NULL)
-			toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+			toks_lend(ahead_toks(ah, al), al->ntoks);
 		else
 			tokenize_spans(p, 0, n);
 		tracked = 0;
