@@ -54,6 +54,12 @@ UNITS = \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
+
 BINS = $(FILTERS:%=$(B)/%)
 MANS = $(FILTERS:%=filters/%.1)
 
@@ -75,6 +81,7 @@ $(O)/lib/%.o: lib/%.c $(LIBHDR) config.mk | deps-ok
 $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
+
 
 # Word lists and tables are data files beside a filter's source, one entry
 # a line; these rules turn them into C headers under $(O)/gen/NAME/, so
@@ -104,9 +111,91 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
+# html-text is a folder of parts, filters/html-text/, whose tables are
+# data files (elements, encoding labels, class/id words) turned into C
+# by tables.awk.
+HT = filters/html-text
+HTG = $(O)/gen/html-text
+HT_SRC = \
+	$(HT)/blocks.c \
+	$(HT)/charref.c \
+	$(HT)/decode.c \
+	$(HT)/element.c \
+	$(HT)/main.c \
+	$(HT)/text.c \
+	$(HT)/tokenize.c \
+	$(HT)/tree.c
+HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
+	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
+HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
+HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
+
+$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
+	    $(HT)/charsets.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(B)/html-text: $(HT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
+# top); its word lists (*.words, one class a file) become
+# $(O)/gen/extract-dates/words.c through its words2c.awk.
+XD = filters/extract-dates
+XDG = $(O)/gen/extract-dates
+XD_SRC = \
+	$(XD)/anchor.c \
+	$(XD)/calendar.c \
+	$(XD)/emit.c \
+	$(XD)/lexicon.c \
+	$(XD)/main.c \
+	$(XD)/parse.c \
+	$(XD)/scan.c
+XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
+
+$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
+	@mkdir -p $(@D)
+	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(B)/extract-dates: $(XD_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
-	$(O)/gen/extract-amounts/currencies.h
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(XDG)/words.c
 gen: $(GEN)
 
 $(LIBA): $(LIBOBJ)
@@ -184,11 +273,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]

@@ -10,7 +10,10 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
-	extract-quotes
+	extract-dates \
+	extract-quotes \
+	html-text \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g
