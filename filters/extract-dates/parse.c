@@ -29,6 +29,7 @@ struct ctx {
 	int tense; /* -1, 0, 1; 2 = not yet computed */
 	int head;
 	int wd;
+	int part; /* after early, late, the end of ... */
 };
 
 /* A point as written, before resolution. */
@@ -276,6 +277,12 @@ month_at(const struct ctx *c, int i, int need_cue)
 	len = t->ndig;
 	if (mday_at(c, i + 1) && !is_punct(c, i + 2, ':'))
 		return v;
+	if ((is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) &&
+	    tight(c, i + 1) && tight(c, i + 2) &&
+	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0))
+		return v; /* Sep-2012, Jan-Feb */
+	if (is_mod(c, i + 1, M_THE) && ordinal_at(c, i + 2, &e) > 0)
+		return v; /* february the 15th */
 	if (year_at(c, i + 1, &e, 0) ||
 	    ((is_punct(c, i + 1, ',') || is_mod(c, i + 1, M_OF)) &&
 		year_at(c, i + 2, &e, 0)))
@@ -409,8 +416,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			j += 2;
 		}
 		have_mer = meridiem(c, j, &pm);
-		if (!have_mer && !context && t->ndig < 2 &&
-		    !is_word(c, j, L_ZONES))
+		if (!have_mer && !context && tk(c, i + 1)->ch == '.')
 			return -1;
 	} else {
 		have_mer = meridiem(c, j, &pm);
@@ -420,6 +426,12 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 				j++;
 				goto done;
 			}
+			/* "tomorrow at 5", "tonight around 7" */
+			if (context == 2 && h >= 1 && h <= 12 &&
+			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
+			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
+			    !is_punct(c, j, '.'))
+				goto done;
 			return -1;
 		}
 	}
@@ -583,6 +595,24 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 	return -1;
 }
 
+/* A year after a date: ", 2025", " 2025", " of 2025", " '25". */
+static int
+year_tail(const struct ctx *c, int j, struct point *p)
+{
+	int y, e;
+
+	if ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
+	    (y = year_at(c, j + 1, &e, 1)) > 0) {
+		p->y = y;
+		return e;
+	}
+	if ((y = year_at(c, j, &e, 1)) > 0) {
+		p->y = y;
+		return e;
+	}
+	return j;
+}
+
 /*
  * A day-grain date or a month at i: [Weekday,] Month Day[,] [Year],
  * [Weekday,] [the] Day [of] Month [Year], Month [of] Year, Month, a
@@ -637,36 +667,63 @@ date_at(struct ctx *c, int i, struct point *p)
 		p->m = v;
 		p->hasdate = 1;
 		j++;
+		/* February the 15th */
+		if (is_mod(c, j, M_THE) && (o = ordinal_at(c, j + 1, &e)) > 0 &&
+		    o <= 31) {
+			p->d = o;
+			return year_tail(c, e, p);
+		}
 		if ((o = mday_at(c, j)) && !is_punct(c, j + 1, ':') &&
 		    !(is_punct(c, j + 1, '-') && tight(c, j + 1) &&
 			tight(c, j + 2) && is_num(c, j + 2) &&
 			tk(c, j + 2)->ndig > 2)) {
 			p->d = o;
-			j++;
-			if (is_punct(c, j, ',') && year_at(c, j + 1, &e, 1))
-				j = e;
-			else if (year_at(c, j, &e, 1))
-				j = e;
-			else
-				return j;
-			p->y = tk(c, j - 1)->val;
-			if (is_punct(c, j - 2, '\''))
-				p->y = p->y + (p->y < 50 ? 2000 : 1900);
-			return j;
+			return year_tail(c, j + 1, p);
 		}
 		if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 		    tk(c, j)->type == T_WORD) {
-			p->d = o; /* July fourth */
+			p->d = o; /* July fourth, January first 2000 */
+			return year_tail(c, e, p);
+		}
+		/* Sep-2012, Dec/2018 */
+		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
+		    tight(c, j) && tight(c, j + 1) &&
+		    (v = year_at(c, j + 1, &e, 1)) > 0) {
+			p->y = v;
 			return e;
 		}
-		if (year_at(c, j, &e, 1) ||
-		    ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
-			year_at(c, j + 1, &e, 1))) {
-			p->y = year_at(c, e - 1, &k, 1) ? tk(c, e - 1)->val :
-			    year_at(c, e - 2, &k, 1);
-			return e;
+		return year_tail(c, j, p);
+	}
+	/* 2024/August, 2012/Aug/10 */
+	if (is_num(c, j) && tk(c, j)->ndig == 4 && is_punct(c, j + 1, '/') &&
+	    tight(c, j + 1) && tight(c, j + 2) &&
+	    (v = class_val(c, j + 2, L_MONTHS)) > 0) {
+		p->y = tk(c, j)->val;
+		p->m = v;
+		p->hasdate = 1;
+		k = j + 3;
+		if (is_punct(c, k, '/') && tight(c, k) && (o = mday_at(c, k + 1)) &&
+		    tight(c, k + 1)) {
+			p->d = o;
+			k += 2;
 		}
-		return j;
+		return k;
+	}
+	/* 31-Oct-74, 31/Oct/1974 */
+	if ((o = mday_at(c, j)) && (is_punct(c, j + 1, '-') ||
+				       is_punct(c, j + 1, '/')) &&
+	    tight(c, j + 1) && tight(c, j + 2) &&
+	    (v = class_val(c, j + 2, L_MONTHS)) > 0 &&
+	    is_punct(c, j + 3, tk(c, j + 1)->ch) && tight(c, j + 3) &&
+	    is_num(c, j + 4) && tight(c, j + 4) &&
+	    (tk(c, j + 4)->ndig == 2 || tk(c, j + 4)->ndig == 4)) {
+		p->d = o;
+		p->m = v;
+		p->y = tk(c, j + 4)->val;
+		if (tk(c, j + 4)->ndig == 2)
+			p->y += p->y < 50 ? 2000 : 1900;
+		p->hasdate = 1;
+		return j + 5;
 	}
 	if (tk(c, j)->type == T_NUM) {
 		if ((e = numeric_date(c, j, p)) > 0)
@@ -683,15 +740,7 @@ date_at(struct ctx *c, int i, struct point *p)
 				p->d = o;
 				p->m = v;
 				p->hasdate = 1;
-				k++;
-				if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
-					k = e;
-				else if (year_at(c, k, &e, 1))
-					k = e;
-				else
-					return k;
-				p->y = tk(c, k - 1)->val;
-				return k;
+				return year_tail(c, k + 1, p);
 			}
 		}
 	}
@@ -704,15 +753,7 @@ date_at(struct ctx *c, int i, struct point *p)
 			p->d = o;
 			p->m = v;
 			p->hasdate = 1;
-			k++;
-			if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
-				k = e;
-			else if (year_at(c, k, &e, 1))
-				k = e;
-			else
-				return k;
-			p->y = tk(c, k - 1)->val;
-			return k;
+			return year_tail(c, k + 1, p);
 		}
 	}
 	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
@@ -739,20 +780,32 @@ point_at(struct ctx *c, int i, struct point *p)
 	memset(p, 0, sizeof(*p));
 	p->hh = p->mm = p->ss = -1;
 	if ((j = date_at(c, i, p)) > 0) {
-		/* a part of the day, or a clock */
+		int strong;
+
+		/* a part of the day ("Tuesday morning", "Tuesday in the
+		 * morning"), then maybe a clock ("tomorrow evening at 5") */
 		k = j;
-		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
+		    (pod = class_val(c, k + 2, L_PARTS)) > 0 && pod <= P_NI &&
 		    p->pod == 0) {
 			p->pod = pod;
-			return k + 1;
+			j = k = k + 3;
+		} else if ((pod = class_val(c, k, L_PARTS)) > 0 &&
+		    pod <= P_NI && p->pod == 0) {
+			p->pod = pod;
+			j = k = k + 1;
 		}
+		strong = is_mod(c, k, M_AT) || is_mod(c, k, M_AROUND);
 		if (is_punct(c, k, ',') || is_mod(c, k, M_AT) ||
 		    is_mod(c, k, M_AROUND) || is_mod(c, k, M_BY))
 			k++;
 		if (is_mod(c, k, M_AT))
 			k++;
-		if (clock_at(c, k, p, 1) > 0) {
-			j = clock_at(c, k, p, 1);
+		if (clock_at(c, k, p, strong ? 2 : 1) > 0) {
+			j = clock_at(c, k, p, strong ? 2 : 1);
+			if (p->pod >= P_AF && p->pod <= P_NI && p->hh < 12 &&
+			    !p->ampm && !(p->pod == P_NI && p->hh < 5))
+				p->hh += 12;
 			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
 			    !p->ampm)
 				p->hh += 12;
@@ -773,7 +826,14 @@ point_at(struct ctx *c, int i, struct point *p)
 		     is_mod(c, i - 1, M_AFTER))) > 0) {
 		/* "5 p.m. Tuesday", "9 pm tonight", "at 5 on Friday" */
 		k = j;
-		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
+		    (pod = class_val(c, k + 2, L_PARTS)) > 0 && pod <= P_NI &&
+		    !p->ampm) {
+			if (pod >= P_AF && p->hh < 12)
+				p->hh += 12;
+			k += 3;
+			j = k;
+		} else if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
 		    !p->ampm) {
 			if (pod >= P_AF && p->hh < 12)
 				p->hh += 12;
@@ -843,6 +903,26 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				y--;
 			else if (t > 0 && days < an)
 				y++;
+			/* Tuesday, 10 January: the year whose day it is */
+			if (p->wd && p->d <= month_days(y, p->m) &&
+			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
+				int dy;
+
+				for (dy = 1; dy <= 6; dy++) {
+					if (p->d <= month_days(y + dy, p->m) &&
+					    weekday_of(days_from_civil(y + dy,
+						p->m, p->d)) == p->wd) {
+						y += dy;
+						break;
+					}
+					if (p->d <= month_days(y - dy, p->m) &&
+					    weekday_of(days_from_civil(y - dy,
+						p->m, p->d)) == p->wd) {
+						y -= dy;
+						break;
+					}
+				}
+			}
 		}
 		if (p->d > month_days(y, p->m))
 			return 0;
@@ -1022,121 +1102,135 @@ struct reading {
 	int nodate; /* a set or duration: consume, do not report */
 };
 
+/* The day of holiday rule r (holidays.words) in year y. */
+static long
+holiday_day(int r, int y)
+{
+	int m, n, w;
+
+	if (r >= 30000)
+		return holiday_day(r - 20000, y) + 1;
+	if (r >= 20000)
+		return easter_days(y) + (r - 20100);
+	if (r >= 10000) {
+		m = r / 100 % 100;
+		n = r / 10 % 10;
+		w = r % 10;
+		return nth_weekday(y, m, w, n == 9 ? -1 : n);
+	}
+	return days_from_civil(y, r / 100, r % 100 >= 1 ? r % 100 : 1);
+}
+
+/*
+ * Christmas, Thanksgiving [Day], Easter [Monday], Labor Day, New Year's
+ * Eve, Martin Luther King Day, Mother's Day [2025], next Thanksgiving,
+ * last Easter, Christmas of 2024.
+ */
 static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
-	int h = class_val(c, i, L_HOLIDAYS), j = i + 1, y = 0, e, m = 0, d = 0;
-	int wd = 0, n = 0, ay, am, ad, t;
-	long days = 0;
+	int j = i, rule, y, e, m = 0, k, eve = 0, plus = 0, t, ay, am, ad;
+	long days, an;
 
-	if (h <= 0 || tk(c, i)->type != T_WORD)
-		return -1;
-	if (!(tk(c, i)->flags & TF_CAP) && h != 1)
-		return -1;
-	switch (h) {
-	case 1: /* Christmas [Eve|Day] */
-		m = 12;
-		d = 25;
-		if (class_val(c, j, L_PARTS) == P_EV ||
-		    (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
-			(c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v')) {
-			d = 24;
-			j++;
-		} else if (unit_at(c, j, &e) == U_DAY) {
-			j++;
-		}
-		break;
-	case 2:
-		m = 11;
-		wd = 4;
-		n = 4;
-		break;
-	case 3:
-		m = -1; /* Easter [Sunday|Monday] */
-		break;
-	case 4:
-		m = 10;
-		d = 31;
-		break;
-	case 5: /* Valentine's Day */
-		if (unit_at(c, j, &e) != U_DAY)
-			return -1;
-		m = 2;
-		d = 14;
+	v_again:
+	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
+	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
+	    is_mod(c, j, M_PREVIOUS)) {
+		m = tk(c, j)->mod;
 		j++;
-		break;
-	case 6:
-	case 7:
-	case 8:
-	case 9:
-	case 10:
-		if (unit_at(c, j, &e) != U_DAY)
-			return -1;
+	} else if (is_mod(c, j, M_THE) && j == i) {
 		j++;
-		if (h == 6) {
-			m = 7;
-			d = 4;
-		} else if (h == 7) {
-			m = 9;
-			wd = 1;
-			n = 1;
-		} else if (h == 8) {
-			m = 5;
-			wd = 1;
-			n = -1;
-		} else if (h == 9) {
-			m = 11;
-			d = 11;
-		} else {
-			m = 12;
-			d = 26;
-		}
-		break;
-	case 11:
-		m = 1;
-		d = 6;
-		break;
-	case 12: /* New Year's [Day|Eve] */
-		if (unit_at(c, j, &e) != U_YEAR || !(tk(c, j)->flags & TF_CAP))
-			return -1;
-		j++;
-		m = 1;
-		d = 1;
-		if (unit_at(c, j, &e) == U_DAY) {
-			j++;
-		} else if (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
-		    (c->w->s[tk(c, j)->beg] | 0x20) == 'e' &&
-		    (c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v') {
-			j++;
-			m = 12;
-			d = 31;
-		}
-		break;
-	default:
-		return -1;
+		goto v_again;
 	}
-	if (year_at(c, j, &e, 0)) {
-		y = tk(c, e - 1)->val;
-		j = e;
-	} else if (is_mod(c, j, M_OF) && year_at(c, j + 1, &e, 0)) {
-		y = tk(c, e - 1)->val;
-		j = e;
+	if (tk(c, j)->type != T_WORD || (rule = class_val(c, j, L_HOLIDAYS)) == -1)
+		return -1;
+	k = j + 1;
+	if (rule < 0) {
+		/* the rest of the name: up to "day", a weekday or "year's" */
+		int n, found = 0;
+
+		rule = -rule;
+		for (n = 0; n < 4 && k < c->w->nt; n++, k++) {
+			int u, pl;
+
+			if (tk(c, k)->type == T_PUNCT && tk(c, k)->ch != '\'')
+				break;
+			u = unit_at(c, k, &pl);
+			if (u == U_DAY || u == U_YEAR ||
+			    class_val(c, k, L_WEEKDAYS) > 0) {
+				found = 1;
+				k++;
+				break;
+			}
+		}
+		if (!found)
+			return -1;
+		if (rule == 101 && (unit_at(c, k - 1, &e) != U_YEAR ||
+				       !(tk(c, k - 1)->flags & (TF_CAP | TF_POSS))))
+			return -1; /* New Year's; not "a new year" */
+		if (rule == 101) {
+			if (unit_at(c, k, &e) == U_DAY)
+				k++; /* New Year's Day */
+		}
 	} else {
-		anchor_civil(c, &ay, &am, &ad);
-		c->xyear = 1;
-		y = ay;
-		t = tense(c, i, j);
-		if (t < 0 && m > 0 && (m > am || (m == am && d > ad)))
-			y--;
+		if (!(tk(c, j)->flags & TF_CAP) && rule != 1225 &&
+		    rule != 11144 && rule != 20100 && rule != 1031)
+			return -1;
+		/* Thanksgiving Day, Christmas Day, Easter Sunday/Monday */
+		if (unit_at(c, k, &e) == U_DAY) {
+			k++;
+		} else if (rule == 20100 && class_val(c, k, L_WEEKDAYS) > 0 &&
+		    class_val(c, k, L_WEEKDAYS) < 10) {
+			plus = class_val(c, k, L_WEEKDAYS) % 7;
+			k++;
+		}
 	}
-	if (m == -1)
-		days = easter_days(y);
-	else if (wd)
-		days = nth_weekday(y, m, wd, n);
-	else
-		days = days_from_civil(y, m, d);
-	tv_day(&r->a, days);
-	return j;
+	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
+	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
+	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
+	    (c->w->s[tk(c, k)->beg + 2] | 0x20) == 'e') {
+		eve = 1; /* Christmas Eve, New Year's Eve */
+		k++;
+	}
+	if (rule == 101 && eve) {
+		rule = 1231; /* New Year's Eve */
+		eve = 0;
+	}
+	if (year_at(c, k, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		k = e;
+	} else if (is_mod(c, k, M_OF) && year_at(c, k + 1, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		k = e;
+	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
+		       is_mod(c, k + 1, M_NEXT) || is_mod(c, k + 1, M_LAST)) &&
+	    unit_at(c, k + 2, &e) == U_YEAR) {
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
+			 is_mod(c, k + 1, M_LAST) ? -1 : 0);
+		k += 3;
+	} else {
+		an = anchor_days(c);
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay;
+		if (m == M_NEXT || m == M_COMING) {
+			if (holiday_day(rule, y) + plus - eve <= an)
+				y++;
+		} else if (m == M_LAST || m == M_PREVIOUS) {
+			if (holiday_day(rule, y) + plus - eve >= an)
+				y--;
+		} else if (m == 0) {
+			c->xyear = 1;
+			t = tense(c, i, k);
+			if (t < 0 && holiday_day(rule, y) + plus - eve > an)
+				y--;
+			else if (t > 0 && holiday_day(rule, y) + plus - eve < an)
+				y++;
+		}
+	}
+	days = holiday_day(rule, y) + plus;
+	tv_day(&r->a, days - eve);
+	return k;
 }
 
 /* Q3, H1, FY2025, FY25, CY2020 [,] [Year] */
@@ -1405,6 +1499,17 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	v = class_val(c, j, L_MODIFIERS);
 	if (tk(c, j)->type != T_WORD)
 		return -1;
+	/* the end of the month, the beginning of the week: this one */
+	if (j > i && c->part && (u = unit_at(c, j, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a);
+		return j + 1;
+	}
+	if (c->part && j == i && (u = unit_at(c, j, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a); /* end of year */
+		return j + 1;
+	}
 	switch (v) {
 	case M_THIS:
 	case M_CURRENT:
@@ -1444,6 +1549,14 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return e + 1;
 	}
 	if ((u = unit_at(c, j, &pl)) != 0) {
+		/* the next day, the previous day: from the last day named */
+		if (u == U_DAY && !pl && (m == 1 || m == -1) &&
+		    is_mod(c, j - 2, M_THE)) {
+			base = c->an->have_last ? c->an->last : anchor_days(c);
+			c->used = 1;
+			tv_day(&r->a, base + m);
+			return j + 1;
+		}
 		if (pl && u != U_WEEKEND) {
 			r->nodate = 1;
 			return j + 1;
@@ -1517,13 +1630,15 @@ part_mod(struct ctx *c, int i, int *end)
 {
 	int j = i, v;
 
-	if (is_mod(c, j, M_THE) && (is_mod(c, j + 1, M_END) ||
-				       is_mod(c, j + 1, M_BEGIN) ||
-				       is_mod(c, j + 1, M_MIDDLE)) &&
-	    is_mod(c, j + 2, M_OF)) {
-		*end = j + 3;
-		return class_val(c, j + 1, L_MODIFIERS);
+	if (is_mod(c, j, M_THE))
+		j++;
+	if ((is_mod(c, j, M_END) || is_mod(c, j, M_BEGIN) ||
+		is_mod(c, j, M_MIDDLE)) &&
+	    is_mod(c, j + 1, M_OF)) {
+		*end = j + 2;
+		return class_val(c, j, L_MODIFIERS);
 	}
+	j = i;
 	v = class_val(c, j, L_MODIFIERS);
 	if ((v == M_EARLY || v == M_MID || v == M_LATE) &&
 	    tk(c, j)->type == T_WORD) {
@@ -1534,6 +1649,50 @@ part_mod(struct ctx *c, int i, int *end)
 		return v;
 	}
 	return 0;
+}
+
+/*
+ * early March, the end of the year, the beginning of next week: the part
+ * of the unit, as Duckling writes it and as a TIMEX3 mod (START, MID,
+ * END) accepts: a month's first, middle or last ten days; a year's first
+ * three or last four months; a week's first three or last three days.
+ * Other units keep their value.
+ */
+static void
+part_of(struct reading *r, int pm)
+{
+	struct tv *a = &r->a, *b = &r->b;
+	int early = pm == M_EARLY || pm == M_BEGIN;
+	int late = pm == M_LATE || pm == M_END;
+	long mon;
+
+	if (a->fiscal)
+		return;
+	switch (a->grain) {
+	case G_MONTH:
+		*b = *a;
+		a->grain = b->grain = G_DAY;
+		a->d = early ? 1 : late ? 21 : 11;
+		b->d = early ? 10 : late ? month_days(a->y, a->m) : 20;
+		break;
+	case G_YEAR:
+		if (!early && !late)
+			return;
+		*b = *a;
+		a->grain = b->grain = G_MONTH;
+		a->m = early ? 1 : 9;
+		b->m = early ? 3 : 12;
+		break;
+	case G_WEEK:
+		if (!early && !late)
+			return;
+		mon = days_from_civil(a->y, a->m, a->d);
+		tv_day(a, mon + (early ? 0 : 4));
+		tv_day(b, mon + (early ? 2 : 6));
+		break;
+	default:
+		break;
+	}
 }
 
 static int
@@ -1641,6 +1800,12 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 		if (!p1->ampm && p2.ampm && p1->hh < 12 && p2.hh >= 12 &&
 		    p1->hh + 12 <= p2.hh)
 			p1->hh += 12;
+		/* 11:30-1:30: the end is after the start */
+		if (!p2.ampm && p2.hh < p1->hh && p2.hh + 12 > p1->hh &&
+		    p2.hh < 12) {
+			p2.hh += 12;
+			r2.a.hh += 12;
+		}
 		if (p2.hasdate && !p1->hasdate) {
 			resolve_point(c, p1, i0, e, &r->a, &p2);
 			r->a.y = r2.a.y;
@@ -1683,6 +1848,59 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 		return e;
 	}
 	return -1;
+}
+
+/*
+ * A bare hour before a clock range word and a clock: 9 to 11 a.m., 7-9pm,
+ * 10 until noon; the hour takes the meridiem of the end ("9 to 11 a.m."
+ * is 09:00, "7-9pm" 19:00) and both the day written after them.
+ */
+static int
+hour_range(struct ctx *c, int i, struct reading *r)
+{
+	struct point p1, p2;
+	int h, k, e, e2;
+
+	if (!is_num(c, i) || tk(c, i)->ndig > 2 || (h = tk(c, i)->val) < 1 ||
+	    h > 12 || (tk(c, i)->flags & (TF_ORD | TF_S | TF_COMMA)))
+		return -1;
+	k = i + 1;
+	if (!is_range_word(c, k, 1) && !is_mod(c, k, M_UNTIL_ALIAS))
+		return -1;
+	k++;
+	memset(&p2, 0, sizeof(p2));
+	p2.hh = p2.mm = p2.ss = -1;
+	if ((e = clock_at(c, k, &p2, 1)) <= 0 || !p2.ampm)
+		return -1;
+	memset(&p1, 0, sizeof(p1));
+	p1.hh = h;
+	p1.mm = 0;
+	p1.hastime = 1;
+	if (p2.hh >= 12 && h + 12 <= p2.hh && h != 12)
+		p1.hh = h + 12;
+	/* a day after: on Tuesday, tomorrow */
+	e2 = e;
+	if (is_mod(c, e2, M_ON) || is_punct(c, e2, ','))
+		e2++;
+	{
+		struct point d;
+
+		memset(&d, 0, sizeof(d));
+		d.hh = d.mm = d.ss = -1;
+		if ((k = date_at(c, e2, &d)) > 0) {
+			p1.y = d.y, p1.m = d.m, p1.d = d.d, p1.wd = d.wd;
+			p1.reld = d.reld, p1.hasreld = d.hasreld;
+			p1.hasdate = 1;
+			p2.y = d.y, p2.m = d.m, p2.d = d.d, p2.wd = d.wd;
+			p2.reld = d.reld, p2.hasreld = d.hasreld;
+			p2.hasdate = 1;
+			e = k;
+		}
+	}
+	if (!resolve_point(c, &p1, i, e, &r->a, NULL) ||
+	    !resolve_point(c, &p2, i, e, &r->b, NULL))
+		return -1;
+	return e;
 }
 
 /* 3-5 March, from 13 to 15th of July: days before the month */
@@ -1814,9 +2032,11 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	}
 	if ((pm = part_mod(c, j, &e)) != 0)
 		j = e;
+	c->part = pm;
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
-	if ((k = days_then_month(c, j, &r)) <= 0) {
+	if ((k = days_then_month(c, j, &r)) <= 0 &&
+	    (k = hour_range(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
 		if (!r.b.grain && !r.nodate && sig != M_SINCE && sig != M_BEFORE &&
@@ -1826,6 +2046,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 				k = e;
 		}
 	}
+	if (is_mod(c, k, M_EVERY))
+		every = 1; /* on Independence Day every year: a set */
 	if (r.nodate || every) {
 		x->beg = tk(c, i)->beg;
 		x->end = tk(c, k - 1)->end;
@@ -1841,11 +2063,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		i = sig_end;
 	if (r.a.grain == G_NONE)
 		return 0;
-	if (pm != 0 && pm != M_MIDDLE) {
-		/* early March: TIMEX3 keeps the value, the mod says which
-		 * part; the value stays the unit's */
-		(void)0;
-	}
+	if (pm != 0 && !r.b.grain)
+		part_of(&r, pm);
 	x->beg = tk(c, i)->beg;
 	x->end = tk(c, k - 1)->end;
 	x->a = r.a;
