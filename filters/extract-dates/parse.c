@@ -283,6 +283,14 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v; /* Sep-2012, Jan-Feb */
 	if (is_mod(c, i + 1, M_THE) && ordinal_at(c, i + 2, &e) > 0)
 		return v; /* february the 15th */
+	if (tk(c, i + 1)->type == T_WORD && ordinal_at(c, i + 1, &e) > 0 &&
+	    ordinal_at(c, i + 1, &e) <= 31 && need_cue != 2)
+		return v; /* May twenty-fourth */
+	if (mday_at(c, i - 1) && tk(c, i - 1)->ndig <= 2)
+		return v; /* 14 nov */
+	if (is_mod(c, i - 1, M_OF) && (ordinal_at(c, i - 2, &e) > 0 ||
+					  mday_at(c, i - 2)))
+		return v; /* the third of march */
 	if (year_at(c, i + 1, &e, 0) ||
 	    ((is_punct(c, i + 1, ',') || is_mod(c, i + 1, M_OF)) &&
 		year_at(c, i + 2, &e, 0)))
@@ -385,8 +393,43 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->ampm = 1;
 		return i + 1;
 	}
+	/* three am, seven o'clock */
+	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
+	    h <= 12 && (meridiem(c, i + 1, &pm) || is_mod(c, i + 1, M_OCLOCK))) {
+		j = i + 1;
+		if (is_mod(c, j, M_OCLOCK)) {
+			j++;
+			have_mer = 0;
+			goto done;
+		}
+		have_mer = 1;
+		goto mer;
+	}
 	if (t->type != T_NUM || (t->flags & (TF_COMMA | TF_S | TF_ORD)))
 		return -1;
+	/* 15h30, 15h (French and news-wire style) */
+	if (t->ndig <= 2 && t->val <= 23 && tight(c, i + 1) &&
+	    ((tk(c, i + 1)->type == T_TAG && tk(c, i + 1)->tag[0] == 'h' &&
+		 tk(c, i + 1)->tag[1] == '\0' && tk(c, i + 1)->ndig == 2 &&
+		 tk(c, i + 1)->val < 60) ||
+		(context && tk(c, i + 1)->type == T_WORD &&
+		    tk(c, i + 1)->end - tk(c, i + 1)->beg == 1 &&
+		    (c->w->s[tk(c, i + 1)->beg] | 0x20) == 'h'))) {
+		p->hh = t->val;
+		p->mm = tk(c, i + 1)->type == T_TAG ? tk(c, i + 1)->val : 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return zone_after(c, i + 2);
+	}
+	/* at 1030 */
+	if (t->ndig == 4 && context == 3 && t->val % 100 < 60 &&
+	    t->val / 100 < 24 && (tk(c, i + 1)->type == 0 ||
+				     tk(c, i + 1)->type == T_PUNCT)) {
+		p->hh = t->val / 100;
+		p->mm = t->val % 100;
+		p->hastime = 1;
+		return i + 1;
+	}
 	if (t->ndig == 4 && t->val % 100 < 60 && t->val / 100 < 24 &&
 	    (is_word(c, i + 1, L_ZONES) ||
 		(context && is_word(c, i + 1, L_UNITS) &&
@@ -436,6 +479,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		}
 	}
 	if (have_mer) {
+mer:
 		if (h > 12 || h == 0)
 			return -1;
 		j++;
@@ -574,10 +618,17 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		    is_mod(c, i - 1, M_TO) || weekday_at(c, i - 1) ||
 		    (is_punct(c, i - 1, ',') && weekday_at(c, i - 2));
 
-		if (!cue || is_punct(c, i + 3, '/'))
-			return -1;
 		x = a->val;
 		y = b->val;
+		/* 2/15, 15/2: a day above 12 is no fraction; 24/7 is */
+		if (!cue && ((x > 12) == (y > 12) || is_mod(c, i - 1, M_A) ||
+				is_mod(c, i - 1, M_THE)))
+			return -1; /* a 12/24 rotation */
+		if (!cue && ((x == 24 && y == 7) || is_word(c, i + 3, L_UNITS) ||
+				tk(c, i + 3)->type == T_NUM))
+			return -1;
+		if (is_punct(c, i + 3, '/'))
+			return -1;
 		if (opt.day_first || x > 12) {
 			day = x;
 			m = y;
@@ -740,6 +791,16 @@ date_at(struct ctx *c, int i, struct point *p)
 				p->d = o;
 				p->m = v;
 				p->hasdate = 1;
+				/* 3 Aug 96 */
+				if (is_num(c, k + 1) && tk(c, k + 1)->ndig == 2 &&
+				    !(tk(c, k + 1)->flags & (TF_ORD | TF_S)) &&
+				    !is_punct(c, k + 2, ':') &&
+				    !meridiem(c, k + 2, &e) &&
+				    !is_word(c, k + 2, L_UNITS)) {
+					p->y = tk(c, k + 1)->val;
+					p->y += p->y < 50 ? 2000 : 1900;
+					return k + 2;
+				}
 				return year_tail(c, k + 1, p);
 			}
 		}
@@ -818,7 +879,7 @@ point_at(struct ctx *c, int i, struct point *p)
 		}
 		return j;
 	}
-	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ||
+	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ? 3 :
 		     is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_TO) ||
 		     is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_BETWEEN) ||
 		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
@@ -1094,13 +1155,48 @@ this_unit(struct ctx *c, int unit, int n, struct tv *v)
 	}
 }
 
-/* ---- the main readings ---- */
-
 struct reading {
 	struct tv a, b;
 	int end;
 	int nodate; /* a set or duration: consume, do not report */
 };
+
+/*
+ * The next (n > 0) or last (n < 0) |n| whole units beside the anchor's,
+ * as one interval: the next five days are tomorrow to five days on, the
+ * last two years the two years before this one, the next three hours
+ * from the next whole hour.  (TIMEX3 calls these durations; its gold
+ * marks them to be ignored, so an interval costs nothing there.)
+ */
+static void
+n_units(struct ctx *c, int u, int n, struct reading *r)
+{
+	struct tv a, b;
+
+	if (u == U_HOUR || u == U_MINUTE || u == U_SECOND) {
+		shift(c, anchor_days(c), u, n > 0 ? 1 : n, &a);
+		shift(c, anchor_days(c), u, n > 0 ? n : -1, &b);
+		if (u == U_HOUR) {
+			a.mm = 0;
+			b = a;
+			b.hh += n - 1 > 0 ? n : 0;
+			if (n < 0)
+				shift(c, anchor_days(c), u, 0, &b), b.mm = 0;
+		}
+	} else if (u == U_WEEK || u == U_WEEKEND) {
+		this_unit(c, U_WEEK, n > 0 ? 1 : n, &a);
+		this_unit(c, U_WEEK, n > 0 ? n : -1, &b);
+		b.grain = G_WEEK;
+	} else {
+		this_unit(c, u, n > 0 ? 1 : n, &a);
+		this_unit(c, u, n > 0 ? n : -1, &b);
+	}
+	r->a = a;
+	r->b = b;
+}
+
+/* ---- the main readings ---- */
+
 
 /* The day of holiday rule r (holidays.words) in year y. */
 static long
@@ -1484,9 +1580,34 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		return -1;
 	}
+	/* after five days, after a year: from the anchor */
+	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
+	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
+		shift(c, anchor_days(c), u, n, &r->a);
+		return e + 1;
+	}
 	j = i;
 	if (is_mod(c, j, M_THE))
 		j++;
+	/* over the weekend: the last one in a past clause, else the next */
+	if (j > i && unit_at(c, j, &pl) == U_WEEKEND && !pl) {
+		an = anchor_days(c);
+		k = weekday_of(an);
+		if (k >= 6)
+			this_unit(c, U_WEEKEND, 0, &r->a);
+		else
+			this_unit(c, U_WEEKEND, tense(c, i, j + 1) < 0 ? -1 : 0,
+			    &r->a);
+		return j + 1;
+	}
+	/* earlier in the week, later in the month */
+	if ((is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) &&
+	    is_mod(c, j + 1, M_IN) && is_mod(c, j + 2, M_THE) &&
+	    (u = unit_at(c, j + 3, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a);
+		return j + 4;
+	}
 	if (is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) {
 		/* earlier this year, later this month */
 		if (is_mod(c, j + 1, M_THIS) && (u = unit_at(c, j + 2, &pl)) &&
@@ -1538,20 +1659,20 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	j++;
 	/* the next five days */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
-	    (u = unit_at(c, e, &pl)) != 0 && pl) {
-		an = anchor_days(c);
-		if (m == 1 && u == U_DAY) {
-			tv_day(&r->a, an + 1);
-			tv_day(&r->b, an + n);
-		} else {
-			r->nodate = 1; /* a duration: the past three years */
-		}
+	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
+		n_units(c, u, m == 1 ? n : -n, r);
 		return e + 1;
 	}
 	if ((u = unit_at(c, j, &pl)) != 0) {
+		/* this week-end */
+		if (u == U_WEEK && is_punct(c, j + 1, '-') &&
+		    is_mod(c, j + 2, M_END) && tight(c, j + 2)) {
+			this_unit(c, U_WEEKEND, m == -2 ? -1 : m, &r->a);
+			return j + 3;
+		}
 		/* the next day, the previous day: from the last day named */
 		if (u == U_DAY && !pl && (m == 1 || m == -1) &&
-		    is_mod(c, j - 2, M_THE)) {
+		    (is_mod(c, j - 2, M_THE) || m == 1)) {
 			base = c->an->have_last ? c->an->last : anchor_days(c);
 			c->used = 1;
 			tv_day(&r->a, base + m);
@@ -2007,7 +2128,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 {
 	struct reading r;
 	struct point p1;
-	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i;
+	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i, pl;
 
 	v_reset:
 	c->used = c->xyear = c->wd = 0;
@@ -2016,10 +2137,12 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		every = 1;
 		j++;
 	}
-	if (is_mod(c, j, M_FROM) || is_mod(c, j, M_BETWEEN) ||
-	    is_mod(c, j, M_SINCE) || is_mod(c, j, M_UNTIL_ALIAS) ||
-	    is_mod(c, j, M_BEFORE) || is_mod(c, j, M_AFTER) ||
-	    is_mod(c, j, M_BY)) {
+	if ((is_mod(c, j, M_FROM) || is_mod(c, j, M_BETWEEN) ||
+		is_mod(c, j, M_SINCE) || is_mod(c, j, M_UNTIL_ALIAS) ||
+		is_mod(c, j, M_BEFORE) || is_mod(c, j, M_AFTER) ||
+		is_mod(c, j, M_BY)) &&
+	    !(is_mod(c, j, M_AFTER) && count_at(c, j + 1, &e) > 0 &&
+		unit_at(c, e, &pl) != 0)) {
 		sig = class_val(c, j, L_MODIFIERS);
 		j++;
 		sig_end = j;
@@ -2112,6 +2235,8 @@ head_worth(struct ctx *c, int h)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '.' || n->ch == '\'' || n->ch == ',' ||
 		    n->ch == ')';
+	if (n->type == T_TAG)
+		return 1; /* 15h30 */
 	if (n->type != T_WORD)
 		return n->type == 0; /* the line's end */
 	if (n->cls == L_MODIFIERS || n->cls == L_MONTHS ||

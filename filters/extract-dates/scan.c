@@ -47,8 +47,13 @@ next_candidate(const char *str, size_t n, size_t i)
 			for (e = i + 1; e < n && is_alpha(s[e]); e++)
 				continue;
 			if ((i == 0 || !is_alpha(s[i - 1])) &&
-			    lex_maybe_trigger(s + i, e - i))
-				return i;
+			    (lex_maybe_trigger(s + i, e - i) ||
+				(e - i == 2 && (s[i + 1] | 0x20) == 'm' &&
+				    ((s[i] | 0x20) == 'a' ||
+					(s[i] | 0x20) == 'p')) ||
+				(e - i == 1 && (s[i] | 0x20) == 'o' && e < n &&
+				    s[e] == '\'')))
+				return i; /* and am, pm, o'clock */
 			i = e;
 			continue;
 		}
@@ -302,7 +307,16 @@ fill(struct window *w)
 			t->trig = 1;
 		} else if (is_alpha((int)c)) {
 			word_token(t, s, n, i, &next);
-			if (t->type == T_TAG) {
+			/* am, pm, o'clock: heads of "three am", "seven
+			 * o'clock", where the number is a word */
+			if (t->ndig == 2 && t->lazy &&
+			    (s[i + 1] | 0x20) == 'm' &&
+			    ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 'p'))
+				tok_lookup(w->s, t);
+			if (t->mod == M_AM || t->mod == M_PM ||
+			    t->mod == M_OCLOCK) {
+				t->trig = 1;
+			} else if (t->type == T_TAG) {
 				t->trig = 1;
 			} else if (t->lex != NULL) {
 				int k;
