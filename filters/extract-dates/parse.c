@@ -288,6 +288,9 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v; /* May twenty-fourth */
 	if (mday_at(c, i - 1) && tk(c, i - 1)->ndig <= 2)
 		return v; /* 14 nov */
+	if (is_num(c, i - 1) && tk(c, i - 1)->ndig == 4 &&
+	    ((t->flags & TF_CAP) || (len > 3 && v != 3 && v != 5)))
+		return v; /* 2024 Aug */
 	if (is_mod(c, i - 1, M_OF) && (ordinal_at(c, i - 2, &e) > 0 ||
 					  mday_at(c, i - 2)))
 		return v; /* the third of march */
@@ -612,6 +615,14 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 3;
 	}
+	/* 06/2004: a month */
+	if ((sep == '/' || sep == '-') && a->ndig <= 2 && b->ndig == 4 &&
+	    a->val >= 1 && a->val <= 12 && b->val >= 1200 && b->val <= 2200) {
+		p->y = b->val;
+		p->m = a->val;
+		p->hasdate = 1;
+		return i + 3;
+	}
 	if (sep == '/' && a->ndig <= 2 && b->ndig <= 2) {
 		int cue = is_mod(c, i - 1, M_ON) || is_mod(c, i - 1, M_SINCE) ||
 		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_FROM) ||
@@ -692,6 +703,13 @@ date_at(struct ctx *c, int i, struct point *p)
 		k = j;
 		if (is_punct(c, k, ','))
 			k++;
+		/* Mon 13th */
+		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD) &&
+		    tk(c, k)->val <= 31 && !month_at(c, k + 1, 0) &&
+		    !is_mod(c, k + 1, M_OF)) {
+			p->d = tk(c, k)->val;
+			return k + 1;
+		}
 		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
 		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
 		    (is_mod(c, k, M_THE) && ordinal_at(c, k + 1, &e) > 0)) {
@@ -701,7 +719,7 @@ date_at(struct ctx *c, int i, struct point *p)
 			if (is_mod(c, k, M_THE) &&
 			    (o = ordinal_at(c, k + 1, &e)) > 0 && o <= 31 &&
 			    !month_at(c, e, 0) && !is_mod(c, e, M_OF)) {
-				p->d = o;
+				p->d = o; /* Tuesday the 19th: month below */
 				return e;
 			}
 			if ((e = date_at(c, k, &q)) > 0 && q.d) {
@@ -745,8 +763,22 @@ date_at(struct ctx *c, int i, struct point *p)
 		}
 		return year_tail(c, j, p);
 	}
-	/* 2024/August, 2012/Aug/10 */
-	if (is_num(c, j) && tk(c, j)->ndig == 4 && is_punct(c, j + 1, '/') &&
+	/* 2018 March 18, 2024 Aug */
+	if (is_num(c, j) && tk(c, j)->ndig == 4 && year_at(c, j, &e, 0) &&
+	    (v = month_at(c, j + 1, 0)) > 0 && !tight(c, j + 1)) {
+		p->y = tk(c, j)->val;
+		p->m = v;
+		p->hasdate = 1;
+		if ((o = mday_at(c, j + 2)) && !is_punct(c, j + 3, ':') &&
+		    !is_word(c, j + 3, L_UNITS)) {
+			p->d = o;
+			return j + 3;
+		}
+		return j + 2;
+	}
+	/* 2024/August, 2012/Aug/10, 2024-August */
+	if (is_num(c, j) && tk(c, j)->ndig == 4 &&
+	    (is_punct(c, j + 1, '/') || is_punct(c, j + 1, '-')) &&
 	    tight(c, j + 1) && tight(c, j + 2) &&
 	    (v = class_val(c, j + 2, L_MONTHS)) > 0) {
 		p->y = tk(c, j)->val;
@@ -820,10 +852,10 @@ date_at(struct ctx *c, int i, struct point *p)
 	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 	    tk(c, j)->type == T_WORD && is_mod(c, e, M_OF) &&
 	    (v = month_at(c, e + 1, 0)) > 0) {
-		p->d = o; /* Fourth of July */
+		p->d = o; /* Fourth of July [, 1995] */
 		p->m = v;
 		p->hasdate = 1;
-		return e + 2;
+		return year_tail(c, e + 2, p);
 	}
 	return -1;
 }
@@ -947,6 +979,31 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		p->m = ctxday->m;
 		p->d = ctxday->d;
 		p->hasdate = 1;
+	}
+	if (p->d && !p->m && p->wd) {
+		/* Tuesday the 19th: the nearest month whose 19th is a
+		 * Tuesday, this one first */
+		int k, yy, mm, dd;
+
+		an = anchor_days(c);
+		civil_from_days(an, &yy, &mm, &dd);
+		for (k = 0; k < 24; k++) {
+			int off = (k % 2 ? -1 : 1) * ((k + 1) / 2);
+			int y2 = yy, m2 = mm + off;
+
+			while (m2 > 12)
+				m2 -= 12, y2++;
+			while (m2 < 1)
+				m2 += 12, y2--;
+			if (p->d <= month_days(y2, m2) &&
+			    weekday_of(days_from_civil(y2, m2, p->d)) == p->wd) {
+				p->y = y2;
+				p->m = m2;
+				break;
+			}
+		}
+		if (!p->m)
+			return 0;
 	}
 	if (p->hasreld) {
 		an = anchor_days(c);
@@ -1574,6 +1631,43 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			shift(c, base, u, n, &r->a);
 			return k + 1 + is_mod(c, k, M_FROM);
 		}
+		/* two weeks before May 13, three days after Tuesday, 2 days
+		 * after tomorrow, 3 days from Tuesday */
+		if ((is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
+			is_mod(c, k, M_FROM)) && j == i) {
+			struct point q;
+			struct tv qv;
+			int qe;
+
+			if ((qe = point_at(c, k + 1, &q)) > 0 && q.hasdate &&
+			    resolve_point(c, &q, k + 1, qe, &qv, NULL) &&
+			    qv.grain >= G_DAY) {
+				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
+				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
+				if (u == U_MONTH || u == U_YEAR || u == U_WEEK) {
+					long d0 = days_from_civil(qv.y, qv.m, qv.d);
+					int yy = qv.y, mm = qv.m, dd = qv.d;
+
+					if (u == U_WEEK) {
+						tv_day(&r->a, d0 + (is_mod(c, k,
+						    M_BEFORE) ? -7L : 7L) * n);
+					} else {
+						int sh = (u == U_YEAR ? 12 : 1) *
+						    (is_mod(c, k, M_BEFORE) ? -n : n);
+
+						mm += sh;
+						while (mm > 12)
+							mm -= 12, yy++;
+						while (mm < 1)
+							mm += 12, yy--;
+						if (dd > month_days(yy, mm))
+							dd = month_days(yy, mm);
+						tv_set(&r->a, G_DAY, yy, mm, dd);
+					}
+				}
+				return qe;
+			}
+		}
 		if (j > i) { /* in N units */
 			shift(c, anchor_days(c), u, n, &r->a);
 			return e + 1;
@@ -1716,12 +1810,14 @@ relative_at(struct ctx *c, int i, struct reading *r)
 
 		an = anchor_days(c);
 		dw = weekday_of(an);
+		/* last Friday: the Friday of last week; next Friday: of
+		 * next week; this Friday: the coming one (or today) */
 		if (m == -1 || m == -2)
-			base = an - ((dw - v + 7) % 7 == 0 ? 7 : (dw - v + 7) % 7);
+			base = an - (dw - 1) - 7 + (v - 1);
 		else if (m == 1)
-			base = an + ((v - dw + 7) % 7 == 0 ? 7 : (v - dw + 7) % 7);
+			base = an - (dw - 1) + 7 + (v - 1);
 		else
-			base = an - (dw - 1) + (v - 1);
+			base = an + (v - dw + 7) % 7;
 		tv_day(&r->a, base);
 		k = j + 1;
 		if ((v = class_val(c, k, L_PARTS)) > 0 && v <= P_NI) {
@@ -1816,11 +1912,163 @@ part_of(struct reading *r, int pm)
 	}
 }
 
+/*
+ * The month or year that "of" or "in" names after an ordinal: March
+ * [2025], the month, this/next/last month, the current month, 2025,
+ * next year.  *m is 0 for a year.  Returns the index after it or -1.
+ */
+static int
+period_of(struct ctx *c, int k, int *y, int *m)
+{
+	int ay, am, ad, v, e, pl, sh = 0, u;
+
+	anchor_civil(c, &ay, &am, &ad);
+	if ((v = class_val(c, k, L_MONTHS)) > 0 && tk(c, k)->type == T_WORD) {
+		*m = v;
+		*y = ay;
+		if ((v = year_at(c, k + 1, &e, 0)) > 0 ||
+		    (is_punct(c, k + 1, ',') &&
+			(v = year_at(c, k + 2, &e, 0)) > 0)) {
+			*y = v;
+			return e;
+		}
+		c->xyear = 1;
+		return k + 1;
+	}
+	if ((v = year_at(c, k, &e, 0)) > 0) {
+		*m = 0;
+		*y = v;
+		return e;
+	}
+	if (is_mod(c, k, M_THE))
+		k++;
+	switch (tk(c, k)->mod) {
+	case M_THIS:
+	case M_CURRENT:
+		k++;
+		break;
+	case M_NEXT:
+	case M_COMING:
+	case M_FOLLOWING:
+		sh = 1;
+		k++;
+		break;
+	case M_LAST:
+	case M_PREVIOUS:
+	case M_PAST:
+		sh = -1;
+		k++;
+		break;
+	default:
+		break;
+	}
+	u = unit_at(c, k, &pl);
+	if (pl || (u != U_MONTH && u != U_YEAR))
+		return -1;
+	if (u == U_MONTH) {
+		am += sh;
+		while (am > 12)
+			am -= 12, ay++;
+		while (am < 1)
+			am += 12, ay--;
+		*m = am;
+	} else {
+		ay += sh;
+		*m = 0;
+	}
+	*y = ay;
+	return k + 1;
+}
+
+/*
+ * The first Monday of October, the last week of July, the third day of
+ * October, the 20th of next month, the 9th month of next year, the last
+ * Friday in March 2025.
+ */
+static int
+nth_of(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, n, e, wd = 0, u = 0, pl, y, m, k;
+	long d;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_LAST)) {
+		n = -1;
+		e = j + 1;
+	} else if ((n = ordinal_at(c, j, &e)) <= 0 || n > 31) {
+		return -1;
+	}
+	if ((wd = class_val(c, e, L_WEEKDAYS)) > 0 && wd < 10) {
+		k = e + 1;
+	} else if ((wd = 0) == 0 && (u = unit_at(c, e, &pl)) != 0 && !pl &&
+	    (u == U_WEEK || u == U_DAY || u == U_MONTH || u == U_WEEKEND)) {
+		k = e + 1;
+	} else if (n > 0 && tk(c, j)->type == T_NUM) {
+		k = e; /* the 20th of next month */
+		u = U_DAY;
+	} else {
+		return -1;
+	}
+	if (!is_mod(c, k, M_OF) && !is_mod(c, k, M_IN))
+		return -1;
+	if ((k = period_of(c, k + 1, &y, &m)) < 0)
+		return -1;
+	if (wd) {
+		if (m == 0)
+			return -1;
+		if (n > 5)
+			return -1;
+		d = nth_weekday(y, m, wd, n);
+		if (n > 0 && nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
+		    days_from_civil(y, m, month_days(y, m)))
+			return -1;
+		tv_day(&r->a, d);
+		return k;
+	}
+	if (u == U_DAY) {
+		if (m == 0 || n < 0 || n > month_days(y, m))
+			return -1;
+		tv_set(&r->a, G_DAY, y, m, n);
+		return k;
+	}
+	if (u == U_MONTH) {
+		if (m != 0 || n < 1 || n > 12)
+			return -1;
+		tv_set(&r->a, G_MONTH, y, n, 1);
+		return k;
+	}
+	/* weeks: the n-th week starts on the n-th Monday (of the month,
+	 * or the year's first ISO week); the last is the last whole one */
+	if (m == 0) {
+		long w1 = days_from_civil(y, 1, 4);
+
+		w1 -= weekday_of(w1) - 1;
+		d = n > 0 ? w1 + 7L * (n - 1) : -1;
+		if (d < 0)
+			return -1;
+	} else if (n > 0) {
+		if (n > 5)
+			return -1;
+		d = nth_weekday(y, m, 1, n);
+	} else {
+		long last = days_from_civil(y, m, month_days(y, m));
+
+		d = last - 6; /* the last Monday with its Sunday in it */
+		d -= weekday_of(d) - 1;
+	}
+	tv_day(&r->a, d);
+	r->a.grain = u == U_WEEKEND ? G_WEEKEND : G_WEEK;
+	return k;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
 	int e;
 
+	if ((e = nth_of(c, i, r)) > 0)
+		return e;
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
 	if ((e = tag_at(c, i, r)) > 0)
@@ -1900,6 +2148,23 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
+	/* 8am until 6, 8pm - 11: a bare hour after a clock */
+	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
+	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
+	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
+	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
+	    !is_word(c, k + 1, L_UNITS) && !month_at(c, k + 1, 0)) {
+		if (o < 12 && o + 12 > p1->hh && o <= p1->hh)
+			o += 12; /* 8am until 6: 18:00 */
+		else if (o < 12 && p1->hh >= 12)
+			o += 12; /* 8pm - 11: 23:00 */
+		if (o <= p1->hh)
+			return -1;
+		r->b = r->a;
+		r->b.hh = o;
+		r->b.mm = 0;
+		return k + 1;
+	}
 	/* 2019-22, 2019-2022, 2019 and 2022 */
 	if (r->a.grain == G_YEAR && !r->a.fiscal && is_num(c, k) &&
 	    !(tk(c, k)->flags & (TF_S | TF_COMMA | TF_ORD))) {
@@ -1919,8 +2184,10 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	/* 7 to 8 p.m., 10 a.m. to noon: the same day */
 	if (p1->hastime && p2.hastime) {
 		if (!p1->ampm && p2.ampm && p1->hh < 12 && p2.hh >= 12 &&
-		    p1->hh + 12 <= p2.hh)
-			p1->hh += 12;
+		    p1->hh + 12 <= p2.hh) {
+			p1->hh += 12; /* 3:30-6 p.m. */
+			r->a.hh = p1->hh;
+		}
 		/* 11:30-1:30: the end is after the start */
 		if (!p2.ampm && p2.hh < p1->hh && p2.hh + 12 > p1->hh &&
 		    p2.hh < 12) {
@@ -2031,12 +2298,17 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 	int d1, d2, k, e, m, y = 0, ay, am, ad, t;
 	struct point p;
 
+	if (is_mod(c, i, M_THE) && (tk(c, i + 1)->flags & TF_ORD || 1) &&
+	    mday_at(c, i + 1))
+		i++;
 	if (!(d1 = mday_at(c, i)) || blocked_before(c, i))
 		return -1;
 	k = i + 1;
 	if (!is_range_word(c, k, 1))
 		return -1;
 	k++;
+	if (is_mod(c, k, M_THE))
+		k++;
 	if (!(d2 = mday_at(c, k)) || d2 <= d1)
 		return -1;
 	k++;
@@ -2171,6 +2443,41 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	}
 	if (is_mod(c, k, M_EVERY))
 		every = 1; /* on Independence Day every year: a set */
+	/* a day, then its clock range: "tonight from 7 to 7:30",
+	 * "Thursday from 9:30 until 11:00", "next Monday 6-8" */
+	if (!r.b.grain && !r.nodate && (r.a.grain == G_DAY ||
+					   r.a.grain == G_POD) &&
+	    (is_mod(c, k, M_FROM) || is_mod(c, k, M_BETWEEN) || is_num(c, k))) {
+		struct reading r3;
+		struct point p3;
+		int k2 = k + !is_num(c, k), e3;
+
+		memset(&r3, 0, sizeof(r3));
+		memset(&p3, 0, sizeof(p3));
+		p3.hh = p3.mm = p3.ss = -1;
+		e3 = hour_range(c, k2, &r3);
+		if (e3 <= 0 && clock_at(c, k2, &p3, 2) > 0) {
+			e3 = clock_at(c, k2, &p3, 2);
+			if (resolve_point(c, &p3, k2, e3, &r3.a, NULL))
+				e3 = range_end(c, e3, &r3, &p3,
+				    is_mod(c, k, M_BETWEEN), k2);
+			else
+				e3 = -1;
+		}
+		if (e3 > 0 && r3.b.grain >= G_HOUR && r3.a.grain >= G_HOUR) {
+			int eve = r.a.grain == G_POD && r.a.q >= P_AF;
+
+			r3.a.y = r3.b.y = r.a.y;
+			r3.a.m = r3.b.m = r.a.m;
+			r3.a.d = r3.b.d = r.a.d;
+			if (eve && r3.a.hh < 12)
+				r3.a.hh += 12;
+			if (eve && r3.b.hh < 12)
+				r3.b.hh += 12;
+			r = r3;
+			k = e3;
+		}
+	}
 	if (r.nodate || every) {
 		x->beg = tk(c, i)->beg;
 		x->end = tk(c, k - 1)->end;
