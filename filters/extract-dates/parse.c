@@ -42,6 +42,7 @@ struct point {
 	int hasdate, hastime;
 	int ampm;          /* the clock had a.m./p.m. */
 	int lastday;       /* "the following day": from the last day */
+	int dayonly;       /* "on the 15th": a day of the anchor's month */
 };
 
 static inline const struct tok *
@@ -849,6 +850,16 @@ date_at(struct ctx *c, int i, struct point *p)
 			return year_tail(c, k + 1, p);
 		}
 	}
+	/* on the 15th: a day of the anchor's month */
+	if (is_mod(c, j, M_THE) && is_mod(c, j - 1, M_ON) &&
+	    is_num(c, j + 1) && (tk(c, j + 1)->flags & TF_ORD) &&
+	    (o = tk(c, j + 1)->val) >= 1 && o <= 31 && !is_mod(c, j + 2, M_OF) &&
+	    !month_at(c, j + 2, 0)) {
+		p->d = o;
+		p->dayonly = 1;
+		p->hasdate = 1;
+		return j + 2;
+	}
 	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 	    tk(c, j)->type == T_WORD && is_mod(c, e, M_OF) &&
 	    (v = month_at(c, e + 1, 0)) > 0) {
@@ -910,6 +921,21 @@ point_at(struct ctx *c, int i, struct point *p)
 			}
 		}
 		return j;
+	}
+	/* 6 in the afternoon, 3 in the morning */
+	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
+	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
+	    is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
+	    (((pod = class_val(c, i + 3, L_PARTS)) > 0 && pod <= P_NI) ||
+		is_mod(c, i + 3, M_AM) || is_mod(c, i + 3, M_PM))) {
+		p->hh = tk(c, i)->val % 12;
+		if (is_mod(c, i + 3, M_PM) || (pod >= P_AF && pod <= P_NI &&
+						  !(pod == P_NI && p->hh < 5)))
+			p->hh += 12;
+		p->mm = 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return i + 4;
 	}
 	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ? 3 :
 		     is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_TO) ||
@@ -979,6 +1005,22 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		p->m = ctxday->m;
 		p->d = ctxday->d;
 		p->hasdate = 1;
+	}
+	if (p->dayonly) {
+		int ay2, am2, ad2;
+
+		anchor_civil(c, &ay2, &am2, &ad2);
+		t = tense(c, i, j);
+		if (t < 0 && p->d > ad2)
+			am2--;
+		else if (t > 0 && p->d < ad2)
+			am2++;
+		if (am2 < 1)
+			am2 = 12, ay2--;
+		if (am2 > 12)
+			am2 = 1, ay2++;
+		p->y = ay2;
+		p->m = am2;
 	}
 	if (p->d && !p->m && p->wd) {
 		/* Tuesday the 19th: the nearest month whose 19th is a
@@ -1927,7 +1969,7 @@ period_of(struct ctx *c, int k, int *y, int *m)
 		*m = v;
 		*y = ay;
 		if ((v = year_at(c, k + 1, &e, 0)) > 0 ||
-		    (is_punct(c, k + 1, ',') &&
+		    ((is_punct(c, k + 1, ',') || is_mod(c, k + 1, M_OF)) &&
 			(v = year_at(c, k + 2, &e, 0)) > 0)) {
 			*y = v;
 			return e;
@@ -1995,6 +2037,10 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		j++;
 	if (is_mod(c, j, M_LAST)) {
 		n = -1;
+		e = j + 1;
+	} else if (mday_at(c, j) && is_mod(c, j + 1, M_OF) &&
+	    period_of(c, j + 2, &y, &m) > 0 && m > 0) {
+		n = tk(c, j)->val; /* 20 of this month */
 		e = j + 1;
 	} else if ((n = ordinal_at(c, j, &e)) <= 0 || n > 31) {
 		return -1;
@@ -2222,6 +2268,9 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
 		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
 			r->a.y = r2.a.y - (p1->m > p2.m);
+		} else if (r->a.grain == G_MONTH && p1->m && !p1->y && !p2.y &&
+		    p1->m > p2.m) {
+			r->a.y = r2.a.y - 1; /* From December to May */
 		}
 		if (p1->wd && p2.wd && !p1->d && !p2.d) {
 			/* Monday through Friday: the same week */
@@ -2298,20 +2347,23 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 	int d1, d2, k, e, m, y = 0, ay, am, ad, t;
 	struct point p;
 
-	if (is_mod(c, i, M_THE) && (tk(c, i + 1)->flags & TF_ORD || 1) &&
-	    mday_at(c, i + 1))
+	if (is_mod(c, i, M_THE) && mday_at(c, i + 1))
 		i++;
-	if (!(d1 = mday_at(c, i)) || blocked_before(c, i))
+	if ((d1 = mday_at(c, i)) && !blocked_before(c, i))
+		k = i + 1;
+	else if ((d1 = ordinal_at(c, i, &k)) <= 0 || d1 > 31)
 		return -1;
-	k = i + 1;
 	if (!is_range_word(c, k, 1))
 		return -1;
 	k++;
 	if (is_mod(c, k, M_THE))
 		k++;
-	if (!(d2 = mday_at(c, k)) || d2 <= d1)
+	if ((d2 = mday_at(c, k)))
+		k++;
+	else if ((d2 = ordinal_at(c, k, &e)) > 0)
+		k = e;
+	if (d2 <= d1 || d2 > 31)
 		return -1;
-	k++;
 	if (is_mod(c, k, M_OF))
 		k++;
 	if (!(m = month_at(c, k, 0)))
