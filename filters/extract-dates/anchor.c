@@ -29,6 +29,12 @@ word_tense(const char *s, size_t b, size_t e)
 {
 	size_t len = e - b;
 
+	/* most words: no -ed, not in any list (one bit test) */
+	if (!(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
+		(s[e - 2] | 0x20) == 'e') &&
+	    !lex_maybe_word((const unsigned char *)s + b, len))
+		return 0;
+
 	if (len >= 4 && (s[e - 1] | 0x20) == 'd' && (s[e - 2] | 0x20) == 'e' &&
 	    lex_get(s + b, len) == NULL) {
 		/* -ed, but not need, speed, seed, red, bed */
@@ -78,7 +84,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 	int t;
 
 	/* to the left, nearest first */
-	lim = beg > 300 ? beg - 300 : 0;
+	lim = beg > 200 ? beg - 200 : 0;
 	i = beg;
 	while (i > lim) {
 		if (sentence_end(s, n, i - 1))
@@ -95,7 +101,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 			return t;
 	}
 	/* to the right */
-	lim = end + 300 < n ? end + 300 : n;
+	lim = end + 200 < n ? end + 200 : n;
 	i = end;
 	while (i < lim) {
 		if (sentence_end(s, n, i))

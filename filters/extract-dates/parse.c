@@ -2579,6 +2579,18 @@ head_worth(struct ctx *c, int h)
 	const struct tok *t = tk(c, h), *n;
 	int k;
 
+	/* a unit word (year, quarter, day) heads an expression only with a
+	 * word before it (last year, two days, the third quarter) or after
+	 * it (days ago, year earlier) */
+	if (t->type == T_WORD && t->cls == L_UNITS) {
+		const struct tok *b = tk(c, h - 1), *a = tk(c, h + 1);
+
+		return b->type == T_NUM || b->type == T_TAG ||
+		    (b->type == T_WORD && b->cmask != 0) ||
+		    (b->type == T_PUNCT && b->ch == '-') ||
+		    (a->type == T_WORD && a->mod != 0) ||
+		    (a->type == T_PUNCT && a->ch == '-');
+	}
 	if (t->type != T_NUM)
 		return 1;
 	if (t->flags & TF_COMMA)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "scan.h"
 
 static int
 is_digit(int c)
@@ -100,18 +101,29 @@ word_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 	size_t e, a, klen;
 	char key[16];
 	const struct lexent *le;
-	int upper = 1;
 
-	unsigned low = 0, c;
+	unsigned c;
 
-	for (e = i; e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u; e++)
-		low |= s[e];
-	upper = !(low & 0x20);
+	e = i + 1;
+#if defined(SCAN_SWAR)
+	/* eight letters at a time: most words end within the first word */
+	while (e + 8 <= n) {
+		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
+
+		if (m != 0) {
+			e += swar_first(m);
+			break;
+		}
+		e += 8;
+	}
+#endif
+	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
+		e++;
 	t->type = T_WORD;
 	if (s[i] < 'a')
 		t->flags |= TF_CAP;
-	if (upper && e - i > 1)
-		t->flags |= TF_UPPER;
+	if (e - i > 1 && s[i + 1] < 'a')
+		t->flags |= TF_UPPER; /* AM, WASHINGTON: two capitals */
 	/* the common case: a plain word, space or punctuation after it */
 	c = e < n ? s[e] : ' ';
 	klen = e - i;
