@@ -991,6 +991,34 @@ point_at(struct ctx *c, int i, struct point *p)
 	return -1;
 }
 
+/*
+ * With no tense to go by, the year of a month and day is the one nearest
+ * the anchor, a day in the past counting double: a news story names what
+ * is coming more than what is long gone ("the deadline is Sept. 30" in
+ * March is this September; "markets close on Good Friday" in November is
+ * next spring's).
+ */
+static int
+nearest_year(long an, int m, int d, int y)
+{
+	int best = y, k;
+	long cost = -1;
+
+	for (k = y - 1; k <= y + 1; k++) {
+		long day, c;
+
+		if (d > month_days(k, m))
+			continue;
+		day = days_from_civil(k, m, d);
+		c = day >= an ? day - an : 2 * (an - day);
+		if (cost < 0 || c < cost) {
+			cost = c;
+			best = k;
+		}
+	}
+	return best;
+}
+
 /* Resolve a point into v (a day, month, part of day or clock). */
 static int
 resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
@@ -1063,6 +1091,8 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				y--;
 			else if (t > 0 && days < an)
 				y++;
+			else if (t == 0)
+				y = nearest_year(an, p->m, p->d, y);
 			/* Tuesday, 10 January: the year whose day it is */
 			if (p->wd && p->d <= month_days(y, p->m) &&
 			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
@@ -1098,6 +1128,8 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				y--;
 			else if (t > 0 && p->m < am)
 				y++;
+			else if (t == 0)
+				y = nearest_year(c->an->days, p->m, 15, y);
 		}
 		tv_set(v, G_MONTH, y, p->m, 1);
 	} else if (p->wd) {
@@ -1154,6 +1186,33 @@ unit_at(const struct ctx *c, int i, int *plural)
 		return 0;
 	*plural = v >= U_PLURAL;
 	return v % U_PLURAL;
+}
+
+/*
+ * "the first drop in two years", "its highest level in a decade": after
+ * first, last or a word in -est, "in N units" is how long, not when.
+ */
+static int
+superlative_before(const struct ctx *c, int i)
+{
+	int k;
+
+	for (k = i - 1; k >= 0 && k >= i - 4; k--) {
+		const struct tok *t = tk(c, k);
+		size_t len = t->end - t->beg;
+		const char *w = c->w->s + t->beg;
+
+		if (t->type != T_WORD)
+			return 0;
+		if (class_val(c, k, L_ORDINALS) == 1 || t->mod == M_LAST)
+			return 1;
+		if (len > 4 && w[len - 3] == 'e' && w[len - 2] == 's' &&
+		    w[len - 1] == 't')
+			return 1;
+		if (len == 4 && memcmp(w, "time", 4) == 0)
+			return 1; /* for the first time in 20 years */
+	}
+	return 0;
 }
 
 /* Shift the anchor day by n units; the value at the unit's grain. */
@@ -1421,6 +1480,21 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 				y--;
 			else if (t > 0 && holiday_day(rule, y) + plus - eve < an)
 				y++;
+			else if (t == 0) {
+				long c0 = -1;
+				int k2, best = y;
+
+				for (k2 = y - 1; k2 <= y + 1; k2++) {
+					long d2 = holiday_day(rule, k2) + plus - eve;
+					long cst = d2 >= an ? d2 - an : 2 * (an - d2);
+
+					if (c0 < 0 || cst < c0) {
+						c0 = cst;
+						best = k2;
+					}
+				}
+				y = best;
+			}
 		}
 	}
 	days = holiday_day(rule, y) + plus;
@@ -1710,11 +1784,24 @@ relative_at(struct ctx *c, int i, struct reading *r)
 				return qe;
 			}
 		}
+		if (j > i && tk(c, i - 1)->type == T_WORD &&
+		    superlative_before(c, i))
+			return -1; /* the first drop in two years */
 		if (j > i) { /* in N units */
 			shift(c, anchor_days(c), u, n, &r->a);
 			return e + 1;
 		}
 		return -1;
+	}
+	/* the day before yesterday, the day after tomorrow */
+	j = i + is_mod(c, i, M_THE);
+	if (unit_at(c, j, &pl) == U_DAY && !pl &&
+	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
+	    class_is(c, j + 2, L_RELDAYS) &&
+	    (v = class_val(c, j + 2, L_RELDAYS)) >= -1 && v <= 1) {
+		tv_day(&r->a, anchor_days(c) + v +
+		    (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
+		return j + 3;
 	}
 	/* after five days, after a year: from the anchor */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
@@ -1796,7 +1883,12 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	/* the next five days */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
 	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
-		n_units(c, u, m == 1 ? n : -n, r);
+		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+		    (tk(c, i - 1)->type == T_WORD && tk(c, i - 1)->ndig == 4 &&
+			memcmp(c->w->s + tk(c, i - 1)->beg, "over", 4) == 0))
+			r->nodate = 1; /* for the past two years: how long */
+		else
+			n_units(c, u, m == 1 ? n : -n, r);
 		return e + 1;
 	}
 	if ((u = unit_at(c, j, &pl)) != 0) {
@@ -1952,6 +2044,21 @@ part_of(struct reading *r, int pm)
 	default:
 		break;
 	}
+}
+
+/* "sold 2024 units": a count, not a year (no preposition before it,
+ * a plural word after it). */
+static int
+count_of_things(const struct ctx *c, int i, int e)
+{
+	const struct tok *a = tk(c, e), *b = tk(c, i - 1);
+	const char *w = c->w->s + a->beg;
+	size_t len = a->end - a->beg;
+
+	if (a->type != T_WORD || (a->flags & TF_CAP) || len < 3 ||
+	    w[len - 1] != 's' || a->cmask != 0)
+		return 0;
+	return !(b->type == T_WORD && b->mod != 0);
 }
 
 /*
@@ -2137,6 +2244,7 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	/* a bare year */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
+	    !count_of_things(c, i, e) &&
 	    !class_is(c, e, L_STREETS) &&
 	    !((tk(c, e)->flags & TF_CAP) && class_is(c, e + 1, L_STREETS))) {
 		tv_set(&r->a, G_YEAR, tk(c, i)->val, 1, 1);
@@ -2379,8 +2487,12 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 		c->xyear = 1;
 		y = ay;
 		t = tense(c, i, k);
-		if (t < 0 && m > am)
+		if (t < 0 && days_from_civil(y, m, d1) > c->an->days)
 			y--;
+		else if (t > 0 && days_from_civil(y, m, d2) < c->an->days)
+			y++;
+		else if (t == 0)
+			y = nearest_year(c->an->days, m, d1, y);
 	}
 	if (d2 > month_days(y, m))
 		return -1;
