@@ -1,6 +1,7 @@
 /*
  * fuzz_filter.c - a libFuzzer target for one filter, built with
- * -DFILTER_NAME='"declutter"' -DFILTER_SRC='"../../filters/declutter.c"'.
+ * -DFILTER_NAME='"dedupe-lines"' -DFILTER_SRC='"../../filters/dedupe-lines.c"'
+ * (a filter that is a folder: its translation unit build/filters/NAME.c).
  *
  * The filter's main() is compiled in as filter_main() and run once per
  * input: the first byte of the input picks a set of options (each filter's
@@ -73,6 +74,11 @@ static const struct fuzz_mode fuzz_modes[] = {
 	/* scanning ahead on the reading thread from the first line */
 	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
 	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
+	{"fix-text", {"@"}},
+	{"fix-text", {"--typography", "@"}},
+	{"fix-text", {"--explain", "@"}},
+	{"fix-text", {"--replace", "-t", "@"}},
+	{"fix-text", {"--skip=mojibake,c1", "@"}},
 	{"unwrap", {"@"}},
 	{"unwrap", {"-k", "@"}},
 	{"unwrap", {"-w", "24", "@"}},
