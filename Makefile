@@ -82,6 +82,28 @@ $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
+# A filter that is a folder, filters/NAME/ with main.c: its *.c parts are
+# linked together, and its word lists (*.words, one entry a line) become
+# $(O)/gen/NAME/words.h (scripts/words2c), which the parts include.
+define folder_filter
+$(O)/gen/$(1)/words.h: $$(wildcard filters/$(1)/*.words) scripts/words2c
+	@mkdir -p $$(@D)
+	sh scripts/words2c $$(sort $$(wildcard filters/$(1)/*.words)) >$$@.tmp
+	mv $$@.tmp $$@
+
+$(O)/filters/$(1)/%.o: filters/$(1)/%.c $$(wildcard filters/$(1)/*.h) \
+    $(O)/gen/$(1)/words.h $$(LIBHDR) config.mk | deps-ok
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -Ifilters/$(1) -I$(O)/gen/$(1) -c -o $$@ $$<
+
+$(B)/$(1): $$(patsubst %.c,$(O)/%.o,$$(wildcard filters/$(1)/*.c)) $$(LIBA)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBA) \
+	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
+endef
+FOLDER_FILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
+$(foreach f,$(FOLDER_FILTERS),$(eval $(call folder_filter,$(f))))
+
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)

@@ -10,7 +10,8 @@ FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
-	extract-quotes
+	extract-quotes \
+	split-sentences
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g
