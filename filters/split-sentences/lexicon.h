@@ -23,6 +23,9 @@
 #define LX_BANG 0x200		/* bang.words: Yahoo */
 #define LX_PREP 0x400		/* openings.words: At Before */
 
+/* The flags of abbreviations. */
+#define LX_ABBREV (LX_TITLE | LX_NUMBERED | LX_MONTH | LX_SUFFIX)
+
 /* Build the table (once; later calls do nothing). */
 void lex_init(void);
 

@@ -166,7 +166,7 @@ handle_option(int code, const char *arg)
 		list_words_wanted = 1;
 }
 
-static const struct cli_spec spec = {"[--list-words] [FILE]...",
+static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]...",
     "Write each sentence of each paragraph (line) on a line of its own, "
     "the input bytes unchanged.",
     options, CLI_EXTRACTOR, handle_option,

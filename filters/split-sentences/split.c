@@ -368,6 +368,25 @@ sentence_has_alnum(const struct win *w, uint64_t off)
 	return s->has_alnum;
 }
 
+/* 1 if the letters in [beg, off) are all Roman digits of one case. */
+static int
+roman_only(const struct win *w, uint64_t beg, uint64_t off)
+{
+	int lower = 0, upper = 0;
+
+	for (; beg < off; beg++) {
+		unsigned char c = at(w, beg);
+
+		if (strchr("ivxl", c) != NULL && c != '\0')
+			lower = 1;
+		else if (strchr("IVXL", c) != NULL && c != '\0')
+			upper = 1;
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			return 0;
+	}
+	return lower + upper == 1;
+}
+
 /*
  * 1 if the sentence so far, up to off, is only a list marker: "1." "2.)"
  * "a." "iv." "• 9." "(3)" - a full stop after it starts the item, it does
@@ -397,8 +416,9 @@ only_marker(const struct win *w, uint64_t off)
 	}
 	if (digits > 0)
 		return digits <= 3 && lowers + uppers == 0;
-	return (lowers == 1 && uppers == 0) ||
-	    (lowers <= 4 && uppers == 0 && lowers > 0);
+	/* "a." "iv." "A." "II." */
+	return (lowers == 1 && uppers == 0) || (uppers == 1 && lowers == 0) ||
+	    (roman_only(w, s->beg, off) && lowers + uppers <= 4);
 }
 
 /* ---- numbered and lettered lists without full stops ---- */
@@ -726,6 +746,17 @@ word_before(const struct win *w, uint64_t t)
 		i -= l;
 	while (i < t && (l = dec(w, i, &cp)) > 0 && is_opener(cp))
 		i += l;
+	/* "Tuesday.Mr": the word after a stop glued to it */
+	if (t - i > 3) {
+		uint64_t j = t - 1;
+
+		while (j > i && ((at(w, j) >= 'a' && at(w, j) <= 'z')))
+			j--;
+		if (j > i && j + 2 < t && at(w, j) >= 'A' && at(w, j) <= 'Z' &&
+		    at(w, j - 1) == '.' && j - 1 > i &&
+		    ((at(w, j - 2) | 0x20) >= 'a' && (at(w, j - 2) | 0x20) <= 'z'))
+			return j;
+	}
 	return i;
 }
 
@@ -887,10 +918,15 @@ attribution_after(const struct win *w, uint64_t off)
 		if (i == b)
 			return 0;
 		(void)dec(w, b, &cp);
-		if (is_lower(cp))
-			return (lex_flags(ptr(w, b), (size_t)(i - b)) &
+		if (is_lower(cp)) {
+			uint64_t e = i;
+
+			while (e > b && at(w, e - 1) == '.')
+				e--; /* "asked." */
+			return (lex_flags(ptr(w, b), (size_t)(e - b)) &
 				   LX_SPEECH) != 0 &&
 			    names > 0;
+		}
 		/* "“Who is this?” She said it to the Knave": a capital
 		 * pronoun or article starts a sentence */
 		if (names == 0 &&
@@ -1015,7 +1051,7 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		size_t i;
 
 		if ((k != W_WORD && k != W_NUMBER) || t - wb < 2 ||
-		    n->kind != N_UPPER || n->opener || flags != 0)
+		    n->kind != N_UPPER || n->opener || (flags & LX_ABBREV))
 			return 0;
 		for (i = 0; i < t - wb; i++) {
 			unsigned char c = (unsigned char)*ptr(w, wb + i);
@@ -1145,6 +1181,16 @@ citation_at(const struct win *w, uint64_t e)
 	return i + 1;
 }
 
+/* 1 if a closing guillemet (» ›) is at off. */
+static int
+guillemet_at(const struct win *w, uint64_t off)
+{
+	uint32_t cp;
+
+	(void)dec(w, off, &cp);
+	return cp == 0xBB || cp == 0x203A;
+}
+
 /*
  * Footnote numbers glued to a stop: "a consultation.11 12 Take", "(type
  * 2).10 This".  Returns their end, or e when there are none.
@@ -1225,6 +1271,10 @@ terminator(struct win *w, uint64_t t)
 			closers++;
 		} else if ((f = citation_at(w, e)) != 0) {
 			l = (size_t)(f - e);
+		} else if (is_space(cp) && closers == 0 &&
+		    guillemet_at(w, e + l)) {
+			/* "pas. »": French spacing inside guillemets; the
+			 * space is skipped, the mark closes next round */
 		} else {
 			break;
 		}
