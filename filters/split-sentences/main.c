@@ -46,7 +46,10 @@ static int found_any;
 static void
 newline(const struct doc *d)
 {
-	out_puts(d->crlf ? "\r\n" : "\n");
+	if (d->crlf)
+		out_write("\r\n", 2);
+	else
+		out_putc('\n');
 }
 
 /* The start of a sentence's record or line. */

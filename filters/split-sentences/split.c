@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "scan.h"
 #include "utf8.h"
 
 /* A quotation or parenthesis whose closer lies further than this from its
@@ -84,7 +85,7 @@ ptr(const struct win *w, uint64_t off)
 }
 
 /* Decode the character at off (UTF8_BAD past the end). */
-static size_t
+static inline size_t
 dec(const struct win *w, uint64_t off, uint32_t *cp)
 {
 	if (off >= w->end) {
@@ -100,7 +101,7 @@ dec(const struct win *w, uint64_t off, uint32_t *cp)
 }
 
 /* Decode the character that ends at off (UTF8_BAD at lo). */
-static size_t
+static inline size_t
 dec_back(const struct win *w, uint64_t lo, uint64_t off, uint32_t *cp)
 {
 	if (off <= lo || off <= w->base) {
@@ -116,13 +117,15 @@ dec_back(const struct win *w, uint64_t lo, uint64_t off, uint32_t *cp)
 	    (const unsigned char *)ptr(w, lo), (size_t)(off - lo), cp);
 }
 
-static int
+static inline int
 is_space(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
 	return cp != UTF8_BAD && uc_isspace(cp);
 }
 
-static int
+static inline int
 is_lower(uint32_t cp)
 {
 	if (cp < 0x80)
@@ -136,16 +139,18 @@ is_lower(uint32_t cp)
 	return 0;
 }
 
-static int
+static inline int
 is_digit(uint32_t cp)
 {
 	return cp >= '0' && cp <= '9';
 }
 
-static int
+static inline int
 is_letter(uint32_t cp)
 {
-	return cp != UTF8_BAD && !is_digit(cp) && uc_isalnum(cp);
+	if (cp < 0x80)
+		return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+	return cp != UTF8_BAD && uc_isalnum(cp);
 }
 
 /* Opening marks that may stand before a sentence's first word. */
@@ -273,9 +278,60 @@ ss_init(void)
 void
 ss_begin(struct splitter *s, ss_emit_fn emit, void *ctx)
 {
-	memset(s, 0, sizeof(*s));
+	/* no memset of the stack of open marks: nopen says what is in it */
 	s->emit = emit;
 	s->ctx = ctx;
+	s->base = s->beg = s->handed = s->alnum_seen = s->scan = 0;
+	s->forced = 0;
+	s->in_sentence = s->has_alnum = s->list_kind = s->nopen = 0;
+	s->list_next = 0;
+}
+
+/*
+ * The first byte at or after off that may matter (or the window's end):
+ * sixteen bytes at a time where SSE2 is there.
+ */
+static inline uint64_t
+skip_plain(const struct win *w, uint64_t off)
+{
+	const unsigned char *p = (const unsigned char *)ptr(w, off);
+	const unsigned char *e = (const unsigned char *)ptr(w, w->end);
+
+#if defined(SCAN_SSE2)
+	while (e - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(
+		    _mm_or_si128(_mm_or_si128(sse_eq(v, '.'), sse_eq(v, '!')),
+			_mm_or_si128(sse_eq(v, '?'), sse_eq(v, '"'))),
+		    _mm_or_si128(_mm_or_si128(sse_eq(v, '\''), sse_eq(v, '(')),
+			_mm_or_si128(sse_eq(v, ')'), sse_eq(v, '['))));
+		unsigned bits;
+
+		m = _mm_or_si128(m,
+		    _mm_or_si128(_mm_or_si128(sse_eq(v, ']'), sse_eq(v, '{')),
+			sse_eq(v, '}')));
+		/* lead bytes: C2 (« » ¿ ¡), D6-E1 (other scripts' stops),
+		 * E2 (quotes, ellipsis, bullets), E3 (CJK), EF (fullwidth);
+		 * not the accented letters of C3-C5 nor continuation bytes */
+		m = _mm_or_si128(m,
+		    _mm_or_si128(_mm_or_si128(sse_eq(v, (char)0xC2),
+				     sse_eq(v, (char)0xE2)),
+			_mm_or_si128(sse_eq(v, (char)0xE3), sse_eq(v, (char)0xEF))));
+		m = _mm_or_si128(m,
+		    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xD5)),
+			_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE2))));
+		bits = sse_bits(m);
+		if (bits != 0)
+			return off + (uint64_t)__builtin_ctz(bits);
+		p += 16;
+		off += 16;
+	}
+#endif
+	while (p < e && bclass[*p] == B_NONE) {
+		p++;
+		off++;
+	}
+	return off;
 }
 
 /* ---- the sentence in progress ---- */
@@ -287,6 +343,9 @@ trim_back(const struct win *w, uint64_t lo, uint64_t off)
 	uint32_t cp;
 	size_t l;
 
+	if (off > lo && off > w->base && at(w, off - 1) > ' ' &&
+	    at(w, off - 1) < 0x80)
+		return off;
 	while (off > lo && (l = dec_back(w, lo, off, &cp)) > 0 && is_space(cp))
 		off -= l;
 	return off;
@@ -298,6 +357,10 @@ skip_space(const struct win *w, uint64_t off)
 	uint32_t cp;
 	size_t l;
 
+	while (off < w->end && at(w, off) == ' ')
+		off++;
+	if (off < w->end && at(w, off) > ' ' && at(w, off) < 0x80)
+		return off;
 	while (off < w->end && (l = dec(w, off, &cp)) > 0 && is_space(cp))
 		off += l;
 	return off;
@@ -742,6 +805,11 @@ word_before(const struct win *w, uint64_t t)
 
 	if (t > lo + 64)
 		lo = t - 64;
+	if (lo < w->base)
+		lo = w->base;
+	/* ASCII letters first, then whatever else the word holds */
+	while (i > lo && ((at(w, i - 1) | 0x20) >= 'a' && (at(w, i - 1) | 0x20) <= 'z'))
+		i--;
 	while (i > lo && (l = dec_back(w, lo, i, &cp)) > 0 && !is_space(cp))
 		i -= l;
 	while (i < t && (l = dec(w, i, &cp)) > 0 && is_opener(cp))
@@ -772,6 +840,11 @@ is_marker(const struct win *w, uint64_t off, uint64_t *end)
 	uint64_t i = off;
 	int digits = 0, letters = 0, roman = 1;
 
+	/* most words: a letter, then a letter, then another */
+	if (off + 3 < w->end && is_letter(at(w, off)) &&
+	    is_letter(at(w, off + 1)) && is_letter(at(w, off + 2)) &&
+	    !(strchr("ivxlIVXL", at(w, off)) && at(w, off) != '\0'))
+		return 0;
 	while (i < w->end && i - off < 5) {
 		unsigned char c = at(w, i);
 
@@ -875,10 +948,12 @@ static int
 next_starts(const struct next *n)
 {
 	size_t l = n->wlen;
+	const char *q;
 
+	if (l == 0)
+		return 0;
 	/* "It's", "He’s": the word before the apostrophe */
-	const char *q = memchr(n->w, '\'', l);
-
+	q = memchr(n->w, '\'', l);
 	if (q != NULL)
 		l = (size_t)(q - n->w);
 	else if (l > 3) {
@@ -1234,8 +1309,22 @@ terminator(struct win *w, uint64_t t)
 	size_t l;
 	struct next n;
 
-	if (at(w, t) == '.' && stop_then_dots(w, t))
-		return t + 2;
+	if (at(w, t) == '.' && t + 2 < w->end) {
+		unsigned char c1 = at(w, t + 1), c2 = at(w, t + 2);
+
+		/* "8.2%", "example.com", "e.g. the": the common stops that end
+		 * nothing, decided before any look around */
+		if ((c1 >= '0' && c1 <= '9' && t > w->s->beg &&
+			is_digit(at(w, t - 1))) ||
+		    (c1 >= 'a' && c1 <= 'z'))
+			return t + 1;
+		if (c1 == ' ' && c2 >= 'a' && c2 <= 'z' && t + 3 < w->end &&
+		    at(w, t + 3) >= 'a' && at(w, t + 3) <= 'z' &&
+		    !(c2 == 'i' && at(w, t + 3) == 'v'))
+			return t + 1;
+		if (stop_then_dots(w, t))
+			return t + 2;
+	}
 	/* the run of terminators: ". " "?!" "!!!" "..." "…" ". . ." "。"
 	 * with the closing marks after it: ." ?) .’ .” .) ." */
 	for (;;) {
@@ -1393,8 +1482,7 @@ ss_feed(struct splitter *s, const char *p, size_t n, int final)
 		unsigned char c;
 
 		/* skip what cannot matter */
-		while (i < w.end && bclass[at(&w, i)] == B_NONE)
-			i++;
+		i = skip_plain(&w, i);
 		if (s->forced != 0 && s->forced <= i) {
 			uint64_t f = s->forced;
 
@@ -1408,6 +1496,9 @@ ss_feed(struct splitter *s, const char *p, size_t n, int final)
 			break;
 		c = at(&w, i);
 		switch (bclass[c]) {
+		case B_NONE: /* a byte of 0x80 or more that starts nothing */
+			i++;
+			break;
 		case B_TERM:
 			i = terminator(&w, i);
 			break;
