@@ -18,7 +18,7 @@ PCRE2_LIBS != pkg-config --libs libpcre2-8 2>/dev/null || true
 THREAD_FLAGS = -pthread
 WERROR_1 = -Werror
 XCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION=\"$(VERSION)\" \
-	-Ilib $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
+	-Ilib -I$(O)/gen $(WARN) $(WERROR_$(WERROR)) $(PCRE2_CFLAGS) $(THREAD_FLAGS)
 
 LIBSRC = \
 	lib/buf.c \
@@ -26,6 +26,7 @@ LIBSRC = \
 	lib/color.c \
 	lib/hash.c \
 	lib/hashset.c \
+	lib/htmlent.c \
 	lib/inputs.c \
 	lib/lineio.c \
 	lib/output.c \
@@ -44,6 +45,7 @@ UNITS = \
 	buf \
 	hash \
 	hashset \
+	htmlent \
 	lineio \
 	readahead \
 	record \
@@ -51,6 +53,12 @@ UNITS = \
 	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
+
+# The recipes across cores and hosts (GNU parallel), installed beside the
+# filters.
+SCRIPTS = \
+	dedupe-shards \
+	winnow-parallel
 
 BINS = $(FILTERS:%=$(B)/%)
 MANS = $(FILTERS:%=filters/%.1)
@@ -74,6 +82,114 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+# Word lists and tables are data files beside a filter's source, one entry
+# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
+# the binaries stay self-contained.  `make lint` checks the lists.
+$(O)/gen/extract-quotes/words.h: scripts/words2c \
+    filters/extract-quotes/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
+	mv $@.t $@
+$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
+$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
+    filters/extract-amounts/currencies.def
+	@mkdir -p $(@D)
+	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
+	mv $@.t $@
+$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+
+# Tables kept as plain data files, turned into C here so that binaries
+# need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
+$(O)/gen/htmlent_table.h: lib/htmlent.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); \
+	      printf "{\"%s\", %d, {0x%s, 0x%s}},\n", $$1, length($$1), \
+	          c[1], (n > 1 ? c[2] : "0") }' lib/htmlent.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
+
+# html-text is a folder of parts, filters/html-text/, whose tables are
+# data files (elements, encoding labels, class/id words) turned into C
+# by tables.awk.
+HT = filters/html-text
+HTG = $(O)/gen/html-text
+HT_SRC = \
+	$(HT)/blocks.c \
+	$(HT)/charref.c \
+	$(HT)/decode.c \
+	$(HT)/element.c \
+	$(HT)/main.c \
+	$(HT)/text.c \
+	$(HT)/tokenize.c \
+	$(HT)/tree.c
+HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
+	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
+HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
+HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
+
+$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
+	    $(HT)/charsets.def > $@.tmp
+	mv $@.tmp $@
+
+$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
+	@mkdir -p $(@D)
+	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
+
+$(B)/html-text: $(HT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# split-sentences is a folder of parts, filters/split-sentences/: main.c
+# (input, output), split.c (the boundaries), lexicon.c (the word table)
+# over its word lists (*.words), which scripts/words2c turns into C.
+SS = filters/split-sentences
+SSG = $(O)/gen/split-sentences
+SS_SRC = \
+	$(SS)/lexicon.c \
+	$(SS)/main.c \
+	$(SS)/split.c
+SS_OBJ = $(SS_SRC:%.c=$(O)/%.o)
+
+$(SSG)/words.h: scripts/words2c $(SS)/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c $(SS)/words/*.words >$@.t
+	mv $@.t $@
+
+$(O)/$(SS)/%.o: $(SS)/%.c $(SS)/*.h $(SSG)/words.h $(LIBHDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(SS) -I$(SSG) -c -o $@ $<
+
+$(B)/split-sentences: $(SS_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SS_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
+	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(SSG)/words.h
+gen: $(GEN)
+
 $(LIBA): $(LIBOBJ)
 	rm -f $@
 	ar rcs $@ $(LIBOBJ)
@@ -82,27 +198,6 @@ $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
-# A filter that is a folder, filters/NAME/ with main.c: its *.c parts are
-# linked together, and its word lists (*.words, one entry a line) become
-# $(O)/gen/NAME/words.h (scripts/words2c), which the parts include.
-define folder_filter
-$(O)/gen/$(1)/words.h: $$(wildcard filters/$(1)/*.words) scripts/words2c
-	@mkdir -p $$(@D)
-	sh scripts/words2c $$(sort $$(wildcard filters/$(1)/*.words)) >$$@.tmp
-	mv $$@.tmp $$@
-
-$(O)/filters/$(1)/%.o: filters/$(1)/%.c $$(wildcard filters/$(1)/*.h) \
-    $(O)/gen/$(1)/words.h $$(LIBHDR) config.mk | deps-ok
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -Ifilters/$(1) -I$(O)/gen/$(1) -c -o $$@ $$<
-
-$(B)/$(1): $$(patsubst %.c,$(O)/%.o,$$(wildcard filters/$(1)/*.c)) $$(LIBA)
-	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBA) \
-	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
-endef
-FOLDER_FILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
-$(foreach f,$(FOLDER_FILTERS),$(eval $(call folder_filter,$(f))))
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
@@ -155,11 +250,15 @@ install: all
 		install -m 755 $(B)/$$f $(DESTDIR)$(BINDIR)/$$f && \
 		install -m 644 filters/$$f.1 $(DESTDIR)$(MANDIR)/$$f.1 || exit 1; \
 	done
+	for s in $(SCRIPTS); do \
+		install -m 755 scripts/$$s $(DESTDIR)$(BINDIR)/$$s || exit 1; \
+	done
 
 uninstall:
 	for f in $(FILTERS); do \
 		rm -f $(DESTDIR)$(BINDIR)/$$f $(DESTDIR)$(MANDIR)/$$f.1; \
 	done
+	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
 	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
@@ -172,7 +271,7 @@ clean:
 
 .SECONDARY:
 
-.PHONY: all deps-ok units check demo test asan tsan valgrind bench install \
+.PHONY: all deps-ok gen units check demo test asan tsan valgrind bench install \
 	uninstall format lint clean
 
 # libFuzzer targets (clang): `make fuzz FUZZ_SECONDS=300`.

@@ -11,7 +11,9 @@ FILTERS = \
 	dedupe-lines \
 	extract-amounts \
 	extract-quotes \
-	split-sentences
+	html-text \
+	split-sentences \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g

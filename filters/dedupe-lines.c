@@ -1116,6 +1116,13 @@ exact_document(struct input *in)
 			n++;
 			ahead = nl + 1;
 		}
+		if (line_is_separator(&ln)) {
+			/* Taken from the ring, past input_next(): the
+			 * document separator is written like it would be. */
+			out_line(&ln);
+			out_end_record();
+			continue;
+		}
 		if (!opt.dedupe_blank && is_blank(ln.p, ln.len)) {
 			if (!opt.invert)
 				emit(&ln);
@@ -1153,6 +1160,8 @@ dedupe_document(struct input *in, void *ctx)
 	while (input_next(in, &ln))
 		if (handle_line(in, &ln) != 0 || out_failed())
 			return 1;
+	if (in->at_separator)
+		prev.have = 0; /* -a: a separator ends a run, as a blank does */
 	return 0;
 }
 
@@ -1498,6 +1507,8 @@ main(int argc, char **argv)
 	buf_reserve(&keybuf, 256);
 
 	first = cli_parse(argc, argv, &spec);
+	/* -c -d -u print at the end: no stream to keep separators in. */
+	inputs_quiet_separators(tallying());
 	check_options();
 	if (opt.key_regex != NULL)
 		key_rx = rx_compile_or_die(opt.key_regex, 0, "--key-regex");

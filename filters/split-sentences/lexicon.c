@@ -10,20 +10,24 @@
 #include "hash.h"
 #include "words.h"
 
-const struct lex_list lex_lists[] = {
-    {"titles", LX_TITLE, titles_words},
-    {"numbered", LX_NUMBERED, numbered_words},
-    {"months", LX_MONTH, months_words},
-    {"suffixes", LX_SUFFIX, suffixes_words},
-    {"places", LX_SUFFIX, places_words},
-    {"starters", LX_STARTER, starters_words},
-    {"speech", LX_SPEECH, speech_words},
-    {"after-time", LX_AFTER_TIME, after_time_words},
-    {"ordinal-next", LX_ORDINAL_NEXT, ordinal_next_words},
-    {"ordinal-before", LX_ORDINAL_BEFORE, ordinal_before_words},
-    {"bang", LX_BANG, bang_words},
-    {"openings", LX_PREP, openings_words},
-    {NULL, 0, NULL}};
+/* Which flag each list gives its words. */
+static const struct {
+	const char *const *words;
+	unsigned flag;
+} lex_lists[] = {
+    {words_titles, LX_TITLE},
+    {words_numbered, LX_NUMBERED},
+    {words_months, LX_MONTH},
+    {words_suffixes, LX_SUFFIX},
+    {words_places, LX_SUFFIX},
+    {words_starters, LX_STARTER},
+    {words_speech, LX_SPEECH},
+    {words_after_time, LX_AFTER_TIME},
+    {words_ordinal_next, LX_ORDINAL_NEXT},
+    {words_ordinal_before, LX_ORDINAL_BEFORE},
+    {words_bang, LX_BANG},
+    {words_openings, LX_PREP},
+    {NULL, 0}};
 
 /* Longer words are in no list: lookups of them fail at once. */
 #define LEX_MAXLEN 24
@@ -58,13 +62,13 @@ find(const char *p, size_t len)
 void
 lex_init(void)
 {
-	const struct lex_list *l;
 	const char *const *w;
+	size_t l;
 
 	if (ready)
 		return;
-	for (l = lex_lists; l->name != NULL; l++)
-		for (w = l->words; *w != NULL; w++) {
+	for (l = 0; lex_lists[l].words != NULL; l++)
+		for (w = lex_lists[l].words; *w != NULL; w++) {
 			size_t len = strlen(*w);
 			struct slot *s;
 
@@ -73,7 +77,7 @@ lex_init(void)
 			s = find(*w, len);
 			s->w = *w;
 			s->len = (unsigned char)len;
-			s->flags |= l->flag;
+			s->flags |= lex_lists[l].flag;
 		}
 	ready = 1;
 }
@@ -84,4 +88,15 @@ lex_flags(const char *p, size_t len)
 	if (len == 0 || len > LEX_MAXLEN)
 		return 0;
 	return find(p, len)->flags;
+}
+
+void
+lex_each(void (*fn)(const char *list, const char *word))
+{
+	const struct word_list *l;
+	const char *const *w;
+
+	for (l = word_lists; l->name != NULL; l++)
+		for (w = l->words; *w != NULL; w++)
+			fn(l->name, *w);
 }

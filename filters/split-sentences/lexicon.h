@@ -32,12 +32,10 @@ void lex_init(void);
 /* The flags of the word p[0..len), exactly as written; 0 if unknown. */
 unsigned lex_flags(const char *p, size_t len);
 
-/* Each list's name and flag, for --list-words. */
-struct lex_list {
-	const char *name;
-	unsigned flag;
-	const char *const *words;
-};
-extern const struct lex_list lex_lists[];
+/*
+ * Call fn(list, word) for every word of every list, lists in the order of
+ * their file names, words in file order: --list-words prints them.
+ */
+void lex_each(void (*fn)(const char *list, const char *word));
 
 #endif

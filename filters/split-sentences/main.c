@@ -13,9 +13,11 @@
  * sentences end, from the word lists of lexicon.c (*.words).
  *
  * Records (--format=tsv, jsonl): file, line, col (1-based byte column of
- * the sentence in its line), offset (0-based byte offset in the file),
- * paragraph (1-based, in the file), sentence (1-based, in the paragraph),
- * text.
+ * the sentence in its line), offset (0-based byte offset in the document),
+ * paragraph (1-based, in the document), sentence (1-based, in the
+ * paragraph), text.  A document is a file, or the part of one between
+ * separator lines (a lone form feed, see lib/inputs.h): line numbers,
+ * offsets and paragraphs count from there.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -177,14 +179,9 @@ static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]
     "Fields (tsv, jsonl): file line col offset paragraph sentence text\n"};
 
 static void
-list_words(void)
+list_word(const char *list, const char *word)
 {
-	const struct lex_list *l;
-	const char *const *w;
-
-	for (l = lex_lists; l->name != NULL; l++)
-		for (w = l->words; *w != NULL; w++)
-			out_printf("%s\t%s\n", l->name, *w);
+	out_printf("%s\t%s\n", list, word);
 }
 
 int
@@ -200,11 +197,14 @@ main(int argc, char **argv)
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (list_words_wanted) {
-		list_words();
+		lex_each(list_word);
 	} else {
 		if (common.format == FMT_TSV && !common.quiet &&
 		    !common.highlight)
 			rec_header(names, sizeof(names) / sizeof(names[0]));
+		/* a document separator is a line of text, not a record */
+		inputs_quiet_separators(
+		    common.format != FMT_TEXT || common.quiet);
 		(void)inputs_run(
 		    argv + first, argc - first, sentences_document, NULL);
 	}

@@ -65,9 +65,19 @@ static const struct fuzz_mode fuzz_modes[] = {
 	{"extract-quotes", {"--format=tsv", "@"}},
 	{"extract-quotes", {"--highlight", "@"}},
 	{"extract-quotes", {"--attributed-only", "--min-words=3", "@"}},
+	{"html-text", {"@"}},
+	{"html-text", {"--main", "@"}},
+	{"html-text", {"--main", "--title", "@"}},
+	{"html-text", {"--title", "--alt", "@"}},
+	{"html-text", {"--charset=windows-1251", "@"}},
+	{"html-text", {"--charset=shift_jis", "--main", "@"}},
 	/* scanning ahead on the reading thread from the first line */
 	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
 	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
+	{"unwrap", {"@"}},
+	{"unwrap", {"-k", "@"}},
+	{"unwrap", {"-w", "24", "@"}},
+	{"unwrap", {"--print-width", "@"}},
 };
 
 static int fuzz_devnull = -1;
