@@ -34,6 +34,7 @@ LIBSRC = \
 	lib/readahead.c \
 	lib/record.c \
 	lib/rx.c \
+	lib/rxlit.c \
 	lib/utf8.c \
 	lib/xalloc.c
 # scan.h is header-only (inline byte-parallel tests).
@@ -43,6 +44,7 @@ LIBA = $(O)/libwinnow.a
 
 UNITS = \
 	buf \
+	declutter \
 	hash \
 	hashset \
 	htmlent \
@@ -50,6 +52,7 @@ UNITS = \
 	readahead \
 	record \
 	rx \
+	rxlit \
 	scan \
 	utf8
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
@@ -82,6 +85,7 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
+
 # Word lists and tables are data files beside a filter's source, one entry
 # a line; these rules turn them into C headers under $(O)/gen/NAME/, so
 # the binaries stay self-contained.  `make lint` checks the lists.
@@ -97,6 +101,17 @@ $(O)/gen/extract-amounts/currencies.h: scripts/def2c \
 	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
 	mv $@.t $@
 $(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
+$(O)/gen/declutter/words.h: scripts/words2c filters/declutter/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c filters/declutter/words/*.words >$@.t
+	mv $@.t $@
+# A *.rules file, every line a C string (comments too, so that line N of
+# the file is element N - 1: rule:builtin:N in declutter --explain).
+$(O)/gen/%.rules.h: filters/%.rules
+	@mkdir -p $(@D)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' \
+	    -e 's/^/    "/' -e 's/$$/",/' $< >$@.t
+	mv $@.t $@
 
 # Tables kept as plain data files, turned into C here so that binaries
 # need nothing at run time.  lib/htmlent.def: NAME TAB HEX [HEX].
@@ -183,12 +198,91 @@ $(O)/$(SS)/%.o: $(SS)/%.c $(SS)/*.h $(SSG)/words.h $(LIBHDR) config.mk | deps-ok
 $(B)/split-sentences: $(SS_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SS_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
+# top); its word lists (*.words, one class a file) become
+# $(O)/gen/extract-dates/words.c through its words2c.awk.
+XD = filters/extract-dates
+XDG = $(O)/gen/extract-dates
+XD_SRC = \
+	$(XD)/anchor.c \
+	$(XD)/calendar.c \
+	$(XD)/emit.c \
+	$(XD)/lexicon.c \
+	$(XD)/main.c \
+	$(XD)/parse.c \
+	$(XD)/scan.c
+XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
+
+$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
+	@mkdir -p $(@D)
+	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
+
+$(B)/extract-dates: $(XD_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
+# fix-text is a folder of parts, filters/fix-text/ (main.c on top, one
+# file a step of its repairs).
+FT = filters/fix-text
+FT_SRC = \
+	$(FT)/charref.c \
+	$(FT)/invisible.c \
+	$(FT)/main.c \
+	$(FT)/mojibake.c \
+	$(FT)/typography.c
+FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -c -o $@ $<
+
+$(B)/fix-text: $(FT_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(SSG)/words.h
+	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
+	$(O)/gen/declutter/builtin.rules.h
 gen: $(GEN)
+
+# A filter that is a folder, filters/NAME/ with main.c: its *.c files are
+# compiled as one translation unit (a generated NAME.c that includes them
+# all), so calls between its parts cost what calls inside one file do; the
+# headers made from its data files are build/gen/NAME/*.  A folder with a
+# link rule of its own (html-text, extract-dates above) is left out.
+OWN_RULES = extract-dates html-text
+DIRFILTERS = $(filter-out $(OWN_RULES), \
+	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
+
+define dir_filter
+$(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
+	@mkdir -p $$(@D)
+	printf '#include "%s"\n' $(wildcard filters/$(1)/*.c) >$$@
+
+$(O)/filters/$(1).o: $(O)/filters/$(1).c $(wildcard filters/$(1)/*.[ch]) \
+    $(filter $(O)/gen/$(1)/%,$(GEN)) $(LIBHDR) config.mk | deps-ok
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -c -o $$@ \
+	    $(O)/filters/$(1).c
+
+# Its unit test, if any, sees all of it (its main renamed by the test).
+$(O)/unit/$(1)_test: tests/unit/$(1)_test.c tests/unit/unit.h \
+    $(O)/filters/$(1).o $(LIBA)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters \
+	    -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) $$(PCRE2_LIBS) \
+	    $$(THREAD_FLAGS)
+endef
+$(foreach f,$(DIRFILTERS),$(eval $(call dir_filter,$(f))))
 
 $(LIBA): $(LIBOBJ)
 	rm -f $@
@@ -261,7 +355,8 @@ uninstall:
 	for s in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$s; done
 
 format:
-	clang-format -i lib/*.[ch] filters/*.c tests/unit/*.[ch]
+	clang-format -i lib/*.[ch] $(wildcard filters/*.c filters/*/*.[ch]) \
+	    tests/unit/*.[ch]
 
 lint:
 	@sh scripts/lint
