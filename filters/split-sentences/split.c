@@ -117,12 +117,15 @@ dec_back(const struct win *w, uint64_t lo, uint64_t off, uint32_t *cp)
 	    (const unsigned char *)ptr(w, lo), (size_t)(off - lo), cp);
 }
 
+/* White space, which is trimmed around sentences: not the zero-width
+ * space nor the byte order mark, which are no space to a reader (nor to
+ * Python's str.split(), which the shared scorer uses). */
 static inline int
 is_space(uint32_t cp)
 {
 	if (cp < 0x80)
 		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	return cp != UTF8_BAD && uc_isspace(cp);
+	return cp != UTF8_BAD && cp != 0x200B && cp != 0xFEFF && uc_isspace(cp);
 }
 
 static inline int
