@@ -37,6 +37,8 @@ static const struct cli_option options[] = {
     {'a', "alt", CLI_NOARG, NULL, "write image alt text, in brackets"},
     {OPT_CHARSET, "charset", CLI_REQUIRED, "ENC",
 	"the encoding of pages that declare none (default UTF-8)"},
+    {OPT_EXPLAIN, "explain", CLI_NOARG, NULL,
+	"with --main: every line with its verdict and why"},
     {'m', "main", CLI_NOARG, NULL,
 	"only the main content (the article), chosen by its markup"},
     {'t', "title", CLI_NOARG, NULL, "write the <title> as the first line"},
@@ -57,6 +59,10 @@ handle_option(int code, const char *arg)
 	case 't':
 		opt.title = 1;
 		break;
+	case OPT_EXPLAIN:
+		opt.explain = 1;
+		opt.main = 1;
+		break;
 	case OPT_CHARSET:
 		opt.charset = charset_lookup(arg, strlen(arg), charset_store,
 		    sizeof(charset_store));
@@ -66,7 +72,7 @@ handle_option(int code, const char *arg)
 	}
 }
 
-static const struct cli_spec spec = {"[-amt] [--charset=ENC] [FILE]...",
+static const struct cli_spec spec = {"[-amt] [--charset=ENC] [--explain] [FILE]...",
     "Write the text of HTML pages, one block a line, as a browser's "
     "innerText.",
     options, 0, handle_option,
