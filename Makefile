@@ -136,6 +136,7 @@ HT_SRC = \
 	$(HT)/decode.c \
 	$(HT)/element.c \
 	$(HT)/main.c \
+	$(HT)/source.c \
 	$(HT)/text.c \
 	$(HT)/tokenize.c \
 	$(HT)/tree.c
