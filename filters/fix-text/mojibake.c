@@ -167,6 +167,9 @@ is_letter(uint32_t c)
 static int
 is_upper(uint32_t c)
 {
+	if (c < 0x100) /* the common case, without uc_isupper()'s tables */
+		return (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 	return is_letter(c) && uc_isupper(c);
 }
 
@@ -178,7 +181,7 @@ is_lower(uint32_t c)
 
 	return (s == S_LATIN || s == S_GREEK || s == S_CYRILLIC ||
 		   s == S_ARMENIAN) &&
-	    !uc_isupper(c);
+	    !is_upper(c);
 }
 
 /* The code points from U+0800 on that Unicode assigns (assigned.def). */
