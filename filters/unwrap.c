@@ -143,7 +143,7 @@ static size_t qcap, qhead, qlen;
 static struct uline *
 qat(size_t i)
 {
-	return &q[(qhead + i) % qcap];
+	return &q[(qhead + i) & (qcap - 1)]; /* qcap is a power of 2 */
 }
 
 /*
@@ -225,6 +225,11 @@ list_marker(const unsigned char *s, size_t n)
 
 	if (n == 0)
 		return 0;
+	/* Most lines open with a letter that is no marker. */
+	if (s[0] < 0x80 && s[0] != '(' && !(s[0] >= '0' && s[0] <= '9') &&
+	    !(s[0] >= 'a' && s[0] <= 'z' && n > 1 && s[1] == ')') &&
+	    s[0] != '*' && s[0] != '-' && s[0] != '+')
+		return 0;
 	k = utf8_decode(s, n, &c);
 	if (is_bullet(c)) {
 		if (k == n)
@@ -257,119 +262,140 @@ list_marker(const unsigned char *s, size_t n)
 	return i < n ? i + 1 : i;
 }
 
-/* The text of l has no byte of 0x80 or more: one byte, one column. */
-static int
-all_ascii(const unsigned char *s, size_t n)
+/* The width of a block of bytes scanned at once. */
+#define BLOCK 16
+
+/*
+ * Masks of the BLOCK bytes at p (bit k: byte k): spaces in *sp, tabs in
+ * *tab, bytes of 0x80 or more in *high.  p[0 .. BLOCK) must be readable
+ * (the queue's line buffers have BLOCK bytes of slack).
+ */
+static void
+block_masks(const unsigned char *p, unsigned *sp, unsigned *tab,
+    unsigned *high)
 {
-	size_t i = 0;
+#if defined(SCAN_SSE2)
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 
-#if defined(SCAN_SWAR)
-	for (; i + 8 <= n; i += 8)
-		if (swar_high(swar_load(s + i)) != 0)
-			return 0;
-#endif
-	for (; i < n; i++)
-		if (s[i] >= 0x80)
-			return 0;
-	return 1;
-}
+	*sp = sse_bits(sse_eq(v, ' '));
+	*tab = sse_bits(sse_eq(v, '\t'));
+	*high = sse_bits(v);
+#else
+	unsigned k;
 
-/* s[0..n) holds three spaces in a row or a tab: a table's gap. */
-static int
-has_gap(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-#if defined(SCAN_SWAR)
-	for (; i + 10 <= n; i += 8) {
-		uint64_t v = swar_load(s + i);
-
-		if ((swar_range(v, ' ', ' ') &
-			swar_range(swar_load(s + i + 1), ' ', ' ') &
-			swar_range(swar_load(s + i + 2), ' ', ' ')) != 0 ||
-		    swar_range(v, '\t', '\t') != 0)
-			return 1;
+	*sp = *tab = *high = 0;
+	for (k = 0; k < BLOCK; k++) {
+		*sp |= (unsigned)(p[k] == ' ') << k;
+		*tab |= (unsigned)(p[k] == '\t') << k;
+		*high |= (unsigned)(p[k] >= 0x80) << k;
 	}
 #endif
-	for (; i < n; i++)
-		if (s[i] == '\t' ||
-		    (s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' &&
-			s[i + 2] == ' '))
-			return 1;
-	return 0;
+}
+
+/* The index of the lowest set bit of m (m != 0). */
+static unsigned
+low_bit(unsigned m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctz(m);
+#else
+	unsigned k = 0;
+
+	while ((m & 1u) == 0) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+static int
+ascii_alnum(unsigned c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= '0' && c <= '9');
 }
 
 /*
- * The features of the text s[0..n) of a line that holds only ASCII (the
- * common case, made fast): a byte is a column.
+ * The features of the text s[0..n) of a line (n > 0, the text starting at
+ * column col; BLOCK bytes past n readable).  BLOCK bytes at a time, the
+ * spaces, tabs and bytes of 0x80 or more are found as bit masks: the
+ * first word ends at the first space or tab, three spaces in a row or a
+ * tab are a table's gap, and only the characters that are not ASCII are
+ * decoded, for their columns (a byte is a column otherwise), CJK and
+ * letters.
  */
 static void
-classify_ascii(struct uline *l, const unsigned char *s, size_t n)
+classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 {
-	size_t i;
-
-	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i++)
-		;
-	l->firstw[M_COLS] = l->firstw[M_BYTES] = i;
-	l->breakable = i < n;
-	l->table = i < n && has_gap(s + i, n - i);
-	for (i = 0; i < n; i++)
-		if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9'))
-			return;
-	l->rule = 1;
-}
-
-/* The same for text with other characters, decoded one by one. */
-static void
-classify_utf8(struct uline *l, const unsigned char *s, size_t n, size_t col)
-{
-	size_t i, k, w, run = 0, cols = col;
-	int firstdone = 0, letters = 0;
+	size_t i, pos, k, w, cols = n, word = n, next = 0;
+	size_t wadj = 0; /* columns less bytes of the first word */
+	unsigned sp, tab, high, ext, last2 = 0;
+	int letters = 0;
 	uint32_t c;
 
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(s + i, n - i, &c);
-		if (c == ' ' || c == '\t' || c == 0xA0) {
-			if (!firstdone) {
-				l->firstw[M_COLS] = cols - col;
-				l->firstw[M_BYTES] = i;
-				firstdone = 1;
+	for (i = 0; i < n && !letters; i++)
+		letters = ascii_alnum(s[i]);
+	for (i = 0; i < n; i += BLOCK) {
+		block_masks(s + i, &sp, &tab, &high);
+		if (n - i < BLOCK) {
+			unsigned valid = (1u << (n - i)) - 1;
+
+			sp &= valid;
+			tab &= valid;
+			high &= valid;
+		}
+		if (word == n && (sp | tab) != 0)
+			word = i + low_bit(sp | tab);
+		/* The text is trimmed: any tab or run of spaces is inside. */
+		ext = sp << 2 | last2;
+		if (tab != 0 || (ext & ext >> 1 & ext >> 2) != 0)
+			l->table = 1;
+		last2 = sp >> (BLOCK - 2) & 3u;
+		for (; high != 0; high &= high - 1) {
+			pos = i + low_bit(high);
+			if (pos < next)
+				continue; /* inside the character before */
+			if (s[pos] == 0xE2 && pos + 2 < n && s[pos + 1] == 0x80 &&
+			    (s[pos + 2] & 0xC0) == 0x80 && s[pos + 2] >= 0x90) {
+				/* Dashes, curly quotes, ellipsis (U+2010 to
+				 * U+203F), the most common by far: a column,
+				 * no letter, no CJK. */
+				next = pos + 3;
+				cols -= 2;
+				if (pos < word)
+					wadj -= 2;
+				continue;
 			}
-			cols = c == '\t' ? (cols / 8 + 1) * 8 : cols + 1;
-			run += c == '\t' ? 3 : 1;
-			continue;
-		}
-		if (run > 0) {
-			l->breakable = 1;
-			l->table |= run >= 3;
-			run = 0;
-		}
-		w = c == UTF8_BAD ? 1 : char_cols(c);
-		l->wide |= w == 2;
-		l->cjk_end = is_cjk(c);
-		if (i == 0)
-			l->cjk_start = l->cjk_end;
-		if (l->cjk_end) {
-			/* A break may come before any CJK character. */
-			l->breakable |= i > 0;
-			if (!firstdone) {
-				l->firstw[M_COLS] = i == 0 ? w : cols - col;
-				l->firstw[M_BYTES] = i == 0 ? k : i;
-				firstdone = 1;
+			k = utf8_decode(s + pos, n - pos, &c);
+			next = pos + k;
+			w = c == UTF8_BAD ? 1 : char_cols(c);
+			cols = cols + w - k; /* k bytes counted as k columns */
+			l->wide |= w == 2;
+			letters |= c != UTF8_BAD && uc_isalnum(c) &&
+			    !uc_ispunct(c);
+			/* Runs of no-break spaces lay out tables too. */
+			if (c == 0xA0 && next + 1 < n && s[next] == 0xC2 &&
+			    s[next + 1] == 0xA0)
+				l->table = 1;
+			if (is_cjk(c)) {
+				/* Text may break before and after it: the
+				 * first piece is this character or ends
+				 * before it. */
+				l->breakable |= pos > 0 || next < n;
+				l->cjk_start |= pos == 0;
+				l->cjk_end = next == n;
+				if (pos < word)
+					word = pos == 0 ? k : pos;
 			}
+			if (pos < word)
+				wadj += w - k;
 		}
-		cols += w;
-		letters |= c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-			(c >= '0' && c <= '9') :
-				      c != UTF8_BAD && uc_isalnum(c) &&
-			!uc_ispunct(c);
 	}
-	if (!firstdone) {
-		l->firstw[M_COLS] = cols - col;
-		l->firstw[M_BYTES] = n;
-	}
-	l->width[M_COLS] = cols;
+	l->firstw[M_BYTES] = word;
+	l->firstw[M_COLS] = word + wadj;
+	l->breakable |= word < n;
+	l->width[M_COLS] = col + cols;
 	l->rule = !letters;
 }
 
@@ -416,12 +442,7 @@ classify(struct uline *l)
 		l->firstw[M_COLS] = l->firstw[M_BYTES] = 0;
 		return;
 	}
-	if (all_ascii(s + i, n - i)) {
-		l->width[M_COLS] = col + (n - i);
-		classify_ascii(l, s + i, n - i);
-	} else {
-		classify_utf8(l, s + i, n - i, col);
-	}
+	classify_text(l, s + i, n - i, col);
 	mark = list_marker(s + i, n - i);
 	l->item = mark > 0;
 	if (l->item) {
@@ -464,8 +485,9 @@ read_line(struct input *in)
 	l = qat(qlen);
 	qlen++;
 	buf_reset(&l->b);
-	/* An empty line still gets bytes to point to: s + 0 must be valid. */
-	buf_reserve(&l->b, line.len + 1);
+	/* BLOCK bytes of slack for classify_text(); an empty line gets
+	 * bytes to point to too. */
+	buf_reserve(&l->b, line.len + BLOCK);
 	buf_add(&l->b, line.p, line.len);
 	l->crlf = line.crlf;
 	classify(l);
@@ -759,7 +781,7 @@ pop(void)
 
 	if (l->b.cap > LOOKAHEAD_BYTES * 16)
 		buf_free(&l->b);
-	qhead = (qhead + 1) % qcap;
+	qhead = (qhead + 1) & (qcap - 1);
 	qlen--;
 }
 
