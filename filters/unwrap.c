@@ -37,6 +37,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "hash.h"
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
@@ -227,8 +228,9 @@ list_marker(const unsigned char *s, size_t n)
 		return 0;
 	/* Most lines open with a letter that is no marker. */
 	if (s[0] < 0x80 && s[0] != '(' && !(s[0] >= '0' && s[0] <= '9') &&
-	    !(s[0] >= 'a' && s[0] <= 'z' && n > 1 && s[1] == ')') &&
-	    s[0] != '*' && s[0] != '-' && s[0] != '+')
+	    !(s[0] >= 'a' && s[0] <= 'z' && n > 1 &&
+		(s[1] == ')' || s[1] == ' ')) &&
+	    s[0] != '*' && s[0] != '-' && s[0] != '+' && s[0] != '#')
 		return 0;
 	k = utf8_decode(s, n, &c);
 	if (is_bullet(c)) {
@@ -236,6 +238,12 @@ list_marker(const unsigned char *s, size_t n)
 			return k;
 		return s[k] == ' ' || s[k] == '\t' ? k + 1 : 0;
 	}
+	/* RFC-style "o  item" (two spaces: "o" is a word in some
+	 * languages), lynx's third-level "# item" (a Markdown heading is a
+	 * block of its own too). */
+	if ((s[0] == 'o' && n > 2 && s[1] == ' ' && s[2] == ' ') ||
+	    (s[0] == '#' && n > 1 && s[1] == ' '))
+		return 2;
 	if (s[0] == '(') {
 		for (i = 1; i < n && i <= 5 && s[i] >= 'a' && s[i] <= 'z'; i++)
 			;
@@ -529,6 +537,18 @@ word_fits(const struct uline *a, const struct uline *b, int m, size_t w)
 	return a->width[m] + gap + b->firstw[m] <= w;
 }
 
+/* The distinct voters of detect_width(), as hashes of their lines. */
+static uint64_t *voters;
+static size_t nvoters_cap;
+
+static int
+cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
 /*
  * The widths at which a greedy wrapper, filling lines up to w measured by
  * m, breaks between a and b: w in [lo, hi).  Returns 0 for a pair that is
@@ -589,15 +609,14 @@ most_voted(int m, size_t *nvotes, size_t *npairs)
  * pairs) vote for the true width, from lines of several lengths, and
  * almost no line (an eighth of the votes) is wider.  Lines of one block a
  * line have every length, so that their votes scatter and many lines pass
- * any width they agree on; a repeated line votes for one width many
- * times, but with one length.  Both measures vote; the one with more
+ * any width they agree on; a line repeated (a menu printed twice) votes
+ * for one width many times, so each distinct line counts once.  Both measures vote; the one with more
  * votes wins (columns on a tie: the same for ASCII text).
  */
 static size_t
 detect_width(void)
 {
-	unsigned char voter[MAX_WIDTH + 1];
-	size_t i, best, votes, pairs, lo, hi, over = 0, lengths = 0;
+	size_t i, best, votes, pairs, lo, hi, over = 0, lines = 0;
 	size_t bbest, bvotes, bpairs;
 	int m = M_COLS;
 
@@ -612,11 +631,15 @@ detect_width(void)
 	doc.m = m;
 	if (votes < 2 || votes * 4 < pairs)
 		return 0;
-	memset(voter, 0, sizeof(voter));
+	/* The voters for the width, each line counted once. */
+	voters = xgrowarray(voters, &nvoters_cap, qlen, sizeof(*voters), 64);
 	for (i = 0; i + 1 < qlen; i++)
 		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) &&
-		    lo <= best && best < hi && !voter[lo]++)
-			lengths++;
+		    lo <= best && best < hi)
+			voters[lines++] = hash64(qat(i)->b.p, qat(i)->b.len, 0);
+	qsort(voters, lines, sizeof(*voters), cmp_u64);
+	for (i = 1, hi = lines > 0; i < lines; i++)
+		hi += voters[i] != voters[i - 1];
 	/* Lines wider than the width; not those that could not be broken
 	 * (a long URL) or that a renderer does not wrap (a table, CJK). */
 	for (i = 0; i < qlen; i++) {
@@ -626,7 +649,7 @@ detect_width(void)
 		    l->width[m] > best)
 			over++;
 	}
-	if (lengths < 2 || over * 8 > votes)
+	if (hi < 2 || over * 8 > votes)
 		return 0;
 	return best;
 }
@@ -827,6 +850,9 @@ free_queue(void)
 	free(q);
 	q = NULL;
 	qcap = qhead = qlen = 0;
+	free(voters);
+	voters = NULL;
+	nvoters_cap = 0;
 }
 
 int
