@@ -56,6 +56,9 @@
  * word: lines of a wrapped paragraph end in the last BAND columns.
  */
 #define BAND 12
+/* How far past the width an unindented heading may reach in text whose
+ * paragraphs are indented (joins()). */
+#define HEADING_REACH 6
 
 enum { OPT_PRINT_WIDTH = CLI_OWN };
 
@@ -130,6 +133,8 @@ enum { M_COLS, M_BYTES };
 /* The document being read. */
 static struct {
 	size_t width;  /* W; 0: not hard-wrapped */
+	size_t slack;  /* 0: greedy wrapping; else see detect_ragged() */
+	size_t margin; /* the indentation of most wrapped lines (up to 8) */
 	int m;         /* M_COLS or M_BYTES */
 	int in_block;  /* the line before joined into the current one */
 	size_t cont;   /* column the current block's continuations start at */
@@ -510,7 +515,9 @@ read_line(struct input *in)
  * says that a is itself a continuation line (of the block whose
  * continuations start at doc.cont); else a list item's continuations
  * are indented to its text, and a paragraph's to its first line or a
- * little less (a first line indented like a book's).
+ * little less (a first line indented like a book's).  (fmt(1) puts an
+ * item's continuations under its marker: that is allowed too; lynx
+ * centres the rest of a heading under it.)
  */
 static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
@@ -521,8 +528,13 @@ may_continue(const struct uline *a, const struct uline *b, int in_block)
 	if (in_block)
 		return b->indent == doc.cont;
 	if (a->item)
-		return b->indent == a->textcol;
-	return b->indent <= a->indent && b->indent + 8 >= a->indent;
+		return b->indent == a->textcol || b->indent == a->indent;
+	if (b->indent <= a->indent && b->indent + 8 >= a->indent)
+		return 1;
+	/* The rest of a centred heading, centred under it (lynx). */
+	return a->indent == 0 && b->indent > 8 &&
+	    b->indent + b->width[M_COLS] + 1 >= a->width[M_COLS] &&
+	    b->indent + b->width[M_COLS] <= a->width[M_COLS] + 1;
 }
 
 /*
@@ -600,6 +612,60 @@ most_voted(int m, size_t *nvotes, size_t *npairs)
 }
 
 /*
+ * Text wrapped by a wrapper that does not fill its lines greedily (fmt(1)
+ * evens out line lengths, pdftotext follows the lines of a page set in a
+ * proportional font) ends its lines anywhere in the last few columns
+ * before its width W: the first word of the next line would often have
+ * fitted.  Such text is recognised by its lines of one block: at least
+ * four pairs, and three in four of them, have a first line in the last
+ * fifth of W, W being the widest line but for one line in a hundred.
+ * The slack is how far those first lines fall short of W (nine pairs
+ * in ten): a line joins the next when the next one's first word would
+ * not have fitted within W less the slack.  Returns W and sets
+ * doc.slack, or returns 0.
+ */
+static size_t
+detect_ragged(int m)
+{
+	size_t hist[MAX_WIDTH + 2], i, w, n = 0, over = 0, pairs = 0, high = 0;
+	size_t shortfall[MAX_WIDTH + 1], k;
+
+	memset(hist, 0, sizeof(hist));
+	for (i = 0; i < qlen; i++) {
+		const struct uline *l = qat(i);
+
+		if (!l->blank && l->breakable && !l->table && !l->wide) {
+			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1 :
+						       l->width[m]]++;
+			n++;
+		}
+	}
+	for (w = MAX_WIDTH + 1; w > 0 && over + hist[w] <= n / 100; w--)
+		over += hist[w];
+	if (w < MIN_WIDTH || w > MAX_WIDTH)
+		return 0;
+	memset(shortfall, 0, sizeof(shortfall));
+	for (i = 0; i + 1 < qlen; i++) {
+		const struct uline *a = qat(i);
+
+		if (!may_continue(a, qat(i + 1), 0) || a->width[m] > w ||
+		    !a->breakable)
+			continue;
+		pairs++;
+		if (a->width[m] * 5 >= w * 4) {
+			high++;
+			shortfall[w - a->width[m]]++;
+		}
+	}
+	if (high < 4 || high * 4 < pairs * 3)
+		return 0;
+	for (k = 0, i = 0; k * 10 < high * 9; i++)
+		k += shortfall[i];
+	doc.slack = i;
+	return w;
+}
+
+/*
  * Find the wrap width of the lines in the queue and how it is measured
  * (doc.m), or 0 if they are not hard-wrapped.  Each pair of lines A, B of
  * one block votes for the widths at which a greedy wrapper would have
@@ -617,7 +683,7 @@ static size_t
 detect_width(void)
 {
 	size_t i, best, votes, pairs, lo, hi, over = 0, lines = 0;
-	size_t bbest, bvotes, bpairs;
+	size_t bbest, bvotes, bpairs, indents[9];
 	int m = M_COLS;
 
 	best = most_voted(M_COLS, &votes, &pairs);
@@ -630,13 +696,19 @@ detect_width(void)
 	}
 	doc.m = m;
 	if (votes < 2 || votes * 4 < pairs)
-		return 0;
+		return detect_ragged(m);
 	/* The voters for the width, each line counted once. */
 	voters = xgrowarray(voters, &nvoters_cap, qlen, sizeof(*voters), 64);
+	memset(indents, 0, sizeof(indents));
 	for (i = 0; i + 1 < qlen; i++)
 		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) &&
-		    lo <= best && best < hi)
+		    lo <= best && best < hi) {
 			voters[lines++] = hash64(qat(i)->b.p, qat(i)->b.len, 0);
+			indents[qat(i)->indent < 8 ? qat(i)->indent : 8]++;
+		}
+	for (i = 1; i < 9; i++)
+		if (indents[i] > indents[doc.margin])
+			doc.margin = i;
 	qsort(voters, lines, sizeof(*voters), cmp_u64);
 	for (i = 1, hi = lines > 0; i < lines; i++)
 		hi += voters[i] != voters[i - 1];
@@ -650,7 +722,7 @@ detect_width(void)
 			over++;
 	}
 	if (hi < 2 || over * 8 > votes)
-		return 0;
+		return detect_ragged(m);
 	return best;
 }
 
@@ -661,9 +733,18 @@ detect_width(void)
 static int
 joins(const struct uline *a, const struct uline *b)
 {
-	return a->width[doc.m] <= doc.width &&
+	size_t width = doc.width;
+
+	/*
+	 * Text browsers indent the text of a page and not its headings,
+	 * which run into the margin on the right too: lynx wraps paragraphs
+	 * at 74 columns and headings at 79.
+	 */
+	if (a->width[doc.m] > width && a->indent == 0 && doc.margin >= 2)
+		width += HEADING_REACH;
+	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&
-	    !word_fits(a, b, doc.m, doc.width);
+	    !word_fits(a, b, doc.m, width - doc.slack);
 }
 
 static int
@@ -771,7 +852,7 @@ emit(const struct uline *a, const struct uline *b)
 		return;
 	}
 	if (!doc.in_block)
-		doc.cont = a->item ? a->textcol : b->indent;
+		doc.cont = b->indent;
 	if (to - a->start >= 2 && s[to - 2] == 0xC2 && s[to - 1] == 0xAD) {
 		/* A soft hyphen where the renderer broke the word. */
 		to -= 2;
@@ -824,6 +905,8 @@ unwrap_document(struct input *in, void *ctx)
 	    read_line(in))
 		;
 	doc.m = M_COLS;
+	doc.slack = 0;
+	doc.margin = 0;
 	doc.width = opt.width ? opt.width : detect_width();
 	if (opt.print_width) {
 		out_printf("%s\t%zu%s\n", in->name, doc.width,
