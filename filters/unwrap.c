@@ -733,7 +733,7 @@ detect_width(void)
 static int
 joins(const struct uline *a, const struct uline *b)
 {
-	size_t width = doc.width;
+	size_t width = doc.width, fit;
 
 	/*
 	 * Text browsers indent the text of a page and not its headings,
@@ -742,9 +742,16 @@ joins(const struct uline *a, const struct uline *b)
 	 */
 	if (a->width[doc.m] > width && a->indent == 0 && doc.margin >= 2)
 		width += HEADING_REACH;
+	fit = width;
+	/*
+	 * A block quotation is indented on both sides: lynx wraps one
+	 * indented by 2 past the text at a column or two less.
+	 */
+	if (a->indent > doc.margin && !a->item)
+		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
 	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&
-	    !word_fits(a, b, doc.m, width - doc.slack);
+	    !word_fits(a, b, doc.m, fit - doc.slack);
 }
 
 static int
