@@ -72,13 +72,17 @@
 #define MAX_QUOTE_BYTES (1u << 20)
 
 /*
- * A paragraph longer than LONG_PARA is read in windows of about WINDOW
- * bytes around its quotations (CONTEXT bytes on each side), so that the
- * tokens stay bounded whatever the paragraph's length; one without
- * quotations is only scanned for names.
+ * A paragraph longer than LONG_PARA, or with more than MANY_SPANS
+ * quotations, is read in windows of about WINDOW bytes and at most
+ * WINDOW_SPANS quotations (CONTEXT bytes on each side), so that the
+ * tokens and attributions stay bounded whatever the paragraph holds (a
+ * line of 400,000 quotation marks: issue 16); one without quotations is
+ * only scanned for names.
  */
 #define LONG_PARA (1u << 20)
+#define MANY_SPANS 1024
 #define WINDOW (64u << 10)
+#define WINDOW_SPANS 256
 #define CONTEXT (2u << 10)
 
 /* Longest speaker, role and verb kept, in bytes (longer ones are cut at
@@ -728,35 +732,103 @@ elided_before(const char *p, size_t i, size_t j)
 	return (lex_lookup(p + b, j - b) & LX_ELIDED) != 0;
 }
 
+/* What a right single quote or apostrophe at j is to a single quotation
+ * whose text starts at i (closer_kind()). */
+enum { CLOSES_NOT, CLOSES = 1, CLOSES_LAST = 2 };
+
+/*
+ * The mark c (' or U+2019) at j: no closer (a letter after it, a space
+ * before it, an elided word: rock 'n' roll), a closer (after punctuation
+ * or before it), or a last resort (between an "s" and a space: the
+ * students' union).  i matters only when j < i + CLOSER_NEAR: the elided
+ * word is looked for back to i.
+ */
+#define CLOSER_NEAR 10
+
+static int
+closer_kind(const char *p, size_t n, size_t i, size_t j, uint32_t c)
+{
+	uint32_t prev = char_before(p, j), next;
+	size_t w;
+
+	next = char_at(p, n, j + (c == '\'' ? 1 : 3), &w);
+	if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
+		return CLOSES_NOT;
+	if (!is_alnum(prev) || !is_space(next) || (prev != 's' && prev != 'S'))
+		return CLOSES;
+	return CLOSES_LAST;
+}
+
+/*
+ * What closer_next() found in the paragraph being scanned, for each kind
+ * (bit kind of valid): none in [from[kind], at[kind]), and at[kind] one,
+ * or n.  scan_para() forgets it.
+ */
+static THREAD_LOCAL struct {
+	int valid;
+	size_t from[3], at[3];
+} closer_memo;
+
+/*
+ * The first mark at or after from that is of the kind (CLOSES or
+ * CLOSES_LAST) to any quotation that starts CLOSER_NEAR bytes or more
+ * before from, or n.  The answer holds for every later opening mark up
+ * to it, so a line of "'a 'a 'a ..." is read once, not once a mark.
+ */
+static size_t
+closer_next(const char *p, size_t n, size_t from, int kind)
+{
+	size_t j, w;
+	uint32_t c;
+
+	if ((closer_memo.valid & kind) && closer_memo.from[kind] <= from &&
+	    from <= closer_memo.at[kind])
+		return closer_memo.at[kind];
+	for (j = from; j < n; j += w) {
+		c = char_at(p, n, j, &w);
+		if (c != '\'' && c != 0x2019)
+			continue;
+		if (closer_kind(p, n, 0, j, c) == kind)
+			break;
+		w = c == '\'' ? 1 : 3;
+	}
+	closer_memo.valid |= kind;
+	closer_memo.from[kind] = from;
+	closer_memo.at[kind] = j < n ? j : n;
+	return closer_memo.at[kind];
+}
+
 /*
  * Find the mark that closes a single quotation whose text starts at i:
- * a right single quote or apostrophe with no letter after it.  One after
- * punctuation, or before punctuation, is taken at once; one between a
- * letter and a space is taken unless it follows an "s" (the students'
- * union), which is kept as a last resort.  Returns the offset, or n.
+ * the first closer, else the first last resort (closer_kind()).  The
+ * marks near i are judged here, the rest through closer_next().  Returns
+ * the offset, or n.
  */
 static size_t
 single_closer(const char *p, size_t n, size_t i)
 {
-	size_t j, w, fallback = n;
-	uint32_t c, prev, next;
+	size_t j, j0, w, near = n - i > CLOSER_NEAR ? i + CLOSER_NEAR : n;
+	size_t last = n;
+	uint32_t c;
+	int k;
 
-	for (j = i; j < n; j += w) {
+	for (j = i; j < near; j += w) {
 		c = char_at(p, n, j, &w);
 		if (c != '\'' && c != 0x2019)
 			continue;
-		prev = char_before(p, j);
-		next = char_at(p, n, j + w, &w);
-		w = c == '\'' ? 1 : 3;
-		if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
-			continue;
-		if (!is_alnum(prev) || !is_space(next) ||
-		    (prev != 's' && prev != 'S'))
+		k = closer_kind(p, n, i, j, c);
+		if (k == CLOSES)
 			return j;
-		if (fallback == n)
-			fallback = j;
+		if (k == CLOSES_LAST && last == n)
+			last = j;
+		w = c == '\'' ? 1 : 3;
 	}
-	return fallback;
+	if (j >= n)
+		return last;
+	j0 = closer_next(p, n, j, CLOSES);
+	if (j0 < n)
+		return j0;
+	return last < n ? last : closer_next(p, n, j, CLOSES_LAST);
 }
 
 /*
@@ -2324,11 +2396,21 @@ according(size_t k, struct attr *a)
 	return 1;
 }
 
-/* The first token of the sentence that holds token i. */
+/*
+ * The first token of the sentence that holds token i, at most SENT_MAX
+ * tokens back: what looks back to a sentence's start (the speech verb
+ * before a quotation, the subject) then costs a bounded time a token, so
+ * a paragraph that never ends a sentence (400,000 quotation marks in a
+ * row) takes linear time, not quadratic (issue 16).
+ */
+#define SENT_MAX 256
+
 static size_t
 sent_start(size_t i)
 {
-	while (i > 0 && !(toks[i - 1].flags & TF_SEND))
+	size_t lim = i > SENT_MAX ? i - SENT_MAX : 0;
+
+	while (i > lim && !(toks[i - 1].flags & TF_SEND))
 		i--;
 	return i;
 }
@@ -3798,7 +3880,9 @@ process_long(
 		w0 = all[x0].ob > CONTEXT ? all[x0].ob - CONTEXT : 0;
 		if (x0 > 0 && w0 < all[x0 - 1].end)
 			w0 = all[x0 - 1].end;
-		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW; x1++)
+		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW &&
+		     x1 - x0 < WINDOW_SPANS;
+		     x1++)
 			;
 		w1 = all[x1 - 1].end + CONTEXT;
 		if (w1 > n)
@@ -3862,6 +3946,7 @@ scan_para(
 	struct span *sp;
 
 	nspans = 0;
+	closer_memo.valid = 0;
 	memset(sc, 0, sizeof(*sc));
 	sc->blank = 1;
 	for (i = 0; i < n; i++)
@@ -3935,7 +4020,7 @@ shape_after(struct held_shape *sh, const char *p, const struct scanned *sc)
 /*
  * One paragraph scanned ahead on the reading thread: its scan, and its
  * tokens as tokenize_view(p, 0, n) makes them (not for a paragraph over
- * LONG_PARA, which is read in windows).
+ * LONG_PARA or MANY_SPANS, which is read in windows).
  */
 struct ahead_line {
 	struct held_shape sh; /* the held quotation the scan assumed */
@@ -3956,6 +4041,17 @@ struct ahead {
 
 #define AHEAD_SPANS(ah) ((struct span *)(void *)(ah)->spans.p)
 #define AHEAD_TOKS(ah) ((struct tok *)(void *)(ah)->toks.p)
+
+/*
+ * The tokens of line al of batch ah, NULL when it has none: a batch whose
+ * lines have no tokens at all (a line holding only "\v") has no array,
+ * and NULL + 0 is undefined (clang's UBSan reports it).
+ */
+static struct tok *
+ahead_toks(const struct ahead *ah, const struct ahead_line *al)
+{
+	return al->ntoks == 0 ? NULL : AHEAD_TOKS(ah) + al->tok0;
+}
 
 /* Append the n items of size sz at src to the array in b; the index of
  * the first. */
@@ -4023,7 +4119,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
-		held_toks = al != NULL ? AHEAD_TOKS(ah) + al->tok0 : NULL;
+		held_toks = al != NULL ? ahead_toks(ah, al) : NULL;
 		held_ntoks = al != NULL ? al->ntoks : 0;
 		held_seq = seq;
 		if (common.highlight)
@@ -4037,18 +4133,18 @@ process_line(const struct line *ln, unsigned long long lineno,
 			scan_names(p, n);
 		} else {
 			if (al != NULL)
-				toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+				toks_lend(ahead_toks(ah, al), al->ntoks);
 			else
 				tokenize_spans(p, 0, n);
 			tracked = 0;
 			track_upto(ntoks);
 			note_colon();
 		}
-	} else if (n > LONG_PARA) {
+	} else if (n > LONG_PARA || nspans > MANY_SPANS) {
 		process_long(p, n, lineno, &oq);
 	} else {
 		if (al != NULL)
-			toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+			toks_lend(ahead_toks(ah, al), al->ntoks);
 		else
 			tokenize_spans(p, 0, n);
 		tracked = 0;
@@ -4100,7 +4196,7 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	para = ln->p;
 	para_len = ln->len;
 	scan_para(ln->p, ln->len, sh, &al->sc);
-	if (!al->sc.blank && ln->len <= LONG_PARA) {
+	if (!al->sc.blank && ln->len <= LONG_PARA && nspans <= MANY_SPANS) {
 		tokenize_spans(ln->p, 0, ln->len);
 		al->tok0 = array_append(&ah->toks, toks, ntoks, sizeof(*toks));
 		al->ntoks = ntoks;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "output.h"
 #include "prog.h"
 
@@ -62,8 +63,11 @@ run_one(const char *name, unsigned long index, unsigned long count, input_fn fn,
 	in.index = index;
 	in.count = count;
 	if (strcmp(name, "-") == 0) {
-		in.name = "-";
-		in.label = "(standard input)";
+		/* --label: a job of winnow-parallel reads a file through its
+		 * standard input and names it as the single run would. */
+		in.name = common.label != NULL ? common.label : "-";
+		in.label =
+		    common.label != NULL ? common.label : "(standard input)";
 		fd = STDIN_FILENO;
 	} else {
 		in.name = in.label = name;
