@@ -8,7 +8,7 @@
 d=$T/unwrap-dev
 mkdir -p "$d"
 shared=$TOP/../shared
-DEV_BAR=0.91
+DEV_BAR=0.92
 
 if ! command -v python3 >/dev/null 2>&1; then
 	skip "unwrap dev set" "no python3"
