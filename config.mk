@@ -13,7 +13,9 @@ FILTERS = \
 	extract-amounts \
 	extract-dates \
 	extract-quotes \
+	fix-text \
 	html-text \
+	split-sentences \
 	unwrap
 
 # CC: the compiler (make CC=clang).

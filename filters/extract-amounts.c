@@ -1046,6 +1046,7 @@ struct num {
 	int has_sep, has_frac;
 	uint64_t alt_m; /* "320.000": 320000 when read European */
 	int alt;
+	int lost; /* a digit other than 0 past the 18th: not exact */
 };
 
 /* Add the digits s[i..j) to n. */
@@ -1059,8 +1060,11 @@ num_digits(struct num *nm, const char *s, size_t i, size_t j, int frac)
 				nm->ndig++;
 			if (frac)
 				nm->e--;
-		} else if (!frac) {
-			nm->e++;
+		} else {
+			if (!frac)
+				nm->e++;
+			if (s[i] != '0')
+				nm->lost = 1;
 		}
 	}
 }
@@ -1080,7 +1084,7 @@ digit_run(const struct scan *sc, size_t i)
  * letters or to another number).
  */
 static int
-read_number(const struct scan *sc, size_t i, struct num *nm)
+read_digits(const struct scan *sc, size_t i, struct num *nm)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, j, k, g;
@@ -1212,6 +1216,45 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		    !(c == ',' && j + 1 < n && s[j + 1] != ' ' && nm->has_frac))
 			return 0;
 	}
+	return 1;
+}
+
+/* 1 if an exponent starts at i: e or E, a sign or not, a digit ("e6",
+ * "E-3"). */
+static int
+exponent_at(const struct scan *sc, size_t i)
+{
+	const char *s = sc->s;
+
+	if (i >= sc->n || (s[i] != 'e' && s[i] != 'E'))
+		return 0;
+	i++;
+	if (i < sc->n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	return i < sc->n && is_digit((unsigned char)s[i]);
+}
+
+/*
+ * read_digits(), and then what the value must be: exact (no digit other
+ * than 0 dropped past the 18th: "$1,000,000,000,000,000,000,001" is no
+ * amount, not 10^21), and not part of scientific notation.  "2.5e-3
+ * euros" and "1e6 dollars" are no amounts, neither the mantissa nor the
+ * exponent (it was read as 3 EUR): news text writes amounts in words and
+ * digits, and a number in scientific notation is a measurement.
+ */
+static int
+read_number(const struct scan *sc, size_t i, struct num *nm)
+{
+	const char *s = sc->s;
+	size_t k = i;
+
+	if (k > 0 && (s[k - 1] == '-' || s[k - 1] == '+'))
+		k--;
+	if (k >= 2 && (s[k - 1] == 'e' || s[k - 1] == 'E') &&
+	    is_digit((unsigned char)s[k - 2]))
+		return 0; /* the exponent of 2.5e-3 */
+	if (!read_digits(sc, i, nm) || nm->lost || exponent_at(sc, nm->end))
+		return 0;
 	return 1;
 }
 
@@ -2520,25 +2563,20 @@ unit_wanted(const char *unit)
 }
 
 /*
- * Write the value of a at out as fmt_number() does (out has 400 bytes);
- * returns its length.  Most amounts are below 10^15 with at most six
- * decimals (4.5%, $1.25 million), which fmt_number() writes as the
- * shortest decimal that reads back: with at most 15 digits no other such
- * decimal reads back as the same double, so that is the digits of m
- * without trailing zeros, written here without a double.
+ * Write the value of a at out, exactly the decimal the text states: the
+ * digits of m with the decimal point -e places from the right, or e zeros
+ * after them; no exponent, no trailing zeros after the point (0.5,
+ * 138000000000, 0.0000001, 999999999999999000000000).  finish_and_emit()
+ * keeps |e| within VALUE_EXP_MAX, so it takes at most 64 bytes.  Returns
+ * its length.
  */
 static size_t
 value_text(const struct amount *a, char *out)
 {
-	static const uint64_t p10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
-	    100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
-	    10000000000ULL, 100000000000ULL, 1000000000000ULL,
-	    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
-	int e = a->ne + a->sexp + a->uexp;
-	char tmp[24], *p = tmp + sizeof(tmp);
+	int e = a->ne + a->sexp + a->uexp, nd = 0, k;
 	uint64_t m = a->m;
+	char dig[24]; /* the digits of m, lowest first */
 	size_t l = 0;
-	int k;
 
 	if (m == 0) {
 		out[0] = '0';
@@ -2548,32 +2586,27 @@ value_text(const struct amount *a, char *out)
 		m /= 10;
 		e++;
 	}
-	if (e < -6 || e > 15 || m >= p10[e < 0 ? 15 : 15 - e]) {
-		(void)fmt_number(amount_value(a), out, 400);
-		return strlen(out);
-	}
+	for (; m != 0; m /= 10)
+		dig[nd++] = (char)('0' + m % 10);
 	if (a->neg)
 		out[l++] = '-';
-	for (k = 0; k < -e; k++) {
-		*--p = (char)('0' + m % 10);
-		m /= 10;
+	if (e < 0 && nd + e <= 0) {
+		/* 0.0025: zeros between the point and the digits */
+		out[l++] = '0';
+		out[l++] = '.';
+		for (k = nd + e; k < 0; k++)
+			out[l++] = '0';
 	}
-	if (e < 0)
-		*--p = '.';
-	do {
-		*--p = (char)('0' + m % 10);
-		m /= 10;
-	} while (m != 0);
-	memcpy(out + l, p, (size_t)(tmp + sizeof(tmp) - p));
-	l += (size_t)(tmp + sizeof(tmp) - p);
-	if (e > 0) {
-		memset(out + l, '0', (size_t)e);
-		l += (size_t)e;
+	for (k = nd - 1; k >= 0; k--) {
+		if (k == -e - 1 && nd + e > 0)
+			out[l++] = '.';
+		out[l++] = dig[k];
 	}
+	for (k = 0; k < e; k++)
+		out[l++] = '0';
 	return l;
 }
 
-/* The decimal digits of v at out; returns their number (as %lld). */
 static size_t
 put_int(char *out, long long v)
 {
@@ -2805,6 +2838,10 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 
 /* ---- the scanner ---- */
 
+/* The largest power of ten a value may carry either way (a value is m *
+ * 10^e, m of at most 18 digits): past it, a run of digits is no amount. */
+#define VALUE_EXP_MAX 40
+
 struct sink {
 	const struct input *in;
 	unsigned long long lineno;
@@ -2813,13 +2850,13 @@ struct sink {
 static void
 finish_and_emit(struct scan *sc, struct amount *a, const struct sink *k)
 {
-	double v;
+	int e;
 
 	if (a->kind == 0 || !finish_unit(sc, a))
 		return;
-	v = amount_value(a);
-	if (v - v != 0)
-		return; /* a number too long to be a value (inf) */
+	e = a->ne + a->sexp + a->uexp;
+	if (e > VALUE_EXP_MAX || e < -VALUE_EXP_MAX)
+		return; /* 10^40 dollars: a digit run, not a value */
 	emit(sc, a, k->in, k->lineno);
 }
 
@@ -3342,8 +3379,10 @@ handle_option(int code, const char *arg)
 
 	switch (code) {
 	case OPT_KIND:
+		/* every item of the list a kind: "--kind=" and
+		 * "--kind=money," are refused, not read as "none" */
 		opt.kinds = 0;
-		for (p = arg; *p != '\0'; p += l + (p[l] == ',')) {
+		for (p = arg;; p += l + 1) {
 			l = strcspn(p, ",");
 			if (l == 5 && memcmp(p, "money", 5) == 0)
 				opt.kinds |= K_MONEY;
@@ -3353,6 +3392,8 @@ handle_option(int code, const char *arg)
 				cli_usage_error("--kind: unknown kind '%.*s' "
 						"(money, percent)",
 				    (int)l, p);
+			if (p[l] == '\0')
+				break;
 		}
 		break;
 	case OPT_UNIT:

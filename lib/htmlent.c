@@ -22,16 +22,6 @@ static const struct entity table[] = {
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 
-/* Windows-1252's characters for bytes 0x80-0x9F; 0 where it has none. */
-/* clang-format off */
-static const uint16_t cp1252_c1[32] = {
-	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-/* clang-format on */
-
 static int
 isalnum_ascii(int c)
 {
@@ -112,8 +102,8 @@ match_numeric(const char *p, size_t n, struct htmlent_ref *r)
 		return 0;
 	if (v == 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
 		v = 0xFFFD;
-	else if (v >= 0x80 && v <= 0x9F && cp1252_c1[v - 0x80] != 0)
-		v = cp1252_c1[v - 0x80];
+	else if (v >= 0x80 && v <= 0x9F && cp1252_decode((unsigned char)v) != 0)
+		v = cp1252_decode((unsigned char)v);
 	if (i < n && p[i] == ';') {
 		fill(r, i + 1, v, 0, 1, 1);
 		return 1;

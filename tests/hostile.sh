@@ -52,6 +52,25 @@ for l in open(sys.argv[1], "rb"):
 				bad "$f hostile $in jsonl" "exit $rc or invalid JSON"
 				continue
 			fi
+		elif [ $f = fix-text ]; then
+			# A repairing filter writes one line for each line of
+			# its input, in order; a line with nothing to repair
+			# comes out as it went in.
+			if [ -s "$d/$in" ] && ! python3 -c 'import sys
+inp = open(sys.argv[1], "rb").read()
+out = open(sys.argv[2], "rb").read()
+lines = inp.split(b"\n")
+if inp.endswith(b"\n"): lines.pop()
+o = out.split(b"\n")
+assert o.pop() == b"", "no final newline"
+assert len(o) == len(lines), (len(o), len(lines))
+bad = bytes(range(0, 9)) + b"\x0b" + bytes(range(14, 32)) + b"\x7f&"
+for a, b in zip(lines, o):
+    if not any(c in bad for c in a.rstrip(b"\r")) and max(a, default=0) < 0x80:
+        assert a == b, a[:40]' "$d/$in" "$d/out"; then
+				bad "$f hostile $in" "not one output line per input line"
+				continue
+			fi
 		elif [ $f = html-text ]; then
 			# A converter writes valid UTF-8 lines, none empty,
 			# each ended by a newline.

@@ -2,10 +2,10 @@
  * blocks.c - --main: keep the document's lines with their markup, then
  * choose the article.
  *
- * What is kept: every visible element as a node (parent, element, what
- * its tag, role, itemprop and class/id words say), every line with its
- * node and its link text, the <title>, and the articleBody string of any
- * JSON-LD script.  How the article is chosen, at the end of the
+ * What is kept: every visible element as a node (parent, what its tag,
+ * role, itemprop and class/id words say), every line with its node, its
+ * link text and its cells, the <title>, and the articleBody string of
+ * any JSON-LD script.  How the article is chosen, at the end of the
  * document (choose()):
  *
  *  1. Furniture: nodes that markup marks as not the article: nav, aside,
@@ -16,26 +16,31 @@
  *     that holds the article markup (<article>, <main>, itemprop=
  *     articleBody) or most of the page's prose is not furniture, however
  *     it is named: a <div class="page has-sidebar"> wraps everything.
- *  2. Prose: a line is prose when it has at least PROSE_CHARS bytes of
- *     text that is not link text and less than half of it is links;
- *     other lines (menus, labels, lists of links) are clutter.
- *  3. The article is the node whose subtree, furniture left out, gives
- *     the best prose - CLUTTER_WEIGHT * clutter, with a bonus for the
- *     markup that says "article" (itemprop=articleBody the most, then
- *     <article>/<main>, then class words of content.words).  The widest
- *     node holds all the prose and all the clutter; the best one holds
- *     the prose with the least clutter around it.
- *  4. Its lines are written, less furniture inside it and lines that
- *     are mostly link text.  When the page's markup holds much less
- *     text than its JSON-LD articleBody (a page that loads its text by
- *     script), the JSON-LD text is written instead.
+ *  2. Prose and clutter (prose_weight()): a line is prose when it has
+ *     PROSE_CHARS bytes of text that is not link text and less than half
+ *     of it links, or is a table row of three cells; a prose line with
+ *     no prose line beside it counts ISOLATED_WEIGHT (an article is a run
+ *     of paragraphs; teasers and comments are one excerpt at a time
+ *     between a headline and a byline).  Other lines are clutter.
+ *  3. The article: the node whose subtree, furniture left out, has the
+ *     most prose less clutter (node_score()), narrowed to the innermost
+ *     node that keeps INNER_SHARE of that score when such nodes nest
+ *     (refine()).  The markup decides first when it can: an itemprop=
+ *     articleBody with prose wins outright; an <article> or <main> wins
+ *     when it scores at least LANDMARK_SHARE as well, narrowed the same
+ *     way.
+ *  4. Its lines are written, less furniture inside it and lines that are
+ *     mostly link text.  When JSON-LD articleBody holds much more text
+ *     than that (a page that loads its text by script), it is written
+ *     instead.
  *
  * Readability scores paragraphs and hands each score to the parent and
- * half to the grandparent; trafilatura tries lists of known content
- * containers, then falls back to such scoring.  This code gives every
- * ancestor the whole of its subtree and lets the clutter inside decide,
- * so an article split into several <div> under one parent is found
- * whole, and the markup of the page only tips a close call.
+ * half to the grandparent, then joins siblings; trafilatura tries lists
+ * of known content containers, then falls back to such scoring.  Here
+ * every ancestor gets the whole of its subtree and the clutter inside
+ * decides, so an article split into several <div> under one parent is
+ * found whole, and the refinement takes away the wrapper's teasers and
+ * comments rather than a Readability-style sibling search adding them.
  */
 #include "blocks.h"
 
@@ -50,11 +55,17 @@
 #include "xalloc.h"
 
 #define PROSE_CHARS 60      /* non-link bytes that make a line prose */
-#define CLUTTER_WEIGHT 0.5  /* what a byte of clutter costs a node */
+#define ROW_CHARS 12        /* ... or a table row of three cells */
+#define CLUTTER_WEIGHT 1.0  /* what a byte of clutter costs a node */
 #define BODYPROP_BONUS 1.5  /* itemprop=articleBody */
 #define LANDMARK_BONUS 1.25 /* <article>, <main>, role=main */
 #define CONTENT_BONUS 1.1   /* a class word of content.words */
 #define MAJORITY 0.7        /* share of prose that outranks a class word */
+#define MARKED_PROSE 400    /* prose that makes marked-up article count */
+#define LANDMARK_SHARE 0.5  /* an <article> against the best node */
+#define INNER_SHARE 0.85    /* score an inner node keeps to stand for it */
+#define ISOLATED_WEIGHT 0.25 /* a prose line with no prose line beside it */
+#define JSONLD_MIN 200      /* JSON-LD text that may stand for the markup */
 
 /* Node flags: what the markup says of an element. */
 enum {
@@ -75,12 +86,15 @@ struct node {
 	int parent;
 	unsigned flags;
 	double prose, clutter; /* bytes in the subtree, furniture left out */
+	int why;               /* furniture: the node that made it so */
+	size_t label;          /* --explain: "div.class#id" in blk.labels */
 };
 
 struct bline {
 	size_t off, len; /* its text in blk.text */
 	int node;
 	size_t links; /* bytes of link text */
+	unsigned tabs; /* table cells after the first */
 };
 
 static void blk_spill(void);
@@ -104,6 +118,7 @@ static struct {
 	struct buf title_text;
 	struct buf jsonld;  /* the text of the current JSON-LD script */
 	struct buf article; /* the longest JSON-LD articleBody */
+	struct buf labels;  /* --explain: node labels, NUL-terminated */
 } blk;
 
 /* Is w (n bytes, lower case) in the sorted list? */
@@ -217,6 +232,7 @@ blk_begin(void)
 	buf_reset(&blk.title_text);
 	buf_reset(&blk.jsonld);
 	buf_reset(&blk.article);
+	buf_reset(&blk.labels);
 	blk.in_line = blk.in_link = blk.spilled = blk.title = 0;
 	blk.title_written = 0;
 }
@@ -261,6 +277,26 @@ blk_open(int parent, const struct tag *t)
 	if (names_word(&t->attr[A_CLASS], content_words, ncontent_words) ||
 	    names_word(&t->attr[A_ID], content_words, ncontent_words))
 		n->flags |= N_CONTENT_WORD;
+	if (opt.explain) {
+		n->label = blk.labels.len;
+		buf_adds(&blk.labels, elements[t->elem].name[0] != '\0'
+			? elements[t->elem].name
+			: t->name);
+		if (t->attr[A_CLASS].len > 0) {
+			buf_addc(&blk.labels, '.');
+			buf_add(&blk.labels, t->attr[A_CLASS].val,
+			    t->attr[A_CLASS].len < 40 ? t->attr[A_CLASS].len : 40);
+		}
+		if (t->attr[A_ID].len > 0) {
+			buf_addc(&blk.labels, '#');
+			buf_add(&blk.labels, t->attr[A_ID].val,
+			    t->attr[A_ID].len < 30 ? t->attr[A_ID].len : 30);
+		}
+		for (i = n->label; i < blk.labels.len; i++)
+			if (blk.labels.p[i] == '\t' || blk.labels.p[i] == '\n')
+				blk.labels.p[i] = ' ';
+		buf_addc(&blk.labels, '\0');
+	}
 	return (int)blk.nnodes++;
 }
 
@@ -302,6 +338,7 @@ blk_add(const char *p, size_t n)
 		l->len = 0;
 		l->node = tree_node();
 		l->links = 0;
+		l->tabs = 0;
 		blk.in_line = 1;
 	}
 	l = &blk.lines[blk.nlines - 1];
@@ -309,6 +346,8 @@ blk_add(const char *p, size_t n)
 	l->len += n;
 	if (blk.in_link)
 		l->links += n;
+	if (n > 0 && *p == '\t')
+		l->tabs += (unsigned)n; /* text.c writes a cell's tabs alone */
 }
 
 void
@@ -516,10 +555,165 @@ write_collapsed(const char *p, size_t n)
 	buf_free(&line);
 }
 
+/* Prose: a paragraph's worth of text that is not link text, or a
+ * table row of three cells or more (a table of results is content). */
 static int
 is_prose(const struct bline *l)
 {
-	return l->len - l->links >= PROSE_CHARS && l->links * 2 < l->len;
+	if (l->links * 2 >= l->len)
+		return 0;
+	return l->len - l->links >= PROSE_CHARS ||
+	    (l->tabs >= 2 && l->len - l->links >= ROW_CHARS);
+}
+
+/*
+ * What line i gives as prose: its text that is not link text, half of
+ * it when neither line beside it is prose.  An article is a run of
+ * paragraphs; a list of teasers is an excerpt between a linked headline
+ * and a byline, again and again.
+ */
+static double
+prose_weight(size_t i)
+{
+	const struct bline *l = &blk.lines[i];
+	double w;
+
+	if (!is_prose(l))
+		return 0;
+	w = (double)(l->len - l->links);
+	if ((i == 0 || !is_prose(l - 1)) &&
+	    (i + 1 == blk.nlines || !is_prose(l + 1)))
+		w *= ISOLATED_WEIGHT;
+	return w;
+}
+
+static const char *
+label(int node)
+{
+	return node < 0 ? "(root)" : blk.labels.p + blk.nodes[node].label;
+}
+
+/*
+ * --explain: every line with its verdict, "+" or "-", and why:
+ *
+ *	+	in div.article-body
+ *	-	furniture nav.site-menu
+ *	-	outside div.article-body
+ *	-	links
+ *	-	json-ld (the JSON-LD articleBody was written instead)
+ */
+static void
+explain(int best, const char *inbest, int jsonld)
+{
+	const struct bline *l;
+	size_t i;
+
+	for (i = 0; i < blk.nlines; i++) {
+		l = &blk.lines[i];
+		if (jsonld)
+			out_printf("-\tjson-ld\t");
+		else if (l->node >= 0 &&
+		    (blk.nodes[l->node].flags & N_FURNITURE))
+			out_printf("-\tfurniture %s\t",
+			    label(blk.nodes[l->node].why));
+		else if (l->node < 0 ? best >= 0 : !inbest[l->node])
+			out_printf("-\toutside %s\t", label(best));
+		else if (l->links * 2 > l->len)
+			out_printf("-\tlinks\t");
+		else
+			out_printf("+\tin %s\t", label(best));
+		write_line(blk.text.p + l->off, l->len);
+	}
+	if (jsonld)
+		write_collapsed(blk.article.p, blk.article.len);
+}
+
+/* Prose less clutter. */
+static double
+plain_score(int i)
+{
+	return blk.nodes[i].prose - CLUTTER_WEIGHT * blk.nodes[i].clutter;
+}
+
+/* The score of node i: prose, less clutter, with the markup's bonus. */
+static double
+node_score(int i)
+{
+	const struct node *n = &blk.nodes[i];
+	double bonus = 1;
+
+	if (i < 0)
+		return 0;
+	if (n->flags & N_BODYPROP)
+		bonus = BODYPROP_BONUS;
+	else if (n->flags & N_LANDMARK)
+		bonus = LANDMARK_BONUS;
+	else if (n->flags & N_CONTENT_WORD)
+		bonus = CONTENT_BONUS;
+	return bonus * n->prose - CLUTTER_WEIGHT * n->clutter;
+}
+
+/* The best node that is not furniture and has all of the flags want
+ * (0: any); -1 if none has prose.  A tie goes to the inner node. */
+static int
+pick(unsigned want)
+{
+	double s, best_score = 0;
+	size_t i;
+	int best = -1;
+
+	for (i = 0; i < blk.nnodes; i++) {
+		if ((blk.nodes[i].flags & N_FURNITURE) ||
+		    (blk.nodes[i].flags & want) != want ||
+		    blk.nodes[i].prose <= 0)
+			continue;
+		s = node_score((int)i);
+		if (s >= best_score) {
+			best_score = s;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* Is node d inside node a (or a itself)? */
+static int
+inside(int d, int a)
+{
+	for (; d >= 0 && d >= a; d = blk.nodes[d].parent)
+		if (d == a)
+			return 1;
+	return 0;
+}
+
+/*
+ * The node chosen often holds more than the article: related stories
+ * and comments around it add a little prose and much clutter, and a
+ * <main> holds everything.  The nodes inside k that keep INNER_SHARE
+ * of its score (prose less clutter, no bonus) nest one in another when
+ * one of them is the article: the innermost is then the article.  When
+ * two of them stand side by side (two halves of a long text), k stays.
+ * Nodes are in document order, so the subtree of k is the run of nodes
+ * after it whose ancestors include k.
+ */
+static int
+refine(int k)
+{
+	struct node *nd = blk.nodes;
+	double want = INNER_SHARE * plain_score(k);
+	size_t i;
+	int last = k;
+
+	for (i = (size_t)k + 1; i < blk.nnodes; i++) {
+		if (!inside((int)i, k))
+			break;
+		if ((nd[i].flags & N_FURNITURE) || plain_score((int)i) < want)
+			continue;
+		if (!inside((int)i, last))
+			return k;
+		last = (int)i;
+	}
+	return last;
 }
 
 /* Choose the article among the lines kept and write it. */
@@ -528,7 +722,7 @@ choose(void)
 {
 	struct node *nd = blk.nodes;
 	size_t i, nn = blk.nnodes;
-	double all = 0, best_score, s, bonus, kept = 0;
+	double all = 0, s, kept = 0;
 	unsigned own;
 	int best = -1, k;
 	char *inbest;
@@ -536,13 +730,12 @@ choose(void)
 	/* Raw prose of each subtree, and which hold article markup. */
 	for (i = 0; i < nn; i++)
 		nd[i].prose = nd[i].clutter = 0;
-	for (i = 0; i < blk.nlines; i++)
-		if (is_prose(&blk.lines[i])) {
-			s = (double)(blk.lines[i].len - blk.lines[i].links);
-			all += s;
-			if (blk.lines[i].node >= 0)
-				nd[blk.lines[i].node].prose += s;
-		}
+	for (i = 0; i < blk.nlines; i++) {
+		s = prose_weight(i);
+		all += s;
+		if (blk.lines[i].node >= 0)
+			nd[blk.lines[i].node].prose += s;
+	}
 	for (i = nn; i-- > 0;) {
 		if (nd[i].flags & (N_LANDMARK | N_BODYPROP))
 			nd[i].flags |= N_HOLDS_ARTICLE;
@@ -554,6 +747,7 @@ choose(void)
 	/* Furniture, from the root down. */
 	for (i = 0; i < nn; i++) {
 		k = nd[i].parent;
+		nd[i].why = k >= 0 ? nd[k].why : -1;
 		if (k >= 0) {
 			nd[i].flags |= nd[k].flags & (N_FURNITURE | N_IN_LANDMARK);
 			if (nd[k].flags & N_LANDMARK)
@@ -562,9 +756,12 @@ choose(void)
 		own = nd[i].flags & (N_BOILER_TAG | N_BOILER_ROLE | N_BOILER_WORD);
 		if ((nd[i].flags & N_HEADER) && !(nd[i].flags & N_IN_LANDMARK))
 			own = 1;
-		if (own && !(nd[i].flags & N_HOLDS_ARTICLE) &&
-		    nd[i].prose < MAJORITY * all)
+		if (own && !(nd[i].flags & N_FURNITURE) &&
+		    !(nd[i].flags & N_HOLDS_ARTICLE) &&
+		    nd[i].prose < MAJORITY * all) {
 			nd[i].flags |= N_FURNITURE;
+			nd[i].why = (int)i;
+		}
 	}
 	/* Prose and clutter of each subtree, furniture left out. */
 	for (i = 0; i < nn; i++)
@@ -575,7 +772,7 @@ choose(void)
 		if (l->node < 0 || (nd[l->node].flags & N_FURNITURE))
 			continue;
 		if (is_prose(l)) {
-			nd[l->node].prose += (double)(l->len - l->links);
+			nd[l->node].prose += prose_weight(i);
 			nd[l->node].clutter += (double)l->links;
 		} else {
 			nd[l->node].clutter += (double)l->len;
@@ -586,23 +783,17 @@ choose(void)
 			nd[nd[i].parent].prose += nd[i].prose;
 			nd[nd[i].parent].clutter += nd[i].clutter;
 		}
-	best_score = 0;
-	for (i = 0; i < nn; i++) {
-		if (nd[i].flags & N_FURNITURE)
-			continue;
-		bonus = 1;
-		if (nd[i].flags & N_BODYPROP)
-			bonus = BODYPROP_BONUS;
-		else if (nd[i].flags & N_LANDMARK)
-			bonus = LANDMARK_BONUS;
-		else if (nd[i].flags & N_CONTENT_WORD)
-			bonus = CONTENT_BONUS;
-		s = bonus * nd[i].prose - CLUTTER_WEIGHT * nd[i].clutter;
-		if (s >= best_score && nd[i].prose > 0) {
-			best_score = s;
-			best = (int)i;
-		}
-	}
+	best = pick(0);
+	if (best >= 0)
+		best = refine(best);
+	/* What the markup names the article wins when it holds prose. */
+	k = pick(N_BODYPROP);
+	if (k >= 0 && nd[k].prose >= MARKED_PROSE)
+		best = k;
+	else if ((k = pick(N_LANDMARK)) >= 0 &&
+	    nd[k].prose >= MARKED_PROSE &&
+	    node_score(k) >= LANDMARK_SHARE * node_score(best))
+		best = refine(k);
 	inbest = xcalloc(nn + 1, 1);
 	for (i = 0; i < nn; i++)
 		inbest[i] = (char)(!(nd[i].flags & N_FURNITURE) &&
@@ -610,7 +801,9 @@ choose(void)
 			(nd[i].parent >= 0 && inbest[nd[i].parent])));
 	if (best >= 0)
 		kept = nd[best].prose;
-	if (blk.article.len > 2 * kept + 500) {
+	if (opt.explain) {
+		explain(best, inbest, blk.article.len > 2 * kept + JSONLD_MIN);
+	} else if (blk.article.len > 2 * kept + JSONLD_MIN) {
 		write_collapsed(blk.article.p, blk.article.len);
 	} else {
 		for (i = 0; i < blk.nlines; i++) {
@@ -664,5 +857,6 @@ blk_free(void)
 	buf_free(&blk.title_text);
 	buf_free(&blk.jsonld);
 	buf_free(&blk.article);
+	buf_free(&blk.labels);
 	memset(&blk, 0, sizeof(blk));
 }

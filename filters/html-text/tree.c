@@ -342,7 +342,7 @@ breaks_foreign(int e)
 enum tok_mode
 tree_start(struct tag *t)
 {
-	int e = t->elem, i;
+	int e = t->elem, i, was_quiet;
 	uint32_t f = elem_flags(e);
 	unsigned bits = 0;
 
@@ -419,9 +419,10 @@ tree_start(struct tag *t)
 	    (t->attr[A_STYLE].present && style_hides(&t->attr[A_STYLE])) ||
 	    (e == E_DIALOG && !t->attr[A_OPEN].present))
 		bits |= B_HIDE;
+	was_quiet = quiet();
 	push(t, bits);
 	if (f & (EF_RAW | EF_RCDATA)) {
-		if (quiet() && e != E_TITLE)
+		if (was_quiet && e != E_TITLE)
 			tr.raw = RAW_HIDDEN;
 		else if (e == E_TITLE)
 			tr.raw = RAW_TITLE;
