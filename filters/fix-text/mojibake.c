@@ -288,6 +288,19 @@ make_reverse(void)
 	reverse_made = 1;
 }
 
+uint32_t
+fx_macroman(uint32_t b)
+{
+	size_t k;
+
+	for (k = 0; k < NCODEPAGES; k++)
+		if (strcmp(codepages[k].name, "macroman") == 0)
+			return b >= 0x80 && b <= 0xFF
+			    ? codepages[k].high[b - 0x80]
+			    : b;
+	return b;
+}
+
 /* The code page being tried: NULL for Windows-1252, else one of them. */
 static const struct codepage *cur_page;
 
