@@ -87,6 +87,7 @@ struct node {
 	unsigned flags;
 	double prose, clutter; /* bytes in the subtree, furniture left out */
 	int why;               /* furniture: the node that made it so */
+	int last;              /* the last node of its subtree */
 	size_t label;          /* --explain: "div.class#id" in blk.labels */
 };
 
@@ -676,14 +677,12 @@ pick(unsigned want)
 	return best;
 }
 
-/* Is node d inside node a (or a itself)? */
+/* Is node d inside node a (or a itself)?  Nodes are in document
+ * order: a subtree is a run of nodes. */
 static int
 inside(int d, int a)
 {
-	for (; d >= 0 && d >= a; d = blk.nodes[d].parent)
-		if (d == a)
-			return 1;
-	return 0;
+	return d >= a && d <= blk.nodes[a].last;
 }
 
 /*
@@ -736,7 +735,11 @@ choose(void)
 		if (blk.lines[i].node >= 0)
 			nd[blk.lines[i].node].prose += s;
 	}
+	for (i = 0; i < nn; i++)
+		nd[i].last = (int)i;
 	for (i = nn; i-- > 0;) {
+		if (nd[i].parent >= 0 && nd[nd[i].parent].last < nd[i].last)
+			nd[nd[i].parent].last = nd[i].last;
 		if (nd[i].flags & (N_LANDMARK | N_BODYPROP))
 			nd[i].flags |= N_HOLDS_ARTICLE;
 		if (nd[i].parent >= 0) {
