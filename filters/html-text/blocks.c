@@ -588,6 +588,30 @@ prose_weight(size_t i)
 	return w;
 }
 
+/*
+ * A line of the article that is mostly link text is a related link or
+ * a tag, unless it ends as a sentence ends: a paragraph can be a link.
+ */
+static int
+link_line(const struct bline *l)
+{
+	const char *p = blk.text.p + l->off;
+	size_t n = l->len;
+
+	if (l->links * 2 <= l->len)
+		return 0;
+	/* Closing quotes and brackets after the stop. */
+	while (n > 0 && (p[n - 1] == '"' || p[n - 1] == ')' ||
+			    p[n - 1] == '\''))
+		n--;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xe2 &&
+	    (unsigned char)p[n - 2] == 0x80 &&
+	    ((unsigned char)p[n - 1] == 0x9d || (unsigned char)p[n - 1] == 0x99))
+		n -= 3; /* ” ’ */
+	return !(n > 0 && (p[n - 1] == '.' || p[n - 1] == '!' ||
+			      p[n - 1] == '?') && l->len >= PROSE_CHARS);
+}
+
 static const char *
 label(int node)
 {
@@ -619,7 +643,7 @@ explain(int best, const char *inbest, int jsonld)
 			    label(blk.nodes[l->node].why));
 		else if (l->node < 0 ? best >= 0 : !inbest[l->node])
 			out_printf("-\toutside %s\t", label(best));
-		else if (l->links * 2 > l->len)
+		else if (link_line(l))
 			out_printf("-\tlinks\t");
 		else
 			out_printf("+\tin %s\t", label(best));
@@ -814,7 +838,7 @@ choose(void)
 
 			if (l->node < 0 ? best >= 0 : !inbest[l->node])
 				continue;
-			if (l->links * 2 > l->len)
+			if (link_line(l))
 				continue;
 			write_line(blk.text.p + l->off, l->len);
 		}
