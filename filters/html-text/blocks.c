@@ -21,7 +21,8 @@
  *     of it links, or is a table row of three cells; a prose line with
  *     no prose line beside it counts ISOLATED_WEIGHT (an article is a run
  *     of paragraphs; teasers and comments are one excerpt at a time
- *     between a headline and a byline).  Other lines are clutter.
+ *     between a headline and a byline); links inside a paragraph are
+ *     part of it.  Other lines are clutter.
  *  3. The article: the node whose subtree, furniture left out, has the
  *     most prose less clutter (node_score()), narrowed to the innermost
  *     node that keeps INNER_SHARE of that score when such nodes nest
@@ -799,8 +800,8 @@ choose(void)
 		if (l->node < 0 || (nd[l->node].flags & N_FURNITURE))
 			continue;
 		if (is_prose(l)) {
+			/* Links inside a paragraph are part of it. */
 			nd[l->node].prose += prose_weight(i);
-			nd[l->node].clutter += (double)l->links;
 		} else {
 			nd[l->node].clutter += (double)l->len;
 		}
