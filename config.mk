@@ -5,12 +5,17 @@ PREFIX ?= /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man/man1
 
-# The filters, one per line; each is filters/NAME.c with filters/NAME.1.
+# The filters, one per line; each is filters/NAME.c (or a folder
+# filters/NAME/ with main.c) with filters/NAME.1.
 FILTERS = \
 	declutter \
 	dedupe-lines \
 	extract-amounts \
-	extract-quotes
+	extract-dates \
+	extract-quotes \
+	fix-text \
+	html-text \
+	unwrap
 
 # CC: the compiler (make CC=clang).
 CFLAGS ?= -O2 -g

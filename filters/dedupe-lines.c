@@ -1125,6 +1125,13 @@ exact_document(struct input *in)
 			n++;
 			ahead = nl + 1;
 		}
+		if (line_is_separator(&ln)) {
+			/* Taken from the ring, past input_next(): the
+			 * document separator is written like it would be. */
+			out_line(&ln);
+			out_end_record();
+			continue;
+		}
 		if (!opt.dedupe_blank && is_blank(ln.p, ln.len)) {
 			if (!opt.invert)
 				emit(&ln);
@@ -1162,6 +1169,8 @@ dedupe_document(struct input *in, void *ctx)
 	while (input_next(in, &ln))
 		if (handle_line(in, &ln) != 0 || out_failed())
 			return 1;
+	if (in->at_separator)
+		prev.have = 0; /* -a: a separator ends a run, as a blank does */
 	return 0;
 }
 
@@ -1612,6 +1621,8 @@ main(int argc, char **argv)
 	buf_reserve(&keybuf, 256);
 
 	first = cli_parse(argc, argv, &spec);
+	/* -c -d -u print at the end: no stream to keep separators in. */
+	inputs_quiet_separators(tallying());
 	check_options();
 	/* The --seen file is replaced at the end: it must be neither the -o
 	 * file nor an input, and a --seen-from file must not be either. */

@@ -157,221 +157,26 @@ static const struct lexdef lex_numbers[] = {{"zero", W_NUM, NULL, 0, 0, NULL},
     {"and", W_AND | W_FUNC, NULL, 0, 0, NULL},
     {"of", W_OF | W_FUNC, NULL, 0, 0, NULL}, {NULL, 0, NULL, 0, 0, NULL}};
 
-#define CUR(w, c)                                                              \
-	{                                                                      \
-		w, W_CUR, c, 0, 0, NULL                                        \
-	}
-#define CURG(w, g)                                                             \
-	{                                                                      \
-		w, W_CUR, NULL, g, 0, NULL                                     \
-	}
-#define MINOR(w, c, e)                                                         \
-	{                                                                      \
-		w, W_MINOR, c, 0, e, NULL                                      \
-	}
-#define MINORG(w, g, e)                                                        \
-	{                                                                      \
-		w, W_MINOR, NULL, g, e, NULL                                   \
-	}
-/* Rare after number words and the prefix of common words: no trigger. */
-#define CURX(w, c)                                                             \
-	{                                                                      \
-		w, W_CUR | W_NOTRIG, c, 0, 0, NULL                             \
-	}
-#define MINORX(w, c, e)                                                        \
-	{                                                                      \
-		w, W_MINOR | W_NOTRIG, c, 0, e, NULL                           \
-	}
+/*
+ * The currency tables below are filled from the rows of
+ * filters/extract-amounts/currencies.def (scripts/def2c), which say what
+ * each kind of row means.
+ */
+#include "extract-amounts/currencies.h"
 
 static const struct lexdef lex_currencies[] = {
-    {"dollar", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL},
-    {"dollars", W_CUR | W_PREFIX, NULL, G_DOLLAR, 0, NULL}, CUR("buck", "USD"),
-    CUR("bucks", "USD"), CUR("euro", "EUR"), CUR("euros", "EUR"),
-    CURG("pound", G_POUND), CURG("pounds", G_POUND),
-    {"sterling", W_CUR | W_ADJ, "GBP", 0, 0, "GBP"}, CUR("quid", "GBP"),
-    CUR("yen", "JPY"), {"yuan", W_CUR | W_PREFIX | W_ADJ, "CNY", 0, 0, "CNY"},
-    {"renminbi", W_CUR | W_ADJ, "CNY", 0, 0, "CNY"}, CUR("kuai", "CNY"),
-    CURG("rupee", G_RUPEE), CURG("rupees", G_RUPEE), CUR("rupiah", "IDR"),
-    CUR("rupiahs", "IDR"), CURG("won", G_WON), CUR("ruble", "RUB"),
-    CUR("rubles", "RUB"), CUR("rouble", "RUB"), CUR("roubles", "RUB"),
-    CURG("franc", G_FRANC), CURG("francs", G_FRANC), CUR("krona", "SEK"),
-    CUR("kronor", "SEK"), CURG("krone", G_KRONER), CURG("kroner", G_KRONER),
-    {"crowns", W_CUR | W_NEEDADJ, NULL, G_CROWN, 0, NULL}, CUR("koruna", "CZK"),
-    CUR("korun", "CZK"), CUR("korunas", "CZK"), CUR("kronur", "ISK"),
-    CUR("kronas", "SEK"), CURG("peso", G_PESO), CURG("pesos", G_PESO),
-    CUR("reais", "BRL"), CURX("reals", "BRL"), CUR("rand", "ZAR"),
-    CUR("rands", "ZAR"), CUR("naira", "NGN"), CUR("cedi", "GHS"),
-    CUR("cedis", "GHS"), CURG("shilling", G_SHILLING),
-    CURG("shillings", G_SHILLING), CURG("dirham", G_DIRHAM),
-    CURG("dirhams", G_DIRHAM), CURG("riyal", G_RIYAL), CURG("riyals", G_RIYAL),
-    CURG("rial", G_RIAL), CURG("rials", G_RIAL), CURG("dinar", G_DINAR),
-    CURG("dinars", G_DINAR), CURG("lira", G_LIRA), CURG("liras", G_LIRA),
-    CURG("lire", G_LIRA), CUR("zloty", "PLN"), CUR("zlotys", "PLN"),
-    CUR("zlotych", "PLN"), CURX("forint", "HUF"), CURX("forints", "HUF"),
-    CURX("leu", "RON"), CURX("lei", "RON"), CURX("lev", "BGN"),
-    CURX("leva", "BGN"), CUR("hryvnia", "UAH"), CUR("hryvnias", "UAH"),
-    CUR("hryvnas", "UAH"), CUR("hryvnya", "UAH"), CUR("hryvnyas", "UAH"),
-    CURX("tenge", "KZT"), CURX("lari", "GEL"), CURX("drams", "AMD"),
-    CURX("manat", "AZN"), CURX("manats", "AZN"), CUR("baht", "THB"),
-    CURX("dong", "VND"), {"ringgit", W_CUR | W_PREFIX, "MYR", 0, 0, NULL},
-    {"ringgits", W_CUR | W_PREFIX, "MYR", 0, 0, NULL}, CUR("kyat", "MMK"),
-    CUR("kyats", "MMK"), CUR("riel", "KHR"), CUR("riels", "KHR"),
-    CURX("kip", "LAK"), CURX("taka", "BDT"), CUR("tugrik", "MNT"),
-    CUR("tugriks", "MNT"), CUR("tughrik", "MNT"), CUR("tughriks", "MNT"),
-    CUR("togrog", "MNT"), CUR("afghani", "AFN"), CUR("afghanis", "AFN"),
-    CUR("shekel", "ILS"), CUR("shekels", "ILS"), CUR("sheqel", "ILS"),
-    CUR("sheqels", "ILS"), CUR("birr", "ETB"), CUR("kwacha", "ZMW"),
-    CURX("pula", "BWP"), CUR("guarani", "PYG"), CUR("guaranies", "PYG"),
-    CURX("colones", "CRC"), CUR("quetzal", "GTQ"), CUR("quetzales", "GTQ"),
-    CUR("quetzals", "GTQ"), CUR("lempira", "HNL"), CUR("lempiras", "HNL"),
-    CURX("cordoba", "NIO"), CURX("cordobas", "NIO"), CUR("bolivar", "VES"),
-    CUR("bolivars", "VES"), CUR("bolivares", "VES"), CUR("boliviano", "BOB"),
-    CUR("bolivianos", "BOB"), CURX("soles", "PEN"), CUR("markka", "FIM"),
-    CUR("markkaa", "FIM"), CUR("guilder", "NLG"), CUR("guilders", "NLG"),
-    CUR("peseta", "ESP"), CUR("pesetas", "ESP"), CUR("escudo", "PTE"),
-    CUR("escudos", "PTE"), CUR("drachma", "GRD"), CUR("drachmas", "GRD"),
-    CUR("drachmae", "GRD"), CUR("schilling", "ATS"), CUR("schillings", "ATS"),
-    CUR("deutschmark", "DEM"), CUR("deutschmarks", "DEM"),
-    {"marks", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL},
-    {"mark", W_CUR | W_NEEDADJ, "DEM", 0, 0, NULL}, CUR("egyptianpound", "EGP"),
-    CUR("egyptianpounds", "EGP"), CUR("saudiriyal", "SAR"),
-    CUR("saudiriyals", "SAR"), CUR("geneh", "EGP"), CUR("genihat", "EGP"),
-    MINORG("cent", G_CENT, -2), MINORG("cents", G_CENT, -2),
-    MINOR("penny", "GBP", -2), MINOR("pennies", "GBP", -2),
-    MINOR("pence", "GBP", -2), MINOR("paise", "INR", -2),
-    MINOR("paisa", "INR", -2), MINORG("centavo", G_CENTAVO, -2),
-    MINORG("centavos", G_CENTAVO, -2), MINOR("kopeck", "RUB", -2),
-    MINOR("kopecks", "RUB", -2), MINOR("kopek", "RUB", -2),
-    MINOR("kopeks", "RUB", -2), MINOR("kopiyka", "UAH", -2),
-    MINOR("kopiykas", "UAH", -2), MINOR("kopiyok", "UAH", -2),
-    MINORX("sen", "MYR", -2), MINORX("sens", "MYR", -2),
-    MINOR("satoshi", "BTC", -8), MINOR("satoshis", "BTC", -8),
-    MINOR("halala", "SAR", -2), MINOR("halalas", "SAR", -2),
-    MINOR("satang", "THB", -2), MINOR("agorot", "ILS", -2),
-    MINOR("rappen", "CHF", -2), MINOR("centimes", "CHF", -2),
-    MINOR("piastres", "EGP", -2), {"percent", W_PCT, "%", 0, 0, NULL},
-    {"percents", W_PCT, "%", 0, 0, NULL}, {"pct", W_PCT, "%", 0, 0, NULL},
-    {"percentage", W_PCT, "%", 0, 0, NULL},
-    {"per", W_PCT, "%", 0, 0, NULL},    /* only before "cent" */
-    {"basis", W_PCT, "bp", 0, 0, NULL}, /* only before "point(s)" */
-    {"bps", W_PCT, "bp", 0, 0, NULL}, {"bp", W_PCT, "bp", 0, 0, NULL},
-    {"bpts", W_PCT, "bp", 0, 0, NULL}, {"pp", W_PCT, "pp", 0, 0, NULL},
-    {"ppt", W_PCT, "pp", 0, 0, NULL}, {"ppts", W_PCT, "pp", 0, 0, NULL},
-    {NULL, 0, NULL, 0, 0, NULL}};
+    CURRENCY_WORDS, {NULL, 0, NULL, 0, 0, NULL}};
 
-/*
- * Currency codes: ISO 4217 (and RMB, NIS, XBT).  Codes that are also
- * common English words in capitals (ALL, TOP, CUP, BAM, MOP, SOS) are left
- * out.  The lower-case spelling is accepted for the codes marked 1.
- */
+/* Currency codes (ISO 4217, and RMB, NIS, XBT): "code" rows. */
 static const struct {
 	const char *code, *as;
 	int lc;
-} codes[] = {{"USD", "USD", 1}, {"EUR", "EUR", 1}, {"GBP", "GBP", 1},
-    {"JPY", "JPY", 1}, {"CNY", "CNY", 1}, {"RMB", "CNY", 1}, {"CNH", "CNY", 0},
-    {"INR", "INR", 1}, {"CHF", "CHF", 1}, {"CAD", "CAD", 1}, {"AUD", "AUD", 1},
-    {"NZD", "NZD", 1}, {"HKD", "HKD", 1}, {"SGD", "SGD", 1}, {"KRW", "KRW", 1},
-    {"RUB", "RUB", 0}, {"BRL", "BRL", 1}, {"MXN", "MXN", 1}, {"SEK", "SEK", 1},
-    {"NOK", "NOK", 1}, {"DKK", "DKK", 1}, {"ZAR", "ZAR", 1}, {"BTC", "BTC", 1},
-    {"XBT", "BTC", 0}, {"MYR", "MYR", 1}, {"TWD", "TWD", 1}, {"NTD", "TWD", 0},
-    {"TRY", "TRY", 0}, {"PHP", "PHP", 0}, {"ILS", "ILS", 0}, {"NIS", "ILS", 0},
-    {"THB", "THB", 1}, {"NGN", "NGN", 1}, {"VND", "VND", 1}, {"UAH", "UAH", 1},
-    {"CRC", "CRC", 0}, {"PYG", "PYG", 0}, {"GHS", "GHS", 0}, {"GEL", "GEL", 0},
-    {"LAK", "LAK", 0}, {"LKR", "LKR", 1}, {"PKR", "PKR", 1}, {"BDT", "BDT", 1},
-    {"NPR", "NPR", 0}, {"IDR", "IDR", 1}, {"PLN", "PLN", 1}, {"HUF", "HUF", 1},
-    {"CZK", "CZK", 1}, {"RON", "RON", 0}, {"BGN", "BGN", 0}, {"HRK", "HRK", 0},
-    {"RSD", "RSD", 0}, {"ISK", "ISK", 0}, {"EGP", "EGP", 1}, {"SAR", "SAR", 0},
-    {"QAR", "QAR", 0}, {"AED", "AED", 1}, {"MAD", "MAD", 0}, {"KES", "KES", 0},
-    {"KWD", "KWD", 1}, {"BHD", "BHD", 0}, {"OMR", "OMR", 0}, {"JOD", "JOD", 0},
-    {"IRR", "IRR", 0}, {"IQD", "IQD", 0}, {"LBP", "LBP", 0}, {"TND", "TND", 0},
-    {"DZD", "DZD", 0}, {"LYD", "LYD", 0}, {"COP", "COP", 0}, {"ARS", "ARS", 1},
-    {"CLP", "CLP", 1}, {"PEN", "PEN", 0}, {"UYU", "UYU", 0}, {"BOB", "BOB", 0},
-    {"MNT", "MNT", 1}, {"KZT", "KZT", 0}, {"AZN", "AZN", 0}, {"AMD", "AMD", 0},
-    {"UZS", "UZS", 0}, {"BYN", "BYN", 0}, {"MDL", "MDL", 0}, {"MKD", "MKD", 0},
-    {"ETB", "ETB", 0}, {"TZS", "TZS", 0}, {"UGX", "UGX", 0}, {"RWF", "RWF", 0},
-    {"XOF", "XOF", 0}, {"XAF", "XAF", 0}, {"ZMW", "ZMW", 0}, {"MUR", "MUR", 0},
-    {"SCR", "SCR", 0}, {"FJD", "FJD", 0}, {"JMD", "JMD", 0}, {"TTD", "TTD", 0},
-    {"BBD", "BBD", 0}, {"BSD", "BSD", 0}, {"BZD", "BZD", 0}, {"XCD", "XCD", 0},
-    {"DOP", "DOP", 0}, {"GTQ", "GTQ", 0}, {"HNL", "HNL", 0}, {"NIO", "NIO", 0},
-    {"VES", "VES", 0}, {"KHR", "KHR", 0}, {"MMK", "MMK", 0}, {"AFN", "AFN", 0},
-    {"SDG", "SDG", 0}, {"SYP", "SYP", 0}, {"YER", "YER", 0}, {"BND", "BND", 0},
-    {"MOP", NULL, 0}, {"NAD", "NAD", 0}, {"BWP", "BWP", 0}, {"ZWL", "ZWL", 0},
-    {"XAU", "XAU", 0}, {"XAG", "XAG", 0}, {NULL, NULL, 0}};
+} codes[] = {CURRENCY_CODES, {NULL, NULL, 0}};
 
-#define ADJ(w, c)                                                              \
-	{                                                                      \
-		w, W_ADJ, NULL, 0, 0, c                                        \
-	}
-
-/* Countries, their adjectives and some cities: which currency they use. */
-static const struct lexdef lex_places[] = {ADJ("us", "USD"), ADJ("u.s.", "USD"),
-    ADJ("u.s", "USD"), ADJ("american", "USD"), ADJ("america", "USD"),
-    ADJ("canadian", "CAD"), ADJ("canada", "CAD"), ADJ("australian", "AUD"),
-    ADJ("australia", "AUD"), ADJ("zealand", "NZD"), ADJ("kong", "HKD"),
-    ADJ("singapore", "SGD"), ADJ("singaporean", "SGD"), ADJ("taiwan", "TWD"),
-    ADJ("taiwanese", "TWD"), ADJ("jamaican", "JMD"), ADJ("zimbabwean", "ZWL"),
-    ADJ("zimbabwe", "ZWL"), ADJ("namibian", "NAD"), ADJ("fijian", "FJD"),
-    ADJ("bahamian", "BSD"), ADJ("brunei", "BND"), ADJ("sweden", "SEK"),
-    ADJ("swedish", "SEK"), ADJ("stockholm", "SEK"), ADJ("norway", "NOK"),
-    ADJ("norwegian", "NOK"), ADJ("oslo", "NOK"), ADJ("denmark", "DKK"),
-    ADJ("danish", "DKK"), ADJ("copenhagen", "DKK"), ADJ("iceland", "ISK"),
-    ADJ("icelandic", "ISK"), ADJ("czech", "CZK"), ADJ("prague", "CZK"),
-    ADJ("china", "CNY"), ADJ("chinese", "CNY"), ADJ("beijing", "CNY"),
-    ADJ("shanghai", "CNY"), ADJ("shenzhen", "CNY"), ADJ("guangzhou", "CNY"),
-    ADJ("hangzhou", "CNY"), ADJ("rmb", "CNY"), ADJ("japan", "JPY"),
-    ADJ("japanese", "JPY"), ADJ("tokyo", "JPY"), ADJ("osaka", "JPY"),
-    ADJ("mexico", "MXN"), ADJ("mexican", "MXN"), ADJ("colombia", "COP"),
-    ADJ("colombian", "COP"), ADJ("philippines", "PHP"),
-    ADJ("philippine", "PHP"), ADJ("filipino", "PHP"), ADJ("manila", "PHP"),
-    ADJ("argentina", "ARS"), ADJ("argentine", "ARS"), ADJ("argentinian", "ARS"),
-    ADJ("chile", "CLP"), ADJ("chilean", "CLP"), ADJ("uruguay", "UYU"),
-    ADJ("uruguayan", "UYU"), ADJ("dominican", "DOP"), ADJ("cuban", "CUP"),
-    ADJ("switzerland", "CHF"), ADJ("swiss", "CHF"), ADJ("zurich", "CHF"),
-    ADJ("geneva", "CHF"), ADJ("french", "FRF"), ADJ("belgian", "BEF"),
-    ADJ("cfa", "XOF"), ADJ("rwandan", "RWF"), ADJ("congolese", "CDF"),
-    ADJ("guinean", "GNF"), ADJ("kenya", "KES"), ADJ("kenyan", "KES"),
-    ADJ("nairobi", "KES"), ADJ("uganda", "UGX"), ADJ("ugandan", "UGX"),
-    ADJ("tanzania", "TZS"), ADJ("tanzanian", "TZS"), ADJ("somali", "SOS"),
-    ADJ("somalia", "SOS"), ADJ("saudi", "SAR"), ADJ("riyadh", "SAR"),
-    ADJ("qatar", "QAR"), ADJ("qatari", "QAR"), ADJ("doha", "QAR"),
-    ADJ("oman", "OMR"), ADJ("omani", "OMR"), ADJ("yemen", "YER"),
-    ADJ("yemeni", "YER"), ADJ("iran", "IRR"), ADJ("iranian", "IRR"),
-    ADJ("tehran", "IRR"), ADJ("kuwait", "KWD"), ADJ("kuwaiti", "KWD"),
-    ADJ("bahrain", "BHD"), ADJ("bahraini", "BHD"), ADJ("iraq", "IQD"),
-    ADJ("iraqi", "IQD"), ADJ("jordanian", "JOD"), ADJ("libya", "LYD"),
-    ADJ("libyan", "LYD"), ADJ("tunisia", "TND"), ADJ("tunisian", "TND"),
-    ADJ("algeria", "DZD"), ADJ("algerian", "DZD"), ADJ("serbia", "RSD"),
-    ADJ("serbian", "RSD"), ADJ("uae", "AED"), ADJ("emirati", "AED"),
-    ADJ("dubai", "AED"), ADJ("morocco", "MAD"), ADJ("moroccan", "MAD"),
-    ADJ("india", "INR"), ADJ("indian", "INR"), ADJ("mumbai", "INR"),
-    ADJ("delhi", "INR"), ADJ("bengaluru", "INR"), ADJ("pakistan", "PKR"),
-    ADJ("pakistani", "PKR"), ADJ("islamabad", "PKR"), ADJ("karachi", "PKR"),
-    ADJ("lahore", "PKR"), ADJ("lanka", "LKR"), ADJ("lankan", "LKR"),
-    ADJ("colombo", "LKR"), ADJ("nepal", "NPR"), ADJ("nepali", "NPR"),
-    ADJ("nepalese", "NPR"), ADJ("mauritian", "MUR"), ADJ("seychellois", "SCR"),
-    ADJ("egypt", "EGP"), ADJ("egyptian", "EGP"), ADJ("cairo", "EGP"),
-    ADJ("lebanon", "LBP"), ADJ("lebanese", "LBP"), ADJ("syrian", "SYP"),
-    ADJ("sudanese", "SDG"), ADJ("british", "GBP"), ADJ("britain", "GBP"),
-    ADJ("uk", "GBP"), ADJ("turkey", "TRY"), ADJ("turkish", "TRY"),
-    ADJ("istanbul", "TRY"), ADJ("ankara", "TRY"), ADJ("italian", "ITL"),
-    ADJ("korea", "KRW"), ADJ("korean", "KRW"), ADJ("seoul", "KRW"),
-    ADJ("german", "DEM"), ADJ("deutsche", "DEM"), ADJ("malaysia", "MYR"),
-    ADJ("malaysian", "MYR"), ADJ("finnish", "FIM"), ADJ("dutch", "NLG"),
-    ADJ("brazil", "BRL"), ADJ("brazilian", "BRL"), ADJ("african", "ZAR"),
-    ADJ("johannesburg", "ZAR"), ADJ("pretoria", "ZAR"), ADJ("bogota", "COP"),
-    ADJ("medellin", "COP"), ADJ("aires", "ARS"), ADJ("santiago", "CLP"),
-    ADJ("montevideo", "UYU"), ADJ("lima", "PEN"), ADJ("peru", "PEN"),
-    ADJ("peruvian", "PEN"), ADJ("moscow", "RUB"), ADJ("kyiv", "UAH"),
-    ADJ("kiev", "UAH"), ADJ("warsaw", "PLN"), ADJ("budapest", "HUF"),
-    ADJ("bangkok", "THB"), ADJ("jakarta", "IDR"), ADJ("hanoi", "VND"),
-    ADJ("dhaka", "BDT"), ADJ("lagos", "NGN"), ADJ("abuja", "NGN"),
-    ADJ("nigeria", "NGN"), ADJ("nigerian", "NGN"), ADJ("accra", "GHS"),
-    ADJ("ghana", "GHS"), ADJ("ghanaian", "GHS"), ADJ("kampala", "UGX"),
-    ADJ("jeddah", "SAR"), ADJ("dhabi", "AED"), ADJ("muscat", "OMR"),
-    ADJ("manama", "BHD"), ADJ("baghdad", "IQD"), ADJ("amman", "JOD"),
-    ADJ("beirut", "LBP"), ADJ("kathmandu", "NPR"), ADJ("reykjavik", "ISK"),
-    ADJ("brasilia", "BRL"), ADJ("paulo", "BRL"), ADJ("seoul", "KRW"),
-    {NULL, 0, NULL, 0, 0, NULL}};
+/* Countries, their adjectives and some cities: which currency they use
+ * ("place" rows). */
+static const struct lexdef lex_places[] = {
+    CURRENCY_PLACES, {NULL, 0, NULL, 0, 0, NULL}};
 
 #define FLAG(w, f)                                                             \
 	{                                                                      \
@@ -448,83 +253,30 @@ static unsigned char trig_prefix[(27 * 27 * 27 + 7) / 8];
 /* The same for every word that may follow a number as (part of) its unit. */
 static unsigned char unit_prefix[(27 * 27 * 27 + 7) / 8];
 
-/* Currency symbols (exact bytes). */
+/* Currency symbols (exact bytes): "symbol" rows. */
 static const struct {
 	const char *sym;
 	const char *code;
 	int grp;
-} symbols[] = {{"$", NULL, G_DOLLAR}, {"\xe2\x82\xac", "EUR", 0}, /* € */
-    {"\xc2\xa3", "GBP", 0},                                       /* £ */
-    {"\xc2\xa5", NULL, G_YEN}, {"\xef\xbf\xa5", NULL, G_YEN},     /* ¥ ￥ */
-    {"\xe5\x85\x83", "CNY", 0},                                   /* 元 */
-    {"\xe2\x82\xb9", "INR", 0},                                   /* ₹ */
-    {"\xe2\x82\xa8", NULL, G_RUPEE},                              /* ₨ */
-    {"\xe2\x82\xa9", "KRW", 0},                                   /* ₩ */
-    {"\xe2\x82\xbd", "RUB", 0},                                   /* ₽ */
-    {"\xe2\x82\xba", "TRY", 0},                                   /* ₺ */
-    {"\xe2\x82\xb1", "PHP", 0},                                   /* ₱ */
-    {"\xe2\x82\xaa", "ILS", 0},                                   /* ₪ */
-    {"\xe0\xb8\xbf", "THB", 0},                                   /* ฿ */
-    {"\xe2\x82\xa6", "NGN", 0},                                   /* ₦ */
-    {"\xe2\x82\xab", "VND", 0},                                   /* ₫ */
-    {"\xe2\x82\xb4", "UAH", 0},                                   /* ₴ */
-    {"\xe2\x82\xa1", "CRC", 0},                                   /* ₡ */
-    {"\xe2\x82\xb2", "PYG", 0},                                   /* ₲ */
-    {"\xe2\x82\xb5", "GHS", 0},                                   /* ₵ */
-    {"\xe2\x82\xbe", "GEL", 0},                                   /* ₾ */
-    {"\xe2\x82\xad", "LAK", 0},                                   /* ₭ */
-    {"\xe2\x82\xae", "MNT", 0},                                   /* ₮ */
-    {"\xe2\x82\xb8", "KZT", 0},                                   /* ₸ */
-    {"\xe2\x82\xbc", "AZN", 0},                                   /* ₼ */
-    {"\xd6\x8f", "AMD", 0},                                       /* ֏ */
-    {"\xe2\x82\xbf", "BTC", 0},                                   /* ₿ */
-    {"\xe0\xa7\xb3", "BDT", 0},                                   /* ৳ */
-    {"\xe0\xae\xb0\xe0\xaf\x82", "LKR", 0},                       /* ரூ */
-    {"\xef\xb7\xbc", NULL, G_RIYAL},                              /* ﷼ */
-    {"z\xc5\x82", "PLN", 0},                                      /* zł */
-    {"K\xc4\x8d", "CZK", 0},                                      /* Kč */
-    {"GH\xc2\xa2", "GHS", 0}, {"GH\xe2\x82\xb5", "GHS", 0}, /* GH¢ GH₵ */
-    {NULL, NULL, 0}};
+} symbols[] = {CURRENCY_SYMBOLS, {NULL, NULL, 0}};
 
 #define SYM_PRE 1u
 #define SYM_POST 2u
 
-/* Currency signs written with letters (case as written). */
+/* Currency signs written with letters (case as written): "letter" rows. */
 static const struct {
 	const char *sym;
 	const char *code;
 	int grp;
 	unsigned where;
-} letter_syms[] = {{"Rs", NULL, G_RUPEE, SYM_PRE | SYM_POST},
-    {"Rs.", NULL, G_RUPEE, SYM_PRE}, {"Rp", "IDR", 0, SYM_PRE},
-    {"RM", "MYR", 0, SYM_PRE | SYM_POST}, {"R", "ZAR", 0, SYM_PRE},
-    {"N", "NGN", 0, SYM_PRE}, {"kr", NULL, G_KR, SYM_PRE | SYM_POST},
-    {"kr.", NULL, G_KR, SYM_PRE | SYM_POST}, {"Kr", NULL, G_KR, SYM_PRE},
-    {"Kr.", NULL, G_KR, SYM_PRE}, {"KSh", "KES", 0, SYM_PRE},
-    {"Ksh", "KES", 0, SYM_PRE}, {"Sh", NULL, G_SHILLING, SYM_PRE},
-    {"TSh", "TZS", 0, SYM_PRE}, {"USh", "UGX", 0, SYM_PRE},
-    {"Tk", "BDT", 0, SYM_PRE | SYM_POST}, {"Dh", "AED", 0, SYM_PRE | SYM_POST},
-    {"Dhs", "AED", 0, SYM_PRE | SYM_POST}, {"QR", "QAR", 0, SYM_PRE},
-    {"SR", "SAR", 0, SYM_PRE}, {"KD", "KWD", 0, SYM_PRE},
-    {"TL", "TRY", 0, SYM_POST}, {"LE", "EGP", 0, SYM_POST},
-    {"L.E", "EGP", 0, SYM_POST}, {"L.E.", "EGP", 0, SYM_POST},
-    {"l.e", "EGP", 0, SYM_POST}, {"l.e.", "EGP", 0, SYM_POST},
-    {"le", "EGP", 0, SYM_POST}, {"Ft", "HUF", 0, SYM_POST}, {NULL, NULL, 0, 0}};
+} letter_syms[] = {CURRENCY_LETTERS, {NULL, NULL, 0, 0}};
 
-/* Letters before "$" (any case): which dollar. */
+/* Letters before "$" (any case): which dollar ("dollar" rows). */
 static const struct {
 	const char *pre;
 	const char *code;
 	int spaced; /* also written apart: "c $ 16.4 million" */
-} dollar_prefixes[] = {{"us", "USD", 1}, {"u.s.", "USD", 1}, {"u.s", "USD", 1},
-    {"usd", "USD", 0}, {"c", "CAD", 1}, {"ca", "CAD", 0}, {"can", "CAD", 0},
-    {"cad", "CAD", 0}, {"a", "AUD", 0}, {"au", "AUD", 0}, {"aud", "AUD", 0},
-    {"nz", "NZD", 1}, {"nzd", "NZD", 0}, {"hk", "HKD", 1}, {"hkd", "HKD", 0},
-    {"s", "SGD", 0}, {"sg", "SGD", 0}, {"sgd", "SGD", 0}, {"r", "BRL", 0},
-    {"nt", "TWD", 0}, {"ntd", "TWD", 0}, {"mex", "MXN", 1}, {"mx", "MXN", 0},
-    {"mxn", "MXN", 0}, {"z", "ZWL", 0}, {"j", "JMD", 0}, {"tt", "TTD", 0},
-    {"ec", "XCD", 0}, {"bds", "BBD", 0}, {"bz", "BZD", 0}, {"fj", "FJD", 0},
-    {"n", "NAD", 0}, {NULL, NULL, 0}};
+} dollar_prefixes[] = {CURRENCY_DOLLARS, {NULL, NULL, 0}};
 
 static size_t symbol_len[64], letter_len[64];
 static unsigned char letter_sym_start[256]; /* first letters of letter_syms */
@@ -1294,6 +1046,7 @@ struct num {
 	int has_sep, has_frac;
 	uint64_t alt_m; /* "320.000": 320000 when read European */
 	int alt;
+	int lost; /* a digit other than 0 past the 18th: not exact */
 };
 
 /* Add the digits s[i..j) to n. */
@@ -1307,8 +1060,11 @@ num_digits(struct num *nm, const char *s, size_t i, size_t j, int frac)
 				nm->ndig++;
 			if (frac)
 				nm->e--;
-		} else if (!frac) {
-			nm->e++;
+		} else {
+			if (!frac)
+				nm->e++;
+			if (s[i] != '0')
+				nm->lost = 1;
 		}
 	}
 }
@@ -1328,7 +1084,7 @@ digit_run(const struct scan *sc, size_t i)
  * letters or to another number).
  */
 static int
-read_number(const struct scan *sc, size_t i, struct num *nm)
+read_digits(const struct scan *sc, size_t i, struct num *nm)
 {
 	const char *s = sc->s;
 	size_t n = sc->n, j, k, g;
@@ -1460,6 +1216,45 @@ read_number(const struct scan *sc, size_t i, struct num *nm)
 		    !(c == ',' && j + 1 < n && s[j + 1] != ' ' && nm->has_frac))
 			return 0;
 	}
+	return 1;
+}
+
+/* 1 if an exponent starts at i: e or E, a sign or not, a digit ("e6",
+ * "E-3"). */
+static int
+exponent_at(const struct scan *sc, size_t i)
+{
+	const char *s = sc->s;
+
+	if (i >= sc->n || (s[i] != 'e' && s[i] != 'E'))
+		return 0;
+	i++;
+	if (i < sc->n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	return i < sc->n && is_digit((unsigned char)s[i]);
+}
+
+/*
+ * read_digits(), and then what the value must be: exact (no digit other
+ * than 0 dropped past the 18th: "$1,000,000,000,000,000,000,001" is no
+ * amount, not 10^21), and not part of scientific notation.  "2.5e-3
+ * euros" and "1e6 dollars" are no amounts, neither the mantissa nor the
+ * exponent (it was read as 3 EUR): news text writes amounts in words and
+ * digits, and a number in scientific notation is a measurement.
+ */
+static int
+read_number(const struct scan *sc, size_t i, struct num *nm)
+{
+	const char *s = sc->s;
+	size_t k = i;
+
+	if (k > 0 && (s[k - 1] == '-' || s[k - 1] == '+'))
+		k--;
+	if (k >= 2 && (s[k - 1] == 'e' || s[k - 1] == 'E') &&
+	    is_digit((unsigned char)s[k - 2]))
+		return 0; /* the exponent of 2.5e-3 */
+	if (!read_digits(sc, i, nm) || nm->lost || exponent_at(sc, nm->end))
+		return 0;
 	return 1;
 }
 
@@ -2768,25 +2563,20 @@ unit_wanted(const char *unit)
 }
 
 /*
- * Write the value of a at out as fmt_number() does (out has 400 bytes);
- * returns its length.  Most amounts are below 10^15 with at most six
- * decimals (4.5%, $1.25 million), which fmt_number() writes as the
- * shortest decimal that reads back: with at most 15 digits no other such
- * decimal reads back as the same double, so that is the digits of m
- * without trailing zeros, written here without a double.
+ * Write the value of a at out, exactly the decimal the text states: the
+ * digits of m with the decimal point -e places from the right, or e zeros
+ * after them; no exponent, no trailing zeros after the point (0.5,
+ * 138000000000, 0.0000001, 999999999999999000000000).  finish_and_emit()
+ * keeps |e| within VALUE_EXP_MAX, so it takes at most 64 bytes.  Returns
+ * its length.
  */
 static size_t
 value_text(const struct amount *a, char *out)
 {
-	static const uint64_t p10[] = {1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL,
-	    100000ULL, 1000000ULL, 10000000ULL, 100000000ULL, 1000000000ULL,
-	    10000000000ULL, 100000000000ULL, 1000000000000ULL,
-	    10000000000000ULL, 100000000000000ULL, 1000000000000000ULL};
-	int e = a->ne + a->sexp + a->uexp;
-	char tmp[24], *p = tmp + sizeof(tmp);
+	int e = a->ne + a->sexp + a->uexp, nd = 0, k;
 	uint64_t m = a->m;
+	char dig[24]; /* the digits of m, lowest first */
 	size_t l = 0;
-	int k;
 
 	if (m == 0) {
 		out[0] = '0';
@@ -2796,32 +2586,27 @@ value_text(const struct amount *a, char *out)
 		m /= 10;
 		e++;
 	}
-	if (e < -6 || e > 15 || m >= p10[e < 0 ? 15 : 15 - e]) {
-		(void)fmt_number(amount_value(a), out, 400);
-		return strlen(out);
-	}
+	for (; m != 0; m /= 10)
+		dig[nd++] = (char)('0' + m % 10);
 	if (a->neg)
 		out[l++] = '-';
-	for (k = 0; k < -e; k++) {
-		*--p = (char)('0' + m % 10);
-		m /= 10;
+	if (e < 0 && nd + e <= 0) {
+		/* 0.0025: zeros between the point and the digits */
+		out[l++] = '0';
+		out[l++] = '.';
+		for (k = nd + e; k < 0; k++)
+			out[l++] = '0';
 	}
-	if (e < 0)
-		*--p = '.';
-	do {
-		*--p = (char)('0' + m % 10);
-		m /= 10;
-	} while (m != 0);
-	memcpy(out + l, p, (size_t)(tmp + sizeof(tmp) - p));
-	l += (size_t)(tmp + sizeof(tmp) - p);
-	if (e > 0) {
-		memset(out + l, '0', (size_t)e);
-		l += (size_t)e;
+	for (k = nd - 1; k >= 0; k--) {
+		if (k == -e - 1 && nd + e > 0)
+			out[l++] = '.';
+		out[l++] = dig[k];
 	}
+	for (k = 0; k < e; k++)
+		out[l++] = '0';
 	return l;
 }
 
-/* The decimal digits of v at out; returns their number (as %lld). */
 static size_t
 put_int(char *out, long long v)
 {
@@ -3053,6 +2838,10 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 
 /* ---- the scanner ---- */
 
+/* The largest power of ten a value may carry either way (a value is m *
+ * 10^e, m of at most 18 digits): past it, a run of digits is no amount. */
+#define VALUE_EXP_MAX 40
+
 struct sink {
 	const struct input *in;
 	unsigned long long lineno;
@@ -3061,13 +2850,13 @@ struct sink {
 static void
 finish_and_emit(struct scan *sc, struct amount *a, const struct sink *k)
 {
-	double v;
+	int e;
 
 	if (a->kind == 0 || !finish_unit(sc, a))
 		return;
-	v = amount_value(a);
-	if (v - v != 0)
-		return; /* a number too long to be a value (inf) */
+	e = a->ne + a->sexp + a->uexp;
+	if (e > VALUE_EXP_MAX || e < -VALUE_EXP_MAX)
+		return; /* 10^40 dollars: a digit run, not a value */
 	emit(sc, a, k->in, k->lineno);
 }
 
@@ -3590,8 +3379,10 @@ handle_option(int code, const char *arg)
 
 	switch (code) {
 	case OPT_KIND:
+		/* every item of the list a kind: "--kind=" and
+		 * "--kind=money," are refused, not read as "none" */
 		opt.kinds = 0;
-		for (p = arg; *p != '\0'; p += l + (p[l] == ',')) {
+		for (p = arg;; p += l + 1) {
 			l = strcspn(p, ",");
 			if (l == 5 && memcmp(p, "money", 5) == 0)
 				opt.kinds |= K_MONEY;
@@ -3601,6 +3392,8 @@ handle_option(int code, const char *arg)
 				cli_usage_error("--kind: unknown kind '%.*s' "
 						"(money, percent)",
 				    (int)l, p);
+			if (p[l] == '\0')
+				break;
 		}
 		break;
 	case OPT_UNIT:
@@ -3773,6 +3566,9 @@ main(int argc, char **argv)
 	nspans = capspans = 0;
 	lex_init();
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	out_open(common.output, common.line_buffered);
 	if (list_currencies_wanted) {
 		list_currencies();

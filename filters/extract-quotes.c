@@ -72,13 +72,17 @@
 #define MAX_QUOTE_BYTES (1u << 20)
 
 /*
- * A paragraph longer than LONG_PARA is read in windows of about WINDOW
- * bytes around its quotations (CONTEXT bytes on each side), so that the
- * tokens stay bounded whatever the paragraph's length; one without
- * quotations is only scanned for names.
+ * A paragraph longer than LONG_PARA, or with more than MANY_SPANS
+ * quotations, is read in windows of about WINDOW bytes and at most
+ * WINDOW_SPANS quotations (CONTEXT bytes on each side), so that the
+ * tokens and attributions stay bounded whatever the paragraph holds (a
+ * line of 400,000 quotation marks: issue 16); one without quotations is
+ * only scanned for names.
  */
 #define LONG_PARA (1u << 20)
+#define MANY_SPANS 1024
 #define WINDOW (64u << 10)
+#define WINDOW_SPANS 256
 #define CONTEXT (2u << 10)
 
 /* Longest speaker, role and verb kept, in bytes (longer ones are cut at
@@ -94,9 +98,10 @@ static struct {
 	unsigned kinds;      /* --kind */
 	long long min_words; /* --min-words, for partial and scare */
 	int attributed_only; /* --attributed-only */
+	int list_words;      /* --list-words */
 } opt;
 
-enum { OPT_KIND = CLI_OWN, OPT_MIN_WORDS, OPT_ATTRIBUTED };
+enum { OPT_KIND = CLI_OWN, OPT_MIN_WORDS, OPT_ATTRIBUTED, OPT_LIST_WORDS };
 
 static const struct cli_option options[] = {
     {OPT_KIND, "kind", CLI_REQUIRED, "LIST",
@@ -105,6 +110,8 @@ static const struct cli_option options[] = {
 	"drop partial and scare quotes of fewer than N words"},
     {OPT_ATTRIBUTED, "attributed-only", CLI_NOARG, NULL,
 	"print only quotations with a speaker"},
+    {OPT_LIST_WORDS, "list-words", CLI_NOARG, NULL,
+	"print the built-in word lists and exit"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static unsigned
@@ -146,6 +153,9 @@ handle_option(int code, const char *arg)
 		break;
 	case OPT_ATTRIBUTED:
 		opt.attributed_only = 1;
+		break;
+	case OPT_LIST_WORDS:
+		opt.list_words = 1;
 		break;
 	default:
 		break;
@@ -195,246 +205,13 @@ static const struct cli_spec spec = {
 
 #define LX_PRONOUN (LX_HE | LX_SHE | LX_IT)
 
-static const char *const verb_words[] = {
-    "acknowledge acknowledged acknowledges acknowledging add added adds ",
-    "noting ",
-    "admit admits admitted admitting advise advised advises advising agree ",
-    "agreed agrees agreing allege alleged alleges alleging announce ",
-    "announced announces announcing answered answers argue argued argues ",
-    "arguing ask asked asking asks assert asserted asserting asserts assure ",
-    "assured assures assuring barked barking beg beged beging begs bellow ",
-    "bellowed bellowing bellows blast blasted blasting blasts boast boasted ",
-    "boasting boasts brag braged braging brags caution cautioned cautioning ",
-    "cautions charged cheered chime chimed chimes chiming chuckle chuckled ",
-    "chuckles chuckling claimed claiming claims commented commenting ",
-    "comments complain complained complaining complains concede conceded ",
-    "concedes conceding conclude concluded concludes concluding concur ",
-    "concured concuring concurs confirm confirmed confirming confirms ",
-    "contend contended contending contends continued continues counsel ",
-    "counseled counseling counsels countered countering counters cried cries ",
-    "criticise criticised criticises criticising criticize criticized ",
-    "criticizes criticizing crying declare declared declares declaring ",
-    "demanded demanding demands denied denies deny denying disclose ",
-    "disclosed discloses disclosing echoed echoing emailed emailing ",
-    "emphasise emphasised emphasises emphasising emphasize emphasized ",
-    "emphasizes emphasizing estimated exclaim exclaimed exclaiming exclaims ",
-    "explain explained explaining explains finds found fume fumed fumes ",
-    "fuming growl growled growling growls grumble grumbled grumbles ",
-    "grumbling gush gushed gushes gushing highlighted hiss hissed hisses ",
-    "hissing huffed huffing huffs hypothesise hypothesised hypothesises ",
-    "hypothesising indicated informed informing informs insist insisted ",
-    "insisting insists instructed instructing instructs interject ",
-    "interjected interjecting interjects interrupt interrupted interrupting ",
-    "interrupts joked jokes joking lament lamented lamenting laments laughed ",
-    "laughs maintain maintained maintaining maintains marvel marveled ",
-    "marveling marvels mock mocked mocking mocks murmur murmured murmuring ",
-    "murmurs muse mused muses musing mutter muttered muttering mutters noted ",
-    "notes objected observe observed observes observing offered opine opined ",
-    "opines opining pleaded pleading pleads pledge pledged pledges pledging ",
-    "pointed posit posited positing posits posted posting posts praise ",
-    "praised praises praising preach preached preaches preaching predict ",
-    "predicted predicting predicts proclaim proclaimed proclaiming proclaims ",
-    "promised promises promising pronounce pronounced pronounces pronouncing ",
-    "protested protesting put queried queries querying questioned quip ",
-    "quipped quipping quips quoted quoting raged raging railed railing ",
-    "reassure reassured reassures reassuring recall recalled recalling ",
-    "recalls recount recounted recounting recounts reflected reflects ",
-    "reiterate reiterated reiterates reiterating remarked remarking remarks ",
-    "remind reminded reminding reminds repeated repeating repeats replied ",
-    "replies reply replying reported reporting reports respond responded ",
-    "responding responds retort retorted retorting retorts reveal revealed ",
-    "revealing reveals roared roaring ruled said say saying says scoff ",
-    "scoffed scoffing scoffs screamed screaming seethe seethed seethes ",
-    "seething shouted shouting shruged shrugged shruging sighed sighing ",
-    "signaled signalled slam slamed slaming slams smiled snap snapped ",
-    "snapping snaps snarl snarled snarling snarls sob sobbed sobbing sobs ",
-    "speak speaking speaks speculate speculated speculates speculating spoke ",
-    "stated states stress stressed stresses stressing suggest suggested ",
-    "suggesting suggests sumed suming summarise summarised summarises ",
-    "summarising summarize summarized summarizes summarizing swear swears ",
-    "swore sworn tell telling tells testified testifies testify testifying ",
-    "texted texting theorise theorised theorises theorising theorize ",
-    "theorized theorizes theorizing thought thunder thundered thundering ",
-    "thunders told tweet tweeted tweeting tweets underline underlined ",
-    "underlines underlining underscore underscored underscores underscoring ",
-    "urge urged urges urging vented venting vow vowed vowing vows warn ",
-    "warned warning warns whispered whispering wondered wondering write ",
-    "writes writing written wrote yelled yelling ", NULL};
-
-static const char title_words[] =
-    "mr mrs ms miss dr prof professor sir dame lord lady sen senator rep "
-    "representative gov governor president vice gen general col colonel "
-    "capt captain lt lieutenant sgt sergeant rev reverend judge justice "
-    "mayor minister secretary chancellor premier speaker officer "
-    "detective coach chief king queen prince princess pope father "
-    "councillor councilman councilwoman councilor commissioner "
-    "chairman chairwoman chair chairperson director manager deputy "
-    "spokesman spokeswoman spokesperson ambassador inspector constable "
-    "superintendent bishop archbishop cardinal rabbi imam pastor ceo cfo coo "
-    "cto founder economist analyst strategist professor lawyer attorney "
-    "sheriff adviser advisor aide leader head executive treasurer "
-    "principal headteacher headmaster defender striker forward "
-    "midfielder goalkeeper manager actor actress singer author "
-    "candidate nominee congressman congresswoman assemblyman "
-    "assemblywoman mp mep delegate deputy trustee admiral marshal "
-    "agent economist researcher scientist historian physician doctor "
-    "nurse officer prosecutor counsel former late acting interim "
-    "retired incoming outgoing staff pollster consultant operative "
-    "commentator columnist host anchor correspondent reporter editor "
-    "publisher activist organizer organiser official lobbyist fundraiser "
-    "donor surrogate supporter businessman businesswoman billionaire "
-    "entrepreneur investor engineer surgeon neurosurgeon comedian "
-    "novelist filmmaker producer scholar expert dean challenger "
-    "incumbent contender hopeful frontrunner front-runner";
-
-/* Jobs that no name ends with ("the former Hewlett-Packard CEO", "Texas
- * Governor"): a capitalised run ending with one is a role, not a person.
- * Titles that are also surnames (King, Bishop, Judge) are not listed. */
-static const char job_words[] =
-    "ceo cfo coo cto chairman chairwoman chairperson spokesman "
-    "spokeswoman spokesperson president secretary director executive "
-    "founder minister commissioner treasurer strategist economist analyst "
-    "candidate nominee adviser advisor aide leader manager officer "
-    "attorney lawyer governor senator mayor representative congressman "
-    "congresswoman mp mep";
-
-static const char male_words[] =
-    "mr sir lord king prince father "
-    "councilman congressman assemblyman chairman spokesman";
-static const char female_words[] =
-    "mrs ms miss dame lady queen princess "
-    "councilwoman congresswoman assemblywoman chairwoman spokeswoman "
-    "actress";
-
-static const char aux_words[] =
-    "also later then has had have would will could might may once "
-    "again previously recently repeatedly reportedly further simply "
-    "only just has been had been did does do once publicly privately "
-    "separately earlier subsequently quickly flatly bluntly angrily "
-    "quietly calmly firmly curtly tersely proudly sadly finally "
-    "initially similarly likewise herself himself themselves itself "
-    "frankly openly was were is are now often always never sometimes "
-    "frequently usually";
-
-static const char prep_words[] =
-    "in on at from to by with for of about after before during since "
-    "under over into through against between among across near "
-    "without within behind beyond like as than via per alongside amid "
-    "despite following toward towards upon unlike";
-
-static const char stopcap_words[] =
-    "the a an in on at from to by with for of and but or so yet if "
-    "when while as after before since it its this that these those "
-    "there here he she they we i you his her their our my your "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september "
-    "october november december today yesterday tomorrow meanwhile "
-    "however still also last next earlier later some many most all "
-    "both each every one two three four five six seven eight nine "
-    "ten asked says said according not no yes what why how where who "
-    "which whose whom then thus instead despite although though "
-    "because unless until among between over under into just even "
-    "only now ms mr mrs dr sen rep gov gen "
-    /* words that open a sentence and are no name: "Wait, it gets
-     * better:", "Ever since ...," */
-    "wait well oh hey okay ok sure look listen remember please thanks "
-    "sorry again besides moreover furthermore anyway otherwise indeed "
-    "perhaps maybe never always ever see";
-
-static const char org_words[] =
-    "ministry department office council committee commission bank "
-    "group company corporation corp inc ltd llc plc party union "
-    "association federation agency institute institution university "
-    "college school court police service services board authority "
-    "trust foundation fund bureau government administration "
-    "parliament congress senate assembly club team guild society "
-    "organisation organization network news times post journal "
-    "capital partners holdings industries technologies airlines "
-    "airways motors foods mining energy systems group campaign "
-    "center centre hospital church army navy observatory agency "
-    "cabinet chamber exchange regulator media press studio theatre "
-    "theater museum library orchestra band institute coalition "
-    "alliance league ministry embassy consulate firm convention caucus "
-    "front movement "
-    "conference summit festival debate primary poll survey national "
-    "democratic republican american international federal united";
-
-static const char group_words[] =
-    "officials analysts experts police residents critics economists "
-    "investors traders officers protesters witnesses authorities "
-    "organisers organizers prosecutors lawyers doctors scientists "
-    "researchers sources spokesman spokeswoman spokesperson ministry "
-    "department government company statement report court council "
-    "committee agency police regulator firm group board commission "
-    "bank union campaign party administration study survey letter "
-    "ruling memo filing document documents report judge court";
-
-static const char more_verbs[] =
-    "point points pointed pointing welcome welcomes welcomed describe "
-    "describes described describing call calls called calling dub dubs "
-    "dubbed label labels labeled labelled term termed brand branded "
-    "read reads remember remembers remembered recalled recalls "
-    "reminisced mused lamented beam beams beamed enthuse enthused "
-    "gushed marvelled marveled pressed elaborate "
-    "elaborates elaborated react reacts reacted cite cites cited citing "
-    "interjected riffed";
-
-static const char obj_words[] =
-    "tell tells told telling ask asks asked asking warn warns warned "
-    "urge urges urged remind reminds reminded inform informs informed "
-    "assure assured reassure reassured advise advised instruct "
-    "instructed praise praised mock mocked blast blasted slam slammed "
-    "criticize criticized criticise criticised question questioned beg "
-    "begged accuse accused charge charged quote quoted promise promised";
-
-/* Common first names, for the gender that he and she look for. */
-static const char male_names[] =
-    "john james robert michael william david richard joseph thomas "
-    "charles christopher daniel matthew anthony mark donald steven paul "
-    "andrew joshua kenneth kevin brian george timothy ronald edward "
-    "jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry "
-    "justin scott brandon benjamin samuel gregory alexander frank "
-    "patrick raymond jack dennis jerry tyler aaron jose adam nathan "
-    "henry douglas zachary peter kyle ethan walter noah jeremy "
-    "christian keith roger terry gerald harold sean austin carl arthur "
-    "lawrence dylan jesse jordan bryan billy joe bruce gabriel logan "
-    "albert willie alan juan wayne elijah randy roy vincent ralph eugene "
-    "russell bobby mason philip louis bill ted ben mike tom jim bernie "
-    "barack marco rand jeb chris mitt newt rick hugh boris emmanuel "
-    "vladimir xi ahmed mohammed muhammad ali omar hassan ivan pierre "
-    "jean hans klaus carlos luis pedro miguel rafael sergio luca marco "
-    "giovanni antonio francesco kim lee jeff greg tim dan dave steve rob "
-    "ken ron don matt nick andy tony chuck hank doug phil pete josh jake "
-    "max ian luke mitch hugo leo reince";
-static const char female_names[] =
-    "mary patricia jennifer linda elizabeth barbara susan jessica sarah "
-    "karen lisa nancy betty margaret sandra ashley kimberly emily donna "
-    "michelle carol amanda dorothy melissa deborah stephanie rebecca "
-    "sharon laura cynthia kathleen amy angela shirley anna brenda pamela "
-    "emma nicole helen samantha katherine christine debra rachel "
-    "carolyn janet catherine maria heather diane ruth julie olivia "
-    "joyce virginia victoria kelly lauren christina joan evelyn judith "
-    "megan andrea cheryl hannah jacqueline martha gloria teresa ann "
-    "sara madison frances kathryn janice jean abigail alice judy sophia "
-    "grace denise amber doris marilyn danielle beverly isabella theresa "
-    "diana natalie brittany charlotte marie kayla alexis lori hillary "
-    "chelsea ivanka melania carly nikki sarah nancy elizabeth kamala "
-    "michele debbie hilary theresa angela ursula christine marine "
-    "giorgia jacinda priya fatima aisha sofia lucia ana elena irina "
-    "olga ingrid astrid claire sophie julia eva molly holly sally shelly "
-    "polly lily liz kate beth jen jenny sue deb meg jill betsy becky cathy "
-    "kathy peggy maggie jane tammy tina wendy kristen kirsten kellyanne "
-    "sheila valerie huma";
-
-static const char rel_words[] = "who which whose whom where when that";
-
-static const char conn_words[] =
-    "of for and de del della der van von bin al la le du da di dos das "
-    "el ibn on";
-
-static const char abbr_words[] =
-    "mr mrs ms dr prof sen rep gov gen col capt lt sgt rev st jr sr "
-    "inc corp co ltd no messrs mt ft pres supt insp det cllr hon";
+/*
+ * The word lists are the files filters/extract-quotes/words/NAME.words,
+ * one word a line, which the Makefile turns into the NULL-terminated
+ * arrays words_NAME (scripts/words2c); lex_init() below says what each list
+ * means.
+ */
+#include "extract-quotes/words.h"
 
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
@@ -552,34 +329,34 @@ lex_key(const char *w, size_t n, uint64_t key[3])
 	key[2] = x >> 8 * (24 - n);
 }
 
+/* Add the flags to the lower-case word w. */
 static void
-lex_add_list(const char *list, uint32_t flags)
+lex_add(const char *w, uint32_t flags)
 {
-	const char *p = list, *e;
+	size_t n = strlen(w);
 	struct lex_slot *s;
 	uint64_t key[3];
 	uint32_t i;
 
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		for (e = p; *e != '\0' && *e != ' '; e++)
-			;
-		if (e > p && e - p < LEX_MAX_LEN) {
-			if (p[0] >= 'a' && p[0] <= 'z' && e[-1] >= 'a' &&
-			    e[-1] <= 'z')
-				lex_shape[e - p][p[0] - 'a'] |= 1u
-				    << (e[-1] - 'a');
-			lex_key(p, (size_t)(e - p), key);
-			i = lex_slot_for(key, (size_t)(e - p));
-			s = &lex[i];
-			memcpy(s->key, key, sizeof(key));
-			s->len = (uint32_t)(e - p);
-			s->flags |= flags;
-			lex_tag[i] = LEX_TAG(lex_hash(key));
-		}
-		p = e;
-	}
+	if (n == 0 || n >= LEX_MAX_LEN)
+		return;
+	if (w[0] >= 'a' && w[0] <= 'z' && w[n - 1] >= 'a' && w[n - 1] <= 'z')
+		lex_shape[n][w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
+	lex_key(w, n, key);
+	i = lex_slot_for(key, n);
+	s = &lex[i];
+	memcpy(s->key, key, sizeof(key));
+	s->len = (uint32_t)n;
+	s->flags |= flags;
+	lex_tag[i] = LEX_TAG(lex_hash(key));
+}
+
+/* Add the flags to each word of a list (NULL-terminated). */
+static void
+lex_add_list(const char *const *list, uint32_t flags)
+{
+	for (; *list != NULL; list++)
+		lex_add(*list, flags);
 }
 
 /* Bit z of verb_shape[n][a]: a speech verb of n letters runs from a to z;
@@ -591,24 +368,22 @@ static uint32_t verb_shape[24][26];
 static uint32_t verb_start[26];
 
 static void
-verb_pairs_add(const char *list)
+verb_pairs_add(const char *const *list)
 {
-	const char *p = list, *e;
+	const char *p;
+	size_t n;
 
-	while (*p != '\0') {
-		while (*p == ' ')
-			p++;
-		for (e = p; *e != '\0' && *e != ' '; e++)
-			;
-		if (e > p && e - p < 24 && p[0] >= 'a' && p[0] <= 'z' &&
-		    e[-1] >= 'a' && e[-1] <= 'z')
-			verb_shape[e - p][p[0] - 'a'] |= 1u << (e[-1] - 'a');
-		if (e - p >= 2 && p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' &&
+	for (; *list != NULL; list++) {
+		p = *list;
+		n = strlen(p);
+		if (n > 0 && n < 24 && p[0] >= 'a' && p[0] <= 'z' &&
+		    p[n - 1] >= 'a' && p[n - 1] <= 'z')
+			verb_shape[n][p[0] - 'a'] |= 1u << (p[n - 1] - 'a');
+		if (n >= 2 && p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' &&
 		    p[1] <= 'z')
 			verb_start[p[0] - 'a'] |= 1u << (p[1] - 'a');
-		else if (e > p && p[0] >= 'a' && p[0] <= 'z')
+		else if (n > 0 && p[0] >= 'a' && p[0] <= 'z')
 			verb_start[p[0] - 'a'] = ~0u;
-		p = e;
 	}
 }
 
@@ -817,8 +592,6 @@ opens_after(uint32_t c)
 static void
 lex_init(void)
 {
-	size_t i;
-
 	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
 	memset(lex_tag, 0, sizeof(lex_tag));
 	memset(lex_memo, 0, sizeof(lex_memo));
@@ -826,51 +599,37 @@ lex_init(void)
 	ascii_init();
 	memset(verb_shape, 0, sizeof(verb_shape));
 	memset(verb_start, 0, sizeof(verb_start));
-	for (i = 0; verb_words[i] != NULL; i++) {
-		lex_add_list(verb_words[i], LX_VERB);
-		verb_pairs_add(verb_words[i]);
-	}
-	verb_pairs_add(more_verbs);
+	lex_add_list(words_verb, LX_VERB);
+	verb_pairs_add(words_verb);
+	verb_pairs_add(words_more_verbs);
 	/* "read" is a verb too; the second filter must let every LX_VERB
 	 * word through (the first, as before, does not know it) */
 	verb_start['r' - 'a'] |= 1u << ('e' - 'a');
-	lex_add_list(title_words, LX_TITLE);
-	lex_add_list(job_words, LX_JOB);
-	lex_add_list("people women men children", LX_GROUPWORD);
-	lex_add_list(male_words, LX_MALE);
-	lex_add_list(female_words, LX_FEMALE);
-	lex_add_list("he", LX_HE);
-	lex_add_list("she", LX_SHE);
-	lex_add_list("it they", LX_IT);
-	lex_add_list("it", LX_NEUTER);
-	lex_add_list("the a an one another some several his her its their "
-		     "our two three",
-	    LX_DET);
-	lex_add_list(aux_words, LX_AUX);
-	lex_add_list(prep_words, LX_PREP);
-	lex_add_list(stopcap_words, LX_STOPCAP);
-	lex_add_list(org_words, LX_ORG);
-	lex_add_list(group_words, LX_GROUP);
-	lex_add_list(rel_words, LX_REL);
-	lex_add_list(more_verbs, LX_VERB);
-	lex_add_list(more_verbs, LX_OBJ);
-	lex_add_list("read reads", LX_VERB);
-	lex_add_list(
-	    "call calls called calling describe describes described "
-	    "describing dub dubs dubbed label labels labeled labelled term "
-	    "termed brand branded",
-	    LX_NAMING);
-	lex_add_list("tis twas twere em cause til bout n nother round "
-		     "fraid kay ello",
-	    LX_ELIDED);
-	lex_add_list(obj_words, LX_OBJ);
-	lex_add_list("when as after before while because if since until "
-		     "although though whether unless once",
-	    LX_SUB);
-	lex_add_list(male_names, LX_HIS);
-	lex_add_list(female_names, LX_HERS);
-	lex_add_list(conn_words, LX_CONN);
-	lex_add_list(abbr_words, LX_ABBR);
+	lex_add_list(words_title, LX_TITLE);
+	lex_add_list(words_job, LX_JOB);
+	lex_add_list(words_groupword, LX_GROUPWORD);
+	lex_add_list(words_male, LX_MALE);
+	lex_add_list(words_female, LX_FEMALE);
+	lex_add("he", LX_HE);
+	lex_add("she", LX_SHE);
+	lex_add("it", LX_IT | LX_NEUTER);
+	lex_add("they", LX_IT);
+	lex_add_list(words_det, LX_DET);
+	lex_add_list(words_aux, LX_AUX);
+	lex_add_list(words_prep, LX_PREP);
+	lex_add_list(words_stopcap, LX_STOPCAP);
+	lex_add_list(words_org, LX_ORG);
+	lex_add_list(words_group, LX_GROUP);
+	lex_add_list(words_rel, LX_REL);
+	lex_add_list(words_more_verbs, LX_VERB | LX_OBJ);
+	lex_add_list(words_naming, LX_NAMING);
+	lex_add_list(words_elided, LX_ELIDED);
+	lex_add_list(words_obj, LX_OBJ);
+	lex_add_list(words_sub, LX_SUB);
+	lex_add_list(words_male_names, LX_HIS);
+	lex_add_list(words_female_names, LX_HERS);
+	lex_add_list(words_conn, LX_CONN);
+	lex_add_list(words_abbr, LX_ABBR);
 }
 
 /*
@@ -973,35 +732,103 @@ elided_before(const char *p, size_t i, size_t j)
 	return (lex_lookup(p + b, j - b) & LX_ELIDED) != 0;
 }
 
+/* What a right single quote or apostrophe at j is to a single quotation
+ * whose text starts at i (closer_kind()). */
+enum { CLOSES_NOT, CLOSES = 1, CLOSES_LAST = 2 };
+
+/*
+ * The mark c (' or U+2019) at j: no closer (a letter after it, a space
+ * before it, an elided word: rock 'n' roll), a closer (after punctuation
+ * or before it), or a last resort (between an "s" and a space: the
+ * students' union).  i matters only when j < i + CLOSER_NEAR: the elided
+ * word is looked for back to i.
+ */
+#define CLOSER_NEAR 10
+
+static int
+closer_kind(const char *p, size_t n, size_t i, size_t j, uint32_t c)
+{
+	uint32_t prev = char_before(p, j), next;
+	size_t w;
+
+	next = char_at(p, n, j + (c == '\'' ? 1 : 3), &w);
+	if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
+		return CLOSES_NOT;
+	if (!is_alnum(prev) || !is_space(next) || (prev != 's' && prev != 'S'))
+		return CLOSES;
+	return CLOSES_LAST;
+}
+
+/*
+ * What closer_next() found in the paragraph being scanned, for each kind
+ * (bit kind of valid): none in [from[kind], at[kind]), and at[kind] one,
+ * or n.  scan_para() forgets it.
+ */
+static THREAD_LOCAL struct {
+	int valid;
+	size_t from[3], at[3];
+} closer_memo;
+
+/*
+ * The first mark at or after from that is of the kind (CLOSES or
+ * CLOSES_LAST) to any quotation that starts CLOSER_NEAR bytes or more
+ * before from, or n.  The answer holds for every later opening mark up
+ * to it, so a line of "'a 'a 'a ..." is read once, not once a mark.
+ */
+static size_t
+closer_next(const char *p, size_t n, size_t from, int kind)
+{
+	size_t j, w;
+	uint32_t c;
+
+	if ((closer_memo.valid & kind) && closer_memo.from[kind] <= from &&
+	    from <= closer_memo.at[kind])
+		return closer_memo.at[kind];
+	for (j = from; j < n; j += w) {
+		c = char_at(p, n, j, &w);
+		if (c != '\'' && c != 0x2019)
+			continue;
+		if (closer_kind(p, n, 0, j, c) == kind)
+			break;
+		w = c == '\'' ? 1 : 3;
+	}
+	closer_memo.valid |= kind;
+	closer_memo.from[kind] = from;
+	closer_memo.at[kind] = j < n ? j : n;
+	return closer_memo.at[kind];
+}
+
 /*
  * Find the mark that closes a single quotation whose text starts at i:
- * a right single quote or apostrophe with no letter after it.  One after
- * punctuation, or before punctuation, is taken at once; one between a
- * letter and a space is taken unless it follows an "s" (the students'
- * union), which is kept as a last resort.  Returns the offset, or n.
+ * the first closer, else the first last resort (closer_kind()).  The
+ * marks near i are judged here, the rest through closer_next().  Returns
+ * the offset, or n.
  */
 static size_t
 single_closer(const char *p, size_t n, size_t i)
 {
-	size_t j, w, fallback = n;
-	uint32_t c, prev, next;
+	size_t j, j0, w, near = n - i > CLOSER_NEAR ? i + CLOSER_NEAR : n;
+	size_t last = n;
+	uint32_t c;
+	int k;
 
-	for (j = i; j < n; j += w) {
+	for (j = i; j < near; j += w) {
 		c = char_at(p, n, j, &w);
 		if (c != '\'' && c != 0x2019)
 			continue;
-		prev = char_before(p, j);
-		next = char_at(p, n, j + w, &w);
-		w = c == '\'' ? 1 : 3;
-		if (is_space(prev) || is_alnum(next) || elided_before(p, i, j))
-			continue;
-		if (!is_alnum(prev) || !is_space(next) ||
-		    (prev != 's' && prev != 'S'))
+		k = closer_kind(p, n, i, j, c);
+		if (k == CLOSES)
 			return j;
-		if (fallback == n)
-			fallback = j;
+		if (k == CLOSES_LAST && last == n)
+			last = j;
+		w = c == '\'' ? 1 : 3;
 	}
-	return fallback;
+	if (j >= n)
+		return last;
+	j0 = closer_next(p, n, j, CLOSES);
+	if (j0 < n)
+		return j0;
+	return last < n ? last : closer_next(p, n, j, CLOSES_LAST);
 }
 
 /*
@@ -2569,11 +2396,21 @@ according(size_t k, struct attr *a)
 	return 1;
 }
 
-/* The first token of the sentence that holds token i. */
+/*
+ * The first token of the sentence that holds token i, at most SENT_MAX
+ * tokens back: what looks back to a sentence's start (the speech verb
+ * before a quotation, the subject) then costs a bounded time a token, so
+ * a paragraph that never ends a sentence (400,000 quotation marks in a
+ * row) takes linear time, not quadratic (issue 16).
+ */
+#define SENT_MAX 256
+
 static size_t
 sent_start(size_t i)
 {
-	while (i > 0 && !(toks[i - 1].flags & TF_SEND))
+	size_t lim = i > SENT_MAX ? i - SENT_MAX : 0;
+
+	while (i > lim && !(toks[i - 1].flags & TF_SEND))
 		i--;
 	return i;
 }
@@ -4043,7 +3880,9 @@ process_long(
 		w0 = all[x0].ob > CONTEXT ? all[x0].ob - CONTEXT : 0;
 		if (x0 > 0 && w0 < all[x0 - 1].end)
 			w0 = all[x0 - 1].end;
-		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW; x1++)
+		for (x1 = x0 + 1; x1 < nall && all[x1].end - w0 < WINDOW &&
+		     x1 - x0 < WINDOW_SPANS;
+		     x1++)
 			;
 		w1 = all[x1 - 1].end + CONTEXT;
 		if (w1 > n)
@@ -4107,6 +3946,7 @@ scan_para(
 	struct span *sp;
 
 	nspans = 0;
+	closer_memo.valid = 0;
 	memset(sc, 0, sizeof(*sc));
 	sc->blank = 1;
 	for (i = 0; i < n; i++)
@@ -4180,7 +4020,7 @@ shape_after(struct held_shape *sh, const char *p, const struct scanned *sc)
 /*
  * One paragraph scanned ahead on the reading thread: its scan, and its
  * tokens as tokenize_view(p, 0, n) makes them (not for a paragraph over
- * LONG_PARA, which is read in windows).
+ * LONG_PARA or MANY_SPANS, which is read in windows).
  */
 struct ahead_line {
 	struct held_shape sh; /* the held quotation the scan assumed */
@@ -4201,6 +4041,17 @@ struct ahead {
 
 #define AHEAD_SPANS(ah) ((struct span *)(void *)(ah)->spans.p)
 #define AHEAD_TOKS(ah) ((struct tok *)(void *)(ah)->toks.p)
+
+/*
+ * The tokens of line al of batch ah, NULL when it has none: a batch whose
+ * lines have no tokens at all (a line holding only "\v") has no array,
+ * and NULL + 0 is undefined (clang's UBSan reports it).
+ */
+static struct tok *
+ahead_toks(const struct ahead *ah, const struct ahead_line *al)
+{
+	return al->ntoks == 0 ? NULL : AHEAD_TOKS(ah) + al->tok0;
+}
 
 /* Append the n items of size sz at src to the array in b; the index of
  * the first. */
@@ -4268,7 +4119,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 		buf_reset(&held);
 		buf_add(&held, p, n);
 		held_ok = 1;
-		held_toks = al != NULL ? AHEAD_TOKS(ah) + al->tok0 : NULL;
+		held_toks = al != NULL ? ahead_toks(ah, al) : NULL;
 		held_ntoks = al != NULL ? al->ntoks : 0;
 		held_seq = seq;
 		if (common.highlight)
@@ -4282,18 +4133,18 @@ process_line(const struct line *ln, unsigned long long lineno,
 			scan_names(p, n);
 		} else {
 			if (al != NULL)
-				toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+				toks_lend(ahead_toks(ah, al), al->ntoks);
 			else
 				tokenize_spans(p, 0, n);
 			tracked = 0;
 			track_upto(ntoks);
 			note_colon();
 		}
-	} else if (n > LONG_PARA) {
+	} else if (n > LONG_PARA || nspans > MANY_SPANS) {
 		process_long(p, n, lineno, &oq);
 	} else {
 		if (al != NULL)
-			toks_lend(AHEAD_TOKS(ah) + al->tok0, al->ntoks);
+			toks_lend(ahead_toks(ah, al), al->ntoks);
 		else
 			tokenize_spans(p, 0, n);
 		tracked = 0;
@@ -4345,7 +4196,7 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	para = ln->p;
 	para_len = ln->len;
 	scan_para(ln->p, ln->len, sh, &al->sc);
-	if (!al->sc.blank && ln->len <= LONG_PARA) {
+	if (!al->sc.blank && ln->len <= LONG_PARA && nspans <= MANY_SPANS) {
 		tokenize_spans(ln->p, 0, ln->len);
 		al->tok0 = array_append(&ah->toks, toks, ntoks, sizeof(*toks));
 		al->ntoks = ntoks;
@@ -4455,6 +4306,20 @@ quotes_document(struct input *in, void *ctx)
 	return run.stop || out_failed();
 }
 
+/* --list-words: every built-in list, a word a line, as "LIST<tab>WORD"
+ * under a header; LIST is the name of its file in words/. */
+static void
+list_words(void)
+{
+	const struct word_list *l;
+	const char *const *w;
+
+	out_puts("list\tword\n");
+	for (l = word_lists; l->name != NULL; l++)
+		for (w = l->words; *w != NULL; w++)
+			out_printf("%s\t%s\n", l->name, *w);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -4475,13 +4340,22 @@ main(int argc, char **argv)
 	colon_ok = 0;
 	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
+	/* Separators go through the text view only; records say their
+	 * file and line. */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	lex_init();
 	ahead_after = ra_threshold();
 	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
 	out_open(common.output, common.line_buffered);
-	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
-		rec_header(fields, sizeof(fields) / sizeof(fields[0]));
-	(void)inputs_run(argv + first, argc - first, quotes_document, NULL);
+	if (opt.list_words) {
+		list_words();
+	} else {
+		if (common.format == FMT_TSV && !common.quiet &&
+		    !common.highlight)
+			rec_header(fields, sizeof(fields) / sizeof(fields[0]));
+		(void)inputs_run(
+		    argv + first, argc - first, quotes_document, NULL);
+	}
 	free(spans);
 	free(toks);
 	free(pq);

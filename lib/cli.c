@@ -25,7 +25,8 @@ enum {
 	OPT_COLOR,
 	OPT_LINE_BUFFERED,
 	OPT_FORMAT,
-	OPT_HIGHLIGHT
+	OPT_HIGHLIGHT,
+	OPT_LABEL
 };
 
 static const struct cli_option common_options[] = {
@@ -37,6 +38,8 @@ static const struct cli_option common_options[] = {
 	"write to FILE, replaced only when the run succeeds"},
     {OPT_LINE_BUFFERED, "line-buffered", CLI_NOARG, NULL,
 	"flush after each line (automatic on a terminal)"},
+    {OPT_LABEL, "label", CLI_REQUIRED, "NAME",
+	"call standard input NAME in messages and records"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static const struct cli_option extractor_options[] = {
@@ -258,6 +261,9 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			break;
 		case OPT_LINE_BUFFERED:
 			common.line_buffered = 1;
+			break;
+		case OPT_LABEL:
+			common.label = optarg;
 			break;
 		case OPT_FORMAT:
 			common.format = parse_format(optarg);

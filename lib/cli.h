@@ -57,6 +57,7 @@ struct common_opts {
 	const char *output; /* -o FILE, NULL for standard output */
 	int line_buffered;  /* --line-buffered */
 	int color;          /* 1: colour the output (decided) */
+	const char *label;  /* --label: standard input's name, NULL: "-" */
 	/* extractors only */
 	enum out_format format; /* --format */
 	int with_filename;      /* -H, or more than one operand */

@@ -8,16 +8,38 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "output.h"
 #include "prog.h"
+
+static int quiet_separators; /* inputs_quiet_separators() */
+static unsigned long documents; /* documents begun in this run */
+
+int
+line_is_separator(const struct line *line)
+{
+	return line->len == 1 && line->p[0] == '\f';
+}
+
+void
+inputs_quiet_separators(int quiet)
+{
+	quiet_separators = quiet;
+}
 
 int
 input_next(struct input *in, struct line *line)
 {
 	int r;
 
-	if (in->failed)
+	if (in->failed || in->at_separator)
 		return 0;
 	r = lr_next(&in->lr, line);
+	if (r > 0 && line_is_separator(line)) {
+		in->at_separator = 1;
+		in->separator_crlf = line->crlf;
+		return 0;
+	}
 	if (r >= 0)
 		return r;
 	if (errno == ERANGE)
@@ -41,8 +63,11 @@ run_one(const char *name, unsigned long index, unsigned long count, input_fn fn,
 	in.index = index;
 	in.count = count;
 	if (strcmp(name, "-") == 0) {
-		in.name = "-";
-		in.label = "(standard input)";
+		/* --label: a job of winnow-parallel reads a file through its
+		 * standard input and names it as the single run would. */
+		in.name = common.label != NULL ? common.label : "-";
+		in.label =
+		    common.label != NULL ? common.label : "(standard input)";
 		fd = STDIN_FILENO;
 	} else {
 		in.name = in.label = name;
@@ -56,7 +81,25 @@ run_one(const char *name, unsigned long index, unsigned long count, input_fn fn,
 		}
 	}
 	lr_init(&in.lr, fd);
-	r = fn(&in, ctx);
+	for (;;) {
+		in.docno = documents++;
+		r = fn(&in, ctx);
+		if (r != 0 || !in.at_separator || in.failed)
+			break;
+		/* The separator goes through; the next document of this
+		 * operand counts its lines from 1. */
+		if (!quiet_separators) {
+			out_write(in.separator_crlf ? "\f\r\n" : "\f\n",
+			    in.separator_crlf ? 3 : 2);
+			out_end_record();
+			if (out_failed()) {
+				r = 1;
+				break;
+			}
+		}
+		in.at_separator = 0;
+		in.lr.lineno = 0;
+	}
 	lr_free(&in.lr);
 	if (fd != STDIN_FILENO)
 		(void)close(fd);

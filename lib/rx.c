@@ -185,6 +185,35 @@ rx_groups(const struct rx *r)
 	return r->groups;
 }
 
+int
+rx_start_bytes(const struct rx *r, unsigned char set[32])
+{
+	uint32_t type = 0, unit = 0;
+	const uint8_t *map = NULL;
+
+	memset(set, 0, 32);
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+		return 0;
+	if (type == 1) {
+		if (pcre2_pattern_info(
+			r->code, PCRE2_INFO_FIRSTCODEUNIT, &unit) != 0 ||
+		    unit > 255)
+			return 0;
+		set[unit >> 3] |= (unsigned char)(1u << (unit & 7));
+		/* pcre2 does not say whether the unit is caseless: an ASCII
+		 * letter gets its other case too. */
+		if ((unit | 0x20) >= 'a' && (unit | 0x20) <= 'z')
+			unit ^= 0x20;
+		set[unit >> 3] |= (unsigned char)(1u << (unit & 7));
+		return 1;
+	}
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &map) != 0 ||
+	    map == NULL)
+		return 0;
+	memcpy(set, map, 32);
+	return 1;
+}
+
 void
 rx_iter_init(struct rx_iter *it)
 {

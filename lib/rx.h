@@ -69,6 +69,15 @@ const size_t *rx_ovector(const struct rx *r);
 unsigned rx_groups(const struct rx *r);
 
 /*
+ * The bytes a match of r can start with, as pcre2 worked them out when it
+ * compiled r (its first code unit or its start bitmap): bit b of set[b / 8]
+ * for byte b; an ASCII letter in both cases.  Returns 1, or 0 when pcre2
+ * does not know (the pattern can start with anything or is anchored).  For
+ * tests of an analysis that must agree with pcre2's.
+ */
+int rx_start_bytes(const struct rx *r, unsigned char set[32]);
+
+/*
  * Iterate over all non-overlapping matches of r in a subject:
  *
  *	struct rx_iter it;

@@ -52,6 +52,38 @@ utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+/* clang-format off */
+static const uint16_t cp1252_high[32] = {
+	0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+	0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+/* clang-format on */
+
+uint32_t
+cp1252_decode(unsigned char b)
+{
+	if (b >= 0x80 && b <= 0x9F)
+		return cp1252_high[b - 0x80];
+	return b;
+}
+
+int
+cp1252_encode(uint32_t cp)
+{
+	int i;
+
+	if (cp <= 0xFF)
+		return (int)cp;
+	if (cp < 0x152 || cp > 0x2122)
+		return -1;
+	for (i = 0; i < 32; i++)
+		if (cp1252_high[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
 size_t
 utf8_decode_back(const unsigned char *s, size_t len, uint32_t *cp)
 {

@@ -32,6 +32,19 @@ size_t utf8_decode_back(const unsigned char *s, size_t len, uint32_t *cp);
 /* Encode cp (at most U+10FFFF) into out; returns 1 to 4. */
 size_t utf8_encode(unsigned long cp, unsigned char *out);
 
+/*
+ * Windows-1252, the code page that most mis-decoded UTF-8 went through.
+ * cp1252_decode(): the character of byte b (0x80-0x9F: the 27 it assigns,
+ * such as 0x92 -> U+2019; 0 for the five it leaves unassigned, 0x81 0x8D
+ * 0x8F 0x90 0x9D; any other byte is its Latin-1 code point).
+ * cp1252_encode(): the byte a decoder that passes the five unassigned
+ * bytes through as C1 controls ("sloppy" Windows-1252, which also reads
+ * as Latin-1) makes of cp: U+0000-U+00FF are themselves, the 27 are their
+ * byte; -1 for any other character.
+ */
+uint32_t cp1252_decode(unsigned char b);
+int cp1252_encode(uint32_t cp);
+
 /* 1 if s[0..len) is entirely valid UTF-8. */
 int utf8_valid(const char *s, size_t len);
 

@@ -24,6 +24,10 @@ for f in $(filters); do
 	check "$f missing file message" grep -q "^$f: $d/missing: No such file or directory" "$d/err"
 	$f "$d/good" "$d/good" >"$d/two" 2>/dev/null
 	check "$f missing file: others processed" cmp -s "$d/out" "$d/two"
+	# --label names standard input in messages (here: the read error
+	# of a directory given as standard input)
+	$f --label=named.txt <"$d" >/dev/null 2>"$d/err"
+	check "$f --label names standard input" grep -q "^$f: named.txt: " "$d/err"
 	# - is standard input
 	$f <"$d/good" >"$d/a" 2>/dev/null
 	$f - <"$d/good" >"$d/b" 2>/dev/null

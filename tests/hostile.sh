@@ -52,6 +52,36 @@ for l in open(sys.argv[1], "rb"):
 				bad "$f hostile $in jsonl" "exit $rc or invalid JSON"
 				continue
 			fi
+		elif [ $f = fix-text ]; then
+			# A repairing filter writes one line for each line of
+			# its input, in order; a line with nothing to repair
+			# comes out as it went in.
+			if [ -s "$d/$in" ] && ! python3 -c 'import sys
+inp = open(sys.argv[1], "rb").read()
+out = open(sys.argv[2], "rb").read()
+lines = inp.split(b"\n")
+if inp.endswith(b"\n"): lines.pop()
+o = out.split(b"\n")
+assert o.pop() == b"", "no final newline"
+assert len(o) == len(lines), (len(o), len(lines))
+bad = bytes(range(0, 9)) + b"\x0b" + bytes(range(14, 32)) + b"\x7f&"
+for a, b in zip(lines, o):
+    if not any(c in bad for c in a.rstrip(b"\r")) and max(a, default=0) < 0x80:
+        assert a == b, a[:40]' "$d/$in" "$d/out"; then
+				bad "$f hostile $in" "not one output line per input line"
+				continue
+			fi
+		elif [ $f = html-text ]; then
+			# A converter writes valid UTF-8 lines, none empty,
+			# each ended by a newline.
+			if ! python3 -c 'import sys
+out = open(sys.argv[1], "rb").read()
+out.decode("utf-8")
+assert out == b"" or out.endswith(b"\n"), "no final newline"
+for l in out.split(b"\n")[:-1]: assert l.strip(b" \t") != b"", "empty line"' "$d/out"; then
+				bad "$f hostile $in" "output is not valid UTF-8 lines"
+				continue
+			fi
 		else
 			# A line filter writes only lines of its input, each
 			# ended by a newline.
@@ -290,4 +320,115 @@ if filters | grep -qx dedupe-lines; then
 	rc=$?
 	check "dedupe-lines bad -e pattern" test $rc -eq 2 -a ! -s "$d/out" -a \
 	    "$(cat "$d/err")" = "dedupe-lines: --key-regex: missing closing parenthesis at offset 9"
+fi
+
+# --- HTML ------------------------------------------------------------------
+# html-text streams: the pages a browser survives, in linear time and
+# constant memory, with the text a browser shows (issue 17).
+if filters | grep -qx html-text; then
+	# $1 name, $2 the input file, $3 the expected output, $4 peak RSS
+	# limit in KiB (0: not measured); options after.
+	html_case() {
+		_n=$1 _in=$2 _want=$3 _kb=$4
+		shift 4
+		if [ -x /usr/bin/time ] && [ -z "${WINNOW_SANITIZED:-}" ] &&
+		    [ "$_kb" -gt 0 ]; then
+			/usr/bin/time -f '%M' -o "$d/rss" $TO html-text "$@" "$_in" >"$d/out" 2>"$d/err"
+			_rc=$?
+			_got=$(tail -n 1 "$d/rss")
+		else
+			$TO html-text "$@" "$_in" >"$d/out" 2>"$d/err"
+			_rc=$?
+			_got=0
+		fi
+		if [ $_rc -ne 0 ] || [ -s "$d/err" ]; then
+			bad "html-text $_n" "exit $_rc: $(head -c 200 "$d/err")"
+		elif [ "$(cat "$d/out")" != "$_want" ]; then
+			bad "html-text $_n" "output: $(head -c 200 "$d/out")"
+		elif [ "$_kb" -gt 0 ] && [ "$_got" -gt "$_kb" ]; then
+			bad "html-text $_n" "peak RSS $_got KiB"
+		else
+			ok "html-text $_n"
+		fi
+	}
+	# A million nested <div>, each closed.
+	awk 'BEGIN { for (i = 0; i < 1000000; i++) printf "<div>"; printf "deep text"
+	    for (i = 0; i < 1000000; i++) printf "</div>"; print "<p>after</p>" }' >"$d/divs.html"
+	html_case "a million nested div" "$d/divs.html" "deep text
+after" 20000
+	html_case "a million nested div, --main" "$d/divs.html" "deep text
+after" 40000 --main
+	# A million nested <span> and <b> never closed, then a million stray
+	# end tags that a deep stack could make quadratic.
+	awk 'BEGIN { printf "<div><em>"; for (i = 0; i < 1000000; i++) printf "<span><b>"; printf "x"
+	    for (i = 0; i < 1000000; i++) printf "</em></i></p>"; print "<p>end</p>" }' >"$d/stray.html"
+	html_case "a million stray end tags over a deep stack" "$d/stray.html" "x
+end" 20000
+	# A 50 MB attribute value, quoted and bare.
+	{ printf '<p title="'; head -c 50000000 /dev/zero | tr '\0' 'x'; printf '">kept</p>'
+	  printf '<p data-x='; head -c 50000000 /dev/zero | tr '\0' 'y'; printf '>also kept</p>\n'; } >"$d/attr.html"
+	html_case "a 50 MB attribute" "$d/attr.html" "kept
+also kept" 20000
+	# A <script> never closed: 20 MB of code with tags in it.
+	{ printf '<p>before</p><script>'
+	  awk 'BEGIN { for (i = 0; i < 400000; i++) print "document.write(\"<p>no</p><!-- x -->\"); // </scrip" }'; } >"$d/script.html"
+	html_case "a never-closed script" "$d/script.html" "before" 20000
+	# A comment never closed, a tag never closed.
+	{ printf '<p>before</p><!-- '; head -c 20000000 /dev/zero | tr '\0' '-'; } >"$d/comment.html"
+	html_case "a never-closed comment of dashes" "$d/comment.html" "before" 20000
+	{ printf '<p>before</p><a href="'; head -c 20000000 /dev/zero | tr '\0' '&'; } >"$d/tag.html"
+	html_case "a never-closed tag" "$d/tag.html" "before" 20000
+	# 20 MB of text in one <pre> line and one paragraph of references.
+	awk 'BEGIN { printf "<p>"; for (i = 0; i < 1000000; i++) printf "&amp;&#233;&notit; "; print "</p>" }' >"$d/refs.html"
+	$TO html-text "$d/refs.html" >"$d/out" 2>"$d/err"
+	check "html-text a million references" test $? -eq 0 -a ! -s "$d/err" -a \
+	    "$(head -c 23 "$d/out")" = "&é¬it; &é¬it; &é¬" -a "$(wc -l <"$d/out")" -eq 1
+	# A million table cells and list items, never closed.
+	awk 'BEGIN { printf "<table><tr>"; for (i = 0; i < 300000; i++) printf "<td>c"; printf "</table><ul>"
+	    for (i = 0; i < 300000; i++) printf "<li>i"; print "</ul><p>end</p>" }' >"$d/cells.html"
+	$TO html-text "$d/cells.html" >"$d/out" 2>"$d/err"
+	check "html-text 300,000 open cells and items" test $? -eq 0 -a ! -s "$d/err" -a \
+	    "$(wc -l <"$d/out")" -eq 300002 -a "$(tail -n 1 "$d/out")" = end
+	rm -f "$d"/*.html
+fi
+
+# unwrap joins lines, so its output is not made of input lines; what it
+# keeps instead: with -k (every hyphen kept) the bytes other than spaces,
+# tabs and line ends are the input's, in order, whatever the input.  The
+# hostile inputs above, and a wrapped document salted with NUL, invalid
+# UTF-8, CR, a soft hyphen and a line longer than the read buffer.
+if filters | grep -qx unwrap; then
+	{
+		for i in 1 2 3 4 5 6; do
+			printf 'The tide tables for the estuary were printed in the\n'
+			printf 'almanac \000 with a short note \377\376 that the spring tides\r\n'
+			printf 'would run high this year, and the ferry would stop in\n'
+			printf 'bad weather; the old harbour \302\255master kept a copy of them\n'
+			printf 'on the wall.\n\n'
+		done
+		awk 'BEGIN { s = "word "; while (length(s) < 70000) s = s s; print s }'
+		printf 'a last line without a newline \342\200'
+	} >"$d/unwrap-salted"
+	same_bytes() {
+		# $1 input, $2 output: equal once white space is dropped.
+		tr -d ' \t\r\n' <"$1" >"$d/ub.in"
+		tr -d ' \t\r\n' <"$2" >"$d/ub.out"
+		cmp -s "$d/ub.in" "$d/ub.out"
+	}
+	for in in empty newline nonl crlf nul badutf8 many binary unwrap-salted; do
+		for w in "" "-w 20"; do
+			$TO unwrap -k $w <"$d/$in" >"$d/out" 2>"$d/err"
+			rc=$?
+			if [ $rc -ne 0 ] || [ -s "$d/err" ]; then
+				bad "unwrap -k $w hostile $in" "exit $rc: $(head -c 200 "$d/err")"
+			elif ! same_bytes "$d/$in" "$d/out"; then
+				bad "unwrap -k $w hostile $in" "bytes other than white space changed"
+			else
+				ok "unwrap -k $w hostile $in"
+			fi
+		done
+	done
+	$TO unwrap <"$d/unwrap-salted" >"$d/out" 2>"$d/err"
+	check "unwrap joins the salted document" test "$(grep -c 'the ferry would stop' "$d/out")" -eq 6 -a \
+	    "$(grep -c '^almanac' "$d/out")" -eq 0
 fi

@@ -1,6 +1,7 @@
 /*
  * fuzz_filter.c - a libFuzzer target for one filter, built with
- * -DFILTER_NAME='"declutter"' -DFILTER_SRC='"../../filters/declutter.c"'.
+ * -DFILTER_NAME='"dedupe-lines"' -DFILTER_SRC='"../../filters/dedupe-lines.c"'
+ * (a filter that is a folder: its translation unit build/filters/NAME.c).
  *
  * The filter's main() is compiled in as filter_main() and run once per
  * input: the first byte of the input picks a set of options (each filter's
@@ -55,14 +56,33 @@ static const struct fuzz_mode fuzz_modes[] = {
 	{"extract-amounts", {"--format=jsonl", "@"}},
 	{"extract-amounts", {"--format=tsv", "-n", "@"}},
 	{"extract-amounts", {"--highlight", "@"}},
+	{"extract-dates", {"@"}},
+	{"extract-dates", {"--format=jsonl", "--ref=2025-03-10", "@"}},
+	{"extract-dates", {"--format=tsv", "-n", "--locale=en-GB", "@"}},
+	{"extract-dates", {"--highlight", "--open-intervals", "@"}},
 	{"extract-quotes", {"@"}},
 	{"extract-quotes", {"--format=jsonl", "@"}},
 	{"extract-quotes", {"--format=tsv", "@"}},
 	{"extract-quotes", {"--highlight", "@"}},
 	{"extract-quotes", {"--attributed-only", "--min-words=3", "@"}},
+	{"html-text", {"@"}},
+	{"html-text", {"--main", "@"}},
+	{"html-text", {"--main", "--title", "@"}},
+	{"html-text", {"--title", "--alt", "@"}},
+	{"html-text", {"--charset=windows-1251", "@"}},
+	{"html-text", {"--charset=shift_jis", "--main", "@"}},
 	/* scanning ahead on the reading thread from the first line */
 	{"extract-quotes", {"--format=jsonl", "@"}, "WINNOW_READAHEAD=0"},
 	{"extract-quotes", {"--highlight", "@"}, "WINNOW_READAHEAD=0"},
+	{"fix-text", {"@"}},
+	{"fix-text", {"--typography", "@"}},
+	{"fix-text", {"--explain", "@"}},
+	{"fix-text", {"--replace", "-t", "@"}},
+	{"fix-text", {"--skip=mojibake,c1", "@"}},
+	{"unwrap", {"@"}},
+	{"unwrap", {"-k", "@"}},
+	{"unwrap", {"-w", "24", "@"}},
+	{"unwrap", {"--print-width", "@"}},
 };
 
 static int fuzz_devnull = -1;

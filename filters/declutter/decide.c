@@ -1,0 +1,556 @@
+/*
+ * decide.c - the verdict of each line: what the line is before context
+ * (classify: a rule, a repeat, a credit, a byline, prose or a short line)
+ * and then, with the lines before and after it in the window, what it is
+ * (decide).  A short line between paragraphs is a sub-heading, between
+ * furniture it is furniture; the headline is the last headline-like line
+ * before the first paragraph; after an end marker ("Most viewed",
+ * "Comments") the story is over.
+ *
+ * Lines wait in win.ring until AHEAD lines after them are read; BEHIND
+ * decided lines stay for context.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "buf.h"
+#include "declutter.h"
+#include "lineio.h"
+
+struct document doc;
+struct window win;
+
+void
+window_init(void)
+{
+	memset(&win, 0, sizeof(win));
+	fpset_init(&win.seen, SEEN_CAP, 0);
+}
+
+void
+window_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < WINDOW; i++)
+		buf_free(&win.ring[i].text);
+	fpset_free(&win.seen);
+}
+
+void
+document_start(const char *label, unsigned long docno)
+{
+	memset(&doc, 0, sizeof(doc));
+	doc.label = label;
+	doc.docno = docno;
+	fpset_clear(&win.seen);
+}
+
+static int
+see_through(const struct slot *s)
+{
+	return s->sig == SIG_SEE_THROUGH ||
+	    (s->decided && !s->kept &&
+		(s->cat == CAT_AD || s->cat == CAT_LABEL));
+}
+
+/*
+ * The nearest decided line before i that is neither blank nor an ad slot
+ * or label, within the remembered lines; NULL at the document start.
+ */
+static const struct slot *
+prev_decided(unsigned long long i)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i; j > 0 && i - j < BEHIND; j--) {
+		s = SLOT(j - 1);
+		if (s->sig == SIG_BLANK || see_through(s))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+
+/* What lies after line i: the first line with a strong signal. */
+struct ahead {
+	const struct slot *s; /* NULL: the document or the window ends */
+	unsigned weak;        /* weak lines passed on the way */
+	unsigned dist;        /* lines from i to s */
+};
+
+static struct ahead
+next_strong(unsigned long long i)
+{
+	struct ahead a = {NULL, 0, 0};
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next; j++) {
+		s = SLOT(j);
+		a.dist++;
+		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
+			continue;
+		if (s->sig == SIG_WEAK) {
+			a.weak++;
+			continue;
+		}
+		a.s = s;
+		break;
+	}
+	return a;
+}
+
+/*
+ * Is line i inside a box of furniture: is there a furniture line (not an
+ * ad slot or a label) at most BOX_SPAN lines ahead, with only sentences
+ * and short lines, no paragraph, on the way?
+ */
+#define BOX_SPAN 4
+
+static int
+furniture_ahead(unsigned long long i)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next && j <= i + BOX_SPAN; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_FURN)
+			return 1;
+		if (s->sig == SIG_LONG)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Is there a paragraph anywhere ahead of line i in the window?  Prose
+ * before the first paragraph is page furniture only when an article
+ * starts further down; a short text made of prose lines alone is the
+ * article itself.
+ */
+static int
+paragraph_ahead(unsigned long long i)
+{
+	unsigned long long j;
+
+	for (j = i + 1; j < doc.next; j++)
+		if (SLOT(j)->sig == SIG_LONG)
+			return 1;
+	return 0;
+}
+
+static int
+strong_content(const struct slot *s)
+{
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
+}
+
+/* A line that can be a headline: a few words, no sentence ending. */
+static int
+headline_like(const struct features *f)
+{
+	return f->words >= 5 && f->words <= 30 && !f->colon && !f->bullet &&
+	    f->lower < f->words && f->numwords * 3 < f->words;
+}
+
+/* A sub-heading: a few words, starting with a capital, no full stop. */
+static int
+heading_like(const struct features *f)
+{
+	return f->words >= 1 && f->words <= 10 && f->first_upper &&
+	    !(f->period && f->words > 3);
+}
+
+/* A line that reads like a headline and has no rule or repetition. */
+static int
+top_candidate(const struct slot *s)
+{
+	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&
+	    headline_like(&s->f) && !s->f.period && !s->f.bar;
+}
+
+/*
+ * Is line i the headline?  It reads like one, a paragraph follows in the
+ * window, and no other headline-like line stands between them, apart from
+ * the lines right after it (the standfirst).  Menus, taglines and kickers
+ * come earlier on the page; the headline is the last such line before the
+ * story.
+ */
+static int
+is_headline(unsigned long long i)
+{
+	unsigned long long j = i + 1;
+	const struct slot *s;
+	int byline = 0;
+
+	if (!top_candidate(SLOT(i)))
+		return 0;
+	for (; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if ((s->sig != SIG_WEAK && s->sig != SIG_PROSE) ||
+		    s->f.words < 8)
+			break;
+	}
+	for (; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_LONG)
+			return 1;
+		if (s->sig == SIG_FURN && s->cat == CAT_META)
+			byline = 1;
+		else if (top_candidate(s) && !byline)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * The top of the page, before the first paragraph: menus, kickers, the
+ * headline, the standfirst, bylines.
+ */
+static int
+decide_top(unsigned long long i, struct slot *s, const struct slot *p)
+{
+	if (!doc.headline && is_headline(i)) {
+		s->cat = CAT_CONTENT;
+		s->why = "headline";
+		doc.headline = 1;
+		doc.standfirst = i + 1;
+		return 1;
+	}
+	if (doc.headline && doc.standfirst != 0 && p != NULL && p->kept &&
+	    p->lineno == doc.standfirst && s->f.words >= 5) {
+		s->cat = CAT_CONTENT;
+		s->why = "standfirst";
+		doc.standfirst = i + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The category of a short line in a run of furniture: the widget's when
+ * the lines on both sides share one and the run is short (a line or two,
+ * like the "or" between two account buttons), else a menu entry's (a few
+ * capitalised words), else that of the line before.
+ */
+static unsigned char
+run_category(const struct slot *s, const struct slot *p, const struct slot *n,
+    unsigned run)
+{
+	if (p != NULL && n != NULL && p->cat == n->cat && run <= 1)
+		return p->cat;
+	if (s->f.words <= 3 && heading_like(&s->f))
+		return CAT_NAV;
+	return p != NULL ? p->cat : n != NULL ? n->cat : CAT_NAV;
+}
+
+static void
+decide_context(unsigned long long i, struct slot *s)
+{
+	const struct slot *p = prev_decided(i);
+	struct ahead a = next_strong(i);
+	int p_content = p != NULL && p->kept && p->cat == CAT_CONTENT;
+	int p_furn = p != NULL && !(p->kept && p->cat == CAT_CONTENT);
+	int n_content = a.s != NULL && strong_content(a.s);
+	int n_furn = a.s != NULL && a.s->sig == SIG_FURN;
+
+	if (doc.paragraphs == 0 && decide_top(i, s, p))
+		return;
+	if (s->sig == SIG_PROSE) {
+		if (p_furn && n_furn && a.dist <= 3) {
+			s->cat = p->cat;
+			s->why = "prose-between-furniture";
+		} else if (p_furn && doc.paragraphs > 0 && furniture_ahead(i)) {
+			s->cat = p->cat;
+			s->why = "sentence-in-box";
+		} else if (doc.paragraphs == 0 && !doc.headline &&
+		    paragraph_ahead(i)) {
+			s->cat = p_furn ? p->cat : CAT_NAV;
+			s->why = "prose-at-top";
+		} else {
+			s->cat = CAT_CONTENT;
+			s->why = "sentence";
+		}
+		return;
+	}
+	/* A short line. */
+	if (p_content && n_content) {
+		s->cat = CAT_CONTENT;
+		s->why = "short-between-paragraphs";
+	} else if (p_furn && n_furn) {
+		s->cat = run_category(s, p, a.s, a.weak);
+		s->why = "short-between-furniture";
+	} else if (p_content && n_furn) {
+		if (s->f.term && s->f.words >= 4) {
+			s->cat = CAT_CONTENT;
+			s->why = "short-sentence";
+		} else {
+			s->cat = a.s->cat;
+			s->why = "short-before-furniture";
+		}
+	} else if (p_furn && n_content && doc.headline && a.weak == 0 &&
+	    a.s->sig == SIG_LONG && heading_like(&s->f) &&
+	    !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
+		s->cat = CAT_CONTENT;
+		s->why = "heading-after-furniture";
+	} else if (p_furn && n_content && doc.headline && doc.paragraphs == 0 &&
+	    s->f.words >= 4 && !(p->cat == CAT_MEDIA && p->f.words <= 4)) {
+		s->cat = CAT_CONTENT;
+		s->why = "list-before-story";
+	} else if (p_furn) {
+		s->cat = run_category(s, p, NULL, 0);
+		s->why = "short-after-furniture";
+	} else if (p_content) {
+		/* Nothing strong follows in the window: a long run of short
+		 * capitalised lines is a menu (a footer), a line or two is
+		 * the story's end. */
+		if (a.weak >= 3 && heading_like(&s->f) && !s->f.term) {
+			s->cat = CAT_NAV;
+			s->why = "short-run";
+		} else {
+			s->cat = CAT_CONTENT;
+			s->why = "short-after-paragraph";
+		}
+	} else if (a.s == NULL && !(s->f.words <= 3 && heading_like(&s->f))) {
+		/* Nothing around says furniture, nor does it read like a
+		 * menu entry: keep it. */
+		s->cat = CAT_CONTENT;
+		s->why = "short-no-evidence";
+	} else {
+		s->cat = n_furn ? a.s->cat : CAT_NAV;
+		s->why = "short-at-top";
+	}
+}
+
+/* Does the text of b start with the lower-case word w (any case)? */
+static int
+starts_with(const struct buf *b, const char *w)
+{
+	size_t n = strlen(w), i;
+
+	if (b->len < n)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (lower_byte[(unsigned char)b->p[i]] != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * A caption: a sentence of fewer than 40 words right above a photo credit
+ * ("Ann Lee/The Courier", "Photograph by Ann Lee"; not "Image source",
+ * which comes above the picture).
+ */
+static int
+caption_before_credit(unsigned long long i)
+{
+	const struct slot *s = SLOT(i), *n = NULL;
+	unsigned long long j;
+
+	if (!s->f.period || s->f.words >= 40)
+		return 0;
+	for (j = i + 1; j < doc.next; j++) {
+		n = SLOT(j);
+		if (n->sig != SIG_BLANK)
+			break;
+		n = NULL;
+	}
+	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA || n->huge)
+		return 0;
+	if (n->f.credit)
+		return n->text.len > 0 && n->text.p[0] != '(';
+	return n->f.words <= 12 && starts_with(&n->text, "photograph");
+}
+
+/*
+ * A line seen before in the document takes the category of its first
+ * copy ("Share" twice, the paywall pitch printed at the top and the
+ * bottom); a short one whose first copy was furniture may still be a
+ * sub-heading that a menu repeats.
+ */
+static void
+decide_repeated(unsigned long long i, struct slot *s)
+{
+	size_t k;
+	int fresh, first;
+
+	k = fpset_find(&win.seen, s->fp, 0, &fresh);
+	first = k != (size_t)-1 ? win.seen.val[k] : 0xFF;
+	if (first != 0xFF && first != CAT_CONTENT && s->sig == SIG_WEAK) {
+		/* A menu entry that is also a sub-heading. */
+		decide_context(i, s);
+		if (s->cat != CAT_CONTENT) {
+			s->cat = first;
+			s->why = "repeated-in-document";
+		}
+	} else {
+		s->cat =
+		    first != 0xFF && first != CAT_CONTENT ? first : CAT_META;
+		s->why = "repeated-in-document";
+	}
+}
+
+/*
+ * After an end marker ("Most viewed", "Comments"): the story is over,
+ * unless two paragraphs in a row say it goes on.
+ */
+static void
+decide_after_end(unsigned long long i, struct slot *s)
+{
+	const struct slot *p;
+	struct ahead a = next_strong(i);
+
+	if (s->sig == SIG_LONG && a.s != NULL && a.s->sig == SIG_LONG &&
+	    a.weak == 0) {
+		s->cat = CAT_CONTENT;
+		s->why = "prose-after-end-marker";
+		doc.after_end = 0;
+	} else {
+		p = prev_decided(i);
+		s->cat = (unsigned char)doc.after_end;
+		/* A headline after the comments: a related list. */
+		if (doc.after_end == CAT_COMMENTS && s->f.words >= 4 &&
+		    !s->f.term && s->f.first_upper && !s->f.colon)
+			s->cat = CAT_RELATED;
+		if (doc.after_end != CAT_COMMENTS && p != NULL && !p->kept)
+			s->cat = run_category(s, p, NULL, 0);
+		else if (doc.after_end != CAT_COMMENTS && s->f.words <= 3 &&
+		    heading_like(&s->f))
+			s->cat = CAT_NAV;
+		s->why = "after-end-marker";
+	}
+}
+
+void
+decide(unsigned long long i)
+{
+	struct slot *s = SLOT(i);
+	const struct rule *r;
+	const struct slot *p;
+	size_t k;
+	int fresh;
+
+	s->kept = 0;
+	if (s->sig == SIG_BLANK) {
+		p = prev_decided(i);
+		s->cat = p != NULL ? p->cat : CAT_CONTENT;
+		if (p != NULL && !p->kept)
+			s->cat = p->cat;
+		else
+			s->cat = CAT_CONTENT;
+		s->why = "blank";
+	} else if (s->rule >= 0) {
+		r = rule_at(s->rule);
+		s->cat = r->cat;
+		s->why = r->why;
+		if (r->weak) {
+			p = prev_decided(i);
+			if (p != NULL && !p->kept)
+				s->cat = p->cat;
+		}
+		if (r->end && doc.paragraphs > 0)
+			doc.after_end = r->cat;
+	} else if (s->f.credit) {
+		s->cat = CAT_MEDIA;
+		s->why = "photo-credit";
+	} else if (s->f.byline) {
+		s->cat = CAT_META;
+		s->why = "byline";
+	} else if (s->repeated) {
+		decide_repeated(i, s);
+	} else if (s->learned) {
+		p = prev_decided(i);
+		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
+		s->why = "repeated-across-documents";
+	} else if (doc.after_end) {
+		decide_after_end(i, s);
+	} else if (caption_before_credit(i)) {
+		s->cat = CAT_MEDIA;
+		s->why = "caption";
+	} else if (s->sig == SIG_LONG) {
+		s->cat = CAT_CONTENT;
+		s->why = "paragraph";
+	} else {
+		decide_context(i, s);
+	}
+	if (s->cat == CAT_CONTENT || opt.keep[s->cat])
+		s->kept = 1;
+	if (s->cat == CAT_CONTENT && s->sig != SIG_BLANK)
+		doc.seen_content = 1;
+	if (s->cat == CAT_CONTENT && s->sig == SIG_LONG)
+		doc.paragraphs++;
+	s->decided = 1;
+	if (s->sig != SIG_BLANK && !s->repeated) {
+		/* The first copy gives later ones its category. */
+		k = win.seen.gen == s->seen_gen
+		    ? s->seen_slot
+		    : fpset_find(&win.seen, s->fp, 0, &fresh);
+		if (k != (size_t)-1 && win.seen.val[k] == 0xFF)
+			win.seen.val[k] = s->cat;
+	}
+}
+
+void
+classify(struct slot *s, const struct line *line)
+{
+	int fresh;
+	size_t k;
+
+	s->lineno = doc.next + 1;
+	s->crlf = line->crlf;
+	s->nonl = line->nonl;
+	s->decided = s->kept = 0;
+	s->repeated = s->learned = 0;
+	s->why = "";
+	s->rule = -1;
+	s->cat = CAT_CONTENT;
+	line_features(line->p, line->len, &s->f);
+	if (s->f.shape == SHAPE_BLANK) {
+		s->sig = SIG_BLANK;
+		s->fp = 0;
+		return;
+	}
+	s->fp = line_fp(line->p, line->len);
+	k = fpset_find(&win.seen, s->fp, 1, &fresh);
+	s->repeated = k != (size_t)-1 && !fresh;
+	s->seen_slot = k;
+	s->seen_gen = win.seen.gen;
+	if (learning.min > 0) {
+		k = fpset_find(&learning.set, s->fp, 0, &fresh);
+		s->learned =
+		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
+	}
+	{
+		size_t tlen = line->len;
+		const char *t = line_trim(line->p, &tlen);
+
+		s->rule = rules_match(
+		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	}
+	if (s->rule >= 0) {
+		s->cat = rule_at(s->rule)->cat;
+		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL
+		    ? SIG_SEE_THROUGH
+		    : SIG_FURN;
+	} else if (s->f.credit) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_MEDIA;
+	} else if (s->f.byline) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_META;
+	} else if ((s->repeated && s->f.shape != SHAPE_SHORT) || s->learned) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_LABEL;
+	} else if (s->f.shape == SHAPE_LONG) {
+		s->sig = SIG_LONG;
+	} else if (s->f.shape == SHAPE_PROSE) {
+		s->sig = SIG_PROSE;
+	} else {
+		s->sig = SIG_WEAK;
+	}
+}

@@ -1,0 +1,262 @@
+/*
+ * declutter.h - what the parts of declutter share: the categories, a rule,
+ * a line's features, a slot of the window, and each part's entry points.
+ *
+ *   main.c      options, the per-document loop, output
+ *   rules.c     rule files, the built-in rules, compiling and matching
+ *   features.c  how a line reads: words, stopwords, endings, credits
+ *   decide.c    the window of lines and the verdict of each line
+ *   learn.c     fingerprint sets: repeats in a document, across documents
+ *
+ * The parts are compiled as one translation unit (the Makefile's rule for
+ * a filter that is a folder), so the calls between them cost nothing.
+ */
+#ifndef DECLUTTER_H
+#define DECLUTTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "lineio.h"
+
+/* The categories; CAT_CONTENT is what a reader came for. */
+enum category {
+	CAT_CONTENT,
+	CAT_AD,
+	CAT_PAYWALL,
+	CAT_ACCOUNT,
+	CAT_NEWSLETTER,
+	CAT_SHARE,
+	CAT_COMMENTS,
+	CAT_NAV,
+	CAT_RELATED,
+	CAT_MEDIA,
+	CAT_LEGAL,
+	CAT_META,
+	CAT_LABEL,
+	NCAT
+};
+
+extern const char *const cat_names[NCAT];
+
+/*
+ * Tunables.  Contains rules describe short furniture; past ANY_MAX bytes a
+ * line that merely mentions the words is prose.  A line longer than
+ * COPY_MAX is not copied into the window: it is decided at once.
+ */
+#define ANY_MAX 240
+#define LINE_RULE_MAX 200 /* longer lines: prefix rules only */
+#define GRAM_LONG 40      /* grams looked for in a longer line */
+#define COPY_MAX (1u << 20)
+#define BEHIND 14 /* decided lines kept for context */
+#define AHEAD 48  /* lines read before the oldest is decided */
+#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD */
+_Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
+    "the ring must hold the lines behind and ahead of the one decided");
+#define SCAN_MAX 160         /* a longer line is sampled ... */
+#define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
+#define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
+#define LEARN_CAP (1u << 21) /* fingerprint slots for --learn, at most */
+
+/* The options (main.c). */
+struct options {
+	int keep[NCAT];       /* 1: a kept category (content always) */
+	int invert;           /* -v */
+	int explain;          /* --explain */
+	int mark;             /* --mark */
+	int list_rules;       /* --list-rules */
+	int no_default_rules; /* --no-default-rules */
+	int learn;            /* -1 auto, 0 no, 1 yes */
+	const char **rule_files;
+	size_t nrule_files;
+};
+extern struct options opt;
+
+/* ------------------------------------------------------------------ */
+/* rules.c                                                             */
+
+/* How a rule matches a line. */
+enum rule_kind {
+	KIND_LINE,  /* the whole line, white space around it ignored */
+	KIND_START, /* a prefix of the line */
+	KIND_ANY    /* anywhere in a line of at most ANY_MAX bytes */
+};
+
+/* A set of bytes, one bit each. */
+struct byteset {
+	uint64_t w[4];
+};
+
+struct rule {
+	const char *file;     /* "builtin" or the -r operand */
+	unsigned long lineno; /* its line in that file */
+	char *text;           /* the rule line as written, for --list-rules */
+	char *why;            /* "rule:FILE:LINE", tabs replaced */
+	unsigned groups;      /* capturing groups of its pattern */
+	struct rx *rx;        /* contains rules: compiled alone */
+	struct rx *arx;       /* literal-led rules: compiled alone,
+			       * anchored, on first use */
+	int generic;          /* no literal prefix: use the buckets */
+	int gated;            /* generic, but found through its grams */
+	unsigned char cat, kind, end, weak;
+	struct byteset first;  /* bytes a match can start with */
+	struct byteset second; /* bytes that can come second */
+};
+
+/* Load the built-in rules (unless --no-default-rules) and the -r files;
+ * a bad rule is a fatal "FILE:LINE: message". */
+void rules_load(void);
+/* Print the rules in force (--list-rules). */
+void rules_list(void);
+void rules_free(void);
+/* Rule i (0 <= i < the number loaded). */
+const struct rule *rule_at(int i);
+/*
+ * The first rule (in rule order) that matches p[0..len), the line without
+ * surrounding white space, or -1.  prose: the line reads as a paragraph
+ * (only its ends are searched for contains rules).
+ */
+int rules_match(const char *p, size_t len, int prose, const char *label,
+    unsigned long long lineno);
+/*
+ * The bytes a match of pattern[0..len) can start with and those that can
+ * come second; all bytes where the analysis cannot tell.
+ */
+void rule_first_bytes(
+    const char *pat, size_t len, struct byteset *first, struct byteset *second);
+
+/* ------------------------------------------------------------------ */
+/* features.c                                                          */
+
+/* How a line reads. */
+enum shape {
+	SHAPE_BLANK,
+	SHAPE_SHORT, /* a few words, no sentence: a heading, a menu item */
+	SHAPE_PROSE, /* a sentence of some length */
+	SHAPE_LONG   /* a paragraph: clearly prose */
+};
+
+struct features {
+	size_t len;                /* bytes without surrounding white space */
+	unsigned words;            /* words in the first SCAN_MAX bytes */
+	unsigned stops;            /* stopwords among them */
+	unsigned lower;            /* words starting with a lower-case letter */
+	unsigned capwords;         /* words starting with a capital */
+	unsigned numwords;         /* words starting with a digit */
+	unsigned char term;        /* ends with . ! ? or an ellipsis */
+	unsigned char period;      /* ends with a full stop */
+	unsigned char bar;         /* holds " | ": a site title, a menu row */
+	unsigned char credit;      /* ends with a photo credit */
+	unsigned char byline;      /* reads like a byline: a name and a place */
+	unsigned char colon;       /* ends with ':' */
+	unsigned char bullet;      /* starts with a bullet or dash */
+	unsigned char first_upper; /* starts with a capital letter or digit */
+	unsigned char shape;
+};
+
+/* ASCII lower-casing as a table (features_init fills it). */
+extern unsigned char lower_byte[256];
+
+/* Build the tables of the word scan; once, before any line is read. */
+void features_init(void);
+/* Trim ASCII white space and no-break spaces around p[0..*len). */
+const char *line_trim(const char *p, size_t *len);
+void line_features(const char *line, size_t len, struct features *f);
+
+/* ------------------------------------------------------------------ */
+/* learn.c                                                             */
+
+/* A set of line fingerprints with a byte of value each. */
+struct fpset {
+	uint64_t *key; /* 0: empty slot */
+	unsigned char *val;
+	unsigned *doc; /* --learn: last document that counted it */
+	size_t mask, used, cap;
+	unsigned gen; /* changes when slots move (grow, clear) */
+};
+
+void fpset_init(struct fpset *s, size_t cap, int with_doc);
+void fpset_free(struct fpset *s);
+void fpset_clear(struct fpset *s);
+size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
+/* The fingerprint of a line, white space around it ignored. */
+uint64_t line_fp(const char *p, size_t len);
+
+/* --learn: the lines found in many documents of the run. */
+struct learning {
+	struct fpset set; /* documents per line */
+	unsigned min;     /* documents a line must be in; 0: not learning */
+};
+extern struct learning learning;
+
+/* Count the documents each line of files[0..nfiles) is in (standard
+ * input is not read twice: it is left out); fewer than three documents
+ * learn nothing. */
+void learn(char **files, int nfiles);
+
+/* ------------------------------------------------------------------ */
+/* decide.c                                                            */
+
+/* What the line is, before context. */
+enum signal {
+	SIG_BLANK,
+	SIG_WEAK,       /* short, no rule: context decides */
+	SIG_PROSE,      /* a sentence: content unless hemmed in by furniture */
+	SIG_LONG,       /* a paragraph: content */
+	SIG_FURN,       /* a rule or a repetition said furniture */
+	SIG_SEE_THROUGH /* an ad slot or a label: context looks past it */
+};
+
+struct slot {
+	struct buf text; /* the line's bytes, unless it is huge */
+	int crlf, nonl, huge;
+	unsigned long long lineno;
+	struct features f;
+	uint64_t fp;
+	size_t seen_slot;  /* its slot in the seen set ... */
+	unsigned seen_gen; /* ... while the set keeps this generation */
+	int rule;          /* index of the rule that matched, or -1 */
+	unsigned char sig;
+	unsigned char cat;      /* the signal's category, then the verdict's */
+	unsigned char repeated; /* seen before in this document */
+	unsigned char learned;  /* recurs across the run's documents */
+	unsigned char decided;
+	unsigned char kept;
+	const char *why;
+};
+
+/* The state of the document being read: its lines wait in the ring. */
+struct document {
+	const char *label;
+	unsigned long long next;       /* lines read */
+	unsigned long long done;       /* lines decided */
+	int after_end;                 /* category of the end marker, or 0 */
+	int seen_content;              /* a content line was decided */
+	int headline;                  /* a headline was kept */
+	unsigned paragraphs;           /* paragraphs kept so far */
+	unsigned long long standfirst; /* line that may carry on the top */
+	unsigned long docno;
+};
+extern struct document doc;
+
+/* The window: a ring of WINDOW slots, and the lines seen in the
+ * document (the first copy of a line gives later ones its category). */
+struct window {
+	struct slot ring[WINDOW];
+	struct fpset seen;
+};
+extern struct window win;
+
+#define SLOT(i) (&win.ring[(i) & (WINDOW - 1)])
+
+void window_init(void);
+void window_free(void);
+/* Start document docno, named label: the window and the seen set empty. */
+void document_start(const char *label, unsigned long docno);
+/* Fill slot s with the line just read (its rule, features, repeats). */
+void classify(struct slot *s, const struct line *line);
+/* Decide line i, all of whose lookahead that exists has been read. */
+void decide(unsigned long long i);
+
+#endif

@@ -1,0 +1,505 @@
+/*
+ * features.c - how a line reads, before any context: its words, how many
+ * are English function words (stopwords), capitals and digits, how it
+ * ends, whether it ends with a photo credit or reads like a byline; and
+ * from these its shape (short, prose, a paragraph).
+ *
+ * The word scan is the hot loop of declutter: word bytes are marked in
+ * 64-bit masks eight bytes at a time (lib/scan.h), words are visited by
+ * their first and last bytes, and each is looked up in a branch-free
+ * stopword table.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "declutter.h"
+#include "scan.h"
+
+unsigned char lower_byte[256];
+
+/* The 64-byte masks of a word scan. */
+#define SCAN_CHUNKS ((SCAN_MAX + 63) / 64)
+
+/*
+ * English function words.  A line of prose is full of them; menus,
+ * headlines, bylines and captions have few.  Packed into 64-bit keys
+ * (words of at most 8 letters) in a small open-addressing table.
+ */
+#include "declutter/words.h"
+
+static const char *const *const stopword_list = words_stopwords;
+
+/*
+ * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
+ * apostrophes), and among them lower-case letters, capitals and digits.
+ */
+#define WC_WORD 1
+#define WC_LOWER 2
+#define WC_UPPER 4
+#define WC_DIGIT 8
+
+/*
+ * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
+ * by a multiplier chosen at start so that no bucket overflows: a lookup
+ * compares the key with one bucket's slots, without branches.
+ */
+#define STOP_BUCKETS 512
+#define STOP_WAYS 2
+
+/* The tables of the word scan, built once by features_init(). */
+static struct wordtab {
+	_Alignas(64) uint64_t stop_table[STOP_BUCKETS * STOP_WAYS];
+	uint64_t stop_mult;
+	unsigned char word_class[256]; /* WC_* of each byte */
+	/*
+	 * A word of at most 8 bytes is looked up by a key: its bytes ORed
+	 * with 0x20 (which lower-cases letters and turns nothing else into
+	 * one, so only words of letters can equal a stopword), loaded into a
+	 * uint64_t in memory order and the rest zeroed with key_mask[length].
+	 * Stopwords are packed the same way, so the keys agree on any byte
+	 * order.
+	 */
+	uint64_t key_mask[9];
+	uint64_t key_or;
+	int little_endian; /* the word scan's SWAR path needs it */
+} wt;
+
+static size_t
+stop_bucket(uint64_t key, uint64_t mult)
+{
+	return (size_t)((key * mult) >> 55) * STOP_WAYS;
+}
+
+/* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
+static uint64_t
+word_key(const unsigned char *w, size_t n, size_t lim)
+{
+	unsigned char b[8] = {0};
+	uint64_t v;
+
+	if (lim >= 8) {
+		memcpy(&v, w, 8);
+	} else {
+		memcpy(b, w, n);
+		memcpy(&v, b, 8);
+	}
+	return (v | wt.key_or) & wt.key_mask[n];
+}
+
+void
+features_init(void)
+{
+	size_t i, j, n, bucket;
+	uint64_t key;
+	unsigned char b[8];
+
+	memset(wt.word_class, 0, sizeof(wt.word_class));
+	for (i = 0; i < 256; i++)
+		lower_byte[i] =
+		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
+	for (i = 0; i < 256; i++) {
+		if (i >= 'a' && i <= 'z')
+			wt.word_class[i] = WC_WORD | WC_LOWER;
+		else if (i >= 'A' && i <= 'Z')
+			wt.word_class[i] = WC_WORD | WC_UPPER;
+		else if (i >= '0' && i <= '9')
+			wt.word_class[i] = WC_WORD | WC_DIGIT;
+		else if (i >= 0x80 || i == '\'')
+			wt.word_class[i] = WC_WORD;
+	}
+	memset(b, 0x20, sizeof(b));
+	memcpy(&wt.key_or, b, 8);
+	key = 1;
+	memcpy(b, &key, 8);
+	wt.little_endian = b[0] == 1;
+	for (n = 0; n <= 8; n++) {
+		memset(b, 0, sizeof(b));
+		memset(b, 0xFF, n);
+		memcpy(&wt.key_mask[n], b, 8);
+	}
+	/*
+	 * The first multiplier of a fixed sequence that fits every key (the
+	 * list is fixed, so this ends: the second one does).
+	 */
+	for (wt.stop_mult = 0x9E3779B97F4A7C15ULL;;
+	     wt.stop_mult += 0x5851F42D4C957F2EULL) {
+		memset(wt.stop_table, 0, sizeof(wt.stop_table));
+		for (i = 0; stopword_list[i] != NULL; i++) {
+			n = strlen(stopword_list[i]);
+			if (n > 8)
+				continue;
+			key = word_key(
+			    (const unsigned char *)stopword_list[i], n, n);
+			bucket = stop_bucket(key, wt.stop_mult);
+			for (j = 0;
+			     j < STOP_WAYS && wt.stop_table[bucket + j] != 0 &&
+			     wt.stop_table[bucket + j] != key;
+			     j++)
+				;
+			if (j == STOP_WAYS)
+				break;
+			wt.stop_table[bucket + j] = key;
+		}
+		if (stopword_list[i] == NULL)
+			break;
+	}
+}
+
+/* Is key (not 0) the key of a stopword? */
+static unsigned
+is_stopword(uint64_t key)
+{
+	const uint64_t *t = &wt.stop_table[stop_bucket(key, wt.stop_mult)];
+	unsigned hit = 0, j;
+
+	for (j = 0; j < STOP_WAYS; j++)
+		hit |= t[j] == key;
+	return hit;
+}
+
+/*
+ * The index of the lowest set bit of x (not 0), by a de Bruijn sequence
+ * (compilers turn this form into one instruction where there is one).
+ */
+static unsigned
+bit_index(uint64_t x)
+{
+	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3, 61,
+	    58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39,
+	    33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52,
+	    21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,
+	    13, 8, 7, 6};
+
+	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
+}
+
+static int
+is_space_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim ASCII white space and no-break spaces around p[0..*len). */
+const char *
+line_trim(const char *p, size_t *len)
+{
+	size_t n = *len;
+
+	for (;;) {
+		if (n > 0 && is_space_byte((unsigned char)*p)) {
+			p++;
+			n--;
+		} else if (n >= 2 && (unsigned char)p[0] == 0xC2 &&
+		    (unsigned char)p[1] == 0xA0) {
+			p += 2;
+			n -= 2;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (n > 0 && is_space_byte((unsigned char)p[n - 1]))
+			n--;
+		else if (n >= 2 && (unsigned char)p[n - 2] == 0xC2 &&
+		    (unsigned char)p[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	*len = n;
+	return p;
+}
+
+/* A capital letter or the first byte of a non-ASCII letter. */
+static int
+capital(unsigned c)
+{
+	return (c >= 'A' && c <= 'Z') || c >= 0xC3;
+}
+
+/*
+ * Does the line end with a photo credit, "AGENCY/Name Name" or
+ * "Name Name/Agency": a slash in the last 48 bytes, a capitalised word
+ * before it, one to four capitalised words after it and nothing else?
+ */
+static int
+credit_ending(const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len, *q, *slash = NULL;
+	int words = 0;
+
+	if (len > 0 && end[-1] == '.')
+		end--;
+	/* The last slash in the last 48 bytes (memchr is fast on most lines,
+	 * which have none). */
+	q = end - p > 48 ? end - 48 : p;
+	while ((q = memchr(q, '/', (size_t)(end - q))) != NULL)
+		slash = q++;
+	if (slash == NULL || slash - p < 2)
+		return 0;
+	/* The word before the slash. */
+	q = slash;
+	if (q > p && q[-1] == ' ')
+		q--;
+	while (q > p && q[-1] != ' ')
+		q--;
+	if (!capital(*q) || slash - q < 2)
+		return 0;
+	/* Capitalised words after it. */
+	q = slash + 1;
+	if (q < end && *q == ' ')
+		q++;
+	while (q < end) {
+		if (!capital(*q))
+			return 0;
+		while (q < end && *q != ' ' && *q != '/' && *q != ':')
+			q++;
+		if (q < end && *q != ' ')
+			return 0;
+		words++;
+		while (q < end && *q == ' ')
+			q++;
+	}
+	return words >= 1 && words <= 4;
+}
+
+/*
+ * A byline by its shape: two or three capitalised words (a name), then
+ * "in", "at" or "from" or a comma, then one to four capitalised words ("Ann
+ * Lee in Paris", "Ann Lee, The Courier"); or a name and an @handle.
+ */
+static int
+byline_shape(const unsigned char *p, size_t len)
+{
+	const unsigned char *end = p + len, *w;
+	int names = 0, after = 0, joined = 0;
+
+	if (len > 64 || len == 0 || !capital(*p))
+		return 0;
+	while (p < end) {
+		w = p;
+		while (p < end && *p != ' ')
+			p++;
+		if (!joined) {
+			if (*w == '@')
+				return names >= 1 && p == end;
+			if (names >= 2 &&
+			    (((p - w == 2 &&
+				 (memcmp(w, "in", 2) == 0 ||
+				     memcmp(w, "at", 2) == 0))) ||
+				(p - w == 4 && memcmp(w, "from", 4) == 0))) {
+				joined = 1;
+			} else if (capital(*w) && names < 3) {
+				names++;
+				if (p[-1] == ',' && names >= 2)
+					joined = 1;
+			} else {
+				return 0;
+			}
+		} else if (capital(*w) ||
+		    (after == 0 && p - w == 3 && memcmp(w, "the", 3) == 0)) {
+			after++;
+		} else {
+			return 0;
+		}
+		if (p < end)
+			p++;
+	}
+	return joined && after >= 1 && after <= 4;
+}
+
+/* Does p[0..len) hold " | "? */
+static int
+memmem_bar(const unsigned char *p, size_t len)
+{
+	const unsigned char *q = p, *end = p + len;
+
+	while ((q = memchr(q, '|', (size_t)(end - q))) != NULL) {
+		if (q > p && q + 1 < end && q[-1] == ' ' && q[1] == ' ')
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
+/* The end of the line: closing quotes and brackets are looked through. */
+static void
+line_ending(const unsigned char *p, size_t n, struct features *f)
+{
+	while (n > 0) {
+		unsigned char c = p[n - 1];
+
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' ||
+		    c == ' ') {
+			n--;
+		} else if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80 &&
+		    (p[n - 1] == 0x9D || p[n - 1] == 0x99)) {
+			n -= 3; /* ” ’ */
+		} else if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xBB) {
+			n -= 2; /* » */
+		} else {
+			break;
+		}
+	}
+	if (n == 0)
+		return;
+	switch (p[n - 1]) {
+	case '.':
+		f->period = 1;
+		f->term = 1;
+		break;
+	case '!':
+	case '?':
+		f->term = 1;
+		break;
+	case ':':
+		f->colon = 1;
+		break;
+	case 0xA6:
+		if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80)
+			f->term = 1; /* … */
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * The word bytes (WC_WORD: letters, digits, the apostrophe, bytes of
+ * 0x80 or more) of the 8 bytes at p as bits 0..7, on a little-endian
+ * host (where byte i of the load is bits 8i..8i+7).
+ */
+static uint64_t
+word_bits8(const unsigned char *p)
+{
+	uint64_t v = swar_load(p), word;
+
+	word = swar_high(v) | swar_letters(v) | swar_digits(v) |
+	    swar_range(v, '\'', '\'');
+	return swar_bits(word);
+}
+
+/*
+ * Count the words of p[0..n) (runs of word bytes; lim >= n bytes are
+ * readable at p) and among them the stopwords and those starting with a
+ * lower-case letter, a capital or a digit.  One pass of table lookups
+ * marks the word bytes in bit masks; the words are then visited by their
+ * first and last bytes, so the loop does not branch on every byte.
+ */
+static void
+word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
+{
+	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS] = {0}, starts, m,
+		 bits;
+	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
+	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
+	unsigned numwords = 0;
+
+	for (k = 0; k < nchunks; k++) {
+		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64, t;
+
+		m = 0;
+		for (i = lo; i < hi; i += 8) {
+			uint64_t bits8 = 0;
+
+			if (wt.little_endian && i + 8 <= lim) {
+				bits8 = word_bits8(p + i);
+			} else {
+				for (t = 0; t < 8 && i + t < hi; t++)
+					bits8 |=
+					    (uint64_t)(wt.word_class[p[i + t]] &
+						WC_WORD)
+					    << t;
+			}
+			m |= bits8 << (i - lo);
+		}
+		/* word_bits8 may have read past hi. */
+		if (hi - lo < 64)
+			m &= ((uint64_t)1 << (hi - lo)) - 1;
+		mask[k] = m;
+	}
+	/* A word's last byte: a word byte not followed by one. */
+	for (k = 0; k < nchunks; k++)
+		ends[k] = mask[k] &
+		    ~(mask[k] >> 1 | (k + 1 < nchunks ? mask[k + 1] << 63 : 0));
+	bits = nchunks > 0 ? ends[0] : 0;
+	for (k = 0; k < nchunks; k++) {
+		/* A word's first byte: a word byte not after one. */
+		starts =
+		    mask[k] & ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
+		while (starts != 0) {
+			s = k * 64 + bit_index(starts);
+			starts &= starts - 1;
+			while (bits == 0)
+				bits = ends[++ek];
+			e = ek * 64 + bit_index(bits);
+			bits &= bits - 1;
+			cls = wt.word_class[p[s]];
+			words++;
+			lower += (cls & WC_LOWER) != 0;
+			capwords += (cls & WC_UPPER) != 0;
+			numwords += (cls & WC_DIGIT) != 0;
+			/*
+			 * Every word is looked up (a word of more than 8
+			 * bytes by its first 8, its answer dropped), so that
+			 * nothing here branches on the text.
+			 */
+			len = e - s + 1;
+			stops += (len <= 8) &
+			    is_stopword(
+				word_key(p + s, len <= 8 ? len : 8, lim - s));
+		}
+	}
+	f->words = words;
+	f->stops = stops;
+	f->lower = lower;
+	f->capwords = capwords;
+	f->numwords = numwords;
+}
+
+void
+line_features(const char *line, size_t len, struct features *f)
+{
+	const unsigned char *p;
+
+	memset(f, 0, sizeof(*f));
+	p = (const unsigned char *)line_trim(line, &len);
+	f->len = len;
+	if (len == 0) {
+		f->shape = SHAPE_BLANK;
+		return;
+	}
+	line_ending(p, len, f);
+	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
+	f->credit = len <= ANY_MAX && credit_ending(p, len);
+	f->byline = byline_shape(p, len);
+	f->first_upper =
+	    (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p >= 0xC3;
+	if (*p == '-' || *p == '*' ||
+	    (len >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+		(p[2] == 0xA2 || p[2] == 0x93 || p[2] == 0x94)))
+		f->bullet = 1;
+	/*
+	 * Words: a short line is read in full; a long one by its first
+	 * SCAN_LONG bytes, which stand for the whole of it.
+	 */
+	word_scan(p, len <= SCAN_MAX ? len : SCAN_LONG, len, f);
+	if (len > SCAN_MAX) {
+		unsigned scale = (unsigned)(len / SCAN_LONG);
+
+		f->words *= scale;
+		f->stops *= scale;
+		f->lower *= scale;
+		f->capwords *= scale;
+		f->numwords *= scale;
+	}
+	if ((f->words >= 25 && f->stops * 8 >= f->words) ||
+	    (f->words >= 30 && f->term) || /* prose in another language */
+	    (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
+		f->lower * 3 >= f->words))
+		f->shape = SHAPE_LONG;
+	else if (f->words >= 6 && f->term && f->stops >= 1 && f->lower >= 2)
+		f->shape = SHAPE_PROSE;
+	else
+		f->shape = SHAPE_SHORT;
+}

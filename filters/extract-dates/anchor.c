@@ -1,0 +1,187 @@
+/*
+ * anchor.c - what a relative date is read against: the dateline, and the
+ * tense of the clause.
+ *
+ * A news article opens with a dateline, "WASHINGTON, March 10 (Reuters) -"
+ * or "LONDON, Nov. 4, 2024 (AP) —": a place in capitals, a date, an
+ * agency in parentheses or a dash.  Its day is the anchor of the document
+ * (until the next document); without one the anchor is --ref.
+ *
+ * The tense decides a bare weekday: "said on Tuesday" is the last
+ * Tuesday, "will meet on Thursday" the next.  The nearest tense word to
+ * the left of the expression in its sentence decides, else the nearest to
+ * the right: past verbs (said, was, told; any -ed word) or future words
+ * (will, 'll, scheduled, due, plans).
+ */
+#include <string.h>
+
+#include "dates.h"
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The tense of the word s[b..e): -1, 1 or 0. */
+static int
+word_tense(const char *s, size_t b, size_t e)
+{
+	size_t len = e - b;
+
+	if (len >= 4 && (s[e - 1] | 0x20) == 'd' && (s[e - 2] | 0x20) == 'e' &&
+	    lex_get(s + b, len) == NULL) {
+		/* -ed, but not need, speed, seed, red, bed */
+		if (!(len == 4 && (s[b + 1] | 0x20) == 'e'))
+			return -1;
+	}
+	if (len > 15)
+		return 0;
+	if (lex_get_class(s + b, len, L_FUTURE) != NULL)
+		return 1;
+	if (lex_get_class(s + b, len, L_PAST) != NULL)
+		return -1;
+	return 0;
+}
+
+/* A sentence ends at s[i] (". " before a capital, "!" or "?"). */
+static int
+sentence_end(const char *s, size_t n, size_t i)
+{
+	if (s[i] == '!' || s[i] == '?' || s[i] == ';')
+		return 1;
+	if (s[i] != '.')
+		return 0;
+	/* "Jan. 5", "U.S. officials", "a.m. Tuesday" do not end it */
+	if (i >= 2 && s[i - 2] == '.')
+		return 0;
+	if (i + 2 < n && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z')
+		return i < 4 || s[i - 4] == ' ' ? 0 : 1;
+	return 0;
+}
+
+int
+sentence_between(const char *s, size_t n, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b && i < n; i++)
+		if (sentence_end(s, n, i))
+			return 1;
+	return 0;
+}
+
+int
+clause_tense(const char *s, size_t n, size_t beg, size_t end)
+{
+	size_t i, e, lim;
+	int t;
+
+	/* to the left, nearest first */
+	lim = beg > 300 ? beg - 300 : 0;
+	i = beg;
+	while (i > lim) {
+		if (sentence_end(s, n, i - 1))
+			break;
+		if (!is_alpha((unsigned char)s[i - 1]) && s[i - 1] != '\'') {
+			i--;
+			continue;
+		}
+		e = i;
+		while (i > lim && (is_alpha((unsigned char)s[i - 1]) ||
+				      s[i - 1] == '\''))
+			i--;
+		if ((t = word_tense(s, i, e)) != 0)
+			return t;
+	}
+	/* to the right */
+	lim = end + 300 < n ? end + 300 : n;
+	i = end;
+	while (i < lim) {
+		if (sentence_end(s, n, i))
+			break;
+		if (!is_alpha((unsigned char)s[i]) && s[i] != '\'') {
+			i++;
+			continue;
+		}
+		e = i;
+		while (e < lim && (is_alpha((unsigned char)s[e]) || s[e] == '\''))
+			e++;
+		if ((t = word_tense(s, i, e)) != 0)
+			return t;
+		i = e;
+	}
+	return 0;
+}
+
+/*
+ * A dateline: from the start of the line, words in capitals (a place,
+ * with commas, periods, a state "Calif." or country), then a date of day
+ * grain, then within a few tokens an agency in parentheses or a dash.
+ */
+int
+find_dateline(const char *s, size_t n, const struct anchor *an, long *days,
+    struct expr *e)
+{
+	struct window w;
+	const struct tok *t;
+	int i, k, upper = 0, agency = 0;
+
+	/* a place in capitals first: WASHINGTON, NEW DELHI, KYIV */
+	if (n < 2 || !(s[0] >= 'A' && s[0] <= 'Z') ||
+	    !(s[1] >= 'A' && s[1] <= 'Z'))
+		return 0;
+	tokenize(&w, s, n < 160 ? n : 160, 0, 0);
+	for (i = 0; i < w.nt && i < 14; i++) {
+		tok_lookup(s, &w.t[i]);
+		t = &w.t[i];
+		if (t->type == T_WORD && (t->cls == L_MONTHS)) {
+			break;
+		}
+		if (t->type == T_NUM && i + 1 < w.nt &&
+		    w.t[i + 1].cls == L_MONTHS)
+			break;
+		if (t->type == T_WORD && (t->flags & TF_CAP)) {
+			if (t->flags & TF_UPPER)
+				upper = 1;
+			continue;
+		}
+		if (t->type == T_PUNCT &&
+		    (t->ch == ',' || t->ch == '.' || t->ch == '(' ||
+			t->ch == '-' || t->ch == '\''))
+			continue;
+		return 0;
+	}
+	if (i == 0 || i >= w.nt || i >= 14)
+		return 0;
+	if (w.t[i - 1].type != T_PUNCT ||
+	    (w.t[i - 1].ch != ',' && w.t[i - 1].ch != '('))
+		return 0;
+	w.head = i;
+	if (!parse_at(&w, an, 0, e) || e->b.grain != G_NONE ||
+	    e->a.grain != G_DAY || e->beg != w.t[i].beg)
+		return 0;
+	for (k = i; k < w.nt && w.t[k].end <= e->end; k++)
+		continue;
+	/* (Reuters) -, (AP) —, ) -, -- , : */
+	for (; k < w.nt && k < i + 12; k++) {
+		tok_lookup(s, &w.t[k]);
+		t = &w.t[k];
+		if (t->type == T_PUNCT && (t->ch == '-' || t->ch == ':'))
+			break;
+		if (t->type == T_WORD && t->cls == L_AGENCIES)
+			agency = 1;
+		if (t->type == T_PUNCT && (t->ch == '(' || t->ch == ')' ||
+					      t->ch == ',' || t->ch == '/'))
+			continue;
+		if (t->type == T_WORD && (t->flags & TF_CAP))
+			continue;
+		return 0;
+	}
+	if (k >= w.nt || k >= i + 12)
+		return 0;
+	if (!upper && !agency)
+		return 0;
+	*days = days_from_civil(e->a.y, e->a.m, e->a.d);
+	return 1;
+}

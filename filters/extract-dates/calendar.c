@@ -1,0 +1,221 @@
+/*
+ * calendar.c - day arithmetic on the proleptic Gregorian calendar, and
+ * the TIMEX3 spelling of a value.
+ *
+ * Days are counted from 1970-01-01 (day 0), with the civil-date
+ * conversions of Howard Hinnant's "chrono-compatible low-level date
+ * algorithms": exact for every year a text can name.
+ */
+#include <string.h>
+
+#include "dates.h"
+
+long
+days_from_civil(int y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+weekday_of(long days)
+{
+	/* 1970-01-01 was a Thursday (4) */
+	long w = (days % 7 + 7 + 3) % 7;
+
+	return (int)w + 1;
+}
+
+int
+month_days(int y, int m)
+{
+	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31};
+
+	if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return 29;
+	return m >= 1 && m <= 12 ? n[m - 1] : 30;
+}
+
+int
+iso_week(long days, int *wy)
+{
+	long thu = days - weekday_of(days) + 4; /* the Thursday of its week */
+	int y, m, d;
+
+	civil_from_days(thu, &y, &m, &d);
+	*wy = y;
+	return (int)((thu - days_from_civil(y, 1, 1)) / 7 + 1);
+}
+
+/* Easter Sunday: the anonymous Gregorian algorithm (Meeus). */
+long
+easter_days(int y)
+{
+	int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+	int f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31;
+	int day = (h + l - 7 * m + 114) % 31 + 1;
+
+	return days_from_civil(y, month, day);
+}
+
+long
+nth_weekday(int y, int m, int wd, int n)
+{
+	long first, last;
+
+	if (n < 0) {
+		last = days_from_civil(y, m, month_days(y, m));
+		return last - (weekday_of(last) - wd + 7) % 7;
+	}
+	first = days_from_civil(y, m, 1);
+	return first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+}
+
+static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};
+static const char *const pods[] = {"", "MO", "AF", "EV", "NI", "", "", "DT"};
+
+/* v as at least width digits (v >= 0); returns the length.  By hand:
+ * snprintf cost more than the whole parse of a line. */
+static size_t
+put_num(char *b, long v, int width)
+{
+	char tmp[24];
+	size_t n = 0, i;
+
+	if (v < 0) {
+		b[0] = '-';
+		return 1 + put_num(b + 1, -v, width);
+	}
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && n < sizeof(tmp));
+	while ((int)n < width)
+		tmp[n++] = '0';
+	for (i = 0; i < n; i++)
+		b[i] = tmp[n - 1 - i];
+	return n;
+}
+
+static size_t
+put_str(char *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(b, s, n);
+	return n;
+}
+
+/* YYYY-MM-DD */
+static size_t
+put_day(char *b, const struct tv *v)
+{
+	size_t n = put_num(b, v->y, 4);
+
+	b[n++] = '-';
+	n += put_num(b + n, v->m, 2);
+	b[n++] = '-';
+	return n + put_num(b + n, v->d, 2);
+}
+
+size_t
+tv_format(const struct tv *v, char *buf)
+{
+	int wy, w;
+	size_t n = 0;
+	long days;
+
+	if (v->fiscal && (v->grain == G_YEAR || v->grain == G_HALF ||
+			     v->grain == G_QUARTER))
+		n = put_str(buf, "FY");
+	switch (v->grain) {
+	case G_CENTURY:
+		n = put_num(buf, v->y / 100, 2);
+		break;
+	case G_DECADE:
+		n = put_num(buf, v->y / 10, 3);
+		break;
+	case G_YEAR:
+		n += put_num(buf + n, v->y, 4);
+		break;
+	case G_HALF:
+	case G_QUARTER:
+		n += put_num(buf + n, v->y, 4);
+		n += put_str(buf + n, v->grain == G_HALF ? "-H" : "-Q");
+		n += put_num(buf + n, v->q, 1);
+		break;
+	case G_SEASON:
+		n = put_num(buf, v->y, 4);
+		buf[n++] = '-';
+		n += put_str(buf + n, seasons[v->q >= 1 && v->q <= 4 ? v->q : 4]);
+		break;
+	case G_MONTH:
+		n = put_num(buf, v->y, 4);
+		buf[n++] = '-';
+		n += put_num(buf + n, v->m, 2);
+		break;
+	case G_WEEK:
+	case G_WEEKEND:
+		days = days_from_civil(v->y, v->m, v->d);
+		w = iso_week(days, &wy);
+		n = put_num(buf, wy, 4);
+		n += put_str(buf + n, "-W");
+		n += put_num(buf + n, w, 2);
+		if (v->grain == G_WEEKEND)
+			n += put_str(buf + n, "-WE");
+		break;
+	case G_DAY:
+		n = put_day(buf, v);
+		break;
+	case G_POD:
+		n = put_day(buf, v);
+		buf[n++] = 'T';
+		n += put_str(buf + n, pods[v->q >= 1 && v->q <= 7 ? v->q : 1]);
+		break;
+	case G_HOUR:
+	case G_MINUTE:
+	case G_SECOND:
+		n = put_day(buf, v);
+		buf[n++] = 'T';
+		n += put_num(buf + n, v->hh, 2);
+		buf[n++] = ':';
+		n += put_num(buf + n, v->mm, 2);
+		if (v->grain == G_SECOND) {
+			buf[n++] = ':';
+			n += put_num(buf + n, v->ss, 2);
+		}
+		break;
+	default:
+		n = 0;
+		break;
+	}
+	buf[n] = '\0';
+	return n;
+}

@@ -1,0 +1,347 @@
+/*
+ * dates.h - the parts of extract-dates and what they share.
+ *
+ * A line is read once by scan.c, which stops only at candidate triggers
+ * (a digit, or a word whose first letters can begin a lexicon word) and
+ * tokenizes a small window around each; parse.c reads a date expression
+ * from the window's tokens, resolving relative ones against the anchor of
+ * the document (anchor.c: the dateline, else --ref); emit.c writes the
+ * value in ISO 8601 with the TIMEX3 extensions.  calendar.c does the day
+ * arithmetic, lexicon.c the word lookups (tables made from *.words).
+ */
+#ifndef DATES_H
+#define DATES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- lexicon (lexicon.c; one class a *.words file) ---- */
+
+enum lexclass {
+	L_NONE,
+	L_MONTHS,    /* january 1 ... december 12 */
+	L_WEEKDAYS,  /* monday 1 ... sunday 7; plural +10 (a set) */
+	L_RELDAYS,   /* today 0, tomorrow 1, yesterday -1 ... */
+	L_UNITS,     /* day, week ... (enum unit) */
+	L_NUMBERS,   /* one 1 ... ninety 90 */
+	L_ORDINALS,  /* first 1 ... thirty-first 31 */
+	L_MODIFIERS, /* this, next, last, early ... (enum mod) */
+	L_PARTS,     /* morning ... (enum pod), noon, midnight */
+	L_SEASONS,   /* spring 1 ... winter 4 */
+	L_HOLIDAYS,  /* christmas ... (holiday number) */
+	L_PAST,      /* said, was ... : the clause is in the past */
+	L_FUTURE,    /* will, 'll ... : the clause is in the future */
+	L_BLOCKERS,  /* Route, Boeing, version ...: the number after is no date */
+	L_ZONES,     /* GMT, EST ...: a clock time's zone (kept in the span) */
+	L_AGENCIES,  /* Reuters, AP ...: a dateline's agency */
+	L_STREETS,   /* Avenue, St ...: 1600 Pennsylvania Avenue */
+	NLEXCLASS
+};
+
+/* Units of time (L_UNITS values). */
+enum unit {
+	U_NONE,
+	U_SECOND,
+	U_MINUTE,
+	U_HOUR,
+	U_DAY,
+	U_WEEK,
+	U_WEEKEND,
+	U_FORTNIGHT,
+	U_MONTH,
+	U_QUARTER,
+	U_HALF,
+	U_YEAR,
+	U_DECADE,
+	U_CENTURY
+};
+#define U_PLURAL 100 /* added to a unit's value: "days" */
+
+#define M_UNTIL_ALIAS M_TO /* until, till, through: the same signal as to */
+
+/* Modifiers (L_MODIFIERS values). */
+enum mod {
+	M_NONE,
+	M_THIS,
+	M_NEXT,
+	M_LAST,
+	M_PAST,      /* the past week: the last seven days */
+	M_COMING,
+	M_PREVIOUS,
+	M_FOLLOWING,
+	M_EARLY,
+	M_MID,
+	M_LATE,
+	M_EARLIER,   /* earlier this year */
+	M_LATER,
+	M_AGO,
+	M_THE,
+	M_FROM,
+	M_TO,        /* to, through, until, till, thru */
+	M_BETWEEN,
+	M_AND,
+	M_SINCE,
+	M_BEFORE,
+	M_AFTER,
+	M_ON,
+	M_IN,
+	M_OF,
+	M_AT,
+	M_BY,
+	M_DURING,
+	M_FISCAL,
+	M_SAME,
+	M_HENCE,     /* from now */
+	M_END,       /* end, beginning, start, middle: "the end of March" */
+	M_BEGIN,
+	M_MIDDLE,
+	M_A,         /* a, an */
+	M_EVERY,     /* every, each: a set, not a date */
+	M_CURRENT,
+	M_OCLOCK,
+	M_AM,
+	M_PM,
+	M_HALFWORD,  /* half past */
+	M_QUARTERW,
+	M_PASTW,     /* past (after a clock) */
+	M_NOW,
+	M_WITHIN,
+	M_FOR,
+	M_AROUND
+};
+
+/* Parts of the day (L_PARTS values). */
+enum pod { P_NONE, P_MO, P_AF, P_EV, P_NI, P_NOON, P_MIDNIGHT, P_DAYTIME };
+
+struct lexent {
+	uint8_t cls;
+	uint8_t trigger; /* may start a date expression */
+	int16_t val;
+};
+
+/* Every class of a word (second: a unit and an ordinal). */
+#define LEX_MAXCLASS 4
+struct lexword_all {
+	uint32_t mask; /* bit 1 << cls for each class */
+	int n;
+	struct lexent e[LEX_MAXCLASS]; /* e[0]: the first class */
+};
+
+void lex_init(void);
+const struct lexword_all *lex_find(const char *p, size_t len);
+/* The entry of the word p[0..len) (any case), or NULL. */
+const struct lexent *lex_get(const char *p, size_t len);
+/* The entry of the word in class cls (a word may be in several). */
+const struct lexent *lex_get_class(const char *p, size_t len, int cls);
+/*
+ * A bit for each possible first three letters of a word (27 a letter: a
+ * blank and a-z): set in lex_trigger_bits for the trigger words, in
+ * lex_word_bits for every word.  One bit test rejects most words.
+ */
+#define LEX_PREFIXES (27 * 27 * 27 + 5)
+extern unsigned char lex_trigger_bits[LEX_PREFIXES / 8];
+extern unsigned char lex_word_bits[LEX_PREFIXES / 8];
+
+static inline unsigned
+lex_letter_index(int c)
+{
+	c |= 0x20;
+	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a' + 1) : 0;
+}
+
+static inline unsigned
+lex_prefix_index(const unsigned char *w, size_t len)
+{
+	unsigned a = lex_letter_index(w[0]);
+	unsigned b = len > 1 ? lex_letter_index(w[1]) : 0;
+	unsigned c = len > 2 ? lex_letter_index(w[2]) : 0;
+
+	return (a * 27 + b) * 27 + c;
+}
+
+/* Whether the word w[0..len) may be a trigger word. */
+static inline int
+lex_maybe_trigger(const unsigned char *w, size_t len)
+{
+	unsigned k = lex_prefix_index(w, len);
+
+	return len <= 15 && (lex_trigger_bits[k >> 3] >> (k & 7) & 1);
+}
+
+/* Whether the word w[0..len) may be in the lexicon at all. */
+static inline int
+lex_maybe_word(const unsigned char *w, size_t len)
+{
+	unsigned k = lex_prefix_index(w, len);
+
+	return len <= 15 && (lex_word_bits[k >> 3] >> (k & 7) & 1);
+}
+
+/* ---- calendar.c ---- */
+
+long days_from_civil(int y, int m, int d);
+void civil_from_days(long z, int *y, int *m, int *d);
+int weekday_of(long days); /* 1 Monday .. 7 Sunday */
+int month_days(int y, int m);
+/* The ISO week of a day: its number, and its year in *wy. */
+int iso_week(long days, int *wy);
+long easter_days(int y);
+/* The n-th (1..5, or -1 the last) weekday wd of month m of year y. */
+long nth_weekday(int y, int m, int wd, int n);
+
+/* ---- values ---- */
+
+enum grain {
+	G_NONE,
+	G_CENTURY,
+	G_DECADE,
+	G_YEAR,
+	G_HALF,
+	G_QUARTER,
+	G_SEASON,
+	G_MONTH,
+	G_WEEK,
+	G_WEEKEND,
+	G_DAY,
+	G_POD,
+	G_HOUR,
+	G_MINUTE,
+	G_SECOND
+};
+
+/*
+ * A value: a span of time at a grain.  y/m/d are the civil date of its
+ * start (a week's Monday); q is the quarter, half, season (1 spring ..
+ * 4 winter) or part of day; fiscal marks FY values (G_YEAR, G_QUARTER,
+ * G_HALF).  hh/mm/ss for clock grains.
+ */
+struct tv {
+	int grain;
+	int y, m, d;
+	int q;
+	int hh, mm, ss;
+	int fiscal;
+};
+
+/* Write v as a TIMEX3 value into buf (64 bytes); returns the length. */
+size_t tv_format(const struct tv *v, char *buf);
+
+/* ---- tokens (scan.c) ---- */
+
+enum toktype { T_WORD = 1, T_NUM, T_PUNCT, T_TAG };
+
+#define TF_CAP 0x01   /* a word starting with a capital */
+#define TF_SP 0x02    /* white space before the token */
+#define TF_ORD 0x04   /* 1st, 22nd */
+#define TF_S 0x08     /* 1990s, '90s */
+#define TF_POSS 0x10  /* word's, word’s */
+#define TF_UPPER 0x20 /* a word all in capitals */
+#define TF_DOT 0x40   /* the word's abbreviation dot is in the span */
+#define TF_COMMA 0x80 /* a number written with thousands commas */
+
+struct tok {
+	size_t beg, end;
+	uint8_t type;
+	uint8_t flags;
+	uint8_t cls;   /* words: lexicon class */
+	uint8_t ndig;  /* numbers: digits; tags: letters */
+	char ch;       /* punctuation: '-' (any dash), '/', ',', ':' ... */
+	char tag[3];   /* T_TAG: lower-case letters before the digits: q, h, fy */
+	uint8_t trig;  /* may be the head of an expression */
+	uint8_t lazy;  /* a word not looked up yet: tok_lookup() */
+	uint8_t mod;   /* its enum mod when it is a modifier word, else 0 */
+	uint32_t cmask; /* bit 1 << cls for each class of the word */
+	int32_t val;   /* number, or lexicon value */
+	const struct lexword_all *lex; /* words: all their classes, or NULL */
+};
+
+#define WIN_TOKS 96
+#define WIN_LEFT 12  /* tokens kept before a head when the window slides */
+#define WIN_RIGHT 32 /* tokens wanted after a head */
+
+/*
+ * A window of tokens sliding over a line: each byte is tokenized once;
+ * when a head comes near the end, the tokens before it (but WIN_LEFT)
+ * are dropped and more are read.
+ */
+struct window {
+	const char *s; /* the line */
+	size_t n;
+	size_t pos;    /* where tokenizing goes on */
+	int sp;        /* white space before pos */
+	struct tok t[WIN_TOKS];
+	int nt;
+	int head; /* the token the window was made for */
+};
+
+/* Start a window on s[from..n): tokenize as much as fits; head is set to
+ * the first token ending after at. */
+void tokenize(struct window *w, const char *s, size_t n, size_t from,
+    size_t at);
+/* Look up the word t of the line s if it was left for later. */
+void tok_lookup(const char *s, struct tok *t);
+
+/* Drop the tokens before index keep and read more.  Returns how many
+ * were dropped. */
+int window_slide(struct window *w, int keep);
+
+/* The next candidate trigger in s[i..n), or n. */
+size_t next_candidate(const char *s, size_t n, size_t i);
+
+/* ---- the document's state (anchor.c) ---- */
+
+struct anchor {
+	int have;      /* an anchor is known */
+	long days;     /* its day */
+	int hh, mm;    /* its clock, -1 if none */
+	int from_line; /* dateline (1) or --ref (0) */
+	long last;     /* the last day mentioned, for "the following day" */
+	int have_last;
+	long sday;      /* the last day named in this line ... */
+	size_t send;    /* ... ending here (byte), for a bare clock */
+	int have_sday;
+	int tense; /* -1: read as past whatever the clause (the dateline) */
+};
+
+struct options {
+	int have_ref;
+	long ref_days;
+	int ref_hh, ref_mm;
+	int day_first;      /* --locale en-GB */
+	int open_intervals; /* --open-intervals */
+	int no_dateline;    /* --no-dateline */
+};
+extern struct options opt;
+
+/* Whether a sentence ends between bytes a and b of s. */
+int sentence_between(const char *s, size_t n, size_t a, size_t b);
+
+/* Tense of the clause around [beg, end) of s: -1 past, 1 future, 0 none. */
+int clause_tense(const char *s, size_t n, size_t beg, size_t end);
+
+/* ---- expressions (parse.c) ---- */
+
+enum kind { K_DATE, K_TIME, K_INTERVAL };
+
+struct expr {
+	size_t beg, end; /* bytes of the line */
+	struct tv a, b;  /* b.grain: an interval a/b */
+	int open;        /* 1: a/.. ; -1: ../a */
+	int relative;    /* needed the anchor */
+	int xyear;       /* only the year came from the anchor */
+	int wd;          /* a bare weekday, for the unresolved form */
+	int kind;
+};
+
+/*
+ * Read the date expression whose trigger is token w->head.  Returns 1
+ * with *e filled, else 0.  floor: no byte before it may be taken.
+ */
+int parse_at(struct window *w, const struct anchor *an, size_t floor,
+    struct expr *e);
+
+/* A dateline at the start of the line: its day in *days. */
+int find_dateline(const char *s, size_t n, const struct anchor *an,
+    long *days, struct expr *e);
+
+#endif

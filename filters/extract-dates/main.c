@@ -1,0 +1,315 @@
+/*
+ * extract-dates - find date and time expressions in English news text and
+ * print each with its value in ISO 8601 with the TIMEX3 extensions.
+ *
+ * Record model: one expression found in one line ("March 10", "last
+ * week", "from 7 a.m. to 8 p.m. on Tuesday", "the third quarter of
+ * 2024"): its span, its value ("2025-03-10", "2025-W10",
+ * "2025-03-11T07:00/2025-03-11T20:00", "2024-Q3") and its kind (date,
+ * time, interval).  Expressions never span lines.
+ *
+ * Relative expressions are read against the anchor of the document: the
+ * date of its dateline ("WASHINGTON, March 10 (Reuters) -"), else --ref,
+ * else none (see emit.c for what is written then).  A document is a file
+ * operand, or the text between form-feed lines (lib/inputs calls
+ * dates_document() again for each: the anchor starts afresh).
+ *
+ * The parts: scan.c finds candidates and cuts tokens, parse.c reads and
+ * resolves an expression, anchor.c knows datelines and tenses,
+ * calendar.c counts days, lexicon.c holds the *.words lists, emit.c
+ * writes records.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "color.h"
+#include "dates.h"
+#include "emit.h"
+#include "inputs.h"
+#include "output.h"
+#include "prog.h"
+#include "xalloc.h"
+
+struct options opt;
+
+static int found_any;
+
+/* --highlight: the spans of the current line */
+struct span {
+	size_t beg, end;
+};
+static struct span *spans;
+static size_t nspans, capspans;
+
+static void
+anchor_reset(struct anchor *an)
+{
+	memset(an, 0, sizeof(*an));
+	an->hh = an->mm = -1;
+	if (opt.have_ref) {
+		an->have = 1;
+		an->days = opt.ref_days;
+		an->hh = opt.ref_hh;
+		an->mm = opt.ref_mm;
+	}
+}
+
+static void
+found(const struct expr *e, const struct anchor *an, const struct input *in,
+    const struct line *line)
+{
+	found_any = 1;
+	if (common.quiet)
+		return;
+	if (common.highlight) {
+		if (nspans == capspans) {
+			capspans = capspans ? capspans * 2 : 16;
+			spans = xreallocarray(spans, capspans, sizeof(*spans));
+		}
+		spans[nspans].beg = e->beg;
+		spans[nspans].end = e->end;
+		nspans++;
+		return;
+	}
+	emit_expr(e, an, in->name, in->lr.lineno, line->p);
+}
+
+static void
+highlight_line(const struct line *line)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < nspans; i++) {
+		if (spans[i].beg < pos)
+			continue;
+		out_write(line->p + pos, spans[i].beg - pos);
+		out_puts(SGR_BOLD SGR_CYAN);
+		out_write(line->p + spans[i].beg, spans[i].end - spans[i].beg);
+		out_puts(SGR_RESET);
+		pos = spans[i].end;
+	}
+	out_write(line->p + pos, line->len - pos);
+	out_puts(line->crlf ? "\r\n" : "\n");
+	out_end_record();
+}
+
+/* The remembered day: "the following day" counts from it. */
+static void
+remember(struct anchor *an, const struct expr *e)
+{
+	const struct tv *v = e->b.grain ? &e->b : &e->a;
+
+	if (v->grain >= G_DAY) {
+		an->last = days_from_civil(v->y, v->m, v->d);
+		an->have_last = 1;
+		an->sday = an->last;
+		an->send = e->end;
+		an->have_sday = 1;
+	}
+}
+
+/*
+ * The dateline, if the line opens with one: it becomes the anchor; its
+ * year, when not written, is the one that puts it on or before --ref.
+ */
+static size_t
+dateline(struct anchor *an, const struct input *in, const struct line *line)
+{
+	struct anchor tmp = *an;
+	struct expr e;
+	long days;
+
+	if (opt.no_dateline)
+		return 0;
+	if (!tmp.have) {
+		/* without --ref a dateline needs its year */
+		tmp.have = 1;
+		tmp.days = 0;
+	}
+	tmp.tense = -1;
+	memset(&e, 0, sizeof(e));
+	if (!find_dateline(line->p, line->len, &tmp, &days, &e))
+		return 0;
+	if (e.xyear && !an->have)
+		return 0;
+	an->have = 1;
+	an->days = days;
+	an->hh = an->mm = -1;
+	an->from_line = 1;
+	an->last = days;
+	an->have_last = 1;
+	e.relative = e.xyear = 0;
+	found(&e, an, in, line);
+	return e.end;
+}
+
+/*
+ * The line's tokens are read once, through a sliding window; the parser
+ * runs at each trigger token (a number, a tag, a month, a weekday, a unit
+ * ...), with at least WIN_RIGHT tokens after it when the line has them.
+ */
+static void
+scan_line(struct anchor *an, const struct input *in, const struct line *line)
+{
+	struct window w;
+	struct expr e;
+	size_t floor;
+	const char *s = line->p;
+	size_t n = line->len;
+	int h;
+
+	an->have_sday = 0;
+	floor = dateline(an, in, line);
+	if (next_candidate(s, n, floor) == n)
+		return; /* no digit, no trigger word */
+	tokenize(&w, s, n, floor, floor);
+	for (h = 0; h < w.nt; h++) {
+		if (h + WIN_RIGHT > w.nt && w.pos < n && h > WIN_LEFT)
+			h -= window_slide(&w, h - WIN_LEFT);
+		if (!w.t[h].trig || w.t[h].beg < floor)
+			continue;
+		w.head = h;
+		memset(&e, 0, sizeof(e));
+		if (!parse_at(&w, an, floor, &e) || e.end <= w.t[h].beg)
+			continue;
+		if (e.a.grain != G_NONE) {
+			found(&e, an, in, line);
+			remember(an, &e);
+			if (found_any && common.quiet)
+				return;
+		}
+		floor = e.end;
+		while (h + 1 < w.nt && w.t[h + 1].beg < floor)
+			h++;
+		if (h + 1 >= w.nt && w.pos < n) /* it ran to the window's end */
+			h -= window_slide(&w, h + 1);
+	}
+}
+
+static int
+dates_document(struct input *in, void *ctx)
+{
+	struct anchor an;
+	struct line line;
+
+	(void)ctx;
+	anchor_reset(&an);
+	while (input_next(in, &line)) {
+		nspans = 0;
+		scan_line(&an, in, &line);
+		if (common.highlight && !common.quiet)
+			highlight_line(&line);
+		if (out_failed() || (common.quiet && found_any))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- options ---- */
+
+enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE };
+
+static const struct cli_option options[] = {
+    {OPT_REF, "ref", CLI_REQUIRED, "DATE",
+	"anchor for relative dates without a dateline: YYYY-MM-DD[THH:MM[:SS]]"},
+    {OPT_LOCALE, "locale", CLI_REQUIRED, "LOC",
+	"en-US (default: 3/4/2025 is March 4) or en-GB (4 March)"},
+    {OPT_OPEN, "open-intervals", CLI_NOARG, NULL,
+	"since X as X/.., until X as ../X (default: X)"},
+    {OPT_NODATELINE, "no-dateline", CLI_NOARG, NULL,
+	"do not take a dateline as the anchor"},
+    {0, NULL, CLI_NOARG, NULL, NULL}};
+
+static int
+parse_ref(const char *a)
+{
+	int y, m, d, hh = -1, mm = -1, ss = 0, n = 0;
+
+	if (sscanf(a, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
+		return 0;
+	if (a[n] == 'T' || a[n] == ' ') {
+		int k = 0;
+
+		if (sscanf(a + n + 1, "%2d:%2d%n", &hh, &mm, &k) != 2 || k != 5)
+			return 0;
+		n += 1 + k;
+		if (a[n] == ':') {
+			if (sscanf(a + n + 1, "%2d%n", &ss, &k) != 1 || k != 2)
+				return 0;
+			n += 3;
+		}
+		if (hh > 23 || mm > 59 || ss > 60)
+			return 0;
+	}
+	if (a[n] != '\0' || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		return 0;
+	opt.have_ref = 1;
+	opt.ref_days = days_from_civil(y, m, d);
+	opt.ref_hh = hh;
+	opt.ref_mm = mm;
+	return 1;
+}
+
+static void
+handle_option(int code, const char *arg)
+{
+	switch (code) {
+	case OPT_REF:
+		if (!parse_ref(arg))
+			cli_usage_error("--ref: '%s' is not a date "
+					"(YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+			    arg);
+		break;
+	case OPT_LOCALE:
+		if (strcmp(arg, "en-GB") == 0 || strcmp(arg, "en_GB") == 0)
+			opt.day_first = 1;
+		else if (strcmp(arg, "en-US") == 0 || strcmp(arg, "en_US") == 0)
+			opt.day_first = 0;
+		else
+			cli_usage_error(
+			    "--locale: unknown locale '%s' (en-US, en-GB)", arg);
+		break;
+	case OPT_OPEN:
+		opt.open_intervals = 1;
+		break;
+	case OPT_NODATELINE:
+		opt.no_dateline = 1;
+		break;
+	default:
+		break;
+	}
+}
+
+static const struct cli_spec spec = {
+    "[--ref=DATE] [--locale=LOC] [--open-intervals] [--no-dateline] "
+    "[FILE]...",
+    "Find dates and times; print each with its ISO 8601 (TIMEX3) value.",
+    options, CLI_EXTRACTOR, handle_option,
+    "Fields (tsv, jsonl): file line col text value kind anchor\n"};
+
+int
+main(int argc, char **argv)
+{
+	int first, status;
+
+	memset(&opt, 0, sizeof(opt));
+	found_any = 0;
+	spans = NULL;
+	nspans = capspans = 0;
+	lex_init();
+	first = cli_parse(argc, argv, &spec);
+	out_open(common.output, common.line_buffered);
+	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
+		emit_header();
+	/* a form-feed line starts a new document (lib/inputs): a new anchor */
+	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
+	(void)inputs_run(argv + first, argc - first, dates_document, NULL);
+	free(spans);
+	spans = NULL;
+	status = common.quiet && !found_any ? EXIT_NOMATCH : EXIT_OK;
+	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
+	    ? EXIT_TROUBLE
+	    : status;
+}

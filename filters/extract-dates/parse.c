@@ -1,0 +1,1947 @@
+/*
+ * parse.c - the grammar of date expressions, and their resolution.
+ *
+ * parse_at() is called with a window of tokens and its head, a trigger
+ * (a digit, a month, a weekday, a unit word ...).  It backs up over the
+ * words that can open an expression ("from", "between", "since", "the",
+ * "last", "early", "mid-", "two" of "two days ago") and reads from each
+ * start in turn, leftmost first, the first reading that covers the head
+ * wins.  A reading is
+ *
+ *	[signal] [early|mid|late|the end of] main [range-end]
+ *
+ * where main is a point ("Tuesday, March 10, 2025 at 5 p.m."), a unit
+ * relative to the anchor ("last week", "two days ago", "in three
+ * months", "earlier this year"), a quarter, half, fiscal year, decade,
+ * season or holiday; a range end ("-5", "to April 2", "and 2022") makes
+ * one interval.  Values are resolved at once against the anchor.
+ */
+#include <string.h>
+
+#include "dates.h"
+
+struct ctx {
+	struct window *w;
+	const struct anchor *an;
+	size_t floor;
+	int used;  /* the anchor was needed */
+	int xyear; /* only for the year */
+	int tense; /* -1, 0, 1; 2 = not yet computed */
+	int head;
+	int wd;
+};
+
+/* A point as written, before resolution. */
+struct point {
+	int y, m, d, wd;
+	int yy2;
+	int hh, mm, ss;
+	int pod;
+	int reld, hasreld; /* today 0, tomorrow 1 ... */
+	int hasdate, hastime;
+	int ampm;          /* the clock had a.m./p.m. */
+	int lastday;       /* "the following day": from the last day */
+};
+
+static inline const struct tok *
+tk(const struct ctx *c, int i)
+{
+	static const struct tok none;
+
+	if (i < 0 || i >= c->w->nt)
+		return &none;
+	if (c->w->t[i].lazy)
+		tok_lookup(c->w->s, &c->w->t[i]);
+	return &c->w->t[i];
+}
+
+static inline int
+is_word(const struct ctx *c, int i, int cls)
+{
+	const struct tok *t = tk(c, i);
+
+	return t->type == T_WORD && t->cls == cls;
+}
+
+/* The value of the word at i in class cls, or -1. */
+static inline int
+class_val(const struct ctx *c, int i, int cls)
+{
+	const struct tok *t = tk(c, i);
+	int k;
+
+	if (!(t->cmask & (1u << cls)))
+		return -1;
+	if (t->cls == cls)
+		return t->val;
+	for (k = 0; k < t->lex->n; k++)
+		if (t->lex->e[k].cls == cls)
+			return t->lex->e[k].val;
+	return -1;
+}
+
+static inline int
+class_is(const struct ctx *c, int i, int cls)
+{
+	return (tk(c, i)->cmask & (1u << cls)) != 0;
+}
+
+static inline int
+is_mod(const struct ctx *c, int i, int m)
+{
+	return tk(c, i)->mod == m;
+}
+
+static int
+is_punct(const struct ctx *c, int i, char ch)
+{
+	const struct tok *t = tk(c, i);
+
+	return t->type == T_PUNCT && t->ch == ch;
+}
+
+static int
+is_num(const struct ctx *c, int i)
+{
+	return tk(c, i)->type == T_NUM;
+}
+
+/* Adjacent: no space between tokens i-1 and i. */
+static int
+tight(const struct ctx *c, int i)
+{
+	return !(tk(c, i)->flags & TF_SP);
+}
+
+static int
+tense(struct ctx *c, int i, int j)
+{
+	if (c->an->tense != 0)
+		return c->an->tense;
+	if (c->tense == 2)
+		c->tense = clause_tense(c->w->s, c->w->n, tk(c, i)->beg,
+		    tk(c, j - 1)->end);
+	return c->tense;
+}
+
+static long
+anchor_days(struct ctx *c)
+{
+	c->used = 1;
+	return c->an->days;
+}
+
+static void
+anchor_civil(struct ctx *c, int *y, int *m, int *d)
+{
+	civil_from_days(anchor_days(c), y, m, d);
+}
+
+static void
+tv_day(struct tv *v, long days)
+{
+	memset(v, 0, sizeof(*v));
+	v->grain = G_DAY;
+	civil_from_days(days, &v->y, &v->m, &v->d);
+}
+
+static void
+tv_set(struct tv *v, int grain, int y, int m, int d)
+{
+	memset(v, 0, sizeof(*v));
+	v->grain = grain;
+	v->y = y;
+	v->m = m;
+	v->d = d;
+}
+
+/* ---- numbers ---- */
+
+/* A number written in words or digits at i ("two", "a", "12"): its value,
+ * the index after it in *end; -1 if none. */
+static int
+count_at(const struct ctx *c, int i, int *end)
+{
+	const struct tok *t = tk(c, i);
+	int v;
+
+	if (t->type == T_NUM && !(t->flags & (TF_COMMA | TF_ORD | TF_S)) &&
+	    t->ndig <= 4) {
+		*end = i + 1;
+		return t->val;
+	}
+	if (is_mod(c, i, M_A)) {
+		/* a couple of, a few */
+		if ((v = class_val(c, i + 1, L_NUMBERS)) > 0 &&
+		    is_mod(c, i + 2, M_OF)) {
+			*end = i + 3;
+			return v;
+		}
+		if (class_val(c, i + 1, L_NUMBERS) == 3) {
+			*end = i + 2;
+			return 3;
+		}
+		*end = i + 1;
+		return 1;
+	}
+	if ((v = class_val(c, i, L_NUMBERS)) > 0) {
+		int u;
+
+		*end = i + 1;
+		if (v >= 20 && is_punct(c, i + 1, '-') &&
+		    (u = class_val(c, i + 2, L_NUMBERS)) > 0 && u < 10) {
+			*end = i + 3;
+			v += u;
+		}
+		if (v == 2 && is_mod(c, *end, M_OF))
+			(*end)++; /* couple of */
+		return v;
+	}
+	return -1;
+}
+
+/* An ordinal at i: 1st, first, twenty-first; -1 if none. */
+static int
+ordinal_at(const struct ctx *c, int i, int *end)
+{
+	const struct tok *t = tk(c, i);
+	int v, u;
+
+	if (t->type == T_NUM && (t->flags & TF_ORD)) {
+		*end = i + 1;
+		return t->val;
+	}
+	if ((v = class_val(c, i, L_NUMBERS)) >= 20 && is_punct(c, i + 1, '-') &&
+	    (u = class_val(c, i + 2, L_ORDINALS)) > 0 && u < 10) {
+		*end = i + 3;
+		return v + u;
+	}
+	if ((v = class_val(c, i, L_ORDINALS)) > 0) {
+		*end = i + 1;
+		return v;
+	}
+	return -1;
+}
+
+/* A year at i: 4 digits, or "'25"; 0 if none. */
+static int
+year_at(const struct ctx *c, int i, int *end, int loose)
+{
+	const struct tok *t = tk(c, i);
+
+	if (t->type == T_NUM && t->ndig == 4 &&
+	    !(t->flags & (TF_COMMA | TF_ORD | TF_S)) && t->val >= 1000 &&
+	    t->val <= 2999 && !is_punct(c, i + 1, '%')) {
+		if (!loose && (t->val < 1200 || t->val > 2200))
+			return 0;
+		*end = i + 1;
+		return t->val;
+	}
+	if (is_punct(c, i, '\'') && tk(c, i + 1)->type == T_NUM &&
+	    tk(c, i + 1)->ndig == 2 && tight(c, i + 1) &&
+	    !(tk(c, i + 1)->flags & (TF_S | TF_ORD))) {
+		*end = i + 2;
+		return tk(c, i + 1)->val + (tk(c, i + 1)->val < 50 ? 2000 : 1900);
+	}
+	return 0;
+}
+
+/* A day of the month at i (1-31, maybe 1st); 0 if none. */
+static int
+mday_at(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+
+	if (t->type == T_NUM && t->ndig <= 2 && t->val >= 1 && t->val <= 31 &&
+	    !(t->flags & (TF_S | TF_COMMA)))
+		return t->val;
+	return 0;
+}
+
+/* ---- months and weekdays ---- */
+
+/*
+ * A month word at i that reads as a month here.  "May" and the short
+ * forms ("Mar", "Dec") need a day or year after them, or a cue before.
+ */
+static int
+month_at(const struct ctx *c, int i, int need_cue)
+{
+	const struct tok *t = tk(c, i);
+	int v = class_val(c, i, L_MONTHS), m, e;
+	size_t len;
+
+	if (v <= 0)
+		return 0;
+	len = t->ndig;
+	if (mday_at(c, i + 1) && !is_punct(c, i + 2, ':'))
+		return v;
+	if (year_at(c, i + 1, &e, 0) ||
+	    ((is_punct(c, i + 1, ',') || is_mod(c, i + 1, M_OF)) &&
+		year_at(c, i + 2, &e, 0)))
+		return v;
+	if (need_cue == 2)
+		return 0;
+	if (t->flags & TF_DOT)
+		return v;
+	m = class_val(c, i - 1, L_MODIFIERS);
+	if (!(t->flags & TF_CAP) && (v == 3 || v == 5))
+		/* "may rise", "march on": a strong cue only */
+		return m == M_IN || m == M_SINCE || m == M_EARLY ||
+			m == M_MID || m == M_LATE || m == M_LAST ||
+			m == M_NEXT || m == M_THIS || m == M_DURING ||
+			m == M_UNTIL_ALIAS
+		    ? v
+		    : 0;
+	if (len <= 3 || (v == 5 && (t->flags & TF_CAP)) || need_cue) {
+		if (m == M_IN || m == M_SINCE || m == M_BY || m == M_OF ||
+		    m == M_EARLY || m == M_MID || m == M_LATE || m == M_LAST ||
+		    m == M_NEXT || m == M_THIS || m == M_DURING ||
+		    m == M_FROM || m == M_TO || m == M_UNTIL_ALIAS ||
+		    m == M_BETWEEN || m == M_AND || m == M_PAST ||
+		    m == M_COMING || m == M_BEFORE || m == M_AFTER ||
+		    m == M_END || m == M_BEGIN || m == M_MIDDLE ||
+		    is_punct(c, i - 1, '-'))
+			return v;
+		return 0;
+	}
+	return v;
+}
+
+/* A weekday word at i: 1..7; plural (a set): 11..17; 0 if none. */
+static int
+weekday_at(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+	int v = class_val(c, i, L_WEEKDAYS);
+
+	if (v <= 0)
+		return 0;
+	if (t->ndig <= 4 && !(t->flags & TF_DOT)) {
+		/* Sat, Sun, Wed: a capital and a date or comma after */
+		if (!(t->flags & TF_CAP) ||
+		    !(is_punct(c, i + 1, ',') || month_at(c, i + 1, 2) ||
+			mday_at(c, i + 1)))
+			return 0;
+	}
+	return v;
+}
+
+/* ---- clock times ---- */
+
+static int
+zone_after(const struct ctx *c, int i)
+{
+	if (is_word(c, i, L_ZONES))
+		return i + 1;
+	if (is_punct(c, i, '(') && is_word(c, i + 1, L_ZONES) &&
+	    is_punct(c, i + 2, ')'))
+		return i + 3;
+	return i;
+}
+
+static int
+meridiem(const struct ctx *c, int i, int *pm)
+{
+	int m = class_val(c, i, L_MODIFIERS);
+
+	if (tk(c, i)->type != T_WORD)
+		return 0;
+	if (m == M_AM || m == M_PM) {
+		/* "am" as a word ("I am") only straight after the number */
+		if (tk(c, i)->ndig == 2 && tk(c, i)->end - tk(c, i)->beg == 2 &&
+		    (tk(c, i)->flags & TF_SP) &&
+		    (tk(c, i)->flags & (TF_CAP | TF_UPPER)) == TF_CAP)
+			return 0;
+		*pm = m == M_PM;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A clock time at i: 5 p.m., 5:30pm, 17:00, noon, midnight, 9 o'clock,
+ * 1930 GMT.  Returns the index after it, or -1.  context: a date or "at"
+ * is near, so "10:30" alone counts.
+ */
+static int
+clock_at(const struct ctx *c, int i, struct point *p, int context)
+{
+	const struct tok *t = tk(c, i);
+	int h, m = 0, s = 0, j = i, pm = 0, have_mer, pod;
+
+	pod = class_val(c, i, L_PARTS);
+	if (pod == P_NOON || pod == P_MIDNIGHT) {
+		p->hh = pod == P_NOON ? 12 : 0;
+		p->mm = 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return i + 1;
+	}
+	if (t->type != T_NUM || (t->flags & (TF_COMMA | TF_S | TF_ORD)))
+		return -1;
+	if (t->ndig == 4 && t->val % 100 < 60 && t->val / 100 < 24 &&
+	    (is_word(c, i + 1, L_ZONES) ||
+		(context && is_word(c, i + 1, L_UNITS) &&
+		    class_val(c, i + 1, L_UNITS) % U_PLURAL == U_HOUR))) {
+		p->hh = t->val / 100;
+		p->mm = t->val % 100;
+		p->hastime = 1;
+		j = i + 1;
+		if (is_word(c, j, L_UNITS))
+			j++;
+		return zone_after(c, j);
+	}
+	if (t->ndig > 2 || t->val > 24)
+		return -1;
+	h = t->val;
+	j = i + 1;
+	if ((is_punct(c, j, ':') || (is_punct(c, j, '.') && context)) &&
+	    tight(c, j) && tk(c, j + 1)->type == T_NUM &&
+	    tk(c, j + 1)->ndig == 2 && tight(c, j + 1) &&
+	    tk(c, j + 1)->val < 60) {
+		m = tk(c, j + 1)->val;
+		j += 2;
+		if (is_punct(c, j, ':') && tight(c, j) &&
+		    tk(c, j + 1)->type == T_NUM && tk(c, j + 1)->ndig == 2 &&
+		    tight(c, j + 1)) {
+			s = tk(c, j + 1)->val;
+			j += 2;
+		}
+		have_mer = meridiem(c, j, &pm);
+		if (!have_mer && !context && t->ndig < 2 &&
+		    !is_word(c, j, L_ZONES))
+			return -1;
+	} else {
+		have_mer = meridiem(c, j, &pm);
+		if (!have_mer) {
+			if (is_mod(c, j, M_OCLOCK)) {
+				have_mer = 0;
+				j++;
+				goto done;
+			}
+			return -1;
+		}
+	}
+	if (have_mer) {
+		if (h > 12 || h == 0)
+			return -1;
+		j++;
+		p->ampm = 1;
+		if (pm && h < 12)
+			h += 12;
+		if (!pm && h == 12)
+			h = 0;
+	}
+done:
+	if (h > 24)
+		return -1;
+	p->hh = h == 24 ? 0 : h;
+	p->mm = m;
+	p->ss = s;
+	p->hastime = 1;
+	return zone_after(c, j);
+}
+
+/* ---- points: days with or without a clock ---- */
+
+static int
+blocked_before(const struct ctx *c, int i)
+{
+	const struct tok *p = tk(c, i - 1);
+
+	if (i == 0)
+		return 0;
+	if (p->type == T_WORD && p->cls == L_BLOCKERS)
+		return 1;
+	if (p->type == T_PUNCT && !(tk(c, i)->flags & TF_SP) &&
+	    (p->ch == '$' || p->ch == '#' || p->ch == '?' || p->ch == '.' ||
+		p->ch == ':' || p->ch == '+'))
+		return 1;
+	if (p->type == T_PUNCT && p->ch == '-' && !(tk(c, i)->flags & TF_SP) &&
+	    tk(c, i - 2)->type == T_NUM)
+		return 1;
+	return 0;
+}
+
+/* "2,024 people", "17.4.1": digits glued to more digits */
+static int
+blocked_after(const struct ctx *c, int i)
+{
+	const struct tok *n = tk(c, i);
+
+	if (n->type == T_PUNCT && !(n->flags & TF_SP) &&
+	    (n->ch == '%' || n->ch == '.' || n->ch == ',') &&
+	    tk(c, i + 1)->type == T_NUM && !(tk(c, i + 1)->flags & TF_SP))
+		return 1;
+	if (n->type == T_PUNCT && n->ch == '%')
+		return 1;
+	return 0;
+}
+
+/*
+ * A numeric date at i: 3/10/2025, 2025-03-10, 10.03.2025, 3/10 (with a
+ * cue).  Returns the index after it or -1.
+ */
+static int
+numeric_date(const struct ctx *c, int i, struct point *p)
+{
+	const struct tok *a = tk(c, i), *b, *d;
+	char sep;
+	int x, y, z, m, day, yr;
+
+	if (a->type != T_NUM || (a->flags & (TF_COMMA | TF_ORD | TF_S)))
+		return -1;
+	if (!(is_punct(c, i + 1, '/') || is_punct(c, i + 1, '-') ||
+		is_punct(c, i + 1, '.')) ||
+	    !tight(c, i + 1) || !is_num(c, i + 2) || !tight(c, i + 2))
+		return -1;
+	sep = tk(c, i + 1)->ch;
+	b = tk(c, i + 2);
+	if (b->flags & (TF_COMMA | TF_ORD | TF_S))
+		return -1;
+	if (is_punct(c, i + 3, sep) && tight(c, i + 3) && is_num(c, i + 4) &&
+	    tight(c, i + 4)) {
+		d = tk(c, i + 4);
+		if (d->flags & (TF_COMMA | TF_ORD | TF_S))
+			return -1;
+		if (is_punct(c, i + 5, sep) && tight(c, i + 5) &&
+		    is_num(c, i + 6))
+			return -1; /* 1.2.3.4 */
+		x = a->val;
+		y = b->val;
+		z = d->val;
+		if (a->ndig == 4) {
+			yr = x;
+			m = y;
+			day = z;
+			if (d->ndig > 2 || b->ndig > 2)
+				return -1;
+		} else {
+			if (d->ndig != 4 && d->ndig != 2)
+				return -1;
+			if (a->ndig > 2 || b->ndig > 2)
+				return -1;
+			if (sep == '.' && d->ndig != 4)
+				return -1;
+			yr = d->ndig == 4 ? z : z + (z < 50 ? 2000 : 1900);
+			if (opt.day_first || sep == '.' || x > 12) {
+				day = x;
+				m = y;
+			} else {
+				m = x;
+				day = y;
+			}
+			if (m > 12 && day <= 12) {
+				int tmp = m;
+
+				m = day;
+				day = tmp;
+			}
+		}
+		if (m < 1 || m > 12 || day < 1 || day > month_days(yr, m))
+			return -1;
+		p->y = yr;
+		p->m = m;
+		p->d = day;
+		p->hasdate = 1;
+		return i + 5;
+	}
+	/* two parts: 2014-10 (a month), 3/10 (with a cue) */
+	if (sep == '-' && a->ndig == 4 && b->ndig == 2 && b->val >= 1 &&
+	    b->val <= 12 && b->val <= a->val % 100 &&
+	    a->val >= 1200 && a->val <= 2200) {
+		p->y = a->val;
+		p->m = b->val;
+		p->hasdate = 1;
+		return i + 3;
+	}
+	if (sep == '/' && a->ndig <= 2 && b->ndig <= 2) {
+		int cue = is_mod(c, i - 1, M_ON) || is_mod(c, i - 1, M_SINCE) ||
+		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_FROM) ||
+		    is_mod(c, i - 1, M_TO) || weekday_at(c, i - 1) ||
+		    (is_punct(c, i - 1, ',') && weekday_at(c, i - 2));
+
+		if (!cue || is_punct(c, i + 3, '/'))
+			return -1;
+		x = a->val;
+		y = b->val;
+		if (opt.day_first || x > 12) {
+			day = x;
+			m = y;
+		} else {
+			m = x;
+			day = y;
+		}
+		if (m < 1 || m > 12 || day < 1 || day > month_days(2000, m))
+			return -1;
+		p->m = m;
+		p->d = day;
+		p->hasdate = 1;
+		return i + 3;
+	}
+	return -1;
+}
+
+/*
+ * A day-grain date or a month at i: [Weekday,] Month Day[,] [Year],
+ * [Weekday,] [the] Day [of] Month [Year], Month [of] Year, Month, a
+ * numeric date, Weekday, today / tomorrow / yesterday / tonight.
+ */
+static int
+date_at(struct ctx *c, int i, struct point *p)
+{
+	int j = i, k, v, e, o;
+
+	if (class_is(c, j, L_RELDAYS) &&
+	    (v = class_val(c, j, L_RELDAYS)) != 101) {
+		p->hasreld = 1;
+		p->reld = v == 100 ? 0 : v;
+		if (v == 100)
+			p->pod = P_NI;
+		p->hasdate = 1;
+		return j + 1;
+	}
+	if ((v = weekday_at(c, j)) > 0) {
+		if (v > 10)
+			return -1; /* Mondays: a set */
+		p->wd = v;
+		p->hasdate = 1;
+		j++;
+		k = j;
+		if (is_punct(c, k, ','))
+			k++;
+		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
+		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
+		    (is_mod(c, k, M_THE) && ordinal_at(c, k + 1, &e) > 0)) {
+			struct point q;
+
+			memset(&q, 0, sizeof(q));
+			if (is_mod(c, k, M_THE) &&
+			    (o = ordinal_at(c, k + 1, &e)) > 0 && o <= 31 &&
+			    !month_at(c, e, 0) && !is_mod(c, e, M_OF)) {
+				p->d = o;
+				return e;
+			}
+			if ((e = date_at(c, k, &q)) > 0 && q.d) {
+				p->y = q.y;
+				p->m = q.m;
+				p->d = q.d;
+				p->yy2 = q.yy2;
+				return e;
+			}
+		}
+		return j;
+	}
+	if ((v = month_at(c, j, 0)) > 0) {
+		p->m = v;
+		p->hasdate = 1;
+		j++;
+		if ((o = mday_at(c, j)) && !is_punct(c, j + 1, ':') &&
+		    !(is_punct(c, j + 1, '-') && tight(c, j + 1) &&
+			tight(c, j + 2) && is_num(c, j + 2) &&
+			tk(c, j + 2)->ndig > 2)) {
+			p->d = o;
+			j++;
+			if (is_punct(c, j, ',') && year_at(c, j + 1, &e, 1))
+				j = e;
+			else if (year_at(c, j, &e, 1))
+				j = e;
+			else
+				return j;
+			p->y = tk(c, j - 1)->val;
+			if (is_punct(c, j - 2, '\''))
+				p->y = p->y + (p->y < 50 ? 2000 : 1900);
+			return j;
+		}
+		if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
+		    tk(c, j)->type == T_WORD) {
+			p->d = o; /* July fourth */
+			return e;
+		}
+		if (year_at(c, j, &e, 1) ||
+		    ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
+			year_at(c, j + 1, &e, 1))) {
+			p->y = year_at(c, e - 1, &k, 1) ? tk(c, e - 1)->val :
+			    year_at(c, e - 2, &k, 1);
+			return e;
+		}
+		return j;
+	}
+	if (tk(c, j)->type == T_NUM) {
+		if ((e = numeric_date(c, j, p)) > 0)
+			return e;
+		if (blocked_before(c, j))
+			return -1;
+		/* 10 March 2025, 10th of March */
+		if ((o = mday_at(c, j))) {
+			k = j + 1;
+			if (is_mod(c, k, M_OF))
+				k++;
+			if ((v = month_at(c, k, 0)) > 0 &&
+			    !(tk(c, j)->flags & TF_SP && 0)) {
+				p->d = o;
+				p->m = v;
+				p->hasdate = 1;
+				k++;
+				if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
+					k = e;
+				else if (year_at(c, k, &e, 1))
+					k = e;
+				else
+					return k;
+				p->y = tk(c, k - 1)->val;
+				return k;
+			}
+		}
+	}
+	if (is_mod(c, j, M_THE) && (o = ordinal_at(c, j + 1, &e)) > 0 &&
+	    o <= 31) {
+		k = e;
+		if (is_mod(c, k, M_OF))
+			k++;
+		if ((v = month_at(c, k, 0)) > 0) {
+			p->d = o;
+			p->m = v;
+			p->hasdate = 1;
+			k++;
+			if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
+				k = e;
+			else if (year_at(c, k, &e, 1))
+				k = e;
+			else
+				return k;
+			p->y = tk(c, k - 1)->val;
+			return k;
+		}
+	}
+	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
+	    tk(c, j)->type == T_WORD && is_mod(c, e, M_OF) &&
+	    (v = month_at(c, e + 1, 0)) > 0) {
+		p->d = o; /* Fourth of July */
+		p->m = v;
+		p->hasdate = 1;
+		return e + 2;
+	}
+	return -1;
+}
+
+/*
+ * A point: a date, a clock, or both in either order ("Tuesday at 5
+ * p.m.", "5 p.m. Tuesday", "March 10 at 17:00", "yesterday morning",
+ * "this morning").
+ */
+static int
+point_at(struct ctx *c, int i, struct point *p)
+{
+	int j, k, pod;
+
+	memset(p, 0, sizeof(*p));
+	p->hh = p->mm = p->ss = -1;
+	if ((j = date_at(c, i, p)) > 0) {
+		/* a part of the day, or a clock */
+		k = j;
+		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		    p->pod == 0) {
+			p->pod = pod;
+			return k + 1;
+		}
+		if (is_punct(c, k, ',') || is_mod(c, k, M_AT) ||
+		    is_mod(c, k, M_AROUND) || is_mod(c, k, M_BY))
+			k++;
+		if (is_mod(c, k, M_AT))
+			k++;
+		if (clock_at(c, k, p, 1) > 0) {
+			j = clock_at(c, k, p, 1);
+			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
+			    !p->ampm)
+				p->hh += 12;
+			p->pod = 0;
+			if ((pod = class_val(c, j, L_PARTS)) > 0 && !p->ampm) {
+				if (pod >= P_AF && pod <= P_NI && p->hh < 12)
+					p->hh += 12;
+				j++;
+			}
+		}
+		return j;
+	}
+	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ||
+		     is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_TO) ||
+		     is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_BETWEEN) ||
+		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
+		     is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BEFORE) ||
+		     is_mod(c, i - 1, M_AFTER))) > 0) {
+		/* "5 p.m. Tuesday", "9 pm tonight", "at 5 on Friday" */
+		k = j;
+		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		    !p->ampm) {
+			if (pod >= P_AF && p->hh < 12)
+				p->hh += 12;
+			k++;
+			j = k;
+		}
+		if (is_punct(c, k, ',') || is_mod(c, k, M_ON) ||
+		    is_mod(c, k, M_OF))
+			k++;
+		if (date_at(c, k, p) > 0) {
+			j = date_at(c, k, p);
+			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
+			    !p->ampm)
+				p->hh += 12;
+			p->pod = 0;
+		}
+		return j;
+	}
+	/* this morning, this afternoon */
+	if (is_mod(c, i, M_THIS) && (pod = class_val(c, i + 1, L_PARTS)) > 0 &&
+	    pod <= P_NI && tk(c, i + 1)->type == T_WORD) {
+		p->hasdate = 1;
+		p->hasreld = 1;
+		p->reld = 0;
+		p->pod = pod;
+		return i + 2;
+	}
+	/* last night */
+	if (is_mod(c, i, M_LAST) && class_val(c, i + 1, L_PARTS) == P_NI) {
+		p->hasdate = 1;
+		p->hasreld = 1;
+		p->reld = -1;
+		p->pod = P_NI;
+		return i + 2;
+	}
+	return -1;
+}
+
+/* Resolve a point into v (a day, month, part of day or clock). */
+static int
+resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
+    const struct point *ctxday)
+{
+	int ay, am, ad, y, t;
+	long days, an;
+
+	memset(v, 0, sizeof(*v));
+	if (!p->hasdate && p->hastime && ctxday != NULL && ctxday->y) {
+		p->y = ctxday->y;
+		p->m = ctxday->m;
+		p->d = ctxday->d;
+		p->hasdate = 1;
+	}
+	if (p->hasreld) {
+		an = anchor_days(c);
+		tv_day(v, an + p->reld);
+	} else if (p->m && p->d) {
+		y = p->y;
+		if (y == 0) {
+			anchor_civil(c, &ay, &am, &ad);
+			c->xyear = 1;
+			y = ay;
+			t = tense(c, i, j);
+			an = c->an->days;
+			days = days_from_civil(y, p->m, p->d);
+			if (t < 0 && days > an)
+				y--;
+			else if (t > 0 && days < an)
+				y++;
+		}
+		if (p->d > month_days(y, p->m))
+			return 0;
+		tv_set(v, G_DAY, y, p->m, p->d);
+	} else if (p->m) {
+		y = p->y;
+		if (y == 0) {
+			anchor_civil(c, &ay, &am, &ad);
+			c->xyear = 1;
+			y = ay;
+			t = tense(c, i, j);
+			if (t < 0 && p->m > am)
+				y--;
+			else if (t > 0 && p->m < am)
+				y++;
+		}
+		tv_set(v, G_MONTH, y, p->m, 1);
+	} else if (p->wd) {
+		int dw;
+
+		an = anchor_days(c);
+		dw = weekday_of(an);
+		c->wd = p->wd;
+		t = tense(c, i, j);
+		if (t < 0)
+			days = an - (dw - p->wd + 7) % 7;
+		else if (t > 0)
+			days = an + ((p->wd - dw + 7) % 7 == 0 ? 7 :
+							     (p->wd - dw + 7) % 7);
+		else {
+			int back = (dw - p->wd + 7) % 7;
+			int fwd = (p->wd - dw + 7) % 7;
+
+			days = back <= fwd ? an - back : an + fwd;
+		}
+		tv_day(v, days);
+	} else if (p->hastime) {
+		/* the day named before it in the sentence, else the
+		 * anchor's: "on March 3 ... landed at 6:45 a.m." */
+		if (c->an->have_sday && c->an->send <= tk(c, i)->beg &&
+		    !sentence_between(c->w->s, c->w->n, c->an->send,
+			tk(c, i)->beg))
+			tv_day(v, c->an->sday);
+		else
+			tv_day(v, anchor_days(c));
+	} else {
+		return 0;
+	}
+	if (p->hastime) {
+		v->grain = p->ss > 0 ? G_SECOND : G_MINUTE;
+		v->hh = p->hh;
+		v->mm = p->mm;
+		v->ss = p->ss;
+	} else if (p->pod && v->grain == G_DAY) {
+		v->grain = G_POD;
+		v->q = p->pod;
+	}
+	return 1;
+}
+
+/* ---- units relative to the anchor ---- */
+
+static int
+unit_at(const struct ctx *c, int i, int *plural)
+{
+	int v = class_val(c, i, L_UNITS);
+
+	if (v <= 0 || tk(c, i)->type != T_WORD)
+		return 0;
+	*plural = v >= U_PLURAL;
+	return v % U_PLURAL;
+}
+
+/* Shift the anchor day by n units; the value at the unit's grain. */
+static void
+shift(struct ctx *c, long base, int unit, int n, struct tv *v)
+{
+	int y, m, d, wy;
+
+	civil_from_days(base, &y, &m, &d);
+	switch (unit) {
+	case U_DAY:
+		tv_day(v, base + n);
+		break;
+	case U_WEEK:
+		tv_day(v, base + 7L * n);
+		break;
+	case U_FORTNIGHT:
+		tv_day(v, base + 14L * n);
+		break;
+	case U_MONTH:
+		m += n;
+		while (m > 12) {
+			m -= 12;
+			y++;
+		}
+		while (m < 1) {
+			m += 12;
+			y--;
+		}
+		tv_set(v, G_MONTH, y, m, 1);
+		break;
+	case U_QUARTER:
+		m = (m - 1) / 3 + n * 1;
+		y += m >= 0 ? m / 4 : -((3 - m) / 4);
+		m = ((m % 4) + 4) % 4;
+		tv_set(v, G_QUARTER, y, 1, 1);
+		v->q = m + 1;
+		break;
+	case U_HALF:
+		m = (m - 1) / 6 + n;
+		y += m >= 0 ? m / 2 : -((1 - m) / 2);
+		tv_set(v, G_HALF, y, 1, 1);
+		v->q = ((m % 2) + 2) % 2 + 1;
+		break;
+	case U_YEAR:
+		tv_set(v, G_YEAR, y + n, 1, 1);
+		break;
+	case U_DECADE:
+		tv_set(v, G_DECADE, y + 10 * n, 1, 1);
+		break;
+	case U_CENTURY:
+		tv_set(v, G_CENTURY, y + 100 * n, 1, 1);
+		break;
+	case U_HOUR:
+	case U_MINUTE:
+	case U_SECOND: {
+		long mins = (long)(c->an->hh >= 0 ? c->an->hh : 0) * 60 +
+		    (c->an->mm >= 0 ? c->an->mm : 0);
+
+		mins += unit == U_HOUR ? 60L * n : unit == U_MINUTE ? n : 0;
+		base += mins >= 0 ? mins / 1440 : -((1439 - mins) / 1440);
+		mins = ((mins % 1440) + 1440) % 1440;
+		tv_day(v, base);
+		v->grain = G_MINUTE;
+		v->hh = (int)(mins / 60);
+		v->mm = (int)(mins % 60);
+		break;
+	}
+	default:
+		tv_day(v, base);
+		break;
+	}
+	(void)wy;
+}
+
+/* The unit containing the anchor shifted by n: this/next/last week. */
+static void
+this_unit(struct ctx *c, int unit, int n, struct tv *v)
+{
+	long an = anchor_days(c);
+	long mon = an - (weekday_of(an) - 1);
+
+	switch (unit) {
+	case U_WEEK:
+		tv_day(v, mon + 7L * n);
+		v->grain = G_WEEK;
+		break;
+	case U_WEEKEND:
+		tv_day(v, mon + 7L * n);
+		v->grain = G_WEEKEND;
+		break;
+	case U_DAY:
+		tv_day(v, an + n);
+		break;
+	default:
+		shift(c, an, unit, n, v);
+		break;
+	}
+}
+
+/* ---- the main readings ---- */
+
+struct reading {
+	struct tv a, b;
+	int end;
+	int nodate; /* a set or duration: consume, do not report */
+};
+
+static int
+holiday_at(struct ctx *c, int i, struct reading *r)
+{
+	int h = class_val(c, i, L_HOLIDAYS), j = i + 1, y = 0, e, m = 0, d = 0;
+	int wd = 0, n = 0, ay, am, ad, t;
+	long days = 0;
+
+	if (h <= 0 || tk(c, i)->type != T_WORD)
+		return -1;
+	if (!(tk(c, i)->flags & TF_CAP) && h != 1)
+		return -1;
+	switch (h) {
+	case 1: /* Christmas [Eve|Day] */
+		m = 12;
+		d = 25;
+		if (class_val(c, j, L_PARTS) == P_EV ||
+		    (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
+			(c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v')) {
+			d = 24;
+			j++;
+		} else if (unit_at(c, j, &e) == U_DAY) {
+			j++;
+		}
+		break;
+	case 2:
+		m = 11;
+		wd = 4;
+		n = 4;
+		break;
+	case 3:
+		m = -1; /* Easter [Sunday|Monday] */
+		break;
+	case 4:
+		m = 10;
+		d = 31;
+		break;
+	case 5: /* Valentine's Day */
+		if (unit_at(c, j, &e) != U_DAY)
+			return -1;
+		m = 2;
+		d = 14;
+		j++;
+		break;
+	case 6:
+	case 7:
+	case 8:
+	case 9:
+	case 10:
+		if (unit_at(c, j, &e) != U_DAY)
+			return -1;
+		j++;
+		if (h == 6) {
+			m = 7;
+			d = 4;
+		} else if (h == 7) {
+			m = 9;
+			wd = 1;
+			n = 1;
+		} else if (h == 8) {
+			m = 5;
+			wd = 1;
+			n = -1;
+		} else if (h == 9) {
+			m = 11;
+			d = 11;
+		} else {
+			m = 12;
+			d = 26;
+		}
+		break;
+	case 11:
+		m = 1;
+		d = 6;
+		break;
+	case 12: /* New Year's [Day|Eve] */
+		if (unit_at(c, j, &e) != U_YEAR || !(tk(c, j)->flags & TF_CAP))
+			return -1;
+		j++;
+		m = 1;
+		d = 1;
+		if (unit_at(c, j, &e) == U_DAY) {
+			j++;
+		} else if (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
+		    (c->w->s[tk(c, j)->beg] | 0x20) == 'e' &&
+		    (c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v') {
+			j++;
+			m = 12;
+			d = 31;
+		}
+		break;
+	default:
+		return -1;
+	}
+	if (year_at(c, j, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		j = e;
+	} else if (is_mod(c, j, M_OF) && year_at(c, j + 1, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		j = e;
+	} else {
+		anchor_civil(c, &ay, &am, &ad);
+		c->xyear = 1;
+		y = ay;
+		t = tense(c, i, j);
+		if (t < 0 && m > 0 && (m > am || (m == am && d > ad)))
+			y--;
+	}
+	if (m == -1)
+		days = easter_days(y);
+	else if (wd)
+		days = nth_weekday(y, m, wd, n);
+	else
+		days = days_from_civil(y, m, d);
+	tv_day(&r->a, days);
+	return j;
+}
+
+/* Q3, H1, FY2025, FY25, CY2020 [,] [Year] */
+static int
+tag_at(struct ctx *c, int i, struct reading *r)
+{
+	const struct tok *t = tk(c, i);
+	int j = i + 1, y = 0, e, ay, am, ad;
+
+	if (t->type != T_TAG)
+		return -1;
+	if ((t->tag[0] == 'q' || t->tag[0] == 'h') && t->tag[1] == '\0' &&
+	    t->ndig == 1 && t->val >= 1 && t->val <= (t->tag[0] == 'q' ? 4 : 2)) {
+		if (year_at(c, j, &e, 0)) {
+			y = tk(c, e - 1)->val;
+			j = e;
+		} else if (tk(c, j)->type == T_TAG && tk(c, j)->tag[0] == 'f') {
+			y = tk(c, j)->val;
+			y = y < 100 ? 2000 + y : y;
+			r->a.fiscal = 1;
+			j++;
+		} else {
+			anchor_civil(c, &ay, &am, &ad);
+			c->xyear = 1;
+			y = ay;
+		}
+		r->a.grain = t->tag[0] == 'q' ? G_QUARTER : G_HALF;
+		r->a.y = y;
+		r->a.q = t->val;
+		return j;
+	}
+	if ((t->tag[0] == 'f' && t->tag[1] == 'y') ||
+	    (t->tag[0] == 'c' && t->tag[1] == 'y')) {
+		if (t->ndig == 2)
+			y = 2000 + t->val;
+		else if (t->ndig == 4)
+			y = t->val;
+		else
+			return -1;
+		tv_set(&r->a, G_YEAR, y, 1, 1);
+		r->a.fiscal = t->tag[0] == 'f';
+		return j;
+	}
+	return -1;
+}
+
+/* the third quarter [of 2025], the first half, fiscal 2025, 1990s ... */
+static int
+period_at(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, o, e, u, pl, y = 0, fiscal = 0, ay, am, ad, t;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_FISCAL)) {
+		fiscal = 1;
+		j++;
+		if (unit_at(c, j, &pl) == U_YEAR)
+			j++;
+		if ((y = year_at(c, j, &e, 0))) {
+			j = e;
+			if (is_punct(c, j, '-') && tight(c, j) &&
+			    is_num(c, j + 1) && tk(c, j + 1)->ndig == 2) {
+				y = y / 100 * 100 + tk(c, j + 1)->val;
+				j += 2;
+			}
+			tv_set(&r->a, G_YEAR, y, 1, 1);
+			r->a.fiscal = 1;
+			return j;
+		}
+	}
+	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 4) {
+		int k = e;
+
+		if (is_punct(c, k, '-'))
+			k++;
+		u = unit_at(c, k, &pl);
+		if ((u == U_QUARTER && o <= 4) || (u == U_HALF && o <= 2)) {
+			k++;
+			if (is_mod(c, k, M_OF) && is_mod(c, k + 1, M_FISCAL)) {
+				fiscal = 1;
+				k++;
+			}
+			if (is_mod(c, k, M_OF) &&
+			    (y = year_at(c, k + 1, &e, 0))) {
+				k = e;
+			} else if (fiscal && (y = year_at(c, k + 1, &e, 0))) {
+				k = e;
+			} else if (is_mod(c, k, M_OF) && is_mod(c, k + 1, M_THE) &&
+			    is_mod(c, k + 2, M_FISCAL) &&
+			    unit_at(c, k + 3, &pl) == U_YEAR) {
+				fiscal = 1;
+				k += 4;
+				anchor_civil(c, &ay, &am, &ad);
+				y = ay;
+			} else if ((y = year_at(c, k, &e, 0))) {
+				k = e;
+			} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
+				       is_mod(c, k + 1, M_NEXT) ||
+				       is_mod(c, k + 1, M_LAST)) &&
+			    unit_at(c, k + 2, &pl) == U_YEAR) {
+				anchor_civil(c, &ay, &am, &ad);
+				y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
+					 is_mod(c, k + 1, M_LAST) ? -1 : 0);
+				k += 3;
+			} else {
+				anchor_civil(c, &ay, &am, &ad);
+				c->xyear = 1;
+				y = ay;
+				t = tense(c, i, k);
+				if (!fiscal && t < 0 &&
+				    (u == U_QUARTER ? (am - 1) / 3 + 1 < o :
+						      (am - 1) / 6 + 1 < o))
+					y--;
+			}
+			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y,
+			    1, 1);
+			r->a.q = o;
+			r->a.fiscal = fiscal;
+			return k;
+		}
+	}
+	if (fiscal)
+		return -1;
+	/* the 1990s, the '90s, the 20th century */
+	if (tk(c, j)->type == T_NUM && (tk(c, j)->flags & TF_S) &&
+	    (tk(c, j)->ndig == 4 || (tk(c, j)->ndig == 2 &&
+					is_punct(c, j - 1, '\''))) &&
+	    tk(c, j)->val % 10 == 0) {
+		y = tk(c, j)->val;
+		if (y < 100)
+			y += y < 30 ? 2000 : 1900;
+		if (y < 1000 || y > 2990)
+			return -1;
+		tv_set(&r->a, y % 100 == 0 && 0 ? G_CENTURY : G_DECADE, y, 1,
+		    1);
+		return j + 1;
+	}
+	if (is_punct(c, j, '\'') && tk(c, j + 1)->type == T_NUM &&
+	    (tk(c, j + 1)->flags & TF_S) && tk(c, j + 1)->ndig == 2 &&
+	    tk(c, j + 1)->val % 10 == 0) {
+		y = tk(c, j + 1)->val;
+		y += y < 30 ? 2000 : 1900;
+		tv_set(&r->a, G_DECADE, y, 1, 1);
+		return j + 2;
+	}
+	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 30 &&
+	    unit_at(c, e, &pl) == U_CENTURY && !pl) {
+		tv_set(&r->a, G_CENTURY, (o - 1) * 100, 1, 1);
+		return e + 1;
+	}
+	return -1;
+}
+
+/* summer 2024, the summer of 2024, this summer, last winter */
+static int
+season_at(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, s, m = 0, y, e, ay, am, ad, t;
+
+	if (is_mod(c, j, M_THIS) || is_mod(c, j, M_NEXT) ||
+	    is_mod(c, j, M_LAST) || is_mod(c, j, M_COMING) ||
+	    is_mod(c, j, M_PAST))
+		m = class_val(c, j++, L_MODIFIERS);
+	else if (is_mod(c, j, M_THE))
+		j++;
+	if ((s = class_val(c, j, L_SEASONS)) <= 0 || tk(c, j)->type != T_WORD)
+		return -1;
+	j++;
+	if (year_at(c, j, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		j = e;
+	} else if (is_mod(c, j, M_OF) && year_at(c, j + 1, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		j = e;
+	} else {
+		int cur;
+
+		if (m == 0 && !is_mod(c, i - 1, M_IN) &&
+		    !is_mod(c, i - 1, M_DURING) && !is_mod(c, i - 1, M_BY) &&
+		    !is_mod(c, i - 1, M_SINCE) && !is_mod(c, i - 1, M_UNTIL_ALIAS) &&
+		    !is_mod(c, i - 1, M_EARLY) && !is_mod(c, i - 1, M_LATE) &&
+		    !is_mod(c, i - 1, M_MID))
+			return -1;
+		if (s == 3 && m == 0 && is_mod(c, i, M_THE) &&
+		    !is_mod(c, j, M_OF) && 0)
+			return -1;
+		if (is_mod(c, j, M_OF))
+			return -1; /* the fall of Rome */
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay;
+		/* the season the anchor is in: spring 3-5, summer 6-8 ... */
+		cur = am <= 2 ? 4 : am <= 5 ? 1 : am <= 8 ? 2 : am <= 11 ? 3 : 4;
+		if (m == M_LAST || m == M_PAST) {
+			if (s >= cur)
+				y--;
+		} else if (m == M_NEXT || m == M_COMING) {
+			if (s <= cur)
+				y++;
+		} else if (m == 0) {
+			t = tense(c, i, j);
+			if (t < 0 && s > cur)
+				y--;
+			else if (t > 0 && s < cur)
+				y++;
+		}
+		if (s == 4 && am <= 2 && m != M_NEXT && m != M_COMING)
+			y--; /* winter of early in the year: began last year */
+	}
+	tv_set(&r->a, G_SEASON, y, 1, 1);
+	r->a.q = s;
+	return j;
+}
+
+/*
+ * Relative to the anchor: last week, next month, this year, the coming
+ * weekend, two days ago, in three weeks, a year earlier, earlier this
+ * month, last Tuesday, next March, the following day.
+ */
+static int
+relative_at(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, m = 0, n, u, pl, e, v, ay, am, ad, k;
+	long an, base;
+
+	/* N units ago / later / from now; in N units */
+	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN))
+		j++;
+	if ((n = count_at(c, j, &e)) > 0 && (u = unit_at(c, e, &pl)) != 0 &&
+	    u != U_WEEKEND) {
+		k = e + 1;
+		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
+			base = is_mod(c, k, M_EARLIER) && c->an->have_last ?
+			    c->an->last : anchor_days(c);
+			c->used = 1;
+			shift(c, base, u, -n, &r->a);
+			return k + 1;
+		}
+		if (is_mod(c, k, M_LATER) || is_mod(c, k, M_HENCE) ||
+		    (is_mod(c, k, M_FROM) &&
+			class_val(c, k + 1, L_MODIFIERS) == M_NOW)) {
+			base = is_mod(c, k, M_LATER) && c->an->have_last ?
+			    c->an->last : anchor_days(c);
+			c->used = 1;
+			shift(c, base, u, n, &r->a);
+			return k + 1 + is_mod(c, k, M_FROM);
+		}
+		if (j > i) { /* in N units */
+			shift(c, anchor_days(c), u, n, &r->a);
+			return e + 1;
+		}
+		return -1;
+	}
+	j = i;
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) {
+		/* earlier this year, later this month */
+		if (is_mod(c, j + 1, M_THIS) && (u = unit_at(c, j + 2, &pl)) &&
+		    !pl && u >= U_WEEK) {
+			this_unit(c, u, 0, &r->a);
+			return j + 3;
+		}
+		return -1;
+	}
+	v = class_val(c, j, L_MODIFIERS);
+	if (tk(c, j)->type != T_WORD)
+		return -1;
+	switch (v) {
+	case M_THIS:
+	case M_CURRENT:
+		m = 0;
+		break;
+	case M_NEXT:
+	case M_COMING:
+		m = 1;
+		break;
+	case M_LAST:
+	case M_PREVIOUS:
+		m = -1;
+		break;
+	case M_FOLLOWING:
+		m = 2;
+		break;
+	case M_SAME:
+		m = 3;
+		break;
+	case M_PAST:
+		m = -2;
+		break;
+	default:
+		return -1;
+	}
+	j++;
+	/* the next five days */
+	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
+	    (u = unit_at(c, e, &pl)) != 0 && pl) {
+		an = anchor_days(c);
+		if (m == 1 && u == U_DAY) {
+			tv_day(&r->a, an + 1);
+			tv_day(&r->b, an + n);
+		} else {
+			r->nodate = 1; /* a duration: the past three years */
+		}
+		return e + 1;
+	}
+	if ((u = unit_at(c, j, &pl)) != 0) {
+		if (pl && u != U_WEEKEND) {
+			r->nodate = 1;
+			return j + 1;
+		}
+		if (m == -2 && u != U_WEEKEND) {
+			/* the past week: the last seven days (a duration
+			 * to TIMEX3); read as last week */
+			m = -1;
+		}
+		if (m == 2 || m == 3) {
+			if (!c->an->have_last && m == 3 && u == U_DAY)
+				return -1;
+			base = c->an->have_last ? c->an->last : anchor_days(c);
+			c->used = 1;
+			if (u == U_DAY)
+				tv_day(&r->a, base + (m == 2 ? 1 : 0));
+			else if (u == U_WEEK || u == U_WEEKEND) {
+				long mon = base - (weekday_of(base) - 1);
+
+				tv_day(&r->a, mon + (m == 2 ? 7 : 0));
+				r->a.grain = u == U_WEEK ? G_WEEK : G_WEEKEND;
+			} else
+				shift(c, base, u, m == 2 ? 1 : 0, &r->a);
+			return j + 1;
+		}
+		if (u == U_DAY || u < U_DAY)
+			return -1;
+		this_unit(c, u, m, &r->a);
+		return j + 1;
+	}
+	if (m == 2 || m == 3)
+		return -1;
+	/* last Tuesday, next Friday, this Thursday */
+	if ((v = class_val(c, j, L_WEEKDAYS)) > 0 && v < 10) {
+		int dw;
+
+		an = anchor_days(c);
+		dw = weekday_of(an);
+		if (m == -1 || m == -2)
+			base = an - ((dw - v + 7) % 7 == 0 ? 7 : (dw - v + 7) % 7);
+		else if (m == 1)
+			base = an + ((v - dw + 7) % 7 == 0 ? 7 : (v - dw + 7) % 7);
+		else
+			base = an - (dw - 1) + (v - 1);
+		tv_day(&r->a, base);
+		k = j + 1;
+		if ((v = class_val(c, k, L_PARTS)) > 0 && v <= P_NI) {
+			r->a.grain = G_POD;
+			r->a.q = v;
+			k++;
+		}
+		return k;
+	}
+	/* last March, next January */
+	if ((v = class_val(c, j, L_MONTHS)) > 0 && tk(c, j)->type == T_WORD &&
+	    (tk(c, j)->flags & TF_CAP)) {
+		anchor_civil(c, &ay, &am, &ad);
+		if (m == -1 || m == -2)
+			ay -= v >= am;
+		else if (m == 1)
+			ay += v <= am;
+		tv_set(&r->a, G_MONTH, ay, v, 1);
+		return j + 1;
+	}
+	return -1;
+}
+
+/* early March, mid-2024, late last year, the end of March */
+static int
+part_mod(struct ctx *c, int i, int *end)
+{
+	int j = i, v;
+
+	if (is_mod(c, j, M_THE) && (is_mod(c, j + 1, M_END) ||
+				       is_mod(c, j + 1, M_BEGIN) ||
+				       is_mod(c, j + 1, M_MIDDLE)) &&
+	    is_mod(c, j + 2, M_OF)) {
+		*end = j + 3;
+		return class_val(c, j + 1, L_MODIFIERS);
+	}
+	v = class_val(c, j, L_MODIFIERS);
+	if ((v == M_EARLY || v == M_MID || v == M_LATE) &&
+	    tk(c, j)->type == T_WORD) {
+		j++;
+		if (is_punct(c, j, '-'))
+			j++;
+		*end = j;
+		return v;
+	}
+	return 0;
+}
+
+static int
+main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
+{
+	int e;
+
+	memset(r, 0, sizeof(*r));
+	memset(pt, 0, sizeof(*pt));
+	if ((e = tag_at(c, i, r)) > 0)
+		return e;
+	if ((e = period_at(c, i, r)) > 0)
+		return e;
+	if ((e = relative_at(c, i, r)) > 0)
+		return e;
+	if ((e = season_at(c, i, r)) > 0)
+		return e;
+	if ((e = holiday_at(c, i, r)) > 0)
+		return e;
+	if ((e = point_at(c, i, pt)) > 0) {
+		if (!resolve_point(c, pt, i, e, &r->a, NULL))
+			return -1;
+		if (!pt->hasdate && !pt->hastime)
+			return -1;
+		return e;
+	}
+	/* a bare year */
+	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
+	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
+	    !class_is(c, e, L_STREETS) &&
+	    !((tk(c, e)->flags & TF_CAP) && class_is(c, e + 1, L_STREETS))) {
+		tv_set(&r->a, G_YEAR, tk(c, i)->val, 1, 1);
+		return e;
+	}
+	return -1;
+}
+
+static int
+is_range_word(const struct ctx *c, int i, int between)
+{
+	if (between)
+		return is_mod(c, i, M_AND) || is_mod(c, i, M_TO) ||
+		    is_punct(c, i, '-');
+	return is_mod(c, i, M_TO) || is_punct(c, i, '-');
+}
+
+/* The span of time of a value as two days (for ordering checks). */
+static long
+tv_start(const struct tv *v)
+{
+	return days_from_civil(v->y, v->m ? v->m : 1, v->d ? v->d : 1);
+}
+
+/*
+ * A range end after a first reading: "March 3-5", "2019-22", "7 to 8
+ * p.m.", "Monday through Friday", "March 3 to April 5, 2025".
+ */
+static int
+range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
+    int between, int i0)
+{
+	struct reading r2;
+	struct point p2;
+	int e, v, o;
+
+	if (!is_range_word(c, k, between))
+		return -1;
+	k++;
+	/* a bare day after Month Day: March 3-5, March 3 to 5 [, 2025] */
+	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime &&
+	    (o = mday_at(c, k)) && !month_at(c, k + 1, 0) &&
+	    !is_punct(c, k + 1, ':') && !meridiem(c, k + 1, &v) && o > p1->d) {
+		e = k + 1;
+		r->b = r->a;
+		r->b.d = o;
+		if (is_punct(c, e, ',') && year_at(c, e + 1, &v, 1)) {
+			r->a.y = r->b.y = tk(c, v - 1)->val;
+			e = v;
+		} else if (year_at(c, e, &v, 1)) {
+			r->a.y = r->b.y = tk(c, v - 1)->val;
+			e = v;
+		}
+		if (o > month_days(r->b.y, r->b.m))
+			return -1;
+		return e;
+	}
+	/* 2019-22, 2019-2022, 2019 and 2022 */
+	if (r->a.grain == G_YEAR && !r->a.fiscal && is_num(c, k) &&
+	    !(tk(c, k)->flags & (TF_S | TF_COMMA | TF_ORD))) {
+		int y2 = tk(c, k)->val;
+
+		if (tk(c, k)->ndig == 2 && is_punct(c, k - 1, '-'))
+			y2 += r->a.y / 100 * 100;
+		else if (tk(c, k)->ndig != 4)
+			return -1;
+		if (y2 <= r->a.y || y2 > r->a.y + 100)
+			return -1;
+		tv_set(&r->b, G_YEAR, y2, 1, 1);
+		return k + 1;
+	}
+	if ((e = main_at(c, k, &r2, &p2)) <= 0 || r2.nodate)
+		return -1;
+	/* 7 to 8 p.m., 10 a.m. to noon: the same day */
+	if (p1->hastime && p2.hastime) {
+		if (!p1->ampm && p2.ampm && p1->hh < 12 && p2.hh >= 12 &&
+		    p1->hh + 12 <= p2.hh)
+			p1->hh += 12;
+		if (p2.hasdate && !p1->hasdate) {
+			resolve_point(c, p1, i0, e, &r->a, &p2);
+			r->a.y = r2.a.y;
+			r->a.m = r2.a.m;
+			r->a.d = r2.a.d;
+		}
+		r->b = r2.a;
+		if (!p2.hasdate) {
+			r->b.y = r->a.y;
+			r->b.m = r->a.m;
+			r->b.d = r->a.d;
+		}
+		return e;
+	}
+	/* a month day and a later one: March 3 to April 5 [2025] */
+	if (r->a.grain == G_DAY && r2.a.grain == G_DAY && p1->m && p2.m) {
+		if (p2.y && !p1->y)
+			r->a.y = r2.a.y - (p1->m > p2.m);
+		r->b = r2.a;
+		if (tv_start(&r->b) < tv_start(&r->a))
+			return -1;
+		return e;
+	}
+	/* 3 to 5 March: handled by the caller; Monday to Friday */
+	if (r->a.grain == r2.a.grain && r->a.grain != G_NONE &&
+	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
+		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
+			r->a.y = r2.a.y - (p1->m > p2.m);
+		}
+		if (p1->wd && p2.wd && !p1->d && !p2.d) {
+			/* Monday through Friday: the same week */
+			long a = tv_start(&r->a);
+			long b = a + (p2.wd - p1->wd + 7) % 7;
+
+			tv_day(&r2.a, b);
+		}
+		r->b = r2.a;
+		if (tv_start(&r->b) < tv_start(&r->a))
+			return -1;
+		return e;
+	}
+	return -1;
+}
+
+/* 3-5 March, from 13 to 15th of July: days before the month */
+static int
+days_then_month(struct ctx *c, int i, struct reading *r)
+{
+	int d1, d2, k, e, m, y = 0, ay, am, ad, t;
+	struct point p;
+
+	if (!(d1 = mday_at(c, i)) || blocked_before(c, i))
+		return -1;
+	k = i + 1;
+	if (!is_range_word(c, k, 1))
+		return -1;
+	k++;
+	if (!(d2 = mday_at(c, k)) || d2 <= d1)
+		return -1;
+	k++;
+	if (is_mod(c, k, M_OF))
+		k++;
+	if (!(m = month_at(c, k, 0)))
+		return -1;
+	k++;
+	if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
+		k = e, y = tk(c, e - 1)->val;
+	else if (year_at(c, k, &e, 1))
+		k = e, y = tk(c, e - 1)->val;
+	if (!y) {
+		memset(&p, 0, sizeof(p));
+		anchor_civil(c, &ay, &am, &ad);
+		c->xyear = 1;
+		y = ay;
+		t = tense(c, i, k);
+		if (t < 0 && m > am)
+			y--;
+	}
+	if (d2 > month_days(y, m))
+		return -1;
+	tv_set(&r->a, G_DAY, y, m, d1);
+	tv_set(&r->b, G_DAY, y, m, d2);
+	return k;
+}
+
+/* Words that may open an expression before its head. */
+static int
+opener(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+	int v;
+
+	if (t->type == T_NUM)
+		return !(t->flags & TF_COMMA);
+	if (t->type == T_PUNCT)
+		return t->ch == '-' || t->ch == '\'';
+	if (t->type != T_WORD)
+		return 0;
+	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0)
+		return 1;
+	v = class_val(c, i, L_MODIFIERS);
+	switch (v) {
+	case M_THIS:
+	case M_NEXT:
+	case M_LAST:
+	case M_PAST:
+	case M_COMING:
+	case M_PREVIOUS:
+	case M_FOLLOWING:
+	case M_EARLY:
+	case M_MID:
+	case M_LATE:
+	case M_EARLIER:
+	case M_LATER:
+	case M_THE:
+	case M_FROM:
+	case M_BETWEEN:
+	case M_SINCE:
+	case M_IN:
+	case M_WITHIN:
+	case M_FISCAL:
+	case M_SAME:
+	case M_END:
+	case M_BEGIN:
+	case M_MIDDLE:
+	case M_A:
+	case M_OF:
+	case M_CURRENT:
+	case M_EVERY:
+	case M_UNTIL_ALIAS:
+	case M_BEFORE:
+	case M_AFTER:
+	case M_BY:
+	case M_AT:
+	case M_ON:
+	case M_AND:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Read one expression from token i; 1 with *e filled. */
+static int
+expr_from(struct ctx *c, int i, struct expr *x)
+{
+	struct reading r;
+	struct point p1;
+	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i;
+
+	v_reset:
+	c->used = c->xyear = c->wd = 0;
+	c->tense = 2;
+	if (is_mod(c, j, M_EVERY)) {
+		every = 1;
+		j++;
+	}
+	if (is_mod(c, j, M_FROM) || is_mod(c, j, M_BETWEEN) ||
+	    is_mod(c, j, M_SINCE) || is_mod(c, j, M_UNTIL_ALIAS) ||
+	    is_mod(c, j, M_BEFORE) || is_mod(c, j, M_AFTER) ||
+	    is_mod(c, j, M_BY)) {
+		sig = class_val(c, j, L_MODIFIERS);
+		j++;
+		sig_end = j;
+	} else if (is_mod(c, j, M_ON) || is_mod(c, j, M_AT) ||
+	    is_mod(c, j, M_OF) || (is_mod(c, j, M_IN) &&
+				     count_at(c, j + 1, &e) < 0)) {
+		j++; /* a preposition: not in the span */
+		i = j;
+		goto v_reset;
+	}
+	if ((pm = part_mod(c, j, &e)) != 0)
+		j = e;
+	memset(&r, 0, sizeof(r));
+	memset(&p1, 0, sizeof(p1));
+	if ((k = days_then_month(c, j, &r)) <= 0) {
+		if ((k = main_at(c, j, &r, &p1)) <= 0)
+			return 0;
+		if (!r.b.grain && !r.nodate && sig != M_SINCE && sig != M_BEFORE &&
+		    sig != M_AFTER && sig != M_BY) {
+			e = range_end(c, k, &r, &p1, sig == M_BETWEEN, j);
+			if (e > 0)
+				k = e;
+		}
+	}
+	if (r.nodate || every) {
+		x->beg = tk(c, i)->beg;
+		x->end = tk(c, k - 1)->end;
+		x->a.grain = G_NONE;
+		return 1;
+	}
+	/* a span of "from"/"between" without its second half: drop the
+	 * signal from the span */
+	if (((sig == M_FROM || sig == M_BETWEEN) && !r.b.grain) ||
+	    ((sig == M_SINCE || sig == M_AFTER || sig == M_BEFORE ||
+		 sig == M_BY || sig == M_UNTIL_ALIAS) &&
+		!opt.open_intervals))
+		i = sig_end;
+	if (r.a.grain == G_NONE)
+		return 0;
+	if (pm != 0 && pm != M_MIDDLE) {
+		/* early March: TIMEX3 keeps the value, the mod says which
+		 * part; the value stays the unit's */
+		(void)0;
+	}
+	x->beg = tk(c, i)->beg;
+	x->end = tk(c, k - 1)->end;
+	x->a = r.a;
+	x->b = r.b;
+	x->open = 0;
+	if (!r.b.grain && opt.open_intervals) {
+		if (sig == M_SINCE || sig == M_AFTER)
+			x->open = 1;
+		else if (sig == M_UNTIL_ALIAS || sig == M_BEFORE || sig == M_BY)
+			x->open = -1;
+	}
+	x->relative = c->used && !c->xyear;
+	x->xyear = c->xyear;
+	x->wd = c->wd;
+	x->kind = r.b.grain || x->open ? K_INTERVAL :
+	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
+	return 1;
+}
+
+/*
+ * Most numbers in news are counts and amounts: a cheap look at the tokens
+ * around a number head rejects them before any reading (2,024; $5.2; 737;
+ * 30 people).  A number of one or two digits stays only with a date-like
+ * neighbour: a month, unit, a.m., o'clock, "of", "to", "and", a slash, a
+ * dash, a colon, a dot, or an ordinal suffix.
+ */
+static int
+head_worth(struct ctx *c, int h)
+{
+	const struct tok *t = tk(c, h), *n;
+	int k;
+
+	if (t->type != T_NUM)
+		return 1;
+	if (t->flags & TF_COMMA)
+		return 0;
+	if (t->ndig == 4 || (t->flags & (TF_ORD | TF_S)))
+		return 1;
+	if (t->ndig != 1 && t->ndig != 2)
+		return 0;
+	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
+		return 0; /* 5.25 */
+	n = tk(c, h + 1);
+	if (n->type == T_PUNCT)
+		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
+		    n->ch == '.' || n->ch == '\'' || n->ch == ',' ||
+		    n->ch == ')';
+	if (n->type != T_WORD)
+		return n->type == 0; /* the line's end */
+	if (n->cls == L_MODIFIERS || n->cls == L_MONTHS ||
+	    n->cls == L_UNITS || n->cls == L_ZONES || n->cls == L_PARTS ||
+	    n->cls == L_NUMBERS || n->cls == L_WEEKDAYS ||
+	    n->cls == L_RELDAYS)
+		return 1;
+	/* "March 10 was", "on March 10 the": the month is before */
+	for (k = h - 1; k >= 0 && k >= h - 3; k--)
+		if (tk(c, k)->type == T_WORD &&
+		    (tk(c, k)->cls == L_MONTHS || tk(c, k)->cls == L_WEEKDAYS ||
+			class_is(c, k, L_MODIFIERS)))
+			return 1;
+	return 0;
+}
+
+int
+parse_at(struct window *w, const struct anchor *an, size_t floor,
+    struct expr *e)
+{
+	struct ctx c;
+	int start, i;
+
+	memset(&c, 0, sizeof(c));
+	c.w = w;
+	c.an = an;
+	c.floor = floor;
+	c.head = w->head;
+	if (w->head < 0)
+		return 0;
+	if (!head_worth(&c, w->head))
+		return 0;
+	start = w->head;
+	while (start > 0 && w->head - start < 5 && w->t[start - 1].beg >= floor &&
+	    opener(&c, start - 1))
+		start--;
+	for (i = start; i <= w->head; i++) {
+		const struct tok *t = tk(&c, i);
+		int end;
+
+		/* a trigger before the head was a head itself, and a
+		 * preposition is skipped by the reading of the next token */
+		if (i < w->head &&
+		    (t->type == T_PUNCT || t->trig || t->mod == M_ON ||
+			t->mod == M_AT || t->mod == M_OF ||
+			(t->mod == M_IN && count_at(&c, i + 1, &end) < 0)))
+			continue;
+		if (expr_from(&c, i, e) && e->end > w->t[w->head].beg)
+			return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,28 @@
+# words2c.awk - turn the *.words files of extract-dates into C.
+#
+# Each file is one lexicon class, named after the file (months.words ->
+# L_MONTHS); each line is "word [value]" (value 0 when absent); "#" starts
+# a comment.  Output: the table lex_words[] that lexicon.c indexes.
+BEGIN {
+	print "/* Generated from the words files by words2c.awk. */"
+	print "#include \"lexicon.h\""
+	print "const struct lexword lex_words[] = {"
+}
+FNR == 1 {
+	cls = FILENAME
+	sub(/.*\//, "", cls)
+	sub(/\.words$/, "", cls)
+	cls = "L_" toupper(cls)
+}
+{
+	sub(/#.*/, "")
+}
+NF >= 1 {
+	w = $1
+	gsub(/\\/, "\\\\", w)
+	gsub(/"/, "\\\"", w)
+	printf "    {\"%s\", %s, %d},\n", w, cls, (NF >= 2 ? $2 : 0)
+}
+END {
+	print "    {0, 0, 0}};"
+}

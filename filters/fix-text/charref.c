@@ -1,0 +1,121 @@
+/*
+ * charref.c - step 1: HTML character references left in text.
+ *
+ * Decoded: the named references of the HTML5 table closed by ';' (&amp;
+ * &rsquo; &nbsp; -> U+00A0), also in capitals, as text upper-cased after
+ * it was escaped has them (&EACUTE; -> É: the capitalised name &Eacute;
+ * is tried first, then the lower-case &euro;); decimal and hex references
+ * closed by ';', with the browsers' repairs (lib/htmlent.h: &#146; is ’,
+ * &#0; and &#x110000; are U+FFFD).
+ *
+ * Kept: an '&' that starts no closed reference: AT&T, R&D, &c, and the
+ * legacy names a browser decodes without ';' (&copy 2026, &not html),
+ * which in plain text are words far more often than markup.
+ *
+ * Double escaping is undone: a reference that decodes to '&' is read
+ * again with the text after it, so &amp;#8217; is ’ and &amp;amp;amp; is &.
+ */
+#include <string.h>
+
+#include "fixtext.h"
+#include "htmlent.h"
+
+static int
+is_upper_alnum(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * A name written in capitals: "EACUTE;" is looked up as "Eacute;", then
+ * as "eacute;".  The name must hold a letter and end with ';'.
+ */
+static int
+match_capitals(const char *p, size_t n, struct htmlent_ref *r)
+{
+	char name[HTMLENT_NAME_MAX + 1];
+	size_t k, i;
+	int letters = 0;
+
+	for (k = 1; k < n && k <= HTMLENT_NAME_MAX &&
+	     is_upper_alnum((unsigned char)p[k]);
+	     k++)
+		letters += p[k] >= 'A';
+	if (letters == 0 || k >= n || p[k] != ';' || k - 1 < 2)
+		return 0;
+	for (i = 1; i < k; i++) {
+		char c = p[i];
+
+		name[i - 1] = i > 1 && c >= 'A' && c <= 'Z' ? c + 32 : c;
+	}
+	name[k - 1] = ';';
+	if (htmlent_lookup(name, k, r))
+		return 1;
+	if (name[0] >= 'A' && name[0] <= 'Z')
+		name[0] += 32;
+	return htmlent_lookup(name, k, r);
+}
+
+/* A reference closed by ';' at p (p[0] == '&'), as this step reads one. */
+static int
+match_closed(const char *p, size_t n, struct htmlent_ref *r)
+{
+	if (htmlent_match(p, n, 0, r) && r->semicolon)
+		return 1;
+	return match_capitals(p, n, r);
+}
+
+/*
+ * The reference at p, with the references that an '&' it decodes to
+ * starts in the text after it (double escaping).  Returns the bytes
+ * taken, 0 for none, and the decoded text in *r.
+ */
+static size_t
+match_ref(const char *p, size_t n, struct htmlent_ref *r)
+{
+	char again[2 * HTMLENT_NAME_MAX + 16];
+	size_t used, more;
+	struct htmlent_ref r2;
+
+	if (!match_closed(p, n, r))
+		return 0;
+	used = r->len;
+	while (r->utf8_len == 1 && r->utf8[0] == '&' && used < n) {
+		more =
+		    n - used < sizeof(again) - 1 ? n - used : sizeof(again) - 1;
+		again[0] = '&';
+		memcpy(again + 1, p + used, more);
+		if (!match_closed(again, more + 1, &r2))
+			break;
+		*r = r2;
+		used += r2.len - 1;
+	}
+	return used;
+}
+
+size_t
+fx_charref(const char *p, size_t n, struct buf *out)
+{
+	const char *amp, *end = p + n;
+	struct htmlent_ref r;
+	size_t fixes = 0, used;
+
+	while ((amp = memchr(p, '&', (size_t)(end - p))) != NULL) {
+		buf_add(out, p, (size_t)(amp - p));
+		used = match_ref(amp, (size_t)(end - amp), &r);
+		if (used == 0) {
+			buf_addc(out, '&');
+			p = amp + 1;
+			continue;
+		}
+		if (fx_explaining)
+			fx_note(FX_ENTITY, amp, used, (const char *)r.utf8,
+			    r.utf8_len);
+		buf_add(out, r.utf8, r.utf8_len);
+		fixes++;
+		p = amp + used;
+	}
+	if (fixes > 0)
+		buf_add(out, p, (size_t)(end - p));
+	return fixes;
+}

@@ -1,0 +1,73 @@
+/*
+ * fixtext.h - the parts of fix-text and what they share.
+ *
+ * A line goes through the steps of the contract in order, each reading
+ * the text the step before wrote:
+ *
+ *	charref.c     1. HTML character references (&amp; &#8217; &EACUTE;)
+ *	mojibake.c    2. UTF-8 that was decoded as Windows-1252 or Latin-1
+ *	invisible.c   3. C1 controls as Windows-1252, 4. deleted junk
+ *	typography.c  --typography: quotes, dashes, spaces, ligatures, width
+ *
+ * Each step appends its result to a struct buf and returns the number of
+ * repairs it made (0: out holds the line unchanged).  Bytes that are not
+ * valid UTF-8 are copied as they are by every step.  With --explain each
+ * repair is also reported through fx_note().
+ */
+#ifndef FIXTEXT_H
+#define FIXTEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/* The kinds of repair, as --explain and --skip name them. */
+enum fx_kind {
+	FX_ENTITY,    /* an HTML character reference */
+	FX_MOJIBAKE,  /* UTF-8 read as Windows-1252 or Latin-1 */
+	FX_C1,        /* a C1 control read back as Windows-1252 */
+	FX_CONTROL,   /* a deleted C0 control, DEL or ANSI sequence */
+	FX_INVISIBLE, /* a deleted BOM, zero-width character, soft hyphen */
+	FX_INVALID,   /* --replace: a byte of invalid UTF-8 -> U+FFFD */
+	FX_TYPO,      /* --typography */
+	FX_NKINDS
+};
+
+/* The kinds --skip leaves out: bit (1 << kind) for each. */
+extern unsigned fx_skip;
+
+/* 1 while --explain is on: the steps then call fx_note() for each repair. */
+extern int fx_explaining;
+
+/*
+ * Report one repair: before[0..bn) became after[0..an) (an may be 0: a
+ * deletion).  Called by the steps only while fx_explaining.
+ */
+void fx_note(enum fx_kind kind, const char *before, size_t bn,
+    const char *after, size_t an);
+
+/* Step 1: decode character references.  See charref.c. */
+size_t fx_charref(const char *p, size_t n, struct buf *out);
+
+/* Step 2: repair mojibake.  See mojibake.c. */
+int fx_mojibake_at(const char *p, size_t n);
+int fx_maybe_mojibake(const char *p, size_t n);
+size_t fx_mojibake(const char *p, size_t n, struct buf *out);
+
+/* Steps 3 and 4: C1 controls, deleted controls and invisibles. */
+size_t fx_invisible(const char *p, size_t n, struct buf *out);
+
+/* --replace: each invalid UTF-8 sequence becomes U+FFFD. */
+size_t fx_replace_invalid(const char *p, size_t n, struct buf *out);
+
+/* --typography.  See typography.c. */
+size_t fx_typography(const char *p, size_t n, struct buf *out);
+
+/*
+ * The decoded character at p[0..n) (n > 0): its code point in *cp and its
+ * length, or UTF8_BAD and 1 for a byte of invalid UTF-8.
+ */
+size_t fx_decode(const char *p, size_t n, uint32_t *cp);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * invisible.c - steps 3 and 4: C1 controls and invisible junk.
+ *
+ * Step 3: a C1 control (U+0080-U+009F) still there after the mojibake
+ * step is a Windows-1252 byte that was read as Latin-1 ("didn\x92t"):
+ * it becomes its Windows-1252 character (U+0092 -> ’, U+0085 -> …,
+ * U+0080 -> €); the five bytes Windows-1252 leaves unassigned (U+0081
+ * U+008D U+008F U+0090 U+009D) mean nothing and are deleted.
+ *
+ * Step 4, deleted: C0 controls other than TAB, CR and FF; DEL; ANSI
+ * escape sequences whole (ESC '[' parameters intermediates final, as
+ * "\e[1;31m"); U+FEFF (a BOM, anywhere); U+200B zero-width space; U+2060
+ * word joiner; U+00AD soft hyphen; U+FFF9-U+FFFC (annotation marks and
+ * the object replacement character); U+206A-U+206F (deprecated format
+ * characters).  Kept: U+200C ZWNJ and U+200D ZWJ (emoji sequences,
+ * Persian, Indic scripts), bidi marks, variation selectors, tag
+ * characters (flag emoji), U+FFFD.
+ */
+#include "fixtext.h"
+#include "utf8.h"
+
+size_t
+fx_decode(const char *p, size_t n, uint32_t *cp)
+{
+	if ((unsigned char)p[0] < 0x80) {
+		*cp = (unsigned char)p[0];
+		return 1;
+	}
+	return utf8_decode((const unsigned char *)p, n, cp);
+}
+
+/* The length of the ANSI CSI sequence at p (p[0] == ESC), or 0. */
+static size_t
+csi_length(const char *p, size_t n)
+{
+	size_t i = 2;
+
+	if (n < 3 || p[1] != '[')
+		return 0;
+	while (i < n && p[i] >= 0x30 && p[i] <= 0x3F)
+		i++;
+	while (i < n && p[i] >= 0x20 && p[i] <= 0x2F)
+		i++;
+	if (i < n && p[i] >= 0x40 && p[i] <= 0x7E)
+		return i + 1;
+	return 0;
+}
+
+static int
+deleted_invisible(uint32_t cp)
+{
+	return cp == 0xFEFF || cp == 0x200B || cp == 0x2060 || cp == 0xAD ||
+	    (cp >= 0xFFF9 && cp <= 0xFFFC) || (cp >= 0x206A && cp <= 0x206F);
+}
+
+size_t
+fx_invisible(const char *p, size_t n, struct buf *out)
+{
+	size_t i = 0, start = 0, len, fixes = 0;
+	unsigned char enc[4];
+	enum fx_kind kind;
+	uint32_t cp, to;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)p[i];
+
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		len = fx_decode(p + i, n - i, &cp);
+		to = 0;
+		if (cp == 0x1B && (len = csi_length(p + i, n - i)) != 0)
+			kind = FX_CONTROL;
+		else if (cp < 0x20 || cp == 0x7F) {
+			if (cp == '\t' || cp == '\r' || cp == '\f') {
+				i++;
+				continue;
+			}
+			len = 1;
+			kind = FX_CONTROL;
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			to = cp1252_decode((unsigned char)cp);
+			kind = FX_C1;
+		} else if (deleted_invisible(cp))
+			kind = FX_INVISIBLE;
+		else {
+			i += len;
+			continue;
+		}
+		if (fx_skip & (1u << kind)) {
+			i += len;
+			continue;
+		}
+		buf_add(out, p + start, i - start);
+		if (to != 0)
+			buf_add(out, enc, utf8_encode(to, enc));
+		if (fx_explaining)
+			fx_note(kind, p + i, len, (const char *)enc,
+			    to != 0 ? utf8_encode(to, enc) : 0);
+		fixes++;
+		i += len;
+		start = i;
+	}
+	if (fixes > 0)
+		buf_add(out, p + start, n - start);
+	return fixes;
+}
+
+size_t
+fx_replace_invalid(const char *p, size_t n, struct buf *out)
+{
+	size_t i = 0, start = 0, len, fixes = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		if ((unsigned char)p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = fx_decode(p + i, n - i, &cp);
+		if (cp != UTF8_BAD) {
+			i += len;
+			continue;
+		}
+		buf_add(out, p + start, i - start);
+		buf_add(out, "\xef\xbf\xbd", 3);
+		if (fx_explaining)
+			fx_note(FX_INVALID, p + i, 1, "\xef\xbf\xbd", 3);
+		fixes++;
+		start = ++i;
+	}
+	if (fixes > 0)
+		buf_add(out, p + start, n - start);
+	return fixes;
+}

@@ -1,0 +1,745 @@
+/*
+ * mojibake.c - step 2: UTF-8 that was decoded as Windows-1252 or Latin-1.
+ *
+ * The mechanism: the bytes of "é" (C3 A9) read one byte a character as
+ * Windows-1252 give "Ã©"; "’" (E2 80 99) gives "â€™"; read as Latin-1,
+ * E2 80 99 gives "â" and the C1 controls U+0080 U+0099.  Done twice,
+ * "’" becomes "Ã¢â‚¬â„¢".  So a candidate for repair is a lead character
+ * whose Windows-1252 (or Latin-1) byte starts a UTF-8 sequence (Â..ô:
+ * 0xC2-0xF4) followed by the characters whose bytes complete it
+ * (0x80-0xBF: € ‚ … ’ “ ” ™ œ NBSP © ® ° ± ...), the whole decoding to
+ * valid UTF-8.  Each layer of mis-decoding is undone in turn.
+ *
+ * A candidate is only the possibility of mojibake: "NESTLÉ®" holds "É®"
+ * (C9 AE, valid UTF-8 for U+026E), "ZZAJÉ’s" and "MARQUÉ…" hold others.
+ * Each candidate is judged by what it would decode to and where:
+ *
+ *   REJECT  the result is nothing text holds (IPA letters, private use,
+ *           phonetic extensions), or a letter of a script other than
+ *           Latin and Greek standing against a Latin letter ("SÓ…" would
+ *           give a Cyrillic letter after "S");
+ *   STRONG  the result fits its place: a symbol or punctuation from a
+ *           three- or four-byte sequence (“ ’ € — ✔ emoji), a lower-case
+ *           letter inside a lower-case word ("cafÃ©"), an upper-case one
+ *           inside an upper-case word ("HÃ”TEL"), a letter of a script
+ *           beside another of the same script ("Ð¼Ð¾" -> "мо");
+ *   WEAK    the result would fit but the text could be right as it is:
+ *           an upper-case letter at the end of a capitalised word
+ *           before punctuation ("AHÅ™,"), a letter standing alone, an
+ *           accented capital before an apostrophe and "s" ("Ã’s").
+ *
+ * Then the line decides: nothing is repaired without a STRONG candidate;
+ * with one, the STRONG and the WEAK are repaired together (real mojibake
+ * breaks every non-ASCII character of the text it hits).  A line that
+ * also holds characters that are right as they are but would have been
+ * broken too if the line had gone through the bad decoding (the "–" in
+ * "Bremer/Mccoy – DrÃ¥ber") is text of two origins: there one STRONG
+ * two-byte candidate is not enough; it takes two, or a longer one, or,
+ * when the right characters include letters (so the text's accents are
+ * known to be encoded right), one that puts a lower-case letter after a
+ * lower-case letter ("CrÃ¨me brûlée": no capital Ã ends "Cr").
+ * Curly quotes do not count: they are what a publishing system adds
+ * right (or an &rsquo; step 1 decoded) to text that is broken anyway.
+ *
+ * Two damaged forms are repaired as well: a sequence whose last byte was
+ * lost and replaced by U+FFFD (or by '?' after "â€") becomes U+FFFD, as
+ * ftfy does; "Ã" followed by a space, where a no-break space (the second
+ * byte of "à", A0) was turned into a space or dropped, becomes "à" when
+ * a lower-case word follows ("voilÃ le", Portuguese "Ã s" -> "às").
+ */
+#include <string.h>
+
+#include "fixtext.h"
+#include "utf8.h"
+
+#define MAX_LAYERS 4
+
+enum verdict { REJECT, WEAK, STRONG };
+
+enum tok_type {
+	T_PLAIN, /* one character (or invalid byte) as it is */
+	T_SEQ,   /* a complete sequence: decodes to cp */
+	T_LOSSY  /* a sequence with a byte lost: U+FFFD */
+};
+
+/* One token of a line: a character, or a candidate for repair. */
+struct tok {
+	size_t off, len; /* bytes of the line it covers */
+	enum tok_type type;
+	uint32_t cp;   /* what it decodes to (T_PLAIN: itself) */
+	int nbytes;    /* UTF-8 length of the sequence (T_SEQ) */
+	uint32_t lead; /* the first character */
+	uint32_t cont; /* the second character */
+	int sloppy;    /* T_PLAIN: its Windows-1252 byte, or -1 */
+	int spaced;    /* a space stands for a no-break space (A0) */
+	int keep;      /* "Ã" + space: the space is the text's own */
+};
+
+enum script {
+	S_NONE, /* symbols, punctuation, digits, spaces, controls */
+	S_LATIN,
+	S_GREEK,
+	S_CYRILLIC,
+	S_ARMENIAN,
+	S_HEBREW,
+	S_ARABIC,
+	S_SYRIAC,
+	S_THAANA,
+	S_NKO,
+	S_INDIC, /* one value per 128-character block, from here up */
+	S_THAI = S_INDIC + 12,
+	S_GEORGIAN,
+	S_HANGUL,
+	S_CJK,
+	S_OTHER /* the letters of other scripts */
+};
+
+static enum script
+script_of(uint32_t c)
+{
+	if (c < 0x80)
+		return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? S_LATIN
+								: S_NONE;
+	if (c < 0x250) {
+		if (c == 0xAA || c == 0xBA || c == 0xB5)
+			return S_LATIN;
+		if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+			return S_NONE;
+		return S_LATIN;
+	}
+	if (c < 0x370)
+		return S_NONE;
+	if (c < 0x400)
+		return c == 0x37E || c == 0x384 || c == 0x385 || c == 0x387
+		    ? S_NONE
+		    : S_GREEK;
+	if (c < 0x530)
+		return c >= 0x482 && c <= 0x489 ? S_NONE : S_CYRILLIC;
+	if (c < 0x590)
+		return S_ARMENIAN;
+	if (c < 0x600)
+		return S_HEBREW;
+	if (c < 0x700 || (c >= 0x750 && c < 0x780))
+		return S_ARABIC;
+	if (c < 0x750)
+		return S_SYRIAC;
+	if (c < 0x7C0)
+		return S_THAANA;
+	if (c < 0x800)
+		return S_NKO;
+	if (c >= 0x900 && c < 0xE00)
+		return (enum script)(S_INDIC + (int)((c - 0x900) >> 7));
+	if (c >= 0xE00 && c < 0xF00)
+		return S_THAI;
+	if (c >= 0x10A0 && c < 0x1100)
+		return S_GEORGIAN;
+	if ((c >= 0x1100 && c < 0x1200) || (c >= 0x3130 && c < 0x3190) ||
+	    (c >= 0xAC00 && c < 0xD7B0))
+		return S_HANGUL;
+	if (c >= 0x1E00 && c < 0x1F00)
+		return S_LATIN;
+	if (c >= 0x1F00 && c < 0x2000)
+		return S_GREEK;
+	if ((c >= 0x3000 && c < 0x3040) ||
+	    (c >= 0xFF00 && c < 0xFF66 &&
+		!((c | 0x20) >= 0xFF41 && (c | 0x20) <= 0xFF5A)))
+		return S_NONE;
+	if ((c >= 0x3040 && c < 0x3130) || (c >= 0x3190 && c < 0xA000) ||
+	    (c >= 0xF900 && c < 0xFB00) || (c >= 0xFF00 && c < 0xFFF0) ||
+	    (c >= 0x20000 && c < 0x40000))
+		return S_CJK;
+	if (c >= 0xFB00 && c < 0xFB07)
+		return S_LATIN;
+	if ((c >= 0x800 && c < 0x900) || (c >= 0xF00 && c < 0x10A0) ||
+	    (c >= 0x1200 && c < 0x1E00))
+		return S_OTHER;
+	return S_NONE;
+}
+
+static int
+is_letter(uint32_t c)
+{
+	return script_of(c) != S_NONE;
+}
+
+static int
+is_upper(uint32_t c)
+{
+	return is_letter(c) && uc_isupper(c);
+}
+
+/* A letter of a cased script that is not upper-case (ß and ª count). */
+static int
+is_lower(uint32_t c)
+{
+	enum script s = script_of(c);
+
+	return (s == S_LATIN || s == S_GREEK || s == S_CYRILLIC ||
+		   s == S_ARMENIAN) &&
+	    !uc_isupper(c);
+}
+
+/*
+ * 1 for a character mojibake can decode to: not IPA, private use,
+ * phonetic extensions and the like, which no news text holds.  Latin
+ * Extended-B keeps the letters that languages use (ƒ, Vietnamese ơ ư,
+ * pinyin ǎ ǐ ǒ ǔ, Romanian ș ț).
+ */
+static int
+plausible(uint32_t c)
+{
+	if (c < 0x180)
+		return 1;
+	if (c < 0x250)
+		return c == 0x192 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF ||
+		    c == 0x1B0 || (c >= 0x1CD && c <= 0x1DC) ||
+		    (c >= 0x218 && c <= 0x21B) || c == 0x18F;
+	if (c < 0x300)
+		return c >= 0x2C6 && c <= 0x2DD;
+	if (c < 0x800)
+		return 1;
+	if (c < 0x900)
+		return 0;
+	if (c < 0x1D00)
+		return 1;
+	if (c < 0x1E00)
+		return 0;
+	if (c < 0x2C00)
+		return 1;
+	if (c >= 0x2E00 && c < 0x2E80)
+		return 1;
+	if (c >= 0x3000 && c < 0xA000)
+		return 1;
+	if (c >= 0xAC00 && c < 0xD7A4)
+		return 1;
+	if (c >= 0xF900 && c < 0xFB50)
+		return 1;
+	if (c >= 0xFE00 && c < 0xFE10)
+		return 1;
+	if (c >= 0xFE30 && c < 0xFFF0)
+		return c < 0xFDD0 || c > 0xFDEF;
+	if (c == 0xFFFD)
+		return 1;
+	return c >= 0x10000 && c < 0x40000;
+}
+
+/* The character at p[i..n) and its Windows-1252 byte (-1: none). */
+static size_t
+sloppy_at(const char *p, size_t n, size_t i, uint32_t *cp, int *b)
+{
+	size_t len = fx_decode(p + i, n - i, cp);
+
+	*b = *cp == UTF8_BAD ? -1 : cp1252_encode(*cp);
+	return len;
+}
+
+static int
+is_cont(int b)
+{
+	return b >= 0x80 && b <= 0xBF;
+}
+
+/*
+ * After "Ã" read for "à" (C3 A0) with its A0 turned into a space: 1 when
+ * that space is the A0 and no space of the text: another space follows
+ * ("Ã  le" -> "à le"), or a word that "à" starts ("Ã s " -> "às ",
+ * "Ã quele" -> "àquele"); 0 when the A0 was dropped and the space is
+ * the text's own ("voilÃ le" -> "voilà le").
+ */
+static int
+space_was_a0(const char *p, size_t n)
+{
+	static const char *const joined[] = {
+	    " ", "s ", "quele", "quela", "quilo"};
+	size_t k, m;
+
+	for (k = 0; k < sizeof(joined) / sizeof(joined[0]); k++) {
+		m = strlen(joined[k]);
+		if (n >= m && memcmp(p, joined[k], m) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The sequence of sloppy bytes that starts with lead byte b at p[i]:
+ * fills t and returns 1 when the characters after it complete a valid
+ * UTF-8 sequence, 0 otherwise.  A continuation byte may also be a space
+ * that was a no-break space (byte A0: "â €" for U+2800), or be lost and
+ * stand as U+FFFD (or '?' at the end of "â€?"): T_LOSSY.
+ */
+static int
+sequence_at(const char *p, size_t n, size_t i, int b, struct tok *t)
+{
+	unsigned char bytes[6];
+	size_t j = i, len;
+	int need, k, bb, lost = 0;
+	uint32_t c, v;
+
+	need = b <= 0xDF ? 2 : b <= 0xEF ? 3 : 4;
+	len = sloppy_at(p, n, j, &c, &bb);
+	t->lead = c;
+	bytes[0] = (unsigned char)b;
+	j += len;
+	for (k = 1; k < need; k++) {
+		if (j >= n)
+			return 0;
+		len = sloppy_at(p, n, j, &c, &bb);
+		if (k == 1)
+			t->cont = c;
+		if (c == ' ' && !lost) {
+			if (b == 0xC3 && need == 2 &&
+			    !space_was_a0(p + j + 1, n - j - 1)) {
+				/* "voilÃ le": the space stays. */
+				t->keep = 1;
+				len = 0;
+			}
+			t->spaced = 1;
+			bb = 0xA0;
+		} else if (c == 0xFFFD ||
+		    (c == '?' && k == 2 && b == 0xE2 && bytes[1] <= 0x86)) {
+			lost = 1;
+			bb = 0x80;
+		} else if (!is_cont(bb))
+			return 0;
+		bytes[k] = (unsigned char)bb;
+		j += len;
+	}
+	if ((b == 0xE0 && bytes[1] < 0xA0) || (b == 0xF0 && bytes[1] < 0x90) ||
+	    (b == 0xF4 && bytes[1] > 0x8F))
+		return 0;
+	t->nbytes = need;
+	if (lost) {
+		t->type = T_LOSSY;
+		t->cp = 0xFFFD;
+		t->len = j - i;
+		return 1;
+	}
+	if (need == 2)
+		v = ((uint32_t)(b & 0x1F) << 6) | (bytes[1] & 0x3F);
+	else if (need == 3)
+		v = ((uint32_t)(b & 0x0F) << 12) |
+		    ((uint32_t)(bytes[1] & 0x3F) << 6) | (bytes[2] & 0x3F);
+	else
+		v = ((uint32_t)(b & 0x07) << 18) |
+		    ((uint32_t)(bytes[1] & 0x3F) << 12) |
+		    ((uint32_t)(bytes[2] & 0x3F) << 6) | (bytes[3] & 0x3F);
+	if (v >= 0xD800 && v <= 0xDFFF) {
+		/* CESU-8: a surrogate pair, each half as three bytes. */
+		uint32_t lo = 0;
+
+		if (v > 0xDBFF || t->spaced)
+			return 0;
+		for (k = 0; k < 3; k++) {
+			if (j >= n)
+				return 0;
+			len = sloppy_at(p, n, j, &c, &bb);
+			if (bb < 0 || (k == 0 && bb != 0xED) ||
+			    (k == 1 && (bb < 0xB0 || bb > 0xBF)) ||
+			    (k == 2 && !is_cont(bb)))
+				return 0;
+			lo = (lo << 6) | (uint32_t)(bb & 0x3F);
+			j += len;
+		}
+		v = 0x10000 + ((v - 0xD800) << 10) + (lo & 0x3FF);
+		t->nbytes = 4;
+	}
+	t->type = T_SEQ;
+	t->cp = v;
+	t->len = j - i;
+	return 1;
+}
+
+/* The token at p[i] (i < n). */
+static void
+tok_at(const char *p, size_t n, size_t i, struct tok *t)
+{
+	uint32_t c;
+	int b;
+	size_t len = sloppy_at(p, n, i, &c, &b);
+
+	memset(t, 0, sizeof(*t));
+	if (b >= 0xC2 && b <= 0xF4 && sequence_at(p, n, i, b, t)) {
+		t->off = i;
+		return;
+	}
+	memset(t, 0, sizeof(*t));
+	t->off = i;
+	t->type = T_PLAIN;
+	t->cp = c;
+	t->len = len;
+	t->sloppy = b;
+}
+
+/* What a token looks like to its neighbours once repaired. */
+static uint32_t
+tok_char(const struct tok *t)
+{
+	if (t->type == T_PLAIN || !plausible(t->cp))
+		return t->cp == UTF8_BAD ? ' ' : t->cp;
+	return t->cp;
+}
+
+/* 1 when p[0..m) is s[0..m) in ASCII letters of either case. */
+static int
+same_ascii_nocase(const char *p, const char *s, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++)
+		if ((p[i] | 0x20) != s[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * 1 when the text at p[0..n) is an English contraction or possessive
+ * ending: s, t, d, m, ll, re, ve, then no letter ("JOSÉ’S", "Ã’s").
+ */
+static int
+contraction_after(const char *p, size_t n)
+{
+	static const char *const ends[] = {
+	    "s", "t", "d", "m", "ll", "re", "ve"};
+	size_t k, m;
+
+	for (k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		m = strlen(ends[k]);
+		if (n < m)
+			continue;
+		if (same_ascii_nocase(p, ends[k], m) &&
+		    (n == m || !is_letter((unsigned char)p[m])))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+is_apostrophe(uint32_t c)
+{
+	return c == 0x2019 || c == 0x2018 || c == 0xB4;
+}
+
+/*
+ * Punctuation that may follow a word that ends in a real "Ã" (IRMÃ…,
+ * AMANHÃ”): after "Ã" the other continuation characters (™ ‰ € Š œ ...)
+ * are mojibake of À-Ý whatever stands before ("OÃ™" is "OÙ").
+ */
+static int
+closing_mark(uint32_t c)
+{
+	return c == 0x2026 || c == 0x2019 || c == 0x201D || c == 0x201C ||
+	    c == 0x2018 || c == 0xBB || c == 0xAB || c == 0xB4 || c == 0xB7;
+}
+
+/* A two-byte candidate that decodes to a Latin letter. */
+static enum verdict
+judge_latin(const struct tok *t, uint32_t prev, uint32_t next,
+    const char *after, size_t alen)
+{
+	int pl = is_letter(prev), nl = is_letter(next), up = is_upper(t->cp);
+
+	if (t->cont == 0xA0)
+		return !up && (is_lower(prev) || is_lower(next) || !pl) ? STRONG
+									: WEAK;
+	if (is_apostrophe(t->cont) && nl && contraction_after(after, alen))
+		return WEAK;
+	if (pl && nl) {
+		if (up)
+			return is_upper(prev) && is_upper(next) ? STRONG : WEAK;
+		return is_lower(prev) || is_lower(next) ? STRONG : WEAK;
+	}
+	if (pl && up && t->lead == 0xC3 && is_upper(prev) &&
+	    !closing_mark(t->cont))
+		return STRONG;
+	if (pl)
+		return !up && is_lower(prev) ? STRONG : WEAK;
+	if (nl)
+		return up || is_lower(next) ? STRONG : WEAK;
+	return WEAK;
+}
+
+/* A letter of a script other than Latin: by its neighbours' script. */
+static enum verdict
+judge_script(uint32_t c, uint32_t prev, uint32_t next)
+{
+	enum script s = script_of(c);
+
+	if (script_of(prev) == s || script_of(next) == s)
+		return STRONG;
+	if (s == S_GREEK)
+		return is_letter(next) || (next >= '0' && next <= '9') ||
+			is_lower(prev) || (prev >= '0' && prev <= '9')
+		    ? STRONG
+		    : WEAK;
+	if (script_of(prev) == S_LATIN || script_of(next) == S_LATIN)
+		return REJECT;
+	return WEAK;
+}
+
+static enum verdict judge(const struct tok *t, uint32_t prev, uint32_t next,
+    const char *after, size_t alen, int near_repair);
+
+/*
+ * A sequence with a space for its no-break space.  "Ã" + space is "à"
+ * when a lower-case word follows and no capital stands before ("voilÃ
+ * le", not "S Ã O"): STRONG after a lower-case letter (a capital Ã does
+ * not end a lower-case word), else WEAK ("Ms Ã was" is a name unless the
+ * line is mojibake anyway).  Any other is WEAK at best: a space is a
+ * space far more often than a lost byte.
+ */
+static enum verdict
+judge_spaced(const struct tok *t, uint32_t prev, uint32_t next,
+    const char *after, size_t alen, int near_repair)
+{
+	struct tok plain = *t;
+	uint32_t c = ' ';
+	size_t i = 0;
+
+	if (t->lead == 0xC3 && t->nbytes == 2) {
+		while (i < alen && after[i] == ' ')
+			i++;
+		if (i < alen)
+			(void)fx_decode(after + i, alen - i, &c);
+		if (is_upper(prev) || !is_lower(c))
+			return REJECT;
+		return is_lower(prev) ? STRONG : WEAK;
+	}
+	plain.spaced = 0;
+	return judge(&plain, prev, next, after, alen, near_repair) == REJECT
+	    ? REJECT
+	    : WEAK;
+}
+
+/*
+ * The verdict on candidate t between the repaired characters prev and
+ * next; after[0..alen) is the text that follows it.  near_repair: a
+ * neighbour is a candidate too.
+ */
+static enum verdict
+judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
+    size_t alen, int near_repair)
+{
+	uint32_t c = t->cp;
+	enum script s;
+
+	if (t->type == T_PLAIN)
+		return REJECT;
+	if (t->spaced)
+		return judge_spaced(t, prev, next, after, alen, near_repair);
+	if (t->type == T_LOSSY) {
+		if (t->nbytes == 2)
+			return is_letter(prev) && is_letter(next) &&
+				(is_lower(prev) || is_lower(next))
+			    ? STRONG
+			    : WEAK;
+		return t->lead == 0xE2 ? STRONG : WEAK;
+	}
+	if (!plausible(c))
+		return REJECT;
+	if (c >= 0x80 && c <= 0x9F)
+		return near_repair ? WEAK : REJECT;
+	s = script_of(c);
+	if (t->nbytes >= 3) {
+		if (s == S_NONE || s == S_LATIN)
+			return STRONG;
+		return judge_script(c, prev, next);
+	}
+	if (c >= 0x300 && c < 0x370)
+		return prev != ' ' && prev != '\t' ? STRONG : WEAK;
+	if (s == S_NONE) {
+		/* Â + a symbol (£ © ° NBSP), Ã + × or ÷. */
+		if (c == 0xA0)
+			return is_upper(prev) || prev == ' ' ? WEAK : STRONG;
+		return is_upper(prev) ? WEAK : STRONG;
+	}
+	if (s == S_LATIN)
+		return judge_latin(t, prev, next, after, alen);
+	return judge_script(c, prev, next);
+}
+
+/* The counts one pass over a line's candidates gives. */
+struct tally {
+	size_t strong, weak, strong_long;
+	size_t strong_inword; /* two-byte, lower-case after lower-case */
+	size_t broken;        /* lead characters that start no sequence */
+	int mixed;        /* right characters that bad decoding would break */
+	int mixed_letter; /* ... and one of them is a letter */
+};
+
+/*
+ * 1 when the repaired characters of two candidates in a row are a
+ * second layer of mojibake: "ÃƒÂ©" gives "Ã" and "©", which are "é".
+ */
+static int
+second_layer(const struct tok *a, const struct tok *b)
+{
+	int x, y;
+
+	if (a->type != T_SEQ || b->type != T_SEQ)
+		return 0;
+	x = cp1252_encode(a->cp);
+	y = cp1252_encode(b->cp);
+	return x >= 0xC2 && x <= 0xDF && is_cont(y);
+}
+
+/*
+ * Walk the tokens of p[0..n), judging each candidate; with out != NULL,
+ * write the line with the candidates whose verdict is at least WEAK
+ * repaired.  Returns the number of repairs written.
+ */
+static size_t
+walk(const char *p, size_t n, struct tally *ty, struct buf *out)
+{
+	struct tok cur, nxt;
+	uint32_t prev = ' ', next;
+	size_t fixes = 0, start = 0;
+	int prev_cand = 0, forced = 0;
+	enum verdict v;
+	unsigned char enc[4];
+
+	if (n == 0)
+		return 0;
+	tok_at(p, n, 0, &cur);
+	for (;;) {
+		size_t end = cur.off + cur.len, elen;
+		int has_next = end < n;
+
+		if (has_next)
+			tok_at(p, n, end, &nxt);
+		next = has_next ? tok_char(&nxt) : ' ';
+		if (cur.type == T_PLAIN) {
+			if (ty != NULL && cur.sloppy >= 0x80 &&
+			    !(cur.cp >= 0x80 && cur.cp <= 0x9F) &&
+			    !(cur.cp >= 0x2018 && cur.cp <= 0x201D)) {
+				ty->mixed = 1;
+				if (is_letter(cur.cp))
+					ty->mixed_letter = 1;
+			}
+			if (ty != NULL && cur.sloppy >= 0xC2 &&
+			    cur.sloppy <= 0xF4 && has_next &&
+			    nxt.type == T_PLAIN && is_cont(nxt.sloppy))
+				ty->broken++;
+			v = REJECT;
+			forced = 0;
+		} else {
+			v = judge(&cur, prev, next, p + end, n - end,
+			    prev_cand || (has_next && nxt.type != T_PLAIN));
+			if (forced || (has_next && second_layer(&cur, &nxt)))
+				v = STRONG;
+			forced = has_next && second_layer(&cur, &nxt);
+			if (ty != NULL && v == STRONG) {
+				ty->strong++;
+				if (cur.nbytes >= 3)
+					ty->strong_long++;
+				else if (is_lower(prev) && is_lower(cur.cp))
+					ty->strong_inword++;
+			} else if (ty != NULL && v == WEAK)
+				ty->weak++;
+		}
+		if (out != NULL && v != REJECT) {
+			elen = utf8_encode(cur.cp, enc);
+			buf_add(out, p + start, cur.off - start);
+			buf_add(out, enc, elen);
+			if (fx_explaining)
+				fx_note(FX_MOJIBAKE, p + cur.off, cur.len,
+				    (const char *)enc, elen);
+			fixes++;
+			start = end;
+		}
+		prev = tok_char(&cur);
+		prev_cand = cur.type != T_PLAIN;
+		if (!has_next)
+			break;
+		cur = nxt;
+	}
+	if (out != NULL && fixes > 0)
+		buf_add(out, p + start, n - start);
+	return fixes;
+}
+
+/* One layer of repair: returns the repairs written to out (0: none). */
+static size_t
+layer(const char *p, size_t n, struct buf *out)
+{
+	struct tally ty;
+
+	memset(&ty, 0, sizeof(ty));
+	(void)walk(p, n, &ty, NULL);
+	if (ty.strong == 0 || ty.broken > ty.strong)
+		return 0;
+	if (ty.mixed && ty.strong < 2 && ty.strong_long == 0 &&
+	    !(ty.mixed_letter && ty.strong_inword > 0))
+		return 0;
+	return walk(p, n, NULL, out);
+}
+
+/*
+ * fx_mojibake_at(): 1 if p[0..n) starts with what may be a candidate: a
+ * lead character (U+00C2-U+00F4, bytes C3 82 to C3 B4) followed by as
+ * many characters as its sequence needs that may continue it (their
+ * Windows-1252 byte is 80-BF, or U+FFFD, or a space after "Ã"; a space
+ * for another lead is only ever WEAK evidence, which needs a candidate
+ * found here anyway).  The scan that
+ * keeps clean accented text ("Córdoba": "ó" then 'r'; "Tomáš": "á" then
+ * "š" then a space) off the slow path.  fx_maybe_mojibake(): 1 if such
+ * a start is anywhere in p[0..n).
+ */
+int
+fx_mojibake_at(const char *s, size_t n)
+{
+	const unsigned char *c = (const unsigned char *)s;
+	size_t i = 2, len;
+	int need, k, b;
+	uint32_t cp;
+
+	if (n < 3 || c[0] != 0xC3 || c[1] < 0x82 || c[1] > 0xB4)
+		return 0;
+	need = c[1] < 0xA0 ? 2 : c[1] < 0xB0 ? 3 : 4;
+	for (k = 1; k < need; k++) {
+		if (i >= n)
+			return 0;
+		len = sloppy_at(s, n, i, &cp, &b);
+		if (!is_cont(b) && cp != 0xFFFD && !(cp == '?' && k == 2) &&
+		    !(cp == ' ' && need == 2 && c[1] == 0x83))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+int
+fx_maybe_mojibake(const char *s, size_t n)
+{
+	const char *c, *end = s + n;
+
+	for (c = s; (c = memchr(c, 0xC3, (size_t)(end - c))) != NULL; c++)
+		if (fx_mojibake_at(c, (size_t)(end - c)))
+			return 1;
+	return 0;
+}
+
+size_t
+fx_mojibake(const char *p, size_t n, struct buf *out)
+{
+	struct buf a = BUF_INIT, b = BUF_INIT, *to = &a, *from = NULL;
+	size_t fixes = 0, f;
+	int k;
+
+	for (k = 0; k < MAX_LAYERS && fx_maybe_mojibake(p, n); k++) {
+		buf_reset(to);
+		if ((f = layer(p, n, to)) == 0)
+			break;
+		fixes += f;
+		p = to->p;
+		n = to->len;
+		from = to;
+		to = to == &a ? &b : &a;
+	}
+	if (fixes > 0)
+		buf_add(out, p, n);
+	(void)from;
+	buf_free(&a);
+	buf_free(&b);
+	return fixes;
+}

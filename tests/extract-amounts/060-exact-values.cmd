@@ -1,0 +1,1 @@
+extract-amounts --format=tsv

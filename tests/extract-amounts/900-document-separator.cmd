@@ -1,0 +1,1 @@
+extract-amounts -n 900-document-separator.in; echo "-- jsonl:"; extract-amounts --format=jsonl 900-document-separator.in; echo "-- highlight:"; extract-amounts --highlight --color=never 900-document-separator.in

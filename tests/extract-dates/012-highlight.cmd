@@ -1,0 +1,1 @@
+extract-dates --highlight --ref=2025-03-10

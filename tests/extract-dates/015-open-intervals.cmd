@@ -1,0 +1,1 @@
+extract-dates --open-intervals --ref=2025-03-10

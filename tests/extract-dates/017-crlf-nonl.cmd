@@ -1,0 +1,1 @@
+extract-dates -n --ref=2025-03-10

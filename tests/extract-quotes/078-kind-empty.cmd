@@ -1,0 +1,1 @@
+extract-quotes --kind=

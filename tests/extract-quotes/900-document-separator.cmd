@@ -1,0 +1,1 @@
+extract-quotes -n 900-document-separator.in; echo "-- jsonl:"; extract-quotes --format=jsonl 900-document-separator.in; echo "-- tsv, -q:"; extract-quotes --format=tsv 900-document-separator.in; extract-quotes -q 900-document-separator.in; echo "rc $?"

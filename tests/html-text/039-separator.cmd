@@ -1,0 +1,1 @@
+html-text docs/first.html docs/empty.html docs/second.html

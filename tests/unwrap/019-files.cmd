@@ -1,0 +1,1 @@
+unwrap 019-files.a 019-files.b
