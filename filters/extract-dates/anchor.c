@@ -29,18 +29,30 @@ word_tense(const char *s, size_t b, size_t e)
 {
 	size_t len = e - b;
 
+	/* most words: no -ed, not in any list (one bit test) */
+	if (!(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
+		(s[e - 2] | 0x20) == 'e') &&
+	    !lex_maybe_word((const unsigned char *)s + b, len))
+		return 0;
+
+	if (len <= 15 && lex_get_class(s + b, len, L_FUTURE) != NULL)
+		return 1; /* will, planned, scheduled */
+	if (len <= 15 && lex_get_class(s + b, len, L_PAST) != NULL)
+		return -1;
 	if (len >= 4 && (s[e - 1] | 0x20) == 'd' && (s[e - 2] | 0x20) == 'e' &&
 	    lex_get(s + b, len) == NULL) {
-		/* -ed, but not need, speed, seed, red, bed */
-		if (!(len == 4 && (s[b + 1] | 0x20) == 'e'))
-			return -1;
-	}
-	if (len > 15)
-		return 0;
-	if (lex_get_class(s + b, len, L_FUTURE) != NULL)
-		return 1;
-	if (lex_get_class(s + b, len, L_PAST) != NULL)
+		/* -ed, but not need, speed, seed, red, bed; and not after
+		 * is/are/be ("is closed": a state, not the past) */
+		if (len == 4 && (s[b + 1] | 0x20) == 'e')
+			return 0;
+		if (b >= 4 && s[b - 1] == ' ' &&
+		    ((s[b - 3] == 'i' && s[b - 2] == 's' && s[b - 4] == ' ') ||
+			(b >= 5 && s[b - 4] == 'a' && s[b - 3] == 'r' &&
+			    s[b - 2] == 'e' && s[b - 5] == ' ') ||
+			(s[b - 3] == 'b' && s[b - 2] == 'e' && s[b - 4] == ' ')))
+			return 0;
 		return -1;
+	}
 	return 0;
 }
 
@@ -78,7 +90,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 	int t;
 
 	/* to the left, nearest first */
-	lim = beg > 300 ? beg - 300 : 0;
+	lim = beg > 200 ? beg - 200 : 0;
 	i = beg;
 	while (i > lim) {
 		if (sentence_end(s, n, i - 1))
@@ -95,7 +107,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 			return t;
 	}
 	/* to the right */
-	lim = end + 300 < n ? end + 300 : n;
+	lim = end + 200 < n ? end + 200 : n;
 	i = end;
 	while (i < lim) {
 		if (sentence_end(s, n, i))

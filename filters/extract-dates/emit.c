@@ -59,7 +59,7 @@ expr_value(const struct expr *e, const struct anchor *an, char *buf)
 static size_t
 anchor_text(const struct expr *e, const struct anchor *an, char *buf)
 {
-	int y, m, d;
+	struct tv v;
 
 	if (!(e->relative || e->xyear))
 		return 0;
@@ -67,8 +67,10 @@ anchor_text(const struct expr *e, const struct anchor *an, char *buf)
 		memcpy(buf, "none", 5);
 		return 4;
 	}
-	civil_from_days(an->days, &y, &m, &d);
-	return (size_t)snprintf(buf, 32, "%04d-%02d-%02d", y, m, d);
+	memset(&v, 0, sizeof(v));
+	v.grain = G_DAY;
+	civil_from_days(an->days, &v.y, &v.m, &v.d);
+	return tv_format(&v, buf);
 }
 
 void
@@ -84,7 +86,7 @@ void
 emit_expr(const struct expr *e, const struct anchor *an, const char *file,
     unsigned long long lineno, const char *line)
 {
-	char val[160], anc[32];
+	char val[160], anc[64];
 	size_t vl = expr_value(e, an, val), al = anchor_text(e, an, anc);
 
 	if (common.format == FMT_TEXT) {

@@ -29,6 +29,7 @@ struct ctx {
 	int tense; /* -1, 0, 1; 2 = not yet computed */
 	int head;
 	int wd;
+	int part; /* after early, late, the end of ... */
 };
 
 /* A point as written, before resolution. */
@@ -41,6 +42,7 @@ struct point {
 	int hasdate, hastime;
 	int ampm;          /* the clock had a.m./p.m. */
 	int lastday;       /* "the following day": from the last day */
+	int dayonly;       /* "on the 15th": a day of the anchor's month */
 };
 
 static inline const struct tok *
@@ -276,6 +278,23 @@ month_at(const struct ctx *c, int i, int need_cue)
 	len = t->ndig;
 	if (mday_at(c, i + 1) && !is_punct(c, i + 2, ':'))
 		return v;
+	if ((is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) &&
+	    tight(c, i + 1) && tight(c, i + 2) &&
+	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0))
+		return v; /* Sep-2012, Jan-Feb */
+	if (is_mod(c, i + 1, M_THE) && ordinal_at(c, i + 2, &e) > 0)
+		return v; /* february the 15th */
+	if (tk(c, i + 1)->type == T_WORD && ordinal_at(c, i + 1, &e) > 0 &&
+	    ordinal_at(c, i + 1, &e) <= 31 && need_cue != 2)
+		return v; /* May twenty-fourth */
+	if (mday_at(c, i - 1) && tk(c, i - 1)->ndig <= 2)
+		return v; /* 14 nov */
+	if (is_num(c, i - 1) && tk(c, i - 1)->ndig == 4 &&
+	    ((t->flags & TF_CAP) || (len > 3 && v != 3 && v != 5)))
+		return v; /* 2024 Aug */
+	if (is_mod(c, i - 1, M_OF) && (ordinal_at(c, i - 2, &e) > 0 ||
+					  mday_at(c, i - 2)))
+		return v; /* the third of march */
 	if (year_at(c, i + 1, &e, 0) ||
 	    ((is_punct(c, i + 1, ',') || is_mod(c, i + 1, M_OF)) &&
 		year_at(c, i + 2, &e, 0)))
@@ -378,8 +397,43 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->ampm = 1;
 		return i + 1;
 	}
+	/* three am, seven o'clock */
+	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
+	    h <= 12 && (meridiem(c, i + 1, &pm) || is_mod(c, i + 1, M_OCLOCK))) {
+		j = i + 1;
+		if (is_mod(c, j, M_OCLOCK)) {
+			j++;
+			have_mer = 0;
+			goto done;
+		}
+		have_mer = 1;
+		goto mer;
+	}
 	if (t->type != T_NUM || (t->flags & (TF_COMMA | TF_S | TF_ORD)))
 		return -1;
+	/* 15h30, 15h (French and news-wire style) */
+	if (t->ndig <= 2 && t->val <= 23 && tight(c, i + 1) &&
+	    ((tk(c, i + 1)->type == T_TAG && tk(c, i + 1)->tag[0] == 'h' &&
+		 tk(c, i + 1)->tag[1] == '\0' && tk(c, i + 1)->ndig == 2 &&
+		 tk(c, i + 1)->val < 60) ||
+		(context && tk(c, i + 1)->type == T_WORD &&
+		    tk(c, i + 1)->end - tk(c, i + 1)->beg == 1 &&
+		    (c->w->s[tk(c, i + 1)->beg] | 0x20) == 'h'))) {
+		p->hh = t->val;
+		p->mm = tk(c, i + 1)->type == T_TAG ? tk(c, i + 1)->val : 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return zone_after(c, i + 2);
+	}
+	/* at 1030 */
+	if (t->ndig == 4 && context == 3 && t->val % 100 < 60 &&
+	    t->val / 100 < 24 && (tk(c, i + 1)->type == 0 ||
+				     tk(c, i + 1)->type == T_PUNCT)) {
+		p->hh = t->val / 100;
+		p->mm = t->val % 100;
+		p->hastime = 1;
+		return i + 1;
+	}
 	if (t->ndig == 4 && t->val % 100 < 60 && t->val / 100 < 24 &&
 	    (is_word(c, i + 1, L_ZONES) ||
 		(context && is_word(c, i + 1, L_UNITS) &&
@@ -409,8 +463,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			j += 2;
 		}
 		have_mer = meridiem(c, j, &pm);
-		if (!have_mer && !context && t->ndig < 2 &&
-		    !is_word(c, j, L_ZONES))
+		if (!have_mer && !context && tk(c, i + 1)->ch == '.')
 			return -1;
 	} else {
 		have_mer = meridiem(c, j, &pm);
@@ -420,10 +473,17 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 				j++;
 				goto done;
 			}
+			/* "tomorrow at 5", "tonight around 7" */
+			if (context == 2 && h >= 1 && h <= 12 &&
+			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
+			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
+			    !is_punct(c, j, '.'))
+				goto done;
 			return -1;
 		}
 	}
 	if (have_mer) {
+mer:
 		if (h > 12 || h == 0)
 			return -1;
 		j++;
@@ -556,16 +616,31 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 3;
 	}
+	/* 06/2004: a month */
+	if ((sep == '/' || sep == '-') && a->ndig <= 2 && b->ndig == 4 &&
+	    a->val >= 1 && a->val <= 12 && b->val >= 1200 && b->val <= 2200) {
+		p->y = b->val;
+		p->m = a->val;
+		p->hasdate = 1;
+		return i + 3;
+	}
 	if (sep == '/' && a->ndig <= 2 && b->ndig <= 2) {
 		int cue = is_mod(c, i - 1, M_ON) || is_mod(c, i - 1, M_SINCE) ||
 		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_FROM) ||
 		    is_mod(c, i - 1, M_TO) || weekday_at(c, i - 1) ||
 		    (is_punct(c, i - 1, ',') && weekday_at(c, i - 2));
 
-		if (!cue || is_punct(c, i + 3, '/'))
-			return -1;
 		x = a->val;
 		y = b->val;
+		/* 2/15, 15/2: a day above 12 is no fraction; 24/7 is */
+		if (!cue && ((x > 12) == (y > 12) || is_mod(c, i - 1, M_A) ||
+				is_mod(c, i - 1, M_THE)))
+			return -1; /* a 12/24 rotation */
+		if (!cue && ((x == 24 && y == 7) || is_word(c, i + 3, L_UNITS) ||
+				tk(c, i + 3)->type == T_NUM))
+			return -1;
+		if (is_punct(c, i + 3, '/'))
+			return -1;
 		if (opt.day_first || x > 12) {
 			day = x;
 			m = y;
@@ -581,6 +656,24 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		return i + 3;
 	}
 	return -1;
+}
+
+/* A year after a date: ", 2025", " 2025", " of 2025", " '25". */
+static int
+year_tail(const struct ctx *c, int j, struct point *p)
+{
+	int y, e;
+
+	if ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
+	    (y = year_at(c, j + 1, &e, 1)) > 0) {
+		p->y = y;
+		return e;
+	}
+	if ((y = year_at(c, j, &e, 1)) > 0) {
+		p->y = y;
+		return e;
+	}
+	return j;
 }
 
 /*
@@ -611,6 +704,13 @@ date_at(struct ctx *c, int i, struct point *p)
 		k = j;
 		if (is_punct(c, k, ','))
 			k++;
+		/* Mon 13th */
+		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD) &&
+		    tk(c, k)->val <= 31 && !month_at(c, k + 1, 0) &&
+		    !is_mod(c, k + 1, M_OF)) {
+			p->d = tk(c, k)->val;
+			return k + 1;
+		}
 		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
 		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
 		    (is_mod(c, k, M_THE) && ordinal_at(c, k + 1, &e) > 0)) {
@@ -620,7 +720,7 @@ date_at(struct ctx *c, int i, struct point *p)
 			if (is_mod(c, k, M_THE) &&
 			    (o = ordinal_at(c, k + 1, &e)) > 0 && o <= 31 &&
 			    !month_at(c, e, 0) && !is_mod(c, e, M_OF)) {
-				p->d = o;
+				p->d = o; /* Tuesday the 19th: month below */
 				return e;
 			}
 			if ((e = date_at(c, k, &q)) > 0 && q.d) {
@@ -637,36 +737,77 @@ date_at(struct ctx *c, int i, struct point *p)
 		p->m = v;
 		p->hasdate = 1;
 		j++;
+		/* February the 15th */
+		if (is_mod(c, j, M_THE) && (o = ordinal_at(c, j + 1, &e)) > 0 &&
+		    o <= 31) {
+			p->d = o;
+			return year_tail(c, e, p);
+		}
 		if ((o = mday_at(c, j)) && !is_punct(c, j + 1, ':') &&
 		    !(is_punct(c, j + 1, '-') && tight(c, j + 1) &&
 			tight(c, j + 2) && is_num(c, j + 2) &&
 			tk(c, j + 2)->ndig > 2)) {
 			p->d = o;
-			j++;
-			if (is_punct(c, j, ',') && year_at(c, j + 1, &e, 1))
-				j = e;
-			else if (year_at(c, j, &e, 1))
-				j = e;
-			else
-				return j;
-			p->y = tk(c, j - 1)->val;
-			if (is_punct(c, j - 2, '\''))
-				p->y = p->y + (p->y < 50 ? 2000 : 1900);
-			return j;
+			return year_tail(c, j + 1, p);
 		}
 		if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 		    tk(c, j)->type == T_WORD) {
-			p->d = o; /* July fourth */
+			p->d = o; /* July fourth, January first 2000 */
+			return year_tail(c, e, p);
+		}
+		/* Sep-2012, Dec/2018 */
+		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
+		    tight(c, j) && tight(c, j + 1) &&
+		    (v = year_at(c, j + 1, &e, 1)) > 0) {
+			p->y = v;
 			return e;
 		}
-		if (year_at(c, j, &e, 1) ||
-		    ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
-			year_at(c, j + 1, &e, 1))) {
-			p->y = year_at(c, e - 1, &k, 1) ? tk(c, e - 1)->val :
-			    year_at(c, e - 2, &k, 1);
-			return e;
+		return year_tail(c, j, p);
+	}
+	/* 2018 March 18, 2024 Aug */
+	if (is_num(c, j) && tk(c, j)->ndig == 4 && year_at(c, j, &e, 0) &&
+	    (v = month_at(c, j + 1, 0)) > 0 && !tight(c, j + 1)) {
+		p->y = tk(c, j)->val;
+		p->m = v;
+		p->hasdate = 1;
+		if ((o = mday_at(c, j + 2)) && !is_punct(c, j + 3, ':') &&
+		    !is_word(c, j + 3, L_UNITS)) {
+			p->d = o;
+			return j + 3;
 		}
-		return j;
+		return j + 2;
+	}
+	/* 2024/August, 2012/Aug/10, 2024-August */
+	if (is_num(c, j) && tk(c, j)->ndig == 4 &&
+	    (is_punct(c, j + 1, '/') || is_punct(c, j + 1, '-')) &&
+	    tight(c, j + 1) && tight(c, j + 2) &&
+	    (v = class_val(c, j + 2, L_MONTHS)) > 0) {
+		p->y = tk(c, j)->val;
+		p->m = v;
+		p->hasdate = 1;
+		k = j + 3;
+		if (is_punct(c, k, '/') && tight(c, k) && (o = mday_at(c, k + 1)) &&
+		    tight(c, k + 1)) {
+			p->d = o;
+			k += 2;
+		}
+		return k;
+	}
+	/* 31-Oct-74, 31/Oct/1974 */
+	if ((o = mday_at(c, j)) && (is_punct(c, j + 1, '-') ||
+				       is_punct(c, j + 1, '/')) &&
+	    tight(c, j + 1) && tight(c, j + 2) &&
+	    (v = class_val(c, j + 2, L_MONTHS)) > 0 &&
+	    is_punct(c, j + 3, tk(c, j + 1)->ch) && tight(c, j + 3) &&
+	    is_num(c, j + 4) && tight(c, j + 4) &&
+	    (tk(c, j + 4)->ndig == 2 || tk(c, j + 4)->ndig == 4)) {
+		p->d = o;
+		p->m = v;
+		p->y = tk(c, j + 4)->val;
+		if (tk(c, j + 4)->ndig == 2)
+			p->y += p->y < 50 ? 2000 : 1900;
+		p->hasdate = 1;
+		return j + 5;
 	}
 	if (tk(c, j)->type == T_NUM) {
 		if ((e = numeric_date(c, j, p)) > 0)
@@ -683,15 +824,17 @@ date_at(struct ctx *c, int i, struct point *p)
 				p->d = o;
 				p->m = v;
 				p->hasdate = 1;
-				k++;
-				if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
-					k = e;
-				else if (year_at(c, k, &e, 1))
-					k = e;
-				else
-					return k;
-				p->y = tk(c, k - 1)->val;
-				return k;
+				/* 3 Aug 96 */
+				if (is_num(c, k + 1) && tk(c, k + 1)->ndig == 2 &&
+				    !(tk(c, k + 1)->flags & (TF_ORD | TF_S)) &&
+				    !is_punct(c, k + 2, ':') &&
+				    !meridiem(c, k + 2, &e) &&
+				    !is_word(c, k + 2, L_UNITS)) {
+					p->y = tk(c, k + 1)->val;
+					p->y += p->y < 50 ? 2000 : 1900;
+					return k + 2;
+				}
+				return year_tail(c, k + 1, p);
 			}
 		}
 	}
@@ -704,24 +847,26 @@ date_at(struct ctx *c, int i, struct point *p)
 			p->d = o;
 			p->m = v;
 			p->hasdate = 1;
-			k++;
-			if (is_punct(c, k, ',') && year_at(c, k + 1, &e, 1))
-				k = e;
-			else if (year_at(c, k, &e, 1))
-				k = e;
-			else
-				return k;
-			p->y = tk(c, k - 1)->val;
-			return k;
+			return year_tail(c, k + 1, p);
 		}
+	}
+	/* on the 15th: a day of the anchor's month */
+	if (is_mod(c, j, M_THE) && is_mod(c, j - 1, M_ON) &&
+	    is_num(c, j + 1) && (tk(c, j + 1)->flags & TF_ORD) &&
+	    (o = tk(c, j + 1)->val) >= 1 && o <= 31 && !is_mod(c, j + 2, M_OF) &&
+	    !month_at(c, j + 2, 0)) {
+		p->d = o;
+		p->dayonly = 1;
+		p->hasdate = 1;
+		return j + 2;
 	}
 	if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 	    tk(c, j)->type == T_WORD && is_mod(c, e, M_OF) &&
 	    (v = month_at(c, e + 1, 0)) > 0) {
-		p->d = o; /* Fourth of July */
+		p->d = o; /* Fourth of July [, 1995] */
 		p->m = v;
 		p->hasdate = 1;
-		return e + 2;
+		return year_tail(c, e + 2, p);
 	}
 	return -1;
 }
@@ -739,20 +884,32 @@ point_at(struct ctx *c, int i, struct point *p)
 	memset(p, 0, sizeof(*p));
 	p->hh = p->mm = p->ss = -1;
 	if ((j = date_at(c, i, p)) > 0) {
-		/* a part of the day, or a clock */
+		int strong;
+
+		/* a part of the day ("Tuesday morning", "Tuesday in the
+		 * morning"), then maybe a clock ("tomorrow evening at 5") */
 		k = j;
-		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
+		    (pod = class_val(c, k + 2, L_PARTS)) > 0 && pod <= P_NI &&
 		    p->pod == 0) {
 			p->pod = pod;
-			return k + 1;
+			j = k = k + 3;
+		} else if ((pod = class_val(c, k, L_PARTS)) > 0 &&
+		    pod <= P_NI && p->pod == 0) {
+			p->pod = pod;
+			j = k = k + 1;
 		}
+		strong = is_mod(c, k, M_AT) || is_mod(c, k, M_AROUND);
 		if (is_punct(c, k, ',') || is_mod(c, k, M_AT) ||
 		    is_mod(c, k, M_AROUND) || is_mod(c, k, M_BY))
 			k++;
 		if (is_mod(c, k, M_AT))
 			k++;
-		if (clock_at(c, k, p, 1) > 0) {
-			j = clock_at(c, k, p, 1);
+		if (clock_at(c, k, p, strong ? 2 : 1) > 0) {
+			j = clock_at(c, k, p, strong ? 2 : 1);
+			if (p->pod >= P_AF && p->pod <= P_NI && p->hh < 12 &&
+			    !p->ampm && !(p->pod == P_NI && p->hh < 5))
+				p->hh += 12;
 			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
 			    !p->ampm)
 				p->hh += 12;
@@ -765,7 +922,22 @@ point_at(struct ctx *c, int i, struct point *p)
 		}
 		return j;
 	}
-	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ||
+	/* 6 in the afternoon, 3 in the morning */
+	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
+	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
+	    is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
+	    (((pod = class_val(c, i + 3, L_PARTS)) > 0 && pod <= P_NI) ||
+		is_mod(c, i + 3, M_AM) || is_mod(c, i + 3, M_PM))) {
+		p->hh = tk(c, i)->val % 12;
+		if (is_mod(c, i + 3, M_PM) || (pod >= P_AF && pod <= P_NI &&
+						  !(pod == P_NI && p->hh < 5)))
+			p->hh += 12;
+		p->mm = 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return i + 4;
+	}
+	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ? 3 :
 		     is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_TO) ||
 		     is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_BETWEEN) ||
 		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
@@ -773,7 +945,14 @@ point_at(struct ctx *c, int i, struct point *p)
 		     is_mod(c, i - 1, M_AFTER))) > 0) {
 		/* "5 p.m. Tuesday", "9 pm tonight", "at 5 on Friday" */
 		k = j;
-		if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
+		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
+		    (pod = class_val(c, k + 2, L_PARTS)) > 0 && pod <= P_NI &&
+		    !p->ampm) {
+			if (pod >= P_AF && p->hh < 12)
+				p->hh += 12;
+			k += 3;
+			j = k;
+		} else if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
 		    !p->ampm) {
 			if (pod >= P_AF && p->hh < 12)
 				p->hh += 12;
@@ -812,6 +991,34 @@ point_at(struct ctx *c, int i, struct point *p)
 	return -1;
 }
 
+/*
+ * With no tense to go by, the year of a month and day is the one nearest
+ * the anchor, a day in the past counting double: a news story names what
+ * is coming more than what is long gone ("the deadline is Sept. 30" in
+ * March is this September; "markets close on Good Friday" in November is
+ * next spring's).
+ */
+static int
+nearest_year(long an, int m, int d, int y)
+{
+	int best = y, k;
+	long cost = -1;
+
+	for (k = y - 1; k <= y + 1; k++) {
+		long day, c;
+
+		if (d > month_days(k, m))
+			continue;
+		day = days_from_civil(k, m, d);
+		c = day >= an ? day - an : 2 * (an - day);
+		if (cost < 0 || c < cost) {
+			cost = c;
+			best = k;
+		}
+	}
+	return best;
+}
+
 /* Resolve a point into v (a day, month, part of day or clock). */
 static int
 resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
@@ -826,6 +1033,47 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		p->m = ctxday->m;
 		p->d = ctxday->d;
 		p->hasdate = 1;
+	}
+	if (p->dayonly) {
+		int ay2, am2, ad2;
+
+		anchor_civil(c, &ay2, &am2, &ad2);
+		t = tense(c, i, j);
+		if (t < 0 && p->d > ad2)
+			am2--;
+		else if (t > 0 && p->d < ad2)
+			am2++;
+		if (am2 < 1)
+			am2 = 12, ay2--;
+		if (am2 > 12)
+			am2 = 1, ay2++;
+		p->y = ay2;
+		p->m = am2;
+	}
+	if (p->d && !p->m && p->wd) {
+		/* Tuesday the 19th: the nearest month whose 19th is a
+		 * Tuesday, this one first */
+		int k, yy, mm, dd;
+
+		an = anchor_days(c);
+		civil_from_days(an, &yy, &mm, &dd);
+		for (k = 0; k < 24; k++) {
+			int off = (k % 2 ? -1 : 1) * ((k + 1) / 2);
+			int y2 = yy, m2 = mm + off;
+
+			while (m2 > 12)
+				m2 -= 12, y2++;
+			while (m2 < 1)
+				m2 += 12, y2--;
+			if (p->d <= month_days(y2, m2) &&
+			    weekday_of(days_from_civil(y2, m2, p->d)) == p->wd) {
+				p->y = y2;
+				p->m = m2;
+				break;
+			}
+		}
+		if (!p->m)
+			return 0;
 	}
 	if (p->hasreld) {
 		an = anchor_days(c);
@@ -843,6 +1091,28 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				y--;
 			else if (t > 0 && days < an)
 				y++;
+			else if (t == 0)
+				y = nearest_year(an, p->m, p->d, y);
+			/* Tuesday, 10 January: the year whose day it is */
+			if (p->wd && p->d <= month_days(y, p->m) &&
+			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
+				int dy;
+
+				for (dy = 1; dy <= 6; dy++) {
+					if (p->d <= month_days(y + dy, p->m) &&
+					    weekday_of(days_from_civil(y + dy,
+						p->m, p->d)) == p->wd) {
+						y += dy;
+						break;
+					}
+					if (p->d <= month_days(y - dy, p->m) &&
+					    weekday_of(days_from_civil(y - dy,
+						p->m, p->d)) == p->wd) {
+						y -= dy;
+						break;
+					}
+				}
+			}
 		}
 		if (p->d > month_days(y, p->m))
 			return 0;
@@ -858,6 +1128,8 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				y--;
 			else if (t > 0 && p->m < am)
 				y++;
+			else if (t == 0)
+				y = nearest_year(c->an->days, p->m, 15, y);
 		}
 		tv_set(v, G_MONTH, y, p->m, 1);
 	} else if (p->wd) {
@@ -914,6 +1186,33 @@ unit_at(const struct ctx *c, int i, int *plural)
 		return 0;
 	*plural = v >= U_PLURAL;
 	return v % U_PLURAL;
+}
+
+/*
+ * "the first drop in two years", "its highest level in a decade": after
+ * first, last or a word in -est, "in N units" is how long, not when.
+ */
+static int
+superlative_before(const struct ctx *c, int i)
+{
+	int k;
+
+	for (k = i - 1; k >= 0 && k >= i - 4; k--) {
+		const struct tok *t = tk(c, k);
+		size_t len = t->end - t->beg;
+		const char *w = c->w->s + t->beg;
+
+		if (t->type != T_WORD)
+			return 0;
+		if (class_val(c, k, L_ORDINALS) == 1 || t->mod == M_LAST)
+			return 1;
+		if (len > 4 && w[len - 3] == 'e' && w[len - 2] == 's' &&
+		    w[len - 1] == 't')
+			return 1;
+		if (len == 4 && memcmp(w, "time", 4) == 0)
+			return 1; /* for the first time in 20 years */
+	}
+	return 0;
 }
 
 /* Shift the anchor day by n units; the value at the unit's grain. */
@@ -1014,129 +1313,193 @@ this_unit(struct ctx *c, int unit, int n, struct tv *v)
 	}
 }
 
-/* ---- the main readings ---- */
-
 struct reading {
 	struct tv a, b;
 	int end;
 	int nodate; /* a set or duration: consume, do not report */
 };
 
+/*
+ * The next (n > 0) or last (n < 0) |n| whole units beside the anchor's,
+ * as one interval: the next five days are tomorrow to five days on, the
+ * last two years the two years before this one, the next three hours
+ * from the next whole hour.  (TIMEX3 calls these durations; its gold
+ * marks them to be ignored, so an interval costs nothing there.)
+ */
+static void
+n_units(struct ctx *c, int u, int n, struct reading *r)
+{
+	struct tv a, b;
+
+	if (u == U_HOUR || u == U_MINUTE || u == U_SECOND) {
+		shift(c, anchor_days(c), u, n > 0 ? 1 : n, &a);
+		shift(c, anchor_days(c), u, n > 0 ? n : -1, &b);
+		if (u == U_HOUR) {
+			a.mm = 0;
+			b = a;
+			b.hh += n - 1 > 0 ? n : 0;
+			if (n < 0)
+				shift(c, anchor_days(c), u, 0, &b), b.mm = 0;
+		}
+	} else if (u == U_WEEK || u == U_WEEKEND) {
+		this_unit(c, U_WEEK, n > 0 ? 1 : n, &a);
+		this_unit(c, U_WEEK, n > 0 ? n : -1, &b);
+		b.grain = G_WEEK;
+	} else {
+		this_unit(c, u, n > 0 ? 1 : n, &a);
+		this_unit(c, u, n > 0 ? n : -1, &b);
+	}
+	r->a = a;
+	r->b = b;
+}
+
+/* ---- the main readings ---- */
+
+
+/* The day of holiday rule r (holidays.words) in year y. */
+static long
+holiday_day(int r, int y)
+{
+	int m, n, w;
+
+	if (r >= 30000)
+		return holiday_day(r - 20000, y) + 1;
+	if (r >= 20000)
+		return easter_days(y) + (r - 20100);
+	if (r >= 10000) {
+		m = r / 100 % 100;
+		n = r / 10 % 10;
+		w = r % 10;
+		return nth_weekday(y, m, w, n == 9 ? -1 : n);
+	}
+	return days_from_civil(y, r / 100, r % 100 >= 1 ? r % 100 : 1);
+}
+
+/*
+ * Christmas, Thanksgiving [Day], Easter [Monday], Labor Day, New Year's
+ * Eve, Martin Luther King Day, Mother's Day [2025], next Thanksgiving,
+ * last Easter, Christmas of 2024.
+ */
 static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
-	int h = class_val(c, i, L_HOLIDAYS), j = i + 1, y = 0, e, m = 0, d = 0;
-	int wd = 0, n = 0, ay, am, ad, t;
-	long days = 0;
+	int j = i, rule, y, e, m = 0, k, eve = 0, plus = 0, t, ay, am, ad;
+	long days, an;
 
-	if (h <= 0 || tk(c, i)->type != T_WORD)
-		return -1;
-	if (!(tk(c, i)->flags & TF_CAP) && h != 1)
-		return -1;
-	switch (h) {
-	case 1: /* Christmas [Eve|Day] */
-		m = 12;
-		d = 25;
-		if (class_val(c, j, L_PARTS) == P_EV ||
-		    (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
-			(c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v')) {
-			d = 24;
-			j++;
-		} else if (unit_at(c, j, &e) == U_DAY) {
-			j++;
-		}
-		break;
-	case 2:
-		m = 11;
-		wd = 4;
-		n = 4;
-		break;
-	case 3:
-		m = -1; /* Easter [Sunday|Monday] */
-		break;
-	case 4:
-		m = 10;
-		d = 31;
-		break;
-	case 5: /* Valentine's Day */
-		if (unit_at(c, j, &e) != U_DAY)
-			return -1;
-		m = 2;
-		d = 14;
+	v_again:
+	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
+	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
+	    is_mod(c, j, M_PREVIOUS)) {
+		m = tk(c, j)->mod;
 		j++;
-		break;
-	case 6:
-	case 7:
-	case 8:
-	case 9:
-	case 10:
-		if (unit_at(c, j, &e) != U_DAY)
-			return -1;
+	} else if (is_mod(c, j, M_THE) && j == i) {
 		j++;
-		if (h == 6) {
-			m = 7;
-			d = 4;
-		} else if (h == 7) {
-			m = 9;
-			wd = 1;
-			n = 1;
-		} else if (h == 8) {
-			m = 5;
-			wd = 1;
-			n = -1;
-		} else if (h == 9) {
-			m = 11;
-			d = 11;
-		} else {
-			m = 12;
-			d = 26;
-		}
-		break;
-	case 11:
-		m = 1;
-		d = 6;
-		break;
-	case 12: /* New Year's [Day|Eve] */
-		if (unit_at(c, j, &e) != U_YEAR || !(tk(c, j)->flags & TF_CAP))
-			return -1;
-		j++;
-		m = 1;
-		d = 1;
-		if (unit_at(c, j, &e) == U_DAY) {
-			j++;
-		} else if (tk(c, j)->type == T_WORD && tk(c, j)->ndig == 3 &&
-		    (c->w->s[tk(c, j)->beg] | 0x20) == 'e' &&
-		    (c->w->s[tk(c, j)->beg + 1] | 0x20) == 'v') {
-			j++;
-			m = 12;
-			d = 31;
-		}
-		break;
-	default:
-		return -1;
+		goto v_again;
 	}
-	if (year_at(c, j, &e, 0)) {
-		y = tk(c, e - 1)->val;
-		j = e;
-	} else if (is_mod(c, j, M_OF) && year_at(c, j + 1, &e, 0)) {
-		y = tk(c, e - 1)->val;
-		j = e;
+	if (tk(c, j)->type != T_WORD || (rule = class_val(c, j, L_HOLIDAYS)) == -1)
+		return -1;
+	k = j + 1;
+	if (rule < 0) {
+		/* the rest of the name: up to "day", a weekday or "year's" */
+		int n, found = 0;
+
+		rule = -rule;
+		for (n = 0; n < 4 && k < c->w->nt; n++, k++) {
+			int u, pl;
+
+			if (tk(c, k)->type == T_PUNCT && tk(c, k)->ch != '\'')
+				break;
+			u = unit_at(c, k, &pl);
+			if (u == U_DAY || u == U_YEAR ||
+			    class_val(c, k, L_WEEKDAYS) > 0) {
+				found = 1;
+				k++;
+				break;
+			}
+		}
+		if (!found)
+			return -1;
+		if (rule == 101 && (unit_at(c, k - 1, &e) != U_YEAR ||
+				       !(tk(c, k - 1)->flags & (TF_CAP | TF_POSS))))
+			return -1; /* New Year's; not "a new year" */
+		if (rule == 101) {
+			if (unit_at(c, k, &e) == U_DAY)
+				k++; /* New Year's Day */
+		}
 	} else {
-		anchor_civil(c, &ay, &am, &ad);
-		c->xyear = 1;
-		y = ay;
-		t = tense(c, i, j);
-		if (t < 0 && m > 0 && (m > am || (m == am && d > ad)))
-			y--;
+		if (!(tk(c, j)->flags & TF_CAP) && rule != 1225 &&
+		    rule != 11144 && rule != 20100 && rule != 1031)
+			return -1;
+		/* Thanksgiving Day, Christmas Day, Easter Sunday/Monday */
+		if (unit_at(c, k, &e) == U_DAY) {
+			k++;
+		} else if (rule == 20100 && class_val(c, k, L_WEEKDAYS) > 0 &&
+		    class_val(c, k, L_WEEKDAYS) < 10) {
+			plus = class_val(c, k, L_WEEKDAYS) % 7;
+			k++;
+		}
 	}
-	if (m == -1)
-		days = easter_days(y);
-	else if (wd)
-		days = nth_weekday(y, m, wd, n);
-	else
-		days = days_from_civil(y, m, d);
-	tv_day(&r->a, days);
-	return j;
+	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
+	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
+	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
+	    (c->w->s[tk(c, k)->beg + 2] | 0x20) == 'e') {
+		eve = 1; /* Christmas Eve, New Year's Eve */
+		k++;
+	}
+	if (rule == 101 && eve) {
+		rule = 1231; /* New Year's Eve */
+		eve = 0;
+	}
+	if (year_at(c, k, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		k = e;
+	} else if (is_mod(c, k, M_OF) && year_at(c, k + 1, &e, 0)) {
+		y = tk(c, e - 1)->val;
+		k = e;
+	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
+		       is_mod(c, k + 1, M_NEXT) || is_mod(c, k + 1, M_LAST)) &&
+	    unit_at(c, k + 2, &e) == U_YEAR) {
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
+			 is_mod(c, k + 1, M_LAST) ? -1 : 0);
+		k += 3;
+	} else {
+		an = anchor_days(c);
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay;
+		if (m == M_NEXT || m == M_COMING) {
+			if (holiday_day(rule, y) + plus - eve <= an)
+				y++;
+		} else if (m == M_LAST || m == M_PREVIOUS) {
+			if (holiday_day(rule, y) + plus - eve >= an)
+				y--;
+		} else if (m == 0) {
+			c->xyear = 1;
+			t = tense(c, i, k);
+			if (t < 0 && holiday_day(rule, y) + plus - eve > an)
+				y--;
+			else if (t > 0 && holiday_day(rule, y) + plus - eve < an)
+				y++;
+			else if (t == 0) {
+				long c0 = -1;
+				int k2, best = y;
+
+				for (k2 = y - 1; k2 <= y + 1; k2++) {
+					long d2 = holiday_day(rule, k2) + plus - eve;
+					long cst = d2 >= an ? d2 - an : 2 * (an - d2);
+
+					if (c0 < 0 || cst < c0) {
+						c0 = cst;
+						best = k2;
+					}
+				}
+				y = best;
+			}
+		}
+	}
+	days = holiday_day(rule, y) + plus;
+	tv_day(&r->a, days - eve);
+	return k;
 }
 
 /* Q3, H1, FY2025, FY25, CY2020 [,] [Year] */
@@ -1384,15 +1747,90 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			shift(c, base, u, n, &r->a);
 			return k + 1 + is_mod(c, k, M_FROM);
 		}
+		/* two weeks before May 13, three days after Tuesday, 2 days
+		 * after tomorrow, 3 days from Tuesday */
+		if ((is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
+			is_mod(c, k, M_FROM)) && j == i) {
+			struct point q;
+			struct tv qv;
+			int qe;
+
+			if ((qe = point_at(c, k + 1, &q)) > 0 && q.hasdate &&
+			    resolve_point(c, &q, k + 1, qe, &qv, NULL) &&
+			    qv.grain >= G_DAY) {
+				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
+				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
+				if (u == U_MONTH || u == U_YEAR || u == U_WEEK) {
+					long d0 = days_from_civil(qv.y, qv.m, qv.d);
+					int yy = qv.y, mm = qv.m, dd = qv.d;
+
+					if (u == U_WEEK) {
+						tv_day(&r->a, d0 + (is_mod(c, k,
+						    M_BEFORE) ? -7L : 7L) * n);
+					} else {
+						int sh = (u == U_YEAR ? 12 : 1) *
+						    (is_mod(c, k, M_BEFORE) ? -n : n);
+
+						mm += sh;
+						while (mm > 12)
+							mm -= 12, yy++;
+						while (mm < 1)
+							mm += 12, yy--;
+						if (dd > month_days(yy, mm))
+							dd = month_days(yy, mm);
+						tv_set(&r->a, G_DAY, yy, mm, dd);
+					}
+				}
+				return qe;
+			}
+		}
+		if (j > i && tk(c, i - 1)->type == T_WORD &&
+		    superlative_before(c, i))
+			return -1; /* the first drop in two years */
 		if (j > i) { /* in N units */
 			shift(c, anchor_days(c), u, n, &r->a);
 			return e + 1;
 		}
 		return -1;
 	}
+	/* the day before yesterday, the day after tomorrow */
+	j = i + is_mod(c, i, M_THE);
+	if (unit_at(c, j, &pl) == U_DAY && !pl &&
+	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
+	    class_is(c, j + 2, L_RELDAYS) &&
+	    (v = class_val(c, j + 2, L_RELDAYS)) >= -1 && v <= 1) {
+		tv_day(&r->a, anchor_days(c) + v +
+		    (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
+		return j + 3;
+	}
+	/* after five days, after a year: from the anchor */
+	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
+	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
+		shift(c, anchor_days(c), u, n, &r->a);
+		return e + 1;
+	}
 	j = i;
 	if (is_mod(c, j, M_THE))
 		j++;
+	/* over the weekend: the last one in a past clause, else the next */
+	if (j > i && unit_at(c, j, &pl) == U_WEEKEND && !pl) {
+		an = anchor_days(c);
+		k = weekday_of(an);
+		if (k >= 6)
+			this_unit(c, U_WEEKEND, 0, &r->a);
+		else
+			this_unit(c, U_WEEKEND, tense(c, i, j + 1) < 0 ? -1 : 0,
+			    &r->a);
+		return j + 1;
+	}
+	/* earlier in the week, later in the month */
+	if ((is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) &&
+	    is_mod(c, j + 1, M_IN) && is_mod(c, j + 2, M_THE) &&
+	    (u = unit_at(c, j + 3, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a);
+		return j + 4;
+	}
 	if (is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) {
 		/* earlier this year, later this month */
 		if (is_mod(c, j + 1, M_THIS) && (u = unit_at(c, j + 2, &pl)) &&
@@ -1405,6 +1843,17 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	v = class_val(c, j, L_MODIFIERS);
 	if (tk(c, j)->type != T_WORD)
 		return -1;
+	/* the end of the month, the beginning of the week: this one */
+	if (j > i && c->part && (u = unit_at(c, j, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a);
+		return j + 1;
+	}
+	if (c->part && j == i && (u = unit_at(c, j, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT) {
+		this_unit(c, u, 0, &r->a); /* end of year */
+		return j + 1;
+	}
 	switch (v) {
 	case M_THIS:
 	case M_CURRENT:
@@ -1433,17 +1882,30 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	j++;
 	/* the next five days */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
-	    (u = unit_at(c, e, &pl)) != 0 && pl) {
-		an = anchor_days(c);
-		if (m == 1 && u == U_DAY) {
-			tv_day(&r->a, an + 1);
-			tv_day(&r->b, an + n);
-		} else {
-			r->nodate = 1; /* a duration: the past three years */
-		}
+	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
+		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+		    (tk(c, i - 1)->type == T_WORD && tk(c, i - 1)->ndig == 4 &&
+			memcmp(c->w->s + tk(c, i - 1)->beg, "over", 4) == 0))
+			r->nodate = 1; /* for the past two years: how long */
+		else
+			n_units(c, u, m == 1 ? n : -n, r);
 		return e + 1;
 	}
 	if ((u = unit_at(c, j, &pl)) != 0) {
+		/* this week-end */
+		if (u == U_WEEK && is_punct(c, j + 1, '-') &&
+		    is_mod(c, j + 2, M_END) && tight(c, j + 2)) {
+			this_unit(c, U_WEEKEND, m == -2 ? -1 : m, &r->a);
+			return j + 3;
+		}
+		/* the next day, the previous day: from the last day named */
+		if (u == U_DAY && !pl && (m == 1 || m == -1) &&
+		    (is_mod(c, j - 2, M_THE) || m == 1)) {
+			base = c->an->have_last ? c->an->last : anchor_days(c);
+			c->used = 1;
+			tv_day(&r->a, base + m);
+			return j + 1;
+		}
 		if (pl && u != U_WEEKEND) {
 			r->nodate = 1;
 			return j + 1;
@@ -1482,12 +1944,14 @@ relative_at(struct ctx *c, int i, struct reading *r)
 
 		an = anchor_days(c);
 		dw = weekday_of(an);
+		/* last Friday: the Friday of last week; next Friday: of
+		 * next week; this Friday: the coming one (or today) */
 		if (m == -1 || m == -2)
-			base = an - ((dw - v + 7) % 7 == 0 ? 7 : (dw - v + 7) % 7);
+			base = an - (dw - 1) - 7 + (v - 1);
 		else if (m == 1)
-			base = an + ((v - dw + 7) % 7 == 0 ? 7 : (v - dw + 7) % 7);
+			base = an - (dw - 1) + 7 + (v - 1);
 		else
-			base = an - (dw - 1) + (v - 1);
+			base = an + (v - dw + 7) % 7;
 		tv_day(&r->a, base);
 		k = j + 1;
 		if ((v = class_val(c, k, L_PARTS)) > 0 && v <= P_NI) {
@@ -1517,13 +1981,15 @@ part_mod(struct ctx *c, int i, int *end)
 {
 	int j = i, v;
 
-	if (is_mod(c, j, M_THE) && (is_mod(c, j + 1, M_END) ||
-				       is_mod(c, j + 1, M_BEGIN) ||
-				       is_mod(c, j + 1, M_MIDDLE)) &&
-	    is_mod(c, j + 2, M_OF)) {
-		*end = j + 3;
-		return class_val(c, j + 1, L_MODIFIERS);
+	if (is_mod(c, j, M_THE))
+		j++;
+	if ((is_mod(c, j, M_END) || is_mod(c, j, M_BEGIN) ||
+		is_mod(c, j, M_MIDDLE)) &&
+	    is_mod(c, j + 1, M_OF)) {
+		*end = j + 2;
+		return class_val(c, j, L_MODIFIERS);
 	}
+	j = i;
 	v = class_val(c, j, L_MODIFIERS);
 	if ((v == M_EARLY || v == M_MID || v == M_LATE) &&
 	    tk(c, j)->type == T_WORD) {
@@ -1536,11 +2002,226 @@ part_mod(struct ctx *c, int i, int *end)
 	return 0;
 }
 
+/*
+ * early March, the end of the year, the beginning of next week: the part
+ * of the unit, as Duckling writes it and as a TIMEX3 mod (START, MID,
+ * END) accepts: a month's first, middle or last ten days; a year's first
+ * three or last four months; a week's first three or last three days.
+ * Other units keep their value.
+ */
+static void
+part_of(struct reading *r, int pm)
+{
+	struct tv *a = &r->a, *b = &r->b;
+	int early = pm == M_EARLY || pm == M_BEGIN;
+	int late = pm == M_LATE || pm == M_END;
+	long mon;
+
+	if (a->fiscal)
+		return;
+	switch (a->grain) {
+	case G_MONTH:
+		*b = *a;
+		a->grain = b->grain = G_DAY;
+		a->d = early ? 1 : late ? 21 : 11;
+		b->d = early ? 10 : late ? month_days(a->y, a->m) : 20;
+		break;
+	case G_YEAR:
+		if (!early && !late)
+			return;
+		*b = *a;
+		a->grain = b->grain = G_MONTH;
+		a->m = early ? 1 : 9;
+		b->m = early ? 3 : 12;
+		break;
+	case G_WEEK:
+		if (!early && !late)
+			return;
+		mon = days_from_civil(a->y, a->m, a->d);
+		tv_day(a, mon + (early ? 0 : 4));
+		tv_day(b, mon + (early ? 2 : 6));
+		break;
+	default:
+		break;
+	}
+}
+
+/* "sold 2024 units": a count, not a year (no preposition before it,
+ * a plural word after it). */
+static int
+count_of_things(const struct ctx *c, int i, int e)
+{
+	const struct tok *a = tk(c, e), *b = tk(c, i - 1);
+	const char *w = c->w->s + a->beg;
+	size_t len = a->end - a->beg;
+
+	if (a->type != T_WORD || (a->flags & TF_CAP) || len < 3 ||
+	    w[len - 1] != 's' || a->cmask != 0)
+		return 0;
+	return !(b->type == T_WORD && b->mod != 0);
+}
+
+/*
+ * The month or year that "of" or "in" names after an ordinal: March
+ * [2025], the month, this/next/last month, the current month, 2025,
+ * next year.  *m is 0 for a year.  Returns the index after it or -1.
+ */
+static int
+period_of(struct ctx *c, int k, int *y, int *m)
+{
+	int ay, am, ad, v, e, pl, sh = 0, u;
+
+	anchor_civil(c, &ay, &am, &ad);
+	if ((v = class_val(c, k, L_MONTHS)) > 0 && tk(c, k)->type == T_WORD) {
+		*m = v;
+		*y = ay;
+		if ((v = year_at(c, k + 1, &e, 0)) > 0 ||
+		    ((is_punct(c, k + 1, ',') || is_mod(c, k + 1, M_OF)) &&
+			(v = year_at(c, k + 2, &e, 0)) > 0)) {
+			*y = v;
+			return e;
+		}
+		c->xyear = 1;
+		return k + 1;
+	}
+	if ((v = year_at(c, k, &e, 0)) > 0) {
+		*m = 0;
+		*y = v;
+		return e;
+	}
+	if (is_mod(c, k, M_THE))
+		k++;
+	switch (tk(c, k)->mod) {
+	case M_THIS:
+	case M_CURRENT:
+		k++;
+		break;
+	case M_NEXT:
+	case M_COMING:
+	case M_FOLLOWING:
+		sh = 1;
+		k++;
+		break;
+	case M_LAST:
+	case M_PREVIOUS:
+	case M_PAST:
+		sh = -1;
+		k++;
+		break;
+	default:
+		break;
+	}
+	u = unit_at(c, k, &pl);
+	if (pl || (u != U_MONTH && u != U_YEAR))
+		return -1;
+	if (u == U_MONTH) {
+		am += sh;
+		while (am > 12)
+			am -= 12, ay++;
+		while (am < 1)
+			am += 12, ay--;
+		*m = am;
+	} else {
+		ay += sh;
+		*m = 0;
+	}
+	*y = ay;
+	return k + 1;
+}
+
+/*
+ * The first Monday of October, the last week of July, the third day of
+ * October, the 20th of next month, the 9th month of next year, the last
+ * Friday in March 2025.
+ */
+static int
+nth_of(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, n, e, wd = 0, u = 0, pl, y, m, k;
+	long d;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_LAST)) {
+		n = -1;
+		e = j + 1;
+	} else if (mday_at(c, j) && is_mod(c, j + 1, M_OF) &&
+	    period_of(c, j + 2, &y, &m) > 0 && m > 0) {
+		n = tk(c, j)->val; /* 20 of this month */
+		e = j + 1;
+	} else if ((n = ordinal_at(c, j, &e)) <= 0 || n > 31) {
+		return -1;
+	}
+	if ((wd = class_val(c, e, L_WEEKDAYS)) > 0 && wd < 10) {
+		k = e + 1;
+	} else if ((wd = 0) == 0 && (u = unit_at(c, e, &pl)) != 0 && !pl &&
+	    (u == U_WEEK || u == U_DAY || u == U_MONTH || u == U_WEEKEND)) {
+		k = e + 1;
+	} else if (n > 0 && tk(c, j)->type == T_NUM) {
+		k = e; /* the 20th of next month */
+		u = U_DAY;
+	} else {
+		return -1;
+	}
+	if (!is_mod(c, k, M_OF) && !is_mod(c, k, M_IN))
+		return -1;
+	if ((k = period_of(c, k + 1, &y, &m)) < 0)
+		return -1;
+	if (wd) {
+		if (m == 0)
+			return -1;
+		if (n > 5)
+			return -1;
+		d = nth_weekday(y, m, wd, n);
+		if (n > 0 && nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
+		    days_from_civil(y, m, month_days(y, m)))
+			return -1;
+		tv_day(&r->a, d);
+		return k;
+	}
+	if (u == U_DAY) {
+		if (m == 0 || n < 0 || n > month_days(y, m))
+			return -1;
+		tv_set(&r->a, G_DAY, y, m, n);
+		return k;
+	}
+	if (u == U_MONTH) {
+		if (m != 0 || n < 1 || n > 12)
+			return -1;
+		tv_set(&r->a, G_MONTH, y, n, 1);
+		return k;
+	}
+	/* weeks: the n-th week starts on the n-th Monday (of the month,
+	 * or the year's first ISO week); the last is the last whole one */
+	if (m == 0) {
+		long w1 = days_from_civil(y, 1, 4);
+
+		w1 -= weekday_of(w1) - 1;
+		d = n > 0 ? w1 + 7L * (n - 1) : -1;
+		if (d < 0)
+			return -1;
+	} else if (n > 0) {
+		if (n > 5)
+			return -1;
+		d = nth_weekday(y, m, 1, n);
+	} else {
+		long last = days_from_civil(y, m, month_days(y, m));
+
+		d = last - 6; /* the last Monday with its Sunday in it */
+		d -= weekday_of(d) - 1;
+	}
+	tv_day(&r->a, d);
+	r->a.grain = u == U_WEEKEND ? G_WEEKEND : G_WEEK;
+	return k;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
 	int e;
 
+	if ((e = nth_of(c, i, r)) > 0)
+		return e;
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
 	if ((e = tag_at(c, i, r)) > 0)
@@ -1563,6 +2244,7 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	/* a bare year */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
+	    !count_of_things(c, i, e) &&
 	    !class_is(c, e, L_STREETS) &&
 	    !((tk(c, e)->flags & TF_CAP) && class_is(c, e + 1, L_STREETS))) {
 		tv_set(&r->a, G_YEAR, tk(c, i)->val, 1, 1);
@@ -1620,6 +2302,23 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
+	/* 8am until 6, 8pm - 11: a bare hour after a clock */
+	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
+	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
+	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
+	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
+	    !is_word(c, k + 1, L_UNITS) && !month_at(c, k + 1, 0)) {
+		if (o < 12 && o + 12 > p1->hh && o <= p1->hh)
+			o += 12; /* 8am until 6: 18:00 */
+		else if (o < 12 && p1->hh >= 12)
+			o += 12; /* 8pm - 11: 23:00 */
+		if (o <= p1->hh)
+			return -1;
+		r->b = r->a;
+		r->b.hh = o;
+		r->b.mm = 0;
+		return k + 1;
+	}
 	/* 2019-22, 2019-2022, 2019 and 2022 */
 	if (r->a.grain == G_YEAR && !r->a.fiscal && is_num(c, k) &&
 	    !(tk(c, k)->flags & (TF_S | TF_COMMA | TF_ORD))) {
@@ -1639,8 +2338,16 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	/* 7 to 8 p.m., 10 a.m. to noon: the same day */
 	if (p1->hastime && p2.hastime) {
 		if (!p1->ampm && p2.ampm && p1->hh < 12 && p2.hh >= 12 &&
-		    p1->hh + 12 <= p2.hh)
-			p1->hh += 12;
+		    p1->hh + 12 <= p2.hh) {
+			p1->hh += 12; /* 3:30-6 p.m. */
+			r->a.hh = p1->hh;
+		}
+		/* 11:30-1:30: the end is after the start */
+		if (!p2.ampm && p2.hh < p1->hh && p2.hh + 12 > p1->hh &&
+		    p2.hh < 12) {
+			p2.hh += 12;
+			r2.a.hh += 12;
+		}
 		if (p2.hasdate && !p1->hasdate) {
 			resolve_point(c, p1, i0, e, &r->a, &p2);
 			r->a.y = r2.a.y;
@@ -1669,6 +2376,9 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
 		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
 			r->a.y = r2.a.y - (p1->m > p2.m);
+		} else if (r->a.grain == G_MONTH && p1->m && !p1->y && !p2.y &&
+		    p1->m > p2.m) {
+			r->a.y = r2.a.y - 1; /* From December to May */
 		}
 		if (p1->wd && p2.wd && !p1->d && !p2.d) {
 			/* Monday through Friday: the same week */
@@ -1685,6 +2395,59 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	return -1;
 }
 
+/*
+ * A bare hour before a clock range word and a clock: 9 to 11 a.m., 7-9pm,
+ * 10 until noon; the hour takes the meridiem of the end ("9 to 11 a.m."
+ * is 09:00, "7-9pm" 19:00) and both the day written after them.
+ */
+static int
+hour_range(struct ctx *c, int i, struct reading *r)
+{
+	struct point p1, p2;
+	int h, k, e, e2;
+
+	if (!is_num(c, i) || tk(c, i)->ndig > 2 || (h = tk(c, i)->val) < 1 ||
+	    h > 12 || (tk(c, i)->flags & (TF_ORD | TF_S | TF_COMMA)))
+		return -1;
+	k = i + 1;
+	if (!is_range_word(c, k, 1) && !is_mod(c, k, M_UNTIL_ALIAS))
+		return -1;
+	k++;
+	memset(&p2, 0, sizeof(p2));
+	p2.hh = p2.mm = p2.ss = -1;
+	if ((e = clock_at(c, k, &p2, 1)) <= 0 || !p2.ampm)
+		return -1;
+	memset(&p1, 0, sizeof(p1));
+	p1.hh = h;
+	p1.mm = 0;
+	p1.hastime = 1;
+	if (p2.hh >= 12 && h + 12 <= p2.hh && h != 12)
+		p1.hh = h + 12;
+	/* a day after: on Tuesday, tomorrow */
+	e2 = e;
+	if (is_mod(c, e2, M_ON) || is_punct(c, e2, ','))
+		e2++;
+	{
+		struct point d;
+
+		memset(&d, 0, sizeof(d));
+		d.hh = d.mm = d.ss = -1;
+		if ((k = date_at(c, e2, &d)) > 0) {
+			p1.y = d.y, p1.m = d.m, p1.d = d.d, p1.wd = d.wd;
+			p1.reld = d.reld, p1.hasreld = d.hasreld;
+			p1.hasdate = 1;
+			p2.y = d.y, p2.m = d.m, p2.d = d.d, p2.wd = d.wd;
+			p2.reld = d.reld, p2.hasreld = d.hasreld;
+			p2.hasdate = 1;
+			e = k;
+		}
+	}
+	if (!resolve_point(c, &p1, i, e, &r->a, NULL) ||
+	    !resolve_point(c, &p2, i, e, &r->b, NULL))
+		return -1;
+	return e;
+}
+
 /* 3-5 March, from 13 to 15th of July: days before the month */
 static int
 days_then_month(struct ctx *c, int i, struct reading *r)
@@ -1692,15 +2455,23 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 	int d1, d2, k, e, m, y = 0, ay, am, ad, t;
 	struct point p;
 
-	if (!(d1 = mday_at(c, i)) || blocked_before(c, i))
+	if (is_mod(c, i, M_THE) && mday_at(c, i + 1))
+		i++;
+	if ((d1 = mday_at(c, i)) && !blocked_before(c, i))
+		k = i + 1;
+	else if ((d1 = ordinal_at(c, i, &k)) <= 0 || d1 > 31)
 		return -1;
-	k = i + 1;
 	if (!is_range_word(c, k, 1))
 		return -1;
 	k++;
-	if (!(d2 = mday_at(c, k)) || d2 <= d1)
+	if (is_mod(c, k, M_THE))
+		k++;
+	if ((d2 = mday_at(c, k)))
+		k++;
+	else if ((d2 = ordinal_at(c, k, &e)) > 0)
+		k = e;
+	if (d2 <= d1 || d2 > 31)
 		return -1;
-	k++;
 	if (is_mod(c, k, M_OF))
 		k++;
 	if (!(m = month_at(c, k, 0)))
@@ -1716,8 +2487,12 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 		c->xyear = 1;
 		y = ay;
 		t = tense(c, i, k);
-		if (t < 0 && m > am)
+		if (t < 0 && days_from_civil(y, m, d1) > c->an->days)
 			y--;
+		else if (t > 0 && days_from_civil(y, m, d2) < c->an->days)
+			y++;
+		else if (t == 0)
+			y = nearest_year(c->an->days, m, d1, y);
 	}
 	if (d2 > month_days(y, m))
 		return -1;
@@ -1789,7 +2564,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 {
 	struct reading r;
 	struct point p1;
-	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i;
+	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i, pl;
 
 	v_reset:
 	c->used = c->xyear = c->wd = 0;
@@ -1798,10 +2573,12 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		every = 1;
 		j++;
 	}
-	if (is_mod(c, j, M_FROM) || is_mod(c, j, M_BETWEEN) ||
-	    is_mod(c, j, M_SINCE) || is_mod(c, j, M_UNTIL_ALIAS) ||
-	    is_mod(c, j, M_BEFORE) || is_mod(c, j, M_AFTER) ||
-	    is_mod(c, j, M_BY)) {
+	if ((is_mod(c, j, M_FROM) || is_mod(c, j, M_BETWEEN) ||
+		is_mod(c, j, M_SINCE) || is_mod(c, j, M_UNTIL_ALIAS) ||
+		is_mod(c, j, M_BEFORE) || is_mod(c, j, M_AFTER) ||
+		is_mod(c, j, M_BY)) &&
+	    !(is_mod(c, j, M_AFTER) && count_at(c, j + 1, &e) > 0 &&
+		unit_at(c, e, &pl) != 0)) {
 		sig = class_val(c, j, L_MODIFIERS);
 		j++;
 		sig_end = j;
@@ -1814,9 +2591,11 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	}
 	if ((pm = part_mod(c, j, &e)) != 0)
 		j = e;
+	c->part = pm;
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
-	if ((k = days_then_month(c, j, &r)) <= 0) {
+	if ((k = days_then_month(c, j, &r)) <= 0 &&
+	    (k = hour_range(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
 		if (!r.b.grain && !r.nodate && sig != M_SINCE && sig != M_BEFORE &&
@@ -1824,6 +2603,43 @@ expr_from(struct ctx *c, int i, struct expr *x)
 			e = range_end(c, k, &r, &p1, sig == M_BETWEEN, j);
 			if (e > 0)
 				k = e;
+		}
+	}
+	if (is_mod(c, k, M_EVERY))
+		every = 1; /* on Independence Day every year: a set */
+	/* a day, then its clock range: "tonight from 7 to 7:30",
+	 * "Thursday from 9:30 until 11:00", "next Monday 6-8" */
+	if (!r.b.grain && !r.nodate && (r.a.grain == G_DAY ||
+					   r.a.grain == G_POD) &&
+	    (is_mod(c, k, M_FROM) || is_mod(c, k, M_BETWEEN) || is_num(c, k))) {
+		struct reading r3;
+		struct point p3;
+		int k2 = k + !is_num(c, k), e3;
+
+		memset(&r3, 0, sizeof(r3));
+		memset(&p3, 0, sizeof(p3));
+		p3.hh = p3.mm = p3.ss = -1;
+		e3 = hour_range(c, k2, &r3);
+		if (e3 <= 0 && clock_at(c, k2, &p3, 2) > 0) {
+			e3 = clock_at(c, k2, &p3, 2);
+			if (resolve_point(c, &p3, k2, e3, &r3.a, NULL))
+				e3 = range_end(c, e3, &r3, &p3,
+				    is_mod(c, k, M_BETWEEN), k2);
+			else
+				e3 = -1;
+		}
+		if (e3 > 0 && r3.b.grain >= G_HOUR && r3.a.grain >= G_HOUR) {
+			int eve = r.a.grain == G_POD && r.a.q >= P_AF;
+
+			r3.a.y = r3.b.y = r.a.y;
+			r3.a.m = r3.b.m = r.a.m;
+			r3.a.d = r3.b.d = r.a.d;
+			if (eve && r3.a.hh < 12)
+				r3.a.hh += 12;
+			if (eve && r3.b.hh < 12)
+				r3.b.hh += 12;
+			r = r3;
+			k = e3;
 		}
 	}
 	if (r.nodate || every) {
@@ -1841,11 +2657,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		i = sig_end;
 	if (r.a.grain == G_NONE)
 		return 0;
-	if (pm != 0 && pm != M_MIDDLE) {
-		/* early March: TIMEX3 keeps the value, the mod says which
-		 * part; the value stays the unit's */
-		(void)0;
-	}
+	if (pm != 0 && !r.b.grain)
+		part_of(&r, pm);
 	x->beg = tk(c, i)->beg;
 	x->end = tk(c, k - 1)->end;
 	x->a = r.a;
@@ -1878,6 +2691,18 @@ head_worth(struct ctx *c, int h)
 	const struct tok *t = tk(c, h), *n;
 	int k;
 
+	/* a unit word (year, quarter, day) heads an expression only with a
+	 * word before it (last year, two days, the third quarter) or after
+	 * it (days ago, year earlier) */
+	if (t->type == T_WORD && t->cls == L_UNITS) {
+		const struct tok *b = tk(c, h - 1), *a = tk(c, h + 1);
+
+		return b->type == T_NUM || b->type == T_TAG ||
+		    (b->type == T_WORD && b->cmask != 0) ||
+		    (b->type == T_PUNCT && b->ch == '-') ||
+		    (a->type == T_WORD && a->mod != 0) ||
+		    (a->type == T_PUNCT && a->ch == '-');
+	}
 	if (t->type != T_NUM)
 		return 1;
 	if (t->flags & TF_COMMA)
@@ -1893,6 +2718,8 @@ head_worth(struct ctx *c, int h)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '.' || n->ch == '\'' || n->ch == ',' ||
 		    n->ch == ')';
+	if (n->type == T_TAG)
+		return 1; /* 15h30 */
 	if (n->type != T_WORD)
 		return n->type == 0; /* the line's end */
 	if (n->cls == L_MODIFIERS || n->cls == L_MONTHS ||

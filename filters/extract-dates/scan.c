@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "scan.h"
 
 static int
 is_digit(int c)
@@ -47,8 +48,13 @@ next_candidate(const char *str, size_t n, size_t i)
 			for (e = i + 1; e < n && is_alpha(s[e]); e++)
 				continue;
 			if ((i == 0 || !is_alpha(s[i - 1])) &&
-			    lex_maybe_trigger(s + i, e - i))
-				return i;
+			    (lex_maybe_trigger(s + i, e - i) ||
+				(e - i == 2 && (s[i + 1] | 0x20) == 'm' &&
+				    ((s[i] | 0x20) == 'a' ||
+					(s[i] | 0x20) == 'p')) ||
+				(e - i == 1 && (s[i] | 0x20) == 'o' && e < n &&
+				    s[e] == '\'')))
+				return i; /* and am, pm, o'clock */
 			i = e;
 			continue;
 		}
@@ -95,18 +101,29 @@ word_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 	size_t e, a, klen;
 	char key[16];
 	const struct lexent *le;
-	int upper = 1;
 
-	unsigned low = 0, c;
+	unsigned c;
 
-	for (e = i; e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u; e++)
-		low |= s[e];
-	upper = !(low & 0x20);
+	e = i + 1;
+#if defined(SCAN_SWAR)
+	/* eight letters at a time: most words end within the first word */
+	while (e + 8 <= n) {
+		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
+
+		if (m != 0) {
+			e += swar_first(m);
+			break;
+		}
+		e += 8;
+	}
+#endif
+	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
+		e++;
 	t->type = T_WORD;
 	if (s[i] < 'a')
 		t->flags |= TF_CAP;
-	if (upper && e - i > 1)
-		t->flags |= TF_UPPER;
+	if (e - i > 1 && s[i + 1] < 'a')
+		t->flags |= TF_UPPER; /* AM, WASHINGTON: two capitals */
 	/* the common case: a plain word, space or punctuation after it */
 	c = e < n ? s[e] : ' ';
 	klen = e - i;
@@ -302,7 +319,16 @@ fill(struct window *w)
 			t->trig = 1;
 		} else if (is_alpha((int)c)) {
 			word_token(t, s, n, i, &next);
-			if (t->type == T_TAG) {
+			/* am, pm, o'clock: heads of "three am", "seven
+			 * o'clock", where the number is a word */
+			if (t->ndig == 2 && t->lazy &&
+			    (s[i + 1] | 0x20) == 'm' &&
+			    ((s[i] | 0x20) == 'a' || (s[i] | 0x20) == 'p'))
+				tok_lookup(w->s, t);
+			if (t->mod == M_AM || t->mod == M_PM ||
+			    t->mod == M_OCLOCK) {
+				t->trig = 1;
+			} else if (t->type == T_TAG) {
 				t->trig = 1;
 			} else if (t->lex != NULL) {
 				int k;
