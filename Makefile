@@ -136,6 +136,7 @@ HT_SRC = \
 	$(HT)/decode.c \
 	$(HT)/element.c \
 	$(HT)/main.c \
+	$(HT)/source.c \
 	$(HT)/text.c \
 	$(HT)/tokenize.c \
 	$(HT)/tree.c
@@ -175,6 +176,29 @@ $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# split-sentences is a folder of parts, filters/split-sentences/: main.c
+# (input, output), split.c (the boundaries), lexicon.c (the word table)
+# over its word lists (*.words), which scripts/words2c turns into C.
+SS = filters/split-sentences
+SSG = $(O)/gen/split-sentences
+SS_SRC = \
+	$(SS)/lexicon.c \
+	$(SS)/main.c \
+	$(SS)/split.c
+SS_OBJ = $(SS_SRC:%.c=$(O)/%.o)
+
+$(SSG)/words.h: scripts/words2c $(SS)/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c $(SS)/words/*.words >$@.t
+	mv $@.t $@
+
+$(O)/$(SS)/%.o: $(SS)/%.c $(SS)/*.h $(SSG)/words.h $(LIBHDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(SS) -I$(SSG) -c -o $@ $<
+
+$(B)/split-sentences: $(SS_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SS_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # extract-dates is a folder of parts, filters/extract-dates/ (main.c on
 # top); its word lists (*.words, one class a file) become
 # $(O)/gen/extract-dates/words.c through its words2c.awk.
@@ -228,7 +252,7 @@ $(B)/fix-text: $(FT_OBJ) $(LIBA)
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(XDG)/words.c $(O)/gen/declutter/words.h \
+	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
 	$(O)/gen/declutter/builtin.rules.h
 gen: $(GEN)
 
@@ -268,6 +292,7 @@ $(LIBA): $(LIBOBJ)
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)
