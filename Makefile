@@ -240,10 +240,21 @@ FT_SRC = \
 	$(FT)/mojibake.c \
 	$(FT)/typography.c
 FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
+FTG = $(O)/gen/fix-text
 
-$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h config.mk | deps-ok
+# codepages.def: NAME TAB 128 hex code points (bytes 0x80-0xFF).
+$(FTG)/codepages.h: $(FT)/codepages.def
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -c -o $@ $<
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); printf "{\"%s\", {", $$1; \
+	      for (i = 1; i <= n; i++) printf "0x%s%s", c[i], (i < n ? ", " : ""); \
+	      print "}}," }' $(FT)/codepages.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h $(FTG)/codepages.h config.mk \
+    | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -I$(FTG) -c -o $@ $<
 
 $(B)/fix-text: $(FT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
@@ -253,15 +264,16 @@ $(B)/fix-text: $(FT_OBJ) $(LIBA)
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
 	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
-	$(O)/gen/declutter/builtin.rules.h
+	$(O)/gen/declutter/builtin.rules.h $(FTG)/codepages.h
 gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
 # all), so calls between its parts cost what calls inside one file do; the
 # headers made from its data files are build/gen/NAME/*.  A folder with a
-# link rule of its own (html-text, extract-dates above) is left out.
-OWN_RULES = extract-dates html-text
+# link rule of its own (html-text, extract-dates, fix-text above) is left
+# out.
+OWN_RULES = extract-dates fix-text html-text
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
