@@ -251,8 +251,15 @@ $(FTG)/codepages.h: $(FT)/codepages.def
 	      print "}}," }' $(FT)/codepages.def > $@.tmp
 	mv $@.tmp $@
 
-$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h $(FTG)/codepages.h config.mk \
-    | deps-ok
+# assigned.def: FIRST TAB LAST (hex), one range of code points a line.
+$(FTG)/assigned.h: $(FT)/assigned.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { printf "{0x%s, 0x%s},\n", $$1, $$2 }' $(FT)/assigned.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h $(FTG)/codepages.h \
+    $(FTG)/assigned.h config.mk | deps-ok
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -I$(FTG) -c -o $@ $<
 
@@ -264,7 +271,8 @@ $(B)/fix-text: $(FT_OBJ) $(LIBA)
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
 	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
-	$(O)/gen/declutter/builtin.rules.h $(FTG)/codepages.h
+	$(O)/gen/declutter/builtin.rules.h $(FTG)/codepages.h \
+	$(FTG)/assigned.h
 gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are

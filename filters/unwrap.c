@@ -768,6 +768,97 @@ is_alnum(uint32_t c)
 }
 
 /*
+ * The words of the document's look-ahead, for mending hyphenated words:
+ * 64-bit hashes of ASCII words and hyphenated compounds, lower-cased, in
+ * an open-addressing table, filled only when the look-ahead has a line
+ * that ends in a hyphen after a letter (so that a stream of many small
+ * documents does not clear it every time) and to three quarters at most.
+ */
+#define WORD_SLOTS 8192
+static uint64_t words[WORD_SLOTS];
+static size_t nwords;
+static int words_filled;
+
+/* The hash of a word given in pieces, ASCII letters lower-cased. */
+static uint64_t
+word_hash(const unsigned char *p1, size_t n1, const char *mid,
+    const unsigned char *p2, size_t n2)
+{
+	unsigned char w[128];
+	size_t n = 0, i;
+
+	for (i = 0; i < n1 && n < sizeof(w); i++)
+		w[n++] = p1[i] | (p1[i] >= 'A' && p1[i] <= 'Z' ? 0x20 : 0);
+	for (i = 0; mid[i] != '\0' && n < sizeof(w); i++)
+		w[n++] = (unsigned char)mid[i];
+	for (i = 0; i < n2 && n < sizeof(w); i++)
+		w[n++] = p2[i] | (p2[i] >= 'A' && p2[i] <= 'Z' ? 0x20 : 0);
+	return hash64(w, n, 0x75e) | 1; /* 0 marks an empty slot */
+}
+
+static int
+word_slot(uint64_t h, int add)
+{
+	size_t i = (size_t)h & (WORD_SLOTS - 1);
+
+	while (words[i] != 0 && words[i] != h)
+		i = (i + 1) & (WORD_SLOTS - 1);
+	if (words[i] == h)
+		return 1;
+	if (add && nwords < WORD_SLOTS / 4 * 3) {
+		words[i] = h;
+		nwords++;
+	}
+	return 0;
+}
+
+static int
+ascii_letter(unsigned c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Fill the table from the look-ahead, if a line there ends in "x-". */
+static void
+learn_words(void)
+{
+	size_t i, j, k;
+	int any = 0;
+
+	for (i = 0; i < qlen && !any; i++) {
+		const struct uline *l = qat(i);
+		const unsigned char *s = (const unsigned char *)l->b.p;
+
+		any = l->end >= l->start + 2 && s[l->end - 1] == '-' &&
+		    ascii_letter(s[l->end - 2]);
+	}
+	if (words_filled) {
+		memset(words, 0, sizeof(words));
+		nwords = 0;
+		words_filled = 0;
+	}
+	if (!any)
+		return;
+	words_filled = 1;
+	for (i = 0; i < qlen; i++) {
+		const struct uline *l = qat(i);
+		const unsigned char *s = (const unsigned char *)l->b.p;
+
+		/* Runs of letters, with single hyphens between letters. */
+		for (j = l->start; j < l->end; j = k + 1) {
+			for (k = j; k < l->end && (ascii_letter(s[k]) ||
+			    (s[k] == '-' && k > j && k + 1 < l->end &&
+				ascii_letter(s[k + 1])));
+			     k++)
+				;
+			if (k - j >= 2 && (k == l->end || s[k] != '-'))
+				(void)word_slot(word_hash(s + j, k - j, "", s, 0),
+				    1);
+		}
+	}
+}
+
+/*
  * a ends with a hyphen after a letter and b goes on with a letter: did
  * the break split one word (the hyphen goes: "exam-" + "ple" =
  * "example") or fall after the hyphen of a compound (it stays:
@@ -776,16 +867,15 @@ is_alnum(uint32_t c)
  *   - b's piece starts with a capital or a digit, or a digit comes
  *     before the hyphen ("2019-" + "2020", "anti-" + "American");
  *   - a's word already holds a hyphen, a slash, a dot or "@" (a
- *     compound "state-of-" + "the-art", a URL, an address);
- *   - a's piece is a word on its own that opens compounds (self-, well-,
- *     non-, ...).
- * Otherwise it goes.
+ *     compound "state-of-" + "the-art", a URL, an address).
+ * Else the document decides where it can: the hyphen goes when the
+ * joined word is in its first 64 KiB ("repairs"), stays when the
+ * hyphenated one is ("re-elected").  Else it stays after a word that
+ * opens compounds and is no syllable a hyphenator splits off (anti,
+ * cross, half, non, self, well), and goes otherwise.
  */
-static const char *const compound_heads[] = {"all", "anti", "co", "cross",
-    "ex", "full", "half", "high", "long", "low", "multi", "near", "non",
-    "off", "one", "over", "part", "post", "pre", "pro", "quasi", "re",
-    "self", "semi", "short", "so", "three", "two", "under", "well", "wide",
-    NULL};
+static const char *const compound_heads[] = {"anti", "cross", "half", "non",
+    "self", "well", NULL};
 
 /* The n bytes at s are the lower-case ASCII word w, in any case. */
 static int
@@ -803,13 +893,13 @@ static int
 hyphen_goes(const struct uline *a, const struct uline *b)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
-	size_t e = a->end - 1, w = e, i;
+	const unsigned char *t = (const unsigned char *)b->b.p + b->start;
+	size_t e = a->end - 1, w = e, i, rest;
 	uint32_t c;
 
 	if (opt.keep_hyphens)
 		return 0;
-	utf8_decode((const unsigned char *)b->b.p + b->start,
-	    b->b.len - b->start, &c);
+	utf8_decode(t, b->b.len - b->start, &c);
 	if (!is_letter(c) || uc_isupper(c))
 		return 0;
 	/* The word before the hyphen: back to a space. */
@@ -819,6 +909,15 @@ hyphen_goes(const struct uline *a, const struct uline *b)
 		if (s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == '@' ||
 		    (s[i] >= '0' && s[i] <= '9'))
 			return 0;
+	if (words_filled) {
+		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
+		     rest++)
+			;
+		if (word_slot(word_hash(s + w, e - w, "", t, rest), 0))
+			return 1;
+		if (word_slot(word_hash(s + w, e - w, "-", t, rest), 0))
+			return 0;
+	}
 	for (i = 0; compound_heads[i] != NULL; i++) {
 		size_t len = strlen(compound_heads[i]);
 
@@ -915,6 +1014,8 @@ unwrap_document(struct input *in, void *ctx)
 	doc.slack = 0;
 	doc.margin = 0;
 	doc.width = opt.width ? opt.width : detect_width();
+	if (doc.width > 0 && !opt.keep_hyphens)
+		learn_words();
 	if (opt.print_width) {
 		out_printf("%s\t%zu%s\n", in->name, doc.width,
 		    doc.m == M_BYTES && doc.width > 0 ? "\tbytes" : "");

@@ -167,6 +167,9 @@ is_letter(uint32_t c)
 static int
 is_upper(uint32_t c)
 {
+	if (c < 0x100) /* the common case, without uc_isupper()'s tables */
+		return (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 	return is_letter(c) && uc_isupper(c);
 }
 
@@ -178,14 +181,39 @@ is_lower(uint32_t c)
 
 	return (s == S_LATIN || s == S_GREEK || s == S_CYRILLIC ||
 		   s == S_ARMENIAN) &&
-	    !uc_isupper(c);
+	    !is_upper(c);
+}
+
+/* The code points from U+0800 on that Unicode assigns (assigned.def). */
+static const uint32_t assigned[][2] = {
+#include "assigned.h"
+};
+
+static int
+is_assigned(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(assigned) / sizeof(assigned[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c < assigned[mid][0])
+			hi = mid;
+		else if (c > assigned[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
 }
 
 /*
- * 1 for a character mojibake can decode to: not IPA, private use,
- * phonetic extensions and the like, which no news text holds.  Latin
- * Extended-B keeps the letters that languages use (ƒ, Vietnamese ơ ư,
- * pinyin ǎ ǐ ǒ ǔ, Romanian ș ț).
+ * 1 for a character mojibake can decode to.  Two bytes: not the IPA
+ * letters and most of Latin Extended-B, which no news text holds (it
+ * keeps the letters languages use: ƒ, Vietnamese ơ ư, pinyin ǎ ǐ ǒ ǔ,
+ * Romanian ș ț), not the long s.  Three and four: a character Unicode
+ * assigns, other than phonetic extensions and the specials; never
+ * private use, surrogates or noncharacters.
  */
 static int
 plausible(uint32_t c)
@@ -200,29 +228,10 @@ plausible(uint32_t c)
 		return c >= 0x2C6 && c <= 0x2DD;
 	if (c < 0x800)
 		return 1;
-	if (c < 0x900)
+	if ((c >= 0x1D00 && c < 0x1E00) || (c >= 0xFFF0 && c < 0xFFFD) ||
+	    (c >= 0xFDD0 && c <= 0xFDEF))
 		return 0;
-	if (c < 0x1D00)
-		return 1;
-	if (c < 0x1E00)
-		return 0;
-	if (c < 0x2C00)
-		return 1;
-	if (c >= 0x2E00 && c < 0x2E80)
-		return 1;
-	if (c >= 0x3000 && c < 0xA000)
-		return 1;
-	if (c >= 0xAC00 && c < 0xD7A4)
-		return 1;
-	if (c >= 0xF900 && c < 0xFB50)
-		return 1;
-	if (c >= 0xFE00 && c < 0xFE10)
-		return 1;
-	if (c >= 0xFE30 && c < 0xFFF0)
-		return c < 0xFDD0 || c > 0xFDEF;
-	if (c == 0xFFFD)
-		return 1;
-	return c >= 0x10000 && c < 0x40000;
+	return is_assigned(c);
 }
 
 /*
