@@ -94,7 +94,6 @@ $(O)/gen/extract-quotes/words.h: scripts/words2c \
 	@mkdir -p $(@D)
 	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
 	mv $@.t $@
-$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
 $(O)/gen/extract-amounts/currencies.h: scripts/def2c \
     filters/extract-amounts/currencies.def
 	@mkdir -p $(@D)
