@@ -43,7 +43,10 @@ struct point {
 	int ampm;          /* the clock had a.m./p.m. */
 	int lastday;       /* "the following day": from the last day */
 	int dayonly;       /* "on the 15th": a day of the anchor's month */
+	int weekof;        /* "Tuesday of next week": 10 + the week's shift */
 };
+
+static int unit_at(const struct ctx *c, int i, int *plural);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -607,6 +610,14 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 5;
 	}
+	/* 2014/10: a month */
+	if (sep == '/' && a->ndig == 4 && b->ndig <= 2 && b->val >= 1 &&
+	    b->val <= 12 && a->val >= 1200 && a->val <= 2200) {
+		p->y = a->val;
+		p->m = b->val;
+		p->hasdate = 1;
+		return i + 3;
+	}
 	/* two parts: 2014-10 (a month), 3/10 (with a cue) */
 	if (sep == '-' && a->ndig == 4 && b->ndig == 2 && b->val >= 1 &&
 	    b->val <= 12 && b->val <= a->val % 100 &&
@@ -704,12 +715,46 @@ date_at(struct ctx *c, int i, struct point *p)
 		k = j;
 		if (is_punct(c, k, ','))
 			k++;
-		/* Mon 13th */
-		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD) &&
-		    tk(c, k)->val <= 31 && !month_at(c, k + 1, 0) &&
-		    !is_mod(c, k + 1, M_OF)) {
+		/* Mon 13th, Friday 31 */
+		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD ||
+						   (k == j && tk(c, k)->ndig <= 2 &&
+						       !is_punct(c, k + 1, ':') &&
+						       !is_punct(c, k + 1, '/') &&
+						       !is_punct(c, k + 1, '-') &&
+						       !is_punct(c, k + 1, '.') &&
+						       !meridiem(c, k + 1, &e) &&
+						       !is_word(c, k + 1, L_UNITS) &&
+						       tk(c, k + 1)->type != T_WORD)) &&
+		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
+		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
 			return k + 1;
+		}
+		/* Tuesday of last week, Tuesday next week, Tuesday, next week */
+		{
+			int k2 = k, sh = 9;
+
+			if (is_mod(c, k2, M_OF))
+				k2++;
+			if (is_mod(c, k2, M_THIS) || is_mod(c, k2, M_CURRENT))
+				sh = 0;
+			else if (is_mod(c, k2, M_NEXT) || is_mod(c, k2, M_COMING) ||
+			    is_mod(c, k2, M_FOLLOWING))
+				sh = 1;
+			else if (is_mod(c, k2, M_LAST) || is_mod(c, k2, M_PREVIOUS) ||
+			    is_mod(c, k2, M_PAST))
+				sh = -1;
+			if (sh != 9 && unit_at(c, k2 + 1, &e) == U_WEEK && !e) {
+				p->weekof = sh + 10;
+				return k2 + 2;
+			}
+		}
+		/* Sunday, March, 6th 2016 */
+		if (month_at(c, k, 0) && is_punct(c, k + 1, ',') &&
+		    (o = mday_at(c, k + 2)) != 0) {
+			p->m = class_val(c, k, L_MONTHS);
+			p->d = o;
+			return year_tail(c, k + 3, p);
 		}
 		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
 		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
@@ -1034,6 +1079,13 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		p->d = ctxday->d;
 		p->hasdate = 1;
 	}
+	if (p->weekof && p->wd) {
+		long mon;
+
+		an = anchor_days(c);
+		mon = an - (weekday_of(an) - 1) + 7L * (p->weekof - 10);
+		civil_from_days(mon + p->wd - 1, &p->y, &p->m, &p->d);
+	}
 	if (p->dayonly) {
 		int ay2, am2, ad2;
 
@@ -1058,7 +1110,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		an = anchor_days(c);
 		civil_from_days(an, &yy, &mm, &dd);
 		for (k = 0; k < 24; k++) {
-			int off = (k % 2 ? -1 : 1) * ((k + 1) / 2);
+			int off = (k % 2 ? 1 : -1) * ((k + 1) / 2);
 			int y2 = yy, m2 = mm + off;
 
 			while (m2 > 12)
@@ -2374,6 +2426,17 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	/* 3 to 5 March: handled by the caller; Monday to Friday */
 	if (r->a.grain == r2.a.grain && r->a.grain != G_NONE &&
 	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
+		/* from April to June in 2017 */
+		if (!p1->y && !p2.y && (r->a.grain == G_MONTH ||
+					   r->a.grain == G_DAY) &&
+		    is_mod(c, e, M_IN) && year_at(c, e + 1, &v, 0)) {
+			r->a.y = tk(c, e + 1)->val;
+			r2.a.y = r->a.y + (p1->m > p2.m);
+			e = v;
+		} else if (!p1->y && !p2.y && p1->m && p2.m &&
+		    r->a.grain == G_MONTH) {
+			r2.a.y = r->a.y + (p1->m > p2.m);
+		}
 		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
 			r->a.y = r2.a.y - (p1->m > p2.m);
 		} else if (r->a.grain == G_MONTH && p1->m && !p1->y && !p2.y &&
