@@ -2777,24 +2777,40 @@ head_worth(struct ctx *c, int h)
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
 	n = tk(c, h + 1);
+	if (n->type == T_PUNCT && n->ch == '.')
+		/* 3.5 is a number; 10.03.2025 a date */
+		return tight(c, h + 2) && is_num(c, h + 2) &&
+		    is_punct(c, h + 3, '.') && is_num(c, h + 4);
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
-		    n->ch == '.' || n->ch == '\'' || n->ch == ',' ||
-		    n->ch == ')';
+		    n->ch == '\'';
 	if (n->type == T_TAG)
 		return 1; /* 15h30 */
 	if (n->type != T_WORD)
-		return n->type == 0; /* the line's end */
-	if (n->cls == L_MODIFIERS || n->cls == L_MONTHS ||
-	    n->cls == L_UNITS || n->cls == L_ZONES || n->cls == L_PARTS ||
-	    n->cls == L_NUMBERS || n->cls == L_WEEKDAYS ||
-	    n->cls == L_RELDAYS)
+		return n->type == 0 && h > 0 && tk(c, h - 1)->type == T_WORD &&
+		    tk(c, h - 1)->cmask != 0; /* "on 15" at the line's end */
+	if (n->cls == L_MONTHS || n->cls == L_UNITS || n->cls == L_ZONES ||
+	    n->cls == L_PARTS || n->cls == L_WEEKDAYS || n->cls == L_RELDAYS)
 		return 1;
-	/* "March 10 was", "on March 10 the": the month is before */
-	for (k = h - 1; k >= 0 && k >= h - 3; k--)
-		if (tk(c, k)->type == T_WORD &&
-		    (tk(c, k)->cls == L_MONTHS || tk(c, k)->cls == L_WEEKDAYS ||
-			class_is(c, k, L_MODIFIERS)))
+	switch (n->mod) {
+	case M_AM:
+	case M_PM:
+	case M_OCLOCK:
+	case M_OF:
+	case M_TO:
+	case M_AND:
+	case M_IN:
+	case M_ON:
+	case M_AT:
+	case M_PASTW:
+		return 1;
+	default:
+		break;
+	}
+	/* the month or weekday before: "Tuesday 10 ..." */
+	for (k = h - 1; k >= 0 && k >= h - 2; k--)
+		if (tk(c, k)->type == T_WORD && (tk(c, k)->cls == L_MONTHS ||
+						    tk(c, k)->cls == L_WEEKDAYS))
 			return 1;
 	return 0;
 }
