@@ -2577,7 +2577,8 @@ opener(const struct ctx *c, int i)
 		return t->ch == '-' || t->ch == '\'';
 	if (t->type != T_WORD)
 		return 0;
-	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0)
+	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
+	    class_is(c, i, L_HOLIDAYS))
 		return 1;
 	v = class_val(c, i, L_MODIFIERS);
 	switch (v) {
