@@ -30,6 +30,7 @@ struct ctx {
 	int head;
 	int wd;
 	int part; /* after early, late, the end of ... */
+	int since; /* after since: the past */
 };
 
 /* A point as written, before resolution. */
@@ -97,6 +98,21 @@ is_mod(const struct ctx *c, int i, int m)
 	return tk(c, i)->mod == m;
 }
 
+/* The word at i is w (lower case). */
+static int
+is_word_text(const struct ctx *c, int i, const char *w)
+{
+	const struct tok *t = tk(c, i);
+	size_t k, len = strlen(w);
+
+	if (t->type != T_WORD || t->end - t->beg != len)
+		return 0;
+	for (k = 0; k < len; k++)
+		if ((c->w->s[t->beg + k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
 static int
 is_punct(const struct ctx *c, int i, char ch)
 {
@@ -123,6 +139,9 @@ tense(struct ctx *c, int i, int j)
 {
 	if (c->an->tense != 0)
 		return c->an->tense;
+	/* since August: on or before the anchor, whatever the clause */
+	if (c->since)
+		return -1;
 	if (c->tense == 2)
 		c->tense = clause_tense(c->w->s, c->w->n, tk(c, i)->beg,
 		    tk(c, j - 1)->end);
@@ -988,6 +1007,16 @@ point_at(struct ctx *c, int i, struct point *p)
 		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
 		     is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BEFORE) ||
 		     is_mod(c, i - 1, M_AFTER))) > 0) {
+		/* "6 a.m. (0400 GMT)": the same time in another zone */
+		if (is_punct(c, j, '(')) {
+			struct point z;
+			int ze;
+
+			memset(&z, 0, sizeof(z));
+			if ((ze = clock_at(c, j + 1, &z, 1)) > 0 &&
+			    is_punct(c, ze, ')'))
+				j = ze + 1;
+		}
 		/* "5 p.m. Tuesday", "9 pm tonight", "at 5 on Friday" */
 		k = j;
 		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
@@ -1936,8 +1965,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
 	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
 		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-		    (tk(c, i - 1)->type == T_WORD && tk(c, i - 1)->ndig == 4 &&
-			memcmp(c->w->s + tk(c, i - 1)->beg, "over", 4) == 0))
+		    is_word_text(c, i - 1, "over"))
 			r->nodate = 1; /* for the past two years: how long */
 		else
 			n_units(c, u, m == 1 ? n : -n, r);
@@ -1960,6 +1988,13 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if (pl && u != U_WEEKEND) {
 			r->nodate = 1;
+			return j + 1;
+		}
+		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
+		    is_mod(c, i, M_THE) && (is_mod(c, i - 1, M_FOR) ||
+					      is_mod(c, i - 1, M_DURING) ||
+					      is_word_text(c, i - 1, "over"))) {
+			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
 		if (m == -2 && u != U_WEEKEND) {
@@ -2656,6 +2691,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	if ((pm = part_mod(c, j, &e)) != 0)
 		j = e;
 	c->part = pm;
+	c->since = sig == M_SINCE;
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
 	if ((k = days_then_month(c, j, &r)) <= 0 &&
