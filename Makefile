@@ -94,7 +94,6 @@ $(O)/gen/extract-quotes/words.h: scripts/words2c \
 	@mkdir -p $(@D)
 	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
 	mv $@.t $@
-$(O)/filters/extract-quotes.o: $(O)/gen/extract-quotes/words.h
 $(O)/gen/extract-amounts/currencies.h: scripts/def2c \
     filters/extract-amounts/currencies.def
 	@mkdir -p $(@D)
@@ -136,6 +135,7 @@ HT_SRC = \
 	$(HT)/decode.c \
 	$(HT)/element.c \
 	$(HT)/main.c \
+	$(HT)/source.c \
 	$(HT)/text.c \
 	$(HT)/tokenize.c \
 	$(HT)/tree.c
@@ -175,6 +175,29 @@ $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+# split-sentences is a folder of parts, filters/split-sentences/: main.c
+# (input, output), split.c (the boundaries), lexicon.c (the word table)
+# over its word lists (*.words), which scripts/words2c turns into C.
+SS = filters/split-sentences
+SSG = $(O)/gen/split-sentences
+SS_SRC = \
+	$(SS)/lexicon.c \
+	$(SS)/main.c \
+	$(SS)/split.c
+SS_OBJ = $(SS_SRC:%.c=$(O)/%.o)
+
+$(SSG)/words.h: scripts/words2c $(SS)/words/*.words
+	@mkdir -p $(@D)
+	awk -f scripts/words2c $(SS)/words/*.words >$@.t
+	mv $@.t $@
+
+$(O)/$(SS)/%.o: $(SS)/%.c $(SS)/*.h $(SSG)/words.h $(LIBHDR) config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(SS) -I$(SSG) -c -o $@ $<
+
+$(B)/split-sentences: $(SS_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SS_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # extract-dates is a folder of parts, filters/extract-dates/ (main.c on
 # top); its word lists (*.words, one class a file) become
 # $(O)/gen/extract-dates/words.c through its words2c.awk.
@@ -216,10 +239,28 @@ FT_SRC = \
 	$(FT)/mojibake.c \
 	$(FT)/typography.c
 FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
+FTG = $(O)/gen/fix-text
 
-$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h config.mk | deps-ok
+# codepages.def: NAME TAB 128 hex code points (bytes 0x80-0xFF).
+$(FTG)/codepages.h: $(FT)/codepages.def
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -c -o $@ $<
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { n = split($$2, c, " "); printf "{\"%s\", {", $$1; \
+	      for (i = 1; i <= n; i++) printf "0x%s%s", c[i], (i < n ? ", " : ""); \
+	      print "}}," }' $(FT)/codepages.def > $@.tmp
+	mv $@.tmp $@
+
+# assigned.def: FIRST TAB LAST (hex), one range of code points a line.
+$(FTG)/assigned.h: $(FT)/assigned.def
+	@mkdir -p $(@D)
+	awk -F '\t' '/^#/ || NF == 0 { next } \
+	    { printf "{0x%s, 0x%s},\n", $$1, $$2 }' $(FT)/assigned.def > $@.tmp
+	mv $@.tmp $@
+
+$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h $(FTG)/codepages.h \
+    $(FTG)/assigned.h config.mk | deps-ok
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -I$(FTG) -c -o $@ $<
 
 $(B)/fix-text: $(FT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
@@ -228,16 +269,18 @@ $(B)/fix-text: $(FT_OBJ) $(LIBA)
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
 	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(XDG)/words.c $(O)/gen/declutter/words.h \
-	$(O)/gen/declutter/builtin.rules.h
+	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
+	$(O)/gen/declutter/builtin.rules.h $(FTG)/codepages.h \
+	$(FTG)/assigned.h
 gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
 # all), so calls between its parts cost what calls inside one file do; the
 # headers made from its data files are build/gen/NAME/*.  A folder with a
-# link rule of its own (html-text, extract-dates above) is left out.
-OWN_RULES = extract-dates html-text
+# link rule of its own (html-text, extract-dates, fix-text above) is left
+# out.
+OWN_RULES = extract-dates fix-text html-text
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
@@ -268,6 +311,7 @@ $(LIBA): $(LIBOBJ)
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)
 	@mkdir -p $(@D)

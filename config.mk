@@ -15,6 +15,7 @@ FILTERS = \
 	extract-quotes \
 	fix-text \
 	html-text \
+	split-sentences \
 	unwrap
 
 # CC: the compiler (make CC=clang).

@@ -37,6 +37,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "hash.h"
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
@@ -55,6 +56,9 @@
  * word: lines of a wrapped paragraph end in the last BAND columns.
  */
 #define BAND 12
+/* How far past the width an unindented heading may reach in text whose
+ * paragraphs are indented (joins()). */
+#define HEADING_REACH 6
 
 enum { OPT_PRINT_WIDTH = CLI_OWN };
 
@@ -129,6 +133,8 @@ enum { M_COLS, M_BYTES };
 /* The document being read. */
 static struct {
 	size_t width;  /* W; 0: not hard-wrapped */
+	size_t slack;  /* 0: greedy wrapping; else see detect_ragged() */
+	size_t margin; /* the indentation of most wrapped lines (up to 8) */
 	int m;         /* M_COLS or M_BYTES */
 	int in_block;  /* the line before joined into the current one */
 	size_t cont;   /* column the current block's continuations start at */
@@ -143,7 +149,7 @@ static size_t qcap, qhead, qlen;
 static struct uline *
 qat(size_t i)
 {
-	return &q[(qhead + i) % qcap];
+	return &q[(qhead + i) & (qcap - 1)]; /* qcap is a power of 2 */
 }
 
 /*
@@ -225,12 +231,24 @@ list_marker(const unsigned char *s, size_t n)
 
 	if (n == 0)
 		return 0;
+	/* Most lines open with a letter that is no marker. */
+	if (s[0] < 0x80 && s[0] != '(' && !(s[0] >= '0' && s[0] <= '9') &&
+	    !(s[0] >= 'a' && s[0] <= 'z' && n > 1 &&
+		(s[1] == ')' || s[1] == ' ')) &&
+	    s[0] != '*' && s[0] != '-' && s[0] != '+' && s[0] != '#')
+		return 0;
 	k = utf8_decode(s, n, &c);
 	if (is_bullet(c)) {
 		if (k == n)
 			return k;
 		return s[k] == ' ' || s[k] == '\t' ? k + 1 : 0;
 	}
+	/* RFC-style "o  item" (two spaces: "o" is a word in some
+	 * languages), lynx's third-level "# item" (a Markdown heading is a
+	 * block of its own too). */
+	if ((s[0] == 'o' && n > 2 && s[1] == ' ' && s[2] == ' ') ||
+	    (s[0] == '#' && n > 1 && s[1] == ' '))
+		return 2;
 	if (s[0] == '(') {
 		for (i = 1; i < n && i <= 5 && s[i] >= 'a' && s[i] <= 'z'; i++)
 			;
@@ -257,119 +275,140 @@ list_marker(const unsigned char *s, size_t n)
 	return i < n ? i + 1 : i;
 }
 
-/* The text of l has no byte of 0x80 or more: one byte, one column. */
-static int
-all_ascii(const unsigned char *s, size_t n)
+/* The width of a block of bytes scanned at once. */
+#define BLOCK 16
+
+/*
+ * Masks of the BLOCK bytes at p (bit k: byte k): spaces in *sp, tabs in
+ * *tab, bytes of 0x80 or more in *high.  p[0 .. BLOCK) must be readable
+ * (the queue's line buffers have BLOCK bytes of slack).
+ */
+static void
+block_masks(const unsigned char *p, unsigned *sp, unsigned *tab,
+    unsigned *high)
 {
-	size_t i = 0;
+#if defined(SCAN_SSE2)
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 
-#if defined(SCAN_SWAR)
-	for (; i + 8 <= n; i += 8)
-		if (swar_high(swar_load(s + i)) != 0)
-			return 0;
-#endif
-	for (; i < n; i++)
-		if (s[i] >= 0x80)
-			return 0;
-	return 1;
-}
+	*sp = sse_bits(sse_eq(v, ' '));
+	*tab = sse_bits(sse_eq(v, '\t'));
+	*high = sse_bits(v);
+#else
+	unsigned k;
 
-/* s[0..n) holds three spaces in a row or a tab: a table's gap. */
-static int
-has_gap(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-#if defined(SCAN_SWAR)
-	for (; i + 10 <= n; i += 8) {
-		uint64_t v = swar_load(s + i);
-
-		if ((swar_range(v, ' ', ' ') &
-			swar_range(swar_load(s + i + 1), ' ', ' ') &
-			swar_range(swar_load(s + i + 2), ' ', ' ')) != 0 ||
-		    swar_range(v, '\t', '\t') != 0)
-			return 1;
+	*sp = *tab = *high = 0;
+	for (k = 0; k < BLOCK; k++) {
+		*sp |= (unsigned)(p[k] == ' ') << k;
+		*tab |= (unsigned)(p[k] == '\t') << k;
+		*high |= (unsigned)(p[k] >= 0x80) << k;
 	}
 #endif
-	for (; i < n; i++)
-		if (s[i] == '\t' ||
-		    (s[i] == ' ' && i + 2 < n && s[i + 1] == ' ' &&
-			s[i + 2] == ' '))
-			return 1;
-	return 0;
+}
+
+/* The index of the lowest set bit of m (m != 0). */
+static unsigned
+low_bit(unsigned m)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctz(m);
+#else
+	unsigned k = 0;
+
+	while ((m & 1u) == 0) {
+		m >>= 1;
+		k++;
+	}
+	return k;
+#endif
+}
+
+static int
+ascii_alnum(unsigned c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= '0' && c <= '9');
 }
 
 /*
- * The features of the text s[0..n) of a line that holds only ASCII (the
- * common case, made fast): a byte is a column.
+ * The features of the text s[0..n) of a line (n > 0, the text starting at
+ * column col; BLOCK bytes past n readable).  BLOCK bytes at a time, the
+ * spaces, tabs and bytes of 0x80 or more are found as bit masks: the
+ * first word ends at the first space or tab, three spaces in a row or a
+ * tab are a table's gap, and only the characters that are not ASCII are
+ * decoded, for their columns (a byte is a column otherwise), CJK and
+ * letters.
  */
 static void
-classify_ascii(struct uline *l, const unsigned char *s, size_t n)
+classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 {
-	size_t i;
-
-	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i++)
-		;
-	l->firstw[M_COLS] = l->firstw[M_BYTES] = i;
-	l->breakable = i < n;
-	l->table = i < n && has_gap(s + i, n - i);
-	for (i = 0; i < n; i++)
-		if (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') ||
-		    (s[i] >= '0' && s[i] <= '9'))
-			return;
-	l->rule = 1;
-}
-
-/* The same for text with other characters, decoded one by one. */
-static void
-classify_utf8(struct uline *l, const unsigned char *s, size_t n, size_t col)
-{
-	size_t i, k, w, run = 0, cols = col;
-	int firstdone = 0, letters = 0;
+	size_t i, pos, k, w, cols = n, word = n, next = 0;
+	size_t wadj = 0; /* columns less bytes of the first word */
+	unsigned sp, tab, high, ext, last2 = 0;
+	int letters = 0;
 	uint32_t c;
 
-	for (i = 0; i < n; i += k) {
-		k = utf8_decode(s + i, n - i, &c);
-		if (c == ' ' || c == '\t' || c == 0xA0) {
-			if (!firstdone) {
-				l->firstw[M_COLS] = cols - col;
-				l->firstw[M_BYTES] = i;
-				firstdone = 1;
+	for (i = 0; i < n && !letters; i++)
+		letters = ascii_alnum(s[i]);
+	for (i = 0; i < n; i += BLOCK) {
+		block_masks(s + i, &sp, &tab, &high);
+		if (n - i < BLOCK) {
+			unsigned valid = (1u << (n - i)) - 1;
+
+			sp &= valid;
+			tab &= valid;
+			high &= valid;
+		}
+		if (word == n && (sp | tab) != 0)
+			word = i + low_bit(sp | tab);
+		/* The text is trimmed: any tab or run of spaces is inside. */
+		ext = sp << 2 | last2;
+		if (tab != 0 || (ext & ext >> 1 & ext >> 2) != 0)
+			l->table = 1;
+		last2 = sp >> (BLOCK - 2) & 3u;
+		for (; high != 0; high &= high - 1) {
+			pos = i + low_bit(high);
+			if (pos < next)
+				continue; /* inside the character before */
+			if (s[pos] == 0xE2 && pos + 2 < n && s[pos + 1] == 0x80 &&
+			    (s[pos + 2] & 0xC0) == 0x80 && s[pos + 2] >= 0x90) {
+				/* Dashes, curly quotes, ellipsis (U+2010 to
+				 * U+203F), the most common by far: a column,
+				 * no letter, no CJK. */
+				next = pos + 3;
+				cols -= 2;
+				if (pos < word)
+					wadj -= 2;
+				continue;
 			}
-			cols = c == '\t' ? (cols / 8 + 1) * 8 : cols + 1;
-			run += c == '\t' ? 3 : 1;
-			continue;
-		}
-		if (run > 0) {
-			l->breakable = 1;
-			l->table |= run >= 3;
-			run = 0;
-		}
-		w = c == UTF8_BAD ? 1 : char_cols(c);
-		l->wide |= w == 2;
-		l->cjk_end = is_cjk(c);
-		if (i == 0)
-			l->cjk_start = l->cjk_end;
-		if (l->cjk_end) {
-			/* A break may come before any CJK character. */
-			l->breakable |= i > 0;
-			if (!firstdone) {
-				l->firstw[M_COLS] = i == 0 ? w : cols - col;
-				l->firstw[M_BYTES] = i == 0 ? k : i;
-				firstdone = 1;
+			k = utf8_decode(s + pos, n - pos, &c);
+			next = pos + k;
+			w = c == UTF8_BAD ? 1 : char_cols(c);
+			cols = cols + w - k; /* k bytes counted as k columns */
+			l->wide |= w == 2;
+			letters |= c != UTF8_BAD && uc_isalnum(c) &&
+			    !uc_ispunct(c);
+			/* Runs of no-break spaces lay out tables too. */
+			if (c == 0xA0 && next + 1 < n && s[next] == 0xC2 &&
+			    s[next + 1] == 0xA0)
+				l->table = 1;
+			if (is_cjk(c)) {
+				/* Text may break before and after it: the
+				 * first piece is this character or ends
+				 * before it. */
+				l->breakable |= pos > 0 || next < n;
+				l->cjk_start |= pos == 0;
+				l->cjk_end = next == n;
+				if (pos < word)
+					word = pos == 0 ? k : pos;
 			}
+			if (pos < word)
+				wadj += w - k;
 		}
-		cols += w;
-		letters |= c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
-			(c >= '0' && c <= '9') :
-				      c != UTF8_BAD && uc_isalnum(c) &&
-			!uc_ispunct(c);
 	}
-	if (!firstdone) {
-		l->firstw[M_COLS] = cols - col;
-		l->firstw[M_BYTES] = n;
-	}
-	l->width[M_COLS] = cols;
+	l->firstw[M_BYTES] = word;
+	l->firstw[M_COLS] = word + wadj;
+	l->breakable |= word < n;
+	l->width[M_COLS] = col + cols;
 	l->rule = !letters;
 }
 
@@ -416,12 +455,7 @@ classify(struct uline *l)
 		l->firstw[M_COLS] = l->firstw[M_BYTES] = 0;
 		return;
 	}
-	if (all_ascii(s + i, n - i)) {
-		l->width[M_COLS] = col + (n - i);
-		classify_ascii(l, s + i, n - i);
-	} else {
-		classify_utf8(l, s + i, n - i, col);
-	}
+	classify_text(l, s + i, n - i, col);
 	mark = list_marker(s + i, n - i);
 	l->item = mark > 0;
 	if (l->item) {
@@ -464,8 +498,9 @@ read_line(struct input *in)
 	l = qat(qlen);
 	qlen++;
 	buf_reset(&l->b);
-	/* An empty line still gets bytes to point to: s + 0 must be valid. */
-	buf_reserve(&l->b, line.len + 1);
+	/* BLOCK bytes of slack for classify_text(); an empty line gets
+	 * bytes to point to too. */
+	buf_reserve(&l->b, line.len + BLOCK);
 	buf_add(&l->b, line.p, line.len);
 	l->crlf = line.crlf;
 	classify(l);
@@ -480,7 +515,9 @@ read_line(struct input *in)
  * says that a is itself a continuation line (of the block whose
  * continuations start at doc.cont); else a list item's continuations
  * are indented to its text, and a paragraph's to its first line or a
- * little less (a first line indented like a book's).
+ * little less (a first line indented like a book's).  (fmt(1) puts an
+ * item's continuations under its marker: that is allowed too; lynx
+ * centres the rest of a heading under it.)
  */
 static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
@@ -491,8 +528,13 @@ may_continue(const struct uline *a, const struct uline *b, int in_block)
 	if (in_block)
 		return b->indent == doc.cont;
 	if (a->item)
-		return b->indent == a->textcol;
-	return b->indent <= a->indent && b->indent + 8 >= a->indent;
+		return b->indent == a->textcol || b->indent == a->indent;
+	if (b->indent <= a->indent && b->indent + 8 >= a->indent)
+		return 1;
+	/* The rest of a centred heading, centred under it (lynx). */
+	return a->indent == 0 && b->indent > 8 &&
+	    b->indent + b->width[M_COLS] + 1 >= a->width[M_COLS] &&
+	    b->indent + b->width[M_COLS] <= a->width[M_COLS] + 1;
 }
 
 /*
@@ -505,6 +547,18 @@ word_fits(const struct uline *a, const struct uline *b, int m, size_t w)
 	size_t gap = a->cjk_end && b->cjk_start ? 0 : 1;
 
 	return a->width[m] + gap + b->firstw[m] <= w;
+}
+
+/* The distinct voters of detect_width(), as hashes of their lines. */
+static uint64_t *voters;
+static size_t nvoters_cap;
+
+static int
+cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
 }
 
 /*
@@ -558,6 +612,60 @@ most_voted(int m, size_t *nvotes, size_t *npairs)
 }
 
 /*
+ * Text wrapped by a wrapper that does not fill its lines greedily (fmt(1)
+ * evens out line lengths, pdftotext follows the lines of a page set in a
+ * proportional font) ends its lines anywhere in the last few columns
+ * before its width W: the first word of the next line would often have
+ * fitted.  Such text is recognised by its lines of one block: at least
+ * four pairs, and three in four of them, have a first line in the last
+ * fifth of W, W being the widest line but for one line in a hundred.
+ * The slack is how far those first lines fall short of W (nine pairs
+ * in ten): a line joins the next when the next one's first word would
+ * not have fitted within W less the slack.  Returns W and sets
+ * doc.slack, or returns 0.
+ */
+static size_t
+detect_ragged(int m)
+{
+	size_t hist[MAX_WIDTH + 2], i, w, n = 0, over = 0, pairs = 0, high = 0;
+	size_t shortfall[MAX_WIDTH + 1], k;
+
+	memset(hist, 0, sizeof(hist));
+	for (i = 0; i < qlen; i++) {
+		const struct uline *l = qat(i);
+
+		if (!l->blank && l->breakable && !l->table && !l->wide) {
+			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1 :
+						       l->width[m]]++;
+			n++;
+		}
+	}
+	for (w = MAX_WIDTH + 1; w > 0 && over + hist[w] <= n / 100; w--)
+		over += hist[w];
+	if (w < MIN_WIDTH || w > MAX_WIDTH)
+		return 0;
+	memset(shortfall, 0, sizeof(shortfall));
+	for (i = 0; i + 1 < qlen; i++) {
+		const struct uline *a = qat(i);
+
+		if (!may_continue(a, qat(i + 1), 0) || a->width[m] > w ||
+		    !a->breakable)
+			continue;
+		pairs++;
+		if (a->width[m] * 5 >= w * 4) {
+			high++;
+			shortfall[w - a->width[m]]++;
+		}
+	}
+	if (high < 4 || high * 4 < pairs * 3)
+		return 0;
+	for (k = 0, i = 0; k * 10 < high * 9; i++)
+		k += shortfall[i];
+	doc.slack = i;
+	return w;
+}
+
+/*
  * Find the wrap width of the lines in the queue and how it is measured
  * (doc.m), or 0 if they are not hard-wrapped.  Each pair of lines A, B of
  * one block votes for the widths at which a greedy wrapper would have
@@ -567,16 +675,15 @@ most_voted(int m, size_t *nvotes, size_t *npairs)
  * pairs) vote for the true width, from lines of several lengths, and
  * almost no line (an eighth of the votes) is wider.  Lines of one block a
  * line have every length, so that their votes scatter and many lines pass
- * any width they agree on; a repeated line votes for one width many
- * times, but with one length.  Both measures vote; the one with more
+ * any width they agree on; a line repeated (a menu printed twice) votes
+ * for one width many times, so each distinct line counts once.  Both measures vote; the one with more
  * votes wins (columns on a tie: the same for ASCII text).
  */
 static size_t
 detect_width(void)
 {
-	unsigned char voter[MAX_WIDTH + 1];
-	size_t i, best, votes, pairs, lo, hi, over = 0, lengths = 0;
-	size_t bbest, bvotes, bpairs;
+	size_t i, best, votes, pairs, lo, hi, over = 0, lines = 0;
+	size_t bbest, bvotes, bpairs, indents[9];
 	int m = M_COLS;
 
 	best = most_voted(M_COLS, &votes, &pairs);
@@ -589,12 +696,22 @@ detect_width(void)
 	}
 	doc.m = m;
 	if (votes < 2 || votes * 4 < pairs)
-		return 0;
-	memset(voter, 0, sizeof(voter));
+		return detect_ragged(m);
+	/* The voters for the width, each line counted once. */
+	voters = xgrowarray(voters, &nvoters_cap, qlen, sizeof(*voters), 64);
+	memset(indents, 0, sizeof(indents));
 	for (i = 0; i + 1 < qlen; i++)
 		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) &&
-		    lo <= best && best < hi && !voter[lo]++)
-			lengths++;
+		    lo <= best && best < hi) {
+			voters[lines++] = hash64(qat(i)->b.p, qat(i)->b.len, 0);
+			indents[qat(i)->indent < 8 ? qat(i)->indent : 8]++;
+		}
+	for (i = 1; i < 9; i++)
+		if (indents[i] > indents[doc.margin])
+			doc.margin = i;
+	qsort(voters, lines, sizeof(*voters), cmp_u64);
+	for (i = 1, hi = lines > 0; i < lines; i++)
+		hi += voters[i] != voters[i - 1];
 	/* Lines wider than the width; not those that could not be broken
 	 * (a long URL) or that a renderer does not wrap (a table, CJK). */
 	for (i = 0; i < qlen; i++) {
@@ -604,8 +721,8 @@ detect_width(void)
 		    l->width[m] > best)
 			over++;
 	}
-	if (lengths < 2 || over * 8 > votes)
-		return 0;
+	if (hi < 2 || over * 8 > votes)
+		return detect_ragged(m);
 	return best;
 }
 
@@ -616,9 +733,25 @@ detect_width(void)
 static int
 joins(const struct uline *a, const struct uline *b)
 {
-	return a->width[doc.m] <= doc.width &&
+	size_t width = doc.width, fit;
+
+	/*
+	 * Text browsers indent the text of a page and not its headings,
+	 * which run into the margin on the right too: lynx wraps paragraphs
+	 * at 74 columns and headings at 79.
+	 */
+	if (a->width[doc.m] > width && a->indent == 0 && doc.margin >= 2)
+		width += HEADING_REACH;
+	fit = width;
+	/*
+	 * A block quotation is indented on both sides: lynx wraps one
+	 * indented by 2 past the text at a column or two less.
+	 */
+	if (a->indent > doc.margin && !a->item)
+		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
+	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&
-	    !word_fits(a, b, doc.m, doc.width);
+	    !word_fits(a, b, doc.m, fit - doc.slack);
 }
 
 static int
@@ -635,6 +768,97 @@ is_alnum(uint32_t c)
 }
 
 /*
+ * The words of the document's look-ahead, for mending hyphenated words:
+ * 64-bit hashes of ASCII words and hyphenated compounds, lower-cased, in
+ * an open-addressing table, filled only when the look-ahead has a line
+ * that ends in a hyphen after a letter (so that a stream of many small
+ * documents does not clear it every time) and to three quarters at most.
+ */
+#define WORD_SLOTS 8192
+static uint64_t words[WORD_SLOTS];
+static size_t nwords;
+static int words_filled;
+
+/* The hash of a word given in pieces, ASCII letters lower-cased. */
+static uint64_t
+word_hash(const unsigned char *p1, size_t n1, const char *mid,
+    const unsigned char *p2, size_t n2)
+{
+	unsigned char w[128];
+	size_t n = 0, i;
+
+	for (i = 0; i < n1 && n < sizeof(w); i++)
+		w[n++] = p1[i] | (p1[i] >= 'A' && p1[i] <= 'Z' ? 0x20 : 0);
+	for (i = 0; mid[i] != '\0' && n < sizeof(w); i++)
+		w[n++] = (unsigned char)mid[i];
+	for (i = 0; i < n2 && n < sizeof(w); i++)
+		w[n++] = p2[i] | (p2[i] >= 'A' && p2[i] <= 'Z' ? 0x20 : 0);
+	return hash64(w, n, 0x75e) | 1; /* 0 marks an empty slot */
+}
+
+static int
+word_slot(uint64_t h, int add)
+{
+	size_t i = (size_t)h & (WORD_SLOTS - 1);
+
+	while (words[i] != 0 && words[i] != h)
+		i = (i + 1) & (WORD_SLOTS - 1);
+	if (words[i] == h)
+		return 1;
+	if (add && nwords < WORD_SLOTS / 4 * 3) {
+		words[i] = h;
+		nwords++;
+	}
+	return 0;
+}
+
+static int
+ascii_letter(unsigned c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Fill the table from the look-ahead, if a line there ends in "x-". */
+static void
+learn_words(void)
+{
+	size_t i, j, k;
+	int any = 0;
+
+	for (i = 0; i < qlen && !any; i++) {
+		const struct uline *l = qat(i);
+		const unsigned char *s = (const unsigned char *)l->b.p;
+
+		any = l->end >= l->start + 2 && s[l->end - 1] == '-' &&
+		    ascii_letter(s[l->end - 2]);
+	}
+	if (words_filled) {
+		memset(words, 0, sizeof(words));
+		nwords = 0;
+		words_filled = 0;
+	}
+	if (!any)
+		return;
+	words_filled = 1;
+	for (i = 0; i < qlen; i++) {
+		const struct uline *l = qat(i);
+		const unsigned char *s = (const unsigned char *)l->b.p;
+
+		/* Runs of letters, with single hyphens between letters. */
+		for (j = l->start; j < l->end; j = k + 1) {
+			for (k = j; k < l->end && (ascii_letter(s[k]) ||
+			    (s[k] == '-' && k > j && k + 1 < l->end &&
+				ascii_letter(s[k + 1])));
+			     k++)
+				;
+			if (k - j >= 2 && (k == l->end || s[k] != '-'))
+				(void)word_slot(word_hash(s + j, k - j, "", s, 0),
+				    1);
+		}
+	}
+}
+
+/*
  * a ends with a hyphen after a letter and b goes on with a letter: did
  * the break split one word (the hyphen goes: "exam-" + "ple" =
  * "example") or fall after the hyphen of a compound (it stays:
@@ -643,16 +867,15 @@ is_alnum(uint32_t c)
  *   - b's piece starts with a capital or a digit, or a digit comes
  *     before the hyphen ("2019-" + "2020", "anti-" + "American");
  *   - a's word already holds a hyphen, a slash, a dot or "@" (a
- *     compound "state-of-" + "the-art", a URL, an address);
- *   - a's piece is a word on its own that opens compounds (self-, well-,
- *     non-, ...).
- * Otherwise it goes.
+ *     compound "state-of-" + "the-art", a URL, an address).
+ * Else the document decides where it can: the hyphen goes when the
+ * joined word is in its first 64 KiB ("repairs"), stays when the
+ * hyphenated one is ("re-elected").  Else it stays after a word that
+ * opens compounds and is no syllable a hyphenator splits off (anti,
+ * cross, half, non, self, well), and goes otherwise.
  */
-static const char *const compound_heads[] = {"all", "anti", "co", "cross",
-    "ex", "full", "half", "high", "long", "low", "multi", "near", "non",
-    "off", "one", "over", "part", "post", "pre", "pro", "quasi", "re",
-    "self", "semi", "short", "so", "three", "two", "under", "well", "wide",
-    NULL};
+static const char *const compound_heads[] = {"anti", "cross", "half", "non",
+    "self", "well", NULL};
 
 /* The n bytes at s are the lower-case ASCII word w, in any case. */
 static int
@@ -670,13 +893,13 @@ static int
 hyphen_goes(const struct uline *a, const struct uline *b)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
-	size_t e = a->end - 1, w = e, i;
+	const unsigned char *t = (const unsigned char *)b->b.p + b->start;
+	size_t e = a->end - 1, w = e, i, rest;
 	uint32_t c;
 
 	if (opt.keep_hyphens)
 		return 0;
-	utf8_decode((const unsigned char *)b->b.p + b->start,
-	    b->b.len - b->start, &c);
+	utf8_decode(t, b->b.len - b->start, &c);
 	if (!is_letter(c) || uc_isupper(c))
 		return 0;
 	/* The word before the hyphen: back to a space. */
@@ -686,6 +909,15 @@ hyphen_goes(const struct uline *a, const struct uline *b)
 		if (s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == '@' ||
 		    (s[i] >= '0' && s[i] <= '9'))
 			return 0;
+	if (words_filled) {
+		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
+		     rest++)
+			;
+		if (word_slot(word_hash(s + w, e - w, "", t, rest), 0))
+			return 1;
+		if (word_slot(word_hash(s + w, e - w, "-", t, rest), 0))
+			return 0;
+	}
 	for (i = 0; compound_heads[i] != NULL; i++) {
 		size_t len = strlen(compound_heads[i]);
 
@@ -726,7 +958,7 @@ emit(const struct uline *a, const struct uline *b)
 		return;
 	}
 	if (!doc.in_block)
-		doc.cont = a->item ? a->textcol : b->indent;
+		doc.cont = b->indent;
 	if (to - a->start >= 2 && s[to - 2] == 0xC2 && s[to - 1] == 0xAD) {
 		/* A soft hyphen where the renderer broke the word. */
 		to -= 2;
@@ -759,7 +991,7 @@ pop(void)
 
 	if (l->b.cap > LOOKAHEAD_BYTES * 16)
 		buf_free(&l->b);
-	qhead = (qhead + 1) % qcap;
+	qhead = (qhead + 1) & (qcap - 1);
 	qlen--;
 }
 
@@ -779,7 +1011,11 @@ unwrap_document(struct input *in, void *ctx)
 	    read_line(in))
 		;
 	doc.m = M_COLS;
+	doc.slack = 0;
+	doc.margin = 0;
 	doc.width = opt.width ? opt.width : detect_width();
+	if (doc.width > 0 && !opt.keep_hyphens)
+		learn_words();
 	if (opt.print_width) {
 		out_printf("%s\t%zu%s\n", in->name, doc.width,
 		    doc.m == M_BYTES && doc.width > 0 ? "\tbytes" : "");
@@ -805,6 +1041,9 @@ free_queue(void)
 	free(q);
 	q = NULL;
 	qcap = qhead = qlen = 0;
+	free(voters);
+	voters = NULL;
+	nvoters_cap = 0;
 }
 
 int

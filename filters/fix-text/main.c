@@ -154,8 +154,8 @@ fx_note(enum fx_kind kind, const char *before, size_t bn, const char *after,
 
 /*
  * 1 when the byte at p[i] (i < n, not ASCII) may start something to
- * repair: C2 80-9F (C1 controls), C2 AD (soft hyphen), C3 xx when it
- * starts mojibake (fx_maybe_mojibake()), and the
+ * repair: C2 80-9F (C1 controls), C2 AD (soft hyphen), a character that
+ * starts mojibake in some code page (fx_mojibake_at()), and the
  * invisible characters E2 80 8B (U+200B), E2 81 xx (U+2060, U+206A-F),
  * EF BB BF (U+FEFF) and EF BF B9-BC (U+FFF9-FFFC).
  */
@@ -164,23 +164,28 @@ suspect_high(const unsigned char *p, size_t n, size_t i)
 {
 	switch (p[i]) {
 	case 0xC2:
-		return i + 1 < n && (p[i + 1] <= 0x9F || p[i + 1] == 0xAD);
-	case 0xC3:
-		return fx_mojibake_at((const char *)p + i, n - i);
+		if (i + 1 < n && (p[i + 1] <= 0x9F || p[i + 1] == 0xAD))
+			return 1;
+		break;
 	case 0xE2:
-		return i + 2 < n &&
+		if (i + 2 < n &&
 		    ((p[i + 1] == 0x80 && p[i + 2] == 0x8B) ||
 			(p[i + 1] == 0x81 &&
 			    (p[i + 2] == 0xA0 ||
-				(p[i + 2] >= 0xAA && p[i + 2] <= 0xAF))));
+				(p[i + 2] >= 0xAA && p[i + 2] <= 0xAF)))))
+			return 1;
+		break;
 	case 0xEF:
-		return i + 2 < n &&
+		if (i + 2 < n &&
 		    ((p[i + 1] == 0xBB && p[i + 2] == 0xBF) ||
 			(p[i + 1] == 0xBF && p[i + 2] >= 0xB9 &&
-			    p[i + 2] <= 0xBC));
+			    p[i + 2] <= 0xBC)))
+			return 1;
+		break;
 	default:
-		return 0;
+		break;
 	}
+	return p[i] >= 0xC2 && fx_mojibake_at((const char *)p + i, n - i);
 }
 
 /* The test of one byte, for the tail of the line and flagged bytes. */
@@ -196,50 +201,25 @@ suspect_at(const unsigned char *p, size_t n, size_t i)
 }
 
 #if defined(SCAN_SSE2)
-/* The bytes of v in lo..hi, all of them 0x80 or more (signed compares). */
-static inline __m128i
-sse_high_range(__m128i v, unsigned char lo, unsigned char hi)
-{
-	__m128i above = lo == 0x80
-	    ? _mm_cmplt_epi8(v, _mm_setzero_si128())
-	    : _mm_cmpgt_epi8(v, _mm_set1_epi8((char)(lo - 1)));
-
-	return _mm_and_si128(
-	    above, _mm_cmplt_epi8(v, _mm_set1_epi8((char)(hi + 1))));
-}
-
 /*
- * The bytes of the 16 at p that start what suspect_at() accepts, or a
- * superset: ASCII controls, '&', DEL, C2 80-9F, C2 AD, C3 82-B4, E2 80 8B,
- * E2 81, EF BB BF, EF BF B9-BC.  p[0..18) must be readable.
+ * The bytes of the 16 at p that suspect_at() must look at: ASCII
+ * controls, '&', DEL, and the first bytes of characters from U+0080 on
+ * (C2-FF, which a signed compare finds above C1); continuation bytes
+ * and ordinary ASCII are passed over.
  */
 static inline unsigned
 sse_suspects(const unsigned char *p)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)p);
-	__m128i v1 = _mm_loadu_si128((const __m128i *)(p + 1));
-	__m128i v2 = _mm_loadu_si128((const __m128i *)(p + 2));
 	__m128i ascii = _mm_and_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
 	    _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
 	__m128i m =
 	    _mm_or_si128(ascii, _mm_or_si128(sse_eq(v, '&'), sse_eq(v, 0x7F)));
+	__m128i lead =
+	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
+		_mm_cmplt_epi8(v, _mm_setzero_si128()));
 
-	m = _mm_or_si128(m,
-	    _mm_and_si128(sse_eq(v, (char)0xC2),
-		_mm_or_si128(
-		    sse_high_range(v1, 0x80, 0x9F), sse_eq(v1, (char)0xAD))));
-	m = _mm_or_si128(m,
-	    _mm_and_si128(
-		sse_eq(v, (char)0xC3), sse_high_range(v1, 0x82, 0xB4)));
-	m = _mm_or_si128(m,
-	    _mm_and_si128(sse_eq(v, (char)0xE2),
-		_mm_or_si128(sse_eq(v1, (char)0x81),
-		    _mm_and_si128(
-			sse_eq(v1, (char)0x80), sse_eq(v2, (char)0x8B)))));
-	m = _mm_or_si128(m,
-	    _mm_and_si128(sse_eq(v, (char)0xEF),
-		_mm_or_si128(sse_eq(v1, (char)0xBB), sse_eq(v1, (char)0xBF))));
-	return sse_bits(m);
+	return sse_bits(_mm_or_si128(m, lead));
 }
 #endif
 
@@ -257,7 +237,7 @@ needs_repair(const char *s, size_t n)
 	size_t i = 0;
 
 #if defined(SCAN_SSE2)
-	while (i + 18 <= n) {
+	while (i + 16 <= n) {
 		unsigned m = sse_suspects(p + i);
 
 		while (m != 0) {

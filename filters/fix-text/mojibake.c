@@ -41,12 +41,16 @@
  * Curly quotes do not count: they are what a publishing system adds
  * right (or an &rsquo; step 1 decoded) to text that is broken anyway.
  *
- * Two damaged forms are repaired as well: a sequence whose last byte was
+ * Damaged forms are repaired as well: a sequence whose last byte was
  * lost and replaced by U+FFFD (or by '?' after "â€") becomes U+FFFD, as
- * ftfy does; "Ã" followed by a space, where a no-break space (the second
- * byte of "à", A0) was turned into a space or dropped, becomes "à" when
- * a lower-case word follows ("voilÃ le", Portuguese "Ã s" -> "às").
+ * ftfy does; "â€" whose last byte a decoder dropped (it drops only the
+ * five bytes Windows-1252 leaves unassigned, and of those only 9D makes
+ * a character of text, ”) becomes ”; "Ã" followed by a space, where a no-break
+ * space (the second byte of "à", A0) was turned into a space or dropped,
+ * becomes "à" when a lower-case word follows ("voilÃ le", Portuguese "Ã s" ->
+ * "às").
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixtext.h"
@@ -70,9 +74,11 @@ struct tok {
 	int nbytes;    /* UTF-8 length of the sequence (T_SEQ) */
 	uint32_t lead; /* the first character */
 	uint32_t cont; /* the second character */
+	int lead_byte; /* the first byte of the sequence */
 	int sloppy;    /* T_PLAIN: its Windows-1252 byte, or -1 */
 	int spaced;    /* a space stands for a no-break space (A0) */
 	int keep;      /* "Ã" + space: the space is the text's own */
+	int dropped;   /* "â€" for ”, its last byte dropped */
 };
 
 enum script {
@@ -165,6 +171,9 @@ is_letter(uint32_t c)
 static int
 is_upper(uint32_t c)
 {
+	if (c < 0x100) /* the common case, without uc_isupper()'s tables */
+		return (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 	return is_letter(c) && uc_isupper(c);
 }
 
@@ -176,20 +185,45 @@ is_lower(uint32_t c)
 
 	return (s == S_LATIN || s == S_GREEK || s == S_CYRILLIC ||
 		   s == S_ARMENIAN) &&
-	    !uc_isupper(c);
+	    !is_upper(c);
+}
+
+/* The code points from U+0800 on that Unicode assigns (assigned.def). */
+static const uint32_t assigned[][2] = {
+#include "assigned.h"
+};
+
+static int
+is_assigned(uint32_t c)
+{
+	size_t lo = 0, hi = sizeof(assigned) / sizeof(assigned[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c < assigned[mid][0])
+			hi = mid;
+		else if (c > assigned[mid][1])
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
 }
 
 /*
- * 1 for a character mojibake can decode to: not IPA, private use,
- * phonetic extensions and the like, which no news text holds.  Latin
- * Extended-B keeps the letters that languages use (ƒ, Vietnamese ơ ư,
- * pinyin ǎ ǐ ǒ ǔ, Romanian ș ț).
+ * 1 for a character mojibake can decode to.  Two bytes: not the IPA
+ * letters and most of Latin Extended-B, which no news text holds (it
+ * keeps the letters languages use: ƒ, Vietnamese ơ ư, pinyin ǎ ǐ ǒ ǔ,
+ * Romanian ș ț), not the long s.  Three and four: a character Unicode
+ * assigns, other than phonetic extensions and the specials; never
+ * private use, surrogates or noncharacters.
  */
 static int
 plausible(uint32_t c)
 {
 	if (c < 0x180)
-		return 1;
+		return c != 0x17F; /* long s: not in modern text */
 	if (c < 0x250)
 		return c == 0x192 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF ||
 		    c == 0x1B0 || (c >= 0x1CD && c <= 0x1DC) ||
@@ -198,38 +232,95 @@ plausible(uint32_t c)
 		return c >= 0x2C6 && c <= 0x2DD;
 	if (c < 0x800)
 		return 1;
-	if (c < 0x900)
+	if ((c >= 0x1D00 && c < 0x1E00) || (c >= 0xFFF0 && c < 0xFFFD) ||
+	    (c >= 0xFDD0 && c <= 0xFDEF))
 		return 0;
-	if (c < 0x1D00)
-		return 1;
-	if (c < 0x1E00)
-		return 0;
-	if (c < 0x2C00)
-		return 1;
-	if (c >= 0x2E00 && c < 0x2E80)
-		return 1;
-	if (c >= 0x3000 && c < 0xA000)
-		return 1;
-	if (c >= 0xAC00 && c < 0xD7A4)
-		return 1;
-	if (c >= 0xF900 && c < 0xFB50)
-		return 1;
-	if (c >= 0xFE00 && c < 0xFE10)
-		return 1;
-	if (c >= 0xFE30 && c < 0xFFF0)
-		return c < 0xFDD0 || c > 0xFDEF;
-	if (c == 0xFFFD)
-		return 1;
-	return c >= 0x10000 && c < 0x40000;
+	return is_assigned(c);
 }
 
-/* The character at p[i..n) and its Windows-1252 byte (-1: none). */
+/*
+ * The code pages whose misreading of UTF-8 is undone: Windows-1252 (with
+ * Latin-1, whose C1 controls it takes for the same bytes) first, then
+ * the others of codepages.def, tried on a line only when Windows-1252
+ * repairs nothing there, and held to a stricter rule (see layer()).
+ */
+struct codepage {
+	const char *name;
+	uint32_t high[128]; /* the characters of bytes 0x80-0xFF */
+};
+
+static const struct codepage codepages[] = {
+#include "codepages.h"
+};
+
+#define NCODEPAGES (sizeof(codepages) / sizeof(codepages[0]))
+
+/* Each code page's characters sorted, with their bytes, for encoding. */
+struct byte_of {
+	uint32_t cp;
+	unsigned char b;
+};
+static struct byte_of reverse[NCODEPAGES][128];
+static int reverse_made;
+
+static int
+by_cp(const void *a, const void *b)
+{
+	uint32_t x = ((const struct byte_of *)a)->cp;
+	uint32_t y = ((const struct byte_of *)b)->cp;
+
+	return x < y ? -1 : x > y;
+}
+
+static void
+make_reverse(void)
+{
+	size_t k, i;
+
+	for (k = 0; k < NCODEPAGES; k++) {
+		for (i = 0; i < 128; i++) {
+			reverse[k][i].cp = codepages[k].high[i];
+			reverse[k][i].b = (unsigned char)(0x80 + i);
+		}
+		qsort(reverse[k], 128, sizeof(reverse[k][0]), by_cp);
+	}
+	reverse_made = 1;
+}
+
+/* The code page being tried: NULL for Windows-1252, else one of them. */
+static const struct codepage *cur_page;
+
+/* The byte of cp in the code page being tried, or -1. */
+static int
+page_encode(uint32_t cp)
+{
+	const struct byte_of *r;
+	struct byte_of key;
+
+	if (cur_page == NULL)
+		return cp1252_encode(cp);
+	if (cp < 0x80)
+		return (int)cp;
+	key.cp = cp;
+	r = bsearch(
+	    &key, reverse[cur_page - codepages], 128, sizeof(key), by_cp);
+	return r != NULL ? r->b : -1;
+}
+
+/* 1 when the code page reads byte A0 as a no-break space. */
+static int
+page_has_nbsp(void)
+{
+	return cur_page == NULL || cur_page->high[0x20] == 0xA0;
+}
+
+/* The character at p[i..n) and its byte in the code page (-1: none). */
 static size_t
 sloppy_at(const char *p, size_t n, size_t i, uint32_t *cp, int *b)
 {
 	size_t len = fx_decode(p + i, n - i, cp);
 
-	*b = *cp == UTF8_BAD ? -1 : cp1252_encode(*cp);
+	*b = *cp == UTF8_BAD ? -1 : page_encode(*cp);
 	return len;
 }
 
@@ -258,7 +349,22 @@ space_was_a0(const char *p, size_t n)
 		if (n >= m && memcmp(p, joined[k], m) == 0)
 			return 1;
 	}
-	return 0;
+	/* A lone letter after it is the rest of a word: "hĂ i" is "hài". */
+	return n >= 1 && p[0] >= 'a' && p[0] <= 'z' &&
+	    (n == 1 || p[1] == ' ' || p[1] == ',' || p[1] == '.' ||
+		p[1] == ';' || p[1] == ':' || p[1] == '!' || p[1] == '?');
+}
+
+/*
+ * 1 when c, the byte after "â€", may follow a ” whose byte was dropped:
+ * ASCII other than a letter or digit ("â€ he said", "â€.").
+ */
+static int
+dropped_before(char c)
+{
+	return (unsigned char)c < 0x80 &&
+	    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+	    !(c >= '0' && c <= '9');
 }
 
 /*
@@ -279,15 +385,28 @@ sequence_at(const char *p, size_t n, size_t i, int b, struct tok *t)
 	need = b <= 0xDF ? 2 : b <= 0xEF ? 3 : 4;
 	len = sloppy_at(p, n, j, &c, &bb);
 	t->lead = c;
+	t->lead_byte = b;
 	bytes[0] = (unsigned char)b;
 	j += len;
 	for (k = 1; k < need; k++) {
+		if (k == 2 && b == 0xE2 && bytes[1] == 0x80 && !lost &&
+		    (j >= n || (p[j] != '?' && dropped_before(p[j])))) {
+			/* "â€" whose third byte a decoder dropped: the
+			 * bytes it drops (81 8D 8F 90 9D) leave ” (9D) as
+			 * the only character of text. */
+			t->type = T_SEQ;
+			t->cp = 0x201D;
+			t->nbytes = 3;
+			t->dropped = 1;
+			t->len = j - i;
+			return 1;
+		}
 		if (j >= n)
 			return 0;
 		len = sloppy_at(p, n, j, &c, &bb);
 		if (k == 1)
 			t->cont = c;
-		if (c == ' ' && !lost) {
+		if (c == ' ' && !lost && page_has_nbsp()) {
 			if (b == 0xC3 && need == 2 &&
 			    !space_was_a0(p + j + 1, n - j - 1)) {
 				/* "voilÃ le": the space stays. */
@@ -432,6 +551,9 @@ closing_mark(uint32_t c)
 	    c == 0x2018 || c == 0xBB || c == 0xAB || c == 0xB4 || c == 0xB7;
 }
 
+/* The character before the one judge() gets as prev (set by walk()). */
+static uint32_t before_prev;
+
 /* A two-byte candidate that decodes to a Latin letter. */
 static enum verdict
 judge_latin(const struct tok *t, uint32_t prev, uint32_t next,
@@ -439,18 +561,31 @@ judge_latin(const struct tok *t, uint32_t prev, uint32_t next,
 {
 	int pl = is_letter(prev), nl = is_letter(next), up = is_upper(t->cp);
 
-	if (t->cont == 0xA0)
-		return !up && (is_lower(prev) || is_lower(next) || !pl) ? STRONG
-									: WEAK;
+	if (t->cont == 0xA0) {
+		if (up) /* "Å\u00A0koda" is "Škoda" */
+			return !pl && is_lower(next) ? STRONG : WEAK;
+		return is_lower(prev) || is_lower(next) || !pl ||
+			!is_letter(before_prev)
+		    ? STRONG
+		    : WEAK;
+	}
 	if (is_apostrophe(t->cont) && nl && contraction_after(after, alen))
 		return WEAK;
+	if (up && cur_page != NULL)
+		/* Other code pages: a capital counts only at the head of
+		 * a lower-case word ("Å½inoma" is "Žinoma"); "HÅØYA" is
+		 * Norwegian, not cp1257 for "HŨYA". */
+		return !pl && is_lower(next) ? STRONG : WEAK;
 	if (pl && nl) {
 		if (up)
 			return is_upper(prev) && is_upper(next) ? STRONG : WEAK;
 		return is_lower(prev) || is_lower(next) ? STRONG : WEAK;
 	}
-	if (pl && up && t->lead == 0xC3 && is_upper(prev) &&
-	    !closing_mark(t->cont))
+	if (pl && up && t->lead_byte == 0xC3 && cur_page == NULL &&
+	    is_upper(prev) && !closing_mark(t->cont))
+		return STRONG;
+	if (pl && !up && is_upper(prev) && !is_letter(before_prev))
+		/* A short word in title case: "NÃ\u00AD" is "Ní". */
 		return STRONG;
 	if (pl)
 		return !up && is_lower(prev) ? STRONG : WEAK;
@@ -496,7 +631,7 @@ judge_spaced(const struct tok *t, uint32_t prev, uint32_t next,
 	uint32_t c = ' ';
 	size_t i = 0;
 
-	if (t->lead == 0xC3 && t->nbytes == 2) {
+	if (t->lead_byte == 0xC3 && t->nbytes == 2) {
 		while (i < alen && after[i] == ' ')
 			i++;
 		if (i < alen)
@@ -525,15 +660,17 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 
 	if (t->type == T_PLAIN)
 		return REJECT;
+	if (t->dropped)
+		return STRONG;
 	if (t->spaced)
 		return judge_spaced(t, prev, next, after, alen, near_repair);
 	if (t->type == T_LOSSY) {
 		if (t->nbytes == 2)
-			return is_letter(prev) && is_letter(next) &&
+			return (is_letter(prev) || is_letter(next)) &&
 				(is_lower(prev) || is_lower(next))
 			    ? STRONG
 			    : WEAK;
-		return t->lead == 0xE2 ? STRONG : WEAK;
+		return t->lead_byte == 0xE2 ? STRONG : WEAK;
 	}
 	if (!plausible(c))
 		return REJECT;
@@ -546,9 +683,27 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 		return judge_script(c, prev, next);
 	}
 	if (c >= 0x300 && c < 0x370)
-		return prev != ' ' && prev != '\t' ? STRONG : WEAK;
+		return prev != ' ' && prev != '\t' && cur_page == NULL ? STRONG
+								       : WEAK;
 	if (s == S_NONE) {
-		/* Â + a symbol (£ © ° NBSP), Ã + × or ÷. */
+		/* Â + a symbol (£ © ° NBSP), Ã + × or ÷; in another code
+		 * page, a pair such as "Āø" for "¸" is too weak alone. */
+		if (cur_page != NULL)
+			/* Not "Āø" for "¸" after a space, nor "`¬´ "; but
+			 * "¬£0.86" (MacRoman) or "1Â˝" (Windows-1250) for
+			 * "£" and "½": no letter stands for the lead and a
+			 * number or word follows, or the lead would be a
+			 * capital glued to a number or a word. */
+			return t->lead_byte == 0xC2 &&
+				((!is_letter(t->lead) &&
+				     (is_letter(next) ||
+					 (next >= '0' && next <= '9'))) ||
+				    (prev >= '0' && prev <= '9') ||
+				    is_lower(prev) ||
+				    ((c == 0xBF || c == 0xA1) &&
+					is_letter(next) && !is_letter(prev)))
+			    ? STRONG
+			    : WEAK;
 		if (c == 0xA0)
 			return is_upper(prev) || prev == ' ' ? WEAK : STRONG;
 		return is_upper(prev) ? WEAK : STRONG;
@@ -561,26 +716,64 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 /* The counts one pass over a line's candidates gives. */
 struct tally {
 	size_t strong, weak, strong_long;
-	size_t strong_inword; /* two-byte, lower-case after lower-case */
+	size_t strong_latin2; /* two-byte, a Latin letter */
+	size_t switches;      /* letters after a letter of another script */
 	size_t broken;        /* lead characters that start no sequence */
-	int mixed;        /* right characters that bad decoding would break */
-	int mixed_letter; /* ... and one of them is a letter */
+	int mixed;          /* right characters that bad decoding would break */
+	int mixed_letter;   /* ... and one of them is a letter */
+	size_t outside;     /* letters past ASCII in no candidate */
+	size_t outside_any; /* characters past ASCII in no candidate */
+	size_t weak_a0;     /* WEAK: a letter + space for "à", "Š" */
+	size_t rejected;    /* candidates judged REJECT */
 };
 
 /*
- * 1 when the repaired characters of two candidates in a row are a
- * second layer of mojibake: "ÃƒÂ©" gives "Ã" and "©", which are "é".
+ * The number of candidates in a row, from cur on, whose repaired
+ * characters are a second layer of mojibake, read in the code page being
+ * tried or in Windows-1252 ("ÃƒÂ©" gives "Ã" and "©", which are "é";
+ * "РІСњВ¤" gives "в", "ќ", "¤", which are "❤"); 0 when they are not.
+ * nxt is the token after cur.
  */
 static int
-second_layer(const struct tok *a, const struct tok *b)
+second_layer(
+    const char *p, size_t n, const struct tok *cur, const struct tok *nxt)
 {
-	int x, y;
+	const struct codepage *saved = cur_page;
+	struct tok t = *nxt;
+	int pass, need = 0, k = 0, x, y;
+	uint32_t v = 0;
 
-	if (a->type != T_SEQ || b->type != T_SEQ)
-		return 0;
-	x = cp1252_encode(a->cp);
-	y = cp1252_encode(b->cp);
-	return x >= 0xC2 && x <= 0xDF && is_cont(y);
+	for (pass = 0; pass < 2 && k == 0; pass++) {
+		if (pass == 1 && cur_page == NULL)
+			break;
+		x = pass == 0 ? page_encode(cur->cp) : cp1252_encode(cur->cp);
+		if (cur->type != T_SEQ || x < 0xC2 || x > 0xF4)
+			continue;
+		need = x <= 0xDF ? 2 : x <= 0xEF ? 3 : 4;
+		v = (uint32_t)x & (need == 2 ? 0x1F : need == 3 ? 0x0F : 0x07);
+		t = *nxt;
+		for (k = 1; k < need; k++) {
+			y = pass == 0 ? page_encode(t.cp) : cp1252_encode(t.cp);
+			if (t.type != T_SEQ || !is_cont(y))
+				break;
+			v = (v << 6) | ((uint32_t)y & 0x3F);
+			if (k + 1 < need) {
+				if (t.off + t.len >= n)
+					break;
+				cur_page = saved;
+				tok_at(p, n, t.off + t.len, &t);
+			}
+		}
+		if (k < need ||
+		    v < (need == 2          ? 0x80u
+				: need == 3 ? 0x800u
+					    : 0x10000u) ||
+		    (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF ||
+		    !plausible(v))
+			k = 0;
+	}
+	cur_page = saved;
+	return k;
 }
 
 /*
@@ -592,7 +785,8 @@ static size_t
 walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 {
 	struct tok cur, nxt;
-	uint32_t prev = ' ', next;
+	uint32_t prev = ' ', prev2 = ' ', next;
+	enum script last_script = S_NONE;
 	size_t fixes = 0, start = 0;
 	int prev_cand = 0, forced = 0;
 	enum verdict v;
@@ -609,6 +803,12 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			tok_at(p, n, end, &nxt);
 		next = has_next ? tok_char(&nxt) : ' ';
 		if (cur.type == T_PLAIN) {
+			if (ty != NULL && cur.cp >= 0x80 &&
+			    cur.cp != UTF8_BAD) {
+				ty->outside_any++;
+				if (is_letter(cur.cp))
+					ty->outside++;
+			}
 			if (ty != NULL && cur.sloppy >= 0x80 &&
 			    !(cur.cp >= 0x80 && cur.cp <= 0x9F) &&
 			    !(cur.cp >= 0x2018 && cur.cp <= 0x201D)) {
@@ -623,19 +823,28 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			v = REJECT;
 			forced = 0;
 		} else {
+			before_prev = prev2;
 			v = judge(&cur, prev, next, p + end, n - end,
 			    prev_cand || (has_next && nxt.type != T_PLAIN));
-			if (forced || (has_next && second_layer(&cur, &nxt)))
+			if (forced > 0)
+				forced--;
+			if (forced == 0 && has_next)
+				forced = second_layer(p, n, &cur, &nxt);
+			if (forced > 0)
 				v = STRONG;
-			forced = has_next && second_layer(&cur, &nxt);
 			if (ty != NULL && v == STRONG) {
 				ty->strong++;
 				if (cur.nbytes >= 3)
 					ty->strong_long++;
-				else if (is_lower(prev) && is_lower(cur.cp))
-					ty->strong_inword++;
-			} else if (ty != NULL && v == WEAK)
+				else if (script_of(cur.cp) == S_LATIN)
+					ty->strong_latin2++;
+			} else if (ty != NULL && v == WEAK) {
 				ty->weak++;
+				if (cur.spaced && cur.nbytes == 2 &&
+				    is_letter(cur.cp))
+					ty->weak_a0++;
+			} else if (ty != NULL)
+				ty->rejected++;
 		}
 		if (out != NULL && v != REJECT) {
 			elen = utf8_encode(cur.cp, enc);
@@ -647,6 +856,15 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			fixes++;
 			start = end;
 		}
+		if (ty != NULL && is_letter(tok_char(&cur))) {
+			enum script sc = script_of(tok_char(&cur));
+
+			if (last_script != S_NONE && sc != last_script)
+				ty->switches++;
+			last_script = sc;
+		} else if (tok_char(&cur) == ' ')
+			last_script = S_NONE;
+		prev2 = prev;
 		prev = tok_char(&cur);
 		prev_cand = cur.type != T_PLAIN;
 		if (!has_next)
@@ -658,63 +876,156 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 	return fixes;
 }
 
-/* One layer of repair: returns the repairs written to out (0: none). */
+/*
+ * Whether one layer of repair in the code page being tried (cur_page)
+ * would be made, from the tally of its candidates.  Windows-1252 follows
+ * the rules at the top of the file.  Another code page must explain the
+ * line: every letter past ASCII inside a candidate, at most one WEAK
+ * candidate for two STRONG ones (a letter with a space for its A0, "Г "
+ * for "à", "Å " for "Š", not counted), no more changes of script, no lead
+ * left without its
+ * sequence; a line of real Czech or Russian text always has letters of
+ * its own outside candidates, so it is never read as mojibake of another
+ * code page.
+ */
+static int
+accepted(const struct tally *ty)
+{
+	if (ty->strong == 0 || ty->broken > ty->strong)
+		return 0;
+	if (cur_page != NULL)
+		return 2 * (ty->weak - ty->weak_a0) <= ty->strong &&
+		    ty->rejected == 0 && ty->broken == 0 && ty->outside == 0 &&
+		    4 * ty->switches <= ty->strong;
+	return !(ty->mixed && ty->strong < 2 && ty->strong_long == 0 &&
+	    !(ty->mixed_letter && ty->strong_latin2 > 0));
+}
+
+/*
+ * One layer of repair: returns the repairs written to out (0: none).
+ * Windows-1252 when it explains every character of the line; else the
+ * other code page that explains it best (most STRONG candidates, fewest
+ * WEAK ones and changes of script between letters: MacRoman read as
+ * Windows-1257 gives Latin, CJK and Cyrillic letters side by side); else
+ * Windows-1252 for what it explains
+ * ("Å iaip ÄÆdomu" is Windows-1257 whole, though Windows-1252 would
+ * repair "Å " alone).
+ */
 static size_t
 layer(const char *p, size_t n, struct buf *out)
 {
 	struct tally ty;
+	const struct codepage *best = NULL;
+	size_t k, f = 0, best_score = 0, score;
+	int latin;
 
+	if (!reverse_made)
+		make_reverse();
+	cur_page = NULL;
 	memset(&ty, 0, sizeof(ty));
 	(void)walk(p, n, &ty, NULL);
-	if (ty.strong == 0 || ty.broken > ty.strong)
-		return 0;
-	if (ty.mixed && ty.strong < 2 && ty.strong_long == 0 &&
-	    !(ty.mixed_letter && ty.strong_inword > 0))
-		return 0;
-	return walk(p, n, NULL, out);
+	latin = accepted(&ty);
+	if (!latin || ty.outside_any > 0) {
+		for (k = 0; k < NCODEPAGES; k++) {
+			cur_page = &codepages[k];
+			memset(&ty, 0, sizeof(ty));
+			(void)walk(p, n, &ty, NULL);
+			score = ty.strong + ty.weak_a0 > ty.weak + ty.switches
+			    ? ty.strong + ty.weak_a0 - ty.weak - ty.switches
+			    : 0;
+			if (accepted(&ty) && score > best_score) {
+				best = cur_page;
+				best_score = score;
+			}
+		}
+		if ((cur_page = best) != NULL)
+			f = walk(p, n, NULL, out);
+		cur_page = NULL;
+	}
+	if (f == 0 && latin)
+		f = walk(p, n, NULL, out);
+	return f;
 }
 
 /*
- * fx_mojibake_at(): 1 if p[0..n) starts with what may be a candidate: a
- * lead character (U+00C2-U+00F4, bytes C3 82 to C3 B4) followed by as
- * many characters as its sequence needs that may continue it (their
- * Windows-1252 byte is 80-BF, or U+FFFD, or a space after "Ã"; a space
- * for another lead is only ever WEAK evidence, which needs a candidate
- * found here anyway).  The scan that
- * keeps clean accented text ("Córdoba": "ó" then 'r'; "Tomáš": "á" then
- * "š" then a space) off the slow path.  fx_maybe_mojibake(): 1 if such
- * a start is anywhere in p[0..n).
+ * 1 if p[0..n) starts with a lead of the code page being tried followed
+ * by as many characters as its sequence needs that may continue it
+ * (their byte is 80-BF, or U+FFFD, or '?' last, or a space after "Ã" or
+ * its like in a code page with a no-break space at A0).  A space after
+ * another lead is only ever WEAK evidence, which needs a candidate found
+ * here anyway.
  */
-int
-fx_mojibake_at(const char *s, size_t n)
+static int
+starts_sequence(const char *p, size_t n)
 {
-	const unsigned char *c = (const unsigned char *)s;
-	size_t i = 2, len;
-	int need, k, b;
+	size_t i, len;
+	int need, k, b, lead, first = 0;
 	uint32_t cp;
 
-	if (n < 3 || c[0] != 0xC3 || c[1] < 0x82 || c[1] > 0xB4)
+	i = sloppy_at(p, n, 0, &cp, &lead);
+	if (lead < 0xC2 || lead > 0xF4)
 		return 0;
-	need = c[1] < 0xA0 ? 2 : c[1] < 0xB0 ? 3 : 4;
+	need = lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4;
 	for (k = 1; k < need; k++) {
+		if (k == 2 && lead == 0xE2 && first == 0x80 &&
+		    (i >= n || dropped_before(p[i])))
+			return 1; /* "â€" and a dropped byte */
 		if (i >= n)
 			return 0;
-		len = sloppy_at(s, n, i, &cp, &b);
+		len = sloppy_at(p, n, i, &cp, &b);
+		if (k == 1)
+			first = b;
 		if (!is_cont(b) && cp != 0xFFFD && !(cp == '?' && k == 2) &&
-		    !(cp == ' ' && need == 2 && c[1] == 0x83))
+		    !(cp == ' ' && lead == 0xC3 && page_has_nbsp()))
 			return 0;
 		i += len;
 	}
 	return 1;
 }
 
+/*
+ * fx_mojibake_at(): 1 if p[0..n) starts with what may be a candidate in
+ * any of the code pages (starts_sequence()).  The scan that keeps clean
+ * accented text off the slow path: a character past ASCII followed by
+ * ASCII ("Córdoba": "ó" then 'r'; "’s") is no candidate, unless the ASCII
+ * is a space after "Ã" or a letter read from the same byte (Ă Г Ć).
+ * fx_maybe_mojibake(): 1 if such a start is anywhere in p[0..n).
+ */
+int
+fx_mojibake_at(const char *p, size_t n)
+{
+	const struct codepage *saved = cur_page;
+	uint32_t c0, c1;
+	size_t len, k;
+	int found = 0;
+
+	len = fx_decode(p, n, &c0);
+	if (c0 < 0x80 || c0 == UTF8_BAD || len >= n)
+		return 0;
+	(void)fx_decode(p + len, n - len, &c1);
+	if (c1 < 0x80 &&
+	    !(c1 == ' ' &&
+		(c0 == 0xC3 || c0 == 0x102 || c0 == 0x106 || c0 == 0x413)))
+		return 0;
+	if (!reverse_made)
+		make_reverse();
+	cur_page = NULL;
+	found = starts_sequence(p, n);
+	for (k = 0; k < NCODEPAGES && !found; k++) {
+		cur_page = &codepages[k];
+		found = starts_sequence(p, n);
+	}
+	cur_page = saved;
+	return found;
+}
+
 int
 fx_maybe_mojibake(const char *s, size_t n)
 {
-	const char *c, *end = s + n;
+	size_t i;
 
-	for (c = s; (c = memchr(c, 0xC3, (size_t)(end - c))) != NULL; c++)
-		if (fx_mojibake_at(c, (size_t)(end - c)))
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xC2 && fx_mojibake_at(s + i, n - i))
 			return 1;
 	return 0;
 }

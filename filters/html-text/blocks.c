@@ -2,10 +2,10 @@
  * blocks.c - --main: keep the document's lines with their markup, then
  * choose the article.
  *
- * What is kept: every visible element as a node (parent, element, what
- * its tag, role, itemprop and class/id words say), every line with its
- * node and its link text, the <title>, and the articleBody string of any
- * JSON-LD script.  How the article is chosen, at the end of the
+ * What is kept: every visible element as a node (parent, what its tag,
+ * role, itemprop and class/id words say), every line with its node, its
+ * link text and its cells, the <title>, and the articleBody string of
+ * any JSON-LD script.  How the article is chosen, at the end of the
  * document (choose()):
  *
  *  1. Furniture: nodes that markup marks as not the article: nav, aside,
@@ -16,26 +16,31 @@
  *     that holds the article markup (<article>, <main>, itemprop=
  *     articleBody) or most of the page's prose is not furniture, however
  *     it is named: a <div class="page has-sidebar"> wraps everything.
- *  2. Prose: a line is prose when it has at least PROSE_CHARS bytes of
- *     text that is not link text and less than half of it is links;
- *     other lines (menus, labels, lists of links) are clutter.
- *  3. The article is the node whose subtree, furniture left out, gives
- *     the best prose - CLUTTER_WEIGHT * clutter, with a bonus for the
- *     markup that says "article" (itemprop=articleBody the most, then
- *     <article>/<main>, then class words of content.words).  The widest
- *     node holds all the prose and all the clutter; the best one holds
- *     the prose with the least clutter around it.
- *  4. Its lines are written, less furniture inside it and lines that
- *     are mostly link text.  When the page's markup holds much less
- *     text than its JSON-LD articleBody (a page that loads its text by
- *     script), the JSON-LD text is written instead.
+ *  2. Prose and clutter (prose_weight()): a line is prose when it has
+ *     PROSE_CHARS bytes of text that is not link text and less than half
+ *     of it links, or is a table row of three cells; a prose line with
+ *     no prose line beside it counts ISOLATED_WEIGHT (an article is a run
+ *     of paragraphs; teasers and comments are one excerpt at a time
+ *     between a headline and a byline).  Other lines are clutter.
+ *  3. The article: the node whose subtree, furniture left out, has the
+ *     most prose less clutter (node_score()), narrowed to the innermost
+ *     node that keeps INNER_SHARE of that score when such nodes nest
+ *     (refine()).  The markup decides first when it can: an itemprop=
+ *     articleBody with prose wins outright; an <article> or <main> wins
+ *     when it scores at least LANDMARK_SHARE as well, narrowed the same
+ *     way.
+ *  4. Its lines are written, less furniture inside it and lines that are
+ *     mostly link text.  When JSON-LD articleBody holds much more text
+ *     than that (a page that loads its text by script), it is written
+ *     instead.
  *
  * Readability scores paragraphs and hands each score to the parent and
- * half to the grandparent; trafilatura tries lists of known content
- * containers, then falls back to such scoring.  This code gives every
- * ancestor the whole of its subtree and lets the clutter inside decide,
- * so an article split into several <div> under one parent is found
- * whole, and the markup of the page only tips a close call.
+ * half to the grandparent, then joins siblings; trafilatura tries lists
+ * of known content containers, then falls back to such scoring.  Here
+ * every ancestor gets the whole of its subtree and the clutter inside
+ * decides, so an article split into several <div> under one parent is
+ * found whole, and the refinement takes away the wrapper's teasers and
+ * comments rather than a Readability-style sibling search adding them.
  */
 #include "blocks.h"
 

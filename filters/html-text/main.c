@@ -7,13 +7,13 @@
  * --main the lines wait in a bounded buffer with their markup until the
  * end of the document, which chooses the article (blocks.c).  Between
  * two documents html-text writes a line holding only a form feed, the
- * suite's document separator.  Memory is constant whatever the input:
+ * suite's document separator; such a line in its input ends a document
+ * too (source.c).  Memory is constant whatever the input:
  * a chunk, a capped element stack, a tag's few attributes.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "blocks.h"
 #include "cli.h"
@@ -22,10 +22,10 @@
 #include "options.h"
 #include "output.h"
 #include "prog.h"
+#include "source.h"
 #include "text.h"
 #include "tokenize.h"
 #include "tree.h"
-#include "xalloc.h"
 
 #define SNIFF_BYTES 1024 /* where a <meta charset> must be */
 
@@ -81,24 +81,13 @@ static const struct cli_spec spec = {"[-amt] [--charset=ENC] [--explain] [FILE].
     "else UTF-8.\n"};
 
 static struct {
-	char *chunk;
-	size_t size;
+	size_t size;           /* bytes a read(2) asks for */
 	unsigned long documents;
+	struct source src;     /* the operand being read */
+	unsigned long operand; /* its index, for continued documents */
 	struct tok *tok;
 	struct decoder dec;
 } run;
-
-/* read(2), again after a signal.  Returns bytes, 0 at the end, -1. */
-static ssize_t
-read_some(int fd, char *p, size_t n)
-{
-	ssize_t r;
-
-	do
-		r = read(fd, p, n);
-	while (r < 0 && errno == EINTR);
-	return r;
-}
 
 static void
 feed(const char *p, size_t n, int eof)
@@ -111,36 +100,48 @@ feed(const char *p, size_t n, int eof)
 		tok_feed(run.tok, d, dn);
 }
 
+/*
+ * One document: an operand, or the part of one up to a separator line.
+ * lib/inputs calls this again after a separator (in->at_separator), and
+ * writes that separator itself; the separator between two operands is
+ * written here.
+ */
 static int
 html_document(struct input *in, void *ctx)
 {
 	char head[SNIFF_BYTES], store[64];
-	const char *cs;
-	size_t nhead = 0, skip;
-	ssize_t r = 1;
-	int fd = in->lr.fd, failed = 0;
+	const char *cs, *p;
+	size_t nhead = 0, skip, n;
+	struct source *s = &run.src;
 
 	(void)ctx;
+	if (s->buf == NULL || run.operand != in->index) {
+		src_free(s);
+		src_init(s, in->lr.fd, run.size);
+		run.operand = in->index;
+		/* A document that cannot be read at all is none. */
+		n = src_next(s, &p, sizeof(head));
+		if (n == 0 && s->failed) {
+			errno = s->err;
+			pwarn_sys("%s", in->label);
+			prog_set_trouble();
+			src_free(s);
+			return 0;
+		}
+		if (run.documents > 0) {
+			out_write("\f\n", 2);
+			out_end_record();
+		}
+		memcpy(head, p, n);
+		nhead = n;
+	}
+	s->at_sep = 0;
+	run.documents++;
 	/* The first 1024 bytes name the encoding. */
-	while (nhead < sizeof(head)) {
-		r = read_some(fd, head + nhead,
-		    run.size < sizeof(head) - nhead ? run.size
-						    : sizeof(head) - nhead);
-		if (r <= 0)
-			break;
-		nhead += (size_t)r;
-	}
-	if (r < 0 && nhead == 0) {
-		/* Nothing could be read: no document. */
-		pwarn_sys("%s", in->label);
-		prog_set_trouble();
-		return 0;
-	}
-	if (r < 0)
-		failed = 1;
-	if (run.documents++ > 0) {
-		out_write("\f\n", 2);
-		out_end_record();
+	while (nhead < sizeof(head) &&
+	    (n = src_next(s, &p, sizeof(head) - nhead)) > 0) {
+		memcpy(head + nhead, p, n);
+		nhead += n;
 	}
 	cs = charset_sniff(head, nhead, &skip, store, sizeof(store));
 	if (cs == NULL)
@@ -153,14 +154,10 @@ html_document(struct input *in, void *ctx)
 		blk_begin();
 	run.tok = tok_new();
 	feed(head + skip, nhead - skip, 0);
-	while (!failed && r > 0 && !out_failed()) {
-		r = read_some(fd, run.chunk, run.size);
-		if (r < 0)
-			failed = 1;
-		else if (r > 0)
-			feed(run.chunk, (size_t)r, 0);
-	}
-	if (failed) {
+	while (!out_failed() && (n = src_next(s, &p, run.size)) > 0)
+		feed(p, n, 0);
+	if (s->failed) {
+		errno = s->err;
 		pwarn_sys("%s", in->label);
 		prog_set_trouble();
 	}
@@ -172,6 +169,10 @@ html_document(struct input *in, void *ctx)
 	tok_free(run.tok);
 	run.tok = NULL;
 	dec_end(&run.dec);
+	if (s->at_sep && !s->failed)
+		in->at_separator = 1;
+	else
+		src_free(s);
 	return out_failed();
 }
 
@@ -186,11 +187,10 @@ main(int argc, char **argv)
 	run.dec.cd = (iconv_t)-1;
 	first = cli_parse(argc, argv, &spec);
 	run.size = lr_default_bufsize();
-	run.chunk = xmalloc(run.size);
 	out_open(common.output, common.line_buffered);
 	(void)inputs_run(argv + first, argc - first, html_document, NULL);
 	status = out_close(!prog_trouble());
-	free(run.chunk);
+	src_free(&run.src);
 	tree_begin();
 	blk_free();
 	return status != EXIT_OK || prog_trouble() ? EXIT_TROUBLE : EXIT_OK;

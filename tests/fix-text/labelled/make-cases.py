@@ -10,6 +10,9 @@ broken copy a case whose expectation is the sentence:
   cp1252      UTF-8 read as Windows-1252 (undefined bytes as C1 controls)
   latin1      UTF-8 read as Latin-1 (C1 controls for 0x80-0x9F)
   cp1252x2    read as Windows-1252 twice; latin1+cp1252 the two in turn
+  cp1251, cp1250, macroman  read as Windows-1251, Windows-1250, MacRoman
+  cp1252-dropped  read as Windows-1252 by a decoder that drops the bytes
+              it leaves unassigned (” loses its 9D)
   partial     one word or phrase of the line read as Windows-1252
   named/numeric  the line HTML-escaped: named references where HTML5 has
               one, else decimal or hex; double: escaped twice
@@ -53,6 +56,17 @@ def cp1252(s):
     for b in s.encode("utf-8"):
         try:
             out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def codepage(s, codec):
+    """UTF-8 read as another code page (unassigned bytes kept)."""
+    out = []
+    for b in s.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode(codec))
         except UnicodeDecodeError:
             out.append(chr(b))
     return "".join(out)
@@ -136,6 +150,16 @@ def main():
             add("mojibake", ["latin1+cp1252"], cp1252(latin1(s)), s)
         if rnd.random() < 0.5:
             add("mojibake", ["partial"], partial(s, rnd), s)
+        if "\u201d" in s and rnd.random() < 0.5:
+            add("mojibake", ["cp1252-dropped"],
+                s.encode("utf-8").decode("cp1252", "ignore"), s)
+        r = rnd.random()
+        if r < 0.12:
+            add("mojibake", ["cp1251"], codepage(s, "cp1251"), s)
+        elif r < 0.24:
+            add("mojibake", ["cp1250"], codepage(s, "cp1250"), s)
+        elif r < 0.34:
+            add("mojibake", ["macroman"], codepage(s, "mac_roman"), s)
         r = rnd.random()
         if r < 0.3:
             add("entities", ["named"], escape(s, rnd, False), s)

@@ -1,0 +1,1 @@
+split-sentences -n -H a.txt b.txt

@@ -1,0 +1,1 @@
+split-sentences --list-words | grep -c .

@@ -1,0 +1,1 @@
+split-sentences -n 900-document-separator.in; echo "-- jsonl:"; split-sentences --format=jsonl 900-document-separator.in; echo "-- highlight:"; split-sentences --highlight --color=never 900-document-separator.in
