@@ -778,7 +778,7 @@ find_bytes(const char *s, size_t n, size_t from, const char *w, size_t wl)
 			_mm_loadu_si128(
 			    (const __m128i *)(const void *)(s + i + wl - 1)))));
 		while (m != 0) {
-			j = i + (size_t)__builtin_ctz(m);
+			j = i + (size_t)lowest_bit(m);
 			if (memcmp(s + j + 1, w + 1, wl - 2) == 0)
 				return j;
 			m &= m - 1;
@@ -3226,12 +3226,12 @@ scan_line(struct scan *sc, const struct sink *k)
 		if (i != next) /* not straight after the last block */
 			carry = i > 0 && is_alpha(s[i - 1]);
 		starts = letters & ~((letters << 1) | carry);
-		d = digits != 0 ? (size_t)__builtin_ctz(digits) : SCAN_BLOCK;
+		d = digits != 0 ? (size_t)lowest_bit(digits) : SCAN_BLOCK;
 		if (d < SCAN_BLOCK)
 			starts &= (1u << d) - 1;
 		r = 0;
 		while (starts != 0) {
-			ws = i + (size_t)__builtin_ctz(starts);
+			ws = i + (size_t)lowest_bit(starts);
 			starts &= starts - 1;
 			if (!prefix_maybe(s + ws))
 				continue;

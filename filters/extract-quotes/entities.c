@@ -217,23 +217,6 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 	return ent_touch(i, gender, org, subject);
 }
 
-/* The index of the lowest set bit of x (x != 0). */
-static inline size_t
-lowest_bit(uint64_t x)
-{
-#if defined(__GNUC__)
-	return (size_t)__builtin_ctzll(x);
-#else
-	size_t i = 0;
-
-	while (!(x & 1)) {
-		x >>= 1;
-		i++;
-	}
-	return i;
-#endif
-}
-
 /* The most recent entity whose last word is w[0..n) (a surname, or the
  * "ministry" of "Finance Ministry", caselessly); -1 if none. */
 long
@@ -352,7 +335,7 @@ next_cap_byte(const char *p, size_t n, size_t i)
 		    sse_bits(_mm_or_si128(v, sse_range(v, 'A', 'Z')));
 
 		if (hit != 0)
-			return i + (size_t)__builtin_ctz(hit);
+			return i + (size_t)lowest_bit(hit);
 		i += 16;
 	}
 #endif

@@ -251,7 +251,7 @@ next_mark_byte(const char *p, size_t n, size_t i)
 		    v, _mm_or_si128(sse_eq(v, '"'), sse_eq(v, '\''))));
 
 		while (hit != 0) {
-			size_t k = i + (size_t)__builtin_ctz(hit);
+			size_t k = i + (size_t)lowest_bit(hit);
 
 			if (mark_byte[(unsigned char)p[k]])
 				return k;

@@ -42,8 +42,11 @@ extern int fx_explaining;
 
 /*
  * Report one repair: before[0..bn) became after[0..an) (an may be 0: a
- * deletion).  Called by the steps only while fx_explaining.
+ * deletion).  Called by the steps only while fx_explaining.  For
+ * FX_MOJIBAKE, fx_codepage names the code page read back when it is not
+ * Windows-1252 ("cp1251"; NULL otherwise).
  */
+extern const char *fx_codepage;
 void fx_note(enum fx_kind kind, const char *before, size_t bn,
     const char *after, size_t an);
 

@@ -850,9 +850,12 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			elen = utf8_encode(cur.cp, enc);
 			buf_add(out, p + start, cur.off - start);
 			buf_add(out, enc, elen);
-			if (fx_explaining)
+			if (fx_explaining) {
+				fx_codepage =
+				    cur_page != NULL ? cur_page->name : NULL;
 				fx_note(FX_MOJIBAKE, p + cur.off, cur.len,
 				    (const char *)enc, elen);
+			}
 			fixes++;
 			start = end;
 		}
