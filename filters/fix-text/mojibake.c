@@ -683,8 +683,12 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 		return judge_script(c, prev, next);
 	}
 	if (c >= 0x300 && c < 0x370)
-		return prev != ' ' && prev != '\t' && cur_page == NULL ? STRONG
-								       : WEAK;
+		/* Decomposed text: "cafeÌ\u0081" is "café"; "COSÌ…" is
+		 * Italian, not "COS" and a combining overline. */
+		return t->lead_byte == 0xCC && cur_page == NULL &&
+			prev != ' ' && prev != '\t' && !is_upper(prev)
+		    ? STRONG
+		    : WEAK;
 	if (s == S_NONE) {
 		/* Â + a symbol (£ © ° NBSP), Ã + × or ÷; in another code
 		 * page, a pair such as "Āø" for "¸" is too weak alone. */
