@@ -35,7 +35,8 @@ input_next(struct input *in, struct line *line)
 	if (in->failed || in->at_separator)
 		return 0;
 	r = lr_next(&in->lr, line);
-	if (r > 0 && line_is_separator(line)) {
+	/* a piece of a long line is no separator, even one byte of it */
+	if (r > 0 && !line->partial && !line->tail && line_is_separator(line)) {
 		in->at_separator = 1;
 		in->separator_crlf = line->crlf;
 		return 0;

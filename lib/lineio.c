@@ -48,6 +48,12 @@ lr_set_max_line(struct linereader *lr, size_t max)
 	lr->max_line = max == 0 ? LR_MAX_LINE : max;
 }
 
+void
+lr_set_pieces(struct linereader *lr, size_t size)
+{
+	lr->piece = size;
+}
+
 /* Make room for reading: move the tail to the front, or grow. */
 static int
 lr_make_room(struct linereader *lr)
@@ -86,6 +92,9 @@ lr_cut(struct linereader *lr, struct line *line, size_t len, size_t skip)
 	line->len = len;
 	line->crlf = 0;
 	line->nonl = skip == 0;
+	line->partial = 0;
+	line->tail = lr->in_piece;
+	lr->in_piece = 0;
 	if (skip == 1 && len > 0 && line->p[len - 1] == '\r') {
 		line->len--;
 		line->crlf = 1;
@@ -125,9 +134,28 @@ lr_next(struct linereader *lr, struct line *line)
 			}
 			lr->scanned = lr->end;
 		}
+		/* A piece of a long line: all that is buffered but a final
+		 * "\r", which may belong to "\r\n". */
+		if (lr->piece > 0 && !lr->eof &&
+		    lr->end - lr->beg >= lr->piece) {
+			size_t len = lr->end - lr->beg;
+
+			if (lr->buf[lr->end - 1] == '\r')
+				len--;
+			if (len > 0) {
+				line->p = lr->buf + lr->beg;
+				line->len = len;
+				line->crlf = line->nonl = line->tail = 0;
+				line->partial = 1;
+				lr->in_piece = 1;
+				lr->beg += len;
+				lr->scanned = lr->beg;
+				return 1;
+			}
+		}
 		/* A line (its "\r" aside) past the limit: stop before
 		 * reading more of it. */
-		if (lr->end - lr->beg > lr->max_line + 1)
+		if (lr->piece == 0 && lr->end - lr->beg > lr->max_line + 1)
 			return lr_fail(lr, ERANGE);
 		if (lr->eof) {
 			if (lr->beg < lr->end) {

@@ -21,6 +21,9 @@ struct line {
 	size_t len;    /* number of bytes at p */
 	int crlf;      /* 1 when the line ended in "\r\n" */
 	int nonl;      /* 1 when it was the last line and had no "\n" */
+	int partial;   /* 1: a piece of a longer line, more of it follows
+	                  (only after lr_set_pieces()) */
+	int tail;      /* 1: the last piece of a line that came in pieces */
 };
 
 struct linereader {
@@ -29,6 +32,8 @@ struct linereader {
 	size_t cap, beg, end;
 	size_t scanned;            /* buf[beg..scanned) holds no "\n" */
 	size_t max_line;           /* a longer line is an error (ERANGE) */
+	size_t piece;              /* 0, or lines longer come in pieces */
+	int in_piece;              /* pieces of the current line went out */
 	unsigned long long lineno; /* lines returned so far */
 	int eof;
 };
@@ -48,6 +53,18 @@ void lr_init(struct linereader *lr, int fd);
  * which a 200 MB line passes).  0 means the default.
  */
 void lr_set_max_line(struct linereader *lr, size_t max);
+
+/*
+ * Hand out lines longer than size bytes in pieces, so that a filter that
+ * reads a line as a stream (split-sentences) holds a bounded window of a
+ * line of any length: each piece but the last has partial set, carries
+ * size bytes or more (what the buffer held), never ends in "\r" (which
+ * may be half of a "\r\n") and does not count as a line (lineno grows
+ * with the last piece, which has tail set, and crlf and nonl as a whole
+ * line would).
+ * There is then no line limit.  0 (the default) turns pieces off.
+ */
+void lr_set_pieces(struct linereader *lr, size_t size);
 
 /*
  * Get the next line.  Returns 1 and fills *line, whose bytes stay valid

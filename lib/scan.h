@@ -99,12 +99,46 @@ swar_bits(uint64_t m)
 	    unsigned)((((m >> 7) & SWAR_ONES) * 0x0102040810204080ULL) >> 56);
 }
 
+/*
+ * The index of the lowest set bit of x (x != 0) by a de Bruijn sequence:
+ * x & -x isolates the bit, the product puts a distinct six-bit pattern in
+ * the top bits for each of the 64, and the table indexes it.  For
+ * compilers without a builtin; the unit test checks it against
+ * lowest_bit() for every bit.
+ */
+static inline unsigned
+lowest_bit_debruijn(uint64_t x)
+{
+	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3, 61,
+	    58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39,
+	    33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52,
+	    21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,
+	    13, 8, 7, 6};
+
+	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
+}
+
+/*
+ * The index of the lowest set bit of x (x != 0): the first flagged byte
+ * of a mask, the first member of a bit set.  One instruction (tzcnt, bsf)
+ * through GNU C's builtin.  Example: lowest_bit(0x28) is 3.
+ */
+static inline unsigned
+lowest_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(x);
+#else
+	return lowest_bit_debruijn(x);
+#endif
+}
+
 #if defined(SCAN_SWAR)
 /* The index (0-7) of the first byte flagged in m (m != 0). */
 static inline size_t
 swar_first(uint64_t m)
 {
-	return (size_t)__builtin_ctzll(m) >> 3;
+	return (size_t)lowest_bit(m) >> 3;
 }
 #endif
 

@@ -42,8 +42,11 @@ extern int fx_explaining;
 
 /*
  * Report one repair: before[0..bn) became after[0..an) (an may be 0: a
- * deletion).  Called by the steps only while fx_explaining.
+ * deletion).  Called by the steps only while fx_explaining.  For
+ * FX_MOJIBAKE, fx_codepage names the code page read back when it is not
+ * Windows-1252 ("cp1251"; NULL otherwise).
  */
+extern const char *fx_codepage;
 void fx_note(enum fx_kind kind, const char *before, size_t bn,
     const char *after, size_t an);
 
@@ -54,6 +57,9 @@ size_t fx_charref(const char *p, size_t n, struct buf *out);
 int fx_mojibake_at(const char *p, size_t n);
 int fx_maybe_mojibake(const char *p, size_t n);
 size_t fx_mojibake(const char *p, size_t n, struct buf *out);
+
+/* The MacRoman character of byte b (0x80-0xFF; mojibake.c's table). */
+uint32_t fx_macroman(uint32_t b);
 
 /* Steps 3 and 4: C1 controls, deleted controls and invisibles. */
 size_t fx_invisible(const char *p, size_t n, struct buf *out);

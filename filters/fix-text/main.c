@@ -46,6 +46,7 @@ static struct options {
 
 int fx_explaining;
 unsigned fx_skip;
+const char *fx_codepage;
 
 /* The document being read, for --explain's "FILE:LINE:" prefix. */
 static const struct input *cur_in;
@@ -142,7 +143,10 @@ fx_note(enum fx_kind kind, const char *before, size_t bn, const char *after,
 {
 	if (many_inputs)
 		out_printf("%s:", cur_in->name);
-	out_printf("%llu: %s ", cur_line, kind_names[kind]);
+	out_printf("%llu: %s", cur_line, kind_names[kind]);
+	if (kind == FX_MOJIBAKE && fx_codepage != NULL)
+		out_printf("(%s)", fx_codepage);
+	out_putc(' ');
 	explain_text(before, bn);
 	out_puts(" -> ");
 	explain_text(after, an);

@@ -41,11 +41,14 @@
  * Curly quotes do not count: they are what a publishing system adds
  * right (or an &rsquo; step 1 decoded) to text that is broken anyway.
  *
- * Two damaged forms are repaired as well: a sequence whose last byte was
- * lost and replaced by U+FFFD (or by '?' after "â€") becomes U+FFFD, as
- * ftfy does; "Ã" followed by a space, where a no-break space (the second
- * byte of "à", A0) was turned into a space or dropped, becomes "à" when
- * a lower-case word follows ("voilÃ le", Portuguese "Ã s" -> "às").
+ * Damaged forms are repaired as well: a sequence with a byte lost and
+ * replaced by U+FFFD, or by '?' in "â?" and "Ã?" sequences, becomes
+ * U+FFFD, as ftfy does ("Ã?" only as WEAK evidence: "IRMÃ?" asks); "â€" whose
+ * last byte a decoder dropped (it drops only the five bytes Windows-1252 leaves
+ * unassigned, and of those only 9D makes a character of text, ”) becomes ”; "Ã"
+ * followed by a space, where a no-break space (the second byte of "à", A0) was
+ * turned into a space or dropped, becomes "à" when a lower-case word follows
+ * ("voilÃ le", Portuguese "Ã s" -> "às").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +78,8 @@ struct tok {
 	int sloppy;    /* T_PLAIN: its Windows-1252 byte, or -1 */
 	int spaced;    /* a space stands for a no-break space (A0) */
 	int keep;      /* "Ã" + space: the space is the text's own */
+	int dropped;   /* "â€" for ”, its last byte dropped */
+	int qmark;     /* T_LOSSY: a '?' stands for the lost byte */
 };
 
 enum script {
@@ -283,6 +288,19 @@ make_reverse(void)
 	reverse_made = 1;
 }
 
+uint32_t
+fx_macroman(uint32_t b)
+{
+	size_t k;
+
+	for (k = 0; k < NCODEPAGES; k++)
+		if (strcmp(codepages[k].name, "macroman") == 0)
+			return b >= 0x80 && b <= 0xFF
+			    ? codepages[k].high[b - 0x80]
+			    : b;
+	return b;
+}
+
 /* The code page being tried: NULL for Windows-1252, else one of them. */
 static const struct codepage *cur_page;
 
@@ -352,6 +370,18 @@ space_was_a0(const char *p, size_t n)
 }
 
 /*
+ * 1 when c, the byte after "â€", may follow a ” whose byte was dropped:
+ * ASCII other than a letter or digit ("â€ he said", "â€.").
+ */
+static int
+dropped_before(char c)
+{
+	return (unsigned char)c < 0x80 &&
+	    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+	    !(c >= '0' && c <= '9');
+}
+
+/*
  * The sequence of sloppy bytes that starts with lead byte b at p[i]:
  * fills t and returns 1 when the characters after it complete a valid
  * UTF-8 sequence, 0 otherwise.  A continuation byte may also be a space
@@ -373,6 +403,18 @@ sequence_at(const char *p, size_t n, size_t i, int b, struct tok *t)
 	bytes[0] = (unsigned char)b;
 	j += len;
 	for (k = 1; k < need; k++) {
+		if (k == 2 && b == 0xE2 && bytes[1] == 0x80 && !lost &&
+		    (j >= n || (p[j] != '?' && dropped_before(p[j])))) {
+			/* "â€" whose third byte a decoder dropped: the
+			 * bytes it drops (81 8D 8F 90 9D) leave ” (9D) as
+			 * the only character of text. */
+			t->type = T_SEQ;
+			t->cp = 0x201D;
+			t->nbytes = 3;
+			t->dropped = 1;
+			t->len = j - i;
+			return 1;
+		}
 		if (j >= n)
 			return 0;
 		len = sloppy_at(p, n, j, &c, &bb);
@@ -387,9 +429,13 @@ sequence_at(const char *p, size_t n, size_t i, int b, struct tok *t)
 			}
 			t->spaced = 1;
 			bb = 0xA0;
-		} else if (c == 0xFFFD ||
-		    (c == '?' && k == 2 && b == 0xE2 && bytes[1] <= 0x86)) {
+		} else if (!lost &&
+		    (c == 0xFFFD ||
+			(c == '?' &&
+			    ((b == 0xE2 && (k == 1 || bytes[1] <= 0x86)) ||
+				(b == 0xC3 && need == 2))))) {
 			lost = 1;
+			t->qmark = c == '?';
 			bb = 0x80;
 		} else if (!is_cont(bb))
 			return 0;
@@ -533,9 +579,14 @@ judge_latin(const struct tok *t, uint32_t prev, uint32_t next,
 {
 	int pl = is_letter(prev), nl = is_letter(next), up = is_upper(t->cp);
 
-	if (t->cont == 0xA0)
-		return !up && (is_lower(prev) || is_lower(next) || !pl) ? STRONG
-									: WEAK;
+	if (t->cont == 0xA0) {
+		if (up) /* "Å\u00A0koda" is "Škoda" */
+			return !pl && is_lower(next) ? STRONG : WEAK;
+		return is_lower(prev) || is_lower(next) || !pl ||
+			!is_letter(before_prev)
+		    ? STRONG
+		    : WEAK;
+	}
 	if (is_apostrophe(t->cont) && nl && contraction_after(after, alen))
 		return WEAK;
 	if (up && cur_page != NULL)
@@ -627,9 +678,13 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 
 	if (t->type == T_PLAIN)
 		return REJECT;
+	if (t->dropped)
+		return STRONG;
 	if (t->spaced)
 		return judge_spaced(t, prev, next, after, alen, near_repair);
 	if (t->type == T_LOSSY) {
+		if (t->nbytes == 2 && t->qmark) /* "IRMÃ?" is a question */
+			return WEAK;
 		if (t->nbytes == 2)
 			return (is_letter(prev) || is_letter(next)) &&
 				(is_lower(prev) || is_lower(next))
@@ -648,14 +703,29 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 		return judge_script(c, prev, next);
 	}
 	if (c >= 0x300 && c < 0x370)
-		return prev != ' ' && prev != '\t' && cur_page == NULL ? STRONG
-								       : WEAK;
+		/* Decomposed text: "cafeÌ\u0081" is "café"; "COSÌ…" is
+		 * Italian, not "COS" and a combining overline. */
+		return t->lead_byte == 0xCC && cur_page == NULL &&
+			prev != ' ' && prev != '\t' && !is_upper(prev)
+		    ? STRONG
+		    : WEAK;
 	if (s == S_NONE) {
 		/* Â + a symbol (£ © ° NBSP), Ã + × or ÷; in another code
 		 * page, a pair such as "Āø" for "¸" is too weak alone. */
 		if (cur_page != NULL)
-			return (c == 0xBF || c == 0xA1) && is_letter(next) &&
-				!is_letter(prev)
+			/* Not "Āø" for "¸" after a space, nor "`¬´ "; but
+			 * "¬£0.86" (MacRoman) or "1Â˝" (Windows-1250) for
+			 * "£" and "½": no letter stands for the lead and a
+			 * number or word follows, or the lead would be a
+			 * capital glued to a number or a word. */
+			return t->lead_byte == 0xC2 &&
+				((!is_letter(t->lead) &&
+				     (is_letter(next) ||
+					 (next >= '0' && next <= '9'))) ||
+				    (prev >= '0' && prev <= '9') ||
+				    is_lower(prev) ||
+				    ((c == 0xBF || c == 0xA1) &&
+					is_letter(next) && !is_letter(prev)))
 			    ? STRONG
 			    : WEAK;
 		if (c == 0xA0)
@@ -804,9 +874,12 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			elen = utf8_encode(cur.cp, enc);
 			buf_add(out, p + start, cur.off - start);
 			buf_add(out, enc, elen);
-			if (fx_explaining)
+			if (fx_explaining) {
+				fx_codepage =
+				    cur_page != NULL ? cur_page->name : NULL;
 				fx_note(FX_MOJIBAKE, p + cur.off, cur.len,
 				    (const char *)enc, elen);
+			}
 			fixes++;
 			start = end;
 		}
@@ -835,7 +908,7 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
  * would be made, from the tally of its candidates.  Windows-1252 follows
  * the rules at the top of the file.  Another code page must explain the
  * line: every letter past ASCII inside a candidate, at most one WEAK
- * candidate for four STRONG ones (a letter with a space for its A0, "Г "
+ * candidate for two STRONG ones (a letter with a space for its A0, "Г "
  * for "à", "Å " for "Š", not counted), no more changes of script, no lead
  * left without its
  * sequence; a line of real Czech or Russian text always has letters of
@@ -848,7 +921,7 @@ accepted(const struct tally *ty)
 	if (ty->strong == 0 || ty->broken > ty->strong)
 		return 0;
 	if (cur_page != NULL)
-		return 4 * (ty->weak - ty->weak_a0) <= ty->strong &&
+		return 2 * (ty->weak - ty->weak_a0) <= ty->strong &&
 		    ty->rejected == 0 && ty->broken == 0 && ty->outside == 0 &&
 		    4 * ty->switches <= ty->strong;
 	return !(ty->mixed && ty->strong < 2 && ty->strong_long == 0 &&
@@ -913,7 +986,7 @@ static int
 starts_sequence(const char *p, size_t n)
 {
 	size_t i, len;
-	int need, k, b, lead;
+	int need, k, b, lead, first = 0;
 	uint32_t cp;
 
 	i = sloppy_at(p, n, 0, &cp, &lead);
@@ -921,10 +994,17 @@ starts_sequence(const char *p, size_t n)
 		return 0;
 	need = lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4;
 	for (k = 1; k < need; k++) {
+		if (k == 2 && lead == 0xE2 && first == 0x80 &&
+		    (i >= n || dropped_before(p[i])))
+			return 1; /* "â€" and a dropped byte */
 		if (i >= n)
 			return 0;
 		len = sloppy_at(p, n, i, &cp, &b);
-		if (!is_cont(b) && cp != 0xFFFD && !(cp == '?' && k == 2) &&
+		if (k == 1)
+			first = b;
+		if (!is_cont(b) && cp != 0xFFFD &&
+		    !(cp == '?' &&
+			(lead == 0xE2 || (lead == 0xC3 && need == 2))) &&
 		    !(cp == ' ' && lead == 0xC3 && page_has_nbsp()))
 			return 0;
 		i += len;
@@ -949,10 +1029,10 @@ fx_mojibake_at(const char *p, size_t n)
 	int found = 0;
 
 	len = fx_decode(p, n, &c0);
-	if (c0 < 0xC2 || c0 == UTF8_BAD || len >= n)
+	if (c0 < 0x80 || c0 == UTF8_BAD || len >= n)
 		return 0;
 	(void)fx_decode(p + len, n - len, &c1);
-	if (c1 < 0x80 &&
+	if (c1 < 0x80 && c1 != '?' &&
 	    !(c1 == ' ' &&
 		(c0 == 0xC3 || c0 == 0x102 || c0 == 0x106 || c0 == 0x413)))
 		return 0;

@@ -7,7 +7,6 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "hash.h"
 #include "words.h"
 
 /* Which flag each list gives its words. */
@@ -42,10 +41,16 @@ struct slot {
 static struct slot table[LEX_SLOTS];
 static int ready;
 
+/* FNV-1a: the words are short, and this runs at every candidate stop. */
 static size_t
 slot_of(const char *p, size_t len)
 {
-	return (size_t)(hash64(p, len, 0x5e17e9ce) & (LEX_SLOTS - 1));
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3ULL;
+	return (size_t)((h ^ (h >> 29)) & (LEX_SLOTS - 1));
 }
 
 static struct slot *

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cli.h"
 #include "color.h"
 #include "inputs.h"
@@ -123,31 +124,67 @@ emit(enum ss_kind kind, const char *p, size_t len, uint64_t off, void *ctx)
 	rec_end();
 }
 
+/*
+ * Lines longer than this come in pieces (lr_set_pieces()), and only a
+ * window of such a line is held: its sentences go out piece by piece.
+ * WINNOW_PIECE (bytes) sets it, so that tests can prove that the window
+ * changes nothing.
+ */
+static size_t piece_size = 1 << 20;
+
+/* The window over a line that comes in pieces: bytes still needed. */
+static struct buf window;
+
 static int
 sentences_document(struct input *in, void *ctx)
 {
 	struct line line;
 	struct splitter sp;
 	struct doc d;
+	uint64_t line_len = 0;
+	int in_line = 0;
 
 	(void)ctx;
 	memset(&d, 0, sizeof(d));
 	d.in = in;
+	lr_set_pieces(&in->lr, piece_size);
 	while (input_next(in, &line)) {
-		d.lineno = in->lr.lineno;
-		d.crlf = line.crlf;
-		d.sent = 0;
-		ss_begin(&sp, emit, &d);
-		(void)ss_feed(&sp, line.p, line.len, 1);
+		if (!in_line) {
+			/* lineno counts the line when its last piece is in */
+			d.lineno = in->lr.lineno + (line.partial ? 1 : 0);
+			d.sent = 0;
+			ss_begin(&sp, emit, &d);
+			window.len = 0;
+			line_len = 0;
+			in_line = 1;
+		}
+		/* a piece's sentences end as the line before did (\r\n or
+		 * \n): its own ending is not known before its last piece */
+		if (!line.partial)
+			d.crlf = line.crlf;
+		line_len += line.len;
+		if (!line.partial && window.len == 0) {
+			(void)ss_feed(&sp, line.p, line.len, 1);
+		} else {
+			size_t used;
+
+			buf_add(&window, line.p, line.len);
+			used = ss_feed(&sp, window.p, window.len, !line.partial);
+			memmove(window.p, window.p + used, window.len - used);
+			window.len -= used;
+		}
+		if (out_failed() || (common.quiet && found_any))
+			return 1;
+		if (line.partial)
+			continue;
+		in_line = 0;
 		if (common.highlight && !common.quiet) {
 			newline(&d);
 			out_end_record();
 		}
 		if (d.sent > 0)
 			d.blank_pending = 1;
-		d.line_off += line.len + (line.nonl ? 0 : 1) + (line.crlf ? 1 : 0);
-		if (out_failed() || (common.quiet && found_any))
-			return 1;
+		d.line_off += line_len + (line.nonl ? 0 : 1) + (line.crlf ? 1 : 0);
 	}
 	return 0;
 }
@@ -194,6 +231,13 @@ main(int argc, char **argv)
 	found_any = 0;
 	list_words_wanted = 0;
 	ss_init();
+	if (getenv("WINNOW_PIECE") != NULL) {
+		unsigned long long v;
+
+		if (str_to_size(getenv("WINNOW_PIECE"), &v) == NULL && v > 0 &&
+		    v < ((size_t)1 << 40))
+			piece_size = (size_t)v;
+	}
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (list_words_wanted) {
@@ -208,6 +252,7 @@ main(int argc, char **argv)
 		(void)inputs_run(
 		    argv + first, argc - first, sentences_document, NULL);
 	}
+	buf_free(&window);
 	status = common.quiet && !found_any ? EXIT_NOMATCH : EXIT_OK;
 	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
 	    ? EXIT_TROUBLE

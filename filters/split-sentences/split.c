@@ -287,6 +287,7 @@ ss_begin(struct splitter *s, ss_emit_fn emit, void *ctx)
 	s->base = s->beg = s->handed = s->alnum_seen = s->scan = 0;
 	s->forced = 0;
 	s->in_sentence = s->has_alnum = s->list_kind = s->nopen = 0;
+	s->list_pending = 0;
 	s->list_next = 0;
 }
 
@@ -398,8 +399,9 @@ sentence_begin(struct win *w, uint64_t off)
 	s->has_alnum = 0;
 	s->forced = 0;
 	s->list_kind = 0;
-	if (s->in_sentence)
-		list_start(w);
+	/* list_start() looks ahead: the scan calls it when the window
+	 * reaches far enough */
+	s->list_pending = s->in_sentence;
 }
 
 /* End the sentence at end (exclusive) and begin the next at next. */
@@ -434,6 +436,21 @@ sentence_has_alnum(const struct win *w, uint64_t off)
 	return s->has_alnum;
 }
 
+/* 1 for the letters of small Roman numerals: i v x l, either case. */
+static inline int
+is_roman(unsigned char c)
+{
+	switch (c | 0x20) {
+	case 'i':
+	case 'v':
+	case 'x':
+	case 'l':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* 1 if the letters in [beg, off) are all Roman digits of one case. */
 static int
 roman_only(const struct win *w, uint64_t beg, uint64_t off)
@@ -443,9 +460,9 @@ roman_only(const struct win *w, uint64_t beg, uint64_t off)
 	for (; beg < off; beg++) {
 		unsigned char c = at(w, beg);
 
-		if (strchr("ivxl", c) != NULL && c != '\0')
+		if (is_roman(c) && c >= 'a')
 			lower = 1;
-		else if (strchr("IVXL", c) != NULL && c != '\0')
+		else if (is_roman(c))
 			upper = 1;
 		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 			return 0;
@@ -846,7 +863,7 @@ is_marker(const struct win *w, uint64_t off, uint64_t *end)
 	/* most words: a letter, then a letter, then another */
 	if (off + 3 < w->end && is_letter(at(w, off)) &&
 	    is_letter(at(w, off + 1)) && is_letter(at(w, off + 2)) &&
-	    !(strchr("ivxlIVXL", at(w, off)) && at(w, off) != '\0'))
+	    !is_roman(at(w, off)))
 		return 0;
 	while (i < w->end && i - off < 5) {
 		unsigned char c = at(w, i);
@@ -855,7 +872,7 @@ is_marker(const struct win *w, uint64_t off, uint64_t *end)
 			digits++;
 		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
 			letters++;
-			if (strchr("ivxlIVXL", c) == NULL)
+			if (!is_roman(c))
 				roman = 0;
 		} else
 			break;
@@ -1484,6 +1501,12 @@ ss_feed(struct splitter *s, const char *p, size_t n, int final)
 	while (i < w.end) {
 		unsigned char c;
 
+		if (s->list_pending) {
+			if (!final && s->beg + SS_AHEAD > w.end)
+				break;
+			s->list_pending = 0;
+			list_start(&w);
+		}
 		/* skip what cannot matter */
 		i = skip_plain(&w, i);
 		if (s->forced != 0 && s->forced <= i) {
@@ -1532,6 +1555,14 @@ ss_feed(struct splitter *s, const char *p, size_t n, int final)
 			break;
 		}
 	}
+	if (!final && i + 4 > w.end) {
+		/* the window may end inside a character: stop before it */
+		i = w.end > w.base + 4 ? w.end - 4 : w.base;
+		while (i > w.base && (at(&w, i) & 0xC0) == 0x80)
+			i--;
+		if (i < s->scan)
+			i = s->scan;
+	}
 	s->scan = i;
 	if (final) {
 		if (s->in_sentence)
@@ -1541,10 +1572,20 @@ ss_feed(struct splitter *s, const char *p, size_t n, int final)
 		s->base = w.end;
 		return n;
 	}
-	/* hand over the sentence so far, up to its last word before i */
+	/* hand over the sentence so far, up to its last word before i; white
+	 * space before i may end the sentence (a bullet may follow), but not
+	 * more than SS_BEHIND bytes of it are held back: past that it goes
+	 * out with the sentence, so that the window stays bounded */
 	if (s->in_sentence) {
+		uint64_t lo = s->handed;
+
 		(void)sentence_has_alnum(&w, i);
-		hand(&w, trim_back(&w, s->handed, i), SS_PIECE);
+		if (i > lo + SS_BEHIND) {
+			lo = i - SS_BEHIND;
+			while (lo < i && (at(&w, lo) & 0xC0) == 0x80)
+				lo++; /* a piece ends on a character */
+		}
+		hand(&w, trim_back(&w, lo, i), SS_PIECE);
 	}
 	keep = i > SS_BEHIND ? i - SS_BEHIND : 0;
 	if (s->handed < keep)

@@ -64,6 +64,7 @@ struct splitter {
 	uint64_t scan;	      /* where the scan goes on */
 	uint64_t forced;      /* the next list item starts here (0: none) */
 	int list_kind;	      /* LIST_* of the item that began the sentence */
+	int list_pending;     /* list_start() is still to run */
 	unsigned list_next;   /* the number or letter the next item has */
 	struct ss_open open[SS_MAXOPEN];
 	int nopen;

@@ -59,3 +59,26 @@ t = [f(s.rstrip(b"\r").decode("utf-8", "replace")) for s in text]
 assert t == [f(r["text"]) for r in recs], "text and jsonl differ"
 print(len(recs), "sentences checked")
 PY
+
+# A line longer than a piece (WINNOW_PIECE bytes; 1 MiB by default) is
+# split through a sliding window: the output must not change, whatever
+# the piece size and the read size.  The paragraphs are also joined into
+# long lines here, so that sentences cross pieces.  (Without "\r": the
+# sentences of a long "\r\n" line that end before its last piece end as
+# the line before did, see split-sentences(1).)
+{
+	cat "$d/input"
+	tr '\n' ' ' <"$d/input"
+	printf '\n'
+	tr '\n' ' ' <"$d/input" | cut -c 1-30000
+	printf '\n'
+} | tr -d '\r' >"$d/long"
+for fmt in text jsonl; do
+	split-sentences --format=$fmt "$d/long" >"$d/ref.$fmt" 2>&1
+	for ps in 1 7 100 4096 70000; do
+		for bs in 1 4096; do
+			WINNOW_PIECE=$ps WINNOW_BUFSIZE=$bs split-sentences --format=$fmt "$d/long" >"$d/out" 2>&1
+			check "sentences same $fmt output with WINNOW_PIECE=$ps WINNOW_BUFSIZE=$bs" cmp -s "$d/ref.$fmt" "$d/out"
+		done
+	done
+done

@@ -102,5 +102,52 @@ main(void)
 		lr_free(&lr);
 		(void)close(p[0]);
 	}
+	{
+		/* lr_set_pieces: a line longer than the piece size comes in
+		 * pieces that join up to it; no piece ends in "\r"; the last
+		 * has tail set and counts the line.  A pipe delivers the long
+		 * line in two parts, so that the buffer holds part of it. */
+		static const char one[] = "short\nA line that is rather\r";
+		static const char two[] = "\nlonger than ten bytes.\r\n\f\nend";
+		struct linereader lr;
+		struct line line;
+		struct buf b = BUF_INIT;
+		int p[2], ok = 1, pieces = 0, tails = 0, r;
+
+		if (pipe(p) != 0 ||
+		    write(p[1], one, sizeof(one) - 1) != (ssize_t)sizeof(one) - 1)
+			exit(2);
+		lr_init(&lr, p[0]);
+		lr_set_pieces(&lr, 10);
+		for (;;) {
+			if (lr.lineno == 1 && pieces == 1 && p[1] >= 0) {
+				if (write(p[1], two, sizeof(two) - 1) !=
+				    (ssize_t)sizeof(two) - 1)
+					exit(2);
+				(void)close(p[1]);
+				p[1] = -1;
+			}
+			if ((r = lr_next(&lr, &line)) != 1)
+				break;
+			buf_add(&b, line.p, line.len);
+			if (line.partial) {
+				pieces++;
+				ok &= line.len > 0 && line.p[line.len - 1] != '\r';
+				continue;
+			}
+			tails += line.tail;
+			buf_adds(&b, line.crlf ? "\r\n" : line.nonl ? "" : "\n");
+		}
+		buf_adds(&b, "");
+		ok &= b.len == sizeof(one) + sizeof(two) - 2 &&
+		    memcmp(b.p, one, sizeof(one) - 1) == 0 &&
+		    memcmp(b.p + sizeof(one) - 1, two, sizeof(two) - 1) == 0;
+		test_cond("lineio: pieces join up to the lines", ok);
+		test_cond("lineio: a piece holds back a final \\r; one tail",
+		    pieces == 1 && tails == 1 && lr.lineno == 5);
+		buf_free(&b);
+		lr_free(&lr);
+		(void)close(p[0]);
+	}
 	return test_report();
 }

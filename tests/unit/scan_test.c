@@ -85,6 +85,24 @@ main(void)
 				    : m != 0;
 #endif
 			}
+	{
+		int bad_lowest = 0, bit, extra;
+		uint64_t x;
+
+		/* every bit alone, and with bits above it set */
+		for (bit = 0; bit < 64; bit++)
+			for (extra = 0; extra < 4; extra++) {
+				x = (uint64_t)1 << bit;
+				if (extra > 0 && bit < 63)
+					x |= (~(uint64_t)0 << (bit + 1)) &
+					    (0x9e3779b97f4a7c15ULL *
+						(uint64_t)extra);
+				bad_lowest += lowest_bit(x) != (unsigned)bit ||
+				    lowest_bit_debruijn(x) != (unsigned)bit;
+			}
+		test_cond("scan: lowest_bit and its de Bruijn twin, every bit",
+		    bad_lowest == 0);
+	}
 	test_cond("scan: swar_range is exact", bad_range == 0);
 	test_cond("scan: swar_letters is exact", bad_letters == 0);
 	test_cond("scan: swar_digits is exact", bad_digits == 0);

@@ -11,6 +11,8 @@ broken copy a case whose expectation is the sentence:
   latin1      UTF-8 read as Latin-1 (C1 controls for 0x80-0x9F)
   cp1252x2    read as Windows-1252 twice; latin1+cp1252 the two in turn
   cp1251, cp1250, macroman  read as Windows-1251, Windows-1250, MacRoman
+  cp1252-dropped  read as Windows-1252 by a decoder that drops the bytes
+              it leaves unassigned (” loses its 9D)
   partial     one word or phrase of the line read as Windows-1252
   named/numeric  the line HTML-escaped: named references where HTML5 has
               one, else decimal or hex; double: escaped twice
@@ -148,6 +150,9 @@ def main():
             add("mojibake", ["latin1+cp1252"], cp1252(latin1(s)), s)
         if rnd.random() < 0.5:
             add("mojibake", ["partial"], partial(s, rnd), s)
+        if "\u201d" in s and rnd.random() < 0.5:
+            add("mojibake", ["cp1252-dropped"],
+                s.encode("utf-8").decode("cp1252", "ignore"), s)
         r = rnd.random()
         if r < 0.12:
             add("mojibake", ["cp1251"], codepage(s, "cp1251"), s)
