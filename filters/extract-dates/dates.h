@@ -135,27 +135,23 @@ const struct lexent *lex_get(const char *p, size_t len);
 /* The entry of the word in class cls (a word may be in several). */
 const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
- * A bit for each possible first three letters of a word (27 a letter: a
- * blank and a-z): set in lex_trigger_bits for the trigger words, in
- * lex_word_bits for every word.  One bit test rejects most words.
+ * For each possible first three letters of a word (27 a letter: a blank
+ * and a-z), the lengths of the lexicon's words that begin so, a bit a
+ * length: lex_trigger_len for the trigger words, lex_word_len for all.
+ * One table load and a shift reject most words of a line ("that" shares
+ * its letters with "thanksgiving", not its length).
  */
-#define LEX_PREFIXES (27 * 27 * 27 + 5)
-extern unsigned char lex_trigger_bits[LEX_PREFIXES / 8];
-extern unsigned char lex_word_bits[LEX_PREFIXES / 8];
-
-static inline unsigned
-lex_letter_index(int c)
-{
-	c |= 0x20;
-	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a' + 1) : 0;
-}
+#define LEX_PREFIXES (27 * 27 * 27)
+extern uint16_t lex_trigger_len[LEX_PREFIXES];
+extern uint16_t lex_word_len[LEX_PREFIXES];
+extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 
 static inline unsigned
 lex_prefix_index(const unsigned char *w, size_t len)
 {
-	unsigned a = lex_letter_index(w[0]);
-	unsigned b = len > 1 ? lex_letter_index(w[1]) : 0;
-	unsigned c = len > 2 ? lex_letter_index(w[2]) : 0;
+	unsigned a = lex_letter[w[0]];
+	unsigned b = len > 1 ? lex_letter[w[1]] : 0;
+	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
 
 	return (a * 27 + b) * 27 + c;
 }
@@ -164,18 +160,15 @@ lex_prefix_index(const unsigned char *w, size_t len)
 static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)
 {
-	unsigned k = lex_prefix_index(w, len);
-
-	return len <= 15 && (lex_trigger_bits[k >> 3] >> (k & 7) & 1);
+	return len <= 15 &&
+	    (lex_trigger_len[lex_prefix_index(w, len)] >> len & 1);
 }
 
 /* Whether the word w[0..len) may be in the lexicon at all. */
 static inline int
 lex_maybe_word(const unsigned char *w, size_t len)
 {
-	unsigned k = lex_prefix_index(w, len);
-
-	return len <= 15 && (lex_word_bits[k >> 3] >> (k & 7) & 1);
+	return len <= 15 && (lex_word_len[lex_prefix_index(w, len)] >> len & 1);
 }
 
 /* ---- calendar.c ---- */
