@@ -115,6 +115,7 @@ struct uline {
 	size_t firstw[2]; /* the text's first unbreakable piece: the same */
 	size_t textcol; /* where a list item's text starts; else indent */
 	int item;       /* the text opens with a list marker */
+	int label;      /* ... or with a tag and a gap ("--mark    Print") */
 	int table;      /* a gap of 3+ spaces or a tab inside the text */
 	int rule;       /* text without a letter or digit */
 	int cjk_start;  /* the text opens with a Chinese/Japanese character */
@@ -449,6 +450,43 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 		tab_columns(l, s, n, col);
 }
 
+/*
+ * A table row whose only gap follows its first word is a tagged
+ * paragraph, as man pages and RFCs lay out options and references:
+ *
+ *     --mark      Print every line; a dropped line is tagged
+ *                 "[category]" ...
+ *
+ * Its continuation lines are indented to the text after the gap, like a
+ * list item's.  The tag is at most 16 columns and the gap 3 or more.
+ */
+static void
+find_label(struct uline *l, const unsigned char *s, size_t n, size_t col)
+{
+	size_t i, k, c0 = col;
+	uint32_t c;
+	struct uline rest;
+
+	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i += k) {
+		k = utf8_decode(s + i, n - i, &c);
+		col += c == UTF8_BAD ? 1 : char_cols(c);
+	}
+	if (col - c0 > 16)
+		return;
+	for (k = col; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == ' ' ? col + 1 : (col / 8 + 1) * 8;
+	if (col - k < 3 || i == n)
+		return;
+	/* No other gap in the text after it. */
+	memset(&rest, 0, sizeof(rest));
+	tab_columns(&rest, s + i, n - i, col);
+	if (rest.table)
+		return;
+	l->table = 0;
+	l->label = 1;
+	l->textcol = col;
+}
+
 /* Work out the features of l from its bytes. */
 static void
 classify(struct uline *l)
@@ -457,7 +495,7 @@ classify(struct uline *l)
 	size_t n = l->b.len, i = 0, col = 0, k, mark;
 
 	l->quote = 0;
-	l->table = l->rule = l->item = 0;
+	l->table = l->rule = l->item = l->label = 0;
 	l->cjk_start = l->cjk_end = l->breakable = l->wide = 0;
 	/* ">" quoting: ">", ">>", "> > ". */
 	while (i < n && s[i] == '>') {
@@ -510,6 +548,8 @@ classify(struct uline *l)
 		}
 	}
 	classify_text(l, s + i, n - i, col);
+	if (l->table && !l->item)
+		find_label(l, s + i, n - i, col);
 }
 
 /*
@@ -554,8 +594,8 @@ read_line(struct input *in)
 
 /*
  * Can b go on with a's block, whatever the width?  Not after or before a
- * blank line, a rule or a table row, not when b opens a list item or
- * quotes at another depth, and only at the block's indentation: in_block
+ * blank line, a rule or a table row, not when b opens a list item or a
+ * tagged paragraph or quotes at another depth, and only at the block's indentation: in_block
  * says that a is itself a continuation line (of the block whose
  * continuations start at doc.cont); else a list item's continuations
  * are indented to its text, and a paragraph's to its first line or a
@@ -567,10 +607,12 @@ static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
 {
 	if (a->blank || b->blank || a->rule || b->rule || a->table ||
-	    b->table || b->item || a->quote != b->quote)
+	    b->table || b->item || b->label || a->quote != b->quote)
 		return 0;
 	if (in_block)
 		return b->indent == doc.cont;
+	if (a->label)
+		return b->indent == a->textcol;
 	if (a->item)
 		return b->indent == a->textcol || b->indent == a->indent;
 	if (b->indent <= a->indent && b->indent + 8 >= a->indent)
@@ -791,7 +833,7 @@ joins(const struct uline *a, const struct uline *b)
 	 * A block quotation is indented on both sides: lynx wraps one
 	 * indented by 2 past the text at a column or two less.
 	 */
-	if (a->indent > doc.margin && !a->item && width > 2)
+	if (a->indent > doc.margin && !a->item && !a->label && width > 2)
 		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
 	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&
@@ -929,7 +971,8 @@ learn_words(void)
  *   - b's piece starts with a capital or a digit, or a digit comes
  *     before the hyphen ("2019-" + "2020", "anti-" + "American");
  *   - a's word already holds a hyphen, a slash, a dot or "@" (a
- *     compound "state-of-" + "the-art", a URL, an address).
+ *     compound "state-of-" + "the-art", a URL, an address), or a capital
+ *     after its first letter ("RFC-" + "style").
  * Else the document decides where it can: the hyphen goes when the
  * joined word is in its first 64 KiB ("repairs"), stays when the
  * hyphenated one is ("re-elected").  Else it stays after a word that
@@ -969,7 +1012,8 @@ hyphen_goes(const struct uline *a, const struct uline *b, size_t hl)
 		w--;
 	for (i = w; i < e; i++)
 		if (s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == '@' ||
-		    (s[i] >= '0' && s[i] <= '9'))
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    (i > w && s[i] >= 'A' && s[i] <= 'Z'))
 			return 0;
 	if (words_filled) {
 		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
