@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -251,6 +252,11 @@ handle_option(int code, const char *arg)
 		opt.repeated = 1;
 		break;
 	case 'e':
+		/* One key per line: a second -e would silently replace the
+		 * first. */
+		if (opt.key_regex != NULL)
+			cli_usage_error(
+			    "-e given twice ('%s', '%s')", opt.key_regex, arg);
 		opt.key_regex = arg;
 		break;
 	case 'i':
@@ -285,6 +291,9 @@ handle_option(int code, const char *arg)
 		    arg == NULL ? 0.8 : parse_real(arg, 0.01, 1.0, "--near");
 		break;
 	case OPT_SEEN:
+		if (opt.seen_file != NULL)
+			cli_usage_error("--seen given twice ('%s', '%s')",
+			    opt.seen_file, arg);
 		opt.seen_file = arg;
 		break;
 	case OPT_SEEN_FROM:
@@ -1289,13 +1298,110 @@ write_full(int fd, const void *p, size_t n)
 	return 0;
 }
 
+/* The --seen file, open and locked from the load to the end of the run;
+ * -1 when there is none. */
+static int seen_fd = -1;
+/* This run created the --seen file (empty): remove it if nothing is saved. */
+static int seen_created;
+
+/* Open path for reading without blocking on a FIFO that has no writer. */
+static int
+open_nonblock(const char *path, int flags)
+{
+	int fd;
+
+	do {
+		fd = open(path, O_RDONLY | O_NONBLOCK | flags, 0666);
+	} while (fd < 0 && errno == EINTR);
+	return fd;
+}
+
 /*
- * Load the seen set in path into the seen set.  missing_ok: a file that
- * does not exist is an empty set (--seen), else an error (--seen-from).
- * Returns 0, or -1 after a message.
+ * Open the --seen file and take its lock (flock), which the run keeps to
+ * the end: two runs saving one file take turns, the second waiting here
+ * until the first has saved, and then loading what the first saved (else
+ * the last rename would win and drop the other run's keys).  A missing
+ * file is created empty, so that there is something to lock; an empty
+ * file is an empty set.  Returns 0, or -1 after a message.
  */
 static int
-load_seen(const char *path, int missing_ok)
+lock_seen(const char *path)
+{
+	struct stat st, now;
+	int fd;
+
+	for (;;) {
+		seen_created = 0;
+		fd = open_nonblock(path, 0);
+		if (fd < 0 && errno == ENOENT) {
+			fd = open_nonblock(path, O_CREAT | O_EXCL);
+			seen_created = fd >= 0;
+			/* A dangling symbolic link: create what it names. */
+			if (fd < 0 && errno == EEXIST &&
+			    lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+				fd = open_nonblock(path, O_CREAT);
+			else if (fd < 0 && errno == EEXIST)
+				continue; /* another run created it first */
+		}
+		if (fd < 0) {
+			pwarn_sys("%s", path);
+			return -1;
+		}
+		if (fstat(fd, &st) != 0) {
+			pwarn_sys("%s", path);
+			(void)close(fd);
+			return -1;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			pwarn("%s: not a seen-set file (not a regular file)",
+			    path);
+			(void)close(fd);
+			return -1;
+		}
+		while (flock(fd, LOCK_EX) != 0) {
+			if (errno != EINTR) {
+				pwarn_sys("%s: lock", path);
+				(void)close(fd);
+				return -1;
+			}
+		}
+		/* While this run waited, the run holding the lock may have
+		 * renamed a new set over the name: lock that one instead. */
+		if (stat(path, &now) == 0 && now.st_dev == st.st_dev &&
+		    now.st_ino == st.st_ino) {
+			seen_fd = fd;
+			return 0;
+		}
+		(void)close(fd);
+	}
+}
+
+/* Let the next run have the --seen file; remove it if this run created
+ * it and saved nothing in it (it is still the file this run locked). */
+static void
+unlock_seen(int saved)
+{
+	struct stat st, now;
+
+	if (seen_fd < 0)
+		return;
+	if (seen_created && !saved && fstat(seen_fd, &st) == 0 &&
+	    stat(opt.seen_file, &now) == 0 && now.st_dev == st.st_dev &&
+	    now.st_ino == st.st_ino)
+		(void)unlink(opt.seen_file);
+	(void)close(seen_fd);
+	seen_fd = -1;
+	seen_created = 0;
+}
+
+/*
+ * Load the seen set in the file open on fd (named path) into the seen set.
+ * allow_empty: an empty file is an empty set (the --seen file, which a run
+ * creates empty), else it is no seen-set file.  Returns 0, or -1 after a
+ * message.
+ */
+static int
+read_seen(int fd, const char *path, int allow_empty)
 {
 	unsigned char hdr[SEEN_HEADER], *rec = NULL, tr[SEEN_TRAILER];
 	char made[64], now[64];
@@ -1304,27 +1410,21 @@ load_seen(const char *path, int missing_ok)
 	struct fp128 fp;
 	struct stat st;
 	ssize_t r;
-	int fd;
 
-	do {
-		fd = open(path, O_RDONLY);
-	} while (fd < 0 && errno == EINTR);
-	if (fd < 0) {
-		if (errno == ENOENT && missing_ok)
-			return 0;
-		pwarn_sys("%s", path);
-		return -1;
-	}
 	if (fstat(fd, &st) != 0) {
 		pwarn_sys("%s", path);
-		(void)close(fd);
 		return -1;
 	}
+	if (!S_ISREG(st.st_mode)) {
+		why = "not a regular file";
+		goto bad;
+	}
+	if (st.st_size == 0 && allow_empty)
+		return 0;
 	r = read_full(fd, hdr, sizeof(hdr));
 	if (r < 0)
 		goto read_error;
-	if (!S_ISREG(st.st_mode) || r != (ssize_t)sizeof(hdr) ||
-	    memcmp(hdr, SEEN_MAGIC, 8) != 0) {
+	if (r != (ssize_t)sizeof(hdr) || memcmp(hdr, SEEN_MAGIC, 8) != 0) {
 		why = "no seen-set header";
 		goto bad;
 	}
@@ -1385,7 +1485,6 @@ load_seen(const char *path, int missing_ok)
 		goto bad;
 	}
 	free(rec);
-	(void)close(fd);
 	return 0;
 read_error:
 	pwarn_sys("%s", path);
@@ -1394,17 +1493,34 @@ bad:
 	pwarn("%s: not a seen-set file (%s)", path, why);
 fail:
 	free(rec);
-	(void)close(fd);
 	return -1;
 }
 
-/* Save the seen set to path through a temporary file renamed over it.
- * Returns 0, or -1 after a message. */
+/* --seen-from: load path, read only.  Returns 0, or -1 after a message. */
+static int
+load_seen_from(const char *path)
+{
+	int fd, r;
+
+	fd = open_nonblock(path, 0);
+	if (fd < 0) {
+		pwarn_sys("%s", path);
+		return -1;
+	}
+	r = read_seen(fd, path, 0);
+	(void)close(fd);
+	return r;
+}
+
+/*
+ * Write the seen set to a new file that replaces path at out_commit()
+ * (lib/output: beside the file a symbolic link names).  Returns 0, or -1
+ * after a message; the half-written file is then removed by out_commit().
+ */
 static int
 save_seen(const char *path)
 {
 	size_t n = 0;
-	char *tmp;
 	unsigned char *chunk;
 	unsigned char hdr[SEEN_HEADER], tr[SEEN_TRAILER];
 	struct hs_iter it = HS_ITER_INIT;
@@ -1412,7 +1528,7 @@ save_seen(const char *path)
 	uint64_t sum;
 	int fd;
 
-	fd = tempfile_beside(path, &tmp);
+	fd = target_open(path);
 	if (fd < 0) {
 		pwarn_sys("%s", path);
 		return -1;
@@ -1440,24 +1556,18 @@ save_seen(const char *path)
 		n++;
 	}
 	put64(tr, sum);
-	if (write_full(fd, tr, sizeof(tr)) != 0 || fsync(fd) != 0)
+	if (write_full(fd, tr, sizeof(tr)) != 0)
 		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	free(tmp);
 	free(chunk);
+	if (target_close(fd, 1) != 0) {
+		pwarn_sys("%s", path);
+		return -1;
+	}
 	return 0;
 fail:
+	/* The descriptor stays open: out_commit() closes it and, seeing
+	 * it was not closed, keeps every file as it was. */
 	pwarn_sys("%s", path);
-	if (fd >= 0)
-		(void)close(fd);
-	(void)unlink(tmp);
-	free(tmp);
 	free(chunk);
 	return -1;
 }
@@ -1488,10 +1598,14 @@ cleanup(void)
 int
 main(int argc, char **argv)
 {
-	int first, status = EXIT_OK;
+	int first, status = EXIT_OK, ok, saved = 0;
 	size_t i;
 
-	/* main() may run several times in one process: start afresh. */
+	/* main() may run several times in one process (the fuzz targets),
+	 * and an earlier run may have left through exit(): start afresh. */
+	if (seen_fd >= 0)
+		(void)close(seen_fd);
+	seen_fd = -1;
 	memset(&opt, 0, sizeof(opt));
 	memset(&prev, 0, sizeof(prev));
 	memset(&tally, 0, sizeof(tally));
@@ -1510,18 +1624,32 @@ main(int argc, char **argv)
 	/* -c -d -u print at the end: no stream to keep separators in. */
 	inputs_quiet_separators(tallying());
 	check_options();
+	/* The --seen file is replaced at the end: it must be neither the -o
+	 * file nor an input, and a --seen-from file must not be either. */
+	if (opt.seen_file != NULL) {
+		out_claim("--seen", opt.seen_file);
+		if (first >= argc)
+			out_check_input("-");
+		for (i = (size_t)first; i < (size_t)argc; i++)
+			out_check_input(argv[i]);
+	}
+	for (i = 0; i < opt.nseen_from; i++)
+		out_check_input(opt.seen_from[i]);
 	if (opt.key_regex != NULL)
 		key_rx = rx_compile_or_die(opt.key_regex, 0, "--key-regex");
 	if (opt.near)
 		near_init();
 	if (opt.max_memory != 0)
 		hs_set_limit(&seen, (size_t)opt.max_memory);
-	if (opt.seen_file != NULL && load_seen(opt.seen_file, 1) != 0)
+	if (opt.seen_file != NULL &&
+	    (lock_seen(opt.seen_file) != 0 ||
+		read_seen(seen_fd, opt.seen_file, 1) != 0))
 		status = EXIT_TROUBLE;
 	for (i = 0; i < opt.nseen_from && status == EXIT_OK; i++)
-		if (load_seen(opt.seen_from[i], 0) != 0)
+		if (load_seen_from(opt.seen_from[i]) != 0)
 			status = EXIT_TROUBLE;
 	if (status != EXIT_OK) {
+		unlock_seen(0);
 		cleanup();
 		return status;
 	}
@@ -1538,14 +1666,24 @@ main(int argc, char **argv)
 		pwarn("seen set exceeds --max-memory (%s)", opt.max_memory_arg);
 		prog_set_trouble();
 	}
-	status = out_close(!prog_trouble());
-	if (opt.seen_file != NULL && status == EXIT_OK && !out_failed()) {
-		if (prog_trouble())
-			pwarn("%s: not saved after the errors above",
-			    opt.seen_file);
-		else if (save_seen(opt.seen_file) != 0)
+	/* Write everything, then commit everything: the -o file is replaced
+	 * only once the seen set is saved beside its own file too. */
+	status = out_end();
+	ok = status == EXIT_OK && !out_failed() && !prog_trouble();
+	if (opt.seen_file != NULL && ok) {
+		saved = save_seen(opt.seen_file) == 0;
+		if (!saved) {
+			ok = 0;
 			status = EXIT_TROUBLE;
+		}
+	} else if (opt.seen_file != NULL && prog_trouble()) {
+		pwarn("%s: not saved after the errors above", opt.seen_file);
 	}
+	if (out_commit(ok) != EXIT_OK) {
+		status = EXIT_TROUBLE;
+		saved = 0;
+	}
+	unlock_seen(saved);
 	cleanup();
 	return status != EXIT_OK || prog_trouble() ? EXIT_TROUBLE : EXIT_OK;
 }

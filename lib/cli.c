@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "color.h"
+#include "output.h"
 #include "xalloc.h"
 
 #ifndef VERSION
@@ -135,6 +136,29 @@ print_help(void)
 	exit(EXIT_OK);
 }
 
+/* The option before optind lacks its argument: name it as it was written
+ * (-o, --output, --out) with what it wants (FILE). */
+static NORETURN void
+missing_argument(const char *word, int code)
+{
+	const struct cli_option *tables[] = {
+	    cur_spec->options, common_options, extractor_options};
+	const struct cli_option *o;
+	const char *argname = NULL;
+	size_t i;
+
+	for (i = 0; i < 3 && argname == NULL; i++)
+		for (o = tables[i]; o->code != 0; o++)
+			if (o->code == code)
+				argname = o->argname;
+	if (strncmp(word, "--", 2) == 0)
+		cli_usage_error("option '%.*s' requires an argument%s%s%s",
+		    (int)strcspn(word, "="), word, argname ? " (" : "",
+		    argname ? argname : "", argname ? ")" : "");
+	cli_usage_error("option '-%c' requires an argument%s%s%s", code,
+	    argname ? " (" : "", argname ? argname : "", argname ? ")" : "");
+}
+
 static size_t
 count_options(const struct cli_option *o)
 {
@@ -226,6 +250,13 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 				    optarg);
 			break;
 		case 'o':
+			/* Two -o would write one file and silently drop the
+			 * other's output. */
+			if (common.output != NULL)
+				cli_usage_error("-o given twice ('%s', '%s')",
+				    common.output, optarg);
+			if (*optarg == '\0')
+				cli_usage_error("-o: the file name is empty");
 			common.output = optarg;
 			break;
 		case OPT_LINE_BUFFERED:
@@ -250,12 +281,7 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			common.quiet = 1;
 			break;
 		case ':':
-			if (optopt != 0 && optopt < CLI_OWN)
-				cli_usage_error("option requires an argument "
-						"-- '%c'",
-				    optopt);
-			cli_usage_error("option '%s' requires an argument",
-			    argv[optind - 1]);
+			missing_argument(argv[optind - 1], optopt);
 		case '?':
 			if (optopt != 0 && optopt < CLI_OWN)
 				cli_usage_error(
@@ -272,6 +298,15 @@ cli_parse(int argc, char **argv, const struct cli_spec *spec)
 			cli_usage_error("--highlight prints text; it cannot "
 					"be combined with --format");
 		color_when = COLOR_ALWAYS;
+	}
+	/* An output replaced by the run must not be one of its inputs. */
+	out_reset();
+	if (common.output != NULL && strcmp(common.output, "-") != 0) {
+		out_claim("-o", common.output);
+		if (optind >= argc)
+			out_check_input("-");
+		for (c = optind; c < argc; c++)
+			out_check_input(argv[c]);
 	}
 	common.color = color_decide(
 	    color_when, common.output != NULL ? -1 : STDOUT_FILENO);

@@ -7,10 +7,13 @@
 
 #include "hashset.h"
 
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "xalloc.h"
 
@@ -24,16 +27,69 @@
 #define HS_MAP_BYTES ((size_t)64 * 1024)
 #define HS_MAX_CAP ((size_t)1 << 32)
 
-static inline size_t
-home_slot(uint64_t lo, size_t cap)
+/*
+ * Where a fingerprint goes: the 64-bit product-fold of its two words, each
+ * XORed with the process's secret seed.  The top 8 bits choose the
+ * sub-table, the next 32 the home slot.  Fingerprints are not secret (a
+ * seen-set file can come from anyone, and a crafted one can hold a million
+ * keys that would share one home slot under a fixed mapping, which makes
+ * linear probing quadratic); with a seed drawn at start-up, no file can
+ * know where its keys land.  The same seed also spreads a file that was
+ * saved in the table order of another run.
+ */
+static inline uint64_t
+slot_hash(const struct hashset *h, struct fp128 fp)
 {
-	return (size_t)(((lo >> 32) * (uint64_t)cap) >> 32);
+	uint64_t a = fp.lo ^ h->seed[0], b = fp.hi ^ h->seed[1];
+#if defined(__SIZEOF_INT128__)
+	__extension__ unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+	return hash_mix64(hash_mix64(a) ^ b);
+#endif
+}
+
+static inline size_t
+home_slot(uint64_t x, size_t cap)
+{
+	return (size_t)((((x >> 24) & 0xffffffffu) * (uint64_t)cap) >> 32);
 }
 
 static inline struct hs_table *
-sub_of(const struct hashset *h, struct fp128 fp)
+sub_of(const struct hashset *h, uint64_t x)
 {
-	return (struct hs_table *)&h->sub[fp.hi >> 56];
+	return (struct hs_table *)&h->sub[x >> 56];
+}
+
+/* The process's seed: 16 bytes of /dev/urandom, or, without it, the
+ * clock, the process id and an address (not secret, but not fixed). */
+static void
+process_seed(uint64_t seed[2])
+{
+	static uint64_t s[2];
+	static int have;
+	struct timespec ts;
+	ssize_t n = 0;
+	int fd;
+
+	if (!have) {
+		fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+		if (fd >= 0) {
+			n = read(fd, s, sizeof(s));
+			(void)close(fd);
+		}
+		if (n != (ssize_t)sizeof(s)) {
+			(void)clock_gettime(CLOCK_REALTIME, &ts);
+			s[0] = hash_mix64((uint64_t)ts.tv_sec * 1000000000u +
+			    (uint64_t)ts.tv_nsec);
+			s[1] = hash_mix64(
+			    (uint64_t)getpid() ^ (uint64_t)(uintptr_t)&have);
+		}
+		have = 1;
+	}
+	seed[0] = s[0];
+	seed[1] = s[1];
 }
 
 static struct fp128 *
@@ -78,6 +134,7 @@ void
 hs_init(struct hashset *h)
 {
 	memset(h, 0, sizeof(*h));
+	process_seed(h->seed);
 }
 
 void
@@ -92,11 +149,12 @@ is_empty(const struct fp128 *s)
 	return (s->lo | s->hi) == 0;
 }
 
-/* Put fp, known to be absent, into t (which has room). */
+/* Put fp, known to be absent, into t (which has room); x is its
+ * slot_hash(). */
 static inline void
-place(struct hs_table *t, struct fp128 fp)
+place(struct hs_table *t, struct fp128 fp, uint64_t x)
 {
-	size_t j = home_slot(fp.lo, t->cap);
+	size_t j = home_slot(x, t->cap);
 
 	while (!is_empty(&t->slot[j]))
 		if (++j == t->cap)
@@ -141,11 +199,11 @@ grow(struct hashset *h, struct hs_table *t)
 	nt.cap = cap;
 	nt.used = t->used;
 	nt.grow_at = cap - cap / 8;
-	/* Home slots rise with lo, so walking the old table in order writes
-	 * the new one almost sequentially. */
+	/* Home slots rise with the slot hash, so walking the old table in
+	 * order writes the new one almost sequentially. */
 	for (i = 0; i < oldcap; i++)
 		if (!is_empty(&old[i]))
-			place(&nt, old[i]);
+			place(&nt, old[i], slot_hash(h, old[i]));
 	slots_free(old, oldcap, oldmapped);
 	h->bytes = h->bytes - oldcap * sizeof(struct fp128) + add;
 	*t = nt;
@@ -156,13 +214,15 @@ int
 hs_add(struct hashset *h, struct fp128 fp)
 {
 	struct hs_table *t;
+	uint64_t x;
 	size_t j;
 
 	if ((fp.lo | fp.hi) == 0)
 		fp.lo = 1;
-	t = sub_of(h, fp);
+	x = slot_hash(h, fp);
+	t = sub_of(h, x);
 	if (t->cap != 0) {
-		j = home_slot(fp.lo, t->cap);
+		j = home_slot(x, t->cap);
 		for (;;) {
 			if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
 				return 0;
@@ -180,7 +240,7 @@ hs_add(struct hashset *h, struct fp128 fp)
 	}
 	if (grow(h, t) != 0)
 		return HS_FULL;
-	place(t, fp);
+	place(t, fp, x);
 	t->used++;
 	h->count++;
 	return 1;
@@ -190,14 +250,16 @@ int
 hs_contains(const struct hashset *h, struct fp128 fp)
 {
 	const struct hs_table *t;
+	uint64_t x;
 	size_t j;
 
 	if ((fp.lo | fp.hi) == 0)
 		fp.lo = 1;
-	t = sub_of(h, fp);
+	x = slot_hash(h, fp);
+	t = sub_of(h, x);
 	if (t->cap == 0)
 		return 0;
-	j = home_slot(fp.lo, t->cap);
+	j = home_slot(x, t->cap);
 	for (;;) {
 		if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
 			return 1;
@@ -212,10 +274,11 @@ void
 hs_prefetch(const struct hashset *h, struct fp128 fp)
 {
 #if defined(__GNUC__)
-	const struct hs_table *t = sub_of(h, fp);
+	uint64_t x = slot_hash(h, fp);
+	const struct hs_table *t = sub_of(h, x);
 
 	if (t->cap != 0) {
-		const struct fp128 *s = &t->slot[home_slot(fp.lo, t->cap)];
+		const struct fp128 *s = &t->slot[home_slot(x, t->cap)];
 		__builtin_prefetch(s);
 		__builtin_prefetch(s + 4);
 	}

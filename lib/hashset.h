@@ -2,11 +2,15 @@
  * hashset.h - a set of 128-bit fingerprints (lib/hash hash128), built to
  * hold tens of millions of them in little memory.
  *
- * Layout: 256 sub-tables chosen by the top 8 bits of the fingerprint's hi
- * word.  Each sub-table is an open-addressing array of 16-byte slots with
- * linear probing; the home slot is the multiply-shift range reduction of
- * the lo word, ((lo >> 32) * capacity) >> 32, so capacities need not be
- * powers of two.  A sub-table grows on its own by 1.5x when it is 87.5%
+ * Layout: 256 sub-tables chosen by the top 8 bits of a keyed hash of the
+ * fingerprint (its two words XORed with a random seed drawn once per
+ * process, multiplied, the product's halves folded), so that where a key
+ * lands cannot be known in advance: a seen-set file crafted so that its
+ * keys share one slot costs no more to load than any other.  Each
+ * sub-table is an open-addressing array of 16-byte slots with linear
+ * probing; the home slot is the multiply-shift range reduction of the
+ * hash's next 32 bits, (bits * capacity) >> 32, so capacities need not be
+ * powers of two.  Iteration order therefore differs from run to run.  A sub-table grows on its own by 1.5x when it is 87.5%
  * full, so only one sub-table (1/256 of the set) is ever being copied:
  * there is no doubling rehash that briefly needs 1.5 times the memory.
  * A fingerprint of all zero bits marks an empty slot; a real one is
@@ -48,12 +52,14 @@ struct hashset {
 	size_t count; /* fingerprints in the whole set */
 	size_t bytes; /* bytes of slot memory allocated */
 	size_t limit; /* most bytes allowed, 0 for no limit */
+	uint64_t seed[2]; /* the process's slot-hash seed */
 };
 
 /* What hs_add() returns besides 0 and 1. */
 #define HS_FULL (-1)
 
-/* Make h an empty set without a limit.  It allocates nothing yet. */
+/* Make h an empty set without a limit.  It allocates nothing yet (the
+ * first call reads the process's seed from /dev/urandom). */
 void hs_init(struct hashset *h);
 
 /*

@@ -1,5 +1,6 @@
 /*
- * output.h - buffered standard output (or -o FILE) with write-error rules.
+ * output.h - buffered standard output (or -o FILE) with write-error rules,
+ * and the files a run replaces only when it succeeded.
  *
  * Output goes through one 64 KiB buffer written with write(2).  It is
  * flushed after every record when stdout is a terminal or --line-buffered
@@ -9,10 +10,29 @@
  * except for a broken pipe, which ends the run quietly (status 0), as cat
  * does when SIGPIPE is ignored.
  *
- * With -o FILE the output is written to a temporary file beside FILE and
- * renamed over it only when the run succeeded, so a Makefile target is
- * never left half-written; SIGINT, SIGTERM and SIGHUP remove the temporary
- * file and leave FILE as it was.
+ * Replaced files (-o FILE, dedupe-lines --seen=FILE) are "targets".  What
+ * a target is decides how it is written (target_open()):
+ *   - a name of one of the process's own descriptors (/dev/stdout,
+ *     /dev/stderr, /dev/fd/N, /proc/self/fd/N) is written to that
+ *     descriptor;
+ *   - an existing file that is not a regular file (a device such as
+ *     /dev/null, a FIFO, a socket) is opened and written directly: it is
+ *     never replaced by a regular file;
+ *   - anything else (a regular file, a name not yet taken) is written to a
+ *     temporary file beside it and renamed over it only when the whole run
+ *     succeeded.  A symbolic link is followed to the file it names, and
+ *     that file is replaced, the temporary file beside it, so the link
+ *     stays a link.  The new file gets the old one's mode (and owner and
+ *     group when the process may set them).  A file with other hard links
+ *     is replaced under this name only: its other names keep the old
+ *     content, as with sed -i.
+ * All targets of a run are committed together (out_commit()), after every
+ * one of them was written, so a failure while writing one leaves all of
+ * them as they were.  While a temporary file exists, the fatal signals
+ * (SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+ * SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF) remove it before the process
+ * dies of them; a signal that was ignored when the program started (nohup)
+ * stays ignored.
  */
 #ifndef WINNOW_OUTPUT_H
 #define WINNOW_OUTPUT_H
@@ -23,20 +43,12 @@
 #include "prog.h"
 
 /*
- * Open the output: path NULL (or "-") is standard output, else the
- * atomic -o FILE.  line_buffered: flush after each record (also turned on
- * when standard output is a terminal).  Dies with status 2 when the
- * temporary file cannot be made.
+ * Open the output: path NULL (or "-") is standard output, else the target
+ * path (see above).  line_buffered: flush after each record (also turned
+ * on when the output is a terminal).  Dies with status 2 when the target
+ * cannot be opened.
  */
 void out_open(const char *path, int line_buffered);
-
-/*
- * Create an empty temporary file beside path (".NAME.XXXXXX" in the same
- * folder, so that rename(2) over path is atomic), with the mode path has,
- * or the mode a new file would get.  Returns its descriptor and stores its
- * name, allocated, in *tmp (free it); or returns -1 with errno set.
- */
-int tempfile_beside(const char *path, char **tmp);
 
 /* Append bytes to the output. */
 void out_write(const void *p, size_t n);
@@ -57,10 +69,59 @@ void out_flush(void);
 int out_failed(void);
 
 /*
- * Flush and close.  ok says whether the run succeeded: only then is -o
- * FILE renamed into place (else the temporary file is removed).  Returns
- * status: EXIT_OK, or EXIT_TROUBLE after a write error (reported here).
+ * Flush and close the output without committing anything.  Returns
+ * EXIT_OK, or EXIT_TROUBLE after a write error (reported here; a broken
+ * pipe is quiet and returns EXIT_OK).
+ */
+int out_end(void);
+
+/*
+ * Commit every target (ok nonzero: rename each temporary file over its
+ * file) or discard them all (ok zero: remove the temporary files).
+ * Returns EXIT_OK, or EXIT_TROUBLE after a message when a rename failed.
+ */
+int out_commit(int ok);
+
+/*
+ * out_end(), then out_commit(): the targets are committed when ok and the
+ * output had no write error.  Returns the worse status of the two.
  */
 int out_close(int ok);
+
+/*
+ * Open a target for writing, as described above.  Returns a descriptor
+ * open for writing (owned by the caller until target_close()), or -1 with
+ * errno set.  The file it writes becomes visible at out_commit().
+ */
+int target_open(const char *path);
+
+/*
+ * Close the target descriptor fd (from target_open()).  fsync first when
+ * sync is nonzero.  Returns 0, or -1 with errno set; a failed target is
+ * not committed.
+ */
+int target_close(int fd, int sync);
+
+/*
+ * Claim path as an output named by option opt ("-o", "--seen"): exit 2
+ * with a message when it names the same file as an output claimed before.
+ * Only files that would be replaced are compared: two outputs to
+ * /dev/null are fine.  out_reset() forgets them.
+ */
+void out_claim(const char *opt, const char *path);
+
+/*
+ * Exit 2 with a message when the input name (a file operand, "-" for
+ * standard input) is the same file as a claimed output: the run would read
+ * what it replaces.
+ */
+void out_check_input(const char *name);
+
+/*
+ * Forget the claims and discard the targets of an earlier run of main()
+ * in this process (cli_parse() calls it; only the fuzz harnesses run
+ * main() twice).
+ */
+void out_reset(void);
 
 #endif

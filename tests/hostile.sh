@@ -149,7 +149,9 @@ for l in o: assert l in have, l[:40]' "$d/$in" "$d/out"; then
 	rm -f "$d/fifo2"
 	mkfifo "$d/fifo2"
 	echo "old content" >"$d/target"
-	$f -o "$d/target" "$d/fifo2" 2>"$d/err" &
+	# A script's background job starts with SIGINT ignored, which the
+	# filter must keep: give it the default, as a terminal's job has.
+	env --default-signal=INT $f -o "$d/target" "$d/fifo2" 2>"$d/err" &
 	pid=$!
 	exec 7>"$d/fifo2"
 	printf 'some input\n' >&7
@@ -161,6 +163,122 @@ for l in o: assert l in have, l[:40]' "$d/$in" "$d/out"; then
 	check "$f SIGINT with -o: killed by the signal" test $rc -eq 130
 	check "$f SIGINT with -o: FILE untouched" test "$(cat "$d/target")" = "old content"
 	check "$f SIGINT with -o: no temporary file" test -z "$(ls -A "$d" | grep '^\.target\.')"
+
+	# -o writes what FILE is (issue 16): what it names is never turned
+	# into another kind of file.
+	o=$d/o-$f
+	rm -rf "$o"
+	mkdir -p "$o"
+	printf 'one line\n' >"$o/in"
+	$f "$o/in" >"$o/want" 2>/dev/null
+	# A symbolic link stays a link; the file it names is replaced and
+	# keeps its mode.
+	echo old >"$o/real"
+	chmod 640 "$o/real"
+	ln -s real "$o/link"
+	$TO $f -o "$o/link" "$o/in" 2>"$o/err"
+	rc=$?
+	check "$f -o symlink: exit 0" test $rc -eq 0 -a ! -s "$o/err"
+	check "$f -o symlink: still a link" test -L "$o/link"
+	check "$f -o symlink: its file replaced" cmp -s "$o/want" "$o/real"
+	check "$f -o symlink: mode kept" test "$(ls -l "$o/real" | cut -c1-10)" = "-rw-r-----"
+	# A dangling link: the file it names is made.
+	ln -s made "$o/dangling"
+	$TO $f -o "$o/dangling" "$o/in" 2>"$o/err"
+	check "$f -o dangling symlink" test $? -eq 0 -a -L "$o/dangling" -a -f "$o/made"
+	# A hard link: this name gets the new file, the other keeps the old.
+	echo old >"$o/h1"
+	ln "$o/h1" "$o/h2"
+	$TO $f -o "$o/h1" "$o/in" 2>"$o/err"
+	check "$f -o hard link: this name replaced" cmp -s "$o/want" "$o/h1"
+	check "$f -o hard link: other name keeps the old file" test "$(cat "$o/h2")" = old
+	# A FIFO is written into, and stays a FIFO.
+	mkfifo "$o/fifo"
+	timeout 10 cat "$o/fifo" >"$o/from-fifo" &
+	cpid=$!
+	$TO $f -o "$o/fifo" "$o/in" 2>"$o/err"
+	rc=$?
+	wait $cpid
+	check "$f -o FIFO: exit 0" test $rc -eq 0
+	check "$f -o FIFO: written into" cmp -s "$o/want" "$o/from-fifo"
+	check "$f -o FIFO: still a FIFO" test -p "$o/fifo"
+	# A device is written, not replaced.  As root the test makes its own
+	# null device: a filter that replaced its target would otherwise
+	# replace the system's /dev/null (and /dev/stdout) with a regular file.
+	# Without root, /dev itself cannot be changed.
+	dev=/dev/null stdout=/dev/stdout
+	if [ "$(id -u)" = 0 ]; then
+		stdout=/dev/fd/1
+		mknod "$o/null" c 1 3 2>/dev/null && dev=$o/null || dev=
+	fi
+	if [ -n "$dev" ]; then
+		$TO $f -o "$dev" "$o/in" 2>"$o/err"
+		check "$f -o a device" test $? -eq 0 -a -c "$dev" -a ! -s "$o/err"
+	else
+		skip "$f -o a device" "root, but mknod is not allowed"
+	fi
+	# /dev/stdout (/dev/fd/1) is the standard output as the shell set it
+	# up, a regular file here: written, not replaced.
+	$TO $f -o $stdout "$o/in" >"$o/stdout" 2>"$o/err"
+	check "$f -o $stdout" cmp -s "$o/want" "$o/stdout"
+	{ echo first; $TO $f -o $stdout "$o/in"; } >"$o/appended" 2>"$o/err"
+	check "$f -o $stdout after other output" test "$(sed 1d "$o/appended")" = "$(cat "$o/want")"
+	$TO $f -o /proc/self/fd/1 "$o/in" >"$o/stdout" 2>"$o/err"
+	check "$f -o /proc/self/fd/1" cmp -s "$o/want" "$o/stdout"
+	# A name of 250 bytes: the temporary name must fit too.
+	long=$(printf '%0250d' 0)
+	$TO $f -o "$o/$long" "$o/in" 2>"$o/err"
+	check "$f -o 250-byte name" cmp -s "$o/want" "$o/$long"
+	# An output that is also an input is refused before anything is read.
+	cp "$o/in" "$o/same"
+	$TO $f -o "$o/same" "$o/in" "$o/same" >"$o/out" 2>"$o/err"
+	rc=$?
+	check "$f -o FILE FILE: exit 2" test $rc -eq 2 -a ! -s "$o/out"
+	check "$f -o FILE FILE: message" test "$(cat "$o/err")" = \
+	    "$f: $o/same: input and output (-o) are the same file"
+	check "$f -o FILE FILE: FILE kept" cmp -s "$o/in" "$o/same"
+	$TO $f -o "$o/same" <"$o/same" >"$o/out" 2>"$o/err"
+	check "$f -o FILE <FILE: exit 2" test $? -eq 2 -a \
+	    "$(cat "$o/err")" = "$f: (standard input): input and output (-o) are the same file"
+	# -o twice, -o without its argument.
+	$TO $f -o "$o/a" -o "$o/b" "$o/in" >"$o/out" 2>"$o/err"
+	check "$f -o twice: exit 2" test $? -eq 2 -a ! -e "$o/a" -a ! -e "$o/b"
+	check "$f -o twice: message" test "$(head -n 1 "$o/err")" = "$f: -o given twice ('$o/a', '$o/b')"
+	$TO $f -o >"$o/out" 2>"$o/err"
+	check "$f -o without FILE" test $? -eq 2 -a "$(head -n 1 "$o/err")" = "$f: option '-o' requires an argument (FILE)"
+	$TO $f --output >"$o/out" 2>"$o/err"
+	check "$f --output without FILE" test $? -eq 2 -a "$(head -n 1 "$o/err")" = "$f: option '--output' requires an argument (FILE)"
+
+	# Signals with -o: one ignored on entry (nohup) stays ignored; the
+	# other fatal ones remove the temporary file.
+	for sig in HUP USR1 ALRM TERM; do
+		rm -f "$o/fifo2" "$o/target"
+		mkfifo "$o/fifo2"
+		echo "old content" >"$o/target"
+		if [ $sig = HUP ]; then
+			(trap '' HUP; exec $f -o "$o/target" "$o/fifo2") 2>"$o/err" &
+		else
+			$f -o "$o/target" "$o/fifo2" 2>"$o/err" &
+		fi
+		pid=$!
+		exec 7>"$o/fifo2"
+		printf 'some input\n' >&7
+		sleep 0.3
+		kill -$sig $pid
+		sleep 0.2
+		exec 7>&-
+		wait $pid
+		rc=$?
+		if [ $sig = HUP ]; then
+			check "$f -o under nohup survives SIGHUP" test $rc -eq 0
+			check "$f -o under nohup: written" test "$(cat "$o/target")" = "$($f "$o/in" | sed 's/one line/some input/')"
+		else
+			num=$(python3 -c "import signal; print(signal.SIG$sig.value)")
+			check "$f SIG$sig with -o: killed by it" test $rc -eq $((128 + num))
+			check "$f SIG$sig with -o: FILE untouched" test "$(cat "$o/target")" = "old content"
+			check "$f SIG$sig with -o: no temporary file" test -z "$(ls -A "$o" | grep '^\.target\.')"
+		fi
+	done
 done
 rm -f "$d/huge"
 
