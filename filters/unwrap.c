@@ -581,11 +581,14 @@ read_line(struct input *in)
 	}
 	l = qat(qlen);
 	qlen++;
-	buf_reset(&l->b);
 	/* BLOCK bytes of slack for classify_text(); an empty line gets
 	 * bytes to point to too. */
-	buf_reserve(&l->b, line.len + BLOCK);
-	buf_add(&l->b, line.p, line.len);
+	if (l->b.cap < line.len + BLOCK) {
+		buf_reset(&l->b);
+		buf_reserve(&l->b, line.len + BLOCK);
+	}
+	memcpy(l->b.p, line.p, line.len);
+	l->b.len = line.len;
 	l->crlf = line.crlf;
 	classify(l);
 	doc.ahead += line.len + 1;
