@@ -75,211 +75,319 @@ adjectives(const struct scan *sc, size_t i, const char **adj)
 }
 
 /*
- * The unit after a number (and its scale) at i: %, percent words, a
- * currency symbol, code or word (with adjectives), a minor unit.  Fills u
- * and returns 1, or returns 0.
+ * The unit after a number: the matchers below, tried in the order they
+ * are written (unit_right() lists them).  Each sees the number's end i and the
+ * first byte b of what follows (after spaces, or after a hyphen glued to the
+ * number: "25-basis-point"); from word_gate() on, also the word [b, e) there,
+ * and from lex_gate() on its lexicon entry x.  A matcher fills u and says
+ * RIGHT_UNIT, says RIGHT_NONE when what follows is no unit at all (the
+ * later matchers are not tried), or RIGHT_NEXT.
  */
-int
-unit_right(struct scan *sc, size_t i, struct unit *u)
+struct right {
+	struct scan *sc;
+	const char *s;
+	size_t n, i, b, e;
+	int hyphen;          /* "25-": a hyphen between number and word */
+	const struct lex *x; /* the word's entry (lex_gate() on) */
+};
+
+enum { RIGHT_NEXT, RIGHT_UNIT, RIGHT_NONE };
+
+/* "4.5%", "4.5 ％" (fullwidth); not "5%ers" */
+static int
+right_percent_sign(struct right *r, struct unit *u)
 {
-	const char *s = sc->s;
-	size_t n = sc->n, b, e, l, ws, we;
-	const struct lex *x, *y;
-	const char *code, *adj;
-	int k, hyphen = 0;
+	const char *s = r->s;
+	size_t b = r->b, n = r->n, e;
 
-	memset(u, 0, sizeof(*u));
-	b = skip_space(sc, i);
-	u->beg = b;
-	if (b == i && b < n && s[b] == '-') {
-		hyphen = 1;
-		b++;
-	}
-	if (b >= n)
-		return 0;
-	/* % and fullwidth ％ */
-	if (!hyphen &&
-	    (s[b] == '%' ||
-		(b + 2 < n && memcmp(s + b, "\xef\xbc\x85", 3) == 0))) {
-		e = b + (s[b] == '%' ? 1 : 3);
-		if (e < n &&
-		    (is_alpha((unsigned char)s[e]) ||
-			is_digit((unsigned char)s[e])))
-			return 0;
-		u->kind = K_PERCENT;
-		u->code = "%";
-		u->end = e;
-		return 1;
-	}
-	/* ¢ */
-	if (!hyphen && b + 1 < n && memcmp(s + b, "\xc2\xa2", 2) == 0) {
-		u->kind = K_MONEY;
-		u->grp = G_CENT;
-		u->exp = -2;
-		u->minor = u->symbol = 1;
-		u->end = b + 2;
-		return 1;
-	}
-	/* Symbols: 10$, 20 €, 100元; not a "$" that starts the next
-	 * amount ("1 $10"). */
-	if (!hyphen && symbol_start[(unsigned char)s[b]] &&
-	    (k = symbol_at(sc, b, &l)) >= 0) {
-		e = b + l;
-		if (e < n && is_digit((unsigned char)s[e]))
-			return 0;
-		if (e < n && is_alpha((unsigned char)s[e])) {
-			if (e + 1 < n && s[e] == 'u' && s[e + 1] == 'r' &&
-			    strcmp(symbols[k].sym, "\xe2\x82\xac") == 0)
-				e += 2; /* 20 €ur */
-			else
-				return 0;
-		}
-		if (space_at(sc, e)) {
-			size_t q = skip_space(sc, e), r;
+	if (r->hyphen ||
+	    !(s[b] == '%' ||
+		(b + 2 < n && memcmp(s + b, "\xef\xbc\x85", 3) == 0)))
+		return RIGHT_NEXT;
+	e = b + (s[b] == '%' ? 1 : 3);
+	if (e < n &&
+	    (is_alpha((unsigned char)s[e]) || is_digit((unsigned char)s[e])))
+		return RIGHT_NONE;
+	u->kind = K_PERCENT;
+	u->code = "%";
+	u->end = e;
+	return RIGHT_UNIT;
+}
 
-			if (q < n && is_digit((unsigned char)s[q])) {
-				r = q;
-				while (r < n &&
-				    (is_digit((unsigned char)s[r]) ||
-					s[r] == '.' || s[r] == ','))
-					r++;
-				x = word_after(sc, r, NULL, NULL);
-				if (x != NULL && (x->f & W_CUR))
-					return 0;
-			}
-		}
-		u->kind = K_MONEY;
-		u->code = symbols[k].code;
-		u->grp = symbols[k].grp;
-		u->symbol = 1;
-		u->sym = symbols[k].sym;
-		u->end = e;
-		return 1;
-	}
-	if (b + 2 < n && is_alpha((unsigned char)s[b]) &&
-	    !prefix_in(unit_prefix, (const unsigned char *)s + b))
-		return 0;
-	e = word_end(sc, b);
-	if (e == b)
-		return 0;
-	/* Letters then "$": 3.14US$ */
-	if (!hyphen && e < n && s[e] == '$') {
-		for (k = 0; dollar_prefixes[k].pre != NULL; k++)
-			if (lc_eq(s + b, e - b, dollar_prefixes[k].pre)) {
-				u->kind = K_MONEY;
-				u->code = dollar_prefixes[k].code;
-				u->symbol = 1;
-				u->end = e + 1;
-				return 1;
-			}
-	}
+/* "99¢" */
+static int
+right_cent_sign(struct right *r, struct unit *u)
+{
+	if (r->hyphen || r->b + 1 >= r->n ||
+	    memcmp(r->s + r->b, "\xc2\xa2", 2) != 0)
+		return RIGHT_NEXT;
+	u->kind = K_MONEY;
+	u->grp = G_CENT;
+	u->exp = -2;
+	u->minor = u->symbol = 1;
+	u->end = r->b + 2;
+	return RIGHT_UNIT;
+}
+
+/* Symbols: "10$", "20 €", "100元", "20 €ur"; not a "$" that starts the
+ * next amount ("1 $10", "5 $ 20 dollars"). */
+static int
+right_symbol(struct right *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, n = r->n, e, l;
+	const struct lex *x;
+	int k;
+
+	if (r->hyphen || !symbol_start[(unsigned char)s[b]] ||
+	    (k = symbol_at(sc, b, &l)) < 0)
+		return RIGHT_NEXT;
+	e = b + l;
 	if (e < n && is_digit((unsigned char)s[e]))
-		return 0; /* USD50: the next amount's prefix */
-	/* Letter signs after the number: 45 kr, 20Rs, 100 zł */
-	if (!hyphen && e - b <= 4 && letter_sym_start[(unsigned char)s[b]])
-		for (k = 0; letter_syms[k].sym != NULL; k++)
-			if ((letter_syms[k].where & SYM_POST) &&
-			    letter_len[k] == e - b &&
-			    memcmp(letter_syms[k].sym, s + b, e - b) == 0 &&
-			    !(e < n && s[e] == '.' && e + 1 < n &&
-				is_alpha((unsigned char)s[e + 1]))) {
-				u->kind = K_MONEY;
-				u->code = letter_syms[k].code;
-				u->grp = letter_syms[k].grp;
-				u->symbol = 1;
-				u->end = e;
-				return 1;
-			}
-	/* Codes: 5 USD, 115usd, 30 MUSD */
-	if (!hyphen && (code = code_get(s + b, e - b, 1)) != NULL) {
-		u->kind = K_MONEY;
-		u->code = code;
-		u->exp = e - b == 4 ? 6 : 0;
-		u->end = e;
-		return 1;
+		return RIGHT_NONE;
+	if (e < n && is_alpha((unsigned char)s[e])) {
+		if (e + 1 < n && s[e] == 'u' && s[e + 1] == 'r' &&
+		    strcmp(symbols[k].sym, "\xe2\x82\xac") == 0)
+			e += 2; /* 20 €ur */
+		else
+			return RIGHT_NONE;
 	}
-	/* Attached minor units: 20p, 43c */
-	if (!hyphen && b == i && e - b == 1 && (s[b] == 'p' || s[b] == 'c')) {
-		u->sym = s[b] == 'p' ? "p" : "c";
-		u->kind = K_MONEY;
-		u->code = s[b] == 'p' ? "GBP" : NULL;
-		u->grp = s[b] == 'p' ? 0 : G_CENT;
-		u->exp = -2;
-		u->minor = 1;
-		u->end = e;
-		return 1;
-	}
-	if (!hyphen && b > i && e - b == 1 && s[b] == 'c' &&
-	    (e == n ||
-		!(s[e] == '.' && e + 1 < n &&
-		    is_alpha((unsigned char)s[e + 1])))) {
-		u->kind = K_MONEY;
-		u->grp = G_CENT;
-		u->exp = -2;
-		u->minor = 1;
-		u->end = e;
-		return 1;
-	}
-	if (e - b >= TRIG_LEN ||
-	    !maybe_in(
-		unit_second, unit_first, (const unsigned char *)s + b, e - b))
-		return 0;
-	x = lex_get(s + b, e - b);
-	/* Percent words. */
-	if (x != NULL && (x->f & W_PCT)) {
-		u->kind = K_PERCENT;
-		u->code = "%";
-		u->word = 1;
-		if (lc_eq(s + b, e - b, "per")) {
-			ws = skip_space(sc, e);
-			if (ws == e && e < n && s[e] == '-')
-				ws = e + 1;
-			we = word_end(sc, ws);
-			if (ws == e ||
-			    !(lc_eq(s + ws, we - ws, "cent") ||
-				lc_eq(s + ws, we - ws, "cents")))
-				return 0;
-			e = we;
-		} else if (lc_eq(s + b, e - b, "basis")) {
-			ws = skip_space(sc, e);
-			if (ws == e && e < n && s[e] == '-')
-				ws = e + 1; /* 25-basis-point */
-			we = word_end(sc, ws);
-			if (!(lc_eq(s + ws, we - ws, "point") ||
-				lc_eq(s + ws, we - ws, "points") ||
-				lc_eq(s + ws, we - ws, "pts") ||
-				lc_eq(s + ws, we - ws, "pt")))
-				return 0;
-			u->code = "bp";
-			e = we;
-		} else if (lc_eq(s + b, e - b, "percentage")) {
-			size_t p = e;
+	if (space_at(sc, e)) {
+		size_t q = skip_space(sc, e), t;
 
-			if (p < n && s[p] == '-')
-				p++;
-			ws = skip_space(sc, p);
-			we = word_end(sc, ws);
-			if (lc_eq(s + ws, we - ws, "point") ||
-			    lc_eq(s + ws, we - ws, "points")) {
-				u->code = "pp";
-				e = we;
-			}
-		} else {
-			u->code = x->code;
+		if (q < n && is_digit((unsigned char)s[q])) {
+			t = q;
+			while (t < n &&
+			    (is_digit((unsigned char)s[t]) || s[t] == '.' ||
+				s[t] == ','))
+				t++;
+			x = word_after(sc, t, NULL, NULL);
+			if (x != NULL && (x->f & W_CUR))
+				return RIGHT_NONE;
 		}
-		u->end = e;
-		return 1;
 	}
-	/* Currency words, after adjectives. */
-	adj = NULL;
+	u->kind = K_MONEY;
+	u->code = symbols[k].code;
+	u->grp = symbols[k].grp;
+	u->symbol = 1;
+	u->sym = symbols[k].sym;
+	u->end = e;
+	return RIGHT_UNIT;
+}
+
+/* What follows must start a unit word (the prefix filter of lexicon.c)
+ * and be a word: from here on, the matchers see it as [b, e). */
+static int
+right_word_gate(struct right *r, struct unit *u)
+{
+	(void)u;
+	if (r->b + 2 < r->n && is_alpha((unsigned char)r->s[r->b]) &&
+	    !prefix_in(unit_prefix, (const unsigned char *)r->s + r->b))
+		return RIGHT_NONE;
+	r->e = word_end(r->sc, r->b);
+	return r->e == r->b ? RIGHT_NONE : RIGHT_NEXT;
+}
+
+/* Letters then "$": "3.14US$" */
+static int
+right_dollar_letters(struct right *r, struct unit *u)
+{
+	const char *s = r->s;
+	size_t b = r->b, e = r->e;
+	int k;
+
+	if (r->hyphen || e >= r->n || s[e] != '$')
+		return RIGHT_NEXT;
+	for (k = 0; dollar_prefixes[k].pre != NULL; k++)
+		if (lc_eq(s + b, e - b, dollar_prefixes[k].pre)) {
+			u->kind = K_MONEY;
+			u->code = dollar_prefixes[k].code;
+			u->symbol = 1;
+			u->end = e + 1;
+			return RIGHT_UNIT;
+		}
+	return RIGHT_NEXT;
+}
+
+/* "USD50": the word is the next amount's prefix */
+static int
+right_next_prefix(struct right *r, struct unit *u)
+{
+	(void)u;
+	return r->e < r->n && is_digit((unsigned char)r->s[r->e]) ? RIGHT_NONE
+								  : RIGHT_NEXT;
+}
+
+/* Letter signs after the number: "45 kr", "20Rs", "100 zł"; not "5 kr.x" */
+static int
+right_letter_sign(struct right *r, struct unit *u)
+{
+	const char *s = r->s;
+	size_t b = r->b, e = r->e, n = r->n;
+	int k;
+
+	if (r->hyphen || e - b > 4 || !letter_sym_start[(unsigned char)s[b]])
+		return RIGHT_NEXT;
+	for (k = 0; letter_syms[k].sym != NULL; k++)
+		if ((letter_syms[k].where & SYM_POST) &&
+		    letter_len[k] == e - b &&
+		    memcmp(letter_syms[k].sym, s + b, e - b) == 0 &&
+		    !(e < n && s[e] == '.' && e + 1 < n &&
+			is_alpha((unsigned char)s[e + 1]))) {
+			u->kind = K_MONEY;
+			u->code = letter_syms[k].code;
+			u->grp = letter_syms[k].grp;
+			u->symbol = 1;
+			u->end = e;
+			return RIGHT_UNIT;
+		}
+	return RIGHT_NEXT;
+}
+
+/* Codes: "5 USD", "115usd", "30 MUSD" (millions) */
+static int
+right_code(struct right *r, struct unit *u)
+{
+	const char *code;
+
+	if (r->hyphen || (code = code_get(r->s + r->b, r->e - r->b, 1)) == NULL)
+		return RIGHT_NEXT;
+	u->kind = K_MONEY;
+	u->code = code;
+	u->exp = r->e - r->b == 4 ? 6 : 0;
+	u->end = r->e;
+	return RIGHT_UNIT;
+}
+
+/* Minor units glued to the number: "20p", "43c" */
+static int
+right_attached_minor(struct right *r, struct unit *u)
+{
+	char c = r->s[r->b];
+
+	if (r->hyphen || r->b != r->i || r->e - r->b != 1 ||
+	    (c != 'p' && c != 'c'))
+		return RIGHT_NEXT;
+	u->sym = c == 'p' ? "p" : "c";
+	u->kind = K_MONEY;
+	u->code = c == 'p' ? "GBP" : NULL;
+	u->grp = c == 'p' ? 0 : G_CENT;
+	u->exp = -2;
+	u->minor = 1;
+	u->end = r->e;
+	return RIGHT_UNIT;
+}
+
+/* "43 c" apart; not "5 c.f." */
+static int
+right_spaced_cent(struct right *r, struct unit *u)
+{
+	const char *s = r->s;
+	size_t e = r->e, n = r->n;
+
+	if (r->hyphen || r->b <= r->i || e - r->b != 1 || s[r->b] != 'c' ||
+	    !(e == n ||
+		!(s[e] == '.' && e + 1 < n &&
+		    is_alpha((unsigned char)s[e + 1]))))
+		return RIGHT_NEXT;
+	u->kind = K_MONEY;
+	u->grp = G_CENT;
+	u->exp = -2;
+	u->minor = 1;
+	u->end = e;
+	return RIGHT_UNIT;
+}
+
+/* The word must look like a unit word of the lexicon (its prefilter);
+ * from here on, the matchers see its entry x (NULL: none). */
+static int
+right_lex_gate(struct right *r, struct unit *u)
+{
+	(void)u;
+	if (r->e - r->b >= TRIG_LEN ||
+	    !maybe_in(unit_second, unit_first,
+		(const unsigned char *)r->s + r->b, r->e - r->b))
+		return RIGHT_NONE;
+	r->x = lex_get(r->s + r->b, r->e - r->b);
+	return RIGHT_NEXT;
+}
+
+/* Percent words: "5 percent", "5 per cent", "25 basis points",
+ * "25-basis-point", "3 percentage points" */
+static int
+right_percent_word(struct right *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, e = r->e, n = r->n, ws, we;
+
+	if (r->x == NULL || !(r->x->f & W_PCT))
+		return RIGHT_NEXT;
+	u->kind = K_PERCENT;
+	u->code = "%";
+	u->word = 1;
+	if (lc_eq(s + b, e - b, "per")) {
+		ws = skip_space(sc, e);
+		if (ws == e && e < n && s[e] == '-')
+			ws = e + 1;
+		we = word_end(sc, ws);
+		if (ws == e ||
+		    !(lc_eq(s + ws, we - ws, "cent") ||
+			lc_eq(s + ws, we - ws, "cents")))
+			return RIGHT_NONE;
+		e = we;
+	} else if (lc_eq(s + b, e - b, "basis")) {
+		ws = skip_space(sc, e);
+		if (ws == e && e < n && s[e] == '-')
+			ws = e + 1; /* 25-basis-point */
+		we = word_end(sc, ws);
+		if (!(lc_eq(s + ws, we - ws, "point") ||
+			lc_eq(s + ws, we - ws, "points") ||
+			lc_eq(s + ws, we - ws, "pts") ||
+			lc_eq(s + ws, we - ws, "pt")))
+			return RIGHT_NONE;
+		u->code = "bp";
+		e = we;
+	} else if (lc_eq(s + b, e - b, "percentage")) {
+		size_t p = e;
+
+		if (p < n && s[p] == '-')
+			p++;
+		ws = skip_space(sc, p);
+		we = word_end(sc, ws);
+		if (lc_eq(s + ws, we - ws, "point") ||
+		    lc_eq(s + ws, we - ws, "points")) {
+			u->code = "pp";
+			e = we;
+		}
+	} else {
+		u->code = r->x->code;
+	}
+	u->end = e;
+	return RIGHT_UNIT;
+}
+
+/* Currency words, after adjectives: "5 dollars", "5 Hong Kong dollars",
+ * "50 euro cents", "20 pounds sterling"; not "a 20-pound turkey", nor
+ * "200 marks" without "German" */
+static int
+right_currency_word(struct right *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	const struct lex *x = r->x, *y;
+	const char *adj = NULL;
+	size_t b = r->b, e = r->e, ws, we;
+
 	if (x == NULL || !(x->f & (W_CUR | W_MINOR))) {
 		b = adjectives(sc, b, &adj);
 		e = word_end(sc, b);
 		if (adj == NULL || e == b)
-			return 0;
+			return RIGHT_NONE;
 		x = lex_get(s + b, e - b);
 		if (x == NULL || !(x->f & (W_CUR | W_MINOR)))
-			return 0;
+			return RIGHT_NONE;
 	}
 	u->kind = K_MONEY;
 	u->code = x->code;
@@ -291,11 +399,11 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		u->minor = 1;
 		u->exp = x->val;
 	}
-	if (hyphen && u->grp == G_POUND)
-		return 0; /* a 20-pound turkey */
+	if (r->hyphen && u->grp == G_POUND)
+		return RIGHT_NONE; /* a 20-pound turkey */
 	if (u->needadj && u->code != NULL &&
 	    (adj == NULL || strcmp(adj, u->code) != 0))
-		return 0; /* marks without "German" */
+		return RIGHT_NONE; /* marks without "German" */
 	/* "50 euro cents": the cents of that currency */
 	if (!u->minor &&
 	    (u->grp == G_DOLLAR ||
@@ -319,7 +427,52 @@ unit_right(struct scan *sc, size_t i, struct unit *u)
 		}
 	}
 	u->end = e;
-	return 1;
+	return RIGHT_UNIT;
+}
+
+/*
+ * The unit after a number (and its scale) at i: %, percent words, a
+ * currency symbol, code or word (with adjectives), a minor unit.  Fills u
+ * and returns 1, or returns 0.
+ */
+int
+unit_right(struct scan *sc, size_t i, struct unit *u)
+{
+	struct right r;
+	int v;
+
+	memset(u, 0, sizeof(*u));
+	r.sc = sc;
+	r.s = sc->s;
+	r.n = sc->n;
+	r.i = i;
+	r.b = skip_space(sc, i);
+	r.e = r.b;
+	r.x = NULL;
+	r.hyphen = 0;
+	u->beg = r.b;
+	if (r.b == i && r.b < r.n && r.s[r.b] == '-') {
+		r.hyphen = 1;
+		r.b++;
+	}
+	if (r.b >= r.n)
+		return 0;
+	/* The matchers in order, up to the first that decides (a list the
+	 * compiler can inline, which a table of pointers is not). */
+	if ((v = right_percent_sign(&r, u)) == RIGHT_NEXT &&
+	    (v = right_cent_sign(&r, u)) == RIGHT_NEXT &&
+	    (v = right_symbol(&r, u)) == RIGHT_NEXT &&
+	    (v = right_word_gate(&r, u)) == RIGHT_NEXT &&
+	    (v = right_dollar_letters(&r, u)) == RIGHT_NEXT &&
+	    (v = right_next_prefix(&r, u)) == RIGHT_NEXT &&
+	    (v = right_letter_sign(&r, u)) == RIGHT_NEXT &&
+	    (v = right_code(&r, u)) == RIGHT_NEXT &&
+	    (v = right_attached_minor(&r, u)) == RIGHT_NEXT &&
+	    (v = right_spaced_cent(&r, u)) == RIGHT_NEXT &&
+	    (v = right_lex_gate(&r, u)) == RIGHT_NEXT &&
+	    (v = right_percent_word(&r, u)) == RIGHT_NEXT)
+		v = right_currency_word(&r, u);
+	return v == RIGHT_UNIT;
 }
 
 /* The dollar of the letters p[0..len) before "$" (spaced: written apart,
