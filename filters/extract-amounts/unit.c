@@ -501,164 +501,242 @@ dollar_prefix(const char *p, size_t len, int spaced)
 	return NULL;
 }
 
-/* A currency prefix ending just before i (the number): $, US$, €, Rs, USD,
- * MAUD, "dollar".  Fills u (u->beg its start) and returns 1, or 0. */
-int
-unit_left(struct scan *sc, size_t i, struct unit *u)
+/*
+ * The unit before a number: the matchers below, tried in the order
+ * unit_left() lists them.  Each sees b, where the number starts (or,
+ * after one space, where that space starts: spaced), and from
+ * left_letters_gate() on the run of letters [ws, b) before it.  Return
+ * values as for the matchers after a number.
+ */
+struct left {
+	struct scan *sc;
+	const char *s;
+	size_t b, ws;
+	int spaced;
+};
+
+/* "$5", "US$5", "C$ 5", "U.S.$5", "us $5"; "$TSLA"-like letters glued to
+ * "$" make no unit */
+static int
+left_dollar(struct left *r, struct unit *u)
 {
-	const char *s = sc->s;
-	size_t b = i, l, e, ws;
-	const struct lex *x;
-	int k, spaced = 0;
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, d = b - 1, wb;
 
-	memset(u, 0, sizeof(*u));
-	if ((l = space_before(sc, b)) != 0 && b - l >= sc->floor) {
-		b -= l;
-		spaced = 1;
-	}
-	if (b <= sc->floor)
-		return 0;
-	e = b;
-	/* "$" with its letters */
-	if (s[b - 1] == '$') {
-		size_t d = b - 1, wb = word_start(sc, d, sc->floor);
-
-		u->kind = K_MONEY;
-		u->symbol = 1;
-		u->sym = "$";
-		u->grp = G_DOLLAR;
-		u->beg = d;
-		u->end = e;
-		/* U.S.$ and u.s $: letters with dots */
-		while (wb > sc->floor && s[wb - 1] == '.' && wb >= 2 &&
-		    is_alpha((unsigned char)s[wb - 2]))
-			wb = word_start(sc, wb - 1, sc->floor);
-		if (wb < d) {
-			u->code = dollar_prefix(s + wb, d - wb, 0);
-			if (u->code == NULL)
-				u->code = code_get(s + wb, d - wb, 0);
-			if (u->code != NULL) {
-				u->grp = 0;
-				u->beg = wb;
-				return 1;
-			}
-			return 0; /* $TSLA-like: letters glued to $ */
+	if (s[d] != '$')
+		return RIGHT_NEXT;
+	wb = word_start(sc, d, sc->floor);
+	u->kind = K_MONEY;
+	u->symbol = 1;
+	u->sym = "$";
+	u->grp = G_DOLLAR;
+	u->beg = d;
+	u->end = b;
+	/* U.S.$ and u.s $: letters with dots */
+	while (wb > sc->floor && s[wb - 1] == '.' && wb >= 2 &&
+	    is_alpha((unsigned char)s[wb - 2]))
+		wb = word_start(sc, wb - 1, sc->floor);
+	if (wb < d) {
+		u->code = dollar_prefix(s + wb, d - wb, 0);
+		if (u->code == NULL)
+			u->code = code_get(s + wb, d - wb, 0);
+		if (u->code != NULL) {
+			u->grp = 0;
+			u->beg = wb;
+			return RIGHT_UNIT;
 		}
-		if (space_before(sc, d) == 1 && d >= 2) {
-			size_t we2 = d - 1, wb2 = we2;
-			const char *c;
-
-			while (wb2 > sc->floor &&
-			    (is_alpha((unsigned char)s[wb2 - 1]) ||
-				s[wb2 - 1] == '.'))
-				wb2--;
-			c = wb2 < we2 && we2 - wb2 <= 4
-			    ? dollar_prefix(s + wb2, we2 - wb2, 1)
-			    : NULL;
-			if (c != NULL) {
-				u->code = c;
-				u->grp = 0;
-				u->beg = wb2;
-			}
-		}
-		return 1;
+		return RIGHT_NONE; /* $TSLA-like: letters glued to $ */
 	}
-	/* Other symbols: look back up to 6 bytes for one ending here. */
+	if (space_before(sc, d) == 1 && d >= 2) {
+		size_t we2 = d - 1, wb2 = we2;
+		const char *c;
+
+		while (wb2 > sc->floor &&
+		    (is_alpha((unsigned char)s[wb2 - 1]) || s[wb2 - 1] == '.'))
+			wb2--;
+		c = wb2 < we2 && we2 - wb2 <= 4
+		    ? dollar_prefix(s + wb2, we2 - wb2, 1)
+		    : NULL;
+		if (c != NULL) {
+			u->code = c;
+			u->grp = 0;
+			u->beg = wb2;
+		}
+	}
+	return RIGHT_UNIT;
+}
+
+/* Other symbols: "€5", "£ 5", "E£5" (the Egyptian pound), "GH₵5": one
+ * of up to 6 bytes ending at b */
+static int
+left_symbol(struct left *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, l, len;
+	int k;
+
 	for (l = 1;
 	     (unsigned char)s[b - 1] >= 0x80 && l <= 6 && l <= b - sc->floor;
 	     l++) {
-		size_t len;
-
 		if (!symbol_start[(unsigned char)s[b - l]])
 			continue;
-		if ((k = symbol_at(sc, b - l, &len)) >= 0 && len == l) {
-			u->kind = K_MONEY;
-			u->symbol = 1;
-			u->sym = symbols[k].sym;
-			u->code = symbols[k].code;
-			u->grp = symbols[k].grp;
-			u->beg = b - l;
-			u->end = e;
-			/* E£ is the Egyptian pound, GH₵ the cedi */
-			if (l == 2 &&
-			    memcmp(symbols[k].sym, "\xc2\xa3", 2) == 0 &&
-			    u->beg > sc->floor && s[u->beg - 1] == 'E' &&
-			    (u->beg < 2 ||
-				!is_alpha((unsigned char)s[u->beg - 2]))) {
-				u->code = "EGP";
-				u->beg--;
-			}
-			return 1;
+		if ((k = symbol_at(sc, b - l, &len)) < 0 || len != l)
+			continue;
+		u->kind = K_MONEY;
+		u->symbol = 1;
+		u->sym = symbols[k].sym;
+		u->code = symbols[k].code;
+		u->grp = symbols[k].grp;
+		u->beg = b - l;
+		u->end = b;
+		if (l == 2 && memcmp(symbols[k].sym, "\xc2\xa3", 2) == 0 &&
+		    u->beg > sc->floor && s[u->beg - 1] == 'E' &&
+		    (u->beg < 2 || !is_alpha((unsigned char)s[u->beg - 2]))) {
+			u->code = "EGP";
+			u->beg--;
 		}
+		return RIGHT_UNIT;
 	}
-	/* Letters: Rs, RM, kr, USD, MAUD, dollar */
+	return RIGHT_NEXT;
+}
+
+/* Letters must end at b ("Rs", "RM", "kr", "USD", "MAUD", "dollar", at
+ * most 9 of them, dots between: "Rs."), with no digit or "$" before them;
+ * from here on, the matchers see them as [ws, b). */
+static int
+left_letters_gate(struct left *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, ws = b;
+
+	(void)u;
 	if (!is_alpha((unsigned char)s[b - 1]) && s[b - 1] != '.')
-		return 0;
-	ws = b;
+		return RIGHT_NONE;
 	while (ws > sc->floor && b - ws <= 9 &&
 	    (is_alpha((unsigned char)s[ws - 1]) ||
 		(s[ws - 1] == '.' && ws - 1 > sc->floor &&
 		    is_alpha((unsigned char)s[ws - 2]))))
 		ws--;
 	if (b - ws > 9)
-		return 0; /* longer than any sign, code or word here */
+		return RIGHT_NONE; /* longer than any sign, code or word */
 	if (ws > 0 && (is_digit((unsigned char)s[ws - 1]) || s[ws - 1] == '$'))
-		return 0;
+		return RIGHT_NONE;
+	r->ws = ws;
+	return RIGHT_NEXT;
+}
+
+/* Letter signs before the number: "Rs 500", "RM5", "kr 45"; "R" and "N"
+ * only attached ("R5", not "R 5") */
+static int
+left_letter_sign(struct left *r, struct unit *u)
+{
+	const char *s = r->s;
+	size_t b = r->b, ws = r->ws;
+	int k;
+
 	for (k = 0; b - ws <= 4 && letter_sym_start[(unsigned char)s[ws]] &&
 	     letter_syms[k].sym != NULL;
 	     k++)
 		if ((letter_syms[k].where & SYM_PRE) &&
 		    letter_len[k] == b - ws &&
 		    memcmp(letter_syms[k].sym, s + ws, b - ws) == 0) {
-			if (spaced && letter_len[k] == 1)
-				return 0; /* R and N only attached */
+			if (r->spaced && letter_len[k] == 1)
+				return RIGHT_NONE; /* R and N only attached */
 			u->kind = K_MONEY;
 			u->symbol = 1;
 			u->sym = letter_syms[k].sym;
 			u->code = letter_syms[k].code;
 			u->grp = letter_syms[k].grp;
 			u->beg = ws;
-			u->end = e;
-			return 1;
+			u->end = b;
+			return RIGHT_UNIT;
 		}
-	if (s[b - 1] == '.')
-		return 0;
-	if ((u->code = code_get(s + ws, b - ws, 1)) != NULL) {
-		u->kind = K_MONEY;
-		u->exp = b - ws == 4 ? 6 : 0;
-		u->beg = ws;
-		u->end = e;
-		return 1;
-	}
-	/* "dollar 22.5 million", "malaysian ringgit 42": lower case,
-	 * spaced, not after "the". */
-	if (spaced &&
-	    (((s[ws] == 'd' && (b - ws == 6 || b - ws == 7)) ||
-		(s[ws] == 'r' && (b - ws == 7 || b - ws == 8)) ||
-		(s[ws] == 'y' && b - ws == 4)))) {
-		const struct lex *d;
-		size_t as;
+	/* past a sign, a final dot ends a sentence or an abbreviation */
+	return r->s[b - 1] == '.' ? RIGHT_NONE : RIGHT_NEXT;
+}
 
-		x = lex_get(s + ws, b - ws);
-		if (x == NULL || !(x->f & W_PREFIX))
-			return 0;
-		u->kind = K_MONEY;
-		u->word = 1;
-		u->code = x->code;
-		u->grp = x->grp;
-		u->beg = ws;
-		u->end = e;
-		d = word_before(sc, ws, sc->floor, &as);
-		if (d != NULL && (d->f & W_ADJ) && d->adj != NULL) {
-			u->adj = d->adj;
-			u->beg = as;
-			d = word_before(sc, as, sc->floor, NULL);
-		}
-		if (d != NULL && (d->f & W_DET))
-			return 0;
-		return 1;
+/* Codes: "USD 5", "EUR5", "MUSD 30" (millions) */
+static int
+left_code(struct left *r, struct unit *u)
+{
+	if ((u->code = code_get(r->s + r->ws, r->b - r->ws, 1)) == NULL)
+		return RIGHT_NEXT;
+	u->kind = K_MONEY;
+	u->exp = r->b - r->ws == 4 ? 6 : 0;
+	u->beg = r->ws;
+	u->end = r->b;
+	return RIGHT_UNIT;
+}
+
+/* Currency words before the number: "dollar 22.5 million", "malaysian
+ * ringgit 42", "yuan 5": spaced, and not after "the" */
+static int
+left_currency_word(struct left *r, struct unit *u)
+{
+	struct scan *sc = r->sc;
+	const char *s = r->s;
+	size_t b = r->b, ws = r->ws, as;
+	const struct lex *x, *d;
+
+	if (!r->spaced ||
+	    !((s[ws] == 'd' && (b - ws == 6 || b - ws == 7)) ||
+		(s[ws] == 'r' && (b - ws == 7 || b - ws == 8)) ||
+		(s[ws] == 'y' && b - ws == 4)))
+		return RIGHT_NONE;
+	x = lex_get(s + ws, b - ws);
+	if (x == NULL || !(x->f & W_PREFIX))
+		return RIGHT_NONE;
+	u->kind = K_MONEY;
+	u->word = 1;
+	u->code = x->code;
+	u->grp = x->grp;
+	u->beg = ws;
+	u->end = b;
+	d = word_before(sc, ws, sc->floor, &as);
+	if (d != NULL && (d->f & W_ADJ) && d->adj != NULL) {
+		u->adj = d->adj;
+		u->beg = as;
+		d = word_before(sc, as, sc->floor, NULL);
 	}
-	return 0;
+	if (d != NULL && (d->f & W_DET))
+		return RIGHT_NONE;
+	return RIGHT_UNIT;
+}
+
+/*
+ * The unit before a number at i: "$", a symbol, a letter sign, a code, a
+ * currency word.  Fills u and returns 1, or returns 0.
+ */
+int
+unit_left(struct scan *sc, size_t i, struct unit *u)
+{
+	struct left r;
+	size_t l;
+	int v;
+
+	memset(u, 0, sizeof(*u));
+	r.sc = sc;
+	r.s = sc->s;
+	r.b = i;
+	r.ws = i;
+	r.spaced = 0;
+	if ((l = space_before(sc, r.b)) != 0 && r.b - l >= sc->floor) {
+		r.b -= l;
+		r.spaced = 1;
+	}
+	if (r.b <= sc->floor)
+		return 0;
+	/* The matchers in order, up to the first that decides. */
+	if ((v = left_dollar(&r, u)) == RIGHT_NEXT &&
+	    (v = left_symbol(&r, u)) == RIGHT_NEXT &&
+	    (v = left_letters_gate(&r, u)) == RIGHT_NEXT &&
+	    (v = left_letter_sign(&r, u)) == RIGHT_NEXT &&
+	    (v = left_code(&r, u)) == RIGHT_NEXT)
+		v = left_currency_word(&r, u);
+	return v == RIGHT_UNIT;
 }
 
 int
