@@ -99,7 +99,6 @@ $(O)/gen/extract-amounts/currencies.h: scripts/def2c \
 	@mkdir -p $(@D)
 	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
 	mv $@.t $@
-$(O)/filters/extract-amounts.o: $(O)/gen/extract-amounts/currencies.h
 $(O)/gen/declutter/words.h: scripts/words2c filters/declutter/words/*.words
 	@mkdir -p $(@D)
 	awk -f scripts/words2c filters/declutter/words/*.words >$@.t
@@ -276,7 +275,10 @@ gen: $(GEN)
 
 # A filter that is a folder, filters/NAME/ with main.c: its *.c files are
 # compiled as one translation unit (a generated NAME.c that includes them
-# all), so calls between its parts cost what calls inside one file do; the
+# all, with WINNOW_UNITY defined: a part's header may then make what the
+# parts share static, as SQLite's amalgamation does, so that the compiler
+# inlines what it would inline in one file), so calls between its parts
+# cost what calls inside one file do; the
 # headers made from its data files are build/gen/NAME/*.  A folder with a
 # link rule of its own (html-text, extract-dates, fix-text above) is left
 # out.
@@ -291,7 +293,7 @@ $(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
 
 $(O)/filters/$(1).o: $(O)/filters/$(1).c $(wildcard filters/$(1)/*.[ch]) \
     $(filter $(O)/gen/$(1)/%,$(GEN)) $(LIBHDR) config.mk | deps-ok
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -c -o $$@ \
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -DWINNOW_UNITY -I. -Ifilters/$(1) -c -o $$@ \
 	    $(O)/filters/$(1).c
 
 # Its unit test, if any, sees all of it (its main renamed by the test).

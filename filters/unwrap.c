@@ -747,7 +747,7 @@ joins(const struct uline *a, const struct uline *b)
 	 * A block quotation is indented on both sides: lynx wraps one
 	 * indented by 2 past the text at a column or two less.
 	 */
-	if (a->indent > doc.margin && !a->item)
+	if (a->indent > doc.margin && !a->item && width > 2)
 		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
 	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&

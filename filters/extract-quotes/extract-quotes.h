@@ -18,6 +18,19 @@
 #ifndef EXTRACT_QUOTES_H
 #define EXTRACT_QUOTES_H
 
+/*
+ * SHARED marks a function of one part that the others call.  In the build
+ * the parts are one translation unit (WINNOW_UNITY) and SHARED is static:
+ * the compiler sees every caller, and inlines a function called once as
+ * it did when the filter was one file.  Compiled a part at a time (the
+ * fuzz targets), SHARED is empty.
+ */
+#if defined(WINNOW_UNITY)
+#define SHARED static
+#else
+#define SHARED
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -337,74 +350,75 @@ struct ahead {
 
 /* main.c */
 extern struct run run;
-void emit(unsigned long long line, size_t col, const char *q, size_t qlen,
-    const struct attr *a, unsigned kind);
-void highlight_line(const struct line *ln);
+SHARED void emit(unsigned long long line, size_t col, const char *q,
+    size_t qlen, const struct attr *a, unsigned kind);
+SHARED void highlight_line(const struct line *ln);
 
 /* lexicon.c */
 extern struct lex_slot *lex;
 extern uint32_t verb_shape[24][26];
 extern uint32_t verb_start[26];
-uint32_t lex_lookup(const char *w, size_t n);
-int lex_gender(uint32_t lx);
-uint32_t char_at_multi(const char *p, size_t n, size_t i, size_t *w);
-uint32_t char_before(const char *p, size_t i);
+SHARED uint32_t lex_lookup(const char *w, size_t n);
+SHARED int lex_gender(uint32_t lx);
+SHARED uint32_t char_at_multi(const char *p, size_t n, size_t i, size_t *w);
+SHARED uint32_t char_before(const char *p, size_t i);
 extern unsigned char ascii_class[128];
 extern unsigned char mark_byte[256];
 extern unsigned char word_byte[256];
-int is_space(uint32_t c);
-int is_letter(uint32_t c);
-int is_upper(uint32_t c);
-int is_dash(uint32_t c);
-int opens_after(uint32_t c);
-void lex_init(void);
-void list_words(void);
+SHARED int is_space(uint32_t c);
+SHARED int is_letter(uint32_t c);
+SHARED int is_upper(uint32_t c);
+SHARED int is_dash(uint32_t c);
+SHARED int opens_after(uint32_t c);
+SHARED void lex_init(void);
+SHARED void list_words(void);
 
 /* marks.c */
 extern THREAD_LOCAL struct span *spans;
 extern THREAD_LOCAL size_t nspans, spans_cap;
-void spans_reserve(size_t n);
+SHARED void spans_reserve(size_t n);
 extern THREAD_LOCAL struct tok *toks;
 extern THREAD_LOCAL size_t ntoks, toks_cap;
 extern THREAD_LOCAL const char *para;
 extern THREAD_LOCAL size_t para_len;
-void toks_lend(struct tok *v, size_t n);
-void toks_unlend(void);
-size_t without_possessive(const char *s, size_t n);
-int possessive(size_t i);
-int tok_verb(size_t i);
-void tokenize(const char *p, size_t from, size_t to);
-void tokenize_spans(const char *p, size_t w0, size_t w1);
-int shape_room(const struct held_shape *sh);
-void scan_para(
+SHARED void toks_lend(struct tok *v, size_t n);
+SHARED void toks_unlend(void);
+SHARED size_t without_possessive(const char *s, size_t n);
+SHARED int possessive(size_t i);
+SHARED int tok_verb(size_t i);
+SHARED void tokenize(const char *p, size_t from, size_t to);
+SHARED void tokenize_spans(const char *p, size_t w0, size_t w1);
+SHARED int shape_room(const struct held_shape *sh);
+SHARED void scan_para(
     const char *p, size_t n, const struct held_shape *sh, struct scanned *sc);
-void shape_after(
+SHARED void shape_after(
     struct held_shape *sh, const char *p, const struct scanned *sc);
 
 /* entities.c */
 extern struct entity *ents;
-void ents_reset(void);
-size_t cut_len(const char *s, size_t n, size_t max);
-void copy_short(char *d, const char *s, size_t n);
-size_t ent_renote(size_t i, int gender, int org, int subject);
-size_t ent_note(const char *s, size_t n, int gender, int org, int subject);
-long ent_by_last(const char *w, size_t n, int caseless);
-long ent_by_first(const char *w, size_t n);
-long ent_for_pronoun(uint32_t lx);
-void scan_names(const char *p, size_t n);
+SHARED void ents_reset(void);
+SHARED size_t cut_len(const char *s, size_t n, size_t max);
+SHARED void copy_short(char *d, const char *s, size_t n);
+SHARED size_t ent_renote(size_t i, int gender, int org, int subject);
+SHARED size_t ent_note(
+    const char *s, size_t n, int gender, int org, int subject);
+SHARED long ent_by_last(const char *w, size_t n, int caseless);
+SHARED long ent_by_first(const char *w, size_t n);
+SHARED long ent_for_pronoun(uint32_t lx);
+SHARED void scan_names(const char *p, size_t n);
 
 /* attribute.c */
-void attr_clear(struct attr *a);
-size_t owner_len(const char *w, size_t n);
-size_t sent_start(size_t i);
-int find_before(size_t qi, struct attr *a);
+SHARED void attr_clear(struct attr *a);
+SHARED size_t owner_len(const char *w, size_t n);
+SHARED size_t sent_start(size_t i);
+SHARED int find_before(size_t qi, struct attr *a);
 extern struct attr reported;
 extern size_t reported_tok;
 extern int reported_ok;
-size_t count_words(const char *s, size_t n, size_t max);
+SHARED size_t count_words(const char *s, size_t n, size_t max);
 extern size_t tracked;
-void track_upto(size_t end);
-void attribute_all(void);
+SHARED void track_upto(size_t end);
+SHARED void attribute_all(void);
 
 /* paragraph.c */
 extern struct pquote *pq;
@@ -414,17 +428,17 @@ extern struct attr colon_at;
 extern int colon_ok;
 extern struct attr prev_at;
 extern int prev_ok;
-void pend_finish(void);
+SHARED void pend_finish(void);
 extern int long_mode;
 extern struct buf held;
 extern int held_ok;
 extern struct tok *held_toks;
 extern size_t ahead_after;
-int pure_quotes(void);
-size_t pend_len_after(size_t len, const char *s, size_t n);
-void process_line(const struct line *ln, unsigned long long lineno,
+SHARED int pure_quotes(void);
+SHARED size_t pend_len_after(size_t len, const char *s, size_t n);
+SHARED void process_line(const struct line *ln, unsigned long long lineno,
     const struct ahead *ah, size_t item, unsigned long long seq);
-int quotes_ahead(struct input *in, int *failed);
+SHARED int quotes_ahead(struct input *in, int *failed);
 
 /* Bytes w[0..n) (n < 8) as one little-endian word, zero-padded: at most
  * two loads, which overlap on the same bytes, and no call. */

@@ -58,6 +58,9 @@ int fx_mojibake_at(const char *p, size_t n);
 int fx_maybe_mojibake(const char *p, size_t n);
 size_t fx_mojibake(const char *p, size_t n, struct buf *out);
 
+/* The MacRoman character of byte b (0x80-0xFF; mojibake.c's table). */
+uint32_t fx_macroman(uint32_t b);
+
 /* Steps 3 and 4: C1 controls, deleted controls and invisibles. */
 size_t fx_invisible(const char *p, size_t n, struct buf *out);
 

@@ -5,7 +5,9 @@
  * step is a Windows-1252 byte that was read as Latin-1 ("didn\x92t"):
  * it becomes its Windows-1252 character (U+0092 -> ’, U+0085 -> …,
  * U+0080 -> €); the five bytes Windows-1252 leaves unassigned (U+0081
- * U+008D U+008F U+0090 U+009D) mean nothing and are deleted.
+ * U+008D U+008F U+0090 U+009D) mean nothing and are deleted.  When the
+ * line shows they are MacRoman bytes instead (c1_is_macroman()), they
+ * become MacRoman's letters.
  *
  * Step 4, deleted: C0 controls other than TAB, CR and FF; DEL; ANSI
  * escape sequences whole (ESC '[' parameters intermediates final, as
@@ -16,6 +18,8 @@
  * Persian, Indic scripts), bidi marks, variation selectors, tag
  * characters (flag emoji), U+FFFD.
  */
+#include <string.h>
+
 #include "fixtext.h"
 #include "utf8.h"
 
@@ -53,6 +57,52 @@ deleted_invisible(uint32_t cp)
 	    (cp >= 0xFFF9 && cp <= 0xFFFC) || (cp >= 0x206A && cp <= 0x206F);
 }
 
+/* A letter of the Latin alphabet, ASCII or Latin-1 (not × ÷ ª º). */
+static int
+latin_letter(uint32_t c)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+	    (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+/*
+ * 1 when the C1 controls of p[0..n) are MacRoman bytes read as Latin-1
+ * rather than Windows-1252 ones: every one of them stands between two
+ * letters, and one at least would make there a sign no word holds in
+ * Windows-1252 (‡ † ƒ ˆ ‰ ‹ › ˜ ™ •), which is a letter in MacRoman
+ * ("Coatl\u0087n" is "Coatlán", not "Coatl‡n").  The apostrophe (U+0092),
+ * dashes, quotes, the ellipsis and the bytes Windows-1252 leaves
+ * unassigned are no evidence: "l\u0092homme", "this\u0097that" are
+ * Windows-1252.
+ */
+static int
+c1_is_macroman(const char *p, size_t n)
+{
+	static const char evidence[] =
+	    "\x83\x86\x87\x88\x89\x8b\x95\x98\x99\x9b";
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i, len;
+	uint32_t cp, before, after;
+	int found = 0;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (s[i] != 0xC2 || s[i + 1] < 0x80 || s[i + 1] > 0x9F)
+			continue;
+		if (i == 0 || i + 2 >= n)
+			return 0;
+		(void)utf8_decode_back(s, i, &before);
+		len = fx_decode(p + i + 2, n - i - 2, &after);
+		(void)len;
+		if (!latin_letter(before) || !latin_letter(after))
+			return 0;
+		cp = s[i + 1];
+		if (strchr(evidence, (int)cp) != NULL)
+			found = 1;
+		i++;
+	}
+	return found;
+}
+
 size_t
 fx_invisible(const char *p, size_t n, struct buf *out)
 {
@@ -60,6 +110,7 @@ fx_invisible(const char *p, size_t n, struct buf *out)
 	unsigned char enc[4];
 	enum fx_kind kind;
 	uint32_t cp, to;
+	int macroman = -1;
 
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
@@ -80,7 +131,10 @@ fx_invisible(const char *p, size_t n, struct buf *out)
 			len = 1;
 			kind = FX_CONTROL;
 		} else if (cp >= 0x80 && cp <= 0x9F) {
-			to = cp1252_decode((unsigned char)cp);
+			if (macroman < 0)
+				macroman = c1_is_macroman(p, n);
+			to = macroman ? fx_macroman(cp)
+				      : cp1252_decode((unsigned char)cp);
 			kind = FX_C1;
 		} else if (deleted_invisible(cp))
 			kind = FX_INVISIBLE;

@@ -41,14 +41,14 @@
  * Curly quotes do not count: they are what a publishing system adds
  * right (or an &rsquo; step 1 decoded) to text that is broken anyway.
  *
- * Damaged forms are repaired as well: a sequence whose last byte was
- * lost and replaced by U+FFFD (or by '?' after "â€") becomes U+FFFD, as
- * ftfy does; "â€" whose last byte a decoder dropped (it drops only the
- * five bytes Windows-1252 leaves unassigned, and of those only 9D makes
- * a character of text, ”) becomes ”; "Ã" followed by a space, where a no-break
- * space (the second byte of "à", A0) was turned into a space or dropped,
- * becomes "à" when a lower-case word follows ("voilÃ le", Portuguese "Ã s" ->
- * "às").
+ * Damaged forms are repaired as well: a sequence with a byte lost and
+ * replaced by U+FFFD, or by '?' in "â?" and "Ã?" sequences, becomes
+ * U+FFFD, as ftfy does ("Ã?" only as WEAK evidence: "IRMÃ?" asks); "â€" whose
+ * last byte a decoder dropped (it drops only the five bytes Windows-1252 leaves
+ * unassigned, and of those only 9D makes a character of text, ”) becomes ”; "Ã"
+ * followed by a space, where a no-break space (the second byte of "à", A0) was
+ * turned into a space or dropped, becomes "à" when a lower-case word follows
+ * ("voilÃ le", Portuguese "Ã s" -> "às").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +79,7 @@ struct tok {
 	int spaced;    /* a space stands for a no-break space (A0) */
 	int keep;      /* "Ã" + space: the space is the text's own */
 	int dropped;   /* "â€" for ”, its last byte dropped */
+	int qmark;     /* T_LOSSY: a '?' stands for the lost byte */
 };
 
 enum script {
@@ -287,6 +288,19 @@ make_reverse(void)
 	reverse_made = 1;
 }
 
+uint32_t
+fx_macroman(uint32_t b)
+{
+	size_t k;
+
+	for (k = 0; k < NCODEPAGES; k++)
+		if (strcmp(codepages[k].name, "macroman") == 0)
+			return b >= 0x80 && b <= 0xFF
+			    ? codepages[k].high[b - 0x80]
+			    : b;
+	return b;
+}
+
 /* The code page being tried: NULL for Windows-1252, else one of them. */
 static const struct codepage *cur_page;
 
@@ -415,9 +429,13 @@ sequence_at(const char *p, size_t n, size_t i, int b, struct tok *t)
 			}
 			t->spaced = 1;
 			bb = 0xA0;
-		} else if (c == 0xFFFD ||
-		    (c == '?' && k == 2 && b == 0xE2 && bytes[1] <= 0x86)) {
+		} else if (!lost &&
+		    (c == 0xFFFD ||
+			(c == '?' &&
+			    ((b == 0xE2 && (k == 1 || bytes[1] <= 0x86)) ||
+				(b == 0xC3 && need == 2))))) {
 			lost = 1;
+			t->qmark = c == '?';
 			bb = 0x80;
 		} else if (!is_cont(bb))
 			return 0;
@@ -665,6 +683,8 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 	if (t->spaced)
 		return judge_spaced(t, prev, next, after, alen, near_repair);
 	if (t->type == T_LOSSY) {
+		if (t->nbytes == 2 && t->qmark) /* "IRMÃ?" is a question */
+			return WEAK;
 		if (t->nbytes == 2)
 			return (is_letter(prev) || is_letter(next)) &&
 				(is_lower(prev) || is_lower(next))
@@ -982,7 +1002,9 @@ starts_sequence(const char *p, size_t n)
 		len = sloppy_at(p, n, i, &cp, &b);
 		if (k == 1)
 			first = b;
-		if (!is_cont(b) && cp != 0xFFFD && !(cp == '?' && k == 2) &&
+		if (!is_cont(b) && cp != 0xFFFD &&
+		    !(cp == '?' &&
+			(lead == 0xE2 || (lead == 0xC3 && need == 2))) &&
 		    !(cp == ' ' && lead == 0xC3 && page_has_nbsp()))
 			return 0;
 		i += len;
@@ -1010,7 +1032,7 @@ fx_mojibake_at(const char *p, size_t n)
 	if (c0 < 0x80 || c0 == UTF8_BAD || len >= n)
 		return 0;
 	(void)fx_decode(p + len, n - len, &c1);
-	if (c1 < 0x80 &&
+	if (c1 < 0x80 && c1 != '?' &&
 	    !(c1 == ' ' &&
 		(c0 == 0xC3 || c0 == 0x102 || c0 == 0x106 || c0 == 0x413)))
 		return 0;

@@ -21,7 +21,8 @@
  *     of it links, or is a table row of three cells; a prose line with
  *     no prose line beside it counts ISOLATED_WEIGHT (an article is a run
  *     of paragraphs; teasers and comments are one excerpt at a time
- *     between a headline and a byline).  Other lines are clutter.
+ *     between a headline and a byline); links inside a paragraph are
+ *     part of it.  Other lines are clutter.
  *  3. The article: the node whose subtree, furniture left out, has the
  *     most prose less clutter (node_score()), narrowed to the innermost
  *     node that keeps INNER_SHARE of that score when such nodes nest
@@ -87,6 +88,7 @@ struct node {
 	unsigned flags;
 	double prose, clutter; /* bytes in the subtree, furniture left out */
 	int why;               /* furniture: the node that made it so */
+	int last;              /* the last node of its subtree */
 	size_t label;          /* --explain: "div.class#id" in blk.labels */
 };
 
@@ -587,6 +589,30 @@ prose_weight(size_t i)
 	return w;
 }
 
+/*
+ * A line of the article that is mostly link text is a related link or
+ * a tag, unless it ends as a sentence ends: a paragraph can be a link.
+ */
+static int
+link_line(const struct bline *l)
+{
+	const char *p = blk.text.p + l->off;
+	size_t n = l->len;
+
+	if (l->links * 2 <= l->len)
+		return 0;
+	/* Closing quotes and brackets after the stop. */
+	while (n > 0 && (p[n - 1] == '"' || p[n - 1] == ')' ||
+			    p[n - 1] == '\''))
+		n--;
+	if (n >= 3 && (unsigned char)p[n - 3] == 0xe2 &&
+	    (unsigned char)p[n - 2] == 0x80 &&
+	    ((unsigned char)p[n - 1] == 0x9d || (unsigned char)p[n - 1] == 0x99))
+		n -= 3; /* ” ’ */
+	return !(n > 0 && (p[n - 1] == '.' || p[n - 1] == '!' ||
+			      p[n - 1] == '?') && l->len >= PROSE_CHARS);
+}
+
 static const char *
 label(int node)
 {
@@ -618,7 +644,7 @@ explain(int best, const char *inbest, int jsonld)
 			    label(blk.nodes[l->node].why));
 		else if (l->node < 0 ? best >= 0 : !inbest[l->node])
 			out_printf("-\toutside %s\t", label(best));
-		else if (l->links * 2 > l->len)
+		else if (link_line(l))
 			out_printf("-\tlinks\t");
 		else
 			out_printf("+\tin %s\t", label(best));
@@ -676,14 +702,12 @@ pick(unsigned want)
 	return best;
 }
 
-/* Is node d inside node a (or a itself)? */
+/* Is node d inside node a (or a itself)?  Nodes are in document
+ * order: a subtree is a run of nodes. */
 static int
 inside(int d, int a)
 {
-	for (; d >= 0 && d >= a; d = blk.nodes[d].parent)
-		if (d == a)
-			return 1;
-	return 0;
+	return d >= a && d <= blk.nodes[a].last;
 }
 
 /*
@@ -736,7 +760,11 @@ choose(void)
 		if (blk.lines[i].node >= 0)
 			nd[blk.lines[i].node].prose += s;
 	}
+	for (i = 0; i < nn; i++)
+		nd[i].last = (int)i;
 	for (i = nn; i-- > 0;) {
+		if (nd[i].parent >= 0 && nd[nd[i].parent].last < nd[i].last)
+			nd[nd[i].parent].last = nd[i].last;
 		if (nd[i].flags & (N_LANDMARK | N_BODYPROP))
 			nd[i].flags |= N_HOLDS_ARTICLE;
 		if (nd[i].parent >= 0) {
@@ -772,8 +800,8 @@ choose(void)
 		if (l->node < 0 || (nd[l->node].flags & N_FURNITURE))
 			continue;
 		if (is_prose(l)) {
+			/* Links inside a paragraph are part of it. */
 			nd[l->node].prose += prose_weight(i);
-			nd[l->node].clutter += (double)l->links;
 		} else {
 			nd[l->node].clutter += (double)l->len;
 		}
@@ -811,7 +839,7 @@ choose(void)
 
 			if (l->node < 0 ? best >= 0 : !inbest[l->node])
 				continue;
-			if (l->links * 2 > l->len)
+			if (link_line(l))
 				continue;
 			write_line(blk.text.p + l->off, l->len);
 		}

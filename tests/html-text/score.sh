@@ -42,5 +42,5 @@ PY
 B=$WINNOW_BIN
 bar "html-text keeps the article" "$B/html-text" gold_kept\>=0.995 R_mean\>=0.99
 bar "html-text | declutter" "$B/html-text | $B/declutter" F1_of_means\>=0.885
-bar "html-text --main" "$B/html-text --main" F1_of_means\>=0.955
-bar "html-text --main | declutter" "$B/html-text --main | $B/declutter" F1_of_means\>=0.935
+bar "html-text --main" "$B/html-text --main" F1_of_means\>=0.97
+bar "html-text --main | declutter" "$B/html-text --main | $B/declutter" F1_of_means\>=0.95
