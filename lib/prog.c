@@ -94,6 +94,14 @@ prog_trouble(void)
 	return trouble;
 }
 
+int
+prog_status(int closed, int nomatch)
+{
+	if (closed != EXIT_OK || prog_trouble())
+		return EXIT_TROUBLE;
+	return nomatch ? EXIT_NOMATCH : EXIT_OK;
+}
+
 void
 prog_reset(void)
 {

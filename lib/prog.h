@@ -52,6 +52,17 @@ void prog_set_trouble(void);
 int prog_trouble(void);
 
 /*
+ * The exit status of a run, grep's rule, for the end of main():
+ * EXIT_TROUBLE when closed (what out_close() returned) is not EXIT_OK or
+ * prog_trouble() says something went wrong, even if amounts were found;
+ * else EXIT_NOMATCH when nomatch (-q and nothing found); else EXIT_OK.
+ * Call it with out_close() as its first argument, so that a write error
+ * at the close counts:
+ *	return prog_status(out_close(!prog_trouble()), common.quiet && !found);
+ */
+int prog_status(int closed, int nomatch);
+
+/*
  * The parsers behind parse_num(), parse_real() and parse_size(): they
  * return NULL and store the value on success, or return a short reason
  * ("not a whole number", "out of range") and store nothing.

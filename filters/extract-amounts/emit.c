@@ -138,7 +138,7 @@ put_json_cstr(char *out, const char *s)
 }
 
 /*
- * One JSONL record, the same bytes as the rec_*() calls in emit() give,
+ * One JSONL record, the same bytes as lib/record's rec_*() calls give,
  * in a few writes: the record layer writes a field at a time and prints
  * its integers with printf, which costs more than finding the amount.
  * buf has 800 bytes.
@@ -198,7 +198,7 @@ emit_jsonl(const struct scan *sc, const struct amount *a,
 }
 
 /*
- * One TSV record, the same bytes as the rec_*() calls in emit() give (a
+ * One TSV record, the same bytes as lib/record's rec_*() calls give (a
  * NULL string is an empty field), in a few writes.  buf has 800 bytes.
  */
 static void
@@ -257,10 +257,8 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 	if (common.quiet)
 		return;
 	if (common.highlight) {
-		if (nspans == capspans) {
-			capspans = capspans ? capspans * 2 : 16;
-			spans = xreallocarray(spans, capspans, sizeof(*spans));
-		}
+		spans = xgrowarray(
+		    spans, &capspans, nspans + 1, sizeof(*spans), 16);
 		spans[nspans].beg = a->beg;
 		spans[nspans].end = a->end;
 		spans[nspans].kind = a->kind;
@@ -300,22 +298,8 @@ emit(struct scan *sc, struct amount *a, const struct input *in,
 		emit_jsonl(sc, a, in, lineno, buf);
 		return;
 	}
-	if (common.format == FMT_TSV) {
-		emit_tsv(sc, a, in, lineno, buf);
-		return;
-	}
-	rec_begin();
-	rec_cstr("file", in->name);
-	rec_int("line", (long long)lineno);
-	rec_int("col", (long long)a->beg + 1);
-	rec_str("text", sc->s + a->beg, a->end - a->beg);
-	rec_num("value", amount_value(a));
-	rec_cstr("unit", a->unit);
-	rec_cstr("kind", a->kind == K_MONEY ? "money" : "percent");
-	rec_cstr("qualifier", a->qual);
-	rec_cstr("range", a->range);
-	rec_cstr("assumed", a->assumed);
-	rec_end();
+	/* FMT_TSV: cli_parse() allows no other format */
+	emit_tsv(sc, a, in, lineno, buf);
 }
 
 void

@@ -209,7 +209,7 @@ main(int argc, char **argv)
 {
 	static const char *const names[] = {"file", "line", "col", "text",
 	    "value", "unit", "kind", "qualifier", "range", "assumed"};
-	int first, status;
+	int first;
 
 	memset(&opt, 0, sizeof(opt));
 	opt.kinds = K_MONEY | K_PERCENT;
@@ -235,8 +235,6 @@ main(int argc, char **argv)
 	free(opt.units);
 	spans = NULL;
 	opt.units = NULL;
-	status = common.quiet && !found_any ? EXIT_NOMATCH : EXIT_OK;
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
-	    ? EXIT_TROUBLE
-	    : status;
+	return prog_status(
+	    out_close(!prog_trouble()), common.quiet && !found_any);
 }

@@ -37,23 +37,21 @@ word_tense(const char *s, size_t b, size_t e)
 
 	if (len <= 15 && lex_get_class(s + b, len, L_FUTURE) != NULL)
 		return 1; /* will, planned, scheduled */
-	if (len <= 15 && lex_get_class(s + b, len, L_PAST) != NULL)
-		return -1;
-	if (len >= 4 && (s[e - 1] | 0x20) == 'd' && (s[e - 2] | 0x20) == 'e' &&
-	    lex_get(s + b, len) == NULL) {
-		/* -ed, but not need, speed, seed, red, bed; and not after
-		 * is/are/be ("is closed": a state, not the past) */
-		if (len == 4 && (s[b + 1] | 0x20) == 'e')
-			return 0;
-		if (b >= 4 && s[b - 1] == ' ' &&
-		    ((s[b - 3] == 'i' && s[b - 2] == 's' && s[b - 4] == ' ') ||
-			(b >= 5 && s[b - 4] == 'a' && s[b - 3] == 'r' &&
-			    s[b - 2] == 'e' && s[b - 5] == ' ') ||
-			(s[b - 3] == 'b' && s[b - 2] == 'e' && s[b - 4] == ' ')))
-			return 0;
-		return -1;
-	}
-	return 0;
+	if (!(len <= 15 && lex_get_class(s + b, len, L_PAST) != NULL) &&
+	    !(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
+		(s[e - 2] | 0x20) == 'e' && lex_get(s + b, len) == NULL &&
+		!(len == 4 && (s[b + 1] | 0x20) == 'e'))) /* need, seed */
+		return 0;
+	/* a participle after is, are, be, to: "is closed", "will be
+	 * held", "to cut" are no past */
+	if (b >= 4 && s[b - 1] == ' ' &&
+	    ((s[b - 3] == 'i' && s[b - 2] == 's' && s[b - 4] == ' ') ||
+		(b >= 5 && s[b - 4] == 'a' && s[b - 3] == 'r' &&
+		    s[b - 2] == 'e' && s[b - 5] == ' ') ||
+		(s[b - 3] == 'b' && s[b - 2] == 'e' && s[b - 4] == ' ') ||
+		(s[b - 3] == 't' && s[b - 2] == 'o' && s[b - 4] == ' ')))
+		return 0;
+	return -1;
 }
 
 /* A sentence ends at s[i] (". " before a capital, "!" or "?"). */

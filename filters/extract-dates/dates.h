@@ -31,7 +31,8 @@ enum lexclass {
 	L_HOLIDAYS,  /* christmas ... (holiday number) */
 	L_PAST,      /* said, was ... : the clause is in the past */
 	L_FUTURE,    /* will, 'll ... : the clause is in the future */
-	L_BLOCKERS,  /* Route, Boeing, version ...: the number after is no date */
+	L_BLOCKERS,  /* Route, Boeing, version ...: the number after is no date
+		      */
 	L_ZONES,     /* GMT, EST ...: a clock time's zone (kept in the span) */
 	L_AGENCIES,  /* Reuters, AP ...: a dateline's agency */
 	L_STREETS,   /* Avenue, St ...: 1600 Pennsylvania Avenue */
@@ -65,19 +66,19 @@ enum mod {
 	M_THIS,
 	M_NEXT,
 	M_LAST,
-	M_PAST,      /* the past week: the last seven days */
+	M_PAST, /* the past week: the last seven days */
 	M_COMING,
 	M_PREVIOUS,
 	M_FOLLOWING,
 	M_EARLY,
 	M_MID,
 	M_LATE,
-	M_EARLIER,   /* earlier this year */
+	M_EARLIER, /* earlier this year */
 	M_LATER,
 	M_AGO,
 	M_THE,
 	M_FROM,
-	M_TO,        /* to, through, until, till, thru */
+	M_TO, /* to, through, until, till, thru */
 	M_BETWEEN,
 	M_AND,
 	M_SINCE,
@@ -91,19 +92,19 @@ enum mod {
 	M_DURING,
 	M_FISCAL,
 	M_SAME,
-	M_HENCE,     /* from now */
-	M_END,       /* end, beginning, start, middle: "the end of March" */
+	M_HENCE, /* from now */
+	M_END,   /* end, beginning, start, middle: "the end of March" */
 	M_BEGIN,
 	M_MIDDLE,
-	M_A,         /* a, an */
-	M_EVERY,     /* every, each: a set, not a date */
+	M_A,     /* a, an */
+	M_EVERY, /* every, each: a set, not a date */
 	M_CURRENT,
 	M_OCLOCK,
 	M_AM,
 	M_PM,
-	M_HALFWORD,  /* half past */
+	M_HALFWORD, /* half past */
 	M_QUARTERW,
-	M_PASTW,     /* past (after a clock) */
+	M_PASTW, /* past (after a clock) */
 	M_NOW,
 	M_WITHIN,
 	M_FOR,
@@ -134,27 +135,23 @@ const struct lexent *lex_get(const char *p, size_t len);
 /* The entry of the word in class cls (a word may be in several). */
 const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
- * A bit for each possible first three letters of a word (27 a letter: a
- * blank and a-z): set in lex_trigger_bits for the trigger words, in
- * lex_word_bits for every word.  One bit test rejects most words.
+ * For each possible first three letters of a word (27 a letter: a blank
+ * and a-z), the lengths of the lexicon's words that begin so, a bit a
+ * length: lex_trigger_len for the trigger words, lex_word_len for all.
+ * One table load and a shift reject most words of a line ("that" shares
+ * its letters with "thanksgiving", not its length).
  */
-#define LEX_PREFIXES (27 * 27 * 27 + 5)
-extern unsigned char lex_trigger_bits[LEX_PREFIXES / 8];
-extern unsigned char lex_word_bits[LEX_PREFIXES / 8];
-
-static inline unsigned
-lex_letter_index(int c)
-{
-	c |= 0x20;
-	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a' + 1) : 0;
-}
+#define LEX_PREFIXES (27 * 27 * 27)
+extern uint16_t lex_trigger_len[LEX_PREFIXES];
+extern uint16_t lex_word_len[LEX_PREFIXES];
+extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 
 static inline unsigned
 lex_prefix_index(const unsigned char *w, size_t len)
 {
-	unsigned a = lex_letter_index(w[0]);
-	unsigned b = len > 1 ? lex_letter_index(w[1]) : 0;
-	unsigned c = len > 2 ? lex_letter_index(w[2]) : 0;
+	unsigned a = lex_letter[w[0]];
+	unsigned b = len > 1 ? lex_letter[w[1]] : 0;
+	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
 
 	return (a * 27 + b) * 27 + c;
 }
@@ -163,18 +160,15 @@ lex_prefix_index(const unsigned char *w, size_t len)
 static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)
 {
-	unsigned k = lex_prefix_index(w, len);
-
-	return len <= 15 && (lex_trigger_bits[k >> 3] >> (k & 7) & 1);
+	return len <= 15 &&
+	    (lex_trigger_len[lex_prefix_index(w, len)] >> len & 1);
 }
 
 /* Whether the word w[0..len) may be in the lexicon at all. */
 static inline int
 lex_maybe_word(const unsigned char *w, size_t len)
 {
-	unsigned k = lex_prefix_index(w, len);
-
-	return len <= 15 && (lex_word_bits[k >> 3] >> (k & 7) & 1);
+	return len <= 15 && (lex_word_len[lex_prefix_index(w, len)] >> len & 1);
 }
 
 /* ---- calendar.c ---- */
@@ -243,15 +237,15 @@ struct tok {
 	size_t beg, end;
 	uint8_t type;
 	uint8_t flags;
-	uint8_t cls;   /* words: lexicon class */
-	uint8_t ndig;  /* numbers: digits; tags: letters */
-	char ch;       /* punctuation: '-' (any dash), '/', ',', ':' ... */
-	char tag[3];   /* T_TAG: lower-case letters before the digits: q, h, fy */
-	uint8_t trig;  /* may be the head of an expression */
-	uint8_t lazy;  /* a word not looked up yet: tok_lookup() */
-	uint8_t mod;   /* its enum mod when it is a modifier word, else 0 */
+	uint8_t cls;  /* words: lexicon class */
+	uint8_t ndig; /* numbers: digits; tags: letters */
+	char ch;      /* punctuation: '-' (any dash), '/', ',', ':' ... */
+	char tag[3]; /* T_TAG: lower-case letters before the digits: q, h, fy */
+	uint8_t trig;   /* may be the head of an expression */
+	uint8_t lazy;   /* a word not looked up yet: tok_lookup() */
+	uint8_t mod;    /* its enum mod when it is a modifier word, else 0 */
 	uint32_t cmask; /* bit 1 << cls for each class of the word */
-	int32_t val;   /* number, or lexicon value */
+	int32_t val;    /* number, or lexicon value */
 	const struct lexword_all *lex; /* words: all their classes, or NULL */
 };
 
@@ -267,8 +261,8 @@ struct tok {
 struct window {
 	const char *s; /* the line */
 	size_t n;
-	size_t pos;    /* where tokenizing goes on */
-	int sp;        /* white space before pos */
+	size_t pos; /* where tokenizing goes on */
+	int sp;     /* white space before pos */
 	struct tok t[WIN_TOKS];
 	int nt;
 	int head; /* the token the window was made for */
@@ -276,8 +270,8 @@ struct window {
 
 /* Start a window on s[from..n): tokenize as much as fits; head is set to
  * the first token ending after at. */
-void tokenize(struct window *w, const char *s, size_t n, size_t from,
-    size_t at);
+void tokenize(
+    struct window *w, const char *s, size_t n, size_t from, size_t at);
 /* Look up the word t of the line s if it was left for later. */
 void tok_lookup(const char *s, struct tok *t);
 
@@ -297,8 +291,8 @@ struct anchor {
 	int from_line; /* dateline (1) or --ref (0) */
 	long last;     /* the last day mentioned, for "the following day" */
 	int have_last;
-	long sday;      /* the last day named in this line ... */
-	size_t send;    /* ... ending here (byte), for a bare clock */
+	long sday;   /* the last day named in this line ... */
+	size_t send; /* ... ending here (byte), for a bare clock */
 	int have_sday;
 	int tense; /* -1: read as past whatever the clause (the dateline) */
 };
@@ -337,11 +331,11 @@ struct expr {
  * Read the date expression whose trigger is token w->head.  Returns 1
  * with *e filled, else 0.  floor: no byte before it may be taken.
  */
-int parse_at(struct window *w, const struct anchor *an, size_t floor,
-    struct expr *e);
+int parse_at(
+    struct window *w, const struct anchor *an, size_t floor, struct expr *e);
 
 /* A dateline at the start of the line: its day in *days. */
-int find_dateline(const char *s, size_t n, const struct anchor *an,
-    long *days, struct expr *e);
+int find_dateline(const char *s, size_t n, const struct anchor *an, long *days,
+    struct expr *e);
 
 #endif

@@ -10,7 +10,7 @@
 size_t expr_value(const struct expr *e, const struct anchor *an, char *buf);
 /* For --format=tsv. */
 void emit_header(void);
-void emit_expr(const struct expr *e, const struct anchor *an,
-    const char *file, unsigned long long lineno, const char *line);
+void emit_expr(const struct expr *e, const struct anchor *an, const char *file,
+    unsigned long long lineno, const char *line);
 
 #endif

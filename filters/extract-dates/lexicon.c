@@ -15,6 +15,8 @@
 #include "dates.h"
 #include "lexicon.h"
 
+static int is_trigger_class(int cls);
+
 #define LEX_SLOTS 2048 /* a power of two, well above the words' count */
 #define KEY_MAX 15
 
@@ -26,8 +28,28 @@ struct slot {
 };
 
 static struct slot table[LEX_SLOTS];
-unsigned char lex_trigger_bits[LEX_PREFIXES / 8];
-unsigned char lex_word_bits[LEX_PREFIXES / 8];
+uint16_t lex_trigger_len[LEX_PREFIXES];
+uint16_t lex_word_len[LEX_PREFIXES];
+
+#define L8(x) x, x, x, x, x, x, x, x
+const unsigned char lex_letter[256] = {L8(0), L8(0), L8(0), L8(0), L8(0),
+    L8(0), L8(0), L8(0), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
+    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0, 0, 1, 2,
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
+    23, 24, 25, 26, 0, 0, 0, 0, 0};
+
+/*
+ * Whether a word of class cls with value val heads expressions.  A
+ * holiday whose name goes on ("Labor Day", "Good Friday") is found from
+ * its last word instead: "labor" and "good" are common words.
+ */
+static int
+is_trigger(int cls, int val)
+{
+	if (cls == L_HOLIDAYS && val < 0)
+		return 0;
+	return is_trigger_class(cls);
+}
 
 static int
 is_trigger_class(int cls)
@@ -72,32 +94,32 @@ add(const char *w, int cls, int val)
 			if (a->n < LEX_MAXCLASS) {
 				a->e[a->n].cls = (uint8_t)cls;
 				a->e[a->n].val = (int16_t)val;
-				a->e[a->n].trigger = (uint8_t)is_trigger_class(cls);
+				a->e[a->n].trigger = (uint8_t)is_trigger(cls, val);
 				a->n++;
 				a->mask |= 1u << cls;
 			}
-			if (is_trigger_class(cls)) {
+			if (is_trigger(cls, val)) {
 				k = lex_prefix_index((const unsigned char *)w, len);
-				lex_trigger_bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+				lex_trigger_len[k] |= (uint16_t)(1u << len);
 			}
 			return;
 		}
 		h = (h + 1) & (LEX_SLOTS - 1);
 	}
 	k = lex_prefix_index((const unsigned char *)w, len);
-	lex_word_bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+	lex_word_len[k] |= (uint16_t)(1u << len);
 	memcpy(table[h].key, w, len);
 	table[h].len = (unsigned char)len;
 	table[h].e.cls = (uint8_t)cls;
 	table[h].e.val = (int16_t)val;
-	table[h].e.trigger = (uint8_t)is_trigger_class(cls);
+	table[h].e.trigger = (uint8_t)is_trigger(cls, val);
 	table[h].all.n = 1;
 	table[h].all.e[0] = table[h].e;
 	table[h].all.mask = 1u << cls;
 	if (table[h].e.trigger) {
 		/* words of one or two letters index with blanks: "q" */
 		k = lex_prefix_index((const unsigned char *)w, len);
-		lex_trigger_bits[k >> 3] |= (unsigned char)(1u << (k & 7));
+		lex_trigger_len[k] |= (uint16_t)(1u << len);
 	}
 }
 
@@ -107,8 +129,8 @@ lex_init(void)
 	const struct lexword *lw;
 
 	memset(table, 0, sizeof(table));
-	memset(lex_trigger_bits, 0, sizeof(lex_trigger_bits));
-	memset(lex_word_bits, 0, sizeof(lex_word_bits));
+	memset(lex_trigger_len, 0, sizeof(lex_trigger_len));
+	memset(lex_word_len, 0, sizeof(lex_word_len));
 	/* tense words last: "next", "tomorrow" are first what they are in
 	 * the date grammar */
 	for (lw = lex_words; lw->w != NULL; lw++)

@@ -30,6 +30,7 @@ struct ctx {
 	int head;
 	int wd;
 	int part; /* after early, late, the end of ... */
+	int since; /* after since: the past */
 };
 
 /* A point as written, before resolution. */
@@ -43,7 +44,10 @@ struct point {
 	int ampm;          /* the clock had a.m./p.m. */
 	int lastday;       /* "the following day": from the last day */
 	int dayonly;       /* "on the 15th": a day of the anchor's month */
+	int weekof;        /* "Tuesday of next week": 10 + the week's shift */
 };
+
+static int unit_at(const struct ctx *c, int i, int *plural);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -94,6 +98,21 @@ is_mod(const struct ctx *c, int i, int m)
 	return tk(c, i)->mod == m;
 }
 
+/* The word at i is w (lower case). */
+static int
+is_word_text(const struct ctx *c, int i, const char *w)
+{
+	const struct tok *t = tk(c, i);
+	size_t k, len = strlen(w);
+
+	if (t->type != T_WORD || t->end - t->beg != len)
+		return 0;
+	for (k = 0; k < len; k++)
+		if ((c->w->s[t->beg + k] | 0x20) != w[k])
+			return 0;
+	return 1;
+}
+
 static int
 is_punct(const struct ctx *c, int i, char ch)
 {
@@ -120,6 +139,9 @@ tense(struct ctx *c, int i, int j)
 {
 	if (c->an->tense != 0)
 		return c->an->tense;
+	/* since August: on or before the anchor, whatever the clause */
+	if (c->since)
+		return -1;
 	if (c->tense == 2)
 		c->tense = clause_tense(c->w->s, c->w->n, tk(c, i)->beg,
 		    tk(c, j - 1)->end);
@@ -607,6 +629,14 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 5;
 	}
+	/* 2014/10: a month */
+	if (sep == '/' && a->ndig == 4 && b->ndig <= 2 && b->val >= 1 &&
+	    b->val <= 12 && a->val >= 1200 && a->val <= 2200) {
+		p->y = a->val;
+		p->m = b->val;
+		p->hasdate = 1;
+		return i + 3;
+	}
 	/* two parts: 2014-10 (a month), 3/10 (with a cue) */
 	if (sep == '-' && a->ndig == 4 && b->ndig == 2 && b->val >= 1 &&
 	    b->val <= 12 && b->val <= a->val % 100 &&
@@ -704,12 +734,46 @@ date_at(struct ctx *c, int i, struct point *p)
 		k = j;
 		if (is_punct(c, k, ','))
 			k++;
-		/* Mon 13th */
-		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD) &&
-		    tk(c, k)->val <= 31 && !month_at(c, k + 1, 0) &&
-		    !is_mod(c, k + 1, M_OF)) {
+		/* Mon 13th, Friday 31 */
+		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD ||
+						   (k == j && tk(c, k)->ndig <= 2 &&
+						       !is_punct(c, k + 1, ':') &&
+						       !is_punct(c, k + 1, '/') &&
+						       !is_punct(c, k + 1, '-') &&
+						       !is_punct(c, k + 1, '.') &&
+						       !meridiem(c, k + 1, &e) &&
+						       !is_word(c, k + 1, L_UNITS) &&
+						       tk(c, k + 1)->type != T_WORD)) &&
+		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
+		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
 			return k + 1;
+		}
+		/* Tuesday of last week, Tuesday next week, Tuesday, next week */
+		{
+			int k2 = k, sh = 9;
+
+			if (is_mod(c, k2, M_OF))
+				k2++;
+			if (is_mod(c, k2, M_THIS) || is_mod(c, k2, M_CURRENT))
+				sh = 0;
+			else if (is_mod(c, k2, M_NEXT) || is_mod(c, k2, M_COMING) ||
+			    is_mod(c, k2, M_FOLLOWING))
+				sh = 1;
+			else if (is_mod(c, k2, M_LAST) || is_mod(c, k2, M_PREVIOUS) ||
+			    is_mod(c, k2, M_PAST))
+				sh = -1;
+			if (sh != 9 && unit_at(c, k2 + 1, &e) == U_WEEK && !e) {
+				p->weekof = sh + 10;
+				return k2 + 2;
+			}
+		}
+		/* Sunday, March, 6th 2016 */
+		if (month_at(c, k, 0) && is_punct(c, k + 1, ',') &&
+		    (o = mday_at(c, k + 2)) != 0) {
+			p->m = class_val(c, k, L_MONTHS);
+			p->d = o;
+			return year_tail(c, k + 3, p);
 		}
 		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
 		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
@@ -943,6 +1007,16 @@ point_at(struct ctx *c, int i, struct point *p)
 		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
 		     is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BEFORE) ||
 		     is_mod(c, i - 1, M_AFTER))) > 0) {
+		/* "6 a.m. (0400 GMT)": the same time in another zone */
+		if (is_punct(c, j, '(')) {
+			struct point z;
+			int ze;
+
+			memset(&z, 0, sizeof(z));
+			if ((ze = clock_at(c, j + 1, &z, 1)) > 0 &&
+			    is_punct(c, ze, ')'))
+				j = ze + 1;
+		}
 		/* "5 p.m. Tuesday", "9 pm tonight", "at 5 on Friday" */
 		k = j;
 		if (is_mod(c, k, M_IN) && is_mod(c, k + 1, M_THE) &&
@@ -1034,6 +1108,13 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		p->d = ctxday->d;
 		p->hasdate = 1;
 	}
+	if (p->weekof && p->wd) {
+		long mon;
+
+		an = anchor_days(c);
+		mon = an - (weekday_of(an) - 1) + 7L * (p->weekof - 10);
+		civil_from_days(mon + p->wd - 1, &p->y, &p->m, &p->d);
+	}
 	if (p->dayonly) {
 		int ay2, am2, ad2;
 
@@ -1058,7 +1139,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		an = anchor_days(c);
 		civil_from_days(an, &yy, &mm, &dd);
 		for (k = 0; k < 24; k++) {
-			int off = (k % 2 ? -1 : 1) * ((k + 1) / 2);
+			int off = (k % 2 ? 1 : -1) * ((k + 1) / 2);
 			int y2 = yy, m2 = mm + off;
 
 			while (m2 > 12)
@@ -1884,8 +1965,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
 	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
 		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-		    (tk(c, i - 1)->type == T_WORD && tk(c, i - 1)->ndig == 4 &&
-			memcmp(c->w->s + tk(c, i - 1)->beg, "over", 4) == 0))
+		    is_word_text(c, i - 1, "over"))
 			r->nodate = 1; /* for the past two years: how long */
 		else
 			n_units(c, u, m == 1 ? n : -n, r);
@@ -1908,6 +1988,13 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if (pl && u != U_WEEKEND) {
 			r->nodate = 1;
+			return j + 1;
+		}
+		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
+		    is_mod(c, i, M_THE) && (is_mod(c, i - 1, M_FOR) ||
+					      is_mod(c, i - 1, M_DURING) ||
+					      is_word_text(c, i - 1, "over"))) {
+			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
 		if (m == -2 && u != U_WEEKEND) {
@@ -2374,6 +2461,17 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	/* 3 to 5 March: handled by the caller; Monday to Friday */
 	if (r->a.grain == r2.a.grain && r->a.grain != G_NONE &&
 	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
+		/* from April to June in 2017 */
+		if (!p1->y && !p2.y && (r->a.grain == G_MONTH ||
+					   r->a.grain == G_DAY) &&
+		    is_mod(c, e, M_IN) && year_at(c, e + 1, &v, 0)) {
+			r->a.y = tk(c, e + 1)->val;
+			r2.a.y = r->a.y + (p1->m > p2.m);
+			e = v;
+		} else if (!p1->y && !p2.y && p1->m && p2.m &&
+		    r->a.grain == G_MONTH) {
+			r2.a.y = r->a.y + (p1->m > p2.m);
+		}
 		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
 			r->a.y = r2.a.y - (p1->m > p2.m);
 		} else if (r->a.grain == G_MONTH && p1->m && !p1->y && !p2.y &&
@@ -2514,7 +2612,8 @@ opener(const struct ctx *c, int i)
 		return t->ch == '-' || t->ch == '\'';
 	if (t->type != T_WORD)
 		return 0;
-	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0)
+	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
+	    class_is(c, i, L_HOLIDAYS))
 		return 1;
 	v = class_val(c, i, L_MODIFIERS);
 	switch (v) {
@@ -2592,6 +2691,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	if ((pm = part_mod(c, j, &e)) != 0)
 		j = e;
 	c->part = pm;
+	c->since = sig == M_SINCE;
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
 	if ((k = days_then_month(c, j, &r)) <= 0 &&
@@ -2714,24 +2814,40 @@ head_worth(struct ctx *c, int h)
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
 	n = tk(c, h + 1);
+	if (n->type == T_PUNCT && n->ch == '.')
+		/* 3.5 is a number; 10.03.2025 a date */
+		return tight(c, h + 2) && is_num(c, h + 2) &&
+		    is_punct(c, h + 3, '.') && is_num(c, h + 4);
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
-		    n->ch == '.' || n->ch == '\'' || n->ch == ',' ||
-		    n->ch == ')';
+		    n->ch == '\'';
 	if (n->type == T_TAG)
 		return 1; /* 15h30 */
 	if (n->type != T_WORD)
-		return n->type == 0; /* the line's end */
-	if (n->cls == L_MODIFIERS || n->cls == L_MONTHS ||
-	    n->cls == L_UNITS || n->cls == L_ZONES || n->cls == L_PARTS ||
-	    n->cls == L_NUMBERS || n->cls == L_WEEKDAYS ||
-	    n->cls == L_RELDAYS)
+		return n->type == 0 && h > 0 && tk(c, h - 1)->type == T_WORD &&
+		    tk(c, h - 1)->cmask != 0; /* "on 15" at the line's end */
+	if (n->cls == L_MONTHS || n->cls == L_UNITS || n->cls == L_ZONES ||
+	    n->cls == L_PARTS || n->cls == L_WEEKDAYS || n->cls == L_RELDAYS)
 		return 1;
-	/* "March 10 was", "on March 10 the": the month is before */
-	for (k = h - 1; k >= 0 && k >= h - 3; k--)
-		if (tk(c, k)->type == T_WORD &&
-		    (tk(c, k)->cls == L_MONTHS || tk(c, k)->cls == L_WEEKDAYS ||
-			class_is(c, k, L_MODIFIERS)))
+	switch (n->mod) {
+	case M_AM:
+	case M_PM:
+	case M_OCLOCK:
+	case M_OF:
+	case M_TO:
+	case M_AND:
+	case M_IN:
+	case M_ON:
+	case M_AT:
+	case M_PASTW:
+		return 1;
+	default:
+		break;
+	}
+	/* the month or weekday before: "Tuesday 10 ..." */
+	for (k = h - 1; k >= 0 && k >= h - 2; k--)
+		if (tk(c, k)->type == T_WORD && (tk(c, k)->cls == L_MONTHS ||
+						    tk(c, k)->cls == L_WEEKDAYS))
 			return 1;
 	return 0;
 }

@@ -255,12 +255,14 @@ ent_by_last(const char *w, size_t n, int caseless)
 	return best;
 }
 
-static int pronoun_mentions = 0;
-
+/*
+ * How recent e is: when it last spoke or opened a sentence (stamp), or,
+ * counting mere mentions, when it was last named at all (seen).
+ */
 static unsigned long
-ent_rank(const struct entity *e)
+ent_rank(const struct entity *e, int mentions)
 {
-	return pronoun_mentions ? e->seen : e->stamp;
+	return mentions ? e->seen : e->stamp;
 }
 
 /* The most recent person whose two-word name starts with w[0..n): a
@@ -284,9 +286,10 @@ ent_by_first(const char *w, size_t n)
 	return best;
 }
 
-/* The entity a pronoun points to: the latest subject of a matching kind. */
-long
-ent_for_pronoun(uint32_t lx)
+/* The latest entity of the kind a pronoun (lx: LX_HE, LX_SHE, LX_IT)
+ * names, ranked by ent_rank(e, mentions), or -1. */
+static long
+pronoun_among(uint32_t lx, int mentions)
 {
 	size_t i;
 	long best = -1, any = -1;
@@ -295,7 +298,7 @@ ent_for_pronoun(uint32_t lx)
 		struct entity *e = &ents[i];
 		int ok;
 
-		if (e->len == 0 || (e->stamp == 0 && !pronoun_mentions))
+		if (e->len == 0 || (e->stamp == 0 && !mentions))
 			continue;
 		if (lx & LX_IT)
 			ok = e->org;
@@ -303,9 +306,13 @@ ent_for_pronoun(uint32_t lx)
 			ok = !e->org &&
 			    (e->gender == 0 ||
 				e->gender == (lx & LX_HE ? 'm' : 'f'));
-		if (ok && (best < 0 || ent_rank(e) > ent_rank(&ents[best])))
+		if (ok &&
+		    (best < 0 ||
+			ent_rank(e, mentions) >
+			    ent_rank(&ents[best], mentions)))
 			best = (long)i;
-		if (any < 0 || ent_rank(e) > ent_rank(&ents[any]))
+		if (any < 0 ||
+		    ent_rank(e, mentions) > ent_rank(&ents[any], mentions))
 			any = (long)i;
 	}
 	/* "they" may be people; "it" is no one known to be a man or a
@@ -314,13 +321,17 @@ ent_for_pronoun(uint32_t lx)
 	    (!(lx & LX_NEUTER) ||
 		(any >= 0 && (ents[any].org || ents[any].gender == 0))))
 		best = any;
-	if (best < 0 && !pronoun_mentions) {
-		/* Nobody spoke or began a sentence yet: a mere mention. */
-		pronoun_mentions = 1;
-		best = ent_for_pronoun(lx);
-		pronoun_mentions = 0;
-	}
 	return best;
+}
+
+/* The entity a pronoun points to: the latest subject of a matching kind,
+ * else, while nobody spoke or began a sentence yet, the latest mention. */
+long
+ent_for_pronoun(uint32_t lx)
+{
+	long best = pronoun_among(lx, 0);
+
+	return best >= 0 ? best : pronoun_among(lx, 1);
 }
 
 /* The first byte at or after i that is A-Z or 0x80 or more (only those

@@ -380,7 +380,6 @@ SHARED void spans_reserve(size_t n);
 extern THREAD_LOCAL struct tok *toks;
 extern THREAD_LOCAL size_t ntoks, toks_cap;
 extern THREAD_LOCAL const char *para;
-extern THREAD_LOCAL size_t para_len;
 SHARED void toks_lend(struct tok *v, size_t n);
 SHARED void toks_unlend(void);
 SHARED size_t without_possessive(const char *s, size_t n);

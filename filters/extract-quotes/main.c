@@ -276,7 +276,7 @@ quotes_document(struct input *in, void *ctx)
 int
 main(int argc, char **argv)
 {
-	int first, status;
+	int first;
 
 	memset(&opt, 0, sizeof(opt));
 	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
@@ -316,8 +316,6 @@ main(int argc, char **argv)
 	free(lex);
 	buf_free(&pend.text);
 	buf_free(&held);
-	status = common.quiet && run.found == 0 ? EXIT_NOMATCH : EXIT_OK;
-	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
-	    ? EXIT_TROUBLE
-	    : status;
+	return prog_status(
+	    out_close(!prog_trouble()), common.quiet && run.found == 0);
 }

@@ -414,8 +414,6 @@ THREAD_LOCAL size_t ntoks, toks_cap;
 
 THREAD_LOCAL const char *para; /* the paragraph being looked at */
 
-THREAD_LOCAL size_t para_len;
-
 /*
  * The tokens made ahead on the reading thread are lent to toks, not
  * copied; the thread's own array waits in toks_mine meanwhile.

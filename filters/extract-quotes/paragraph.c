@@ -131,12 +131,14 @@ static struct readahead *ahead_reader;
 
 size_t ahead_after;
 
-/* Read the held paragraph in full: tokens, names, subjects. */
+/*
+ * Read the held paragraph in full (tokens, names, subjects) with para
+ * pointing at it, then point para back at cur, the paragraph being read:
+ * the tok_*() helpers read the tokens' bytes through para.
+ */
 static void
-read_held(void)
+read_held(const char *cur)
 {
-	const char *save = para;
-
 	if (!held_ok)
 		return;
 	held_ok = 0;
@@ -157,7 +159,7 @@ read_held(void)
 		prev_at = reported;
 		prev_ok = 1;
 	}
-	para = save;
+	para = cur;
 	toks_unlend();
 	ntoks = 0;
 }
@@ -373,7 +375,6 @@ process_line(const struct line *ln, unsigned long long lineno,
 	int cont;
 
 	para = p;
-	para_len = n;
 	long_mode = 0;
 	ntoks = 0;
 	pend_shape(&sh);
@@ -421,7 +422,7 @@ process_line(const struct line *ln, unsigned long long lineno,
 			highlight_line(ln);
 		return;
 	}
-	read_held();
+	read_held(p);
 	if (nspans == 0) {
 		prev_ok = 0;
 		if (n > LONG_PARA) {
@@ -489,7 +490,6 @@ ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
 	memset(al, 0, sizeof(*al));
 	al->sh = *sh;
 	para = ln->p;
-	para_len = ln->len;
 	scan_para(ln->p, ln->len, sh, &al->sc);
 	if (!al->sc.blank && ln->len <= LONG_PARA && nspans <= MANY_SPANS) {
 		tokenize_spans(ln->p, 0, ln->len);

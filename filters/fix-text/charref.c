@@ -3,8 +3,8 @@
  *
  * Decoded: the named references of the HTML5 table closed by ';' (&amp;
  * &rsquo; &nbsp; -> U+00A0), also in capitals, as text upper-cased after
- * it was escaped has them (&EACUTE; -> É: the capitalised name &Eacute;
- * is tried first, then the lower-case &euro;); decimal and hex references
+ * it was escaped has them (&EACUTE; -> É, &AELIG; -> Æ, &EURO; -> €:
+ * the name the same but for case, a capital first); decimal and hex references
  * closed by ';', with the browsers' repairs (lib/htmlent.h: &#146; is ’,
  * &#0; and &#x110000; are U+FFFD).
  *
@@ -19,6 +19,7 @@
 
 #include "fixtext.h"
 #include "htmlent.h"
+#include "utf8.h"
 
 static int
 is_upper_alnum(int c)
@@ -26,16 +27,39 @@ is_upper_alnum(int c)
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+/* 1 when the first m bytes of a and b are the same letters ignoring case. */
+static int
+same_nocase(const char *a, const char *b, size_t m)
+{
+	size_t i;
+
+	for (i = 0; i < m; i++) {
+		char x = a[i], y = b[i];
+
+		if (x >= 'a' && x <= 'z')
+			x -= 32;
+		if (y >= 'a' && y <= 'z')
+			y -= 32;
+		if (x != y)
+			return 0;
+	}
+	return 1;
+}
+
 /*
- * A name written in capitals: "EACUTE;" is looked up as "Eacute;", then
- * as "eacute;".  The name must hold a letter and end with ';'.
+ * A name written in capitals, as upper-cased text has them: "&EACUTE;"
+ * is the table's name that is the same but for case ("Eacute;" and
+ * "eacute;"), the one that gives a capital when there is one (É, Æ for
+ * "&AELIG;", Ь for "&SOFTCY;"), else the other ("&EURO;" is €).  The
+ * name must hold a letter and end with ';'.  Unknown names are rare, so
+ * the table is searched from end to end.
  */
 static int
 match_capitals(const char *p, size_t n, struct htmlent_ref *r)
 {
-	char name[HTMLENT_NAME_MAX + 1];
-	size_t k, i;
-	int letters = 0;
+	struct htmlent_ref cand;
+	size_t k, i, count = htmlent_count();
+	int letters = 0, found = 0;
 
 	for (k = 1; k < n && k <= HTMLENT_NAME_MAX &&
 	     is_upper_alnum((unsigned char)p[k]);
@@ -43,17 +67,17 @@ match_capitals(const char *p, size_t n, struct htmlent_ref *r)
 		letters += p[k] >= 'A';
 	if (letters == 0 || k >= n || p[k] != ';' || k - 1 < 2)
 		return 0;
-	for (i = 1; i < k; i++) {
-		char c = p[i];
+	for (i = 0; i < count; i++) {
+		const char *name = htmlent_name(i);
 
-		name[i - 1] = i > 1 && c >= 'A' && c <= 'Z' ? c + 32 : c;
+		if (strlen(name) != k || !same_nocase(name, p + 1, k) ||
+		    !htmlent_lookup(name, k, &cand))
+			continue;
+		if (!found || (!uc_isupper(r->cp[0]) && uc_isupper(cand.cp[0])))
+			*r = cand;
+		found = 1;
 	}
-	name[k - 1] = ';';
-	if (htmlent_lookup(name, k, r))
-		return 1;
-	if (name[0] >= 'A' && name[0] <= 'Z')
-		name[0] += 32;
-	return htmlent_lookup(name, k, r);
+	return found;
 }
 
 /* A reference closed by ';' at p (p[0] == '&'), as this step reads one. */

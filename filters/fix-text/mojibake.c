@@ -590,10 +590,16 @@ judge_latin(const struct tok *t, uint32_t prev, uint32_t next,
 	if (is_apostrophe(t->cont) && nl && contraction_after(after, alen))
 		return WEAK;
 	if (up && cur_page != NULL)
-		/* Other code pages: a capital counts only at the head of
-		 * a lower-case word ("Å½inoma" is "Žinoma"); "HÅØYA" is
-		 * Norwegian, not cp1257 for "HŨYA". */
-		return !pl && is_lower(next) ? STRONG : WEAK;
+		/* Other code pages: a capital counts at the head of a
+		 * lower-case word ("Å½inoma" is "Žinoma"), and in a word of
+		 * capitals when it is one of Latin-1's and not the last
+		 * ("PRГ‰SIDENT" is "PRÉSIDENT", "NICIODATĂ™" is Romanian);
+		 * "HÅØYA" is Norwegian, not cp1257 for "HŨYA". */
+		return (!pl && is_lower(next)) ||
+			(t->cp <= 0xDE && (is_upper(prev) || !pl) &&
+			    is_upper(next))
+		    ? STRONG
+		    : WEAK;
 	if (pl && nl) {
 		if (up)
 			return is_upper(prev) && is_upper(next) ? STRONG : WEAK;
@@ -723,6 +729,7 @@ judge(const struct tok *t, uint32_t prev, uint32_t next, const char *after,
 				     (is_letter(next) ||
 					 (next >= '0' && next <= '9'))) ||
 				    (prev >= '0' && prev <= '9') ||
+				    (next >= '0' && next <= '9') ||
 				    is_lower(prev) ||
 				    ((c == 0xBF || c == 0xA1) &&
 					is_letter(next) && !is_letter(prev)))

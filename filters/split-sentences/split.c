@@ -9,7 +9,7 @@
  * At a terminator the decision reads the word before it and the words
  * after it:
  *
- *   "in the U.S. How about you?"     U.S. then a usual first word: split
+ *   "across the U.S. How long ..."   U.S. then a usual first word: split
  *   "the U.S. Government said"       U.S. then another capital: no split
  *   "Sen. Laura Brandt"              a title: never
  *   "p. 55", "Jan. 5", "No. 3"       before a number: never
@@ -17,8 +17,8 @@
  *   "“Where?” Alice asked."          name and speech verb: no split
  *   "grew 3.5% in 2025. The"         ordinary word or number: split
  *   "am 3. Oktober"                  German ordinal: no split
- *   "Hello World.My name"            no space, but unambiguous: split
- *   "1. The first item 2. The next"  a numbered list: split before 2.
+ *   "The river rose.Residents left"  no space, but unambiguous: split
+ *   "1. Sign the form 2. Pay it"     a numbered list: split before 2.
  *
  * Positions are offsets from the paragraph's first byte (uint64_t), so the
  * same code works on a whole line or on a window that slides along a line
@@ -511,7 +511,7 @@ enum { LIST_NONE, LIST_DOT, LIST_PAREN, LIST_DOTPAREN };
 /*
  * A sentence that begins with a list marker ("1.", "2)", "3.)", "a.")
  * ends where the next marker of the same list begins, full stop or not:
- * "1) The first item 2) The second item".  Find that marker ahead.
+ * "1) Register online 2) Pay the fee".  Find that marker ahead.
  */
 static void
 list_start(struct win *w)
@@ -834,7 +834,7 @@ word_before(const struct win *w, uint64_t t)
 		i -= l;
 	while (i < t && (l = dec(w, i, &cp)) > 0 && is_opener(cp))
 		i += l;
-	/* "Tuesday.Mr": the word after a stop glued to it */
+	/* "Monday.Dr": the word after a stop glued to it */
 	if (t - i > 3) {
 		uint64_t j = t - 1;
 
@@ -958,7 +958,7 @@ read_next(const struct win *w, uint64_t off, struct next *n)
 				n->kind = N_UPPER;
 		}
 	} else if (n->kind == N_LOWER && n->wlen == 1 && n->w[0] == 'i') {
-		/* "... words. i is a good name": a small i is the pronoun */
+		/* "i tried that. i also reset it": a small i is the pronoun */
 		n->kind = N_UPPER;
 	}
 }
@@ -1022,7 +1022,7 @@ attribution_after(const struct win *w, uint64_t off)
 				   LX_SPEECH) != 0 &&
 			    names > 0;
 		}
-		/* "“Who is this?” She said it to the Knave": a capital
+		/* "“Who called?” She asked it twice": a capital
 		 * pronoun or article starts a sentence */
 		if (names == 0 &&
 		    (lex_flags(ptr(w, b), (size_t)(i - b)) & LX_STARTER))
@@ -1096,10 +1096,58 @@ classify(const char *p, size_t n, unsigned *flags)
 		if (n == 3 && ((p[0] == 'e' && p[2] == 'g') ||
 				  (p[0] == 'i' && p[2] == 'e')))
 			return W_EG;
+		/* "P.S. I still have it": a postscript opens its sentence */
+		if ((n == 3 || (n == 5 && (p[2] | 0x20) == 'p')) &&
+		    (p[0] | 0x20) == 'p' && (p[n - 1] | 0x20) == 's')
+			return W_EG;
 		return W_INITIALS;
 	}
 	*flags = lex_flags(p, n);
 	return W_WORD;
+}
+
+/*
+ * 1 if the small word of n, written with a capital, usually starts a
+ * sentence: in text written without capitals ("thanks for the help. it
+ * worked") that is what tells a new sentence from an abbreviation the
+ * lists do not know ("the exp. date", "the dept. head").
+ */
+static int
+lower_starter(const struct next *n)
+{
+	char word[16];
+	size_t j;
+
+	if (n->kind != N_LOWER || n->opener || n->wlen < 2 ||
+	    n->wlen > sizeof(word))
+		return 0;
+	for (j = 0; j < n->wlen; j++) {
+		if (!(n->w[j] >= 'a' && n->w[j] <= 'z'))
+			return 0;
+		word[j] = n->w[j];
+	}
+	word[0] = (char)(word[0] - 'a' + 'A');
+	return (lex_flags(word, n->wlen) & LX_STARTER) != 0;
+}
+
+/*
+ * 1 if a full stop between two small words ends a sentence: the word
+ * before is an ordinary one (no abbreviation, only small letters), the
+ * stop is followed by a space, and the word after starts sentences.
+ */
+static int
+lower_start(const struct win *w, uint64_t t, uint64_t wb,
+    enum before_kind k, unsigned flags, const struct next *n)
+{
+	uint64_t i;
+
+	if (k != W_WORD || (flags & LX_ABBREV) || t - wb < 2 ||
+	    at(w, t + 1) != ' ')
+		return 0; /* "'This is great.' she said" */
+	for (i = wb; i < t; i++)
+		if (!(at(w, i) >= 'a' && at(w, i) <= 'z'))
+			return 0;
+	return lower_starter(n);
 }
 
 /* 1 if the sentence so far is a short opening phrase: "At 5 a.m." */
@@ -1141,7 +1189,7 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 	int starts = next_starts(n);
 
 	if (!n->spaced) {
-		/* "Hello World.My name": an ordinary word, then a capital
+		/* "The river rose.Residents left": an ordinary word, then a capital
 		 * and a small letter, and no dot or slash in either word */
 		size_t i;
 
@@ -1161,7 +1209,7 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		if (n->at + n->wlen < w->end) {
 			unsigned char c = at(w, n->at + n->wlen);
 
-			/* "Tuesday.Mr. Smith" but not "index.Html/" */
+			/* "Monday.Dr. Adeyemi" but not "index.Html/" */
 			if (c == '.' && (lex_flags(n->w, n->wlen) & LX_TITLE))
 				return 1;
 			if (c == '.' || c == '/' || c == '@' || c == '_' ||
@@ -1170,7 +1218,9 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		}
 		return 1;
 	}
-	if (n->kind == N_LOWER || n->kind == N_OTHER)
+	if (n->kind == N_LOWER)
+		return lower_start(w, t, wb, k, flags, n);
+	if (n->kind == N_OTHER)
 		return 0;
 	if (only_marker(w, t))
 		return 0;
@@ -1192,11 +1242,11 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		}
 		return 1;
 	case W_INITIAL:
-		/* "George W. Bush", "Q. What": an initial, except the
-		 * pronoun: "you and I. Did you see" */
+		/* "George W. Bush", "Q. Where": an initial, except the
+		 * pronoun: "shared by you and I. Did Ruth come" */
 		return at(w, wb) == 'I' && starts;
 	case W_LETTER:
-		/* "p. 55", "v. If": a variable or a page */
+		/* "p. 55", "if x. Then": a page or a variable */
 		return 0;
 	case W_INITIALS:
 		return starts;
@@ -1212,7 +1262,7 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		break;
 	}
 	if (n->kind == N_DIGIT && !n->marker)
-		return 0; /* "abcf. 123", "Fig. 3", "No. 5" */
+		return 0; /* "Fig. 3", "No. 5", "unit. 40 more" */
 	if (flags & LX_TITLE)
 		return 0;
 	if (flags & (LX_NUMBERED | LX_MONTH))
@@ -1223,10 +1273,10 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 }
 
 /*
- * A stop that a separate run of dots follows: "compounds. . . . The",
- * "Sentence. .. Next", "reste . ... Logiquement".  The stop ends the
- * sentence and the dots stand at the start of the next; but "a period
- * . . . . Next" (spaced dots after a spaced first one) is one ellipsis.
+ * A stop that a separate run of dots follows: "talks. . . . The debate",
+ * "Done. .. Next", "fini . ... Puis".  The stop ends the
+ * sentence and the dots stand at the start of the next; but "it fell
+ * . . . . Then" (spaced dots after a spaced first one) is one ellipsis.
  * Returns 1 when it ended the sentence.
  */
 static int
@@ -1287,7 +1337,7 @@ guillemet_at(const struct win *w, uint64_t off)
 }
 
 /*
- * Footnote numbers glued to a stop: "a consultation.11 12 Take", "(type
+ * Footnote numbers glued to a stop: "at clinics.14 15 Most", "(type
  * 2).10 This".  Returns their end, or e when there are none.
  */
 static uint64_t
@@ -1340,7 +1390,8 @@ terminator(struct win *w, uint64_t t)
 			return t + 1;
 		if (c1 == ' ' && c2 >= 'a' && c2 <= 'z' && t + 3 < w->end &&
 		    at(w, t + 3) >= 'a' && at(w, t + 3) <= 'z' &&
-		    !(c2 == 'i' && at(w, t + 3) == 'v'))
+		    !(c2 == 'i' && at(w, t + 3) == 'v') &&
+		    !(t > w->s->beg && at(w, t - 1) >= 'a' && at(w, t - 1) <= 'z'))
 			return t + 1;
 		if (stop_then_dots(w, t))
 			return t + 2;
@@ -1360,7 +1411,7 @@ terminator(struct win *w, uint64_t t)
 			else
 				marks++;
 			if (closers > 0)
-				stop_after_closer = 1; /* "resp.). Indicate" */
+				stop_after_closer = 1; /* "(see fig.). Then" */
 		} else if (cp == ' ' && dots > 0 && closers == 0 &&
 		    e + 1 < w->end && at(w, e + 1) == '.' &&
 		    (e + 2 >= w->end || at(w, e + 2) == ' ' ||
@@ -1398,7 +1449,7 @@ terminator(struct win *w, uint64_t t)
 		return e;
 	read_next(w, e, &n);
 	if (!sentence_has_alnum(w, t)) {
-		/* ". This input starts with a dot." but ". . . The" opens a
+		/* ". Then a line that starts with a stop." but ". . . The" opens a
 		 * sentence */
 		if (spaced_dots == 0 && n.spaced && n.kind == N_UPPER)
 			boundary(w, e, e);
@@ -1444,7 +1495,7 @@ terminator(struct win *w, uint64_t t)
 
 /*
  * A quotation broken off by a dash ends a sentence: "If you please,
- * sir--" The Rabbit started".  q is the closing mark, e just after it.
+ * say--" The chairman cut her off".  q is the closing mark, e just after it.
  */
 static void
 dash_quote(struct win *w, uint64_t q, uint64_t e)

@@ -1,6 +1,7 @@
 # tests/extract-amounts/reference.sh - extract-amounts against its
 # references: the seed article (exactly its four records), the project's
-# labelled sentences and the peers' cases (F1 >= 0.95 each), a line longer
+# labelled sentences (F1 >= 0.99 and no regression against baseline.tsv)
+# and the peers' cases (F1 >= 0.99, the level reached: 0.992), a line longer
 # than the 64 KiB read buffer, and output independent of read sizes.
 . "$TOP/tests/lib.sh"
 d=$T/amounts-ref
@@ -32,27 +33,32 @@ sys.exit(got != want)
 PY
 fi
 
-# The labelled news sentences of this project.
+# The labelled news sentences of this project: F1 at the level reached
+# (1.000; the bar 0.99) and no case field that passed in the committed
+# baseline (baseline.tsv: amount found, span, qualifier, range, no false
+# positive) failing now.  After an improvement: scripts/score-amounts
+# --write-baseline tests/extract-amounts/baseline.tsv, and commit it.
 if [ $have_python = 0 ]; then
-	skip "amounts labelled F1 >= 0.95" "no python3"
+	skip "amounts labelled F1 >= 0.99, no regression" "no python3"
 else
 	labelled() {
-		python3 "$TOP/scripts/score-amounts" --min-f1 0.95 \
+		python3 "$TOP/scripts/score-amounts" --min-f1 0.99 \
+		    --baseline "$TOP/tests/extract-amounts/baseline.tsv" \
 		    --cmd "extract-amounts --format=jsonl" >"$d/labelled.txt" 2>&1
 	}
-	check "amounts labelled F1 >= 0.95" labelled
+	check "amounts labelled F1 >= 0.99, no regression against baseline.tsv" labelled
 fi
 
 # The peers' cases.
 if [ ! -f "$shared/eval/amounts/score.py" ] || [ $have_python = 0 ]; then
-	skip "amounts peers F1 >= 0.95" "no ../shared or no python3"
+	skip "amounts peers F1 >= 0.99" "no ../shared or no python3"
 else
 	python3 "$shared/eval/amounts/score.py" --json "$d/peers.json" -- \
 	    extract-amounts --format=jsonl >"$d/peers.txt" 2>&1
-	check "amounts peers F1 >= 0.95" python3 -c '
+	check "amounts peers F1 >= 0.99" python3 -c '
 import json, sys
 f = json.load(open(sys.argv[1]))["sources"]["OVERALL"]["F1"]
-sys.exit(not f >= 0.95)' "$d/peers.json"
+sys.exit(not f >= 0.99)' "$d/peers.json"
 fi
 
 # A line longer than the read buffer, the amount at its end.
