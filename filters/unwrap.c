@@ -115,6 +115,7 @@ struct uline {
 	size_t firstw[2]; /* the text's first unbreakable piece: the same */
 	size_t textcol; /* where a list item's text starts; else indent */
 	int item;       /* the text opens with a list marker */
+	int label;      /* ... or with a tag and a gap ("--mark    Print") */
 	int table;      /* a gap of 3+ spaces or a tab inside the text */
 	int rule;       /* text without a letter or digit */
 	int cjk_start;  /* the text opens with a Chinese/Japanese character */
@@ -330,6 +331,40 @@ ascii_alnum(unsigned c)
 }
 
 /*
+ * A line whose text holds tabs, column by column: its width with each tab
+ * taken to the next multiple of 8, and whether a gap of 3 columns or more
+ * lays out a table.  A tab that moves 1 or 2 columns is a space or two
+ * that col(1) turned into a tab ("man ls | col -b"), not a gap.
+ */
+static void
+tab_columns(struct uline *l, const unsigned char *s, size_t n, size_t col)
+{
+	size_t i, k, gap = 0;
+	uint32_t c;
+
+	l->table = 0;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (s[i] == '\t' || s[i] == ' ') {
+			size_t to = s[i] == ' ' ? col + 1 : (col / 8 + 1) * 8;
+
+			gap += to - col;
+			col = to;
+			continue;
+		}
+		l->table |= gap >= 3;
+		gap = 0;
+		if (s[i] < 0x80) {
+			col++;
+		} else {
+			k = utf8_decode(s + i, n - i, &c);
+			col += c == UTF8_BAD ? 1 : char_cols(c);
+		}
+	}
+	l->width[M_COLS] = col;
+}
+
+/*
  * The features of the text s[0..n) of a line (n > 0, the text starting at
  * column col; BLOCK bytes past n readable).  BLOCK bytes at a time, the
  * spaces, tabs and bytes of 0x80 or more are found as bit masks: the
@@ -343,7 +378,7 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 {
 	size_t i, pos, k, w, cols = n, word = n, next = 0;
 	size_t wadj = 0; /* columns less bytes of the first word */
-	unsigned sp, tab, high, ext, last2 = 0;
+	unsigned sp, tab, high, ext, last2 = 0, tabs = 0;
 	int letters = 0;
 	uint32_t c;
 
@@ -360,10 +395,11 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 		}
 		if (word == n && (sp | tab) != 0)
 			word = i + low_bit(sp | tab);
-		/* The text is trimmed: any tab or run of spaces is inside. */
+		/* The text is trimmed: any run of spaces is inside. */
 		ext = sp << 2 | last2;
-		if (tab != 0 || (ext & ext >> 1 & ext >> 2) != 0)
+		if ((ext & ext >> 1 & ext >> 2) != 0)
 			l->table = 1;
+		tabs |= tab;
 		last2 = sp >> (BLOCK - 2) & 3u;
 		for (; high != 0; high &= high - 1) {
 			pos = i + low_bit(high);
@@ -410,6 +446,45 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 	l->breakable |= word < n;
 	l->width[M_COLS] = col + cols;
 	l->rule = !letters;
+	if (tabs != 0)
+		tab_columns(l, s, n, col);
+}
+
+/*
+ * A table row whose only gap follows its first word is a tagged
+ * paragraph, as man pages and RFCs lay out options and references:
+ *
+ *     --mark      Print every line; a dropped line is tagged
+ *                 "[category]" ...
+ *
+ * Its continuation lines are indented to the text after the gap, like a
+ * list item's.  The tag is at most 16 columns and the gap 3 or more.
+ */
+static void
+find_label(struct uline *l, const unsigned char *s, size_t n, size_t col)
+{
+	size_t i, k, c0 = col;
+	uint32_t c;
+	struct uline rest;
+
+	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i += k) {
+		k = utf8_decode(s + i, n - i, &c);
+		col += c == UTF8_BAD ? 1 : char_cols(c);
+	}
+	if (col - c0 > 16)
+		return;
+	for (k = col; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == ' ' ? col + 1 : (col / 8 + 1) * 8;
+	if (col - k < 3 || i == n)
+		return;
+	/* No other gap in the text after it. */
+	memset(&rest, 0, sizeof(rest));
+	tab_columns(&rest, s + i, n - i, col);
+	if (rest.table)
+		return;
+	l->table = 0;
+	l->label = 1;
+	l->textcol = col;
 }
 
 /* Work out the features of l from its bytes. */
@@ -420,7 +495,7 @@ classify(struct uline *l)
 	size_t n = l->b.len, i = 0, col = 0, k, mark;
 
 	l->quote = 0;
-	l->table = l->rule = l->item = 0;
+	l->table = l->rule = l->item = l->label = 0;
 	l->cjk_start = l->cjk_end = l->breakable = l->wide = 0;
 	/* ">" quoting: ">", ">>", "> > ". */
 	while (i < n && s[i] == '>') {
@@ -455,17 +530,26 @@ classify(struct uline *l)
 		l->firstw[M_COLS] = l->firstw[M_BYTES] = 0;
 		return;
 	}
-	classify_text(l, s + i, n - i, col);
 	mark = list_marker(s + i, n - i);
 	l->item = mark > 0;
 	if (l->item) {
-		/* The item's text starts after the marker and its spaces. */
+		/* The item's text starts after the marker and its spaces
+		 * (a tab there is no table's gap). */
 		for (k = 0; k < mark; k++, i++)
 			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 :
 			    (s[i] & 0xC0) != 0x80;
-		for (; i < n && s[i] == ' '; i++)
-			l->textcol++;
+		for (; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 : 1;
+		col = l->textcol;
+		if (i == n) {
+			l->width[M_COLS] = col;
+			l->rule = 1;
+			return;
+		}
 	}
+	classify_text(l, s + i, n - i, col);
+	if (l->table && !l->item)
+		find_label(l, s + i, n - i, col);
 }
 
 /*
@@ -510,8 +594,8 @@ read_line(struct input *in)
 
 /*
  * Can b go on with a's block, whatever the width?  Not after or before a
- * blank line, a rule or a table row, not when b opens a list item or
- * quotes at another depth, and only at the block's indentation: in_block
+ * blank line, a rule or a table row, not when b opens a list item or a
+ * tagged paragraph or quotes at another depth, and only at the block's indentation: in_block
  * says that a is itself a continuation line (of the block whose
  * continuations start at doc.cont); else a list item's continuations
  * are indented to its text, and a paragraph's to its first line or a
@@ -523,10 +607,12 @@ static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
 {
 	if (a->blank || b->blank || a->rule || b->rule || a->table ||
-	    b->table || b->item || a->quote != b->quote)
+	    b->table || b->item || b->label || a->quote != b->quote)
 		return 0;
 	if (in_block)
 		return b->indent == doc.cont;
+	if (a->label)
+		return b->indent == a->textcol;
 	if (a->item)
 		return b->indent == a->textcol || b->indent == a->indent;
 	if (b->indent <= a->indent && b->indent + 8 >= a->indent)
@@ -747,7 +833,7 @@ joins(const struct uline *a, const struct uline *b)
 	 * A block quotation is indented on both sides: lynx wraps one
 	 * indented by 2 past the text at a column or two less.
 	 */
-	if (a->indent > doc.margin && !a->item && width > 2)
+	if (a->indent > doc.margin && !a->item && !a->label && width > 2)
 		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
 	return a->width[doc.m] <= width &&
 	    may_continue(a, b, doc.in_block) &&
@@ -765,6 +851,24 @@ static int
 is_alnum(uint32_t c)
 {
 	return is_letter(c) || (c >= '0' && c <= '9');
+}
+
+/*
+ * The bytes of the hyphen that ends l's text, after at least one more
+ * character: "-", or U+2010 HYPHEN (groff's, in man pages); else 0.
+ */
+static size_t
+hyphen_at_end(const struct uline *l)
+{
+	const unsigned char *s = (const unsigned char *)l->b.p;
+	size_t n = l->end - l->start;
+
+	if (n >= 2 && s[l->end - 1] == '-')
+		return 1;
+	if (n >= 4 && s[l->end - 3] == 0xE2 && s[l->end - 2] == 0x80 &&
+	    s[l->end - 1] == 0x90)
+		return 3;
+	return 0;
 }
 
 /*
@@ -829,8 +933,8 @@ learn_words(void)
 		const struct uline *l = qat(i);
 		const unsigned char *s = (const unsigned char *)l->b.p;
 
-		any = l->end >= l->start + 2 && s[l->end - 1] == '-' &&
-		    ascii_letter(s[l->end - 2]);
+		k = hyphen_at_end(l);
+		any = k > 0 && ascii_letter(s[l->end - k - 1]);
 	}
 	if (words_filled) {
 		memset(words, 0, sizeof(words));
@@ -867,7 +971,8 @@ learn_words(void)
  *   - b's piece starts with a capital or a digit, or a digit comes
  *     before the hyphen ("2019-" + "2020", "anti-" + "American");
  *   - a's word already holds a hyphen, a slash, a dot or "@" (a
- *     compound "state-of-" + "the-art", a URL, an address).
+ *     compound "state-of-" + "the-art", a URL, an address), or a capital
+ *     after its first letter ("RFC-" + "style").
  * Else the document decides where it can: the hyphen goes when the
  * joined word is in its first 64 KiB ("repairs"), stays when the
  * hyphenated one is ("re-elected").  Else it stays after a word that
@@ -890,11 +995,11 @@ same_nocase(const unsigned char *s, const char *w, size_t n)
 }
 
 static int
-hyphen_goes(const struct uline *a, const struct uline *b)
+hyphen_goes(const struct uline *a, const struct uline *b, size_t hl)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
 	const unsigned char *t = (const unsigned char *)b->b.p + b->start;
-	size_t e = a->end - 1, w = e, i, rest;
+	size_t e = a->end - hl, w = e, i, rest;
 	uint32_t c;
 
 	if (opt.keep_hyphens)
@@ -907,7 +1012,8 @@ hyphen_goes(const struct uline *a, const struct uline *b)
 		w--;
 	for (i = w; i < e; i++)
 		if (s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == '@' ||
-		    (s[i] >= '0' && s[i] <= '9'))
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    (i > w && s[i] >= 'A' && s[i] <= 'Z'))
 			return 0;
 	if (words_filled) {
 		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
@@ -947,7 +1053,7 @@ static void
 emit(const struct uline *a, const struct uline *b)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
-	size_t from = doc.in_block ? a->start : 0, to = a->end;
+	size_t from = doc.in_block ? a->start : 0, to = a->end, hl;
 	int space = 1;
 	uint32_t c;
 
@@ -963,16 +1069,16 @@ emit(const struct uline *a, const struct uline *b)
 		/* A soft hyphen where the renderer broke the word. */
 		to -= 2;
 		space = 0;
-	} else if (to - a->start >= 2 && s[to - 1] == '-' &&
-	    utf8_decode_back(s + a->start, to - 1 - a->start, &c) > 0 &&
+	} else if ((hl = hyphen_at_end(a)) > 0 &&
+	    utf8_decode_back(s + a->start, to - hl - a->start, &c) > 0 &&
 	    is_alnum(c)) {
 		/* "exam-" + "ple", "well-" + "known", "1870-" + "1890". */
 		utf8_decode((const unsigned char *)b->b.p + b->start,
 		    b->b.len - b->start, &c);
 		if (is_alnum(c)) {
 			space = 0;
-			if (hyphen_goes(a, b))
-				to--;
+			if (hyphen_goes(a, b, hl))
+				to -= hl;
 		}
 	} else if (a->cjk_end && b->cjk_start) {
 		space = 0;

@@ -198,6 +198,8 @@ dates_document(struct input *in, void *ctx)
 	anchor_reset(&an);
 	while (input_next(in, &line)) {
 		nspans = 0;
+		if (opt.each_line)
+			anchor_reset(&an);
 		scan_line(&an, in, &line);
 		if (common.highlight && !common.quiet)
 			highlight_line(&line);
@@ -209,7 +211,7 @@ dates_document(struct input *in, void *ctx)
 
 /* ---- options ---- */
 
-enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE };
+enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE, OPT_EACH };
 
 static const struct cli_option options[] = {
     {OPT_REF, "ref", CLI_REQUIRED, "DATE",
@@ -220,6 +222,8 @@ static const struct cli_option options[] = {
 	"since X as X/.., until X as ../X (default: X)"},
     {OPT_NODATELINE, "no-dateline", CLI_NOARG, NULL,
 	"do not take a dateline as the anchor"},
+    {OPT_EACH, "each-line", CLI_NOARG, NULL,
+	"every line is a document (a dateline anchors its line only)"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static int
@@ -277,14 +281,17 @@ handle_option(int code, const char *arg)
 	case OPT_NODATELINE:
 		opt.no_dateline = 1;
 		break;
+	case OPT_EACH:
+		opt.each_line = 1;
+		break;
 	default:
 		break;
 	}
 }
 
 static const struct cli_spec spec = {
-    "[--ref=DATE] [--locale=LOC] [--open-intervals] [--no-dateline] "
-    "[FILE]...",
+    "[--each-line] [--no-dateline] [--open-intervals] [--locale=LOC] "
+    "[--ref=DATE] [FILE]...",
     "Find dates and times; print each with its ISO 8601 (TIMEX3) value.",
     options, CLI_EXTRACTOR, handle_option,
     "Fields (tsv, jsonl): file line col text value kind anchor\n"};

@@ -326,14 +326,50 @@ static int
 breaks_foreign(int e)
 {
 	switch (e) {
-	case E_B: case E_BIG: case E_BLOCKQUOTE: case E_BODY: case E_BR:
-	case E_CENTER: case E_CODE: case E_DD: case E_DIV: case E_DL:
-	case E_DT: case E_EM: case E_EMBED: case E_H1: case E_H2: case E_H3:
-	case E_H4: case E_H5: case E_H6: case E_HEAD: case E_HR: case E_I:
-	case E_IMG: case E_LI: case E_LISTING: case E_MENU: case E_META:
-	case E_NOBR: case E_OL: case E_P: case E_PRE: case E_RUBY: case E_S:
-	case E_SMALL: case E_SPAN: case E_STRONG: case E_STRIKE: case E_SUB:
-	case E_SUP: case E_TABLE: case E_TT: case E_U: case E_UL: case E_VAR:
+	case E_B:
+	case E_BIG:
+	case E_BLOCKQUOTE:
+	case E_BODY:
+	case E_BR:
+	case E_CENTER:
+	case E_CODE:
+	case E_DD:
+	case E_DIV:
+	case E_DL:
+	case E_DT:
+	case E_EM:
+	case E_EMBED:
+	case E_H1:
+	case E_H2:
+	case E_H3:
+	case E_H4:
+	case E_H5:
+	case E_H6:
+	case E_HEAD:
+	case E_HR:
+	case E_I:
+	case E_IMG:
+	case E_LI:
+	case E_LISTING:
+	case E_MENU:
+	case E_META:
+	case E_NOBR:
+	case E_OL:
+	case E_P:
+	case E_PRE:
+	case E_RUBY:
+	case E_S:
+	case E_SMALL:
+	case E_SPAN:
+	case E_STRONG:
+	case E_STRIKE:
+	case E_SUB:
+	case E_SUP:
+	case E_TABLE:
+	case E_TT:
+	case E_U:
+	case E_UL:
+	case E_VAR:
 		return 1;
 	}
 	return 0;
@@ -470,7 +506,8 @@ tree_end(struct tag *t)
 		/* Inside SVG: the nearest element of that name. */
 		h = hash_name(t->name, t->nlen);
 		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX &&
-		     (tr.stack[i].bits & B_FOREIGN) == 0; i--, k++)
+		     (tr.stack[i].bits & B_FOREIGN) == 0;
+		     i--, k++)
 			if (tr.stack[i].name_hash == h) {
 				pop_to(i);
 				return;
@@ -512,7 +549,8 @@ tree_end(struct tag *t)
 	if (e == E_UNKNOWN) {
 		/* A custom element: by its name. */
 		h = hash_name(t->name, t->nlen);
-		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX; i--, k++) {
+		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX;
+		     i--, k++) {
 			if (tr.stack[i].elem == E_UNKNOWN &&
 			    tr.stack[i].name_hash == h) {
 				pop_to(i);
@@ -554,8 +592,9 @@ tree_text(const char *p, size_t n)
 	if (tr.raw == RAW_TITLE) {
 		if (tr.title.len < TITLE_CAP)
 			buf_add(&tr.title, p,
-			    n < TITLE_CAP - tr.title.len ? n
-							 : TITLE_CAP - tr.title.len);
+			    n < TITLE_CAP - tr.title.len
+				? n
+				: TITLE_CAP - tr.title.len);
 		return;
 	}
 	if (tr.raw == RAW_JSONLD) {
