@@ -867,7 +867,11 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 				ty->strong++;
 				if (cur.nbytes >= 3)
 					ty->strong_long++;
-				else if (script_of(cur.cp) == S_LATIN)
+				else if (script_of(cur.cp) == S_LATIN ||
+				    (cur.lead_byte == 0xC2 &&
+					((next >= '0' && next <= '9') ||
+					    (prev >= '0' && prev <= '9'))))
+					/* "Â£2.2bn", "20Â°C" too */
 					ty->strong_latin2++;
 			} else if (ty != NULL && v == WEAK) {
 				ty->weak++;
