@@ -46,7 +46,7 @@
 #include "xalloc.h"
 
 /* How much of a document is read before its width is decided. */
-#define LOOKAHEAD_BYTES (64 * 1024)
+#define LOOKAHEAD_BYTES ((size_t)64 * 1024)
 #define LOOKAHEAD_LINES 1000
 /* Widths found by detection lie in [MIN_WIDTH, MAX_WIDTH]. */
 #define MIN_WIDTH 30
@@ -104,24 +104,24 @@ static const struct cli_spec spec = {"[-k] [-w N] [--print-width] [FILE]...",
 
 /* One line of input and what the join decisions need to know of it. */
 struct uline {
-	struct buf b;   /* the bytes, without "\n" and a final "\r" */
-	int crlf;       /* it ended in "\r\n" */
-	int blank;      /* only white space (after any quote prefix) */
-	int quote;      /* depth of ">" quoting */
-	size_t start;   /* byte where the text starts: after quotes, indent */
-	size_t end;     /* byte after the text: trailing white space cut */
-	size_t indent;  /* columns before the text (quote prefix included) */
+	struct buf b;     /* the bytes, without "\n" and a final "\r" */
+	int crlf;         /* it ended in "\r\n" */
+	int blank;        /* only white space (after any quote prefix) */
+	int quote;        /* depth of ">" quoting */
+	size_t start;     /* byte where the text starts: after quotes, indent */
+	size_t end;       /* byte after the text: trailing white space cut */
+	size_t indent;    /* columns before the text (quote prefix included) */
 	size_t width[2];  /* up to the end of the text: columns, bytes */
 	size_t firstw[2]; /* the text's first unbreakable piece: the same */
-	size_t textcol; /* where a list item's text starts; else indent */
-	int item;       /* the text opens with a list marker */
-	int label;      /* ... or with a tag and a gap ("--mark    Print") */
-	int table;      /* a gap of 3+ spaces or a tab inside the text */
-	int rule;       /* text without a letter or digit */
-	int cjk_start;  /* the text opens with a Chinese/Japanese character */
-	int cjk_end;    /* ... ends with one */
-	int breakable;  /* the text has a place to break: a space, CJK */
-	int wide;       /* it holds East Asian wide characters */
+	size_t textcol;   /* where a list item's text starts; else indent */
+	int item;         /* the text opens with a list marker */
+	int label;        /* ... or with a tag and a gap ("--mark    Print") */
+	int table;        /* a gap of 3+ spaces or a tab inside the text */
+	int rule;         /* text without a letter or digit */
+	int cjk_start;    /* the text opens with a Chinese/Japanese character */
+	int cjk_end;      /* ... ends with one */
+	int breakable;    /* the text has a place to break: a space, CJK */
+	int wide;         /* it holds East Asian wide characters */
 };
 
 /*
@@ -174,8 +174,7 @@ char_cols(uint32_t c)
 	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
 	    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-	    (c >= 0x1F900 && c <= 0x1F9FF) ||
-	    (c >= 0x20000 && c <= 0x3FFFD))
+	    (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
 		return 2;
 	return 1;
 }
@@ -285,8 +284,7 @@ list_marker(const unsigned char *s, size_t n)
  * (the queue's line buffers have BLOCK bytes of slack).
  */
 static void
-block_masks(const unsigned char *p, unsigned *sp, unsigned *tab,
-    unsigned *high)
+block_masks(const unsigned char *p, unsigned *sp, unsigned *tab, unsigned *high)
 {
 #if defined(SCAN_SSE2)
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -405,8 +403,9 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 			pos = i + low_bit(high);
 			if (pos < next)
 				continue; /* inside the character before */
-			if (s[pos] == 0xE2 && pos + 2 < n && s[pos + 1] == 0x80 &&
-			    (s[pos + 2] & 0xC0) == 0x80 && s[pos + 2] >= 0x90) {
+			if (s[pos] == 0xE2 && pos + 2 < n &&
+			    s[pos + 1] == 0x80 && (s[pos + 2] & 0xC0) == 0x80 &&
+			    s[pos + 2] >= 0x90) {
 				/* Dashes, curly quotes, ellipsis (U+2010 to
 				 * U+203F), the most common by far: a column,
 				 * no letter, no CJK. */
@@ -421,8 +420,8 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 			w = c == UTF8_BAD ? 1 : char_cols(c);
 			cols = cols + w - k; /* k bytes counted as k columns */
 			l->wide |= w == 2;
-			letters |= c != UTF8_BAD && uc_isalnum(c) &&
-			    !uc_ispunct(c);
+			letters |=
+			    c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
 			/* Runs of no-break spaces lay out tables too. */
 			if (c == 0xA0 && next + 1 < n && s[next] == 0xC2 &&
 			    s[next + 1] == 0xA0)
@@ -519,8 +518,9 @@ classify(struct uline *l)
 	l->start = i;
 	l->indent = l->textcol = col;
 	/* Trailing white space, a no-break space (C2 A0) too. */
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			    (s[n - 1] == 0xA0 && n - 1 > i && s[n - 2] == 0xC2)))
+	while (n > i &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+		(s[n - 1] == 0xA0 && n - 1 > i && s[n - 2] == 0xC2)))
 		n -= s[n - 1] == 0xA0 ? 2 : 1;
 	l->end = n;
 	l->blank = n == i;
@@ -536,8 +536,8 @@ classify(struct uline *l)
 		/* The item's text starts after the marker and its spaces
 		 * (a tab there is no table's gap). */
 		for (k = 0; k < mark; k++, i++)
-			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 :
-			    (s[i] & 0xC0) != 0x80;
+			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8
+						   : (s[i] & 0xC0) != 0x80;
 		for (; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 : 1;
 		col = l->textcol;
@@ -581,11 +581,14 @@ read_line(struct input *in)
 	}
 	l = qat(qlen);
 	qlen++;
-	buf_reset(&l->b);
 	/* BLOCK bytes of slack for classify_text(); an empty line gets
 	 * bytes to point to too. */
-	buf_reserve(&l->b, line.len + BLOCK);
-	buf_add(&l->b, line.p, line.len);
+	if (l->b.cap < line.len + BLOCK) {
+		buf_reset(&l->b);
+		buf_reserve(&l->b, line.len + BLOCK);
+	}
+	memcpy(l->b.p, line.p, line.len);
+	l->b.len = line.len;
 	l->crlf = line.crlf;
 	classify(l);
 	doc.ahead += line.len + 1;
@@ -595,13 +598,13 @@ read_line(struct input *in)
 /*
  * Can b go on with a's block, whatever the width?  Not after or before a
  * blank line, a rule or a table row, not when b opens a list item or a
- * tagged paragraph or quotes at another depth, and only at the block's indentation: in_block
- * says that a is itself a continuation line (of the block whose
- * continuations start at doc.cont); else a list item's continuations
- * are indented to its text, and a paragraph's to its first line or a
- * little less (a first line indented like a book's).  (fmt(1) puts an
- * item's continuations under its marker: that is allowed too; lynx
- * centres the rest of a heading under it.)
+ * tagged paragraph or quotes at another depth, and only at the block's
+ * indentation: in_block says that a is itself a continuation line (of the block
+ * whose continuations start at doc.cont); else a list item's continuations are
+ * indented to its text, and a paragraph's to its first line or a little less (a
+ * first line indented like a book's).  (fmt(1) puts an item's continuations
+ * under its marker: that is allowed too; lynx centres the rest of a heading
+ * under it.)
  */
 static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
@@ -653,8 +656,8 @@ cmp_u64(const void *x, const void *y)
  * not of one block (no vote).
  */
 static int
-vote_range(const struct uline *a, const struct uline *b, int m, size_t *lo,
-    size_t *hi)
+vote_range(
+    const struct uline *a, const struct uline *b, int m, size_t *lo, size_t *hi)
 {
 	if (!may_continue(a, b, 0) || a->width[m] < MIN_WIDTH ||
 	    a->width[m] > MAX_WIDTH)
@@ -721,8 +724,8 @@ detect_ragged(int m)
 		const struct uline *l = qat(i);
 
 		if (!l->blank && l->breakable && !l->table && !l->wide) {
-			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1 :
-						       l->width[m]]++;
+			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1
+						     : l->width[m]]++;
 			n++;
 		}
 	}
@@ -762,8 +765,9 @@ detect_ragged(int m)
  * almost no line (an eighth of the votes) is wider.  Lines of one block a
  * line have every length, so that their votes scatter and many lines pass
  * any width they agree on; a line repeated (a menu printed twice) votes
- * for one width many times, so each distinct line counts once.  Both measures vote; the one with more
- * votes wins (columns on a tie: the same for ASCII text).
+ * for one width many times, so each distinct line counts once.  Both measures
+ * vote; the one with more votes wins (columns on a tie: the same for ASCII
+ * text).
  */
 static size_t
 detect_width(void)
@@ -787,8 +791,8 @@ detect_width(void)
 	voters = xgrowarray(voters, &nvoters_cap, qlen, sizeof(*voters), 64);
 	memset(indents, 0, sizeof(indents));
 	for (i = 0; i + 1 < qlen; i++)
-		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) &&
-		    lo <= best && best < hi) {
+		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) && lo <= best &&
+		    best < hi) {
 			voters[lines++] = hash64(qat(i)->b.p, qat(i)->b.len, 0);
 			indents[qat(i)->indent < 8 ? qat(i)->indent : 8]++;
 		}
@@ -835,16 +839,15 @@ joins(const struct uline *a, const struct uline *b)
 	 */
 	if (a->indent > doc.margin && !a->item && !a->label && width > 2)
 		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
-	return a->width[doc.m] <= width &&
-	    may_continue(a, b, doc.in_block) &&
+	return a->width[doc.m] <= width && may_continue(a, b, doc.in_block) &&
 	    !word_fits(a, b, doc.m, fit - doc.slack);
 }
 
 static int
 is_letter(uint32_t c)
 {
-	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') :
-			  c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
+	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			: c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
 }
 
 static int
@@ -878,7 +881,7 @@ hyphen_at_end(const struct uline *l)
  * that ends in a hyphen after a letter (so that a stream of many small
  * documents does not clear it every time) and to three quarters at most.
  */
-#define WORD_SLOTS 8192
+#define WORD_SLOTS ((size_t)8192)
 static uint64_t words[WORD_SLOTS];
 static size_t nwords;
 static int words_filled;
@@ -950,14 +953,15 @@ learn_words(void)
 
 		/* Runs of letters, with single hyphens between letters. */
 		for (j = l->start; j < l->end; j = k + 1) {
-			for (k = j; k < l->end && (ascii_letter(s[k]) ||
-			    (s[k] == '-' && k > j && k + 1 < l->end &&
-				ascii_letter(s[k + 1])));
+			for (k = j; k < l->end &&
+			     (ascii_letter(s[k]) ||
+				 (s[k] == '-' && k > j && k + 1 < l->end &&
+				     ascii_letter(s[k + 1])));
 			     k++)
 				;
 			if (k - j >= 2 && (k == l->end || s[k] != '-'))
-				(void)word_slot(word_hash(s + j, k - j, "", s, 0),
-				    1);
+				(void)word_slot(
+				    word_hash(s + j, k - j, "", s, 0), 1);
 		}
 	}
 }
@@ -979,8 +983,8 @@ learn_words(void)
  * opens compounds and is no syllable a hyphenator splits off (anti,
  * cross, half, non, self, well), and goes otherwise.
  */
-static const char *const compound_heads[] = {"anti", "cross", "half", "non",
-    "self", "well", NULL};
+static const char *const compound_heads[] = {
+    "anti", "cross", "half", "non", "self", "well", NULL};
 
 /* The n bytes at s are the lower-case ASCII word w, in any case. */
 static int
@@ -1016,8 +1020,8 @@ hyphen_goes(const struct uline *a, const struct uline *b, size_t hl)
 		    (i > w && s[i] >= 'A' && s[i] <= 'Z'))
 			return 0;
 	if (words_filled) {
-		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
-		     rest++)
+		for (rest = 0;
+		     rest < b->end - b->start && ascii_letter(t[rest]); rest++)
 			;
 		if (word_slot(word_hash(s + w, e - w, "", t, rest), 0))
 			return 1;

@@ -37,12 +37,10 @@ struct options opt;
 static int found_any;
 
 /* --highlight: the spans of the current line */
-struct span {
-	size_t beg, end;
-};
-static struct span *spans;
+static struct out_span *spans;
 static size_t nspans, capspans;
 
+/* The anchor a document starts with: --ref, or none. */
 static void
 anchor_reset(struct anchor *an)
 {
@@ -70,29 +68,11 @@ found(const struct expr *e, const struct anchor *an, const struct input *in,
 		}
 		spans[nspans].beg = e->beg;
 		spans[nspans].end = e->end;
+		spans[nspans].sgr = SGR_BOLD SGR_CYAN;
 		nspans++;
 		return;
 	}
 	emit_expr(e, an, in->name, in->lr.lineno, line->p);
-}
-
-static void
-highlight_line(const struct line *line)
-{
-	size_t i, pos = 0;
-
-	for (i = 0; i < nspans; i++) {
-		if (spans[i].beg < pos)
-			continue;
-		out_write(line->p + pos, spans[i].beg - pos);
-		out_puts(SGR_BOLD SGR_CYAN);
-		out_write(line->p + spans[i].beg, spans[i].end - spans[i].beg);
-		out_puts(SGR_RESET);
-		pos = spans[i].end;
-	}
-	out_write(line->p + pos, line->len - pos);
-	out_puts(line->crlf ? "\r\n" : "\n");
-	out_end_record();
 }
 
 /* The remembered day: "the following day" counts from it. */
@@ -202,7 +182,7 @@ dates_document(struct input *in, void *ctx)
 			anchor_reset(&an);
 		scan_line(&an, in, &line);
 		if (common.highlight && !common.quiet)
-			highlight_line(&line);
+			out_highlight(&line, spans, nspans);
 		if (out_failed() || (common.quiet && found_any))
 			return 1;
 	}

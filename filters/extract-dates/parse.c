@@ -1117,12 +1117,38 @@ nearest_year(long an, int m, int d, int y)
 	return best;
 }
 
+/*
+ * The year of a day (d > 0) or month (d == 0) written without one, for
+ * the expression at tokens [i, j): the anchor's, a year back when the
+ * clause is past and the date (a month: its first day) after the
+ * anchor, a year on when it is future and the date (its last day)
+ * before; with no tense, the nearest reading (nearest_year()).
+ */
+static int
+year_for(struct ctx *c, int i, int j, int m, int d)
+{
+	int ay, am, ad, t;
+	long an;
+
+	anchor_civil(c, &ay, &am, &ad);
+	c->xyear = 1;
+	an = c->an->days;
+	t = tense(c, i, j);
+	if (t < 0 && days_from_civil(ay, m, d ? d : 1) > an)
+		return ay - 1;
+	if (t > 0 && days_from_civil(ay, m, d ? d : month_days(ay, m)) < an)
+		return ay + 1;
+	if (t == 0)
+		return nearest_year(an, m, d ? d : 15, ay);
+	return ay;
+}
+
 /* Resolve a point into v (a day, month, part of day or clock). */
 static int
 resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
     const struct point *ctxday)
 {
-	int ay, am, ad, y, t;
+	int y, t;
 	long days, an;
 
 	memset(v, 0, sizeof(*v));
@@ -1186,18 +1212,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 	} else if (p->m && p->d) {
 		y = p->y;
 		if (y == 0) {
-			anchor_civil(c, &ay, &am, &ad);
-			c->xyear = 1;
-			y = ay;
-			t = tense(c, i, j);
-			an = c->an->days;
-			days = days_from_civil(y, p->m, p->d);
-			if (t < 0 && days > an)
-				y--;
-			else if (t > 0 && days < an)
-				y++;
-			else if (t == 0)
-				y = nearest_year(an, p->m, p->d, y);
+			y = year_for(c, i, j, p->m, p->d);
 			/* Tuesday, 10 January: the year whose day it is */
 			if (p->wd && p->d <= month_days(y, p->m) &&
 			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
@@ -1223,19 +1238,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			return 0;
 		tv_set(v, G_DAY, y, p->m, p->d);
 	} else if (p->m) {
-		y = p->y;
-		if (y == 0) {
-			anchor_civil(c, &ay, &am, &ad);
-			c->xyear = 1;
-			y = ay;
-			t = tense(c, i, j);
-			if (t < 0 && p->m > am)
-				y--;
-			else if (t > 0 && p->m < am)
-				y++;
-			else if (t == 0)
-				y = nearest_year(c->an->days, p->m, 15, y);
-		}
+		y = p->y ? p->y : year_for(c, i, j, p->m, 0);
 		tv_set(v, G_MONTH, y, p->m, 1);
 	} else if (p->wd) {
 		int dw;
