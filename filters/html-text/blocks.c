@@ -174,7 +174,6 @@ names_word(const struct attr *a, const char *const *list, size_t nlist)
 		if (n > 0 && in_list(list, nlist, w, n))
 			return 1;
 		/* Its words. */
-		prev = 0;
 		for (k = 0; k < n;) {
 			size_t s = k;
 
@@ -182,7 +181,6 @@ names_word(const struct attr *a, const char *const *list, size_t nlist)
 			if (!((c >= 'a' && c <= 'z') ||
 				(c >= 'A' && c <= 'Z'))) {
 				k++;
-				prev = 0;
 				continue;
 			}
 			k++;
