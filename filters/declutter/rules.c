@@ -1966,10 +1966,9 @@ rules_load(void)
 
 	if (keep.kept && keepable())
 		return;
-	if (keep.kept)
-		rules_release();
+	/* A kept set, or one a harness's exit() abandoned half-built. */
+	rules_release();
 	keep.kept = 0;
-	memset(&rules, 0, sizeof(rules));
 	if (!opt.no_default_rules)
 		for (i = 0; builtin_rules[i] != NULL; i++)
 			rule_parse("builtin", (unsigned long)i + 1,
