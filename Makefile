@@ -36,6 +36,7 @@ LIBSRC = \
 	lib/rx.c \
 	lib/rxlit.c \
 	lib/utf8.c \
+	lib/wordtab.c \
 	lib/xalloc.c
 # scan.h is header-only (inline byte-parallel tests).
 LIBHDR = $(LIBSRC:.c=.h) lib/scan.h
@@ -54,7 +55,8 @@ UNITS = \
 	rx \
 	rxlit \
 	scan \
-	utf8
+	utf8 \
+	wordtab
 UNITBIN = $(UNITS:%=$(O)/unit/%_test)
 
 # The recipes across cores and hosts (GNU parallel), installed beside the

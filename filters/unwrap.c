@@ -46,7 +46,7 @@
 #include "xalloc.h"
 
 /* How much of a document is read before its width is decided. */
-#define LOOKAHEAD_BYTES (64 * 1024)
+#define LOOKAHEAD_BYTES ((size_t)64 * 1024)
 #define LOOKAHEAD_LINES 1000
 /* Widths found by detection lie in [MIN_WIDTH, MAX_WIDTH]. */
 #define MIN_WIDTH 30
@@ -104,23 +104,24 @@ static const struct cli_spec spec = {"[-k] [-w N] [--print-width] [FILE]...",
 
 /* One line of input and what the join decisions need to know of it. */
 struct uline {
-	struct buf b;   /* the bytes, without "\n" and a final "\r" */
-	int crlf;       /* it ended in "\r\n" */
-	int blank;      /* only white space (after any quote prefix) */
-	int quote;      /* depth of ">" quoting */
-	size_t start;   /* byte where the text starts: after quotes, indent */
-	size_t end;     /* byte after the text: trailing white space cut */
-	size_t indent;  /* columns before the text (quote prefix included) */
+	struct buf b;     /* the bytes, without "\n" and a final "\r" */
+	int crlf;         /* it ended in "\r\n" */
+	int blank;        /* only white space (after any quote prefix) */
+	int quote;        /* depth of ">" quoting */
+	size_t start;     /* byte where the text starts: after quotes, indent */
+	size_t end;       /* byte after the text: trailing white space cut */
+	size_t indent;    /* columns before the text (quote prefix included) */
 	size_t width[2];  /* up to the end of the text: columns, bytes */
 	size_t firstw[2]; /* the text's first unbreakable piece: the same */
-	size_t textcol; /* where a list item's text starts; else indent */
-	int item;       /* the text opens with a list marker */
-	int table;      /* a gap of 3+ spaces or a tab inside the text */
-	int rule;       /* text without a letter or digit */
-	int cjk_start;  /* the text opens with a Chinese/Japanese character */
-	int cjk_end;    /* ... ends with one */
-	int breakable;  /* the text has a place to break: a space, CJK */
-	int wide;       /* it holds East Asian wide characters */
+	size_t textcol;   /* where a list item's text starts; else indent */
+	int item;         /* the text opens with a list marker */
+	int label;        /* ... or with a tag and a gap ("--mark    Print") */
+	int table;        /* a gap of 3+ spaces or a tab inside the text */
+	int rule;         /* text without a letter or digit */
+	int cjk_start;    /* the text opens with a Chinese/Japanese character */
+	int cjk_end;      /* ... ends with one */
+	int breakable;    /* the text has a place to break: a space, CJK */
+	int wide;         /* it holds East Asian wide characters */
 };
 
 /*
@@ -173,8 +174,7 @@ char_cols(uint32_t c)
 	    (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	    (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
 	    (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-	    (c >= 0x1F900 && c <= 0x1F9FF) ||
-	    (c >= 0x20000 && c <= 0x3FFFD))
+	    (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
 		return 2;
 	return 1;
 }
@@ -284,8 +284,7 @@ list_marker(const unsigned char *s, size_t n)
  * (the queue's line buffers have BLOCK bytes of slack).
  */
 static void
-block_masks(const unsigned char *p, unsigned *sp, unsigned *tab,
-    unsigned *high)
+block_masks(const unsigned char *p, unsigned *sp, unsigned *tab, unsigned *high)
 {
 #if defined(SCAN_SSE2)
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
@@ -330,6 +329,40 @@ ascii_alnum(unsigned c)
 }
 
 /*
+ * A line whose text holds tabs, column by column: its width with each tab
+ * taken to the next multiple of 8, and whether a gap of 3 columns or more
+ * lays out a table.  A tab that moves 1 or 2 columns is a space or two
+ * that col(1) turned into a tab ("man ls | col -b"), not a gap.
+ */
+static void
+tab_columns(struct uline *l, const unsigned char *s, size_t n, size_t col)
+{
+	size_t i, k, gap = 0;
+	uint32_t c;
+
+	l->table = 0;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		if (s[i] == '\t' || s[i] == ' ') {
+			size_t to = s[i] == ' ' ? col + 1 : (col / 8 + 1) * 8;
+
+			gap += to - col;
+			col = to;
+			continue;
+		}
+		l->table |= gap >= 3;
+		gap = 0;
+		if (s[i] < 0x80) {
+			col++;
+		} else {
+			k = utf8_decode(s + i, n - i, &c);
+			col += c == UTF8_BAD ? 1 : char_cols(c);
+		}
+	}
+	l->width[M_COLS] = col;
+}
+
+/*
  * The features of the text s[0..n) of a line (n > 0, the text starting at
  * column col; BLOCK bytes past n readable).  BLOCK bytes at a time, the
  * spaces, tabs and bytes of 0x80 or more are found as bit masks: the
@@ -343,7 +376,7 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 {
 	size_t i, pos, k, w, cols = n, word = n, next = 0;
 	size_t wadj = 0; /* columns less bytes of the first word */
-	unsigned sp, tab, high, ext, last2 = 0;
+	unsigned sp, tab, high, ext, last2 = 0, tabs = 0;
 	int letters = 0;
 	uint32_t c;
 
@@ -360,17 +393,19 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 		}
 		if (word == n && (sp | tab) != 0)
 			word = i + low_bit(sp | tab);
-		/* The text is trimmed: any tab or run of spaces is inside. */
+		/* The text is trimmed: any run of spaces is inside. */
 		ext = sp << 2 | last2;
-		if (tab != 0 || (ext & ext >> 1 & ext >> 2) != 0)
+		if ((ext & ext >> 1 & ext >> 2) != 0)
 			l->table = 1;
+		tabs |= tab;
 		last2 = sp >> (BLOCK - 2) & 3u;
 		for (; high != 0; high &= high - 1) {
 			pos = i + low_bit(high);
 			if (pos < next)
 				continue; /* inside the character before */
-			if (s[pos] == 0xE2 && pos + 2 < n && s[pos + 1] == 0x80 &&
-			    (s[pos + 2] & 0xC0) == 0x80 && s[pos + 2] >= 0x90) {
+			if (s[pos] == 0xE2 && pos + 2 < n &&
+			    s[pos + 1] == 0x80 && (s[pos + 2] & 0xC0) == 0x80 &&
+			    s[pos + 2] >= 0x90) {
 				/* Dashes, curly quotes, ellipsis (U+2010 to
 				 * U+203F), the most common by far: a column,
 				 * no letter, no CJK. */
@@ -385,8 +420,8 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 			w = c == UTF8_BAD ? 1 : char_cols(c);
 			cols = cols + w - k; /* k bytes counted as k columns */
 			l->wide |= w == 2;
-			letters |= c != UTF8_BAD && uc_isalnum(c) &&
-			    !uc_ispunct(c);
+			letters |=
+			    c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
 			/* Runs of no-break spaces lay out tables too. */
 			if (c == 0xA0 && next + 1 < n && s[next] == 0xC2 &&
 			    s[next + 1] == 0xA0)
@@ -410,6 +445,45 @@ classify_text(struct uline *l, const unsigned char *s, size_t n, size_t col)
 	l->breakable |= word < n;
 	l->width[M_COLS] = col + cols;
 	l->rule = !letters;
+	if (tabs != 0)
+		tab_columns(l, s, n, col);
+}
+
+/*
+ * A table row whose only gap follows its first word is a tagged
+ * paragraph, as man pages and RFCs lay out options and references:
+ *
+ *     --mark      Print every line; a dropped line is tagged
+ *                 "[category]" ...
+ *
+ * Its continuation lines are indented to the text after the gap, like a
+ * list item's.  The tag is at most 16 columns and the gap 3 or more.
+ */
+static void
+find_label(struct uline *l, const unsigned char *s, size_t n, size_t col)
+{
+	size_t i, k, c0 = col;
+	uint32_t c;
+	struct uline rest;
+
+	for (i = 0; i < n && s[i] != ' ' && s[i] != '\t'; i += k) {
+		k = utf8_decode(s + i, n - i, &c);
+		col += c == UTF8_BAD ? 1 : char_cols(c);
+	}
+	if (col - c0 > 16)
+		return;
+	for (k = col; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+		col = s[i] == ' ' ? col + 1 : (col / 8 + 1) * 8;
+	if (col - k < 3 || i == n)
+		return;
+	/* No other gap in the text after it. */
+	memset(&rest, 0, sizeof(rest));
+	tab_columns(&rest, s + i, n - i, col);
+	if (rest.table)
+		return;
+	l->table = 0;
+	l->label = 1;
+	l->textcol = col;
 }
 
 /* Work out the features of l from its bytes. */
@@ -420,7 +494,7 @@ classify(struct uline *l)
 	size_t n = l->b.len, i = 0, col = 0, k, mark;
 
 	l->quote = 0;
-	l->table = l->rule = l->item = 0;
+	l->table = l->rule = l->item = l->label = 0;
 	l->cjk_start = l->cjk_end = l->breakable = l->wide = 0;
 	/* ">" quoting: ">", ">>", "> > ". */
 	while (i < n && s[i] == '>') {
@@ -444,8 +518,9 @@ classify(struct uline *l)
 	l->start = i;
 	l->indent = l->textcol = col;
 	/* Trailing white space, a no-break space (C2 A0) too. */
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-			    (s[n - 1] == 0xA0 && n - 1 > i && s[n - 2] == 0xC2)))
+	while (n > i &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+		(s[n - 1] == 0xA0 && n - 1 > i && s[n - 2] == 0xC2)))
 		n -= s[n - 1] == 0xA0 ? 2 : 1;
 	l->end = n;
 	l->blank = n == i;
@@ -455,17 +530,26 @@ classify(struct uline *l)
 		l->firstw[M_COLS] = l->firstw[M_BYTES] = 0;
 		return;
 	}
-	classify_text(l, s + i, n - i, col);
 	mark = list_marker(s + i, n - i);
 	l->item = mark > 0;
 	if (l->item) {
-		/* The item's text starts after the marker and its spaces. */
+		/* The item's text starts after the marker and its spaces
+		 * (a tab there is no table's gap). */
 		for (k = 0; k < mark; k++, i++)
-			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 :
-			    (s[i] & 0xC0) != 0x80;
-		for (; i < n && s[i] == ' '; i++)
-			l->textcol++;
+			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8
+						   : (s[i] & 0xC0) != 0x80;
+		for (; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+			l->textcol += s[i] == '\t' ? 8 - l->textcol % 8 : 1;
+		col = l->textcol;
+		if (i == n) {
+			l->width[M_COLS] = col;
+			l->rule = 1;
+			return;
+		}
 	}
+	classify_text(l, s + i, n - i, col);
+	if (l->table && !l->item)
+		find_label(l, s + i, n - i, col);
 }
 
 /*
@@ -497,11 +581,14 @@ read_line(struct input *in)
 	}
 	l = qat(qlen);
 	qlen++;
-	buf_reset(&l->b);
 	/* BLOCK bytes of slack for classify_text(); an empty line gets
 	 * bytes to point to too. */
-	buf_reserve(&l->b, line.len + BLOCK);
-	buf_add(&l->b, line.p, line.len);
+	if (l->b.cap < line.len + BLOCK) {
+		buf_reset(&l->b);
+		buf_reserve(&l->b, line.len + BLOCK);
+	}
+	memcpy(l->b.p, line.p, line.len);
+	l->b.len = line.len;
 	l->crlf = line.crlf;
 	classify(l);
 	doc.ahead += line.len + 1;
@@ -510,23 +597,25 @@ read_line(struct input *in)
 
 /*
  * Can b go on with a's block, whatever the width?  Not after or before a
- * blank line, a rule or a table row, not when b opens a list item or
- * quotes at another depth, and only at the block's indentation: in_block
- * says that a is itself a continuation line (of the block whose
- * continuations start at doc.cont); else a list item's continuations
- * are indented to its text, and a paragraph's to its first line or a
- * little less (a first line indented like a book's).  (fmt(1) puts an
- * item's continuations under its marker: that is allowed too; lynx
- * centres the rest of a heading under it.)
+ * blank line, a rule or a table row, not when b opens a list item or a
+ * tagged paragraph or quotes at another depth, and only at the block's
+ * indentation: in_block says that a is itself a continuation line (of the block
+ * whose continuations start at doc.cont); else a list item's continuations are
+ * indented to its text, and a paragraph's to its first line or a little less (a
+ * first line indented like a book's).  (fmt(1) puts an item's continuations
+ * under its marker: that is allowed too; lynx centres the rest of a heading
+ * under it.)
  */
 static int
 may_continue(const struct uline *a, const struct uline *b, int in_block)
 {
 	if (a->blank || b->blank || a->rule || b->rule || a->table ||
-	    b->table || b->item || a->quote != b->quote)
+	    b->table || b->item || b->label || a->quote != b->quote)
 		return 0;
 	if (in_block)
 		return b->indent == doc.cont;
+	if (a->label)
+		return b->indent == a->textcol;
 	if (a->item)
 		return b->indent == a->textcol || b->indent == a->indent;
 	if (b->indent <= a->indent && b->indent + 8 >= a->indent)
@@ -567,8 +656,8 @@ cmp_u64(const void *x, const void *y)
  * not of one block (no vote).
  */
 static int
-vote_range(const struct uline *a, const struct uline *b, int m, size_t *lo,
-    size_t *hi)
+vote_range(
+    const struct uline *a, const struct uline *b, int m, size_t *lo, size_t *hi)
 {
 	if (!may_continue(a, b, 0) || a->width[m] < MIN_WIDTH ||
 	    a->width[m] > MAX_WIDTH)
@@ -635,8 +724,8 @@ detect_ragged(int m)
 		const struct uline *l = qat(i);
 
 		if (!l->blank && l->breakable && !l->table && !l->wide) {
-			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1 :
-						       l->width[m]]++;
+			hist[l->width[m] > MAX_WIDTH ? MAX_WIDTH + 1
+						     : l->width[m]]++;
 			n++;
 		}
 	}
@@ -676,8 +765,9 @@ detect_ragged(int m)
  * almost no line (an eighth of the votes) is wider.  Lines of one block a
  * line have every length, so that their votes scatter and many lines pass
  * any width they agree on; a line repeated (a menu printed twice) votes
- * for one width many times, so each distinct line counts once.  Both measures vote; the one with more
- * votes wins (columns on a tie: the same for ASCII text).
+ * for one width many times, so each distinct line counts once.  Both measures
+ * vote; the one with more votes wins (columns on a tie: the same for ASCII
+ * text).
  */
 static size_t
 detect_width(void)
@@ -701,8 +791,8 @@ detect_width(void)
 	voters = xgrowarray(voters, &nvoters_cap, qlen, sizeof(*voters), 64);
 	memset(indents, 0, sizeof(indents));
 	for (i = 0; i + 1 < qlen; i++)
-		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) &&
-		    lo <= best && best < hi) {
+		if (vote_range(qat(i), qat(i + 1), m, &lo, &hi) && lo <= best &&
+		    best < hi) {
 			voters[lines++] = hash64(qat(i)->b.p, qat(i)->b.len, 0);
 			indents[qat(i)->indent < 8 ? qat(i)->indent : 8]++;
 		}
@@ -747,18 +837,17 @@ joins(const struct uline *a, const struct uline *b)
 	 * A block quotation is indented on both sides: lynx wraps one
 	 * indented by 2 past the text at a column or two less.
 	 */
-	if (a->indent > doc.margin && !a->item && width > 2)
+	if (a->indent > doc.margin && !a->item && !a->label && width > 2)
 		fit = width - (a->indent - doc.margin < 2 ? 1 : 2);
-	return a->width[doc.m] <= width &&
-	    may_continue(a, b, doc.in_block) &&
+	return a->width[doc.m] <= width && may_continue(a, b, doc.in_block) &&
 	    !word_fits(a, b, doc.m, fit - doc.slack);
 }
 
 static int
 is_letter(uint32_t c)
 {
-	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') :
-			  c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
+	return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+			: c != UTF8_BAD && uc_isalnum(c) && !uc_ispunct(c);
 }
 
 static int
@@ -768,13 +857,31 @@ is_alnum(uint32_t c)
 }
 
 /*
+ * The bytes of the hyphen that ends l's text, after at least one more
+ * character: "-", or U+2010 HYPHEN (groff's, in man pages); else 0.
+ */
+static size_t
+hyphen_at_end(const struct uline *l)
+{
+	const unsigned char *s = (const unsigned char *)l->b.p;
+	size_t n = l->end - l->start;
+
+	if (n >= 2 && s[l->end - 1] == '-')
+		return 1;
+	if (n >= 4 && s[l->end - 3] == 0xE2 && s[l->end - 2] == 0x80 &&
+	    s[l->end - 1] == 0x90)
+		return 3;
+	return 0;
+}
+
+/*
  * The words of the document's look-ahead, for mending hyphenated words:
  * 64-bit hashes of ASCII words and hyphenated compounds, lower-cased, in
  * an open-addressing table, filled only when the look-ahead has a line
  * that ends in a hyphen after a letter (so that a stream of many small
  * documents does not clear it every time) and to three quarters at most.
  */
-#define WORD_SLOTS 8192
+#define WORD_SLOTS ((size_t)8192)
 static uint64_t words[WORD_SLOTS];
 static size_t nwords;
 static int words_filled;
@@ -829,8 +936,8 @@ learn_words(void)
 		const struct uline *l = qat(i);
 		const unsigned char *s = (const unsigned char *)l->b.p;
 
-		any = l->end >= l->start + 2 && s[l->end - 1] == '-' &&
-		    ascii_letter(s[l->end - 2]);
+		k = hyphen_at_end(l);
+		any = k > 0 && ascii_letter(s[l->end - k - 1]);
 	}
 	if (words_filled) {
 		memset(words, 0, sizeof(words));
@@ -846,14 +953,15 @@ learn_words(void)
 
 		/* Runs of letters, with single hyphens between letters. */
 		for (j = l->start; j < l->end; j = k + 1) {
-			for (k = j; k < l->end && (ascii_letter(s[k]) ||
-			    (s[k] == '-' && k > j && k + 1 < l->end &&
-				ascii_letter(s[k + 1])));
+			for (k = j; k < l->end &&
+			     (ascii_letter(s[k]) ||
+				 (s[k] == '-' && k > j && k + 1 < l->end &&
+				     ascii_letter(s[k + 1])));
 			     k++)
 				;
 			if (k - j >= 2 && (k == l->end || s[k] != '-'))
-				(void)word_slot(word_hash(s + j, k - j, "", s, 0),
-				    1);
+				(void)word_slot(
+				    word_hash(s + j, k - j, "", s, 0), 1);
 		}
 	}
 }
@@ -867,15 +975,16 @@ learn_words(void)
  *   - b's piece starts with a capital or a digit, or a digit comes
  *     before the hyphen ("2019-" + "2020", "anti-" + "American");
  *   - a's word already holds a hyphen, a slash, a dot or "@" (a
- *     compound "state-of-" + "the-art", a URL, an address).
+ *     compound "state-of-" + "the-art", a URL, an address), or a capital
+ *     after its first letter ("RFC-" + "style").
  * Else the document decides where it can: the hyphen goes when the
  * joined word is in its first 64 KiB ("repairs"), stays when the
  * hyphenated one is ("re-elected").  Else it stays after a word that
  * opens compounds and is no syllable a hyphenator splits off (anti,
  * cross, half, non, self, well), and goes otherwise.
  */
-static const char *const compound_heads[] = {"anti", "cross", "half", "non",
-    "self", "well", NULL};
+static const char *const compound_heads[] = {
+    "anti", "cross", "half", "non", "self", "well", NULL};
 
 /* The n bytes at s are the lower-case ASCII word w, in any case. */
 static int
@@ -890,11 +999,11 @@ same_nocase(const unsigned char *s, const char *w, size_t n)
 }
 
 static int
-hyphen_goes(const struct uline *a, const struct uline *b)
+hyphen_goes(const struct uline *a, const struct uline *b, size_t hl)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
 	const unsigned char *t = (const unsigned char *)b->b.p + b->start;
-	size_t e = a->end - 1, w = e, i, rest;
+	size_t e = a->end - hl, w = e, i, rest;
 	uint32_t c;
 
 	if (opt.keep_hyphens)
@@ -907,11 +1016,12 @@ hyphen_goes(const struct uline *a, const struct uline *b)
 		w--;
 	for (i = w; i < e; i++)
 		if (s[i] == '-' || s[i] == '/' || s[i] == '.' || s[i] == '@' ||
-		    (s[i] >= '0' && s[i] <= '9'))
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    (i > w && s[i] >= 'A' && s[i] <= 'Z'))
 			return 0;
 	if (words_filled) {
-		for (rest = 0; rest < b->end - b->start && ascii_letter(t[rest]);
-		     rest++)
+		for (rest = 0;
+		     rest < b->end - b->start && ascii_letter(t[rest]); rest++)
 			;
 		if (word_slot(word_hash(s + w, e - w, "", t, rest), 0))
 			return 1;
@@ -947,7 +1057,7 @@ static void
 emit(const struct uline *a, const struct uline *b)
 {
 	const unsigned char *s = (const unsigned char *)a->b.p;
-	size_t from = doc.in_block ? a->start : 0, to = a->end;
+	size_t from = doc.in_block ? a->start : 0, to = a->end, hl;
 	int space = 1;
 	uint32_t c;
 
@@ -963,16 +1073,16 @@ emit(const struct uline *a, const struct uline *b)
 		/* A soft hyphen where the renderer broke the word. */
 		to -= 2;
 		space = 0;
-	} else if (to - a->start >= 2 && s[to - 1] == '-' &&
-	    utf8_decode_back(s + a->start, to - 1 - a->start, &c) > 0 &&
+	} else if ((hl = hyphen_at_end(a)) > 0 &&
+	    utf8_decode_back(s + a->start, to - hl - a->start, &c) > 0 &&
 	    is_alnum(c)) {
 		/* "exam-" + "ple", "well-" + "known", "1870-" + "1890". */
 		utf8_decode((const unsigned char *)b->b.p + b->start,
 		    b->b.len - b->start, &c);
 		if (is_alnum(c)) {
 			space = 0;
-			if (hyphen_goes(a, b))
-				to--;
+			if (hyphen_goes(a, b, hl))
+				to -= hl;
 		}
 	} else if (a->cjk_end && b->cjk_start) {
 		space = 0;

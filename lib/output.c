@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "color.h"
 #include "prog.h"
 #include "xalloc.h"
 
@@ -475,6 +476,26 @@ out_line(const struct line *line)
 	if (line->crlf)
 		out_putc('\r');
 	out_putc('\n');
+}
+
+void
+out_highlight(const struct line *line, const struct out_span *spans,
+    size_t n)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < n; i++) {
+		if (spans[i].beg < pos || spans[i].end > line->len)
+			continue;
+		out_write(line->p + pos, spans[i].beg - pos);
+		out_puts(spans[i].sgr);
+		out_write(line->p + spans[i].beg, spans[i].end - spans[i].beg);
+		out_puts(SGR_RESET);
+		pos = spans[i].end;
+	}
+	out_write(line->p + pos, line->len - pos);
+	out_puts(line->crlf ? "\r\n" : "\n");
+	out_end_record();
 }
 
 void

@@ -59,6 +59,25 @@ void out_printf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 /* Write a line as it was read: its bytes, then "\r\n" or "\n". */
 void out_line(const struct line *line);
 
+/*
+ * A span of a line to colour for an extractor's --highlight: the bytes
+ * [beg, end) and the SGR sequence that starts them (color.h).
+ */
+struct out_span {
+	size_t beg, end;
+	const char *sgr;
+};
+
+/*
+ * Write line with its n spans coloured (each span's SGR, its bytes, then
+ * SGR_RESET) and its line end as read, as one record.  The spans are in
+ * order; one that begins before the previous one ended is not coloured
+ * again.  Usage: out_highlight(&line, spans, nspans) after collecting the
+ * line's matches.
+ */
+void out_highlight(const struct line *line, const struct out_span *spans,
+    size_t n);
+
 /* The end of one record (line): flush when line-buffered. */
 void out_end_record(void);
 

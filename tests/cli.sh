@@ -1,4 +1,4 @@
-# tests/cli.sh - the conventions every filter keeps (DESIGN.md, STYLE.md).
+# tests/cli.sh - the conventions every filter keeps (doc/contract.md).
 . "$TOP/tests/lib.sh"
 d=$T/cli
 mkdir -p "$d"

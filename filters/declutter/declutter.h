@@ -92,6 +92,7 @@ struct rule {
 	const char *file;     /* "builtin" or the -r operand */
 	unsigned long lineno; /* its line in that file */
 	char *text;           /* the rule line as written, for --list-rules */
+	char *pat;            /* its pattern as joined (an open \Q closed) */
 	char *why;            /* "rule:FILE:LINE", tabs replaced */
 	unsigned groups;      /* capturing groups of its pattern */
 	struct rx *rx;        /* contains rules: compiled alone */
@@ -110,6 +111,9 @@ void rules_load(void);
 /* Print the rules in force (--list-rules). */
 void rules_list(void);
 void rules_free(void);
+/* Keep the built-in rules from one rules_free() to the next rules_load()
+ * (for a harness that runs main() many times; see rules.c). */
+void rules_keep(int on);
 /* Rule i (0 <= i < the number loaded). */
 const struct rule *rule_at(int i);
 /*

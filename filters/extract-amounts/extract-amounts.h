@@ -282,6 +282,7 @@ extern unsigned char char_class[256];
 extern unsigned char letter_index[256];
 SHARED int trig_index(int c);
 SHARED void lex_init(void);
+SHARED void lex_free(void);
 SHARED const struct lex *lex_get(const char *p, size_t len);
 SHARED const char *code_get(const char *p, size_t len, int allow_m);
 SHARED int lc_eq(const char *p, size_t len, const char *w);

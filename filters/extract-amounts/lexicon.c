@@ -19,6 +19,7 @@
 #include "extract-amounts.h"
 #include "output.h"
 #include "scan.h"
+#include "wordtab.h"
 
 const struct group groups[NGROUP] = {{"", {NULL}, 0, 0},
     {"$",
@@ -138,16 +139,15 @@ static const struct lexdef lex_misc[] = {FLAG("nearly", W_QUAL),
     FLAG("were", W_FUNC), FLAG("will", W_FUNC), FLAG("would", W_FUNC),
     FLAG("range", W_FUNC), FLAG("over", W_FUNC), {NULL, 0, NULL, 0, 0, NULL}};
 
-/* The merged lexicon: an open-addressing hash table of entries. */
+/* The merged lexicon: its entries in the order they were added, and a
+ * word table (lib/wordtab) whose value is an entry's index + 1. */
 #define LEX_MAX 1024
-
-#define LEX_SLOTS 4096
 
 static struct lex lex_pool[LEX_MAX];
 
 static size_t lex_used;
 
-static struct lex *lex_slot[LEX_SLOTS];
+static struct wordtab lex_words;
 
 uint32_t trig_second[27][TRIG_LEN], trig_first[27][TRIG_LEN];
 
@@ -174,17 +174,6 @@ unsigned char letter_sym_start[256]; /* first letters of letter_syms */
 unsigned char symbol_start[256]; /* bytes that begin a symbol */
 
 /* ---- the lexicon ---- */
-
-static unsigned
-lex_hash(const char *w, size_t len)
-{
-	unsigned h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h;
-}
 
 unsigned char char_class[256];
 
@@ -239,22 +228,22 @@ static void
 lex_add(const struct lexdef *d)
 {
 	size_t len = strlen(d->w);
-	unsigned h = lex_hash(d->w, len) & (LEX_SLOTS - 1);
+	struct wordtab_slot *s = wordtab_add(&lex_words, d->w, len);
 	struct lex *x;
+	unsigned h;
 
-	while ((x = lex_slot[h]) != NULL) {
-		if (x->len == len && memcmp(x->w, d->w, len) == 0)
-			break;
-		h = (h + 1) & (LEX_SLOTS - 1);
-	}
-	if (x == NULL) {
-		if (lex_used == LEX_MAX || len >= WORD_MAX)
-			return;
+	if (s == NULL)
+		return;
+	if (s->value == 0) {
+		if (lex_used == LEX_MAX)
+			return; /* a slot without an entry: never found */
 		x = &lex_pool[lex_used++];
 		memset(x, 0, sizeof(*x));
 		memcpy(x->w, d->w, len);
 		x->len = len;
-		lex_slot[h] = x;
+		s->value = (uint32_t)lex_used;
+	} else {
+		x = &lex_pool[s->value - 1];
 	}
 	x->f |= d->f;
 	if (d->code != NULL && x->code == NULL)
@@ -313,7 +302,7 @@ lex_init(void)
 
 	char_class_init();
 	qualifier_init();
-	memset(lex_slot, 0, sizeof(lex_slot));
+	wordtab_init(&lex_words, 12);
 	memset(trig_second, 0, sizeof(trig_second));
 	memset(trig_prefix, 0, sizeof(trig_prefix));
 	memset(unit_prefix, 0, sizeof(unit_prefix));
@@ -362,26 +351,20 @@ lex_init(void)
 	}
 }
 
+/* Free the word table. */
+void
+lex_free(void)
+{
+	wordtab_free(&lex_words);
+}
+
 /* The entry of the word p[0..len) in any case, or NULL. */
 const struct lex *
 lex_get(const char *p, size_t len)
 {
-	char w[WORD_MAX];
-	size_t i;
-	unsigned h;
-	const struct lex *x;
+	const struct wordtab_slot *s = wordtab_find(&lex_words, p, len);
 
-	if (len == 0 || len >= WORD_MAX)
-		return NULL;
-	for (i = 0; i < len; i++)
-		w[i] = (char)lower((unsigned char)p[i]);
-	h = lex_hash(w, len) & (LEX_SLOTS - 1);
-	while ((x = lex_slot[h]) != NULL) {
-		if (x->len == len && memcmp(x->w, w, len) == 0)
-			return x;
-		h = (h + 1) & (LEX_SLOTS - 1);
-	}
-	return NULL;
+	return s != NULL && s->value != 0 ? &lex_pool[s->value - 1] : NULL;
 }
 
 /* A code as written: capitals, or lower case where allowed. */

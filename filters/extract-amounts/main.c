@@ -233,6 +233,7 @@ main(int argc, char **argv)
 	}
 	free(spans);
 	free(opt.units);
+	lex_free();
 	spans = NULL;
 	opt.units = NULL;
 	return prog_status(

@@ -179,8 +179,13 @@ find_dateline(const char *s, size_t n, const struct anchor *an, long *days,
 		t = &w.t[k];
 		if (t->type == T_PUNCT && (t->ch == '-' || t->ch == ':'))
 			break;
-		if (t->type == T_WORD && t->cls == L_AGENCIES)
-			agency = 1;
+		/* "(IANS) The ...", "(PTI) The ...": no dash after */
+		if (agency && t->type == T_PUNCT && t->ch == ')')
+			break;
+		if (t->type == T_WORD && t->cls == L_AGENCIES) {
+			agency = 1; /* (dpa), (AFP) */
+			continue;
+		}
 		if (t->type == T_PUNCT && (t->ch == '(' || t->ch == ')' ||
 					      t->ch == ',' || t->ch == '/'))
 			continue;

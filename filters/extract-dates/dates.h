@@ -304,6 +304,7 @@ struct options {
 	int day_first;      /* --locale en-GB */
 	int open_intervals; /* --open-intervals */
 	int no_dateline;    /* --no-dateline */
+	int each_line;      /* --each-line */
 };
 extern struct options opt;
 

@@ -37,12 +37,10 @@ struct options opt;
 static int found_any;
 
 /* --highlight: the spans of the current line */
-struct span {
-	size_t beg, end;
-};
-static struct span *spans;
+static struct out_span *spans;
 static size_t nspans, capspans;
 
+/* The anchor a document starts with: --ref, or none. */
 static void
 anchor_reset(struct anchor *an)
 {
@@ -70,29 +68,11 @@ found(const struct expr *e, const struct anchor *an, const struct input *in,
 		}
 		spans[nspans].beg = e->beg;
 		spans[nspans].end = e->end;
+		spans[nspans].sgr = SGR_BOLD SGR_CYAN;
 		nspans++;
 		return;
 	}
 	emit_expr(e, an, in->name, in->lr.lineno, line->p);
-}
-
-static void
-highlight_line(const struct line *line)
-{
-	size_t i, pos = 0;
-
-	for (i = 0; i < nspans; i++) {
-		if (spans[i].beg < pos)
-			continue;
-		out_write(line->p + pos, spans[i].beg - pos);
-		out_puts(SGR_BOLD SGR_CYAN);
-		out_write(line->p + spans[i].beg, spans[i].end - spans[i].beg);
-		out_puts(SGR_RESET);
-		pos = spans[i].end;
-	}
-	out_write(line->p + pos, line->len - pos);
-	out_puts(line->crlf ? "\r\n" : "\n");
-	out_end_record();
 }
 
 /* The remembered day: "the following day" counts from it. */
@@ -198,9 +178,11 @@ dates_document(struct input *in, void *ctx)
 	anchor_reset(&an);
 	while (input_next(in, &line)) {
 		nspans = 0;
+		if (opt.each_line)
+			anchor_reset(&an);
 		scan_line(&an, in, &line);
 		if (common.highlight && !common.quiet)
-			highlight_line(&line);
+			out_highlight(&line, spans, nspans);
 		if (out_failed() || (common.quiet && found_any))
 			return 1;
 	}
@@ -209,7 +191,7 @@ dates_document(struct input *in, void *ctx)
 
 /* ---- options ---- */
 
-enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE };
+enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE, OPT_EACH };
 
 static const struct cli_option options[] = {
     {OPT_REF, "ref", CLI_REQUIRED, "DATE",
@@ -220,6 +202,8 @@ static const struct cli_option options[] = {
 	"since X as X/.., until X as ../X (default: X)"},
     {OPT_NODATELINE, "no-dateline", CLI_NOARG, NULL,
 	"do not take a dateline as the anchor"},
+    {OPT_EACH, "each-line", CLI_NOARG, NULL,
+	"every line is a document (a dateline anchors its line only)"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
 static int
@@ -277,14 +261,17 @@ handle_option(int code, const char *arg)
 	case OPT_NODATELINE:
 		opt.no_dateline = 1;
 		break;
+	case OPT_EACH:
+		opt.each_line = 1;
+		break;
 	default:
 		break;
 	}
 }
 
 static const struct cli_spec spec = {
-    "[--ref=DATE] [--locale=LOC] [--open-intervals] [--no-dateline] "
-    "[FILE]...",
+    "[--each-line] [--no-dateline] [--open-intervals] [--locale=LOC] "
+    "[--ref=DATE] [FILE]...",
     "Find dates and times; print each with its ISO 8601 (TIMEX3) value.",
     options, CLI_EXTRACTOR, handle_option,
     "Fields (tsv, jsonl): file line col text value kind anchor\n"};

@@ -499,7 +499,8 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			if (context == 2 && h >= 1 && h <= 12 &&
 			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
 			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
-			    !is_punct(c, j, '.'))
+			    !(is_punct(c, j, '.') && is_num(c, j + 1) &&
+				tight(c, j + 1)))
 				goto done;
 			return -1;
 		}
@@ -986,6 +987,19 @@ point_at(struct ctx *c, int i, struct point *p)
 		}
 		return j;
 	}
+	/* 8 tonight */
+	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
+	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
+	    class_val(c, i + 1, L_RELDAYS) == 100) {
+		p->hh = tk(c, i)->val % 12 + 12;
+		p->mm = 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		p->hasdate = 1;
+		p->hasreld = 1;
+		p->reld = 0;
+		return i + 2;
+	}
 	/* 6 in the afternoon, 3 in the morning */
 	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
 	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
@@ -1052,7 +1066,17 @@ point_at(struct ctx *c, int i, struct point *p)
 		p->hasreld = 1;
 		p->reld = 0;
 		p->pod = pod;
-		return i + 2;
+		k = i + 2;
+		/* this afternoon at 2 */
+		if ((is_mod(c, k, M_AT) || is_mod(c, k, M_AROUND)) &&
+		    (j = clock_at(c, k + 1, p, 2)) > 0) {
+			if (pod >= P_AF && p->hh < 12 && !p->ampm &&
+			    !(pod == P_NI && p->hh < 5))
+				p->hh += 12;
+			p->pod = 0;
+			return j;
+		}
+		return k;
 	}
 	/* last night */
 	if (is_mod(c, i, M_LAST) && class_val(c, i + 1, L_PARTS) == P_NI) {
@@ -1093,12 +1117,38 @@ nearest_year(long an, int m, int d, int y)
 	return best;
 }
 
+/*
+ * The year of a day (d > 0) or month (d == 0) written without one, for
+ * the expression at tokens [i, j): the anchor's, a year back when the
+ * clause is past and the date (a month: its first day) after the
+ * anchor, a year on when it is future and the date (its last day)
+ * before; with no tense, the nearest reading (nearest_year()).
+ */
+static int
+year_for(struct ctx *c, int i, int j, int m, int d)
+{
+	int ay, am, ad, t;
+	long an;
+
+	anchor_civil(c, &ay, &am, &ad);
+	c->xyear = 1;
+	an = c->an->days;
+	t = tense(c, i, j);
+	if (t < 0 && days_from_civil(ay, m, d ? d : 1) > an)
+		return ay - 1;
+	if (t > 0 && days_from_civil(ay, m, d ? d : month_days(ay, m)) < an)
+		return ay + 1;
+	if (t == 0)
+		return nearest_year(an, m, d ? d : 15, ay);
+	return ay;
+}
+
 /* Resolve a point into v (a day, month, part of day or clock). */
 static int
 resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
     const struct point *ctxday)
 {
-	int ay, am, ad, y, t;
+	int y, t;
 	long days, an;
 
 	memset(v, 0, sizeof(*v));
@@ -1162,18 +1212,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 	} else if (p->m && p->d) {
 		y = p->y;
 		if (y == 0) {
-			anchor_civil(c, &ay, &am, &ad);
-			c->xyear = 1;
-			y = ay;
-			t = tense(c, i, j);
-			an = c->an->days;
-			days = days_from_civil(y, p->m, p->d);
-			if (t < 0 && days > an)
-				y--;
-			else if (t > 0 && days < an)
-				y++;
-			else if (t == 0)
-				y = nearest_year(an, p->m, p->d, y);
+			y = year_for(c, i, j, p->m, p->d);
 			/* Tuesday, 10 January: the year whose day it is */
 			if (p->wd && p->d <= month_days(y, p->m) &&
 			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
@@ -1199,19 +1238,7 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			return 0;
 		tv_set(v, G_DAY, y, p->m, p->d);
 	} else if (p->m) {
-		y = p->y;
-		if (y == 0) {
-			anchor_civil(c, &ay, &am, &ad);
-			c->xyear = 1;
-			y = ay;
-			t = tense(c, i, j);
-			if (t < 0 && p->m > am)
-				y--;
-			else if (t > 0 && p->m < am)
-				y++;
-			else if (t == 0)
-				y = nearest_year(c->an->days, p->m, 15, y);
-		}
+		y = p->y ? p->y : year_for(c, i, j, p->m, 0);
 		tv_set(v, G_MONTH, y, p->m, 1);
 	} else if (p->wd) {
 		int dw;
@@ -1631,7 +1658,7 @@ tag_at(struct ctx *c, int i, struct reading *r)
 static int
 period_at(struct ctx *c, int i, struct reading *r)
 {
-	int j = i, o, e, u, pl, y = 0, fiscal = 0, ay, am, ad, t;
+	int j = i, o, e, u, pl, y = 0, fiscal = 0, ay, am, ad, t, v;
 
 	if (is_mod(c, j, M_THE))
 		j++;
@@ -1705,6 +1732,43 @@ period_at(struct ctx *c, int i, struct reading *r)
 	}
 	if (fiscal)
 		return -1;
+	/* last fiscal year, this fiscal year, the next fiscal year */
+	j = i + is_mod(c, i, M_THE);
+	if ((is_mod(c, j, M_LAST) || is_mod(c, j, M_THIS) ||
+		is_mod(c, j, M_NEXT) || is_mod(c, j, M_CURRENT) ||
+		is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_COMING)) &&
+	    is_mod(c, j + 1, M_FISCAL) && unit_at(c, j + 2, &pl) == U_YEAR &&
+	    !pl) {
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay + (is_mod(c, j, M_LAST) || is_mod(c, j, M_PREVIOUS) ? -1 :
+			     is_mod(c, j, M_NEXT) || is_mod(c, j, M_COMING) ? 1 : 0);
+		tv_set(&r->a, G_YEAR, y, 1, 1);
+		r->a.fiscal = 1;
+		return j + 3;
+	}
+	/* week 23 [of 2018] */
+	if (unit_at(c, j, &pl) == U_WEEK && !pl && is_num(c, j + 1) &&
+	    !is_mod(c, j - 1, M_A) && !is_word(c, j + 2, L_UNITS) &&
+	    tk(c, j + 1)->ndig <= 2 && tk(c, j + 1)->val >= 1 &&
+	    tk(c, j + 1)->val <= 53 && !(tk(c, j + 1)->flags & TF_ORD)) {
+		long w1;
+		int k2 = j + 2;
+
+		anchor_civil(c, &ay, &am, &ad);
+		y = ay;
+		if (is_mod(c, k2, M_OF) && (v = year_at(c, k2 + 1, &e, 0)) > 0) {
+			y = v;
+			k2 = e;
+		}
+		w1 = days_from_civil(y, 1, 4);
+		w1 -= weekday_of(w1) - 1;
+		tv_day(&r->a, w1 + 7L * (tk(c, j + 1)->val - 1));
+		r->a.grain = G_WEEK;
+		return k2;
+	}
+	j = i;
+	if (is_mod(c, j, M_THE))
+		j++;
 	/* the 1990s, the '90s, the 20th century */
 	if (tk(c, j)->type == T_NUM && (tk(c, j)->flags & TF_S) &&
 	    (tk(c, j)->ndig == 4 || (tk(c, j)->ndig == 2 &&
@@ -1810,7 +1874,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN))
 		j++;
 	if ((n = count_at(c, j, &e)) > 0 && (u = unit_at(c, e, &pl)) != 0 &&
-	    u != U_WEEKEND) {
+	    u != U_WEEKEND &&
+	    !((u == U_QUARTER || u == U_HALF) && is_mod(c, e + 1, M_OF))) {
 		k = e + 1;
 		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
 			base = is_mod(c, k, M_EARLIER) && c->an->have_last ?
@@ -1959,6 +2024,14 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		break;
 	default:
 		return -1;
+	}
+	/* this past Wednesday: the last one before the anchor */
+	if (m == 0 && is_mod(c, j + 1, M_PAST) &&
+	    (v = class_val(c, j + 2, L_WEEKDAYS)) > 0 && v < 10) {
+		an = anchor_days(c);
+		k = (weekday_of(an) - v + 7) % 7;
+		tv_day(&r->a, an - (k == 0 ? 7 : k));
+		return j + 3;
 	}
 	j++;
 	/* the next five days */
@@ -2288,9 +2361,12 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		if (d < 0)
 			return -1;
 	} else if (n > 0) {
+		long first = days_from_civil(y, m, 1);
+
 		if (n > 5)
 			return -1;
-		d = nth_weekday(y, m, 1, n);
+		/* the first week of a month is the one holding its 1st */
+		d = first - (weekday_of(first) - 1) + 7L * (n - 1);
 	} else {
 		long last = days_from_civil(y, m, month_days(y, m));
 
@@ -2374,6 +2450,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	/* a bare day after Month Day: March 3-5, March 3 to 5 [, 2025] */
 	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime &&
 	    (o = mday_at(c, k)) && !month_at(c, k + 1, 0) &&
+	    !is_punct(c, k + 1, '/') && !is_punct(c, k + 1, '-') &&
+	    !is_punct(c, k + 1, '.') &&
 	    !is_punct(c, k + 1, ':') && !meridiem(c, k + 1, &v) && o > p1->d) {
 		e = k + 1;
 		r->b = r->a;
@@ -2800,7 +2878,7 @@ head_worth(struct ctx *c, int h)
 		return b->type == T_NUM || b->type == T_TAG ||
 		    (b->type == T_WORD && b->cmask != 0) ||
 		    (b->type == T_PUNCT && b->ch == '-') ||
-		    (a->type == T_WORD && a->mod != 0) ||
+		    (a->type == T_WORD && a->mod != 0) || a->type == T_NUM ||
 		    (a->type == T_PUNCT && a->ch == '-');
 	}
 	if (t->type != T_NUM)

@@ -18,6 +18,7 @@
 #include "extract-quotes.h"
 #include "hash.h"
 #include "scan.h"
+#include "wordtab.h"
 #include "xalloc.h"
 
 struct entity *ents;
@@ -94,7 +95,7 @@ word_hash(const char *w, size_t n)
 		w += 8;
 		n -= 8;
 	}
-	h = (h ^ load_short(w, n)) * 0x94d049bb133111ebULL;
+	h = (h ^ wordtab_load_short(w, n)) * 0x94d049bb133111ebULL;
 	return h ^ h >> 31;
 }
 

@@ -355,7 +355,6 @@ SHARED void emit(unsigned long long line, size_t col, const char *q,
 SHARED void highlight_line(const struct line *ln);
 
 /* lexicon.c */
-extern struct lex_slot *lex;
 extern uint32_t verb_shape[24][26];
 extern uint32_t verb_start[26];
 SHARED uint32_t lex_lookup(const char *w, size_t n);
@@ -371,6 +370,7 @@ SHARED int is_upper(uint32_t c);
 SHARED int is_dash(uint32_t c);
 SHARED int opens_after(uint32_t c);
 SHARED void lex_init(void);
+SHARED void lex_free(void);
 SHARED void list_words(void);
 
 /* marks.c */
@@ -438,29 +438,6 @@ SHARED size_t pend_len_after(size_t len, const char *s, size_t n);
 SHARED void process_line(const struct line *ln, unsigned long long lineno,
     const struct ahead *ah, size_t item, unsigned long long seq);
 SHARED int quotes_ahead(struct input *in, int *failed);
-
-/* Bytes w[0..n) (n < 8) as one little-endian word, zero-padded: at most
- * two loads, which overlap on the same bytes, and no call. */
-static inline uint64_t
-load_short(const char *w, size_t n)
-{
-	uint32_t lo, hi;
-	uint64_t x;
-
-	if (n >= 4) {
-		memcpy(&lo, w, 4);
-		memcpy(&hi, w + n - 4, 4);
-		return lo | (uint64_t)hi << 8 * (n - 4);
-	}
-	x = 0;
-	if (n > 0)
-		x = (unsigned char)w[0];
-	if (n > 1)
-		x |= (uint64_t)(unsigned char)w[1] << 8;
-	if (n > 2)
-		x |= (uint64_t)(unsigned char)w[2] << 16;
-	return x;
-}
 
 /* 0 if the lower-case word w[0..n) cannot be a speech verb. */
 static inline int

@@ -17,8 +17,10 @@
 #include "buf.h"
 #include "extract-quotes.h"
 #include "output.h"
+#include "prog.h"
 #include "scan.h"
 #include "utf8.h"
+#include "wordtab.h"
 #include "xalloc.h"
 
 /*
@@ -32,27 +34,9 @@
 /* Bit z of lex_shape[n][a]: a word of n letters from a to z is listed. */
 static uint32_t lex_shape[24][26];
 
-/*
- * The lexicon is an open-addressed table keyed by the word's bytes packed
- * into three 64-bit words (zero-padded; words of 24 bytes or more are
- * never looked up), so that a lookup compares three integers instead of
- * hashing and comparing byte by byte.  lex_tag holds 16 more bits of each
- * slot's hash (0: free) in 8 KB that stay in cache, so that a probe reads
- * a slot only when its tag matches.
- */
-#define LEX_MAX_LEN 24
-
-struct lex_slot {
-	uint64_t key[3];
-	uint32_t len;
-	uint32_t flags;
-};
-
-#define LEX_SLOTS 4096u
-
-struct lex_slot *lex;
-
-static uint16_t lex_tag[LEX_SLOTS];
+/* The lexicon: the words of the lists and their LX_* flags (lib/wordtab:
+ * a lookup compares three integers). */
+static struct wordtab lex;
 
 /*
  * The last answer for words of up to sixteen bytes, as written (before
@@ -72,82 +56,22 @@ struct lex_memo {
 
 static THREAD_LOCAL struct lex_memo lex_memo[1u << LEX_MEMO_BITS];
 
-static inline uint32_t
-lex_hash(const uint64_t key[3])
-{
-	uint64_t h;
-
-	/* the high half of a product mixes every byte of the key */
-	h = key[0] * 0x9e3779b97f4a7c15ULL + key[1] * 0xc2b2ae3d27d4eb4fULL +
-	    key[2] * 0x165667b19e3779f9ULL;
-	return (uint32_t)(h >> 32);
-}
-
-/* The tag of hash h (never 0) and its first slot. */
-#define LEX_TAG(h) ((uint16_t)(((h) >> 16) | 1u))
-
-#define LEX_HOME(h) ((h) & (LEX_SLOTS - 1))
-
-/* The slot of key (n bytes): its own, or the free one it would take. */
-static inline uint32_t
-lex_slot_for(const uint64_t key[3], size_t n)
-{
-	uint32_t h = lex_hash(key), i = LEX_HOME(h);
-	uint16_t tag = LEX_TAG(h);
-
-	for (; lex_tag[i] != 0; i = (i + 1) & (LEX_SLOTS - 1))
-		if (lex_tag[i] == tag && lex[i].len == n &&
-		    lex[i].key[0] == key[0] && lex[i].key[1] == key[1] &&
-		    lex[i].key[2] == key[2])
-			break;
-	return i;
-}
-
-/* Bytes w[0..n) (0 < n < LEX_MAX_LEN) into key, zero-padded, with
- * fixed-size loads (no byte loop, no call). */
-static inline void
-lex_key(const char *w, size_t n, uint64_t key[3])
-{
-	uint64_t x;
-
-	key[0] = key[1] = key[2] = 0;
-	if (n < 8) {
-		key[0] = load_short(w, n);
-		return;
-	}
-	memcpy(&key[0], w, 8);
-	if (n == 8)
-		return;
-	if (n <= 16) {
-		memcpy(&x, w + n - 8, 8);
-		key[1] = x >> 8 * (16 - n);
-		return;
-	}
-	memcpy(&key[1], w + 8, 8);
-	memcpy(&x, w + n - 8, 8);
-	key[2] = x >> 8 * (24 - n);
-}
-
 /* Add the flags to the lower-case word w. */
 static void
 lex_add(const char *w, uint32_t flags)
 {
 	size_t n = strlen(w);
-	struct lex_slot *s;
-	uint64_t key[3];
-	uint32_t i;
+	struct wordtab_slot *s;
 
-	if (n == 0 || n >= LEX_MAX_LEN)
+	if (n == 0 || n >= WORDTAB_MAX)
 		return;
 	if (w[0] >= 'a' && w[0] <= 'z' && w[n - 1] >= 'a' && w[n - 1] <= 'z')
 		lex_shape[n][w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
-	lex_key(w, n, key);
-	i = lex_slot_for(key, n);
-	s = &lex[i];
-	memcpy(s->key, key, sizeof(key));
-	s->len = (uint32_t)n;
-	s->flags |= flags;
-	lex_tag[i] = LEX_TAG(lex_hash(key));
+	s = wordtab_add(&lex, w, n);
+	if (s != NULL)
+		s->flags |= flags;
+	else
+		pdie("the word lists overfill the lexicon");
 }
 
 /* Add the flags to each word of a list (NULL-terminated). */
@@ -191,14 +115,13 @@ verb_pairs_add(const char *const *list)
 NOINLINE uint32_t
 lex_lookup(const char *w, size_t n)
 {
-	uint64_t key[3], hi;
-	int k;
+	uint64_t key[3];
 	uint32_t flags;
 	struct lex_memo *memo = NULL;
 
 	if (n > 0 && w[n - 1] == '.')
 		n--;
-	if (n == 0 || n >= LEX_MAX_LEN)
+	if (n == 0 || n >= WORDTAB_MAX)
 		return 0;
 	{
 		unsigned a = (unsigned char)w[0] | 0x20;
@@ -208,7 +131,7 @@ lex_lookup(const char *w, size_t n)
 		    !(lex_shape[n][a - 'a'] & (1u << (z - 'a'))))
 			return 0;
 	}
-	lex_key(w, n, key);
+	wordtab_key(w, n, key);
 	if (n <= LEX_MEMO_LEN) {
 		/* a word as written: often looked up before */
 		memo = &lex_memo[((key[0] ^ key[1] * 0xc2b2ae3d27d4eb4fULL) *
@@ -222,13 +145,9 @@ lex_lookup(const char *w, size_t n)
 		memo->word[1] = key[1];
 		memo->len = (uint32_t)n;
 	}
-	hi = 0;
-	for (k = 0; k < 3 && key[k] != 0; k++) {
-		/* Fold A-Z to a-z eight bytes at a time. */
-		hi |= key[k];
-		key[k] |= swar_range(key[k], 'A', 'Z') >> 2;
-	}
-	flags = swar_high(hi) ? 0 : lex[lex_slot_for(key, n)].flags;
+	/* a word not in the table has a free slot, whose flags are 0 */
+	flags =
+	    wordtab_fold(key) ? lex.slot[wordtab_index(&lex, key, n)].flags : 0;
 	if (memo != NULL)
 		memo->flags = flags;
 	return flags;
@@ -355,8 +274,7 @@ opens_after(uint32_t c)
 void
 lex_init(void)
 {
-	lex = xcalloc(LEX_SLOTS, sizeof(*lex));
-	memset(lex_tag, 0, sizeof(lex_tag));
+	wordtab_init(&lex, 12);
 	memset(lex_memo, 0, sizeof(lex_memo));
 	memset(lex_shape, 0, sizeof(lex_shape));
 	ascii_init();
@@ -393,6 +311,13 @@ lex_init(void)
 	lex_add_list(words_female_names, LX_HERS);
 	lex_add_list(words_conn, LX_CONN);
 	lex_add_list(words_abbr, LX_ABBR);
+}
+
+/* Free the lexicon's table. */
+void
+lex_free(void)
+{
+	wordtab_free(&lex);
 }
 
 /* --list-words: every built-in list, a word a line, as "LIST<tab>WORD"

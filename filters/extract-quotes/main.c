@@ -313,7 +313,7 @@ main(int argc, char **argv)
 	free(toks);
 	free(pq);
 	free(ents);
-	free(lex);
+	lex_free();
 	buf_free(&pend.text);
 	buf_free(&held);
 	return prog_status(

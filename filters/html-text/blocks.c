@@ -55,18 +55,18 @@
 #include "tree.h"
 #include "xalloc.h"
 
-#define PROSE_CHARS 60      /* non-link bytes that make a line prose */
-#define ROW_CHARS 12        /* ... or a table row of three cells */
-#define CLUTTER_WEIGHT 1.0  /* what a byte of clutter costs a node */
-#define BODYPROP_BONUS 1.5  /* itemprop=articleBody */
-#define LANDMARK_BONUS 1.25 /* <article>, <main>, role=main */
-#define CONTENT_BONUS 1.1   /* a class word of content.words */
-#define MAJORITY 0.7        /* share of prose that outranks a class word */
-#define MARKED_PROSE 400    /* prose that makes marked-up article count */
-#define LANDMARK_SHARE 0.5  /* an <article> against the best node */
-#define INNER_SHARE 0.85    /* score an inner node keeps to stand for it */
+#define PROSE_CHARS 60       /* non-link bytes that make a line prose */
+#define ROW_CHARS 12         /* ... or a table row of three cells */
+#define CLUTTER_WEIGHT 1.0   /* what a byte of clutter costs a node */
+#define BODYPROP_BONUS 1.5   /* itemprop=articleBody */
+#define LANDMARK_BONUS 1.25  /* <article>, <main>, role=main */
+#define CONTENT_BONUS 1.1    /* a class word of content.words */
+#define MAJORITY 0.7         /* share of prose that outranks a class word */
+#define MARKED_PROSE 400     /* prose that makes marked-up article count */
+#define LANDMARK_SHARE 0.5   /* an <article> against the best node */
+#define INNER_SHARE 0.85     /* score an inner node keeps to stand for it */
 #define ISOLATED_WEIGHT 0.25 /* a prose line with no prose line beside it */
-#define JSONLD_MIN 200      /* JSON-LD text that may stand for the markup */
+#define JSONLD_MIN 200       /* JSON-LD text that may stand for the markup */
 
 /* Node flags: what the markup says of an element. */
 enum {
@@ -95,7 +95,7 @@ struct node {
 struct bline {
 	size_t off, len; /* its text in blk.text */
 	int node;
-	size_t links; /* bytes of link text */
+	size_t links;  /* bytes of link text */
 	unsigned tabs; /* table cells after the first */
 };
 
@@ -112,10 +112,10 @@ static struct {
 	struct bline *lines;
 	size_t nlines, caplines;
 	struct buf text;
-	int in_line;   /* a line has begun */
-	int in_link;   /* the text being added is link text */
-	int spilled;   /* a cap was reached: lines are written as they come */
-	int title;     /* the current line is the title */
+	int in_line; /* a line has begun */
+	int in_link; /* the text being added is link text */
+	int spilled; /* a cap was reached: lines are written as they come */
+	int title;   /* the current line is the title */
 	int title_written;
 	struct buf title_text;
 	struct buf jsonld;  /* the text of the current JSON-LD script */
@@ -158,8 +158,9 @@ names_word(const struct attr *a, const char *const *list, size_t nlist)
 	int c, prev;
 
 	while (i < a->len) {
-		while (i < a->len && (a->val[i] == ' ' || a->val[i] == '\t' ||
-					 a->val[i] == '\n'))
+		while (i < a->len &&
+		    (a->val[i] == ' ' || a->val[i] == '\t' ||
+			a->val[i] == '\n'))
 			i++;
 		j = i;
 		while (j < a->len && a->val[j] != ' ' && a->val[j] != '\t' &&
@@ -173,14 +174,13 @@ names_word(const struct attr *a, const char *const *list, size_t nlist)
 		if (n > 0 && in_list(list, nlist, w, n))
 			return 1;
 		/* Its words. */
-		prev = 0;
 		for (k = 0; k < n;) {
 			size_t s = k;
 
 			c = (unsigned char)a->val[i + k];
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+			if (!((c >= 'a' && c <= 'z') ||
+				(c >= 'A' && c <= 'Z'))) {
 				k++;
-				prev = 0;
 				continue;
 			}
 			k++;
@@ -251,8 +251,8 @@ blk_open(int parent, const struct tag *t)
 
 	if (blk.nnodes >= BLK_NODES)
 		return parent;
-	blk.nodes = xgrowarray(blk.nodes, &blk.capnodes, blk.nnodes + 1,
-	    sizeof(*blk.nodes), 1024);
+	blk.nodes = xgrowarray(
+	    blk.nodes, &blk.capnodes, blk.nnodes + 1, sizeof(*blk.nodes), 1024);
 	n = &blk.nodes[blk.nnodes];
 	memset(n, 0, sizeof(*n));
 	n->parent = parent;
@@ -281,13 +281,14 @@ blk_open(int parent, const struct tag *t)
 		n->flags |= N_CONTENT_WORD;
 	if (opt.explain) {
 		n->label = blk.labels.len;
-		buf_adds(&blk.labels, elements[t->elem].name[0] != '\0'
-			? elements[t->elem].name
-			: t->name);
+		buf_adds(&blk.labels,
+		    elements[t->elem].name[0] != '\0' ? elements[t->elem].name
+						      : t->name);
 		if (t->attr[A_CLASS].len > 0) {
 			buf_addc(&blk.labels, '.');
 			buf_add(&blk.labels, t->attr[A_CLASS].val,
-			    t->attr[A_CLASS].len < 40 ? t->attr[A_CLASS].len : 40);
+			    t->attr[A_CLASS].len < 40 ? t->attr[A_CLASS].len
+						      : 40);
 		}
 		if (t->attr[A_ID].len > 0) {
 			buf_addc(&blk.labels, '#');
@@ -333,8 +334,8 @@ blk_add(const char *p, size_t n)
 	if (!blk.in_line) {
 		if (blk.nlines >= BLK_LINES || blk.text.len + n > BLK_TEXT_CAP)
 			blk_spill();
-		blk.lines = xgrowarray(blk.lines, &blk.caplines,
-		    blk.nlines + 1, sizeof(*blk.lines), 256);
+		blk.lines = xgrowarray(blk.lines, &blk.caplines, blk.nlines + 1,
+		    sizeof(*blk.lines), 256);
 		l = &blk.lines[blk.nlines++];
 		l->off = blk.text.len;
 		l->len = 0;
@@ -467,7 +468,8 @@ json_string(const char *p, const char *e, struct buf *out)
 			if (v >= 0xd800 && v < 0xdc00 && e - p > 6 &&
 			    p[1] == '\\' && p[2] == 'u' &&
 			    (lo = hex4(p + 3, e)) >= 0xdc00 && lo < 0xe000) {
-				v = 0x10000 + ((v - 0xd800) << 10) + (lo - 0xdc00);
+				v = 0x10000 + ((v - 0xd800) << 10) +
+				    (lo - 0xdc00);
 				p += 6;
 			} else if (v >= 0xd800 && v < 0xe000) {
 				v = 0xfffd;
@@ -504,8 +506,9 @@ blk_jsonld_end(void)
 		if (q == NULL)
 			break;
 		p = q + sizeof(key) - 1;
-		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' ||
-				    *p == '\r' || *p == ':'))
+		while (p < e &&
+		    (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+			*p == ':'))
 			p++;
 		if (p >= e || *p != '"')
 			continue;
@@ -602,15 +605,17 @@ link_line(const struct bline *l)
 	if (l->links * 2 <= l->len)
 		return 0;
 	/* Closing quotes and brackets after the stop. */
-	while (n > 0 && (p[n - 1] == '"' || p[n - 1] == ')' ||
-			    p[n - 1] == '\''))
+	while (
+	    n > 0 && (p[n - 1] == '"' || p[n - 1] == ')' || p[n - 1] == '\''))
 		n--;
 	if (n >= 3 && (unsigned char)p[n - 3] == 0xe2 &&
 	    (unsigned char)p[n - 2] == 0x80 &&
-	    ((unsigned char)p[n - 1] == 0x9d || (unsigned char)p[n - 1] == 0x99))
+	    ((unsigned char)p[n - 1] == 0x9d ||
+		(unsigned char)p[n - 1] == 0x99))
 		n -= 3; /* ” ’ */
-	return !(n > 0 && (p[n - 1] == '.' || p[n - 1] == '!' ||
-			      p[n - 1] == '?') && l->len >= PROSE_CHARS);
+	return !(n > 0 &&
+	    (p[n - 1] == '.' || p[n - 1] == '!' || p[n - 1] == '?') &&
+	    l->len >= PROSE_CHARS);
 }
 
 static const char *
@@ -640,8 +645,8 @@ explain(int best, const char *inbest, int jsonld)
 			out_printf("-\tjson-ld\t");
 		else if (l->node >= 0 &&
 		    (blk.nodes[l->node].flags & N_FURNITURE))
-			out_printf("-\tfurniture %s\t",
-			    label(blk.nodes[l->node].why));
+			out_printf(
+			    "-\tfurniture %s\t", label(blk.nodes[l->node].why));
 		else if (l->node < 0 ? best >= 0 : !inbest[l->node])
 			out_printf("-\toutside %s\t", label(best));
 		else if (link_line(l))
@@ -777,11 +782,13 @@ choose(void)
 		k = nd[i].parent;
 		nd[i].why = k >= 0 ? nd[k].why : -1;
 		if (k >= 0) {
-			nd[i].flags |= nd[k].flags & (N_FURNITURE | N_IN_LANDMARK);
+			nd[i].flags |=
+			    nd[k].flags & (N_FURNITURE | N_IN_LANDMARK);
 			if (nd[k].flags & N_LANDMARK)
 				nd[i].flags |= N_IN_LANDMARK;
 		}
-		own = nd[i].flags & (N_BOILER_TAG | N_BOILER_ROLE | N_BOILER_WORD);
+		own = nd[i].flags &
+		    (N_BOILER_TAG | N_BOILER_ROLE | N_BOILER_WORD);
 		if ((nd[i].flags & N_HEADER) && !(nd[i].flags & N_IN_LANDMARK))
 			own = 1;
 		if (own && !(nd[i].flags & N_FURNITURE) &&
@@ -818,8 +825,7 @@ choose(void)
 	k = pick(N_BODYPROP);
 	if (k >= 0 && nd[k].prose >= MARKED_PROSE)
 		best = k;
-	else if ((k = pick(N_LANDMARK)) >= 0 &&
-	    nd[k].prose >= MARKED_PROSE &&
+	else if ((k = pick(N_LANDMARK)) >= 0 && nd[k].prose >= MARKED_PROSE &&
 	    node_score(k) >= LANDMARK_SHARE * node_score(best))
 		best = refine(k);
 	inbest = xcalloc(nn + 1, 1);

@@ -6,7 +6,7 @@
  * (its kind, its parent, what its tag, role, itemprop and class/id words
  * say) and the text layer gives each line to the buffer with its node
  * and how much of it was link text.  At the end of the document
- * blk_finish() picks the article (main.h explains how) and writes its
+ * blk_finish() picks the article (blocks.c explains how) and writes its
  * lines.  The buffer is capped (BLK_TEXT_CAP bytes of text, BLK_NODES
  * nodes, BLK_LINES lines): a page past a cap is decided on what came
  * before it, and its remaining lines are written unless furniture

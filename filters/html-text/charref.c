@@ -12,8 +12,7 @@
 #include "htmlent.h"
 
 size_t
-charref_decode(const char *p, size_t n, int next, int in_attr,
-    struct buf *out)
+charref_decode(const char *p, size_t n, int next, int in_attr, struct buf *out)
 {
 	char s[CHARREF_MAX + 3];
 	struct htmlent_ref r;
@@ -50,9 +49,8 @@ charref_decode_all(const char *p, size_t n, int in_attr, struct buf *out)
 		k = (size_t)(end - p);
 		if (k > CHARREF_MAX)
 			k = CHARREF_MAX;
-		used = charref_decode(p, k, p + k < end ? (unsigned char)p[k]
-							: -1,
-		    in_attr, out);
+		used = charref_decode(
+		    p, k, p + k < end ? (unsigned char)p[k] : -1, in_attr, out);
 		if (used == 0)
 			buf_addc(out, '&');
 		p += used;

@@ -21,8 +21,8 @@
  * bytes of p the reference took; 0 when p starts no reference (the '&'
  * is then text).
  */
-size_t charref_decode(const char *p, size_t n, int next, int in_attr,
-    struct buf *out);
+size_t charref_decode(
+    const char *p, size_t n, int next, int in_attr, struct buf *out);
 
 /*
  * Append text with its references decoded (an attribute value such as

@@ -171,10 +171,12 @@ meta_charset(const char *p, size_t n, size_t *i, char *store, size_t cap)
 	int pragma = 0;
 
 	while (next_attr(p, n, i, &name, &nn, &val, &vn)) {
-		if (nn == 7 && strncasecmp(name, "charset", 7) == 0 && cs == NULL) {
+		if (nn == 7 && strncasecmp(name, "charset", 7) == 0 &&
+		    cs == NULL) {
 			cs = val;
 			csn = vn;
-		} else if (nn == 10 && strncasecmp(name, "http-equiv", 10) == 0) {
+		} else if (nn == 10 &&
+		    strncasecmp(name, "http-equiv", 10) == 0) {
 			pragma = vn == 12 &&
 			    strncasecmp(val, "content-type", 12) == 0;
 		} else if (nn == 7 && strncasecmp(name, "content", 7) == 0 &&
@@ -241,7 +243,8 @@ charset_sniff(const char *p, size_t n, size_t *skip, char *store, size_t cap)
 			size_t nn, vn;
 
 			i++;
-			if (i < n && (p[i] == '!' || p[i] == '?' || p[i] == '/'))
+			if (i < n &&
+			    (p[i] == '!' || p[i] == '?' || p[i] == '/'))
 				i++;
 			while (i < n && p[i] != '>' &&
 			    !is_space((unsigned char)p[i]))
@@ -373,8 +376,7 @@ feed_utf8(struct decoder *d, const char *p, size_t n, int eof, size_t *outn)
 			return p;
 		}
 		d->ntail = 0;
-		if (k == need &&
-		    valid_prefix((unsigned char *)d->tail, k) == k)
+		if (k == need && valid_prefix((unsigned char *)d->tail, k) == k)
 			buf_add(&d->out, d->tail, k);
 		else
 			/* As fix_utf8() does: one U+FFFD a byte. */

@@ -28,11 +28,11 @@ extern const struct charset_label charset_labels[];
 extern const size_t ncharset_labels;
 
 struct decoder {
-	iconv_t cd;          /* (iconv_t)-1: the input is UTF-8 */
-	char tail[16];       /* an unfinished character from the last chunk */
+	iconv_t cd;    /* (iconv_t)-1: the input is UTF-8 */
+	char tail[16]; /* an unfinished character from the last chunk */
 	size_t ntail;
-	struct buf out;      /* converted text, when it cannot be lent */
-	struct buf scratch;  /* tail + chunk, for iconv */
+	struct buf out;     /* converted text, when it cannot be lent */
+	struct buf scratch; /* tail + chunk, for iconv */
 };
 
 /*
@@ -41,8 +41,8 @@ struct decoder {
  * knows it; NULL when neither.  The result is static or points into
  * store (cap bytes).
  */
-const char *charset_lookup(const char *label, size_t n, char *store,
-    size_t cap);
+const char *charset_lookup(
+    const char *label, size_t n, char *store, size_t cap);
 
 /*
  * The encoding of a document that begins with the n bytes at p (its
@@ -50,8 +50,8 @@ const char *charset_lookup(const char *label, size_t n, char *store,
  * (whose length goes to *skip), else a <meta> declaration, else NULL
  * (the caller's default).  Returns an iconv name.
  */
-const char *charset_sniff(const char *p, size_t n, size_t *skip, char *store,
-    size_t cap);
+const char *charset_sniff(
+    const char *p, size_t n, size_t *skip, char *store, size_t cap);
 
 /*
  * Start decoding a document in encoding name (an iconv name; NULL or
@@ -66,8 +66,8 @@ int dec_start(struct decoder *d, const char *name);
  * UTF-8 and its length in *outn: the input itself when it is valid
  * UTF-8 as it stands, else text in d->out.  Valid until the next call.
  */
-const char *dec_feed(struct decoder *d, const char *p, size_t n, int eof,
-    size_t *outn);
+const char *dec_feed(
+    struct decoder *d, const char *p, size_t n, int eof, size_t *outn);
 
 /* Release what the decoder holds; d can be started again. */
 void dec_end(struct decoder *d);

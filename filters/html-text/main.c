@@ -64,15 +64,17 @@ handle_option(int code, const char *arg)
 		opt.main = 1;
 		break;
 	case OPT_CHARSET:
-		opt.charset = charset_lookup(arg, strlen(arg), charset_store,
-		    sizeof(charset_store));
+		opt.charset = charset_lookup(
+		    arg, strlen(arg), charset_store, sizeof(charset_store));
 		if (opt.charset == NULL)
-			cli_usage_error("--charset: unknown encoding '%s'", arg);
+			cli_usage_error(
+			    "--charset: unknown encoding '%s'", arg);
 		break;
 	}
 }
 
-static const struct cli_spec spec = {"[-amt] [--charset=ENC] [--explain] [FILE]...",
+static const struct cli_spec spec = {
+    "[-amt] [--charset=ENC] [--explain] [FILE]...",
     "Write the text of HTML pages, one block a line, as a browser's "
     "innerText.",
     options, 0, handle_option,
@@ -81,7 +83,7 @@ static const struct cli_spec spec = {"[-amt] [--charset=ENC] [--explain] [FILE].
     "else UTF-8.\n"};
 
 static struct {
-	size_t size;           /* bytes a read(2) asks for */
+	size_t size; /* bytes a read(2) asks for */
 	unsigned long documents;
 	struct source src;     /* the operand being read */
 	unsigned long operand; /* its index, for continued documents */
@@ -132,10 +134,13 @@ html_document(struct input *in, void *ctx)
 			out_write("\f\n", 2);
 			out_end_record();
 		}
-		memcpy(head, p, n);
+		if (n > 0)
+			memcpy(head, p, n);
 		nhead = n;
+	} else {
+		/* The next document after a separator. */
+		s->at_sep = 0;
 	}
-	s->at_sep = 0;
 	run.documents++;
 	/* The first 1024 bytes name the encoding. */
 	while (nhead < sizeof(head) &&

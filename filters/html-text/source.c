@@ -111,7 +111,8 @@ src_next(struct source *s, const char **p, size_t max)
 		n = s->end - s->beg;
 		if (n > max)
 			n = max;
-		for (i = s->beg + 1; i < s->beg + n; i = (size_t)(ff - s->buf) + 1) {
+		for (i = s->beg + 1; i < s->beg + n;
+		     i = (size_t)(ff - s->buf) + 1) {
 			ff = memchr(s->buf + i, '\f', s->beg + n - i);
 			if (ff == NULL)
 				break;

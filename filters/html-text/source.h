@@ -20,15 +20,15 @@
 
 struct source {
 	int fd;
-	char *buf;       /* unread bytes are buf[beg..end) */
+	char *buf; /* unread bytes are buf[beg..end) */
 	size_t cap, beg, end;
-	size_t chunk;    /* bytes asked of each read(2) */
-	int line_start;  /* the byte before buf[beg] ended a line */
-	int eof;         /* read(2) said end of file */
-	int failed;      /* read(2) failed; errno is kept in err */
+	size_t chunk;   /* bytes asked of each read(2) */
+	int line_start; /* the byte before buf[beg] ended a line */
+	int eof;        /* read(2) said end of file */
+	int failed;     /* read(2) failed; errno is kept in err */
 	int err;
-	int at_sep;      /* the document ended at a separator (the caller
-	                    clears it before reading the next one) */
+	int at_sep; /* the document ended at a separator (the caller
+		       clears it before reading the next one) */
 };
 
 /* Start reading fd in reads of chunk bytes (at least 1). */

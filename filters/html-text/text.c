@@ -17,11 +17,12 @@
 
 static struct {
 	int main_mode;
-	int open;      /* the current line has text */
-	int space;     /* a collapsed space is due before the next text */
-	int tabs;      /* cell tabs due before the next text */
-	int cr;        /* <pre>: the last byte was a CR (CRLF is one newline) */
-	char prews[PRE_WS_CAP]; /* <pre>: white space due before the next text */
+	int open;  /* the current line has text */
+	int space; /* a collapsed space is due before the next text */
+	int tabs;  /* cell tabs due before the next text */
+	int cr;    /* <pre>: the last byte was a CR (CRLF is one newline) */
+	char
+	    prews[PRE_WS_CAP]; /* <pre>: white space due before the next text */
 	size_t nprews;
 } tx;
 

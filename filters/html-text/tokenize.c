@@ -48,26 +48,25 @@ struct tok {
 	enum state st;
 	enum state ref_return; /* S_DATA or S_RAW, after a reference */
 	struct tag tag;
-	int attr;           /* the attribute being read: A_*, or -1 */
-	char aname[16];     /* its name, cut */
+	int attr;       /* the attribute being read: A_*, or -1 */
+	char aname[16]; /* its name, cut */
 	size_t anlen;
-	char mbuf[8];       /* after "<!": the bytes read */
+	char mbuf[8]; /* after "<!": the bytes read */
 	size_t mlen;
-	int dashes;         /* comment: '-' seen in a row (0-2), 3: "--!" */
-	int brackets;       /* CDATA: ']' seen in a row */
-	int rcdata;         /* the raw text is RCDATA */
-	char rawname[32];   /* raw text ends at "</" rawname */
+	int dashes;       /* comment: '-' seen in a row (0-2), 3: "--!" */
+	int brackets;     /* CDATA: ']' seen in a row */
+	int rcdata;       /* the raw text is RCDATA */
+	char rawname[32]; /* raw text ends at "</" rawname */
 	size_t rawlen;
-	size_t rawi;        /* bytes of "/" rawname matched after '<' */
+	size_t rawi;               /* bytes of "/" rawname matched after '<' */
 	char ref[CHARREF_MAX + 1]; /* the reference after '&' */
 	size_t reflen;
 	struct buf dec; /* a decoded reference */
 };
 
 /* The attribute names the parser reads, in A_* order. */
-static const char *const attr_names[NATTRS] = {"class", "id", "style",
-    "hidden", "itemprop", "role", "type", "alt", "href", "open",
-    "aria-hidden"};
+static const char *const attr_names[NATTRS] = {"class", "id", "style", "hidden",
+    "itemprop", "role", "type", "alt", "href", "open", "aria-hidden"};
 
 /* Bytes that end a run of text in the data state. */
 static unsigned char data_stop[256];
@@ -227,7 +226,8 @@ charref_takes(const struct tok *t, int c)
 		if (n == 1 && (c == 'x' || c == 'X'))
 			return 1;
 		if (c == ';')
-			return n > 1 && !(n == 2 && (r[1] == 'x' || r[1] == 'X'));
+			return n > 1 &&
+			    !(n == 2 && (r[1] == 'x' || r[1] == 'X'));
 		if (n >= 2 && (r[1] == 'x' || r[1] == 'X'))
 			return (c >= '0' && c <= '9') ||
 			    (lower(c) >= 'a' && lower(c) <= 'f');
@@ -455,7 +455,8 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_VALUE_UQ:
 			s = p;
-			while (p < end && !is_ws((unsigned char)*p) && *p != '>')
+			while (
+			    p < end && !is_ws((unsigned char)*p) && *p != '>')
 				p++;
 			add_value(t, s, (size_t)(p - s));
 			if (p == end)
@@ -544,7 +545,8 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_RAW:
 			s = p;
-			while (p < end && *p != '<' && (*p != '&' || !t->rcdata))
+			while (
+			    p < end && *p != '<' && (*p != '&' || !t->rcdata))
 				p++;
 			if (p > s)
 				tree_text(s, (size_t)(p - s));
@@ -564,8 +566,10 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			 * ends a tag name. */
 			c = (unsigned char)*p;
 			if (t->rawi == 0 ? c == '/'
-			    : t->rawi <= t->rawlen &&
-				lower(c) == (unsigned char)t->rawname[t->rawi - 1]) {
+					 : t->rawi <= t->rawlen &&
+				    lower(c) ==
+					(unsigned char)
+					    t->rawname[t->rawi - 1]) {
 				t->rawi++;
 				p++;
 				break;
@@ -575,7 +579,8 @@ tok_feed(struct tok *t, const char *p, size_t n)
 				new_tag(t, 1);
 				memcpy(t->tag.name, t->rawname, t->rawlen);
 				t->tag.nlen = t->rawlen;
-				t->tag.elem = elem_lookup(t->rawname, t->rawlen);
+				t->tag.elem =
+				    elem_lookup(t->rawname, t->rawlen);
 				t->st = S_BEFORE_ATTR;
 				break;
 			}

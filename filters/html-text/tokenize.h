@@ -37,7 +37,7 @@ enum {
 
 struct attr {
 	int present;
-	size_t len;            /* bytes kept in val */
+	size_t len; /* bytes kept in val */
 	char val[ATTR_CAP];
 };
 

@@ -240,11 +240,11 @@ row_has_cell(void)
 static int
 style_hides(const struct attr *a)
 {
-	char s[ATTR_CAP];
+	char s[ATTR_CAP + 1];
 	size_t i, n = 0;
 	int c;
 
-	for (i = 0; i < a->len; i++) {
+	for (i = 0; i < a->len && i < ATTR_CAP; i++) {
 		c = (unsigned char)a->val[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f')
@@ -252,8 +252,6 @@ style_hides(const struct attr *a)
 		s[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	s[n] = '\0';
-	if (n == ATTR_CAP)
-		s[n - 1] = '\0';
 	return strstr(s, "display:none") != NULL ||
 	    strstr(s, "visibility:hidden") != NULL;
 }
@@ -326,14 +324,50 @@ static int
 breaks_foreign(int e)
 {
 	switch (e) {
-	case E_B: case E_BIG: case E_BLOCKQUOTE: case E_BODY: case E_BR:
-	case E_CENTER: case E_CODE: case E_DD: case E_DIV: case E_DL:
-	case E_DT: case E_EM: case E_EMBED: case E_H1: case E_H2: case E_H3:
-	case E_H4: case E_H5: case E_H6: case E_HEAD: case E_HR: case E_I:
-	case E_IMG: case E_LI: case E_LISTING: case E_MENU: case E_META:
-	case E_NOBR: case E_OL: case E_P: case E_PRE: case E_RUBY: case E_S:
-	case E_SMALL: case E_SPAN: case E_STRONG: case E_STRIKE: case E_SUB:
-	case E_SUP: case E_TABLE: case E_TT: case E_U: case E_UL: case E_VAR:
+	case E_B:
+	case E_BIG:
+	case E_BLOCKQUOTE:
+	case E_BODY:
+	case E_BR:
+	case E_CENTER:
+	case E_CODE:
+	case E_DD:
+	case E_DIV:
+	case E_DL:
+	case E_DT:
+	case E_EM:
+	case E_EMBED:
+	case E_H1:
+	case E_H2:
+	case E_H3:
+	case E_H4:
+	case E_H5:
+	case E_H6:
+	case E_HEAD:
+	case E_HR:
+	case E_I:
+	case E_IMG:
+	case E_LI:
+	case E_LISTING:
+	case E_MENU:
+	case E_META:
+	case E_NOBR:
+	case E_OL:
+	case E_P:
+	case E_PRE:
+	case E_RUBY:
+	case E_S:
+	case E_SMALL:
+	case E_SPAN:
+	case E_STRONG:
+	case E_STRIKE:
+	case E_SUB:
+	case E_SUP:
+	case E_TABLE:
+	case E_TT:
+	case E_U:
+	case E_UL:
+	case E_VAR:
 		return 1;
 	}
 	return 0;
@@ -422,14 +456,12 @@ tree_start(struct tag *t)
 	was_quiet = quiet();
 	push(t, bits);
 	if (f & (EF_RAW | EF_RCDATA)) {
-		if (was_quiet && e != E_TITLE)
-			tr.raw = RAW_HIDDEN;
-		else if (e == E_TITLE)
+		if (e == E_TITLE)
 			tr.raw = RAW_TITLE;
-		else if (e == E_SCRIPT && opt.main &&
+		else if (!was_quiet && e == E_SCRIPT && opt.main &&
 		    attr_is(&t->attr[A_TYPE], "application/ld+json"))
 			tr.raw = RAW_JSONLD;
-		else if (f & EF_HIDE)
+		else if (was_quiet || (f & EF_HIDE))
 			tr.raw = RAW_HIDDEN;
 		else
 			tr.raw = RAW_VISIBLE;
@@ -470,7 +502,8 @@ tree_end(struct tag *t)
 		/* Inside SVG: the nearest element of that name. */
 		h = hash_name(t->name, t->nlen);
 		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX &&
-		     (tr.stack[i].bits & B_FOREIGN) == 0; i--, k++)
+		     (tr.stack[i].bits & B_FOREIGN) == 0;
+		     i--, k++)
 			if (tr.stack[i].name_hash == h) {
 				pop_to(i);
 				return;
@@ -512,7 +545,8 @@ tree_end(struct tag *t)
 	if (e == E_UNKNOWN) {
 		/* A custom element: by its name. */
 		h = hash_name(t->name, t->nlen);
-		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX; i--, k++) {
+		for (i = tr.depth - 1, k = 0; i >= 0 && k < WALK_MAX;
+		     i--, k++) {
 			if (tr.stack[i].elem == E_UNKNOWN &&
 			    tr.stack[i].name_hash == h) {
 				pop_to(i);
@@ -554,8 +588,9 @@ tree_text(const char *p, size_t n)
 	if (tr.raw == RAW_TITLE) {
 		if (tr.title.len < TITLE_CAP)
 			buf_add(&tr.title, p,
-			    n < TITLE_CAP - tr.title.len ? n
-							 : TITLE_CAP - tr.title.len);
+			    n < TITLE_CAP - tr.title.len
+				? n
+				: TITLE_CAP - tr.title.len);
 		return;
 	}
 	if (tr.raw == RAW_JSONLD) {

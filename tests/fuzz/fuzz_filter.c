@@ -145,6 +145,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = buf[i];
 	}
 	argv[argc] = NULL;
+#ifdef DECLUTTER_H
+	/* declutter's built-in rules are the same for every input: built
+	 * once, not per input (a rule file from the input is still read). */
+	rules_keep(1);
+#endif
 	optind = 0;	/* glibc: 0 re-initialises getopt */
 	prog_reset();
 	if (m->env != NULL) {

@@ -1,0 +1,56 @@
+/*
+ * wordtab.c - a table of short ASCII words (see wordtab.h).
+ */
+#include "wordtab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+void
+wordtab_init(struct wordtab *t, unsigned bits)
+{
+	size_t n;
+
+	if (bits < 4)
+		bits = 4;
+	if (bits > 24)
+		bits = 24;
+	n = (size_t)1 << bits;
+	t->slot = xcalloc(n, sizeof(*t->slot));
+	t->tag = xcalloc(n, sizeof(*t->tag));
+	t->mask = (uint32_t)(n - 1);
+	t->used = 0;
+}
+
+void
+wordtab_free(struct wordtab *t)
+{
+	free(t->slot);
+	free(t->tag);
+	memset(t, 0, sizeof(*t));
+}
+
+struct wordtab_slot *
+wordtab_add(struct wordtab *t, const char *w, size_t n)
+{
+	uint64_t key[3];
+	uint32_t i;
+	struct wordtab_slot *s;
+
+	if (n == 0 || n >= WORDTAB_MAX)
+		return NULL;
+	wordtab_key(w, n, key);
+	i = wordtab_index(t, key, n);
+	s = &t->slot[i];
+	if (t->tag[i] != 0)
+		return s;
+	if ((uint64_t)t->used * 4 >= ((uint64_t)t->mask + 1) * 3)
+		return NULL;
+	memcpy(s->key, key, sizeof(key));
+	s->len = (uint32_t)n;
+	t->tag[i] = wordtab_tag(wordtab_hash(key));
+	t->used++;
+	return s;
+}

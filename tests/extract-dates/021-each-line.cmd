@@ -1,0 +1,1 @@
+extract-dates --each-line --ref=2025-06-01

@@ -1,0 +1,1 @@
+extract-dates --ref=2024-10-20
