@@ -148,6 +148,9 @@ struct features {
 	unsigned lower;            /* words starting with a lower-case letter */
 	unsigned capwords;         /* words starting with a capital */
 	unsigned numwords;         /* words starting with a digit */
+	unsigned hiwords;          /* words starting with a letter past ASCII */
+	unsigned wide;             /* kana and CJK characters (if any word
+				      starts with one) */
 	unsigned char term;        /* ends with . ! ? or an ellipsis */
 	unsigned char period;      /* ends with a full stop */
 	unsigned char bar;         /* holds " | ": a site title, a menu row */
