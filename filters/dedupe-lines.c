@@ -1066,6 +1066,184 @@ handle_line(struct input *in, const struct line *ln)
 	return 0;
 }
 
+/* ---- lines of a gigabyte and more ---- */
+
+/*
+ * Exact keys need only a hash of the line, so a line of any length streams
+ * through: a line of long_line_bytes or more (counting a "\r" before its
+ * "\n") comes from the reader in pieces (lr_set_pieces()) and is hashed in
+ * 1 MiB chunks as it goes, its bytes waiting in an unlinked temporary file
+ * until its fingerprint says whether it is written.  Memory stays bounded
+ * by the piece size (the reader's 1 GiB), not by the line.  Such a line's
+ * fingerprint is a hash of its chunks' fingerprints and its length: it is
+ * computed the same way when the whole line happens to be in memory
+ * (exact_fp()), so the output never depends on where read() split it.
+ * The other key modes need the whole line and stop at the reader's 1 GiB
+ * limit ("line too long").  WINNOW_PIECE (bytes) lowers long_line_bytes so
+ * that tests reach it.
+ */
+static size_t long_line_bytes = ((size_t)1 << 30) + 1;
+static int write_full(int fd, const void *p, size_t n);
+#define LONG_CHUNK ((size_t)1 << 20)
+#define LONG_SEED 0x6c6f6e676c696e65ULL /* "longline" */
+
+static struct {
+	unsigned char *chunk; /* LONG_CHUNK bytes being gathered */
+	size_t n;             /* bytes in chunk */
+	struct fp128 acc;     /* the chunks so far */
+	uint64_t len;         /* bytes so far */
+	int spill;            /* the temporary file, -1 until needed */
+} lng = {NULL, 0, {0, 0}, 0, -1};
+
+static void
+long_start(void)
+{
+	if (lng.chunk == NULL)
+		lng.chunk = xmalloc(LONG_CHUNK);
+	lng.n = 0;
+	lng.len = 0;
+	lng.acc.lo = lng.acc.hi = 0;
+}
+
+/* Fold the fingerprint of a chunk, and more (the length), into acc. */
+static struct fp128
+long_fold(struct fp128 acc, struct fp128 c, uint64_t extra)
+{
+	unsigned char w[40];
+	uint64_t v[5];
+	int i, k;
+
+	v[0] = acc.lo;
+	v[1] = acc.hi;
+	v[2] = c.lo;
+	v[3] = c.hi;
+	v[4] = extra;
+	for (k = 0; k < 5; k++)
+		for (i = 0; i < 8; i++)
+			w[k * 8 + i] = (unsigned char)(v[k] >> (8 * i));
+	return hash128(w, sizeof(w), LONG_SEED);
+}
+
+static void
+long_add(const char *p, size_t n)
+{
+	size_t take;
+
+	lng.len += n;
+	while (n > 0) {
+		take = LONG_CHUNK - lng.n;
+		if (take > n)
+			take = n;
+		memcpy(lng.chunk + lng.n, p, take);
+		lng.n += take;
+		p += take;
+		n -= take;
+		if (lng.n == LONG_CHUNK) {
+			lng.acc = long_fold(
+			    lng.acc, hash128(lng.chunk, LONG_CHUNK, 0), 0);
+			lng.n = 0;
+		}
+	}
+}
+
+static struct fp128
+long_end(void)
+{
+	return long_fold(lng.acc, hash128(lng.chunk, lng.n, 0), lng.len + 1);
+}
+
+/* The fingerprint of an exact key p[0..len) held whole in memory. */
+static inline struct fp128
+exact_fp(const char *p, size_t len)
+{
+	if (len < long_line_bytes)
+		return hash128(p, len, 0);
+	long_start();
+	long_add(p, len);
+	return long_end();
+}
+
+/* A write to the spill file, or its read back into the output, failed. */
+static int
+spill_error(void)
+{
+	pwarn_sys("temporary file for a long line");
+	prog_set_trouble();
+	return 1;
+}
+
+/*
+ * The line whose first piece is *ln: hash and spill it to its end, then
+ * write it or not as an exact key decides.  Returns nonzero to stop.
+ */
+static int
+long_line(struct input *in, struct line *ln)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp, buf[65536];
+	int blank = 1, r;
+	struct fp128 fp;
+	size_t n;
+	ssize_t got;
+
+	if (lng.spill < 0) {
+		if (dir == NULL || *dir == '\0')
+			dir = "/tmp";
+		n = strlen(dir) + sizeof("/dedupe-lines.XXXXXX");
+		tmp = xmalloc(n);
+		(void)snprintf(tmp, n, "%s/dedupe-lines.XXXXXX", dir);
+		lng.spill = mkstemp(tmp);
+		if (lng.spill >= 0)
+			(void)unlink(tmp);
+		free(tmp);
+		if (lng.spill < 0)
+			return spill_error();
+	}
+	if (lseek(lng.spill, 0, SEEK_SET) != 0 || ftruncate(lng.spill, 0) != 0)
+		return spill_error();
+	long_start();
+	for (;;) {
+		/* A piece never ends in "\r"; the last one's "\r" (of its
+		 * "\r\n") is part of the exact key and follows its bytes. */
+		n = ln->len + (size_t)ln->crlf;
+		long_add(ln->p, n);
+		blank = blank && is_blank(ln->p, ln->len);
+		if (write_full(lng.spill, ln->p, n) != 0)
+			return spill_error();
+		if (!ln->partial)
+			break;
+		if (!input_next(in, ln))
+			return 0; /* a read error, reported: the line is cut */
+	}
+	fp = long_end();
+	if (!opt.dedupe_blank && blank) {
+		r = opt.invert ? 0 : 1;
+	} else {
+		r = hs_add(&seen, fp);
+		if (r == HS_FULL) {
+			memory_exceeded = 1;
+			return 1;
+		}
+		r = (r == 0) == opt.invert;
+	}
+	if (!r)
+		return 0;
+	if (lseek(lng.spill, 0, SEEK_SET) != 0)
+		return spill_error();
+	while ((got = read(lng.spill, buf, sizeof(buf))) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			return spill_error();
+		out_write(buf, (size_t)got);
+		if (out_failed())
+			return 1;
+	}
+	out_putc('\n');
+	out_end_record();
+	return out_failed();
+}
+
 /*
  * The exact-key loop.  A probe of a big seen set is a cache miss, so the
  * fingerprints of the next few lines, which are already complete in the
@@ -1090,6 +1268,7 @@ exact_document(struct input *in)
 	struct line ln;
 	int r;
 
+	lr_set_pieces(&in->lr, long_line_bytes);
 	for (;;) {
 		if (n > 0) {
 			/* Take the line from the ring and cut it off the
@@ -1099,7 +1278,7 @@ exact_document(struct input *in)
 			len = ring[head].len;
 			ln.crlf = len > 0 && ln.p[len - 1] == '\r';
 			ln.len = len - (size_t)ln.crlf;
-			ln.nonl = 0;
+			ln.nonl = ln.partial = ln.tail = 0;
 			in->lr.beg = (size_t)(ln.p + len + 1 - in->lr.buf);
 			in->lr.scanned = in->lr.beg;
 			in->lr.lineno++;
@@ -1109,8 +1288,13 @@ exact_document(struct input *in)
 		} else {
 			if (!input_next(in, &ln))
 				break;
+			if (ln.partial) {
+				if (long_line(in, &ln) != 0)
+					return 1;
+				continue;
+			}
 			len = ln.len + (size_t)ln.crlf;
-			fp = hash128(ln.p, len, 0);
+			fp = exact_fp(ln.p, len);
 		}
 		if (n == 0)
 			ahead = in->lr.buf + in->lr.beg;
@@ -1120,7 +1304,7 @@ exact_document(struct input *in)
 			r = (int)((head + n) % AHEAD);
 			ring[r].p = ahead;
 			ring[r].len = (size_t)(nl - ahead);
-			ring[r].fp = hash128(ahead, ring[r].len, 0);
+			ring[r].fp = exact_fp(ahead, ring[r].len);
 			hs_prefetch(&seen, ring[r].fp);
 			n++;
 			ahead = nl + 1;
@@ -1588,6 +1772,11 @@ cleanup(void)
 	buf_free(&prev.line);
 	buf_free(&keybuf);
 	buf_free(&nearbuf);
+	free(lng.chunk);
+	lng.chunk = NULL;
+	if (lng.spill >= 0)
+		(void)close(lng.spill);
+	lng.spill = -1;
 	hs_free(&seen);
 	if (key_rx != NULL)
 		rx_free(key_rx);
@@ -1619,6 +1808,14 @@ main(int argc, char **argv)
 	ascii_tables();
 	/* An empty key is hashed from keybuf.p, which must not be NULL. */
 	buf_reserve(&keybuf, 256);
+	long_line_bytes = ((size_t)1 << 30) + 1;
+	if (getenv("WINNOW_PIECE") != NULL) {
+		unsigned long long v;
+
+		if (str_to_size(getenv("WINNOW_PIECE"), &v) == NULL && v > 0 &&
+		    v < long_line_bytes)
+			long_line_bytes = (size_t)v;
+	}
 
 	first = cli_parse(argc, argv, &spec);
 	/* -c -d -u print at the end: no stream to keep separators in. */

@@ -10,11 +10,12 @@
  * sub-table is an open-addressing array of 16-byte slots with linear
  * probing; the home slot is the multiply-shift range reduction of the
  * hash's next 32 bits, (bits * capacity) >> 32, so capacities need not be
- * powers of two.  Iteration order therefore differs from run to run.  A sub-table grows on its own by 1.5x when it is 87.5%
- * full, so only one sub-table (1/256 of the set) is ever being copied:
- * there is no doubling rehash that briefly needs 1.5 times the memory.
- * A fingerprint of all zero bits marks an empty slot; a real one is
- * stored as lo = 1 (a 2^-128 event that merges two keys at worst).
+ * powers of two.  Iteration order therefore differs from run to run.  A
+ * sub-table grows on its own by 1.5x when it is 87.5% full, so only one
+ * sub-table (1/256 of the set) is ever being copied: there is no doubling
+ * rehash that briefly needs 1.5 times the memory. A fingerprint of all zero
+ * bits marks an empty slot; a real one is stored as lo = 1 (a 2^-128 event that
+ * merges two keys at worst).
  *
  * Memory: 16 bytes per slot at a load between 0.58 (just after a growth)
  * and 0.875, so 18.3 to 27.4 bytes per fingerprint, about 22 on average,
@@ -49,9 +50,9 @@ struct hs_table {
 
 struct hashset {
 	struct hs_table sub[HS_SUBTABLES];
-	size_t count; /* fingerprints in the whole set */
-	size_t bytes; /* bytes of slot memory allocated */
-	size_t limit; /* most bytes allowed, 0 for no limit */
+	size_t count;     /* fingerprints in the whole set */
+	size_t bytes;     /* bytes of slot memory allocated */
+	size_t limit;     /* most bytes allowed, 0 for no limit */
 	uint64_t seed[2]; /* the process's slot-hash seed */
 };
 

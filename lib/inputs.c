@@ -12,13 +12,15 @@
 #include "output.h"
 #include "prog.h"
 
-static int quiet_separators; /* inputs_quiet_separators() */
+static int quiet_separators;    /* inputs_quiet_separators() */
 static unsigned long documents; /* documents begun in this run */
 
 int
 line_is_separator(const struct line *line)
 {
-	return line->len == 1 && line->p[0] == '\f';
+	/* The last piece of a long line (lr_set_pieces()) is no line of
+	 * its own, even when it is a lone form feed. */
+	return line->len == 1 && line->p[0] == '\f' && !line->tail;
 }
 
 void

@@ -158,7 +158,9 @@ lr_next(struct linereader *lr, struct line *line)
 		if (lr->piece == 0 && lr->end - lr->beg > lr->max_line + 1)
 			return lr_fail(lr, ERANGE);
 		if (lr->eof) {
-			if (lr->beg < lr->end) {
+			/* The input ends right after a piece: the line still
+			 * gets its last piece, empty. */
+			if (lr->beg < lr->end || lr->in_piece) {
 				lr_cut(lr, line, lr->end - lr->beg, 0);
 				return 1;
 			}

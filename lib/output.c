@@ -86,8 +86,11 @@ on_fatal_signal(int sig)
 }
 
 /*
- * Catch the fatal signals, except those ignored when the program started:
- * `nohup filter -o out` must survive SIGHUP as `nohup filter >out` does.
+ * Catch the fatal signals that are at their default action.  One ignored
+ * when the program started stays ignored: `nohup filter -o out` must
+ * survive SIGHUP as `nohup filter >out` does.  One that already has a
+ * handler keeps it: a harness that runs the filter (libFuzzer's timer on
+ * SIGALRM) owns that signal.
  */
 static void
 install_handlers(void)
@@ -106,7 +109,8 @@ install_handlers(void)
 	(void)sigfillset(&sa.sa_mask);
 	for (i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++) {
 		if (sigaction(fatal_signals[i], NULL, &old) != 0 ||
-		    old.sa_handler == SIG_IGN)
+		    (old.sa_flags & SA_SIGINFO) != 0 ||
+		    old.sa_handler != SIG_DFL)
 			continue;
 		(void)sigaction(fatal_signals[i], &sa, NULL);
 	}
@@ -479,8 +483,7 @@ out_line(const struct line *line)
 }
 
 void
-out_highlight(const struct line *line, const struct out_span *spans,
-    size_t n)
+out_highlight(const struct line *line, const struct out_span *spans, size_t n)
 {
 	size_t i, pos = 0;
 

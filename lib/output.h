@@ -32,7 +32,7 @@
  * (SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
  * SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF) remove it before the process
  * dies of them; a signal that was ignored when the program started (nohup)
- * stays ignored.
+ * stays ignored, and one that already had a handler (a harness's) keeps it.
  */
 #ifndef WINNOW_OUTPUT_H
 #define WINNOW_OUTPUT_H

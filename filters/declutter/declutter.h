@@ -92,6 +92,7 @@ struct rule {
 	const char *file;     /* "builtin" or the -r operand */
 	unsigned long lineno; /* its line in that file */
 	char *text;           /* the rule line as written, for --list-rules */
+	char *pat;            /* its pattern as joined (an open \Q closed) */
 	char *why;            /* "rule:FILE:LINE", tabs replaced */
 	unsigned groups;      /* capturing groups of its pattern */
 	struct rx *rx;        /* contains rules: compiled alone */
@@ -110,6 +111,9 @@ void rules_load(void);
 /* Print the rules in force (--list-rules). */
 void rules_list(void);
 void rules_free(void);
+/* Keep the built-in rules from one rules_free() to the next rules_load()
+ * (for a harness that runs main() many times; see rules.c). */
+void rules_keep(int on);
 /* Rule i (0 <= i < the number loaded). */
 const struct rule *rule_at(int i);
 /*
@@ -144,6 +148,9 @@ struct features {
 	unsigned lower;            /* words starting with a lower-case letter */
 	unsigned capwords;         /* words starting with a capital */
 	unsigned numwords;         /* words starting with a digit */
+	unsigned hiwords;          /* words starting with a letter past ASCII */
+	unsigned wide;             /* kana and CJK characters (if any word
+				      starts with one) */
 	unsigned char term;        /* ends with . ! ? or an ellipsis */
 	unsigned char period;      /* ends with a full stop */
 	unsigned char bar;         /* holds " | ": a site title, a menu row */

@@ -37,6 +37,8 @@ static const char *const *const stopword_list = words_stopwords;
 #define WC_LOWER 2
 #define WC_UPPER 4
 #define WC_DIGIT 8
+#define WC_HIGH 16 /* the lead byte of a letter past ASCII: C3-DF, E3-EF */
+#define WC_WIDE 32 /* the lead byte of a kana or CJK character: E3-E9 */
 
 /*
  * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
@@ -104,6 +106,10 @@ features_init(void)
 			wt.word_class[i] = WC_WORD | WC_UPPER;
 		else if (i >= '0' && i <= '9')
 			wt.word_class[i] = WC_WORD | WC_DIGIT;
+		else if (i >= 0xE3 && i <= 0xE9)
+			wt.word_class[i] = WC_WORD | WC_HIGH | WC_WIDE;
+		else if ((i >= 0xC3 && i <= 0xDF) || (i >= 0xEA && i <= 0xEF))
+			wt.word_class[i] = WC_WORD | WC_HIGH;
 		else if (i >= 0x80 || i == '\'')
 			wt.word_class[i] = WC_WORD;
 	}
@@ -155,22 +161,6 @@ is_stopword(uint64_t key)
 	for (j = 0; j < STOP_WAYS; j++)
 		hit |= t[j] == key;
 	return hit;
-}
-
-/*
- * The index of the lowest set bit of x (not 0), by a de Bruijn sequence
- * (compilers turn this form into one instruction where there is one).
- */
-static unsigned
-bit_index(uint64_t x)
-{
-	static const unsigned char index[64] = {0, 1, 48, 2, 57, 49, 28, 3, 61,
-	    58, 50, 42, 38, 29, 17, 4, 62, 55, 59, 36, 53, 51, 43, 22, 45, 39,
-	    33, 30, 24, 18, 12, 5, 63, 47, 56, 27, 60, 41, 37, 16, 54, 35, 52,
-	    21, 44, 32, 23, 11, 46, 26, 40, 15, 34, 20, 31, 10, 25, 14, 19, 9,
-	    13, 8, 7, 6};
-
-	return index[(x & (0 - x)) * 0x03F79D71B4CB0A89ULL >> 58];
 }
 
 static int
@@ -359,6 +349,15 @@ line_ending(const unsigned char *p, size_t n, struct features *f)
 		if (n >= 3 && p[n - 3] == 0xE2 && p[n - 2] == 0x80)
 			f->term = 1; /* … */
 		break;
+	case 0x82:
+		if (n >= 3 && p[n - 3] == 0xE3 && p[n - 2] == 0x80)
+			f->term = f->period = 1; /* 。 */
+		break;
+	case 0x81:
+	case 0x9F:
+		if (n >= 3 && p[n - 3] == 0xEF && p[n - 2] == 0xBC)
+			f->term = 1; /* ！ ？ */
+		break;
 	default:
 		break;
 	}
@@ -393,7 +392,7 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 		 bits;
 	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
 	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
-	unsigned numwords = 0;
+	unsigned numwords = 0, hiwords = 0, widewords = 0;
 
 	for (k = 0; k < nchunks; k++) {
 		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64, t;
@@ -428,17 +427,19 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 		starts =
 		    mask[k] & ~(mask[k] << 1 | (k > 0 ? mask[k - 1] >> 63 : 0));
 		while (starts != 0) {
-			s = k * 64 + bit_index(starts);
+			s = k * 64 + lowest_bit(starts);
 			starts &= starts - 1;
 			while (bits == 0)
 				bits = ends[++ek];
-			e = ek * 64 + bit_index(bits);
+			e = ek * 64 + lowest_bit(bits);
 			bits &= bits - 1;
 			cls = wt.word_class[p[s]];
 			words++;
 			lower += (cls & WC_LOWER) != 0;
 			capwords += (cls & WC_UPPER) != 0;
 			numwords += (cls & WC_DIGIT) != 0;
+			hiwords += (cls & WC_HIGH) != 0;
+			widewords += (cls & WC_WIDE) != 0;
 			/*
 			 * Every word is looked up (a word of more than 8
 			 * bytes by its first 8, its answer dropped), so that
@@ -455,12 +456,31 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 	f->lower = lower;
 	f->capwords = capwords;
 	f->numwords = numwords;
+	f->hiwords = hiwords;
+	f->wide = widewords;
+}
+
+/*
+ * The kana and CJK characters of p[0..n) (lead bytes E3-E9, U+3000 to
+ * U+9FFF): a line of Chinese or Japanese has few spaces, so its words are
+ * not counted; its characters are.  (Korean puts spaces between words.)
+ */
+static unsigned
+wide_chars(const unsigned char *p, size_t n)
+{
+	unsigned k = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		k += p[i] >= 0xE3 && p[i] <= 0xE9;
+	return k;
 }
 
 void
 line_features(const char *line, size_t len, struct features *f)
 {
 	const unsigned char *p;
+	int script;
 
 	memset(f, 0, sizeof(*f));
 	p = (const unsigned char *)line_trim(line, &len);
@@ -492,13 +512,26 @@ line_features(const char *line, size_t len, struct features *f)
 		f->lower *= scale;
 		f->capwords *= scale;
 		f->numwords *= scale;
+		f->hiwords *= scale;
 	}
+	if (f->wide > 0)
+		f->wide = wide_chars(p, len < 3 * SCAN_MAX ? len : 3 * SCAN_MAX);
+	/*
+	 * Prose in other scripts, where English stopwords say nothing: words
+	 * mostly in letters past ASCII (Cyrillic, Greek, Hangul, Arabic) and
+	 * a sentence's end; in Chinese and Japanese, which need no spaces,
+	 * characters stand for words.
+	 */
+	script = f->hiwords * 3 >= f->words * 2;
 	if ((f->words >= 25 && f->stops * 8 >= f->words) ||
 	    (f->words >= 30 && f->term) || /* prose in another language */
 	    (f->words >= 14 && f->term && f->stops * 6 >= f->words &&
-		f->lower * 3 >= f->words))
+		f->lower * 3 >= f->words) ||
+	    (script && f->words >= 16 && f->term) || f->wide >= 40 ||
+	    (f->wide >= 20 && f->term))
 		f->shape = SHAPE_LONG;
-	else if (f->words >= 6 && f->term && f->stops >= 1 && f->lower >= 2)
+	else if ((f->words >= 6 && f->term && f->stops >= 1 && f->lower >= 2) ||
+	    (f->wide >= 8 && f->term))
 		f->shape = SHAPE_PROSE;
 	else
 		f->shape = SHAPE_SHORT;

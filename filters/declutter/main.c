@@ -81,6 +81,10 @@ parse_keep(const char *arg)
 	size_t n;
 	int c;
 
+	if (*arg == '\0')
+		cli_usage_error("--keep: an empty list (name a category: ad "
+				"paywall account newsletter share comments "
+				"nav related media legal meta label)");
 	while (*p != '\0') {
 		e = strchr(p, ',');
 		n = e == NULL ? strlen(p) : (size_t)(e - p);
@@ -88,14 +92,16 @@ parse_keep(const char *arg)
 			if (strlen(cat_names[c]) == n &&
 			    strncmp(cat_names[c], p, n) == 0)
 				break;
-		if (n > 0 && c == NCAT)
+		if (n == 0)
+			cli_usage_error("--keep: an empty name in '%s'", arg);
+		if (c < NCAT)
+			opt.keep[c] = 1;
+		else
 			cli_usage_error(
 			    "--keep: unknown category '%.*s' (ad "
 			    "paywall account newsletter share comments nav "
 			    "related media legal meta label)",
 			    (int)n, p);
-		if (n > 0)
-			opt.keep[c] = 1;
 		p += n;
 		if (*p == ',')
 			p++;

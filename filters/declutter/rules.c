@@ -14,6 +14,7 @@
  * pattern are read from its text with lib/rxlit's walker.  Whatever the
  * route, the answer is the first rule in rule order that matches.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,9 +51,9 @@ struct bucket {
 /* The rules in force and their indexes. */
 static struct ruleset {
 	struct rule *v;
-	size_t n;
+	size_t n, vcap;
 	struct bucket *bucket;
-	size_t nbuckets;
+	size_t nbuckets, bucket_cap;
 	int short_bucket[256]; /* index into bucket, -1: no rule */
 	int long_bucket[256];
 	int *pair[2]; /* by the first two bytes: bucket + 1, -1
@@ -63,22 +64,29 @@ static struct ruleset {
 	uint32_t *trie_val;
 	size_t trie_mask, trie_used;
 	uint32_t trie_nodes;
-	int *trie_head;          /* first entry of each node, -1: none */
+	int *trie_head; /* first entry of each node, -1: none */
+	size_t trie_head_cap;
 	uint32_t trie_root[256]; /* the root's children, 0: none */
 	size_t *ent_rule;        /* entries: a rule, the next entry */
 	size_t *cand;            /* trie_match's candidates, nent of them */
 	int *ent_next;
-	size_t nent;
+	size_t nent, ent_cap;
 	/* Contains rules: each compiled alone, found through its grams. */
 	uint64_t bloom[1024]; /* 65536 bits over gram hashes */
 	struct gram *gram;
 	size_t *gram_rule;
 	int *gram_next; /* the next gram with the same hash */
 	int *gram_head; /* by gram hash: the first gram, -1: none */
-	size_t ngrams;
+	size_t ngrams, gram_cap;
 	size_t *always; /* contains rules without grams */
 	size_t nalways;
 	int limit_reported;
+	struct rule_name {
+		char *name;
+		const char *file;
+		unsigned long lineno;
+	} * names; /* group names of the rules, each once */
+	size_t nnames;
 } rules;
 
 /* ------------------------------------------------------------------ */
@@ -479,7 +487,7 @@ px_append(struct prefixes *x, int c)
 static void
 px_concat(struct prefixes *x, const struct prefixes *y, int keep_plain)
 {
-	struct prefixes *out = xmalloc(sizeof(*out));
+	struct prefixes *out = xmalloc(sizeof(struct prefixes));
 	int i, j;
 
 	out->n = 0;
@@ -556,7 +564,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 				continue;
 			if (it.extended)
 				x->bad = 1;
-			y = xmalloc(sizeof(*y));
+			y = xmalloc(sizeof(struct prefixes));
 			(void)px_alternation(y, it.body, it.body_end);
 			if (it.max > 1) {
 				/* Repeated: its first round, then unknown. */
@@ -585,7 +593,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 		}
 		if (it.min == 0) {
 			/* Optional: both with and without it. */
-			y = xmalloc(sizeof(*y));
+			y = xmalloc(sizeof(struct prefixes));
 			y->n = 1;
 			y->bad = 0;
 			y->s[0][0] = (char)lit;
@@ -610,7 +618,7 @@ px_sequence(struct prefixes *x, const char *p, const char *end)
 static const char *
 px_alternation(struct prefixes *out, const char *p, const char *end)
 {
-	struct prefixes *y = xmalloc(sizeof(*y));
+	struct prefixes *y = xmalloc(sizeof(struct prefixes));
 	int i;
 
 	out->n = 0;
@@ -705,8 +713,8 @@ trie_child(uint32_t node, unsigned b, int add)
 	rules.trie_key[j] = key;
 	rules.trie_val[j] = ++rules.trie_nodes;
 	rules.trie_used++;
-	rules.trie_head = xreallocarray(
-	    rules.trie_head, rules.trie_nodes + 1, sizeof(*rules.trie_head));
+	rules.trie_head = xgrowarray(rules.trie_head, &rules.trie_head_cap,
+	    rules.trie_nodes + 1, sizeof(*rules.trie_head), 256);
 	rules.trie_head[rules.trie_nodes] = -1;
 	if (node == 0)
 		rules.trie_root[b] = rules.trie_nodes;
@@ -740,7 +748,8 @@ trie_add(size_t i, const struct prefixes *x)
 	size_t d;
 
 	if (rules.trie_head == NULL) {
-		rules.trie_head = xcalloc(1, sizeof(*rules.trie_head));
+		rules.trie_head = xgrowarray(NULL, &rules.trie_head_cap, 1,
+		    sizeof(*rules.trie_head), 256);
 		rules.trie_head[0] = -1;
 	}
 	for (k = 0; k < x->n; k++) {
@@ -752,12 +761,19 @@ trie_add(size_t i, const struct prefixes *x)
 		if (rules.trie_head[node] >= 0 &&
 		    rules.ent_rule[rules.trie_head[node]] == i)
 			continue;
-		rules.ent_rule = xreallocarray(
-		    rules.ent_rule, rules.nent + 1, sizeof(*rules.ent_rule));
-		rules.cand = xreallocarray(
-		    rules.cand, rules.nent + 1, sizeof(*rules.cand));
-		rules.ent_next = xreallocarray(
-		    rules.ent_next, rules.nent + 1, sizeof(*rules.ent_next));
+		if (rules.nent == rules.ent_cap) {
+			/* Three arrays of one length, grown together. */
+			size_t cap = rules.ent_cap;
+
+			rules.ent_rule = xgrowarray(rules.ent_rule, &cap,
+			    rules.nent + 1, sizeof(*rules.ent_rule), 256);
+			cap = rules.ent_cap;
+			rules.cand = xgrowarray(rules.cand, &cap,
+			    rules.nent + 1, sizeof(*rules.cand), 256);
+			rules.ent_next =
+			    xgrowarray(rules.ent_next, &rules.ent_cap,
+				rules.nent + 1, sizeof(*rules.ent_next), 256);
+		}
 		rules.ent_rule[rules.nent] = i;
 		rules.ent_next[rules.nent] = rules.trie_head[node];
 		rules.trie_head[node] = (int)rules.nent++;
@@ -978,6 +994,118 @@ literal_grams(const char *pat, size_t len, struct gram *grams)
 /* ------------------------------------------------------------------ */
 /* Rules: parsing, compiling, matching.                                */
 
+/*
+ * The fuzz harness runs main() once per input; with rules_keep(1), a set
+ * of the built-in rules alone (no -r file) outlives rules_free() and the
+ * next rules_load() takes it as it is, buckets compiled and all.
+ */
+static struct {
+	int on;   /* rules_keep(1) was called */
+	int kept; /* the rule set in `rules` is such a set */
+} keep;
+
+void
+rules_keep(int on)
+{
+	keep.on = on;
+}
+
+/* Is the rule set of these options one to keep? */
+static int
+keepable(void)
+{
+	return keep.on && opt.nrule_files == 0 && !opt.no_default_rules &&
+	    !opt.list_rules;
+}
+
+/*
+ * With rules_keep(1), what the analyses say of each built-in rule is kept
+ * too, so that a run with a rule file (whose rules join the built-in ones)
+ * does not work it out again.
+ */
+static struct memo {
+	int done;
+	unsigned groups;
+	struct byteset first, second;
+	int generic;
+	struct prefixes *px; /* its prefixes, unless generic */
+	int ngrams;          /* -1: not worked out yet */
+	struct gram grams[GRAMS_MAX];
+} * memo;
+
+/* The memo of rule r, if it is a built-in one and memos are kept. */
+static struct memo *
+memo_of(const struct rule *r)
+{
+	size_t n = sizeof(builtin_rules) / sizeof(builtin_rules[0]);
+
+	if (!keep.on || strcmp(r->file, "builtin") != 0 || r->lineno > n)
+		return NULL;
+	if (memo == NULL)
+		memo = xcalloc(n, sizeof(*memo));
+	return &memo[r->lineno - 1];
+}
+
+/*
+ * The analyses of rule r (its joined pattern): the bytes a match starts
+ * with and, for an anchored rule, its literal prefixes, put into the trie
+ * under rule index i.
+ */
+static void
+rule_analyse(struct rule *r, size_t i)
+{
+	struct memo *m = memo_of(r);
+	struct prefixes *px;
+
+	if (m != NULL && m->done) {
+		r->first = m->first;
+		r->second = m->second;
+		r->generic = m->generic;
+		if (m->px != NULL)
+			trie_add(i, m->px);
+		return;
+	}
+	rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
+	px = NULL;
+	if (r->kind != KIND_ANY) {
+		px = xmalloc(sizeof(*px));
+		r->generic = !rule_prefixes(r->pat, strlen(r->pat), px);
+		if (!r->generic)
+			trie_add(i, px);
+	}
+	if (m != NULL) {
+		m->done = 1;
+		m->first = r->first;
+		m->second = r->second;
+		m->generic = r->generic;
+		m->ngrams = -1;
+		if (px != NULL && !r->generic) {
+			m->px = px;
+			px = NULL;
+		}
+	}
+	free(px);
+}
+
+/* The grams of rule r into g; how many. */
+static int
+rule_grams(const struct rule *r, struct gram *g)
+{
+	struct memo *m = memo_of(r);
+	int n;
+
+	if (m != NULL && m->done && m->ngrams >= 0) {
+		memcpy(g, m->grams, (size_t)m->ngrams * sizeof(*g));
+		return m->ngrams;
+	}
+	n = literal_grams(r->pat, strlen(r->pat), g);
+	if (m != NULL && m->done) {
+		memcpy(m->grams, g, (size_t)n * sizeof(*g));
+		m->ngrams = n;
+	}
+	return n;
+}
+
 static int
 cat_lookup(const char *p, size_t n)
 {
@@ -1011,6 +1139,183 @@ skip_word(const char *p, const char *end)
 	while (p < end && *p != ' ' && *p != '\t')
 		p++;
 	return p;
+}
+
+static int
+isdigit_byte(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A named group at a ('(') whose body starts at body: refuse a name that
+ * another rule has (joined, two groups of one name are an error). */
+static void
+rule_check_name(
+    const char *file, unsigned long lineno, const char *a, const char *body)
+{
+	const char *n, *ne;
+	size_t i, len;
+	char *msg;
+
+	if (a[1] != '?')
+		return;
+	if (a[2] == '<' && a[3] != '=' && a[3] != '!')
+		n = a + 3;
+	else if (a[2] == 'P' && a[3] == '<')
+		n = a + 4;
+	else if (a[2] == '\'')
+		n = a + 3;
+	else
+		return;
+	ne = body - 1; /* the '>' or '\'' */
+	if (ne < n)
+		return;
+	len = (size_t)(ne - n);
+	for (i = 0; i < rules.nnames; i++) {
+		if (strlen(rules.names[i].name) != len ||
+		    memcmp(rules.names[i].name, n, len) != 0)
+			continue;
+		msg = xmalloc(len + strlen(rules.names[i].file) + 120);
+		(void)sprintf(msg,
+		    "group name '%.*s' is used by %s:%lu too (rules are "
+		    "joined)",
+		    (int)len, n, rules.names[i].file, rules.names[i].lineno);
+		rule_error(file, lineno, msg);
+	}
+	rules.names =
+	    xreallocarray(rules.names, rules.nnames + 1, sizeof(*rules.names));
+	rules.names[rules.nnames].name = xmemdup(n, len);
+	rules.names[rules.nnames].file = file;
+	rules.names[rules.nnames++].lineno = lineno;
+}
+
+/*
+ * Rules are joined into alternations ("^\s*+(?:(?:RULE1)()|(?:RULE2)()...)")
+ * and compiled when first needed, after input has been read: a rule that
+ * compiles alone but not joined must be refused here, as FILE:LINE, before
+ * any input is read.  Refused: numbered back-references and recursion
+ * (\1, \g2, (?1), (?R), (?(1)...): a number means another group once
+ * joined; \g{-1} and names work), a group name another rule uses, and a
+ * rule that does not end where it seems ((?x) with a # comment that runs
+ * over the join's closing parenthesis).  An open \Q is closed.
+ */
+static void
+rule_check_refs(
+    const char *file, unsigned long lineno, const char *p, const char *end)
+{
+	struct rxl_item it;
+	const char *a;
+
+	while (p < end) {
+		if (*p == '|' || *p == ')') {
+			p++;
+			continue;
+		}
+		p = rxl_next(p, end, &it);
+		a = it.at;
+		if (it.kind == RXL_GROUP) {
+			rule_check_name(file, lineno, a, it.body);
+			rule_check_refs(file, lineno, it.body, it.body_end);
+		} else if (it.kind == RXL_OTHER &&
+		    ((a[0] == '\\' && a[1] >= '1' && a[1] <= '9') ||
+			(a[0] == '\\' && a[1] == 'g' &&
+			    (isdigit_byte(a[2]) || a[2] == '+' ||
+				(a[2] == '{' &&
+				    (isdigit_byte(a[3]) || a[3] == '+')))) ||
+			(a[0] == '(' && a[1] == '?' &&
+			    (isdigit_byte(a[2]) || a[2] == '+' || a[2] == 'R' ||
+				(a[2] == '(' &&
+				    (isdigit_byte(a[3]) || a[3] == '+' ||
+					a[3] == 'R')))))) {
+			rule_error(file, lineno,
+			    "a numbered back-reference or recursion: rules are "
+			    "joined, so use a name or a relative one "
+			    "(\\g{-1})");
+		}
+	}
+}
+
+/*
+ * The pattern w[0..n) as it is joined: an open \Q closed with \E, so
+ * that the join's own parentheses stay syntax.  Returns a new string.
+ */
+static char *
+rule_joined_pattern(const char *w, size_t n)
+{
+	const char *p, *end = w + n;
+	int inq = 0;
+	char *pat;
+
+	for (p = w; p < end; p++) {
+		if (*p != '\\' || p + 1 == end)
+			continue;
+		p++;
+		if (*p == 'Q')
+			inq = 1;
+		else if (*p == 'E')
+			inq = 0;
+	}
+	pat = xmalloc(n + 3);
+	memcpy(pat, w, n);
+	if (inq) {
+		memcpy(pat + n, "\\E", 2);
+		n += 2;
+	}
+	pat[n] = '\0';
+	return pat;
+}
+
+/* The capturing groups of the pattern p[0..end), named ones too. */
+static unsigned
+capture_groups(const char *p, const char *end)
+{
+	struct rxl_item it;
+	unsigned n = 0;
+
+	while (p < end) {
+		if (*p == '|' || *p == ')') {
+			p++;
+			continue;
+		}
+		p = rxl_next(p, end, &it);
+		if (it.kind == RXL_GROUP) {
+			n += it.group == RXL_CAPTURE;
+			n += capture_groups(it.body, it.body_end);
+		}
+	}
+	return n;
+}
+
+/* Refuse a rule that compiles alone but not as it is joined. */
+static void
+rule_check_joined(const char *file, unsigned long lineno, const struct rule *r)
+{
+	struct buf b = BUF_INIT;
+	char err[300], msg[600];
+	struct rx *rx;
+	unsigned groups = 0;
+
+	rule_check_refs(file, lineno, r->pat, r->pat + strlen(r->pat));
+	buf_adds(&b, "^\\s*+(?:(?:");
+	buf_adds(&b, r->pat);
+	buf_adds(&b, ")\\s*+$()|(?:)())");
+	rx = rx_compile(b.p, b.len, RX_CASELESS | RX_NOJIT, err, sizeof(err));
+	buf_free(&b);
+	if (rx == NULL) {
+		(void)snprintf(msg, sizeof(msg),
+		    "the pattern cannot be joined with the other rules (a "
+		    "(?x) comment that runs to its end, a verb not at a "
+		    "pattern's start): %s",
+		    err);
+		rule_error(file, lineno, msg);
+	} else {
+		groups = rx_groups(rx);
+		rx_free(rx);
+	}
+	if (groups != r->groups + 2)
+		rule_error(file, lineno,
+		    "the pattern cannot be joined with the other rules (a "
+		    "(?x) comment that runs to its end?)");
 }
 
 /*
@@ -1075,38 +1380,39 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	w = skip_blanks(we, end);
 	if (w == end)
 		rule_error(file, lineno, "missing pattern");
-	/* Only contains rules run this compiled form; the others are just
-	 * checked here and compiled for matching when first needed. */
-	rx = rx_compile(w, (size_t)(end - w),
-	    RX_CASELESS | (r.kind == KIND_ANY ? 0 : RX_NOJIT), err,
-	    sizeof(err));
-	if (rx == NULL)
-		rule_error(file, lineno, err);
-	r.groups = rx != NULL ? rx_groups(rx) : 0;
-	if (r.kind == KIND_ANY)
-		r.rx = rx;
-	else if (rx != NULL)
+	if (memchr(w, '\0', (size_t)(end - w)) != NULL)
+		rule_error(file, lineno, "a NUL byte in the pattern");
+	/*
+	 * A rule of a file is compiled here to check it (and to count its
+	 * groups); the built-in rules are checked by the unit tests, and
+	 * their groups counted from the text.  Every rule is compiled for
+	 * matching when it is first needed.
+	 */
+	if (strcmp(file, "builtin") == 0) {
+		r.groups = capture_groups(w, end);
+	} else {
+		rx = rx_compile(w, (size_t)(end - w), RX_CASELESS | RX_NOJIT,
+		    err, sizeof(err));
+		if (rx == NULL)
+			rule_error(file, lineno, err);
+		else
+			r.groups = rx_groups(rx);
 		rx_free(rx);
+	}
 	r.file = file;
 	r.lineno = lineno;
 	r.text = xmemdup(p, (size_t)(end - p));
-	/* The analyses read the NUL-terminated copy of the pattern. */
-	w = r.text + (w - p);
-	rule_first_bytes(w, strlen(w), &r.first, &r.second);
-	if (r.kind != KIND_ANY) {
-		struct prefixes *px = xmalloc(sizeof(*px));
-
-		r.generic = !rule_prefixes(w, strlen(w), px);
-		if (!r.generic)
-			trie_add(rules.n, px);
-		free(px);
-	}
+	r.pat = rule_joined_pattern(w, (size_t)(end - w));
+	if (strcmp(file, "builtin") != 0)
+		rule_check_joined(file, lineno, &r);
+	rule_analyse(&r, rules.n);
 	r.why = xmalloc(strlen(file) + 32);
 	(void)sprintf(r.why, "rule:%s:%lu", file, lineno);
 	for (msg = r.why; *msg != '\0'; msg++)
 		if (*msg == '\t' || *msg == '\n')
 			*msg = ' ';
-	rules.v = xreallocarray(rules.v, rules.n + 1, sizeof(*rules.v));
+	rules.v =
+	    xgrowarray(rules.v, &rules.vcap, rules.n + 1, sizeof(*rules.v), 64);
 	rules.v[rules.n++] = r;
 }
 
@@ -1126,6 +1432,9 @@ rules_load_file(const char *path)
 	lr_set_max_line(&lr, 1u << 20);
 	while ((rc = lr_next(&lr, &line)) > 0)
 		rule_parse(path, (unsigned long)lr.lineno, line.p, line.len);
+	if (rc < 0 && errno == ERANGE)
+		rule_error(path, (unsigned long)lr.lineno + 1,
+		    "a rule line longer than 1 MiB");
 	if (rc < 0)
 		pdie_sys("%s", path);
 	lr_free(&lr);
@@ -1183,8 +1492,8 @@ bucket_find(const size_t *list, size_t n)
 		if (rules.bucket[b].n == n &&
 		    memcmp(rules.bucket[b].rule, list, n * sizeof(*list)) == 0)
 			return (int)b;
-	rules.bucket = xreallocarray(
-	    rules.bucket, rules.nbuckets + 1, sizeof(*rules.bucket));
+	rules.bucket = xgrowarray(rules.bucket, &rules.bucket_cap,
+	    rules.nbuckets + 1, sizeof(*rules.bucket), 64);
 	rules.bucket[rules.nbuckets].rule =
 	    xreallocarray(NULL, n, sizeof(*list));
 	memcpy(rules.bucket[rules.nbuckets].rule, list, n * sizeof(*list));
@@ -1198,13 +1507,8 @@ bucket_find(const size_t *list, size_t n)
 static const char *
 rule_pattern(const struct rule *r, size_t *len)
 {
-	const char *p = r->text, *end = p + strlen(p);
-
-	p = skip_blanks(p, end);
-	p = skip_blanks(skip_word(p, end), end);
-	p = skip_blanks(skip_word(p, end), end);
-	*len = (size_t)(end - p);
-	return p;
+	*len = strlen(r->pat);
+	return r->pat;
 }
 
 static void
@@ -1222,14 +1526,11 @@ rules_index(void)
 	for (i = 0; i < rules.n; i++) {
 		struct rule *r = &rules.v[i];
 		struct gram g[GRAMS_MAX];
-		const char *pat;
-		size_t len;
 		int k, ng;
 
 		if (r->kind != KIND_ANY && !r->generic)
 			continue;
-		pat = rule_pattern(r, &len);
-		ng = literal_grams(pat, len, g);
+		ng = rule_grams(r, g);
 		if (ng == 0 && r->kind == KIND_ANY) {
 			rules.always = xreallocarray(rules.always,
 			    rules.nalways + 1, sizeof(*rules.always));
@@ -1238,10 +1539,15 @@ rules_index(void)
 		if (ng > 0 && r->kind != KIND_ANY)
 			r->gated = 1;
 		for (k = 0; k < ng; k++) {
-			rules.gram = xreallocarray(
-			    rules.gram, rules.ngrams + 1, sizeof(*rules.gram));
-			rules.gram_rule = xreallocarray(rules.gram_rule,
-			    rules.ngrams + 1, sizeof(*rules.gram_rule));
+			if (rules.ngrams == rules.gram_cap) {
+				size_t c1 = rules.gram_cap;
+
+				rules.gram = xgrowarray(rules.gram, &c1,
+				    rules.ngrams + 1, sizeof(*rules.gram), 64);
+				rules.gram_rule = xgrowarray(rules.gram_rule,
+				    &rules.gram_cap, rules.ngrams + 1,
+				    sizeof(*rules.gram_rule), 64);
+			}
 			rules.gram[rules.ngrams] = g[k];
 			rules.gram_rule[rules.ngrams++] = i;
 			c = gram_hash(g[k].g);
@@ -1309,13 +1615,27 @@ bucket_compile(struct bucket *b)
 	buf_free(&pat);
 }
 
+static void rules_release(void);
+
 void
 rules_free(void)
+{
+	if (keepable()) {
+		keep.kept = 1;
+		rules.limit_reported = 0;
+		return;
+	}
+	rules_release();
+}
+
+static void
+rules_release(void)
 {
 	size_t i;
 
 	for (i = 0; i < rules.n; i++) {
 		free(rules.v[i].text);
+		free(rules.v[i].pat);
 		free(rules.v[i].why);
 		if (rules.v[i].rx != NULL)
 			rx_free(rules.v[i].rx);
@@ -1328,6 +1648,9 @@ rules_free(void)
 		if (rules.bucket[i].rx != NULL)
 			rx_free(rules.bucket[i].rx);
 	}
+	for (i = 0; i < rules.nnames; i++)
+		free(rules.names[i].name);
+	free(rules.names);
 	free(rules.v);
 	free(rules.bucket);
 	free(rules.gram);
@@ -1491,7 +1814,17 @@ static int
 any_try(size_t i, const char *p, size_t len, const char *label,
     unsigned long long lineno)
 {
-	int rc = rx_search(rules.v[i].rx, p, len, 0);
+	struct rule *r = &rules.v[i];
+	char err[300];
+	int rc;
+
+	if (r->rx == NULL) {
+		r->rx = rx_compile(
+		    r->pat, strlen(r->pat), RX_CASELESS, err, sizeof(err));
+		if (r->rx == NULL)
+			pdie("%s: %s", r->why, err);
+	}
+	rc = rx_search(r->rx, p, len, 0);
 
 	if (rc < 0)
 		rules_limit(label, lineno);
@@ -1631,6 +1964,11 @@ rules_load(void)
 {
 	size_t i;
 
+	if (keep.kept && keepable())
+		return;
+	if (keep.kept)
+		rules_release();
+	keep.kept = 0;
 	memset(&rules, 0, sizeof(rules));
 	if (!opt.no_default_rules)
 		for (i = 0; builtin_rules[i] != NULL; i++)

@@ -68,9 +68,10 @@ lex_add(const char *w, uint32_t flags)
 	if (w[0] >= 'a' && w[0] <= 'z' && w[n - 1] >= 'a' && w[n - 1] <= 'z')
 		lex_shape[n][w[0] - 'a'] |= 1u << (w[n - 1] - 'a');
 	s = wordtab_add(&lex, w, n);
-	if (s == NULL)
+	if (s != NULL)
+		s->flags |= flags;
+	else
 		pdie("the word lists overfill the lexicon");
-	s->flags |= flags;
 }
 
 /* Add the flags to each word of a list (NULL-terminated). */

@@ -273,6 +273,27 @@ by_cp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * For the characters below U+10000: whether some code page reads a byte
+ * C2-F4 (a lead) or 80-BF (a continuation) as it, one bit each, so that
+ * the scan passes over Cyrillic or Greek text ("Правительство") with one
+ * look-up a character instead of a search in every code page.
+ */
+static unsigned char lead_bits[0x10000 / 8], cont_bits[0x10000 / 8];
+
+static void
+mark(unsigned char *bits, uint32_t cp)
+{
+	if (cp < 0x10000)
+		bits[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+}
+
+static int
+marked(const unsigned char *bits, uint32_t cp)
+{
+	return cp >= 0x10000 || (bits[cp >> 3] >> (cp & 7) & 1);
+}
+
 static void
 make_reverse(void)
 {
@@ -282,8 +303,20 @@ make_reverse(void)
 		for (i = 0; i < 128; i++) {
 			reverse[k][i].cp = codepages[k].high[i];
 			reverse[k][i].b = (unsigned char)(0x80 + i);
+			if (i >= 0x42 && i <= 0x74)
+				mark(lead_bits, codepages[k].high[i]);
+			if (i < 0x40)
+				mark(cont_bits, codepages[k].high[i]);
 		}
 		qsort(reverse[k], 128, sizeof(reverse[k][0]), by_cp);
+	}
+	for (i = 0x80; i < 0x100; i++) { /* Windows-1252 and Latin-1 */
+		if (i >= 0xC2 && i <= 0xF4)
+			mark(lead_bits, (uint32_t)i);
+		if (i < 0xC0) {
+			mark(cont_bits, (uint32_t)i);
+			mark(cont_bits, cp1252_decode((unsigned char)i));
+		}
 	}
 	reverse_made = 1;
 }
@@ -1049,6 +1082,10 @@ fx_mojibake_at(const char *p, size_t n)
 		return 0;
 	if (!reverse_made)
 		make_reverse();
+	if (!marked(lead_bits, c0) ||
+	    (c1 >= 0x80 && c1 != 0xFFFD && c1 != UTF8_BAD &&
+		!marked(cont_bits, c1)))
+		return 0;
 	cur_page = NULL;
 	found = starts_sequence(p, n);
 	for (k = 0; k < NCODEPAGES && !found; k++) {

@@ -240,11 +240,11 @@ row_has_cell(void)
 static int
 style_hides(const struct attr *a)
 {
-	char s[ATTR_CAP];
+	char s[ATTR_CAP + 1];
 	size_t i, n = 0;
 	int c;
 
-	for (i = 0; i < a->len; i++) {
+	for (i = 0; i < a->len && i < ATTR_CAP; i++) {
 		c = (unsigned char)a->val[i];
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f')
@@ -252,8 +252,6 @@ style_hides(const struct attr *a)
 		s[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
 	s[n] = '\0';
-	if (n == ATTR_CAP)
-		s[n - 1] = '\0';
 	return strstr(s, "display:none") != NULL ||
 	    strstr(s, "visibility:hidden") != NULL;
 }
@@ -458,14 +456,12 @@ tree_start(struct tag *t)
 	was_quiet = quiet();
 	push(t, bits);
 	if (f & (EF_RAW | EF_RCDATA)) {
-		if (was_quiet && e != E_TITLE)
-			tr.raw = RAW_HIDDEN;
-		else if (e == E_TITLE)
+		if (e == E_TITLE)
 			tr.raw = RAW_TITLE;
-		else if (e == E_SCRIPT && opt.main &&
+		else if (!was_quiet && e == E_SCRIPT && opt.main &&
 		    attr_is(&t->attr[A_TYPE], "application/ld+json"))
 			tr.raw = RAW_JSONLD;
-		else if (f & EF_HIDE)
+		else if (was_quiet || (f & EF_HIDE))
 			tr.raw = RAW_HIDDEN;
 		else
 			tr.raw = RAW_VISIBLE;

@@ -61,6 +61,9 @@ static const struct fuzz_mode fuzz_modes[] = {
 	{"split-sentences", {"--format=tsv", "-n", "@"}},
 	{"split-sentences", {"--highlight", "@"}},
 	{"split-sentences", {"-H", "-n", "@"}},
+	/* lines in pieces through the sliding window */
+	{"split-sentences", {"@"}, "WINNOW_PIECE=7"},
+	{"split-sentences", {"--format=jsonl", "@"}, "WINNOW_PIECE=2"},
 	{"extract-dates", {"@"}},
 	{"extract-dates", {"--format=jsonl", "--ref=2025-03-10", "@"}},
 	{"extract-dates", {"--format=tsv", "-n", "--locale=en-GB", "@"}},
@@ -142,6 +145,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = buf[i];
 	}
 	argv[argc] = NULL;
+#ifdef DECLUTTER_H
+	/* declutter's built-in rules are the same for every input: built
+	 * once, not per input (a rule file from the input is still read). */
+	rules_keep(1);
+#endif
 	optind = 0;	/* glibc: 0 re-initialises getopt */
 	prog_reset();
 	if (m->env != NULL) {

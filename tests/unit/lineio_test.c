@@ -115,7 +115,8 @@ main(void)
 		int p[2], ok = 1, pieces = 0, tails = 0, r;
 
 		if (pipe(p) != 0 ||
-		    write(p[1], one, sizeof(one) - 1) != (ssize_t)sizeof(one) - 1)
+		    write(p[1], one, sizeof(one) - 1) !=
+			(ssize_t)sizeof(one) - 1)
 			exit(2);
 		lr_init(&lr, p[0]);
 		lr_set_pieces(&lr, 10);
@@ -132,11 +133,15 @@ main(void)
 			buf_add(&b, line.p, line.len);
 			if (line.partial) {
 				pieces++;
-				ok &= line.len > 0 && line.p[line.len - 1] != '\r';
+				ok &= line.len > 0 &&
+				    line.p[line.len - 1] != '\r';
 				continue;
 			}
 			tails += line.tail;
-			buf_adds(&b, line.crlf ? "\r\n" : line.nonl ? "" : "\n");
+			buf_adds(&b,
+			    line.crlf       ? "\r\n"
+				: line.nonl ? ""
+					    : "\n");
 		}
 		buf_adds(&b, "");
 		ok &= b.len == sizeof(one) + sizeof(two) - 2 &&
@@ -146,6 +151,32 @@ main(void)
 		test_cond("lineio: a piece holds back a final \\r; one tail",
 		    pieces == 1 && tails == 1 && lr.lineno == 5);
 		buf_free(&b);
+		lr_free(&lr);
+		(void)close(p[0]);
+	}
+	{
+		/* The input ends right after a piece: the line still gets an
+		 * empty last piece (tail, nonl), so a reader of pieces sees
+		 * where the line ends (dedupe-lines, issue 16). */
+		static const char long_line[] = "no newline, longer than ten";
+		struct linereader lr;
+		struct line line;
+		int p[2], ok;
+
+		if (pipe(p) != 0 ||
+		    write(p[1], long_line, sizeof(long_line) - 1) !=
+			(ssize_t)sizeof(long_line) - 1)
+			exit(2);
+		(void)close(p[1]);
+		lr_init(&lr, p[0]);
+		lr_set_pieces(&lr, 10);
+		ok = lr_next(&lr, &line) == 1 && line.partial &&
+		    line.len == sizeof(long_line) - 1;
+		ok &= lr_next(&lr, &line) == 1 && !line.partial && line.tail &&
+		    line.nonl && line.len == 0 && lr.lineno == 1;
+		ok &= lr_next(&lr, &line) == 0;
+		test_cond(
+		    "lineio: input ending after a piece: an empty tail", ok);
 		lr_free(&lr);
 		(void)close(p[0]);
 	}

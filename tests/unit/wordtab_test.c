@@ -29,7 +29,10 @@ main(void)
 	    wordtab_find(&t, "sai", 3) == NULL &&
 		wordtab_find(&t, "saidx", 5) == NULL);
 	test_cond("wordtab: a byte of 0x80 or more is never found",
-	    wordtab_find(&t, "sa\xc3\xaf" "d", 5) == NULL);
+	    wordtab_find(&t,
+		"sa\xc3\xaf"
+		"d",
+		5) == NULL);
 	test_cond("wordtab: empty and overlong words are refused",
 	    wordtab_add(&t, "", 0) == NULL &&
 		wordtab_add(&t, "abcdefghijklmnopqrstuvwx", 24) == NULL &&

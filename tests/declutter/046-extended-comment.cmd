@@ -1,0 +1,1 @@
+declutter -r rules/extended-comment.rules

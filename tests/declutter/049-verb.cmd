@@ -1,0 +1,1 @@
+declutter -r rules/verb.rules

@@ -1,0 +1,1 @@
+declutter --no-default-rules -r rules/relative-ref.rules --explain

@@ -1,0 +1,1 @@
+declutter --keep=meta,,ad
