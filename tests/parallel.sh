@@ -147,7 +147,7 @@ until ssh -F "$k/config" winnow-test true 2>/dev/null; do
 	sleep 0.1
 done
 export PARALLEL_SSH="ssh -F $k/config"
-jobtmp() { ls -d "${TMPDIR:-/tmp}"/tmp.* 2>/dev/null | sort; }
+jobtmp() { ls -d "${TMPDIR:-/tmp}"/dedupe-shards-job.* 2>/dev/null | sort; }
 jobtmp >"$d/tmp-before"
 # The hosts find the filters in -B DIR (the test run's wrappers, which
 # put $WRAP in front).

@@ -472,7 +472,8 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		return -1;
 	h = t->val;
 	j = i + 1;
-	if ((is_punct(c, j, ':') || (is_punct(c, j, '.') && context)) &&
+	if ((is_punct(c, j, ':') || (is_punct(c, j, '.') &&
+					(context || meridiem(c, j + 2, &pm)))) &&
 	    tight(c, j) && tk(c, j + 1)->type == T_NUM &&
 	    tk(c, j + 1)->ndig == 2 && tight(c, j + 1) &&
 	    tk(c, j + 1)->val < 60) {
@@ -744,7 +745,8 @@ date_at(struct ctx *c, int i, struct point *p)
 						       !is_punct(c, k + 1, '.') &&
 						       !meridiem(c, k + 1, &e) &&
 						       !is_word(c, k + 1, L_UNITS) &&
-						       tk(c, k + 1)->type != T_WORD)) &&
+						       (tk(c, k + 1)->type != T_WORD ||
+							   is_mod(c, k + 1, M_AT)))) &&
 		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
 		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
@@ -2404,6 +2406,18 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 			return -1;
 		return e;
 	}
+	/* 2017 Q1, 2019 H2 */
+	if (year_at(c, i, &e, 0) && tk(c, e)->type == T_TAG &&
+	    tk(c, e)->tag[1] == '\0' && tk(c, e)->ndig == 1 &&
+	    ((tk(c, e)->tag[0] == 'q' && tk(c, e)->val >= 1 &&
+		 tk(c, e)->val <= 4) ||
+		(tk(c, e)->tag[0] == 'h' && tk(c, e)->val >= 1 &&
+		    tk(c, e)->val <= 2))) {
+		tv_set(&r->a, tk(c, e)->tag[0] == 'q' ? G_QUARTER : G_HALF,
+		    tk(c, i)->val, 1, 1);
+		r->a.q = tk(c, e)->val;
+		return e + 1;
+	}
 	/* a bare year */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
@@ -2895,7 +2909,8 @@ head_worth(struct ctx *c, int h)
 	if (n->type == T_PUNCT && n->ch == '.')
 		/* 3.5 is a number; 10.03.2025 a date */
 		return tight(c, h + 2) && is_num(c, h + 2) &&
-		    is_punct(c, h + 3, '.') && is_num(c, h + 4);
+		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
+			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM);
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '\'';

@@ -123,6 +123,25 @@ static struct {
 	struct buf labels;  /* --explain: node labels, NUL-terminated */
 } blk;
 
+/*
+ * Compare the word a (a C string) with the n bytes at w, which may hold
+ * anything, a NUL too: <0, 0 or >0 as a sorts before, equal, after.
+ */
+static int
+word_cmp(const char *a, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (a[i] == '\0')
+			return -1;
+		if (a[i] != w[i])
+			return (unsigned char)a[i] < (unsigned char)w[i] ? -1
+									 : 1;
+	}
+	return a[n] == '\0' ? 0 : 1;
+}
+
 /* Is w (n bytes, lower case) in the sorted list? */
 static int
 in_list(const char *const *list, size_t nlist, const char *w, size_t n)
@@ -132,9 +151,7 @@ in_list(const char *const *list, size_t nlist, const char *w, size_t n)
 
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strncmp(list[mid], w, n);
-		if (c == 0 && list[mid][n] != '\0')
-			c = 1;
+		c = word_cmp(list[mid], w, n);
 		if (c == 0)
 			return 1;
 		if (c < 0)

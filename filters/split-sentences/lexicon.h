@@ -23,8 +23,10 @@
 #define LX_BANG 0x200		/* bang.words: Yahoo */
 #define LX_PREP 0x400		/* openings.words: At Before */
 
-/* The flags of abbreviations. */
+/* The flags of abbreviations, and their longest entry ("Messrs"): a
+ * longer word has none of these flags.  tests/split-sentences checks. */
 #define LX_ABBREV (LX_TITLE | LX_NUMBERED | LX_MONTH | LX_SUFFIX)
+#define LEX_ABBREV_MAX 6
 
 /* Build the table (once; later calls do nothing). */
 void lex_init(void);

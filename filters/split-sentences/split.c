@@ -1047,7 +1047,7 @@ enum before_kind {
 };
 
 static enum before_kind
-classify(const char *p, size_t n, unsigned *flags)
+classify(const char *p, size_t n, unsigned *flags, int bang)
 {
 	size_t i, run = 0, groups = 0, digits = 0, letters = 0;
 	int dotted = 1;
@@ -1102,7 +1102,9 @@ classify(const char *p, size_t n, unsigned *flags)
 			return W_EG;
 		return W_INITIALS;
 	}
-	*flags = lex_flags(p, n);
+	/* the abbreviation lists hold nothing longer than LEX_ABBREV_MAX;
+	 * only '!' asks about longer words ("Jeopardy!") */
+	*flags = n <= LEX_ABBREV_MAX || bang ? lex_flags(p, n) : 0;
 	return W_WORD;
 }
 
@@ -1185,8 +1187,8 @@ static int
 decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 {
 	unsigned flags;
-	enum before_kind k = classify(ptr(w, wb), (size_t)(t - wb), &flags);
-	int starts = next_starts(n);
+	enum before_kind k = classify(ptr(w, wb), (size_t)(t - wb), &flags, 0);
+#define starts next_starts(n) /* asked only where it matters */
 
 	if (!n->spaced) {
 		/* "The river rose.Residents left": an ordinary word, then a capital
@@ -1270,6 +1272,7 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 	if (flags & LX_SUFFIX)
 		return starts;
 	return 1;
+#undef starts
 }
 
 /*
@@ -1475,7 +1478,7 @@ terminator(struct win *w, uint64_t t)
 			    n.w[1] >= 'a' && n.w[1] <= 'z' && t > wb &&
 			    is_lower(prev);
 		}
-		(void)classify(ptr(w, wb), (size_t)(t - wb), &flags);
+		(void)classify(ptr(w, wb), (size_t)(t - wb), &flags, 1);
 		if (cut && (flags & LX_BANG) && !next_starts(&n))
 			cut = 0; /* "Yahoo! Research" */
 		if (cut && quote_closed && attribution_after(w, e))

@@ -30,7 +30,9 @@ head -c 400000 /dev/urandom | tr -d '\000' >"$d/rand"
 sed 's/$/\r/' "$d/c1" | cat - "$d/c2" >"$d/c3"
 
 for c in c1 c2 c3; do
-	LC_ALL=C awk '!seen[$0]++' "$d/$c" >"$d/$c.awk"
+	# A line holding only a form feed (the document separator; random
+	# bytes make one now and then) is never a repeat.
+	LC_ALL=C awk '/^\f\r?$/ || !seen[$0]++' "$d/$c" >"$d/$c.awk"
 	dedupe-lines -b "$d/$c" >"$d/$c.out"
 	check "dedupe-lines -b = awk !seen[\$0]++ ($c)" cmp -s "$d/$c.awk" "$d/$c.out"
 	dedupe-lines -b <"$d/$c" >"$d/$c.stdin"

@@ -61,6 +61,9 @@ static const struct fuzz_mode fuzz_modes[] = {
 	{"split-sentences", {"--format=tsv", "-n", "@"}},
 	{"split-sentences", {"--highlight", "@"}},
 	{"split-sentences", {"-H", "-n", "@"}},
+	/* lines in pieces through the sliding window */
+	{"split-sentences", {"@"}, "WINNOW_PIECE=7"},
+	{"split-sentences", {"--format=jsonl", "@"}, "WINNOW_PIECE=2"},
 	{"extract-dates", {"@"}},
 	{"extract-dates", {"--format=jsonl", "--ref=2025-03-10", "@"}},
 	{"extract-dates", {"--format=tsv", "-n", "--locale=en-GB", "@"}},
