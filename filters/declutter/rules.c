@@ -1416,29 +1416,46 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	rules.v[rules.n++] = r;
 }
 
+/*
+ * The rule file being read.  A bad rule ends the run through exit() while
+ * it is open; a harness that runs main() again (the fuzz target) closes it
+ * at the next load.
+ */
+static struct {
+	FILE *fp;
+	struct linereader lr;
+} rfile;
+
+static void
+rules_close_file(void)
+{
+	if (rfile.fp == NULL)
+		return;
+	lr_free(&rfile.lr);
+	(void)fclose(rfile.fp);
+	rfile.fp = NULL;
+}
+
 static void
 rules_load_file(const char *path)
 {
-	struct linereader lr;
 	struct line line;
-	FILE *fp;
-	int fd, rc;
+	int rc;
 
-	fp = fopen(path, "r");
-	if (fp == NULL)
+	rfile.fp = fopen(path, "r");
+	if (rfile.fp == NULL)
 		pdie_sys("%s", path);
-	fd = fileno(fp);
-	lr_init(&lr, fd);
-	lr_set_max_line(&lr, 1u << 20);
-	while ((rc = lr_next(&lr, &line)) > 0)
-		rule_parse(path, (unsigned long)lr.lineno, line.p, line.len);
+	lr_init(&rfile.lr, fileno(rfile.fp));
+	lr_set_max_line(&rfile.lr, 1u << 20);
+	while ((rc = lr_next(&rfile.lr, &line)) > 0)
+		rule_parse(
+		    path, (unsigned long)rfile.lr.lineno, line.p, line.len);
 	if (rc < 0 && errno == ERANGE)
-		rule_error(path, (unsigned long)lr.lineno + 1,
+		rule_error(path, (unsigned long)rfile.lr.lineno + 1,
 		    "a rule line longer than 1 MiB");
 	if (rc < 0)
 		pdie_sys("%s", path);
-	lr_free(&lr);
-	(void)fclose(fp);
+	rules_close_file();
 }
 
 void
@@ -1967,6 +1984,7 @@ rules_load(void)
 	if (keep.kept && keepable())
 		return;
 	/* A kept set, or one a harness's exit() abandoned half-built. */
+	rules_close_file();
 	rules_release();
 	keep.kept = 0;
 	if (!opt.no_default_rules)
