@@ -91,7 +91,7 @@ is_ws(int c)
 static void
 pre_chars(const char *p, size_t n)
 {
-	const char *end = p + n, *s;
+	const char *end = n > 0 ? p + n : p, *s; /* (NULL, 0) may come */
 	int c;
 
 	while (p < end) {
@@ -124,7 +124,8 @@ pre_chars(const char *p, size_t n)
 void
 text_chars(const char *p, size_t n, int pre)
 {
-	const char *end = p + n, *s;
+	/* An empty run may come as (NULL, 0): no arithmetic on NULL. */
+	const char *end = n > 0 ? p + n : p, *s;
 
 	if (pre) {
 		pre_chars(p, n);
