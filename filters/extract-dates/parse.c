@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "holidays.h"
 
 struct ctx {
 	struct window *w;
@@ -48,6 +49,8 @@ struct point {
 };
 
 static int unit_at(const struct ctx *c, int i, int *plural);
+struct reading;
+static int relative_at(struct ctx *c, int i, struct reading *r);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -1466,89 +1469,141 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 /* ---- the main readings ---- */
 
 
-/* The day of holiday rule r (holidays.words) in year y. */
-static long
-holiday_day(int r, int y)
+/*
+ * Whether the word at i is w[0..len) (lower case, any case in the text);
+ * plural: also w+"s" ("mothers"), and its possessive forms, which set
+ * *marked.
+ */
+static int
+word_is(const struct ctx *c, int i, const char *w, size_t len, int plural,
+    int *marked)
 {
-	int m, n, w;
+	const struct tok *t = tk(c, i);
+	const char *s = c->w->s + t->beg;
+	size_t n = t->ndig, k;
 
-	if (r >= 30000)
-		return holiday_day(r - 20000, y) + 1;
-	if (r >= 20000)
-		return easter_days(y) + (r - 20100);
-	if (r >= 10000) {
-		m = r / 100 % 100;
-		n = r / 10 % 10;
-		w = r % 10;
-		return nth_weekday(y, m, w, n == 9 ? -1 : n);
+	if (t->type != T_WORD || (n != len && !(plural && n == len + 1)))
+		return 0;
+	for (k = 0; k < len; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	if (n == len + 1) {
+		if ((s[len] | 0x20) != 's')
+			return 0;
+		*marked = 1;
 	}
-	return days_from_civil(y, r / 100, r % 100 >= 1 ? r % 100 : 1);
+	if (t->flags & TF_POSS)
+		*marked = 1;
+	return 1;
 }
 
 /*
- * Christmas, Thanksgiving [Day], Easter [Monday], Labor Day, New Year's
- * Eve, Martin Luther King Day, Mother's Day [2025], next Thanksgiving,
- * last Easter, Christmas of 2024.
+ * The holiday name (holidays.c) at token j: the token after it, or -1.
+ * A dash, apostrophe or dot may join two words (Eid al-Fitr, Tisha B'Av,
+ * MLK Jr. Day).
+ */
+static int
+name_at(const struct ctx *c, int j, const char *name, int *marked)
+{
+	const char *p = name;
+	int k = j;
+
+	*marked = 0;
+	while (*p != '\0') {
+		const char *w = p;
+		size_t len;
+		int optional = 0, plural = 0, k0 = k;
+
+		while (*p != '\0' && *p != ' ')
+			p++;
+		len = (size_t)(p - w);
+		if (*p == ' ')
+			p++;
+		if (*w == '?') {
+			optional = 1;
+			w++;
+			len--;
+		}
+		if (len > 0 && w[len - 1] == '$') {
+			plural = 1;
+			len--;
+		}
+		if (k > j && (is_punct(c, k, '-') || is_punct(c, k, '\'') ||
+				 is_punct(c, k, '.')))
+			k++;
+		if (word_is(c, k, w, len, plural, marked))
+			k++;
+		else if (optional)
+			k = k0;
+		else
+			return -1;
+	}
+	/* the apostrophe of a plural possessive: Presidents' Day */
+	if (*marked && is_punct(c, k, '\'') && tight(c, k))
+		k++;
+	return k;
+}
+
+/* The first day of holiday h in year y (its last in *to); NO_DAY if it
+ * has none that year (days before 1970 are negative). */
+#define NO_DAY (-100000000L)
+static long
+holiday_in(const struct holiday *h, int y, long *to)
+{
+	long from, t;
+
+	if (!holiday_days(h, y, opt.day_first, &from, &t))
+		return NO_DAY;
+	if (to != NULL)
+		*to = t;
+	return from;
+}
+
+/*
+ * Christmas, Thanksgiving [Day], Easter Monday, Labor Day weekend, New
+ * Year's Eve, Martin Luther King Day, Mother's Day [2025], next
+ * Thanksgiving, last Easter, Christmas of 2024, Passover (an interval),
+ * Ramadan last year, Thanksgiving in three years.  Without a year or a
+ * modifier, the clause's tense picks the last or the next one; without a
+ * tense, the next one (on or after the anchor): news names a holiday
+ * ahead of it more often than after.
  */
 static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
-	int j = i, rule, y, e, m = 0, k, eve = 0, plus = 0, t, ay, am, ad;
-	long days, an;
+	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
+	const struct holiday *h, *best = NULL;
+	long days, to, an;
+	struct reading r2;
 
 	v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
 	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
-	    is_mod(c, j, M_PREVIOUS)) {
+	    is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_FOLLOWING)) {
 		m = tk(c, j)->mod;
 		j++;
 	} else if (is_mod(c, j, M_THE) && j == i) {
 		j++;
 		goto v_again;
 	}
-	if (tk(c, j)->type != T_WORD || (rule = class_val(c, j, L_HOLIDAYS)) == -1)
+	if (tk(c, j)->type != T_WORD || !class_is(c, j, L_HOLIDAYS))
 		return -1;
-	k = j + 1;
-	if (rule < 0) {
-		/* the rest of the name: up to "day", a weekday or "year's" */
-		int n, found = 0;
-
-		rule = -rule;
-		for (n = 0; n < 4 && k < c->w->nt; n++, k++) {
-			int u, pl;
-
-			if (tk(c, k)->type == T_PUNCT && tk(c, k)->ch != '\'')
-				break;
-			u = unit_at(c, k, &pl);
-			if (u == U_DAY || u == U_YEAR ||
-			    class_val(c, k, L_WEEKDAYS) > 0) {
-				found = 1;
-				k++;
-				break;
-			}
-		}
-		if (!found)
-			return -1;
-		if (rule == 101 && (unit_at(c, k - 1, &e) != U_YEAR ||
-				       !(tk(c, k - 1)->flags & (TF_CAP | TF_POSS))))
-			return -1; /* New Year's; not "a new year" */
-		if (rule == 101) {
-			if (unit_at(c, k, &e) == U_DAY)
-				k++; /* New Year's Day */
-		}
-	} else {
-		if (!(tk(c, j)->flags & TF_CAP) && rule != 1225 &&
-		    rule != 11144 && rule != 20100 && rule != 1031)
-			return -1;
-		/* Thanksgiving Day, Christmas Day, Easter Sunday/Monday */
-		if (unit_at(c, k, &e) == U_DAY) {
-			k++;
-		} else if (rule == 20100 && class_val(c, k, L_WEEKDAYS) > 0 &&
-		    class_val(c, k, L_WEEKDAYS) < 10) {
-			plus = class_val(c, k, L_WEEKDAYS) % 7;
-			k++;
+	for (h = holidays; h->name != NULL; h++) {
+		if (h->name[0] != (c->w->s[tk(c, j)->beg] | 0x20))
+			continue;
+		if ((e = name_at(c, j, h->name, &mk)) > k) {
+			k = e;
+			best = h;
+			marked = mk;
 		}
 	}
+	if (best == NULL)
+		return -1;
+	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP))
+		return -1; /* lent money */
+	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
+	    !marked && k - j < 3)
+		return -1; /* a new year */
 	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
 	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
 	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
@@ -1556,10 +1611,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		eve = 1; /* Christmas Eve, New Year's Eve */
 		k++;
 	}
-	if (rule == 101 && eve) {
-		rule = 1231; /* New Year's Eve */
-		eve = 0;
-	}
+	anchor_civil(c, &ay, &am, &ad);
+	memset(&r2, 0, sizeof(r2));
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
 		k = e;
@@ -1569,46 +1622,48 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
 		       is_mod(c, k + 1, M_NEXT) || is_mod(c, k + 1, M_LAST)) &&
 	    unit_at(c, k + 2, &e) == U_YEAR) {
-		anchor_civil(c, &ay, &am, &ad);
 		y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
 			 is_mod(c, k + 1, M_LAST) ? -1 : 0);
 		k += 3;
+	} else if ((tk(c, k)->type == T_WORD || tk(c, k)->type == T_NUM) &&
+	    (e = relative_at(c, k, &r2)) > 0 && !r2.b.grain &&
+	    (r2.a.grain == G_YEAR || r2.a.grain == G_MONTH)) {
+		/* Thanksgiving last year, Easter in two years */
+		y = r2.a.y;
+		k = e;
 	} else {
 		an = anchor_days(c);
-		anchor_civil(c, &ay, &am, &ad);
 		y = ay;
-		if (m == M_NEXT || m == M_COMING) {
-			if (holiday_day(rule, y) + plus - eve <= an)
-				y++;
-		} else if (m == M_LAST || m == M_PREVIOUS) {
-			if (holiday_day(rule, y) + plus - eve >= an)
-				y--;
-		} else if (m == 0) {
+		days = holiday_in(best, y, NULL);
+		if (m == 0)
 			c->xyear = 1;
-			t = tense(c, i, k);
-			if (t < 0 && holiday_day(rule, y) + plus - eve > an)
+		if (m == M_LAST || m == M_PREVIOUS ||
+		    ((m == 0 || m == M_THIS) && tense(c, i, k) < 0)) {
+			/* the last one, on or before the anchor (before it
+			 * after "last") */
+			if (days == NO_DAY || days - eve > an ||
+			    (m != 0 && m != M_THIS && days - eve == an))
 				y--;
-			else if (t > 0 && holiday_day(rule, y) + plus - eve < an)
-				y++;
-			else if (t == 0) {
-				long c0 = -1;
-				int k2, best = y;
-
-				for (k2 = y - 1; k2 <= y + 1; k2++) {
-					long d2 = holiday_day(rule, k2) + plus - eve;
-					long cst = d2 >= an ? d2 - an : 2 * (an - d2);
-
-					if (c0 < 0 || cst < c0) {
-						c0 = cst;
-						best = k2;
-					}
-				}
-				y = best;
-			}
+		} else if (days == NO_DAY || days - eve < an ||
+		    (m != 0 && m != M_THIS && days - eve == an)) {
+			y++; /* the next one */
 		}
 	}
-	days = holiday_day(rule, y) + plus;
+	if ((days = holiday_in(best, y, &to)) == NO_DAY)
+		return -1;
+	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+		/* Labor Day weekend: the one before a Monday holiday, else
+		 * the weekend of its week */
+		int wd = weekday_of(days);
+
+		days = wd == 1 ? days - 2 : days + 6 - wd;
+		tv_day(&r->a, days);
+		r->a.grain = G_WEEKEND;
+		return k + 1;
+	}
 	tv_day(&r->a, days - eve);
+	if (to > days && !eve)
+		tv_day(&r->b, to);
 	return k;
 }
 
@@ -2439,6 +2494,16 @@ is_range_word(const struct ctx *c, int i, int between)
 	return is_mod(c, i, M_TO) || is_punct(c, i, '-');
 }
 
+/* Whether the day of a value exists (no February 29, 2022). */
+static int
+tv_valid(const struct tv *v)
+{
+	if (v->grain < G_WEEK)
+		return 1;
+	return v->m >= 1 && v->m <= 12 && v->d >= 1 &&
+	    v->d <= month_days(v->y, v->m);
+}
+
 /* The span of time of a value as two days (for ordering checks). */
 static long
 tv_start(const struct tv *v)
@@ -2848,6 +2913,11 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		!opt.open_intervals))
 		i = sig_end;
 	if (r.a.grain == G_NONE)
+		return 0;
+	/* no interval that ends before it begins, no June 31: the reading
+	 * from the next start may do better */
+	if (!tv_valid(&r.a) || (r.b.grain && (!tv_valid(&r.b) ||
+					      tv_start(&r.b) < tv_start(&r.a))))
 		return 0;
 	if (pm != 0 && !r.b.grain)
 		part_of(&r, pm);
