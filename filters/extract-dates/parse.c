@@ -51,6 +51,7 @@ struct point {
 static int unit_at(const struct ctx *c, int i, int *plural);
 struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
+static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -408,11 +409,172 @@ meridiem(const struct ctx *c, int i, int *pm)
  * 1930 GMT.  Returns the index after it, or -1.  context: a date or "at"
  * is near, so "10:30" alone counts.
  */
+/*
+ * Minutes written in words after an hour: "thirty", "fifteen", "forty
+ * five", "fifty-nine" (10 to 59); 0 if none.
+ */
+static int
+word_minutes(const struct ctx *c, int i, int *end)
+{
+	int v = class_val(c, i, L_NUMBERS), u, k = i + 1;
+
+	if (tk(c, i)->type != T_WORD || v < 10 || v > 59 ||
+	    tk(c, i)->ndig > 9 /* several */)
+		return 0;
+	if (v >= 20 && v % 10 == 0) {
+		if (is_punct(c, k, '-') && tight(c, k))
+			k++;
+		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
+		    tk(c, k)->type == T_WORD)
+			v += u;
+		else
+			k = i + 1;
+	}
+	*end = k;
+	return v;
+}
+
+/* An hour 1..12 written as a word or a number at i; 0 if none. */
+static int
+bare_hour(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+	int v;
+
+	if (t->type == T_NUM && t->ndig <= 2 &&
+	    !(t->flags & (TF_COMMA | TF_ORD | TF_S)) && t->val >= 1 &&
+	    t->val <= 12 && !is_punct(c, i + 1, ':') &&
+	    !is_punct(c, i + 1, '.') && !is_punct(c, i + 1, '/'))
+		return t->val;
+	if (t->type == T_WORD && (v = class_val(c, i, L_NUMBERS)) >= 1 &&
+	    v <= 12 && t->ndig > 2 /* not "a" */)
+		return v;
+	return 0;
+}
+
+/*
+ * A clock told in words:
+ *	[a] quarter|half|N [minutes] past|after|to|till|before|of CLOCK
+ *	    (a quarter past 3pm, twenty to noon, 10 minutes to 5)
+ *	HOUR MINUTES [am|pm|o'clock] (ten thirty am, five-thirty, seven
+ *	    forty-five p.m.; without a meridiem only after "at")
+ * The offset form needs a clock that cannot be a count ("3 p.m.", noon,
+ * "5 o'clock"), or "past", "quarter", "half" or "minutes": "two to three
+ * weeks" is no clock.
+ */
+static int
+clock_words(const struct ctx *c, int i, struct point *p, int context)
+{
+	struct point q;
+	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0;
+
+	if (is_mod(c, k, M_A))
+		k++;
+	if (unit_at(c, k, &e) == U_QUARTER && !e) {
+		n = 15;
+		strong = 1;
+		k++;
+	} else if (unit_at(c, k, &e) == U_HALF && !e) {
+		n = 30;
+		strong = 1;
+		k++;
+	} else if (k == i && (is_num(c, k) || tk(c, k)->type == T_WORD)) {
+		if (is_num(c, k) && tk(c, k)->ndig <= 2 &&
+		    !(tk(c, k)->flags & (TF_COMMA | TF_ORD | TF_S)))
+			n = tk(c, k)->val, e = k + 1;
+		else if ((n = word_minutes(c, k, &e)) == 0 &&
+		    ((n = class_val(c, k, L_NUMBERS)) < 1 || n > 9 ||
+			tk(c, k)->ndig <= 2))
+			n = -1;
+		else if (n >= 1 && n <= 9)
+			e = k + 1;
+		if (n >= 1 && n < 60) {
+			k = e;
+			if ((e = unit_at(c, k, &to)) == U_MINUTE) {
+				strong = 1;
+				k++;
+			}
+		} else {
+			n = -1;
+		}
+	}
+	if (n > 0) {
+		int w = class_val(c, k, L_MODIFIERS);
+
+		to = w == M_TO || w == M_BEFORE || w == M_OF;
+		if ((w == M_PAST || w == M_AFTER || to) &&
+		    tk(c, k)->type == T_WORD) {
+			memset(&q, 0, sizeof(q));
+			q.hh = q.mm = q.ss = -1;
+			if (class_val(c, k + 1, L_PARTS) == P_NOON ||
+			    class_val(c, k + 1, L_PARTS) == P_MIDNIGHT) {
+				q.hh = class_val(c, k + 1, L_PARTS) == P_NOON ?
+				    12 : 0;
+				q.mm = 0;
+				q.ampm = 1;
+				e = k + 2;
+			} else if ((e = clock_at(c, k + 1, &q, 0)) > 0 &&
+			    q.mm == 0) {
+				/* 3pm, 5 o'clock, three pm */
+			} else if ((h = bare_hour(c, k + 1)) > 0 &&
+			    (strong || w == M_PAST)) {
+				q.hh = h;
+				q.mm = 0;
+				e = k + 2;
+			} else {
+				e = -1;
+			}
+			if (e > 0) {
+				h = q.hh;
+				m = n;
+				if (to) {
+					h = (h + 23) % 24;
+					m = 60 - n;
+				}
+				p->hh = h;
+				p->mm = m;
+				p->ss = 0;
+				p->ampm = q.ampm;
+				p->hastime = 1;
+				return zone_after(c, e);
+			}
+		}
+	}
+	/* ten thirty am, five-thirty */
+	if ((h = bare_hour(c, i)) > 0 && tk(c, i)->type == T_WORD) {
+		k = i + 1;
+		if (is_punct(c, k, '-') && tight(c, k) && tight(c, k + 1))
+			k++;
+		if ((m = word_minutes(c, k, &e)) > 0) {
+			if (meridiem(c, e, &pm)) {
+				p->ampm = 1;
+				if (pm && h < 12)
+					h += 12;
+				if (!pm && h == 12)
+					h = 0;
+				e++;
+			} else if (context < 2 && k == i + 1) {
+				return -1;
+			}
+			p->hh = h;
+			p->mm = m;
+			p->ss = 0;
+			p->hastime = 1;
+			return zone_after(c, e);
+		}
+	}
+	return -1;
+}
+
 static int
 clock_at(const struct ctx *c, int i, struct point *p, int context)
 {
 	const struct tok *t = tk(c, i);
 	int h, m = 0, s = 0, j = i, pm = 0, have_mer, pod;
+
+	if ((j = clock_words(c, i, p, context)) > 0)
+		return j;
+	j = i;
 
 	pod = class_val(c, i, L_PARTS);
 	if (pod == P_NOON || pod == P_MIDNIGHT) {
@@ -1057,8 +1219,9 @@ point_at(struct ctx *c, int i, struct point *p)
 			k++;
 		if (date_at(c, k, p) > 0) {
 			j = date_at(c, k, p);
-			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
-			    !p->ampm)
+			/* "five-thirty tomorrow evening": 17:30 */
+			if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
+				p->pod == P_EV) && p->hh < 12 && !p->ampm)
 				p->hh += 12;
 			p->pod = 0;
 		}
@@ -3003,6 +3166,8 @@ head_worth(struct ctx *c, int h)
 	case M_ON:
 	case M_AT:
 	case M_PASTW:
+	case M_PAST: /* 20 past 3pm */
+	case M_AFTER:
 		return 1;
 	default:
 		break;
