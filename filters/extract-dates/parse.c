@@ -52,6 +52,7 @@ static int unit_at(const struct ctx *c, int i, int *plural);
 struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
+static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -1548,13 +1549,18 @@ shift(struct ctx *c, long base, int unit, int n, struct tv *v)
 		long mins = (long)(c->an->hh >= 0 ? c->an->hh : 0) * 60 +
 		    (c->an->mm >= 0 ? c->an->mm : 0);
 
+		long secs;
+
 		mins += unit == U_HOUR ? 60L * n : unit == U_MINUTE ? n : 0;
-		base += mins >= 0 ? mins / 1440 : -((1439 - mins) / 1440);
-		mins = ((mins % 1440) + 1440) % 1440;
+		/* 12 seconds ago: to the second */
+		secs = mins * 60 + (unit == U_SECOND ? n : 0);
+		base += secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);
+		secs = ((secs % 86400) + 86400) % 86400;
 		tv_day(v, base);
-		v->grain = G_MINUTE;
-		v->hh = (int)(mins / 60);
-		v->mm = (int)(mins % 60);
+		v->grain = unit == U_SECOND ? G_SECOND : G_MINUTE;
+		v->hh = (int)(secs / 3600);
+		v->mm = (int)(secs / 60 % 60);
+		v->ss = (int)(secs % 60);
 		break;
 	}
 	default:
@@ -2118,12 +2124,36 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		if ((is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
 			is_mod(c, k, M_FROM)) && j == i) {
 			struct point q;
+			struct reading qr;
 			struct tv qv;
 			int qe;
 
-			if ((qe = point_at(c, k + 1, &q)) > 0 && q.hasdate &&
-			    resolve_point(c, &q, k + 1, qe, &qv, NULL) &&
-			    qv.grain >= G_DAY) {
+			/* the date may be any reading of a day: a holiday,
+			 * "next Friday", "March 3" */
+			if ((qe = main_at(c, k + 1, &qr, &q)) > 0 &&
+			    !qr.b.grain && !qr.nodate &&
+			    (qr.a.grain == G_DAY ||
+				(qr.a.grain >= G_HOUR && u <= U_HOUR))) {
+				qv = qr.a;
+				if (qv.grain >= G_HOUR) {
+					/* 15 minutes before 1pm */
+					long mins = qv.hh * 60L + qv.mm +
+					    (u == U_HOUR ? 60L : 1L) *
+					    (is_mod(c, k, M_BEFORE) ? -n : n);
+					long day = days_from_civil(qv.y, qv.m,
+					    qv.d);
+
+					if (u == U_SECOND)
+						return -1;
+					day += mins >= 0 ? mins / 1440 :
+					    -((1439 - mins) / 1440);
+					mins = ((mins % 1440) + 1440) % 1440;
+					tv_day(&r->a, day);
+					r->a.grain = G_MINUTE;
+					r->a.hh = (int)(mins / 60);
+					r->a.mm = (int)(mins % 60);
+					return qe;
+				}
 				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
 				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
 				if (u == U_MONTH || u == U_YEAR || u == U_WEEK) {
@@ -2598,6 +2628,47 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	return k;
 }
 
+/*
+ * The week of a day: "the week of March 10", "the week beginning
+ * (starting, commencing) February 4", "w/c Feb 4": the ISO week (Monday
+ * to Sunday) holding that day.
+ */
+static int
+week_of(struct ctx *c, int i, struct reading *r)
+{
+	struct point q;
+	struct tv v;
+	int j = i, e, pl;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_word_text(c, j, "w") && is_punct(c, j + 1, '/') &&
+	    is_word_text(c, j + 2, "c") && tight(c, j + 1) &&
+	    tight(c, j + 2)) {
+		j += 3;
+	} else {
+		if (unit_at(c, j, &pl) != U_WEEK || pl)
+			return -1;
+		j++;
+		if (is_mod(c, j, M_OF))
+			j++;
+		else if (is_word_text(c, j, "beginning") ||
+		    is_word_text(c, j, "starting") ||
+		    is_word_text(c, j, "commencing"))
+			j += 1 + (is_mod(c, j + 1, M_ON) ||
+				     is_mod(c, j + 1, M_FROM));
+		else
+			return -1;
+	}
+	if ((e = point_at(c, j, &q)) <= 0 || !q.hasdate || q.hastime ||
+	    !resolve_point(c, &q, j, e, &v, NULL) || v.grain != G_DAY)
+		return -1;
+	tv_day(&r->a, days_from_civil(v.y, v.m, v.d) -
+		weekday_of(days_from_civil(v.y, v.m, v.d)) + 1);
+	r->a.grain = G_WEEK;
+	return e;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
@@ -2608,6 +2679,8 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
 	if ((e = tag_at(c, i, r)) > 0)
+		return e;
+	if ((e = week_of(c, i, r)) > 0)
 		return e;
 	if ((e = period_at(c, i, r)) > 0)
 		return e;
@@ -2636,8 +2709,15 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		r->a.q = tk(c, e)->val;
 		return e + 1;
 	}
-	/* a bare year */
+	/* a bare year, not the rest of a numeric date that is no date
+	 * (02/29/2022, 2014-02-30, 2014/13/22) */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
+	    !(i > 1 && tight(c, i) && (is_punct(c, i - 1, '/') ||
+					  is_punct(c, i - 1, '-')) &&
+		tight(c, i - 1) && is_num(c, i - 2)) &&
+	    !(tight(c, e) && is_punct(c, e, '/') && is_num(c, e + 1)) &&
+	    !(tight(c, e) && is_punct(c, e, '-') && is_num(c, e + 1) &&
+		tk(c, e + 1)->ndig <= 2 && is_punct(c, e + 2, '-')) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
 	    !count_of_things(c, i, e) &&
 	    !class_is(c, e, L_STREETS) &&
@@ -2977,6 +3057,82 @@ opener(const struct ctx *c, int i)
 	}
 }
 
+/*
+ * A day and its clock told apart: "xmas at 6 pm", "in 7 days at 5pm",
+ * "last night at 8", "tomorrow, 9 a.m."; and a clock, or a clock range,
+ * then its day: "8am this morning", "6-8 next Monday", "between 3 and 8
+ * yesterday", "9:30 a.m. on Christmas".  r is the reading that ends at
+ * token k; returns the new end (k when nothing was joined).
+ */
+static int
+compose(struct ctx *c, int k, struct reading *r, struct point *p1)
+{
+	struct reading r2;
+	struct point p2;
+	int e, k2, pod;
+
+	memset(&r2, 0, sizeof(r2));
+	memset(&p2, 0, sizeof(p2));
+	p2.hh = p2.mm = p2.ss = -1;
+	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_POD)) {
+		k2 = k;
+		int strong = is_mod(c, k2, M_AT) || is_mod(c, k2, M_AROUND) ||
+		    is_punct(c, k2, '@');
+
+		if (strong || (is_punct(c, k2, ',') && is_num(c, k2 + 1)))
+			k2++;
+		if (k2 == k && !is_num(c, k2))
+			return k;
+		if ((e = clock_at(c, k2, &p2, strong ? 2 : 1)) <= 0 ||
+		    !p2.hastime)
+			return k;
+		/* "on Tuesday, 12 people died": a bare number after a
+		 * comma is no clock */
+		if (!strong && !p2.ampm && !is_punct(c, k2 + 1, ':') &&
+		    !is_punct(c, k2 + 1, '.'))
+			return k;
+		pod = r->a.grain == G_POD ? r->a.q : 0;
+		if (pod >= P_AF && pod <= P_NI && p2.hh < 12 && !p2.ampm &&
+		    !(pod == P_NI && p2.hh < 5))
+			p2.hh += 12;
+		if (pod == P_MO && p2.hh == 12 && !p2.ampm)
+			p2.hh = 12;
+		r->a.grain = p2.ss > 0 ? G_SECOND : G_MINUTE;
+		r->a.hh = p2.hh;
+		r->a.mm = p2.mm;
+		r->a.ss = p2.ss > 0 ? p2.ss : 0;
+		r->a.q = 0;
+		return e;
+	}
+	/* a clock (or clock range) without a date, then a day */
+	if (r->a.grain < G_HOUR || (r->b.grain && r->b.grain < G_HOUR) ||
+	    (p1->hastime && p1->hasdate))
+		return k;
+	k2 = k;
+	if (is_mod(c, k2, M_ON) || is_mod(c, k2, M_OF) ||
+	    (is_punct(c, k2, ',') && !is_num(c, k2 + 1)))
+		k2++;
+	if ((e = main_at(c, k2, &r2, &p2)) <= 0 || r2.b.grain || r2.nodate ||
+	    (r2.a.grain != G_DAY && r2.a.grain != G_POD))
+		return k;
+	pod = r2.a.grain == G_POD ? r2.a.q : 0;
+	if (pod >= P_AF && pod <= P_NI && !p1->ampm) {
+		if (r->a.hh < 12 && !(pod == P_NI && r->a.hh < 5))
+			r->a.hh += 12;
+		if (r->b.grain && r->b.hh < 12 && !(pod == P_NI && r->b.hh < 5))
+			r->b.hh += 12;
+	}
+	r->a.y = r2.a.y;
+	r->a.m = r2.a.m;
+	r->a.d = r2.a.d;
+	if (r->b.grain) {
+		r->b.y = r2.a.y;
+		r->b.m = r2.a.m;
+		r->b.d = r2.a.d;
+	}
+	return e;
+}
+
 /* Read one expression from token i; 1 with *e filled. */
 static int
 expr_from(struct ctx *c, int i, struct expr *x)
@@ -3062,6 +3218,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 			k = e3;
 		}
 	}
+	if (!r.nodate && !every && sig != M_BETWEEN && sig != M_FROM)
+		k = compose(c, k, &r, &p1);
 	if (r.nodate || every) {
 		x->beg = tk(c, i)->beg;
 		x->end = tk(c, k - 1)->end;
