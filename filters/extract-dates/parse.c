@@ -867,6 +867,12 @@ year_tail(const struct ctx *c, int j, struct point *p)
 		p->y = y;
 		return e;
 	}
+	/* Feb. 17 in 2026 */
+	if (is_mod(c, j, M_IN) && (y = year_at(c, j + 1, &e, 0)) > 0 &&
+	    !is_punct(c, e, '-')) {
+		p->y = y;
+		return e;
+	}
 	if ((y = year_at(c, j, &e, 1)) > 0) {
 		p->y = y;
 		return e;
@@ -1741,6 +1747,7 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
+	int weekend = 0;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
@@ -1782,6 +1789,11 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	anchor_civil(c, &ay, &am, &ad);
 	memset(&r2, 0, sizeof(r2));
+	/* Labor Day weekend [2021], Memorial Day weekend last year */
+	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+		weekend = 1;
+		k++;
+	}
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
 		k = e;
@@ -1820,7 +1832,11 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	if ((days = holiday_in(best, y, &to)) == NO_DAY)
 		return -1;
-	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+	if (!weekend && unit_at(c, k, &e) == U_WEEKEND && !e) {
+		weekend = 1;
+		k++;
+	}
+	if (weekend) {
 		/* Labor Day weekend: the one before a Monday holiday, else
 		 * the weekend of its week */
 		int wd = weekday_of(days);
@@ -1828,7 +1844,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		days = wd == 1 ? days - 2 : days + 6 - wd;
 		tv_day(&r->a, days);
 		r->a.grain = G_WEEKEND;
-		return k + 1;
+		return k;
 	}
 	tv_day(&r->a, days - eve);
 	if (to > days && !eve)
@@ -3009,7 +3025,8 @@ opener(const struct ctx *c, int i)
 	if (t->type == T_NUM)
 		return !(t->flags & TF_COMMA);
 	if (t->type == T_PUNCT)
-		return t->ch == '-' || t->ch == '\'';
+		return t->ch == '-' || t->ch == '\'' ||
+		    (t->ch == '.' && i > 0 && class_is(c, i - 1, L_HOLIDAYS));
 	if (t->type != T_WORD)
 		return 0;
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
@@ -3283,6 +3300,9 @@ head_worth(struct ctx *c, int h)
 		return b->type == T_NUM || b->type == T_TAG ||
 		    (b->type == T_WORD && b->cmask != 0) ||
 		    (b->type == T_PUNCT && b->ch == '-') ||
+		    /* Presidents' Day, Martin Luther King Jr. Day */
+		    (b->type == T_PUNCT && (b->ch == '\'' || b->ch == '.') &&
+			h > 1 && class_is(c, h - 2, L_HOLIDAYS)) ||
 		    (a->type == T_WORD && a->mod != 0) || a->type == T_NUM ||
 		    (a->type == T_PUNCT && a->ch == '-');
 	}
