@@ -436,6 +436,7 @@ decide(unsigned long long i)
 	int fresh;
 
 	s->kept = 0;
+	layout_scan(i);
 	if (s->sig == SIG_BLANK) {
 		p = prev_decided(i);
 		s->cat = p != NULL ? p->cat : CAT_CONTENT;
@@ -467,6 +468,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (layout_list(i, s)) {
+		/* A teaser or a comment (layout.c). */
 	} else if (doc.outside && layout_outside(i, s)) {
 		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {

@@ -250,6 +250,10 @@ struct document {
 	unsigned gap;                /* furniture lines since the last content */
 	unsigned gap_furn;           /* those a rule or a repeat said */
 	int outside;                 /* the article is over: what follows is not */
+	unsigned long long list_end; /* a list of teasers or comments ends here */
+	int list_cat;                /* its category (CAT_CONTENT: none yet) */
+	unsigned list_heads;         /* a teaser's short lines */
+	int list_title;              /* a teaser's one short line is a title */
 };
 extern struct document doc;
 
@@ -290,5 +294,10 @@ unsigned char run_category(const struct slot *s, const struct slot *p,
 int layout_outside(unsigned long long i, struct slot *s);
 /* Count decided line s into the article's run and its end. */
 void layout_note(const struct slot *s);
+/* Before line i is decided: does a list of teasers or comments start? */
+void layout_scan(unsigned long long i);
+/* Line i (no rule, no repeat) in a list: 1, with s->cat and s->why set
+ * (teaser or comment). */
+int layout_list(unsigned long long i, struct slot *s);
 
 #endif

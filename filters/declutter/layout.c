@@ -17,12 +17,27 @@
  * (more words, at least three paragraphs): then what was kept was not the
  * story (a pitch or a teaser high on the page) and the story starts here.
  *
+ * Lists have a rhythm that a story has not: the same few short lines
+ * and one line of prose, again and again.  A list of teasers:
+ *
+ *	WORTH A LOOK                                  a kicker
+ *	Old Mill Reopens As A Bakery                  a title
+ *	The sisters who bought it sold out by noon.   one line of summary
+ *	NEW IN TOWN                                   and again, the same shape
+ *	...
+ *
+ * (or a title and a summary, a title and a summary; or summaries cut
+ * short by an ellipsis, one after the other), and a comment thread: a
+ * name, a date with a time, a few lines of text, again.  Three teasers or
+ * two comments make a list; its lines go as teaser or comment.
+ *
  * The state lives in doc (declutter.h): the words of content kept, the
  * furniture lines since the last content line, and whether the article is
  * over.  decide.c asks layout_outside() about a line that no rule or
  * repetition decided, and tells layout_note() about every line decided.
  */
 #include <limits.h>
+#include <string.h>
 
 #include "declutter.h"
 
@@ -46,6 +61,13 @@ static unsigned long
 line_weight(const struct features *f)
 {
 	return f->words + f->wide / 2;
+}
+
+/* Is s a line of prose? */
+static int
+prose(const struct slot *s)
+{
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
 }
 
 /*
@@ -84,12 +106,6 @@ prose_run(unsigned long long i)
 	    : 0;
 }
 
-/* Is s a line of prose? */
-static int
-prose(const struct slot *s)
-{
-	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
-}
 
 int
 layout_outside(unsigned long long i, struct slot *s)
@@ -138,4 +154,185 @@ layout_note(const struct slot *s)
 	if (doc.gap >= OUTSIDE_GAP && doc.gap_furn >= OUTSIDE_FURN &&
 	    doc.content_words >= OUTSIDE_WORDS)
 		doc.outside = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists: teasers and comments.                                        */
+
+/* Lines of a teaser's summary, at most; a comment's paragraphs. */
+#define TEASER_WORDS 60
+#define TITLE_WORDS 40 /* the summary after a lone title */
+#define UNIT_HEADS 4   /* short lines before the prose, at most */
+#define COMMENT_PARAS 4
+#define TEASERS 3 /* units in a row that make a list */
+#define COMMENTS 2
+
+/* One unit of a list: a few lines that are not prose, then prose. */
+struct unit {
+	unsigned long long end; /* the line after its last prose line */
+	unsigned heads;         /* its lines that are not prose */
+	unsigned paras;         /* its prose lines */
+	unsigned long words;    /* words of its longest prose line */
+	int title;              /* its one head reads like a title */
+	int numeric;            /* a prose line is a quarter numbers */
+	int stamp;              /* a head is a date or time (a meta rule) */
+	int name;               /* a head is a name: 1-4 capitalised words */
+};
+
+/*
+ * A title: a short line of 4 to 30 words that no rule took, capitalised
+ * but not in capitals alone (a kicker, a promotion), not a sentence, few
+ * numbers (not a score line).
+ */
+static int
+title_like(const struct slot *s)
+{
+	const struct features *f = &s->f;
+	size_t k;
+
+	if (s->sig != SIG_WEAK || f->words < 4 || f->words > 30 ||
+	    !f->first_upper || f->term || f->colon || f->bullet ||
+	    f->numwords * 3 >= f->words)
+		return 0;
+	for (k = 0; k < s->text.len; k++)
+		if (s->text.p[k] >= 'a' && s->text.p[k] <= 'z')
+			return 1;
+	return 0;
+}
+
+/*
+ * Read the unit that starts at line i into u; 0 when there is none: no
+ * head, too many heads, or the window ends before its prose does.
+ */
+static int
+read_unit(unsigned long long i, struct unit *u)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	memset(u, 0, sizeof(*u));
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (prose(s)) {
+			if (u->heads == 0)
+				return 0;
+			u->paras++;
+			if (s->f.numwords * 4 >= s->f.words)
+				u->numeric = 1;
+			if (line_weight(&s->f) > u->words)
+				u->words = line_weight(&s->f);
+			continue;
+		}
+		if (u->paras > 0)
+			break;
+		if (++u->heads > UNIT_HEADS)
+			return 0;
+		u->title = u->heads == 1 && title_like(s);
+		if (s->sig == SIG_FURN && s->cat == CAT_META &&
+		    s->f.numwords > 0)
+			u->stamp = 1;
+		if (s->sig == SIG_WEAK && s->f.words <= 4 &&
+		    s->f.first_upper && !s->f.term && s->f.numwords == 0)
+			u->name = 1;
+	}
+	u->end = j;
+	return u->paras > 0 && j < doc.next;
+}
+
+/* A teaser: one line of summary after a title or a few short lines. */
+static int
+teaser_unit(const struct unit *u)
+{
+	return u->paras == 1 && u->words <= TEASER_WORDS && !u->numeric &&
+	    (u->heads >= 2 || (u->title && u->words <= TITLE_WORDS));
+}
+
+/* A comment: a name and a date over a few paragraphs. */
+static int
+comment_unit(const struct unit *u)
+{
+	return u->stamp && u->name && u->heads <= 3 &&
+	    u->paras <= COMMENT_PARAS;
+}
+
+/*
+ * Does a list start at line i?  Units of one kind in a row make one:
+ * TEASERS teasers with as many heads each (or a lone title each), or
+ * COMMENTS comments; right after a list, one more unit of its kind
+ * carries it on (the window may have ended it early).  Sets doc.list_*.
+ *
+ * A list of teasers starts after furniture ("Top stories", a share row),
+ * never right after the story's own prose or at the top of the page: a
+ * how-to whose steps are a heading and a paragraph each has the same
+ * rhythm, but it follows its own introduction or starts the text.  A
+ * teaser with a lone title, the closest to such a step, must also come
+ * after a paragraph of the story.  Comments too follow furniture (their
+ * count, "Leave a reply"), not the story's last paragraph.
+ */
+static int
+list_at(unsigned long long i)
+{
+	struct unit first, u;
+	unsigned long long tend = i, cend = i;
+	unsigned nt = 0, nc = 0;
+	int more = doc.list_cat != CAT_CONTENT && i == doc.list_end;
+	int tlive, clive;
+	const struct slot *p = prev_decided(i);
+
+	if (!read_unit(i, &first))
+		return 0;
+	tlive = more ? doc.list_cat == CAT_RELATED &&
+		first.heads == doc.list_heads && first.title == doc.list_title
+		     : p != NULL && p->cat != CAT_CONTENT &&
+		(!first.title || doc.paragraphs > 0);
+	clive = more ? doc.list_cat == CAT_COMMENTS
+		     : p != NULL && p->cat != CAT_CONTENT;
+	for (u = first;;) {
+		if (tlive && teaser_unit(&u) && u.heads == first.heads &&
+		    u.title == first.title) {
+			nt++;
+			tend = u.end;
+		} else {
+			tlive = 0;
+		}
+		if (clive && comment_unit(&u)) {
+			nc++;
+			cend = u.end;
+		} else {
+			clive = 0;
+		}
+		if ((!tlive && !clive) || !read_unit(u.end, &u))
+			break;
+	}
+	if (nt >= (more ? 1u : TEASERS) && tend >= cend) {
+		doc.list_cat = CAT_RELATED;
+		doc.list_end = tend;
+		doc.list_heads = first.heads;
+		doc.list_title = first.title;
+	} else if (nc >= (more ? 1u : COMMENTS)) {
+		doc.list_cat = CAT_COMMENTS;
+		doc.list_end = cend;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+void
+layout_scan(unsigned long long i)
+{
+	if (i >= doc.list_end && SLOT(i)->sig != SIG_BLANK)
+		(void)list_at(i);
+}
+
+int
+layout_list(unsigned long long i, struct slot *s)
+{
+	if (doc.list_cat == CAT_CONTENT || i >= doc.list_end)
+		return 0;
+	s->cat = (unsigned char)doc.list_cat;
+	s->why = doc.list_cat == CAT_COMMENTS ? "comment" : "teaser";
+	return 1;
 }
