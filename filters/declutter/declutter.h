@@ -247,13 +247,14 @@ struct document {
 	unsigned long docno;
 	/* Where the article stands (layout.c). */
 	unsigned long content_words; /* words of the content kept so far */
-	unsigned gap;                /* furniture lines since the last content */
-	unsigned gap_furn;           /* those a rule or a repeat said */
-	int outside;                 /* the article is over: what follows is not */
-	unsigned long long list_end; /* a list of teasers or comments ends here */
-	int list_cat;                /* its category (CAT_CONTENT: none yet) */
-	unsigned list_heads;         /* a teaser's short lines */
-	int list_title;              /* a teaser's one short line is a title */
+	unsigned gap;      /* furniture lines since the last content */
+	unsigned gap_furn; /* those a rule or a repeat said */
+	int outside;       /* the article is over: what follows is not */
+	unsigned long long
+	    list_end;        /* a list of teasers or comments ends here */
+	int list_cat;        /* its category (CAT_CONTENT: none yet) */
+	unsigned list_heads; /* a teaser's short lines */
+	int list_title;      /* a teaser's one short line is a title */
 };
 extern struct document doc;
 
@@ -299,5 +300,8 @@ void layout_scan(unsigned long long i);
 /* Line i (no rule, no repeat) in a list: 1, with s->cat and s->why set
  * (teaser or comment). */
 int layout_list(unsigned long long i, struct slot *s);
+/* Line i (no rule, no repeat), prose outside the story's paragraphs that
+ * reads as legal text: 1, with s->cat and s->why set. */
+int layout_legal(unsigned long long i, struct slot *s);
 
 #endif

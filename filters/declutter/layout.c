@@ -27,9 +27,15 @@
  *	...
  *
  * (or a title and a summary, a title and a summary; or summaries cut
- * short by an ellipsis, one after the other), and a comment thread: a
+ * short by an ellipsis, one after the other: "Mill reopens as a ..."; or
+ * titles alone, each under a kicker in capitals), and a comment thread: a
  * name, a date with a time, a few lines of text, again.  Three teasers or
  * two comments make a list; its lines go as teaser or comment.
+ *
+ * Legal text (a cookie notice, a privacy notice, a copyright line) has
+ * its own words and speaks to the reader: "By choosing Accept, you
+ * consent to our use of cookies."  Such a line outside the story's run
+ * of paragraphs goes as legal.
  *
  * The state lives in doc (declutter.h): the words of content kept, the
  * furniture lines since the last content line, and whether the article is
@@ -40,6 +46,11 @@
 #include <string.h>
 
 #include "declutter.h"
+/*
+ * words_legal and words_address come from declutter/words.h, which
+ * features.c includes: the parts are compiled as one translation unit
+ * (see the Makefile), and the generated header may be included once.
+ */
 
 /*
  * A gap of OUTSIDE_GAP furniture lines after OUTSIDE_WORDS words of
@@ -106,7 +117,6 @@ prose_run(unsigned long long i)
 	    : 0;
 }
 
-
 int
 layout_outside(unsigned long long i, struct slot *s)
 {
@@ -131,8 +141,9 @@ layout_outside(unsigned long long i, struct slot *s)
 		return 0;
 	}
 	p = prev_decided(i);
-	s->cat = p != NULL && p->cat != CAT_CONTENT ? run_category(s, p, NULL, 0)
-						    : CAT_RELATED;
+	s->cat = p != NULL && p->cat != CAT_CONTENT
+	    ? run_category(s, p, NULL, 0)
+	    : CAT_RELATED;
 	s->why = "outside-article";
 	return 1;
 }
@@ -233,8 +244,8 @@ read_unit(unsigned long long i, struct unit *u)
 		if (s->sig == SIG_FURN && s->cat == CAT_META &&
 		    s->f.numwords > 0)
 			u->stamp = 1;
-		if (s->sig == SIG_WEAK && s->f.words <= 4 &&
-		    s->f.first_upper && !s->f.term && s->f.numwords == 0)
+		if (s->sig == SIG_WEAK && s->f.words <= 4 && s->f.first_upper &&
+		    !s->f.term && s->f.numwords == 0)
 			u->name = 1;
 	}
 	u->end = j;
@@ -257,6 +268,95 @@ comment_unit(const struct unit *u)
 	    u->paras <= COMMENT_PARAS;
 }
 
+/* A kicker: one to six words in capitals alone ("TIME TRAVELLER"). */
+static int
+kicker_like(const struct slot *s)
+{
+	size_t k;
+	int upper = 0;
+
+	if (prose(s) || s->f.words < 1 || s->f.words > 6)
+		return 0;
+	for (k = 0; k < s->text.len; k++) {
+		if (s->text.p[k] >= 'a' && s->text.p[k] <= 'z')
+			return 0;
+		upper |= s->text.p[k] >= 'A' && s->text.p[k] <= 'Z';
+	}
+	return upper;
+}
+
+/*
+ * Headlines of other stories, each under its kicker: TEASERS pairs or more
+ * in a row of a kicker and a title.  The line after the last pair, or 0.
+ */
+static unsigned long long
+kicker_list(unsigned long long i)
+{
+	unsigned long long j, end = 0;
+	unsigned n = 0;
+	int kicker = 0;
+	const struct slot *s;
+
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (!kicker && kicker_like(s)) {
+			kicker = 1;
+		} else if (kicker && title_like(s)) {
+			kicker = 0;
+			n++;
+			end = j + 1;
+		} else {
+			break;
+		}
+	}
+	return n >= TEASERS ? end : 0;
+}
+
+/*
+ * Does line s end with an ellipsis ("..." or "…"), the mark of a summary
+ * cut short?
+ */
+static int
+cut_short(const struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len;
+
+	while (
+	    n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '\t'))
+		n--;
+	return (n >= 3 && memcmp(p + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/*
+ * Summaries cut short, one after another: TEASERS lines or more in a row,
+ * each of at most TEASER_WORDS words ending with an ellipsis (a story may
+ * trail off once, not three times running).  The line after the last
+ * one, or 0.
+ */
+static unsigned long long
+cut_list(unsigned long long i)
+{
+	unsigned long long j, end = 0;
+	unsigned n = 0;
+	const struct slot *s;
+
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (s->sig == SIG_FURN || s->f.words > TEASER_WORDS ||
+		    !cut_short(s))
+			break;
+		n++;
+		end = j + 1;
+	}
+	return n >= TEASERS ? end : 0;
+}
+
 /*
  * Does a list start at line i?  Units of one kind in a row make one:
  * TEASERS teasers with as many heads each (or a lone title each), or
@@ -269,18 +369,24 @@ comment_unit(const struct unit *u)
  * rhythm, but it follows its own introduction or starts the text.  A
  * teaser with a lone title, the closest to such a step, must also come
  * after a paragraph of the story.  Comments too follow furniture (their
- * count, "Leave a reply"), not the story's last paragraph.
+ * count, "Leave a reply"), not the story's last paragraph.  p is the line
+ * before the list (or before its header).
  */
 static int
-list_at(unsigned long long i)
+list_at(unsigned long long i, const struct slot *p)
 {
 	struct unit first, u;
-	unsigned long long tend = i, cend = i;
+	unsigned long long tend = i, cend = i, end;
 	unsigned nt = 0, nc = 0;
 	int more = doc.list_cat != CAT_CONTENT && i == doc.list_end;
 	int tlive, clive;
-	const struct slot *p = prev_decided(i);
 
+	if ((end = cut_list(i)) != 0 || (end = kicker_list(i)) != 0) {
+		doc.list_cat = CAT_RELATED;
+		doc.list_end = end;
+		doc.list_heads = 0;
+		return 1;
+	}
 	if (!read_unit(i, &first))
 		return 0;
 	tlive = more ? doc.list_cat == CAT_RELATED &&
@@ -320,11 +426,32 @@ list_at(unsigned long long i)
 	return 1;
 }
 
+/*
+ * A list's header: a short line of a few words, not a sentence ("Top
+ * stories", "Readers also liked") right above it.
+ */
+static int
+header_like(const struct slot *s)
+{
+	return s->sig == SIG_WEAK && s->f.words >= 1 && s->f.words <= 6 &&
+	    !s->f.term;
+}
+
 void
 layout_scan(unsigned long long i)
 {
-	if (i >= doc.list_end && SLOT(i)->sig != SIG_BLANK)
-		(void)list_at(i);
+	const struct slot *s = SLOT(i);
+	unsigned long long j;
+
+	if (i < doc.list_end || s->sig == SIG_BLANK)
+		return;
+	if (list_at(i, prev_decided(i)) || !header_like(s))
+		return;
+	/* The header goes with the list under it. */
+	for (j = i + 1; j < doc.next && SLOT(j)->sig == SIG_BLANK; j++)
+		;
+	if (j < doc.next)
+		(void)list_at(j, prev_decided(i));
 }
 
 int
@@ -334,5 +461,91 @@ layout_list(unsigned long long i, struct slot *s)
 		return 0;
 	s->cat = (unsigned char)doc.list_cat;
 	s->why = doc.list_cat == CAT_COMMENTS ? "comment" : "teaser";
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Legal text: its words.                                              */
+
+#define LEGAL_SCAN 600 /* bytes of a line read for its words */
+#define LEGAL_WORDS 90 /* a longer line is a story's paragraph */
+
+/*
+ * The index in list[] of the word w[0..n), ASCII case folded, or -1.  The
+ * lists are a few dozen words and a line is looked at only when it stands
+ * outside the story, so a plain scan does.
+ */
+static int
+word_in(const char *const *list, const char *w, size_t n)
+{
+	size_t k, j;
+
+	for (k = 0; list[k] != NULL; k++) {
+		for (j = 0; j < n && list[k][j] != '\0' &&
+		     (unsigned char)list[k][j] ==
+			 lower_byte[(unsigned char)w[j]];
+		     j++)
+			;
+		if (j == n && list[k][j] == '\0')
+			return (int)k;
+	}
+	return -1;
+}
+
+/* An ASCII letter. */
+static int
+ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Does the text of s read as legal text: two different legal words and a
+ * word that speaks to the reader, in its first LEGAL_SCAN bytes?
+ */
+static int
+legal_text(const struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len < LEGAL_SCAN ? s->text.len : LEGAL_SCAN;
+	size_t k = 0, b;
+	int first = -1, legal = 0, address = 0, w;
+
+	while (k < n) {
+		if (!ascii_letter((unsigned char)p[k])) {
+			k++;
+			continue;
+		}
+		for (b = k; k < n && ascii_letter((unsigned char)p[k]); k++)
+			;
+		if (k - b > 14)
+			continue;
+		if (word_in(words_address, p + b, k - b) >= 0)
+			address = 1;
+		w = word_in(words_legal, p + b, k - b);
+		if (w >= 0 && w != first) {
+			if (first < 0)
+				first = w;
+			else
+				legal = 1;
+		}
+	}
+	return legal && address;
+}
+
+int
+layout_legal(unsigned long long i, struct slot *s)
+{
+	const struct slot *p;
+
+	if (!prose(s) || s->huge || s->f.words > LEGAL_WORDS)
+		return 0;
+	p = prev_decided(i);
+	if (p != NULL && p->cat == CAT_CONTENT && doc.paragraphs > 0)
+		return 0;
+	if (!legal_text(s))
+		return 0;
+	s->cat = CAT_LEGAL;
+	s->why = "legal";
 	return 1;
 }
