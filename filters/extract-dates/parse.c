@@ -245,11 +245,77 @@ ordinal_at(const struct ctx *c, int i, int *end)
 		*end = i + 3;
 		return v + u;
 	}
+	/* twenty second, thirty first */
+	if (((v = class_val(c, i, L_NUMBERS)) == 20 || v == 30) &&
+	    tk(c, i)->type == T_WORD &&
+	    (u = class_val(c, i + 1, L_ORDINALS)) > 0 && u < 10) {
+		*end = i + 2;
+		return v + u;
+	}
 	if ((v = class_val(c, i, L_ORDINALS)) > 0) {
 		*end = i + 1;
 		return v;
 	}
 	return -1;
+}
+
+/* A number from 1 to 99 in words: "five", "fifteen", "twenty five",
+ * "ninety-six"; -1 if none.  Not "few", "several", "couple". */
+static int
+number_words(const struct ctx *c, int i, int *end)
+{
+	int v = class_val(c, i, L_NUMBERS), u, k = i + 1;
+
+	if (tk(c, i)->type != T_WORD || v < 1 || is_word_text(c, i, "few") ||
+	    is_word_text(c, i, "several") || is_word_text(c, i, "couple"))
+		return -1;
+	if (v >= 20 && v % 10 == 0) {
+		if (is_punct(c, k, '-') && tight(c, k))
+			k++;
+		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
+		    tk(c, k)->type == T_WORD)
+			return *end = k + 1, v + u;
+	}
+	*end = i + 1;
+	return v;
+}
+
+/*
+ * A year in words: "nineteen eighty six", "two thousand and fifteen",
+ * "two thousand ten", "nineteen hundred ninety three", "twenty twenty";
+ * 0 if none.
+ */
+static int
+year_words(const struct ctx *c, int i, int *end)
+{
+	int a, b, e, k;
+
+	if ((a = number_words(c, i, &e)) < 1)
+		return 0;
+	k = e;
+	if (a == 2 && is_word_text(c, k, "thousand")) {
+		k++;
+		if (is_mod(c, k, M_AND))
+			k++;
+		if ((b = number_words(c, k, &e)) > 0)
+			return *end = e, 2000 + b;
+		if (is_mod(c, k - 1, M_AND))
+			return 0;
+		return *end = k, 2000;
+	}
+	if (a >= 10 && a <= 29 && is_word_text(c, k, "hundred")) {
+		k++;
+		if (is_mod(c, k, M_AND))
+			k++;
+		if ((b = number_words(c, k, &e)) > 0)
+			return *end = e, a * 100 + b;
+		return 0;
+	}
+	/* nineteen eighty six: a single word for the century */
+	if (a >= 11 && a <= 20 && k == i + 1 &&
+	    (b = number_words(c, k, &e)) >= 10)
+		return *end = e, a * 100 + b;
+	return 0;
 }
 
 /* A year at i: 4 digits, or "'25"; 0 if none. */
@@ -877,6 +943,11 @@ year_tail(const struct ctx *c, int j, struct point *p)
 		p->y = y;
 		return e;
 	}
+	/* January 25, nineteen eighty six */
+	if ((y = year_words(c, j + is_punct(c, j, ','), &e)) > 0) {
+		p->y = y;
+		return e;
+	}
 	return j;
 }
 
@@ -992,6 +1063,26 @@ date_at(struct ctx *c, int i, struct point *p)
 		if ((o = ordinal_at(c, j, &e)) > 0 && o <= 31 &&
 		    tk(c, j)->type == T_WORD) {
 			p->d = o; /* July fourth, January first 2000 */
+			return year_tail(c, e, p);
+		}
+		/* May twenty nine, January twenty five nineteen eighty
+		 * six; not the year alone (October two thousand and
+		 * five) */
+		if (tk(c, j)->type == T_WORD &&
+		    (o = number_words(c, j, &e)) > 0 && o <= 31 &&
+		    (v = year_words(c, e, &k)) > 0) {
+			p->d = o;
+			p->y = v;
+			return k;
+		}
+		if (tk(c, j)->type == T_WORD && !year_words(c, j, &e) &&
+		    (o = number_words(c, j, &e)) > 0 && o <= 31 &&
+		    !is_word(c, e, L_UNITS) && !is_word_text(c, e, "hundred") &&
+		    !is_word_text(c, e, "thousand") && !meridiem(c, e, &v) &&
+		    !is_mod(c, e, M_OCLOCK) && !is_mod(c, e, M_OF) &&
+		    !(is_punct(c, e, '-') && tight(c, e)) &&
+		    tk(c, e)->type != T_WORD /* "in May two people" */) {
+			p->d = o;
 			return year_tail(c, e, p);
 		}
 		/* Sep-2012, Dec/2018 */
