@@ -53,6 +53,8 @@ struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
+static int number_words(const struct ctx *c, int i, int *end);
+static int in_count(const struct ctx *c, int i);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -2197,6 +2199,76 @@ season_at(struct ctx *c, int i, struct reading *r)
  * weekend, two days ago, in three weeks, a year earlier, earlier this
  * month, last Tuesday, next March, the following day.
  */
+/*
+ * A time in hours that is no whole count, in minutes: "half an hour"
+ * (30), "a quarter of an hour" (15), "three-quarters of an hour" (45),
+ * "2.5 hours" (150), "two and a half hours" (150); 0 if none.
+ */
+static int
+minutes_at(const struct ctx *c, int i, int *end)
+{
+	int k = i, n, e, pl, q = 0;
+
+	if (is_mod(c, k, M_A))
+		k++;
+	/* half an hour, a quarter of an hour, three-quarters of an hour */
+	if ((n = number_words(c, k, &e)) == 3 && is_punct(c, e, '-') &&
+	    unit_at(c, e + 1, &pl) == U_QUARTER) {
+		q = 45;
+		k = e + 2;
+	} else if (n == 3 && unit_at(c, e, &pl) == U_QUARTER) {
+		q = 45;
+		k = e + 1;
+	} else if (unit_at(c, k, &pl) == U_HALF && !pl) {
+		q = 30;
+		k++;
+	} else if (unit_at(c, k, &pl) == U_QUARTER && !pl) {
+		q = 15;
+		k++;
+	}
+	if (q > 0) {
+		if (is_mod(c, k, M_OF))
+			k++;
+		if (is_mod(c, k, M_A))
+			k++;
+		if (unit_at(c, k, &pl) != U_HOUR || pl)
+			return 0;
+		*end = k + 1;
+		return q;
+	}
+	/* 2.5 hours, 1.25 hours */
+	k = i;
+	if (is_num(c, k) && tk(c, k)->ndig <= 2 && is_punct(c, k + 1, '.') &&
+	    tight(c, k + 1) && is_num(c, k + 2) && tight(c, k + 2) &&
+	    tk(c, k + 2)->ndig <= 2 && unit_at(c, k + 3, &pl) == U_HOUR) {
+		int f = tk(c, k + 2)->val, d = tk(c, k + 2)->ndig == 1 ? 10 : 100;
+
+		*end = k + 4;
+		return tk(c, k)->val * 60 + f * 60 / d;
+	}
+	/* two and a half hours */
+	if ((n = count_at(c, k, &e)) > 0 && n < 100 && is_mod(c, e, M_AND) &&
+	    is_mod(c, e + 1, M_A) && unit_at(c, e + 2, &pl) == U_HALF &&
+	    unit_at(c, e + 3, &pl) == U_HOUR) {
+		*end = e + 4;
+		return n * 60 + 30;
+	}
+	return 0;
+}
+
+/* Whether "in" at i counts a time ("in two days", "in about five
+ * hours", "in half an hour"), else it is a preposition ("in March"). */
+static int
+in_count(const struct ctx *c, int i)
+{
+	int j = i + 1, e;
+
+	if (is_mod(c, j, M_AROUND) || is_word_text(c, j, "approximately") ||
+	    is_word_text(c, j, "roughly"))
+		j++;
+	return count_at(c, j, &e) >= 0 || minutes_at(c, j, &e) > 0;
+}
+
 static int
 relative_at(struct ctx *c, int i, struct reading *r)
 {
@@ -2204,8 +2276,31 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	long an, base;
 
 	/* N units ago / later / from now; in N units */
-	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN))
+	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
 		j++;
+		if (is_mod(c, j, M_AROUND) || is_word_text(c, j, "approximately") ||
+		    is_word_text(c, j, "roughly"))
+			j++; /* in about five hours */
+	}
+	/* half an hour ago, in 2.5 hours, in a quarter of an hour */
+	if ((n = minutes_at(c, j, &e)) > 0) {
+		k = e;
+		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
+			shift(c, anchor_days(c), U_MINUTE, -n, &r->a);
+			return k + 1;
+		}
+		if (is_mod(c, k, M_LATER) || is_mod(c, k, M_HENCE) ||
+		    (is_mod(c, k, M_FROM) &&
+			class_val(c, k + 1, L_MODIFIERS) == M_NOW)) {
+			shift(c, anchor_days(c), U_MINUTE, n, &r->a);
+			return k + 1 + is_mod(c, k, M_FROM);
+		}
+		if (j > i) {
+			shift(c, anchor_days(c), U_MINUTE, n, &r->a);
+			return e;
+		}
+		return -1;
+	}
 	if ((n = count_at(c, j, &e)) > 0 && (u = unit_at(c, e, &pl)) != 0 &&
 	    u != U_WEEKEND &&
 	    !((u == U_QUARTER || u == U_HALF) && is_mod(c, e + 1, M_OF))) {
@@ -3159,6 +3254,7 @@ opener(const struct ctx *c, int i)
 	case M_AT:
 	case M_ON:
 	case M_AND:
+	case M_AROUND: /* in about five hours */
 		return 1;
 	default:
 		return 0;
@@ -3267,7 +3363,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		sig_end = j;
 	} else if (is_mod(c, j, M_ON) || is_mod(c, j, M_AT) ||
 	    is_mod(c, j, M_OF) || (is_mod(c, j, M_IN) &&
-				     count_at(c, j + 1, &e) < 0)) {
+				     !in_count(c, j))) {
 		j++; /* a preposition: not in the span */
 		i = j;
 		goto v_reset;
@@ -3412,7 +3508,8 @@ head_worth(struct ctx *c, int h)
 		/* 3.5 is a number; 10.03.2025 a date */
 		return tight(c, h + 2) && is_num(c, h + 2) &&
 		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
-			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM);
+			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM ||
+			unit_at(c, h + 3, &k) == U_HOUR); /* 2.5 hours */
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '\'';
@@ -3471,14 +3568,13 @@ parse_at(struct window *w, const struct anchor *an, size_t floor,
 		start--;
 	for (i = start; i <= w->head; i++) {
 		const struct tok *t = tk(&c, i);
-		int end;
 
 		/* a trigger before the head was a head itself, and a
 		 * preposition is skipped by the reading of the next token */
 		if (i < w->head &&
 		    (t->type == T_PUNCT || t->trig || t->mod == M_ON ||
 			t->mod == M_AT || t->mod == M_OF ||
-			(t->mod == M_IN && count_at(&c, i + 1, &end) < 0)))
+			(t->mod == M_IN && !in_count(&c, i))))
 			continue;
 		if (expr_from(&c, i, e) && e->end > w->t[w->head].beg)
 			return 1;
