@@ -2282,6 +2282,35 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		    is_word_text(c, j, "roughly"))
 			j++; /* in about five hours */
 	}
+	/* three Fridays from now, two Thursdays ago: counted from the
+	 * anchor, which is not one of them */
+	if (j == i && (n = count_at(c, j, &e)) > 0 && n < 60 &&
+	    (v = class_val(c, e, L_WEEKDAYS)) > 10 && v < 20 &&
+	    ((k = e + 1), is_mod(c, k, M_AGO) || is_word_text(c, k, "back") ||
+		is_mod(c, k, M_HENCE) || (is_mod(c, k, M_FROM) &&
+		    class_val(c, k + 1, L_MODIFIERS) == M_NOW))) {
+		int back = is_mod(c, k, M_AGO) || is_word_text(c, k, "back");
+
+		an = anchor_days(c);
+		v -= 10;
+		if (back)
+			base = an - ((weekday_of(an) - v + 6) % 7 + 1) -
+			    7L * (n - 1);
+		else
+			base = an + ((v - weekday_of(an) + 6) % 7 + 1) +
+			    7L * (n - 1);
+		tv_day(&r->a, base);
+		return k + 1 + is_mod(c, k, M_FROM);
+	}
+	/* Friday after next: the second Friday after the anchor */
+	if (j == i && (v = class_val(c, j, L_WEEKDAYS)) > 0 && v < 10 &&
+	    is_mod(c, j + 1, M_AFTER) && is_mod(c, j + 2, M_NEXT) &&
+	    !unit_at(c, j + 3, &pl) && class_val(c, j + 3, L_WEEKDAYS) < 0 &&
+	    class_val(c, j + 3, L_MONTHS) < 0) {
+		an = anchor_days(c);
+		tv_day(&r->a, an + ((v - weekday_of(an) + 6) % 7 + 1) + 7);
+		return j + 3;
+	}
 	/* half an hour ago, in 2.5 hours, in a quarter of an hour */
 	if ((n = minutes_at(c, j, &e)) > 0) {
 		k = e;
@@ -2522,9 +2551,10 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
-		if (m == -2 && u != U_WEEKEND) {
+		if (m == -2) {
 			/* the past week: the last seven days (a duration
-			 * to TIMEX3); read as last week */
+			 * to TIMEX3); read as last week; the past weekend:
+			 * the last one */
 			m = -1;
 		}
 		if (m == 2 || m == 3) {
