@@ -730,8 +730,15 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 				j++;
 				goto done;
 			}
-			/* "tomorrow at 5", "tonight around 7" */
-			if (context == 2 && h >= 1 && h <= 12 &&
+			/* "tomorrow at 5", "tonight around 7"; "9 tomorrow",
+			 * "8 this evening" */
+			if ((context == 2 || (context == 3 &&
+						 ((class_is(c, j, L_RELDAYS) &&
+						      tk(c, j)->type == T_WORD) ||
+						     (is_mod(c, j, M_THIS) &&
+							 class_val(c, j + 1,
+							     L_PARTS) > 0)))) &&
+			    h >= 1 && h <= 12 &&
 			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
 			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
 			    !(is_punct(c, j, '.') && is_num(c, j + 1) &&
@@ -1317,15 +1324,49 @@ point_at(struct ctx *c, int i, struct point *p)
 		if (is_punct(c, k, ',') || is_mod(c, k, M_ON) ||
 		    is_mod(c, k, M_OF))
 			k++;
-		if (date_at(c, k, p) > 0) {
+		/* "8 this evening" */
+		if (is_mod(c, k, M_THIS) &&
+		    (pod = class_val(c, k + 1, L_PARTS)) > 0 && pod <= P_NI &&
+		    !p->ampm) {
+			p->hasdate = 1;
+			p->hasreld = 1;
+			p->reld = 0;
+			p->pod = pod;
+			j = k + 2;
+		} else if (date_at(c, k, p) > 0) {
 			j = date_at(c, k, p);
-			/* "five-thirty tomorrow evening": 17:30 */
-			if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
-				p->pod == P_EV) && p->hh < 12 && !p->ampm)
-				p->hh += 12;
-			p->pod = 0;
+			/* "9 tomorrow evening" */
+			if (p->hasreld && p->pod == 0 &&
+			    (pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
+			    tk(c, j)->type == T_WORD) {
+				p->pod = pod;
+				j++;
+			}
 		}
+		/* "five-thirty tomorrow evening": 17:30 */
+		if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
+			p->pod == P_EV) && p->hh < 12 && !p->ampm)
+			p->hh += 12;
+		p->pod = 0;
 		return j;
+	}
+	/* "in the afternoon", "during the night": of the day the line named
+	 * last ("On Tuesday ... In the afternoon, ..."), else the anchor's */
+	if (is_mod(c, i, M_THE) && i > 0 && (is_mod(c, i - 1, M_IN) ||
+					    is_word_text(c, i - 1, "during")) &&
+	    (pod = class_val(c, i + 1, L_PARTS)) > 0 && pod <= P_NI &&
+	    tk(c, i + 1)->type == T_WORD &&
+	    (c->w->s[tk(c, i + 1)->end - 1] | 0x20) != 's' &&
+	    !is_mod(c, i + 2, M_OF)) {
+		p->hasdate = 1;
+		if (c->an->have_sday && c->an->send <= tk(c, i)->beg) {
+			civil_from_days(c->an->sday, &p->y, &p->m, &p->d);
+		} else {
+			p->hasreld = 1;
+			p->reld = 0;
+		}
+		p->pod = pod;
+		return i + 2;
 	}
 	/* this morning, this afternoon */
 	if (is_mod(c, i, M_THIS) && (pod = class_val(c, i + 1, L_PARTS)) > 0 &&
@@ -2430,6 +2471,19 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		    (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
 		return j + 3;
 	}
+	/* "the day before", "the day after" at the end of a clause: from
+	 * the last day named, else the anchor ("the day after the vote" is
+	 * an event's, and unknown) */
+	if (unit_at(c, j, &pl) == U_DAY && !pl && j > i &&
+	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
+	    (tk(c, j + 2)->type == 0 || (tk(c, j + 2)->type == T_PUNCT &&
+					     tk(c, j + 2)->ch != '-' &&
+					     tk(c, j + 2)->ch != '/'))) {
+		base = c->an->have_last ? c->an->last : anchor_days(c);
+		c->used = 1;
+		tv_day(&r->a, base + (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
+		return j + 2;
+	}
 	/* after five days, after a year: from the anchor */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
@@ -3021,8 +3075,9 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
-	/* 8am until 6, 8pm - 11: a bare hour after a clock */
+	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00) */
 	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
+	    !(tk(c, k + 1)->type == T_TAG && tight(c, k + 1)) &&
 	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
 	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
 	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
@@ -3308,6 +3363,30 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	memset(&r2, 0, sizeof(r2));
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
+	/* ISO 8601: 2015-07-31T12:00:00, 1994-11-05T13:15:30Z */
+	if (!r->b.grain && r->a.grain == G_DAY && p1->y && p1->m && p1->d &&
+	    tk(c, k)->type == T_TAG && tight(c, k) &&
+	    tk(c, k)->tag[0] == 't' && tk(c, k)->tag[1] == '\0' &&
+	    tk(c, k)->ndig == 2 && tk(c, k)->val < 24) {
+		e = k + 1;
+		r->a.hh = tk(c, k)->val;
+		r->a.mm = r->a.ss = 0;
+		r->a.grain = G_MINUTE;
+		if (is_punct(c, e, ':') && tight(c, e) && is_num(c, e + 1) &&
+		    tight(c, e + 1) && tk(c, e + 1)->ndig == 2 &&
+		    tk(c, e + 1)->val < 60) {
+			r->a.mm = tk(c, e + 1)->val;
+			e += 2;
+			if (is_punct(c, e, ':') && tight(c, e) &&
+			    is_num(c, e + 1) && tight(c, e + 1) &&
+			    tk(c, e + 1)->ndig == 2 && tk(c, e + 1)->val < 60) {
+				r->a.ss = tk(c, e + 1)->val;
+				r->a.grain = r->a.ss ? G_SECOND : G_MINUTE;
+				e += 2;
+			}
+		}
+		return e;
+	}
 	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_POD)) {
 		k2 = k;
 		int strong = is_mod(c, k2, M_AT) || is_mod(c, k2, M_AROUND) ||
@@ -3565,6 +3644,10 @@ head_worth(struct ctx *c, int h)
 	case M_PAST: /* 20 past 3pm */
 	case M_AFTER:
 		return 1;
+	case M_THIS: /* at 8 this evening */
+		if (class_val(c, h + 2, L_PARTS) > 0)
+			return 1;
+		break;
 	default:
 		break;
 	}
