@@ -375,8 +375,10 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v;
 	if ((is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) &&
 	    tight(c, i + 1) && tight(c, i + 2) &&
-	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0))
-		return v; /* Sep-2012, Jan-Feb */
+	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0 ||
+		(mday_at(c, i + 2) && tk(c, i + 2)->ndig <= 2 &&
+		    tight(c, i + 2) && !is_punct(c, i + 3, ':'))))
+		return v; /* Sep-2012, Jan-Feb, Sep-23-2020, Oct/2 */
 	if (is_mod(c, i + 1, M_THE) && ordinal_at(c, i + 2, &e) > 0)
 		return v; /* february the 15th */
 	if (tk(c, i + 1)->type == T_WORD && ordinal_at(c, i + 1, &e) > 0 &&
@@ -1093,6 +1095,20 @@ date_at(struct ctx *c, int i, struct point *p)
 		    tk(c, e)->type != T_WORD /* "in May two people" */) {
 			p->d = o;
 			return year_tail(c, e, p);
+		}
+		/* Sep-23-2020, Oct/2 */
+		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
+		    tight(c, j) && tight(c, j + 1) && (o = mday_at(c, j + 1)) &&
+		    tk(c, j + 1)->ndig <= 2 && !is_punct(c, j + 2, ':') &&
+		    !(is_punct(c, j + 2, '.') && is_num(c, j + 3))) {
+			p->d = o;
+			if ((is_punct(c, j + 2, '-') || is_punct(c, j + 2, '/')) &&
+			    tight(c, j + 2) && tight(c, j + 3) &&
+			    (v = year_at(c, j + 3, &e, 1)) > 0) {
+				p->y = v;
+				return e;
+			}
+			return j + 2;
 		}
 		/* Sep-2012, Dec/2018 */
 		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
@@ -2572,9 +2588,12 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	/* the next five days */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
 	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
-		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-		    is_word_text(c, i - 1, "over"))
-			r->nodate = 1; /* for the past two years: how long */
+		if ((is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+			is_word_text(c, i - 1, "over")) &&
+		    u != U_QUARTER && u != U_HALF)
+			/* for the past two years: how long; but "sales for
+			 * the last two quarters" are reporting periods */
+			r->nodate = 1;
 		else
 			n_units(c, u, m == 1 ? n : -n, r);
 		return e + 1;
@@ -2599,6 +2618,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			return j + 1;
 		}
 		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
+		    u != U_QUARTER && u != U_HALF &&
 		    is_mod(c, i, M_THE) && (is_mod(c, i - 1, M_FOR) ||
 					      is_mod(c, i - 1, M_DURING) ||
 					      is_word_text(c, i - 1, "over"))) {
