@@ -2226,25 +2226,33 @@ season_at(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (is_mod(c, j, M_OF))
 			return -1; /* the fall of Rome */
+		long now, k;
+
 		anchor_civil(c, &ay, &am, &ad);
-		y = ay;
-		/* the season the anchor is in: spring 3-5, summer 6-8 ... */
+		/* seasons counted on one line, y * 4 + s - 1 (spring 3-5,
+		 * summer 6-8, fall 9-11, winter 12-2 of the year it begins):
+		 * in February it is the winter of last year, and "last
+		 * spring" is last year's */
 		cur = am <= 2 ? 4 : am <= 5 ? 1 : am <= 8 ? 2 : am <= 11 ? 3 : 4;
+		now = (long)(am <= 2 ? ay - 1 : ay) * 4 + cur - 1;
+		k = (long)(am <= 2 ? ay - 1 : ay) * 4 + s - 1; /* this cycle */
+		t = m == 0 ? tense(c, i, j) : 0;
 		if (m == M_LAST || m == M_PAST) {
-			if (s >= cur)
-				y--;
+			while (k >= now)
+				k -= 4;
 		} else if (m == M_NEXT || m == M_COMING) {
-			if (s <= cur)
-				y++;
-		} else if (m == 0) {
-			t = tense(c, i, j);
-			if (t < 0 && s > cur)
-				y--;
-			else if (t > 0 && s < cur)
-				y++;
+			while (k <= now)
+				k += 4;
+		} else if (m == 0 && t < 0) {
+			while (k > now)
+				k -= 4;
+		} else if (m == 0 && t > 0) {
+			while (k < now)
+				k += 4;
+		} else if (am <= 2 && s != 4) {
+			k += 4; /* "summer" in January: this year's */
 		}
-		if (s == 4 && am <= 2 && m != M_NEXT && m != M_COMING)
-			y--; /* winter of early in the year: began last year */
+		y = (int)(k >= 0 ? k / 4 : -((3 - k) / 4));
 	}
 	tv_set(&r->a, G_SEASON, y, 1, 1);
 	r->a.q = s;
