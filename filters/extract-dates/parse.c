@@ -2479,6 +2479,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		if (j > i && tk(c, i - 1)->type == T_WORD &&
 		    superlative_before(c, i))
 			return -1; /* the first drop in two years */
+		if (j > i && is_mod(c, e + 1, M_OF)) {
+			/* within 30 days of the vote: counted from an event */
+			r->nodate = 1;
+			return e + 1;
+		}
 		if (j > i) { /* in N units */
 			shift(c, anchor_days(c), u, n, &r->a);
 			return e + 1;
