@@ -300,8 +300,9 @@ void layout_scan(unsigned long long i);
 /* Line i (no rule, no repeat) in a list: 1, with s->cat and s->why set
  * (teaser or comment). */
 int layout_list(unsigned long long i, struct slot *s);
-/* Line i (no rule, no repeat), prose outside the story's paragraphs that
- * reads as legal text: 1, with s->cat and s->why set. */
+/* Line i (no rule, no repeat), prose above the story's first paragraph
+ * that reads as legal text (a cookie banner): 1, with s->cat and s->why
+ * set. */
 int layout_legal(unsigned long long i, struct slot *s);
 
 #endif

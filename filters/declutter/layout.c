@@ -32,10 +32,10 @@
  * name, a date with a time, a few lines of text, again.  Three teasers or
  * two comments make a list; its lines go as teaser or comment.
  *
- * Legal text (a cookie notice, a privacy notice, a copyright line) has
- * its own words and speaks to the reader: "By choosing Accept, you
- * consent to our use of cookies."  Such a line outside the story's run
- * of paragraphs goes as legal.
+ * Legal text (a cookie notice, a privacy notice) has its own words and
+ * speaks to the reader: "By choosing Accept, you consent to our use of
+ * cookies."  Such a line above the story's first paragraph (a banner)
+ * goes as legal; below the story, the article's end takes care of it.
  *
  * The state lives in doc (declutter.h): the words of content kept, the
  * furniture lines since the last content line, and whether the article is
@@ -467,8 +467,8 @@ layout_list(unsigned long long i, struct slot *s)
 /* ------------------------------------------------------------------ */
 /* Legal text: its words.                                              */
 
-#define LEGAL_SCAN 600 /* bytes of a line read for its words */
-#define LEGAL_WORDS 90 /* a longer line is a story's paragraph */
+#define LEGAL_SCAN 240 /* bytes of a line read for its words */
+#define LEGAL_WORDS 50 /* a longer line is a story's paragraph */
 
 /*
  * The index in list[] of the word w[0..n), ASCII case folded, or -1.  The
@@ -501,26 +501,40 @@ ascii_letter(unsigned char c)
 
 /*
  * Does the text of s read as legal text: two different legal words and a
- * word that speaks to the reader, in its first LEGAL_SCAN bytes?
+ * word that speaks to the reader, in its first LEGAL_SCAN bytes?  A word
+ * is looked up only when a word of the lists starts with its letter.
  */
 static int
 legal_text(const struct slot *s)
 {
+	static unsigned char first_letter[256];
+	static int ready;
 	const char *p = s->text.p;
 	size_t n = s->text.len < LEGAL_SCAN ? s->text.len : LEGAL_SCAN;
 	size_t k = 0, b;
 	int first = -1, legal = 0, address = 0, w;
 
-	while (k < n) {
+	if (!ready) {
+		for (w = 0; words_legal[w] != NULL; w++)
+			first_letter[(unsigned char)words_legal[w][0] & ~0x20] =
+			    first_letter[(unsigned char)words_legal[w][0]] = 1;
+		for (w = 0; words_address[w] != NULL; w++)
+			first_letter[(unsigned char)words_address[w][0] &
+			    ~0x20] =
+			    first_letter[(unsigned char)words_address[w][0]] =
+				1;
+		ready = 1;
+	}
+	while (k < n && !(legal && address)) {
 		if (!ascii_letter((unsigned char)p[k])) {
 			k++;
 			continue;
 		}
 		for (b = k; k < n && ascii_letter((unsigned char)p[k]); k++)
 			;
-		if (k - b > 14)
+		if (k - b > 14 || !first_letter[(unsigned char)p[b]])
 			continue;
-		if (word_in(words_address, p + b, k - b) >= 0)
+		if (!address && word_in(words_address, p + b, k - b) >= 0)
 			address = 1;
 		w = word_in(words_legal, p + b, k - b);
 		if (w >= 0 && w != first) {
@@ -536,12 +550,9 @@ legal_text(const struct slot *s)
 int
 layout_legal(unsigned long long i, struct slot *s)
 {
-	const struct slot *p;
-
-	if (!prose(s) || s->huge || s->f.words > LEGAL_WORDS)
-		return 0;
-	p = prev_decided(i);
-	if (p != NULL && p->cat == CAT_CONTENT && doc.paragraphs > 0)
+	(void)i;
+	if (doc.paragraphs > 0 || !prose(s) || s->huge ||
+	    s->f.words > LEGAL_WORDS)
 		return 0;
 	if (!legal_text(s))
 		return 0;
