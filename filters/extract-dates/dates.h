@@ -126,10 +126,20 @@ struct lexword_all {
 	uint32_t mask; /* bit 1 << cls for each class */
 	int n;
 	struct lexent e[LEX_MAXCLASS]; /* e[0]: the first class */
+	/* what the scanner copies into a token, worked out once by
+	 * lex_init() instead of at every occurrence of the word: */
+	uint8_t mod;  /* its L_MODIFIERS value, else 0 ("at": M_AT) */
+	uint8_t trig; /* may head an expression: a trigger class, or
+		       * a.m., p.m., o'clock ("pm" in "at 5 pm") */
 };
 
 void lex_init(void);
+/* All the classes of the word p[0..len) (A-Z read as a-z), or NULL. */
 const struct lexword_all *lex_find(const char *p, size_t len);
+/* The same for the word s[i..i+len) of a line of n bytes: reads the
+ * line's bytes in two 8-byte loads when 16 of them are there. */
+const struct lexword_all *lex_find_at(
+    const char *s, size_t n, size_t i, size_t len);
 /* The entry of the word p[0..len) (any case), or NULL. */
 const struct lexent *lex_get(const char *p, size_t len);
 /* The entry of the word in class cls (a word may be in several). */
@@ -137,23 +147,30 @@ const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
  * For each possible first three letters of a word (27 a letter: a blank
  * and a-z), the lengths of the lexicon's words that begin so, a bit a
- * length: lex_trigger_len for the trigger words, lex_word_len for all.
+ * length: bits 0-15 for all words, bits 16-31 for the trigger words.
  * One table load and a shift reject most words of a line ("that" shares
  * its letters with "thanksgiving", not its length).
+ *
+ * The table is in two levels, so that it stays in the first-level cache
+ * (a flat one of 27^3 entries took 78 KiB, and its load was the slowest
+ * instruction of the scanner): lex_pre2[] gives, for the first two
+ * letters, a block of 27 entries for the third, block 0 being all zero
+ * for the two-letter beginnings no word has ("xq").
  */
-#define LEX_PREFIXES (27 * 27 * 27)
-extern uint16_t lex_trigger_len[LEX_PREFIXES];
-extern uint16_t lex_word_len[LEX_PREFIXES];
+#define LEX_TRIGGER_SHIFT 16
+extern uint16_t lex_pre2[27 * 27];
+extern uint32_t lex_pre3[27 * 27 + 1][27];
 extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 
-static inline unsigned
-lex_prefix_index(const unsigned char *w, size_t len)
+/* The length bits of the words that begin as w[0..len) does. */
+static inline uint32_t
+lex_prefix_bits(const unsigned char *w, size_t len)
 {
 	unsigned a = lex_letter[w[0]];
 	unsigned b = len > 1 ? lex_letter[w[1]] : 0;
 	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
 
-	return (a * 27 + b) * 27 + c;
+	return lex_pre3[lex_pre2[a * 27 + b]][c];
 }
 
 /* Whether the word w[0..len) may be a trigger word. */
@@ -161,14 +178,14 @@ static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)
 {
 	return len <= 15 &&
-	    (lex_trigger_len[lex_prefix_index(w, len)] >> len & 1);
+	    (lex_prefix_bits(w, len) >> (LEX_TRIGGER_SHIFT + len) & 1);
 }
 
 /* Whether the word w[0..len) may be in the lexicon at all. */
 static inline int
 lex_maybe_word(const unsigned char *w, size_t len)
 {
-	return len <= 15 && (lex_word_len[lex_prefix_index(w, len)] >> len & 1);
+	return len <= 15 && (lex_prefix_bits(w, len) >> len & 1);
 }
 
 /* ---- calendar.c ---- */
@@ -266,6 +283,9 @@ struct window {
 	struct tok t[WIN_TOKS];
 	int nt;
 	int head; /* the token the window was made for */
+	/* bit k (of word k / 64) set: t[k].trig; main.c goes from one
+	 * trigger to the next without looking at the tokens between */
+	uint64_t trigs[(WIN_TOKS + 63) / 64];
 };
 
 /* Start a window on s[from..n): tokenize as much as fits; head is set to
@@ -278,6 +298,10 @@ void tok_lookup(const char *s, struct tok *t);
 /* Drop the tokens before index keep and read more.  Returns how many
  * were dropped. */
 int window_slide(struct window *w, int keep);
+/* The first trigger token at index h or after, or w->nt. */
+int window_next_trigger(const struct window *w, int h);
+/* Whether s[i..n) has a digit or a word that may be a trigger. */
+int has_candidate(const char *s, size_t n, size_t i);
 
 /* The next candidate trigger in s[i..n), or n. */
 size_t next_candidate(const char *s, size_t n, size_t i);

@@ -138,17 +138,35 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line)
 	size_t floor;
 	const char *s = line->p;
 	size_t n = line->len;
-	int h;
+	int h, cur;
 
 	an->have_sday = 0;
 	floor = dateline(an, in, line);
-	if (next_candidate(s, n, floor) == n)
+	if (!has_candidate(s, n, floor))
 		return; /* no digit, no trigger word */
 	tokenize(&w, s, n, floor, floor);
-	for (h = 0; h < w.nt; h++) {
-		if (h + WIN_RIGHT > w.nt && w.pos < n && h > WIN_LEFT)
-			h -= window_slide(&w, h - WIN_LEFT);
-		if (!w.t[h].trig || w.t[h].beg < floor)
+	for (cur = 0;; cur = h + 1) {
+		h = window_next_trigger(&w, cur);
+		/* Slide the window where a walk over every token would:
+		 * at the first token from cur on that has fewer than
+		 * WIN_RIGHT tokens after it (and WIN_LEFT before), when
+		 * that comes before the next head.  Each head then sees the
+		 * very tokens it always did. */
+		if (w.pos < n) {
+			int at = w.nt - WIN_RIGHT + 1;
+
+			if (at < WIN_LEFT + 1)
+				at = WIN_LEFT + 1;
+			if (at < cur)
+				at = cur;
+			if (h >= at && at < w.nt) {
+				h = at - window_slide(&w, at - WIN_LEFT) - 1;
+				continue; /* look again from token at */
+			}
+		}
+		if (h >= w.nt)
+			break;
+		if (w.t[h].beg < floor)
 			continue;
 		w.head = h;
 		memset(&e, 0, sizeof(e));

@@ -33,6 +33,46 @@ lower(int c)
 	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
 }
 
+/*
+ * What a byte is to fill() and word_fast(): one table load instead of a
+ * chain of compares on every byte of a line.  B_WORD_GOES_ON marks the
+ * bytes after a word's letters that word_token() reads on ("a.m.",
+ * "Q3", "o'clock", "Monday’s": '.', digits, the apostrophe, and 0xe2,
+ * the first byte of ’).
+ */
+enum {
+	B_PUNCT = 0,    /* other ASCII */
+	B_SPACE = 1,    /* space, tab, CR, FF, VT */
+	B_DIGIT = 2,
+	B_ALPHA = 3,
+	B_HIGH = 4,     /* 0x80 and above: UTF-8 */
+	B_KIND = 7,
+	B_WORD_GOES_ON = 8
+};
+
+#define K4(x) x, x, x, x
+#define K8(x) K4(x), K4(x)
+#define K16(x) K8(x), K8(x)
+#define DG (B_DIGIT | B_WORD_GOES_ON)
+static const unsigned char byte_kind[256] = {
+    /* 0x00 */ K8(B_PUNCT), B_PUNCT, B_SPACE, B_PUNCT, B_SPACE, B_SPACE,
+    B_SPACE, B_PUNCT, B_PUNCT,
+    /* 0x10 */ K16(B_PUNCT),
+    /* 0x20 */ B_SPACE, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
+    B_PUNCT | B_WORD_GOES_ON, K4(B_PUNCT), B_PUNCT, B_PUNCT,
+    B_PUNCT | B_WORD_GOES_ON, B_PUNCT,
+    /* 0x30 */ K8(DG), DG, DG, K4(B_PUNCT), B_PUNCT, B_PUNCT,
+    /* 0x40 */ B_PUNCT, K8(B_ALPHA), K4(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA,
+    /* 0x50 */ K8(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA, K4(B_PUNCT), B_PUNCT,
+    /* 0x60 */ B_PUNCT, K8(B_ALPHA), K4(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA,
+    /* 0x70 */ K8(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA, K4(B_PUNCT), B_PUNCT,
+    /* 0x80 */ K16(B_HIGH), K16(B_HIGH), K16(B_HIGH), K16(B_HIGH),
+    /* 0xc0 */ K16(B_HIGH), K16(B_HIGH),
+    /* 0xe0 */ B_HIGH, B_HIGH, B_HIGH | B_WORD_GOES_ON, B_HIGH, K4(B_HIGH),
+    K8(B_HIGH),
+    /* 0xf0 */ K16(B_HIGH)};
+#undef DG
+
 size_t
 next_candidate(const char *str, size_t n, size_t i)
 {
@@ -63,6 +103,25 @@ next_candidate(const char *str, size_t n, size_t i)
 	return n;
 }
 
+int
+has_candidate(const char *str, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t k = i;
+
+	/* most lines of news have a digit: found eight bytes at a time,
+	 * where next_candidate() walks word by word */
+#if defined(SCAN_SWAR)
+	for (; k + 8 <= n; k += 8)
+		if (swar_digits(swar_load(s + k)) != 0)
+			return 1;
+#endif
+	for (; k < n; k++)
+		if (is_digit(s[k]))
+			return 1;
+	return next_candidate(str, n, i) < n;
+}
+
 /* The right single quote (’) at s[i]. */
 static int
 is_rsquo(const unsigned char *s, size_t n, size_t i)
@@ -86,12 +145,73 @@ apostrophe(const unsigned char *s, size_t n, size_t i)
 static void
 tok_classes(struct tok *t)
 {
-	int k;
-
 	t->cmask = t->lex->mask;
-	for (k = 0; k < t->lex->n; k++)
-		if (t->lex->e[k].cls == L_MODIFIERS)
-			t->mod = (uint8_t)t->lex->e[k].val;
+	t->mod = t->lex->mod;
+}
+
+/* The end of the run of ASCII letters from s[e]. */
+static inline size_t
+letters_end(const unsigned char *s, size_t n, size_t e)
+{
+#if defined(SCAN_SWAR)
+	/* eight letters at a time: most words end within the first word */
+	while (e + 8 <= n) {
+		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
+
+		if (m != 0)
+			return e + swar_first(m);
+		e += 8;
+	}
+#endif
+	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
+		e++;
+	return e;
+}
+
+/*
+ * The common word: letters, then a space or punctuation other than '.',
+ * an apostrophe or a digit ("said", "Tuesday,"), fifteen letters at most.
+ * Returns 0 for the others ("a.m.", "Jan.", "Q3", "o'clock", "Monday's"),
+ * which word_token() reads.  A word that may be a trigger is looked up at
+ * once (main.c's loop needs t->trig); one that may be another lexicon
+ * word is left lazy, but "am" and "pm", which head "three am".
+ */
+static inline int
+word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
+    size_t *next)
+{
+	size_t e = letters_end(s, n, i + 1), klen = e - i;
+	unsigned c = e < n ? s[e] : ' ';
+	uint32_t bits;
+
+	if ((byte_kind[c] & B_WORD_GOES_ON) || klen > 15)
+		return 0;
+	t->type = T_WORD;
+	if (s[i] < 'a')
+		t->flags |= TF_CAP;
+	if (klen > 1 && s[i + 1] < 'a')
+		t->flags |= TF_UPPER; /* AM, WASHINGTON: two capitals */
+	t->ndig = (uint8_t)klen;
+	t->end = e;
+	*next = e;
+	bits = lex_prefix_bits(s + i, klen);
+	if (!(bits >> (LEX_TRIGGER_SHIFT + klen) & 1)) {
+		if (!(bits >> klen & 1))
+			return 1; /* in no list: most words */
+		if (klen != 2 || (s[i + 1] | 0x20) != 'm' ||
+		    ((s[i] | 0x20) != 'a' && (s[i] | 0x20) != 'p')) {
+			t->lazy = 1; /* looked up if the parser asks */
+			return 1;
+		}
+	}
+	t->lex = lex_find_at((const char *)s, n, i, klen);
+	if (t->lex != NULL) {
+		t->cls = t->lex->e[0].cls;
+		t->val = t->lex->e[0].val;
+		tok_classes(t);
+		t->trig = t->lex->trig;
+	}
+	return 1;
 }
 
 static void
@@ -104,21 +224,7 @@ word_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 
 	unsigned c;
 
-	e = i + 1;
-#if defined(SCAN_SWAR)
-	/* eight letters at a time: most words end within the first word */
-	while (e + 8 <= n) {
-		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
-
-		if (m != 0) {
-			e += swar_first(m);
-			break;
-		}
-		e += 8;
-	}
-#endif
-	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
-		e++;
+	e = letters_end(s, n, i + 1);
 	t->type = T_WORD;
 	if (s[i] < 'a')
 		t->flags |= TF_CAP;
@@ -285,6 +391,31 @@ number_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 	*next = e;
 }
 
+static void
+mark_trigger(struct window *w, int k)
+{
+	w->trigs[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+int
+window_next_trigger(const struct window *w, int h)
+{
+	int k;
+
+	for (k = h >> 6; k < (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
+	     k++) {
+		uint64_t m = w->trigs[k];
+
+		if (k == h >> 6)
+			m &= ~(uint64_t)0 << (h & 63);
+		if (m != 0) {
+			h = k * 64 + (int)lowest_bit(m);
+			return h < w->nt ? h : w->nt;
+		}
+	}
+	return w->nt;
+}
+
 /* Append tokens from w->pos until the window is full or the line ends. */
 static void
 fill(struct window *w)
@@ -294,11 +425,10 @@ fill(struct window *w)
 	int sp = w->sp;
 
 	while (i < n && w->nt < WIN_TOKS) {
-		unsigned c = s[i];
+		unsigned c = s[i], kind = byte_kind[c] & B_KIND;
 		struct tok *t;
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-		    c == '\v') {
+		if (kind == B_SPACE) {
 			sp = 1;
 			i++;
 			continue;
@@ -311,13 +441,16 @@ fill(struct window *w)
 		t = &w->t[w->nt];
 		*t = (struct tok){0};
 		t->beg = i;
-		if (sp)
-			t->flags |= TF_SP;
+		t->flags = sp ? TF_SP : 0;
 		sp = 0;
-		if (is_digit((int)c)) {
-			number_token(t, s, n, i, &next);
-			t->trig = 1;
-		} else if (is_alpha((int)c)) {
+		if (kind == B_ALPHA) {
+			if (word_fast(t, s, n, i, &next)) {
+				if (t->trig)
+					mark_trigger(w, w->nt);
+				w->nt++;
+				i = next;
+				continue;
+			}
 			word_token(t, s, n, i, &next);
 			/* am, pm, o'clock: heads of "three am", "seven
 			 * o'clock", where the number is a word */
@@ -331,11 +464,11 @@ fill(struct window *w)
 			} else if (t->type == T_TAG) {
 				t->trig = 1;
 			} else if (t->lex != NULL) {
-				int k;
-
-				for (k = 0; k < t->lex->n; k++)
-					t->trig |= t->lex->e[k].trigger;
+				t->trig = t->lex->trig;
 			}
+		} else if (kind == B_DIGIT) {
+			number_token(t, s, n, i, &next);
+			t->trig = 1;
 		} else {
 			t->type = T_PUNCT;
 			next = i + 1;
@@ -355,6 +488,8 @@ fill(struct window *w)
 			}
 			t->end = next;
 		}
+		if (t->trig)
+			mark_trigger(w, w->nt);
 		w->nt++;
 		i = next;
 	}
@@ -370,6 +505,7 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 	w->s = str;
 	w->n = n;
 	w->nt = 0;
+	memset(w->trigs, 0, sizeof(w->trigs));
 	w->pos = from;
 	w->sp = 0;
 	w->head = -1;
@@ -381,6 +517,21 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 		}
 }
 
+/* The trigger bits of the tokens from index keep on, moved to 0. */
+static void
+shift_triggers(struct window *w, int keep)
+{
+	const int nw = (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
+	int k, q = keep >> 6, r = keep & 63;
+
+	for (k = 0; k < nw; k++) {
+		uint64_t lo = k + q < nw ? w->trigs[k + q] : 0;
+		uint64_t hi = k + q + 1 < nw ? w->trigs[k + q + 1] : 0;
+
+		w->trigs[k] = r == 0 ? lo : lo >> r | hi << (64 - r);
+	}
+}
+
 int
 window_slide(struct window *w, int keep)
 {
@@ -390,6 +541,7 @@ window_slide(struct window *w, int keep)
 		keep = w->nt;
 	memmove(w->t, w->t + keep, (size_t)(w->nt - keep) * sizeof(w->t[0]));
 	w->nt -= keep;
+	shift_triggers(w, keep);
 	fill(w);
 	return keep;
 }
