@@ -166,9 +166,11 @@ extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 static inline uint32_t
 lex_prefix_bits(const unsigned char *w, size_t len)
 {
+	/* no branch on the length: w[0] is read again in place of the
+	 * letters a short word has not, then multiplied away */
 	unsigned a = lex_letter[w[0]];
-	unsigned b = len > 1 ? lex_letter[w[1]] : 0;
-	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
+	unsigned b = lex_letter[w[len > 1]] * (len > 1);
+	unsigned c = lex_letter[w[(len > 2) * 2]] * (len > 2);
 
 	return lex_pre3[lex_pre2[a * 27 + b]][c];
 }
@@ -259,12 +261,15 @@ struct tok {
 	char ch;      /* punctuation: '-' (any dash), '/', ',', ':' ... */
 	char tag[3]; /* T_TAG: lower-case letters before the digits: q, h, fy */
 	uint8_t trig;   /* may be the head of an expression */
-	uint8_t lazy;   /* a word not looked up yet: tok_lookup() */
+	uint8_t lazy;   /* a word not looked up yet: tok_lookup(); 2
+			 * (LAZY_WIDE) when 16 bytes of the line follow */
 	uint8_t mod;    /* its enum mod when it is a modifier word, else 0 */
 	uint32_t cmask; /* bit 1 << cls for each class of the word */
 	int32_t val;    /* number, or lexicon value */
 	const struct lexword_all *lex; /* words: all their classes, or NULL */
 };
+
+#define LAZY_WIDE 2
 
 #define WIN_TOKS 96
 #define WIN_LEFT 12  /* tokens kept before a head when the window slides */

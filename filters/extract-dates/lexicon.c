@@ -84,19 +84,37 @@ is_trigger_class(int cls)
 	}
 }
 
-/* The eight bytes at p (n of them, n <= 8, the rest zero), A-Z made
- * a-z: "Tues" and "TUES" make the key of "tues". */
+/* The n bytes at p (1 <= n <= 8) as an integer, the rest zero, A-Z made
+ * a-z: "Tues" and "TUES" make the key of "tues".  Two loads that may
+ * overlap (bytes 0-3 and n-4..n-1), so no call to memcpy() and no loop
+ * over the letters. */
 static uint64_t
 key_word(const unsigned char *p, size_t n)
 {
-	unsigned char b[8] = {0};
-	uint64_t v;
+	uint64_t v = 0;
 
-	memcpy(b, p, n);
-	memcpy(&v, b, 8);
+#if !defined(SCAN_SWAR)
+	size_t k;
+
+	/* byte k at bits 8k whatever the machine's byte order */
+	for (k = 0; k < n; k++)
+		v |= (uint64_t)p[k] << (8 * k);
+#else
+	if (n >= 4) {
+		uint32_t lo, hi; /* little-endian: byte k at bits 8k */
+
+		memcpy(&lo, p, 4);
+		memcpy(&hi, p + n - 4, 4);
+		v = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+	} else {
+		v = (uint64_t)p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) |
+		    (uint64_t)p[n - 1] << (8 * (n - 1));
+	}
+#endif
 	return v | swar_range(v, 'A', 'Z') >> 2;
 }
 
+#if defined(SCAN_SWAR)
 /* The low n bytes of the eight at p (n < 8 keeps the first n; 8 all),
  * folded as by key_word(). */
 static uint64_t
@@ -108,6 +126,7 @@ key_masked(const unsigned char *p, size_t n)
 		v &= (1ULL << (8 * n)) - 1; /* little-endian: byte k is bits 8k */
 	return v | swar_range(v, 'A', 'Z') >> 2;
 }
+#endif
 
 static unsigned
 hash(uint64_t k0, uint64_t k1, size_t len)
@@ -241,10 +260,13 @@ lex_find_at(const char *s, size_t n, size_t i, size_t len)
 
 	if (len == 0 || len > KEY_MAX)
 		return NULL;
-	if (n - i < 16)
-		return lex_find(s + i, len);
-	return find(key_masked(u, len), len > 8 ? key_masked(u + 8, len - 8) : 0,
-	    len);
+#if defined(SCAN_SWAR)
+	if (n - i >= 16)
+		return find(key_masked(u, len),
+		    len > 8 ? key_masked(u + 8, len - 8) : 0, len);
+#endif
+	(void)n;
+	return lex_find((const char *)u, len);
 }
 
 const struct lexent *

@@ -181,28 +181,31 @@ word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
     size_t *next)
 {
 	size_t e = letters_end(s, n, i + 1), klen = e - i;
-	unsigned c = e < n ? s[e] : ' ';
+	unsigned c = e < n ? s[e] : ' ', c0, c1, word, ampm;
 	uint32_t bits;
 
 	if ((byte_kind[c] & B_WORD_GOES_ON) || klen > 15)
 		return 0;
 	t->type = T_WORD;
-	if (s[i] < 'a')
-		t->flags |= TF_CAP;
-	if (klen > 1 && s[i + 1] < 'a')
-		t->flags |= TF_UPPER; /* AM, WASHINGTON: two capitals */
+	/* AM, WASHINGTON: two capitals (no branch: capitals come at
+	 * random to the branch predictor) */
+	t->flags |= (uint8_t)((s[i] < 'a') * TF_CAP |
+	    (klen > 1 && s[i + 1] < 'a') * TF_UPPER);
 	t->ndig = (uint8_t)klen;
 	t->end = e;
 	*next = e;
 	bits = lex_prefix_bits(s + i, klen);
-	if (!(bits >> (LEX_TRIGGER_SHIFT + klen) & 1)) {
-		if (!(bits >> klen & 1))
-			return 1; /* in no list: most words */
-		if (klen != 2 || (s[i + 1] | 0x20) != 'm' ||
-		    ((s[i] | 0x20) != 'a' && (s[i] | 0x20) != 'p')) {
-			t->lazy = 1; /* looked up if the parser asks */
-			return 1;
-		}
+	/* Looked up now: a trigger, or "am", "pm"; the other words of the
+	 * lexicon are left lazy, and the parser asks for a few.  Whether a
+	 * word is in a list is random to the branch predictor: computed
+	 * without a branch, one test for the rare lookup. */
+	word = bits >> klen & 1;
+	c0 = s[i] | 0x20;
+	c1 = s[i + (klen > 1)] | 0x20;
+	ampm = word & (klen == 2) & (c1 == 'm') & ((c0 == 'a') | (c0 == 'p'));
+	if (!((bits >> (LEX_TRIGGER_SHIFT + klen) & 1) | ampm)) {
+		t->lazy = (uint8_t)(word * (n - i >= 16 ? LAZY_WIDE : 1));
+		return 1;
 	}
 	t->lex = lex_find_at((const char *)s, n, i, klen);
 	if (t->lex != NULL) {
@@ -332,8 +335,12 @@ tok_lookup(const char *s, struct tok *t)
 {
 	if (!t->lazy)
 		return;
+	/* LAZY_WIDE: sixteen bytes of the line from the word on, read as
+	 * two integers by lex_find_at() */
+	t->lex = t->lazy == LAZY_WIDE ?
+	    lex_find_at(s, t->beg + 16, t->beg, t->ndig) :
+	    lex_find(s + t->beg, t->ndig);
 	t->lazy = 0;
-	t->lex = lex_find(s + t->beg, t->ndig);
 	if (t->lex != NULL) {
 		t->cls = t->lex->e[0].cls;
 		t->val = t->lex->e[0].val;
@@ -428,6 +435,22 @@ fill(struct window *w)
 		unsigned c = s[i], kind = byte_kind[c] & B_KIND;
 		struct tok *t;
 
+		if (kind == B_ALPHA) {
+			/* the commonest token: a plain word, most often
+			 * with one space after it, taken here at once */
+			t = &w->t[w->nt];
+			*t = (struct tok){0};
+			t->beg = i;
+			t->flags = (uint8_t)(sp * TF_SP);
+			if (word_fast(t, s, n, i, &next)) {
+				w->trigs[w->nt >> 6] |= (uint64_t)t->trig
+				    << (w->nt & 63);
+				w->nt++;
+				sp = next < n && s[next] == ' ';
+				i = next + (size_t)sp;
+				continue;
+			}
+		}
 		if (kind == B_SPACE) {
 			sp = 1;
 			i++;
@@ -444,13 +467,6 @@ fill(struct window *w)
 		t->flags = sp ? TF_SP : 0;
 		sp = 0;
 		if (kind == B_ALPHA) {
-			if (word_fast(t, s, n, i, &next)) {
-				if (t->trig)
-					mark_trigger(w, w->nt);
-				w->nt++;
-				i = next;
-				continue;
-			}
 			word_token(t, s, n, i, &next);
 			/* am, pm, o'clock: heads of "three am", "seven
 			 * o'clock", where the number is a word */
