@@ -145,8 +145,8 @@ const struct lexent *lex_get(const char *p, size_t len);
 /* The entry of the word in class cls (a word may be in several). */
 const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
- * For each possible first three letters of a word (27 a letter: a blank
- * and a-z), the lengths of the lexicon's words that begin so, a bit a
+ * For each possible first three letters of a word (a letter: 0 a blank,
+ * 1-26 a-z; 32 entries a letter, so that an index is made by shifts), the lengths of the lexicon's words that begin so, a bit a
  * length: bits 0-15 for all words, bits 16-31 for the trigger words.
  * One table load and a shift reject most words of a line ("that" shares
  * its letters with "thanksgiving", not its length).
@@ -154,12 +154,12 @@ const struct lexent *lex_get_class(const char *p, size_t len, int cls);
  * The table is in two levels, so that it stays in the first-level cache
  * (a flat one of 27^3 entries took 78 KiB, and its load was the slowest
  * instruction of the scanner): lex_pre2[] gives, for the first two
- * letters, a block of 27 entries for the third, block 0 being all zero
+ * letters, a block of 32 entries for the third, block 0 being all zero
  * for the two-letter beginnings no word has ("xq").
  */
 #define LEX_TRIGGER_SHIFT 16
-extern uint16_t lex_pre2[27 * 27];
-extern uint32_t lex_pre3[27 * 27 + 1][27];
+extern uint16_t lex_pre2[32 * 32];
+extern uint32_t lex_pre3[32 * 32 + 1][32];
 extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 
 /* The length bits of the words that begin as w[0..len) does. */
@@ -172,7 +172,19 @@ lex_prefix_bits(const unsigned char *w, size_t len)
 	unsigned b = lex_letter[w[len > 1]] * (len > 1);
 	unsigned c = lex_letter[w[(len > 2) * 2]] * (len > 2);
 
-	return lex_pre3[lex_pre2[a * 27 + b]][c];
+	return lex_pre3[lex_pre2[a << 5 | b]][c];
+}
+
+/* The same for a word of ASCII letters only, where a letter's low five
+ * bits are its number (A and a: 1): one load less in the chain. */
+static inline uint32_t
+lex_prefix_bits_letters(const unsigned char *w, size_t len)
+{
+	unsigned a = w[0] & 31u;
+	unsigned b = (w[len > 1] & 31u) * (len > 1);
+	unsigned c = (w[(len > 2) * 2] & 31u) * (len > 2);
+
+	return lex_pre3[lex_pre2[a << 5 | b]][c];
 }
 
 /* Whether the word w[0..len) may be a trigger word. */

@@ -43,8 +43,8 @@ struct entry {
 static uint16_t table[LEX_SLOTS];
 static struct entry entries[LEX_WORDS + 1];
 static unsigned nentries;
-uint16_t lex_pre2[27 * 27];
-uint32_t lex_pre3[27 * 27 + 1][27];
+uint16_t lex_pre2[32 * 32];
+uint32_t lex_pre3[32 * 32 + 1][32];
 static unsigned pre3_used; /* blocks of lex_pre3 given out, 0 the zero one */
 
 #define L8(x) x, x, x, x, x, x, x, x
@@ -180,9 +180,9 @@ set_prefix_bits(const unsigned char *w, size_t len, int trigger)
 	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
 	uint32_t *bits;
 
-	if (lex_pre2[a * 27 + b] == 0)
-		lex_pre2[a * 27 + b] = (uint16_t)++pre3_used;
-	bits = &lex_pre3[lex_pre2[a * 27 + b]][c];
+	if (lex_pre2[a << 5 | b] == 0)
+		lex_pre2[a << 5 | b] = (uint16_t)++pre3_used;
+	bits = &lex_pre3[lex_pre2[a << 5 | b]][c];
 	*bits |= (uint32_t)1 << len;
 	if (trigger)
 		*bits |= (uint32_t)1 << (LEX_TRIGGER_SHIFT + len);

@@ -194,7 +194,7 @@ word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
 	t->ndig = (uint8_t)klen;
 	t->end = e;
 	*next = e;
-	bits = lex_prefix_bits(s + i, klen);
+	bits = lex_prefix_bits_letters(s + i, klen);
 	/* Looked up now: a trigger, or "am", "pm"; the other words of the
 	 * lexicon are left lazy, and the parser asks for a few.  Whether a
 	 * word is in a list is random to the branch predictor: computed
