@@ -1,7 +1,8 @@
 # tests/extract-dates/ahead.sh - extract-dates reading ahead on a second
 # thread (lib/readahead: the lines cut into tokens there, parsed here)
 # writes what it writes alone: from the first line (WINNOW_READAHEAD=0),
-# after 1 MiB (the default) or never, with any read size; on a document
+# after 1 MiB, or never (off, or empty or unset: the default), with any
+# read size; on a document
 # of several MiB with datelines (whose lines are tokenized again past the
 # dateline), form-feed document separators, lines of more than 96 tokens
 # (the window slides), a line longer than AHEAD_LINE_MAX (64 KiB: read
