@@ -537,13 +537,16 @@ static int
 clock_words(const struct ctx *c, int i, struct point *p, int context)
 {
 	struct point q;
-	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0;
+	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0, quarter = 0;
 
+	/* one-quarter to one-third, one-half of 1 percent: fractions */
+	if (i > 0 && is_punct(c, i - 1, '-') && tight(c, i))
+		return -1;
 	if (is_mod(c, k, M_A))
 		k++;
 	if (unit_at(c, k, &e) == U_QUARTER && !e) {
 		n = 15;
-		strong = 1;
+		strong = quarter = 1;
 		k++;
 	} else if (unit_at(c, k, &e) == U_HALF && !e) {
 		n = 30;
@@ -572,7 +575,9 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 	if (n > 0) {
 		int w = class_val(c, k, L_MODIFIERS);
 
-		to = w == M_TO || w == M_BEFORE || w == M_OF;
+		/* "a quarter of five" is American for 4:45; "half of 1"
+		 * is a fraction */
+		to = w == M_TO || w == M_BEFORE || (w == M_OF && quarter);
 		if ((w == M_PAST || w == M_AFTER || to) &&
 		    tk(c, k)->type == T_WORD) {
 			memset(&q, 0, sizeof(q));
@@ -595,6 +600,8 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 			} else {
 				e = -1;
 			}
+			if (e > 0 && is_punct(c, e, '-') && tight(c, e))
+				e = -1; /* one-quarter to one-third */
 			if (e > 0) {
 				h = q.hh;
 				m = n;
@@ -1621,6 +1628,29 @@ unit_at(const struct ctx *c, int i, int *plural)
 	return v % U_PLURAL;
 }
 
+/* Words in -est that are no superlative: "an arrest in two hours". */
+static int
+not_superlative(const char *w, size_t len)
+{
+	static const char *const words[] = {"arrest", "interest", "unrest",
+	    "forest", "protest", "contest", "harvest", "suggest", "request",
+	    "honest", "modest", "invest", "digest", "manifest", "conquest",
+	    "inquest", "behest", "detest", "attest", "divest", NULL};
+	size_t k, n;
+	int i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		n = strlen(words[i]);
+		if (n != len)
+			continue;
+		for (k = 0; k < n && (w[k] | 0x20) == words[i][k]; k++)
+			continue;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * "the first drop in two years", "its highest level in a decade": after
  * first, last or a word in -est, "in N units" is how long, not when.
@@ -1640,7 +1670,7 @@ superlative_before(const struct ctx *c, int i)
 		if (class_val(c, k, L_ORDINALS) == 1 || t->mod == M_LAST)
 			return 1;
 		if (len > 4 && w[len - 3] == 'e' && w[len - 2] == 's' &&
-		    w[len - 1] == 't')
+		    w[len - 1] == 't' && !not_superlative(w, len))
 			return 1;
 		if (len == 4 && memcmp(w, "time", 4) == 0)
 			return 1; /* for the first time in 20 years */
