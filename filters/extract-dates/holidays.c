@@ -15,7 +15,7 @@
  * Moving holidays are computed from the year: Easter (Gregorian and
  * Julian computus), the n-th weekday of a month, the Hebrew calendar,
  * the Islamic calendar of Umm al-Qura (from the new moon), the new moon of
- * Chinese New Year.  The
+ * Chinese New Year and of Diwali.  The
  * Jewish holidays begin at sundown on their eve, and are dated from the
  * eve as in the calendars printed for the diaspora: Yom Kippur 2018 is
  * 2018-09-18 (10 Tishrei 5779 is September 19).
@@ -193,6 +193,19 @@ const struct holiday holidays[] = {
     {"tisha b av", HEB(5, 9), -1, 0, HF_MOVED},
     {"tisha beav", HEB(5, 9), -1, 0, HF_MOVED},
 
+    /* Diwali and the days around it */
+    {"diwali", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"deepavali", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"lakshmi puja", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"dhanteras", H_DIWALI, 0, 0, 0, -2, 0, 0},
+    {"choti diwali", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"chhoti diwali", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"naraka chaturdashi", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"kali chaudas", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"govardhan puja", H_DIWALI, 0, 0, 0, 1, 0, 0},
+    {"bhai dooj", H_DIWALI, 0, 0, 0, 2, 0, 0},
+    {"bhaiya dooj", H_DIWALI, 0, 0, 0, 2, 0, 0},
+    {"international workers$ day", FIX(5, 1), 0, 0, 0},
     {"ramadan", ISL(9, 1), 0, -1, 0},
     {"eid ?al fitr", ISL(10, 1), 0, 0, 0},
     {"eid ul fitr", ISL(10, 1), 0, 0, 0},
@@ -266,6 +279,10 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 		break;
 	case H_CHINESE:
 		d = chinese_new_year_days(y);
+		break;
+	case H_DIWALI:
+		if ((d = diwali_days(y)) == 0)
+			return 0;
 		break;
 	case H_OBSERVED:
 		/* on a Saturday, the Friday before; on a Sunday, the Monday */

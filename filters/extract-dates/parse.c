@@ -54,6 +54,7 @@ static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
 static int number_words(const struct ctx *c, int i, int *end);
+static int tv_valid(const struct tv *v);
 static int in_count(const struct ctx *c, int i);
 
 static inline const struct tok *
@@ -3426,6 +3427,23 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	memset(&r2, 0, sizeof(r2));
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
+	/* "Oct. 20 this year", "in March last year": the year named after
+	 * a day or month written without one */
+	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_MONTH) &&
+	    p1->m && !p1->y && !p1->wd &&
+	    (is_mod(c, k, M_THIS) || is_mod(c, k, M_LAST) ||
+		is_mod(c, k, M_NEXT)) &&
+	    unit_at(c, k + 1, &e) == U_YEAR && !e) {
+		int ay, am, ad;
+
+		anchor_civil(c, &ay, &am, &ad);
+		r->a.y = ay + (is_mod(c, k, M_NEXT) ? 1 :
+				  is_mod(c, k, M_LAST) ? -1 : 0);
+		if (!tv_valid(&r->a))
+			return k;
+		c->xyear = 0;
+		return k + 2;
+	}
 	/* ISO 8601: 2015-07-31T12:00:00, 1994-11-05T13:15:30Z */
 	if (!r->b.grain && r->a.grain == G_DAY && p1->y && p1->m && p1->d &&
 	    tk(c, k)->type == T_TAG && tight(c, k) &&
