@@ -271,6 +271,36 @@ islamic_month_start(long y, int m)
 }
 
 /*
+ * Diwali (Lakshmi Puja) of year y: the new moon of the Hindu month of
+ * Kartika, the one born while the sun is in sidereal Libra (from about
+ * noon of October 17 to noon of November 16 in India, UTC+5:30).  The festival is kept on the evening when the dark-moon
+ * day (the day before the new moon) still runs: the new moon's own day
+ * when the moon is new well after sunset (19:30), else the day before.
+ * 2019: October 27; 2022: October 24; 2024: October 31.
+ */
+long
+diwali_days(int y)
+{
+	double from = days_from_civil(y, 10, 17) + 0.5;
+	double to = days_from_civil(y, 11, 16) + 0.5;
+	long k = (long)floor((y - 2000) * 12.3685) + 6, d;
+	double jd, local;
+	int n;
+
+	for (n = 0; n < 8; n++, k++) {
+		jd = new_moon_jd(k);
+		local = jd + 5.5 / 24 + 0.5; /* days from midnight, IST */
+		d = (long)floor(local) - 2440588L;
+		if (local - 2440588.0 < from)
+			continue;
+		if (local - 2440588.0 > to)
+			break;
+		return local - floor(local) >= 19.5 / 24 ? d : d - 1;
+	}
+	return 0;
+}
+
+/*
  * Chinese (lunar) New Year of year y: the new moon that falls on or after
  * January 21 in Beijing, the second after the winter solstice in all but
  * rare years.  2013: February 10; 2014: January 31.

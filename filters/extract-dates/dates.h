@@ -223,6 +223,8 @@ long islamic_days(long y, int m, int d);
 /* The first day of Islamic month m of year y (Umm al-Qura). */
 long islamic_month_start(long y, int m);
 long chinese_new_year_days(int y);
+/* Diwali (Lakshmi Puja) of year y; 0 if none found. */
+long diwali_days(int y);
 
 /* ---- values ---- */
 

@@ -15,7 +15,7 @@
  * Moving holidays are computed from the year: Easter (Gregorian and
  * Julian computus), the n-th weekday of a month, the Hebrew calendar,
  * the Islamic calendar of Umm al-Qura (from the new moon), the new moon of
- * Chinese New Year.  The
+ * Chinese New Year and of Diwali.  The
  * Jewish holidays begin at sundown on their eve, and are dated from the
  * eve as in the calendars printed for the diaspora: Yom Kippur 2018 is
  * 2018-09-18 (10 Tishrei 5779 is September 19).
@@ -38,9 +38,10 @@ const struct holiday holidays[] = {
     {"xmas ?day", FIX(12, 25), 0, 0, 0},
     {"new year$ ?day", FIX(1, 1), 0, 0, HF_MARK},
     {"halloween", FIX(10, 31), 0, 0, 0},
-    {"valentine$ ?day", FIX(2, 14), 0, 0, 0},
-    {"saint valentine$ ?day", FIX(2, 14), 0, 0, 0},
-    {"st valentine$ ?day", FIX(2, 14), 0, 0, 0},
+    {"valentine$ day", FIX(2, 14), 0, 0, 0},
+    {"valentines", FIX(2, 14), 0, 0, 0},
+    {"saint valentine$ day", FIX(2, 14), 0, 0, 0},
+    {"st valentine$ day", FIX(2, 14), 0, 0, 0},
     {"independence day", FIX(7, 4), 0, 0, 0},
     {"juneteenth", FIX(6, 19), 0, 0, 0},
     {"veteran$ day", FIX(11, 11), 0, 0, 0},
@@ -48,8 +49,8 @@ const struct holiday holidays[] = {
     {"remembrance day", FIX(11, 11), 0, 0, 0},
     {"boxing day", FIX(12, 26), 0, 0, 0},
     {"epiphany", FIX(1, 6), 0, 0, HF_CAP},
-    {"saint patrick$ ?day", FIX(3, 17), 0, 0, 0},
-    {"st patrick$ ?day", FIX(3, 17), 0, 0, 0},
+    {"saint patrick$ day", FIX(3, 17), 0, 0, 0},
+    {"st patrick$ day", FIX(3, 17), 0, 0, 0},
     {"st paddy$ ?day", FIX(3, 17), 0, 0, 0},
     {"saint paddy$ ?day", FIX(3, 17), 0, 0, 0},
     {"patrick$ day", FIX(3, 17), 0, 0, 0},
@@ -58,7 +59,8 @@ const struct holiday holidays[] = {
     {"law day", FIX(5, 1), 0, 0, 0},
     {"lei day", FIX(5, 1), 0, 0, 0},
     {"loyalty day", FIX(5, 1), 0, 0, 0},
-    {"guy fawkes ?day", FIX(11, 5), 0, 0, 0},
+    {"guy fawkes day", FIX(11, 5), 0, 0, 0},
+    {"guy fawkes night", FIX(11, 5), 0, 0, 0},
     {"world vegan day", FIX(11, 1), 0, 0, 0},
     {"sibling$ day", FIX(4, 10), 0, 0, 0},
     {"national sibling$ day", FIX(4, 10), 0, 0, 0},
@@ -74,8 +76,8 @@ const struct holiday holidays[] = {
     {"flag day", FIX(6, 14), 0, 0, 0},
     {"human rights day", FIX(12, 10), 0, 0, 0},
     {"international women$ day", FIX(3, 8), 0, 0, 0},
-    {"boss$ ?day", H_OBSERVED, 10, 16, 0, 0, 0, 0},
-    {"bosses ?day", H_OBSERVED, 10, 16, 0, 0, 0, 0},
+    {"boss$ day", H_OBSERVED, 10, 16, 0, 0, 0, 0},
+    {"bosses day", H_OBSERVED, 10, 16, 0, 0, 0, 0},
     {"emancipation day", H_OBSERVED, 4, 16, 0, 0, 0, 0},
     {"tax day", H_TAXDAY, 0, 0, 0, 0, 0, 0},
 
@@ -90,7 +92,7 @@ const struct holiday holidays[] = {
     {"decoration day", NTH(5, -1, 1), 0, 0, 0},
     {"columbus day", NTH(10, 2, 1), 0, 0, 0},
     {"indigenous people$ day", NTH(10, 2, 1), 0, 0, 0},
-    {"martin luther king$ ?jr ?day", NTH(1, 3, 1), 0, 0, 0},
+    {"martin luther king$ ?jr day", NTH(1, 3, 1), 0, 0, 0},
     {"mlk ?jr ?day", NTH(1, 3, 1), 0, 0, 0},
     {"civil rights day", NTH(1, 3, 1), 0, 0, 0},
     {"president$ day", NTH(2, 3, 1), 0, 0, 0},
@@ -104,7 +106,7 @@ const struct holiday holidays[] = {
     /* the Wednesday of the last full week of April */
     {"administrative professional$ day", NTH(4, -1, 6), -3, 0, 0},
     {"admin$ day", NTH(4, -1, 6), -3, 0, 0},
-    {"secretaries ?day", NTH(4, -1, 6), -3, 0, 0},
+    {"secretaries day", NTH(4, -1, 6), -3, 0, 0},
     {"secretary$ day", NTH(4, -1, 6), -3, 0, 0},
     /* the Friday before Mother's Day */
     {"military spouse$ day", NTH(5, 2, 7), -2, 0, 0},
@@ -191,6 +193,19 @@ const struct holiday holidays[] = {
     {"tisha b av", HEB(5, 9), -1, 0, HF_MOVED},
     {"tisha beav", HEB(5, 9), -1, 0, HF_MOVED},
 
+    /* Diwali and the days around it */
+    {"diwali", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"deepavali", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"lakshmi puja", H_DIWALI, 0, 0, 0, 0, 0, 0},
+    {"dhanteras", H_DIWALI, 0, 0, 0, -2, 0, 0},
+    {"choti diwali", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"chhoti diwali", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"naraka chaturdashi", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"kali chaudas", H_DIWALI, 0, 0, 0, -1, 0, 0},
+    {"govardhan puja", H_DIWALI, 0, 0, 0, 1, 0, 0},
+    {"bhai dooj", H_DIWALI, 0, 0, 0, 2, 0, 0},
+    {"bhaiya dooj", H_DIWALI, 0, 0, 0, 2, 0, 0},
+    {"international workers$ day", FIX(5, 1), 0, 0, 0},
     {"ramadan", ISL(9, 1), 0, -1, 0},
     {"eid ?al fitr", ISL(10, 1), 0, 0, 0},
     {"eid ul fitr", ISL(10, 1), 0, 0, 0},
@@ -264,6 +279,10 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 		break;
 	case H_CHINESE:
 		d = chinese_new_year_days(y);
+		break;
+	case H_DIWALI:
+		if ((d = diwali_days(y)) == 0)
+			return 0;
 		break;
 	case H_OBSERVED:
 		/* on a Saturday, the Friday before; on a Sunday, the Monday */

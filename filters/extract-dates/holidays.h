@@ -15,7 +15,8 @@ enum hkind {
 	H_OBSERVED,  /* a/b, moved off the weekend to Friday or Monday */
 	H_TAXDAY,    /* US tax day */
 	H_HEBREW,    /* Hebrew month a (Nisan 1), day b */
-	H_ISLAMIC    /* tabular Islamic month a, day b */
+	H_ISLAMIC,   /* Islamic month a, day b (Umm al-Qura) */
+	H_DIWALI     /* Diwali, from the new moon of Kartika */
 };
 
 #define HF_MARK 0x01  /* only with a capital, a possessive or "day":

@@ -54,6 +54,7 @@ static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
 static int number_words(const struct ctx *c, int i, int *end);
+static int tv_valid(const struct tv *v);
 static int in_count(const struct ctx *c, int i);
 
 static inline const struct tok *
@@ -537,13 +538,16 @@ static int
 clock_words(const struct ctx *c, int i, struct point *p, int context)
 {
 	struct point q;
-	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0;
+	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0, quarter = 0;
 
+	/* one-quarter to one-third, one-half of 1 percent: fractions */
+	if (i > 0 && is_punct(c, i - 1, '-') && tight(c, i))
+		return -1;
 	if (is_mod(c, k, M_A))
 		k++;
 	if (unit_at(c, k, &e) == U_QUARTER && !e) {
 		n = 15;
-		strong = 1;
+		strong = quarter = 1;
 		k++;
 	} else if (unit_at(c, k, &e) == U_HALF && !e) {
 		n = 30;
@@ -572,7 +576,9 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 	if (n > 0) {
 		int w = class_val(c, k, L_MODIFIERS);
 
-		to = w == M_TO || w == M_BEFORE || w == M_OF;
+		/* "a quarter of five" is American for 4:45; "half of 1"
+		 * is a fraction */
+		to = w == M_TO || w == M_BEFORE || (w == M_OF && quarter);
 		if ((w == M_PAST || w == M_AFTER || to) &&
 		    tk(c, k)->type == T_WORD) {
 			memset(&q, 0, sizeof(q));
@@ -595,6 +601,8 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 			} else {
 				e = -1;
 			}
+			if (e > 0 && is_punct(c, e, '-') && tight(c, e))
+				e = -1; /* one-quarter to one-third */
 			if (e > 0) {
 				h = q.hh;
 				m = n;
@@ -1621,6 +1629,29 @@ unit_at(const struct ctx *c, int i, int *plural)
 	return v % U_PLURAL;
 }
 
+/* Words in -est that are no superlative: "an arrest in two hours". */
+static int
+not_superlative(const char *w, size_t len)
+{
+	static const char *const words[] = {"arrest", "interest", "unrest",
+	    "forest", "protest", "contest", "harvest", "suggest", "request",
+	    "honest", "modest", "invest", "digest", "manifest", "conquest",
+	    "inquest", "behest", "detest", "attest", "divest", NULL};
+	size_t k, n;
+	int i;
+
+	for (i = 0; words[i] != NULL; i++) {
+		n = strlen(words[i]);
+		if (n != len)
+			continue;
+		for (k = 0; k < n && (w[k] | 0x20) == words[i][k]; k++)
+			continue;
+		if (k == n)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * "the first drop in two years", "its highest level in a decade": after
  * first, last or a word in -est, "in N units" is how long, not when.
@@ -1640,7 +1671,7 @@ superlative_before(const struct ctx *c, int i)
 		if (class_val(c, k, L_ORDINALS) == 1 || t->mod == M_LAST)
 			return 1;
 		if (len > 4 && w[len - 3] == 'e' && w[len - 2] == 's' &&
-		    w[len - 1] == 't')
+		    w[len - 1] == 't' && !not_superlative(w, len))
 			return 1;
 		if (len == 4 && memcmp(w, "time", 4) == 0)
 			return 1; /* for the first time in 20 years */
@@ -3396,6 +3427,23 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	memset(&r2, 0, sizeof(r2));
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
+	/* "Oct. 20 this year", "in March last year": the year named after
+	 * a day or month written without one */
+	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_MONTH) &&
+	    p1->m && !p1->y && !p1->wd &&
+	    (is_mod(c, k, M_THIS) || is_mod(c, k, M_LAST) ||
+		is_mod(c, k, M_NEXT)) &&
+	    unit_at(c, k + 1, &e) == U_YEAR && !e) {
+		int ay, am, ad;
+
+		anchor_civil(c, &ay, &am, &ad);
+		r->a.y = ay + (is_mod(c, k, M_NEXT) ? 1 :
+				  is_mod(c, k, M_LAST) ? -1 : 0);
+		if (!tv_valid(&r->a))
+			return k;
+		c->xyear = 0;
+		return k + 2;
+	}
 	/* ISO 8601: 2015-07-31T12:00:00, 1994-11-05T13:15:30Z */
 	if (!r->b.grain && r->a.grain == G_DAY && p1->y && p1->m && p1->d &&
 	    tk(c, k)->type == T_TAG && tight(c, k) &&

@@ -1,0 +1,1 @@
+extract-dates --ref=2025-02-03
