@@ -246,12 +246,7 @@ quotes_document(struct input *in, void *ctx)
 
 	(void)ctx;
 	run.file = in->name;
-	ents_reset();
-	held_ok = 0;
-	held_toks = NULL;
-	pend.active = 0;
-	colon_ok = 0;
-	prev_ok = 0;
+	memset(&doc, 0, sizeof(doc));
 	while (!run.stop) {
 		if (seen >= after) {
 			if (quotes_ahead(in, &failed))
@@ -267,8 +262,8 @@ quotes_document(struct input *in, void *ctx)
 	}
 	if (failed)
 		return 1;
-	if (pend.active && pend.oq.what == 2)
-		pend.active = 0;
+	if (doc.pend.active && doc.pend.oq.what == 2)
+		doc.pend.active = 0;
 	pend_finish();
 	return run.stop || out_failed();
 }
@@ -281,24 +276,18 @@ main(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
 	memset(&run, 0, sizeof(run));
-	memset(&pend, 0, sizeof(pend));
-	memset(&held, 0, sizeof(held));
-	held_ok = 0;
 	spans = NULL;
 	nspans = spans_cap = 0;
 	toks = NULL;
 	ntoks = toks_cap = 0;
 	pq = NULL;
 	pq_cap = 0;
-	colon_ok = 0;
-	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
 	/* Separators go through the text view only; records say their
 	 * file and line. */
 	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	lex_init();
 	ahead_after = ra_threshold();
-	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
 	out_open(common.output, common.line_buffered);
 	if (opt.list_words) {
 		list_words();
@@ -312,10 +301,9 @@ main(int argc, char **argv)
 	free(spans);
 	free(toks);
 	free(pq);
-	free(ents);
 	lex_free();
-	buf_free(&pend.text);
-	buf_free(&held);
+	buf_free(&run.pend_text);
+	buf_free(&run.held);
 	return prog_status(
 	    out_close(!prog_trouble()), common.quiet && run.found == 0);
 }
