@@ -351,7 +351,7 @@ asan:
 	fi
 
 # clang's UndefinedBehaviorSanitizer over the whole suite (make asan runs
-# it too): it reports what gcc's does not, such as NULL + 0 (issue 16);
+# it too): it reports what gcc's does not, such as NULL + 0;
 # extract-quotes' reading thread starts at the first line.
 UBSAN_FLAGS = -O1 -g -fsanitize=undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer

@@ -2,11 +2,13 @@
  * cli.h - command-line parsing shared by every filter.
  *
  * A filter describes its own options once, in a table of struct
- * cli_option; cli_parse() adds the common options of DESIGN.md, parses
- * with getopt_long (stopping at the first operand, "--" ends options),
- * prints --help from the same table (so the help text and the parser
- * cannot disagree), handles --version, and reports usage errors as
- * "NAME: message" plus the synopsis on stderr, exit 2.
+ * cli_option; cli_parse() adds the options every filter has
+ * (doc/contract.md, "Options every filter has"; with CLI_EXTRACTOR those
+ * of "The extractors" too), parses with getopt_long (stopping at the
+ * first operand, "--" ends options), prints --help from the same table
+ * (so the help text and the parser cannot disagree), handles --version,
+ * and reports usage errors as "NAME: message" plus the synopsis on
+ * stderr, exit 2.
  */
 #ifndef WINNOW_CLI_H
 #define WINNOW_CLI_H

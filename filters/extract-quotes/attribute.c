@@ -685,7 +685,7 @@ according(size_t k, struct attr *a)
  * tokens back: what looks back to a sentence's start (the speech verb
  * before a quotation, the subject) then costs a bounded time a token, so
  * a paragraph that never ends a sentence (400,000 quotation marks in a
- * row) takes linear time, not quadratic (issue 16).
+ * row) takes linear time, not quadratic.
  */
 #define SENT_MAX 256
 

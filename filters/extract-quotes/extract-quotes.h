@@ -80,7 +80,7 @@
  * quotations, is read in windows of about WINDOW bytes and at most
  * WINDOW_SPANS quotations (CONTEXT bytes on each side), so that the
  * tokens and attributions stay bounded whatever the paragraph holds (a
- * line of 400,000 quotation marks: issue 16); one without quotations is
+ * line of 400,000 quotation marks); one without quotations is
  * only scanned for names.
  */
 #define LONG_PARA (1u << 20)
