@@ -79,4 +79,14 @@ int cli_parse(int argc, char **argv, const struct cli_spec *spec);
 /* "NAME: message", then the usage hint on stderr; exit 2. */
 NORETURN void cli_usage_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/*
+ * The bits of a comma list of names, as --kind=full,scare takes them: bit
+ * i for names[i] (a list that ends with NULL).  Every item must be a name:
+ * "--kind=" and "--kind=money," are refused, not read as "none", with the
+ * usage error "OPT: unknown WHAT 'ITEM' (NAME, NAME ...)".
+ * Usage: opt.kinds = cli_name_list("--kind", "kind", arg, kind_names);
+ */
+unsigned cli_name_list(const char *opt, const char *what, const char *arg,
+    const char *const *names);
+
 #endif

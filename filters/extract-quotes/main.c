@@ -56,39 +56,15 @@ static const struct cli_option options[] = {
 	"print the built-in word lists and exit"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
-static unsigned
-parse_kinds(const char *arg)
-{
-	unsigned kinds = 0;
-	const char *p = arg, *e;
-	size_t n;
-
-	for (;;) {
-		e = strchr(p, ',');
-		n = e == NULL ? strlen(p) : (size_t)(e - p);
-		if (n == 4 && memcmp(p, "full", 4) == 0)
-			kinds |= K_FULL;
-		else if (n == 7 && memcmp(p, "partial", 7) == 0)
-			kinds |= K_PARTIAL;
-		else if (n == 5 && memcmp(p, "scare", 5) == 0)
-			kinds |= K_SCARE;
-		else
-			cli_usage_error("--kind: unknown kind '%.*s' "
-					"(full, partial, scare)",
-			    (int)n, p);
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
-	return kinds;
-}
+/* The names of --kind, bit i for K_FULL, K_PARTIAL, K_SCARE. */
+static const char *const kind_names[] = {"full", "partial", "scare", NULL};
 
 static void
 handle_option(int code, const char *arg)
 {
 	switch (code) {
 	case OPT_KIND:
-		opt.kinds = parse_kinds(arg);
+		opt.kinds = cli_name_list("--kind", "kind", arg, kind_names);
 		break;
 	case OPT_MIN_WORDS:
 		opt.min_words = parse_num(arg, 0, 1000000, "--min-words");
