@@ -168,6 +168,7 @@ XD_SRC = \
 	$(XD)/anchor.c \
 	$(XD)/calendar.c \
 	$(XD)/emit.c \
+	$(XD)/holidays.c \
 	$(XD)/lexicon.c \
 	$(XD)/main.c \
 	$(XD)/parse.c \
@@ -188,7 +189,7 @@ $(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
 
 $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS) -lm
 
 # A filter that is a folder, filters/NAME/ with main.c, needs no rule of
 # its own: its *.c files are compiled as one translation unit (a generated
