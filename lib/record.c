@@ -142,11 +142,15 @@ json_escape(unsigned char c, char *out)
 		out[1] = 't';
 		return 2;
 	default:
-		if (c >= 0x80) {
-			memcpy(out, "\xef\xbf\xbd", 3); /* U+FFFD */
+		if (c >= 0x80) { /* U+FFFD */
+			out[0] = '\xef';
+			out[1] = '\xbf';
+			out[2] = '\xbd';
 			return 3;
 		}
-		memcpy(out + 1, "u00", 3);
+		out[1] = 'u';
+		out[2] = '0';
+		out[3] = '0';
 		out[4] = hex[c >> 4];
 		out[5] = hex[c & 15];
 		return 6;
