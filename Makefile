@@ -88,23 +88,6 @@ $(O)/filters/%.o: filters/%.c $(LIBHDR) config.mk | deps-ok
 	$(CC) $(CFLAGS) $(XCFLAGS) -c -o $@ $<
 
 
-# Word lists and tables are data files beside a filter's source, one entry
-# a line; these rules turn them into C headers under $(O)/gen/NAME/, so
-# the binaries stay self-contained.  `make lint` checks the lists.
-$(O)/gen/extract-quotes/words.h: scripts/words2c \
-    filters/extract-quotes/words/*.words
-	@mkdir -p $(@D)
-	awk -f scripts/words2c filters/extract-quotes/words/*.words >$@.t
-	mv $@.t $@
-$(O)/gen/extract-amounts/currencies.h: scripts/def2c \
-    filters/extract-amounts/currencies.def
-	@mkdir -p $(@D)
-	awk -f scripts/def2c filters/extract-amounts/currencies.def >$@.t
-	mv $@.t $@
-$(O)/gen/declutter/words.h: scripts/words2c filters/declutter/words/*.words
-	@mkdir -p $(@D)
-	awk -f scripts/words2c filters/declutter/words/*.words >$@.t
-	mv $@.t $@
 # A *.rules file, every line a C string (comments too, so that line N of
 # the file is element N - 1: rule:builtin:N in declutter --explain).
 $(O)/gen/%.rules.h: filters/%.rules
@@ -176,29 +159,6 @@ $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
-# split-sentences is a folder of parts, filters/split-sentences/: main.c
-# (input, output), split.c (the boundaries), lexicon.c (the word table)
-# over its word lists (*.words), which scripts/words2c turns into C.
-SS = filters/split-sentences
-SSG = $(O)/gen/split-sentences
-SS_SRC = \
-	$(SS)/lexicon.c \
-	$(SS)/main.c \
-	$(SS)/split.c
-SS_OBJ = $(SS_SRC:%.c=$(O)/%.o)
-
-$(SSG)/words.h: scripts/words2c $(SS)/words/*.words
-	@mkdir -p $(@D)
-	awk -f scripts/words2c $(SS)/words/*.words >$@.t
-	mv $@.t $@
-
-$(O)/$(SS)/%.o: $(SS)/%.c $(SS)/*.h $(SSG)/words.h $(LIBHDR) config.mk | deps-ok
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(SS) -I$(SSG) -c -o $@ $<
-
-$(B)/split-sentences: $(SS_OBJ) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(SS_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # extract-dates is a folder of parts, filters/extract-dates/ (main.c on
 # top); its word lists (*.words, one class a file) become
 # $(O)/gen/extract-dates/words.c through its words2c.awk.
@@ -231,81 +191,69 @@ $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS) -lm
 
-# fix-text is a folder of parts, filters/fix-text/ (main.c on top, one
-# file a step of its repairs).
-FT = filters/fix-text
-FT_SRC = \
-	$(FT)/charref.c \
-	$(FT)/invisible.c \
-	$(FT)/main.c \
-	$(FT)/mojibake.c \
-	$(FT)/typography.c
-FT_OBJ = $(FT_SRC:%.c=$(O)/%.o)
-FTG = $(O)/gen/fix-text
-
-# codepages.def: NAME TAB 128 hex code points (bytes 0x80-0xFF).
-$(FTG)/codepages.h: $(FT)/codepages.def
-	@mkdir -p $(@D)
-	awk -F '\t' '/^#/ || NF == 0 { next } \
-	    { n = split($$2, c, " "); printf "{\"%s\", {", $$1; \
-	      for (i = 1; i <= n; i++) printf "0x%s%s", c[i], (i < n ? ", " : ""); \
-	      print "}}," }' $(FT)/codepages.def > $@.tmp
-	mv $@.tmp $@
-
-# assigned.def: FIRST TAB LAST (hex), one range of code points a line.
-$(FTG)/assigned.h: $(FT)/assigned.def
-	@mkdir -p $(@D)
-	awk -F '\t' '/^#/ || NF == 0 { next } \
-	    { printf "{0x%s, 0x%s},\n", $$1, $$2 }' $(FT)/assigned.def > $@.tmp
-	mv $@.tmp $@
-
-$(O)/$(FT)/%.o: $(FT)/%.c $(LIBHDR) $(FT)/*.h $(FTG)/codepages.h \
-    $(FTG)/assigned.h config.mk | deps-ok
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(FT) -I$(FTG) -c -o $@ $<
-
-$(B)/fix-text: $(FT_OBJ) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(FT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
-
-# Every generated header (lint and the fuzz targets make them first).
-GEN = $(O)/gen/htmlent_table.h $(O)/gen/extract-quotes/words.h \
-	$(O)/gen/extract-amounts/currencies.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(SSG)/words.h $(XDG)/words.c $(O)/gen/declutter/words.h \
-	$(O)/gen/declutter/builtin.rules.h $(FTG)/codepages.h \
-	$(FTG)/assigned.h
-gen: $(GEN)
-
-# A filter that is a folder, filters/NAME/ with main.c: its *.c files are
-# compiled as one translation unit (a generated NAME.c that includes them
-# all, with WINNOW_UNITY defined: a part's header may then make what the
-# parts share static, as SQLite's amalgamation does, so that the compiler
-# inlines what it would inline in one file), so calls between its parts
-# cost what calls inside one file do; the
-# headers made from its data files are build/gen/NAME/*.  A folder with a
-# link rule of its own (html-text, extract-dates, fix-text above) is left
-# out.
-OWN_RULES = extract-dates fix-text html-text
+# A filter that is a folder, filters/NAME/ with main.c, needs no rule of
+# its own: its *.c files are compiled as one translation unit (a generated
+# NAME.c that includes them all, with WINNOW_UNITY defined: a part's header
+# may then make what the parts share static, as SQLite's amalgamation
+# does, so that the compiler inlines what it would inline in one file), so
+# calls between its parts cost what calls inside one file do.  Its data
+# files become headers under $(O)/gen/NAME/ (included as "NAME/X.h" or,
+# with -I$(O)/gen/NAME, "X.h"), by their kind:
+#   words/*.words  one header, words.h (scripts/words2c: a list a file,
+#                  one word a line, # comments)
+#   X.rules        X.rules.h, every line a C string (the rule below)
+#   X.def          X.h, through the folder's own X.awk when it has one,
+#                  else scripts/def2c (its rows, as currencies.def has)
+# A folder with a link rule of its own (OWN_RULES: html-text and
+# extract-dates above, whose parts are compiled one by one) is left out.
+OWN_RULES = extract-dates html-text
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
+# The headers made from the data files of folder $(1).
+dir_gen = $(if $(wildcard filters/$(1)/words/*.words),$(O)/gen/$(1)/words.h) \
+	$(patsubst filters/$(1)/%,$(O)/gen/$(1)/%.h, \
+	    $(wildcard filters/$(1)/*.rules)) \
+	$(patsubst filters/$(1)/%.def,$(O)/gen/$(1)/%.h, \
+	    $(wildcard filters/$(1)/*.def))
+
+# Every generated header (lint and the fuzz targets make them first).
+GEN = $(O)/gen/htmlent_table.h $(HTG)/elements-gen.h $(HT_GEN) \
+	$(XDG)/words.c $(foreach f,$(DIRFILTERS),$(call dir_gen,$(f)))
+gen: $(GEN)
+
 define dir_filter
+$(O)/gen/$(1)/words.h: scripts/words2c $(wildcard filters/$(1)/words/*.words)
+	@mkdir -p $$(@D)
+	awk -f scripts/words2c $(wildcard filters/$(1)/words/*.words) >$$@.t
+	mv $$@.t $$@
+
+$(O)/gen/$(1)/%.h: filters/$(1)/%.def scripts/def2c \
+    $(wildcard filters/$(1)/*.awk)
+	@mkdir -p $$(@D)
+	if [ -f filters/$(1)/$$*.awk ]; then \
+		awk -f filters/$(1)/$$*.awk $$< >$$@.t; \
+	else \
+		awk -f scripts/def2c $$< >$$@.t; \
+	fi
+	mv $$@.t $$@
+
 $(O)/filters/$(1).c: $(wildcard filters/$(1)/*.c) Makefile
 	@mkdir -p $$(@D)
 	printf '#include "%s"\n' $(wildcard filters/$(1)/*.c) >$$@
 
 $(O)/filters/$(1).o: $(O)/filters/$(1).c $(wildcard filters/$(1)/*.[ch]) \
-    $(filter $(O)/gen/$(1)/%,$(GEN)) $(LIBHDR) config.mk | deps-ok
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -DWINNOW_UNITY -I. -Ifilters/$(1) -c -o $$@ \
-	    $(O)/filters/$(1).c
+    $(call dir_gen,$(1)) $(LIBHDR) config.mk | deps-ok
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -DWINNOW_UNITY -I. -Ifilters/$(1) \
+	    -I$(O)/gen/$(1) -c -o $$@ $(O)/filters/$(1).c
 
 # Its unit test, if any, sees all of it (its main renamed by the test).
 $(O)/unit/$(1)_test: tests/unit/$(1)_test.c tests/unit/unit.h \
     $(O)/filters/$(1).o $(LIBA)
 	@mkdir -p $$(@D)
-	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/filters \
-	    -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) $$(PCRE2_LIBS) \
-	    $$(THREAD_FLAGS)
+	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/gen/$(1) \
+	    -I$(O)/filters -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) \
+	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
 endef
 $(foreach f,$(DIRFILTERS),$(eval $(call dir_filter,$(f))))
 
@@ -352,7 +300,7 @@ asan:
 	fi
 
 # clang's UndefinedBehaviorSanitizer over the whole suite (make asan runs
-# it too): it reports what gcc's does not, such as NULL + 0 (issue 16);
+# it too): it reports what gcc's does not, such as NULL + 0;
 # extract-quotes' reading thread starts at the first line.
 UBSAN_FLAGS = -O1 -g -fsanitize=undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer

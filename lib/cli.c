@@ -82,6 +82,36 @@ cli_usage_error(const char *fmt, ...)
 	exit(EXIT_TROUBLE);
 }
 
+unsigned
+cli_name_list(const char *opt, const char *what, const char *arg,
+    const char *const *names)
+{
+	unsigned bits = 0;
+	const char *p;
+	size_t l, i, all;
+	char *known, *k;
+
+	for (p = arg;; p += l + 1) {
+		l = strcspn(p, ",");
+		for (i = 0; names[i] != NULL; i++)
+			if (strlen(names[i]) == l && memcmp(p, names[i], l) == 0)
+				break;
+		if (names[i] == NULL) {
+			/* "full, partial, scare" */
+			for (all = 0, i = 0; names[i] != NULL; i++)
+				all += strlen(names[i]) + 2;
+			known = k = xmalloc(all + 1);
+			for (i = 0; names[i] != NULL; i++)
+				k += sprintf(k, "%s%s", i > 0 ? ", " : "", names[i]);
+			cli_usage_error("%s: unknown %s '%.*s' (%s)", opt, what,
+			    (int)l, p, known);
+		}
+		bits |= 1u << i;
+		if (p[l] == '\0')
+			return bits;
+	}
+}
+
 static void
 print_options(const struct cli_option *o)
 {

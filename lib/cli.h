@@ -2,11 +2,13 @@
  * cli.h - command-line parsing shared by every filter.
  *
  * A filter describes its own options once, in a table of struct
- * cli_option; cli_parse() adds the common options of DESIGN.md, parses
- * with getopt_long (stopping at the first operand, "--" ends options),
- * prints --help from the same table (so the help text and the parser
- * cannot disagree), handles --version, and reports usage errors as
- * "NAME: message" plus the synopsis on stderr, exit 2.
+ * cli_option; cli_parse() adds the options every filter has
+ * (doc/contract.md, "Options every filter has"; with CLI_EXTRACTOR those
+ * of "The extractors" too), parses with getopt_long (stopping at the
+ * first operand, "--" ends options), prints --help from the same table
+ * (so the help text and the parser cannot disagree), handles --version,
+ * and reports usage errors as "NAME: message" plus the synopsis on
+ * stderr, exit 2.
  */
 #ifndef WINNOW_CLI_H
 #define WINNOW_CLI_H
@@ -76,5 +78,15 @@ int cli_parse(int argc, char **argv, const struct cli_spec *spec);
 
 /* "NAME: message", then the usage hint on stderr; exit 2. */
 NORETURN void cli_usage_error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/*
+ * The bits of a comma list of names, as --kind=full,scare takes them: bit
+ * i for names[i] (a list that ends with NULL).  Every item must be a name:
+ * "--kind=" and "--kind=money," are refused, not read as "none", with the
+ * usage error "OPT: unknown WHAT 'ITEM' (NAME, NAME ...)".
+ * Usage: opt.kinds = cli_name_list("--kind", "kind", arg, kind_names);
+ */
+unsigned cli_name_list(const char *opt, const char *what, const char *arg,
+    const char *const *names);
 
 #endif

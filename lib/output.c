@@ -434,6 +434,20 @@ out_write(const void *p, size_t n)
 	}
 }
 
+char *
+out_room(size_t n)
+{
+	if (n > OUT_BUFSIZE - outlen)
+		out_flush();
+	return out_errno != 0 ? NULL : outbuf + outlen;
+}
+
+void
+out_wrote(size_t k)
+{
+	outlen += k;
+}
+
 void
 out_putc(int c)
 {

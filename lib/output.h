@@ -56,6 +56,17 @@ void out_putc(int c);
 void out_puts(const char *s);
 void out_printf(const char *fmt, ...) PRINTF_LIKE(1, 2);
 
+/*
+ * For a writer that formats in place (lib/record): room for n bytes at the
+ * end of the output buffer (n at most OUT_ROOM_MAX), flushed first when it
+ * has less.  Write at most n bytes at the pointer returned, then say how
+ * many with out_wrote().  NULL after a write error: write nothing.
+ * Usage: if ((p = out_room(24)) != NULL) out_wrote(put_digits(p, v));
+ */
+#define OUT_ROOM_MAX ((size_t)16 * 1024)
+char *out_room(size_t n);
+void out_wrote(size_t k);
+
 /* Write a line as it was read: its bytes, then "\r\n" or "\n". */
 void out_line(const struct line *line);
 
@@ -75,8 +86,8 @@ struct out_span {
  * again.  Usage: out_highlight(&line, spans, nspans) after collecting the
  * line's matches.
  */
-void out_highlight(const struct line *line, const struct out_span *spans,
-    size_t n);
+void out_highlight(
+    const struct line *line, const struct out_span *spans, size_t n);
 
 /* The end of one record (line): flush when line-buffered. */
 void out_end_record(void);

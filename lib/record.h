@@ -24,17 +24,60 @@
 #define WINNOW_RECORD_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* For --format=tsv: print the header line (names joined by tabs). */
 void rec_header(const char *const *names, size_t n);
 
 void rec_begin(void);
-void rec_str(const char *name, const char *p, size_t len);
-/* A C string, or null when s is NULL. */
-void rec_cstr(const char *name, const char *s);
-void rec_int(const char *name, long long v);
+
+/*
+ * The fields.  Each takes the name's length (nl) as well; the inline
+ * wrappers below take it from the name, a string literal, at compile
+ * time, so that a field costs no strlen() of its name.
+ */
+void rec_str_n(const char *name, size_t nl, const char *p, size_t len);
+void rec_int_n(const char *name, size_t nl, long long v);
 void rec_num(const char *name, double v);
-void rec_null(const char *name);
+void rec_decimal_n(const char *name, size_t nl, const char *p, size_t len);
+void rec_null_n(const char *name, size_t nl);
+
+static inline void
+rec_str(const char *name, const char *p, size_t len)
+{
+	rec_str_n(name, strlen(name), p, len);
+}
+
+/* A C string, or null when s is NULL. */
+static inline void
+rec_cstr(const char *name, const char *s)
+{
+	if (s == NULL)
+		rec_null_n(name, strlen(name));
+	else
+		rec_str_n(name, strlen(name), s, strlen(s));
+}
+
+static inline void
+rec_int(const char *name, long long v)
+{
+	rec_int_n(name, strlen(name), v);
+}
+
+/* A number the caller wrote as exact decimal text (digits, a point, a
+ * sign; no exponent): "138000000000", "0.0025", written as it is. */
+static inline void
+rec_decimal(const char *name, const char *p, size_t len)
+{
+	rec_decimal_n(name, strlen(name), p, len);
+}
+
+static inline void
+rec_null(const char *name)
+{
+	rec_null_n(name, strlen(name));
+}
+
 /* End the record and the line (and flush when line-buffered). */
 void rec_end(void);
 

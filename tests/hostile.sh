@@ -1,4 +1,4 @@
-# tests/hostile.sh - hostile input is normal input (issue 6).
+# tests/hostile.sh - hostile input is normal input.
 #
 # For every filter: each input below must give exit 0, nothing on stderr,
 # and output that keeps the filter's promises; the fault cases must give
@@ -164,7 +164,7 @@ for l in o: assert l in have, l[:40]' "$d/$in" "$d/out"; then
 	check "$f SIGINT with -o: FILE untouched" test "$(cat "$d/target")" = "old content"
 	check "$f SIGINT with -o: no temporary file" test -z "$(ls -A "$d" | grep '^\.target\.')"
 
-	# -o writes what FILE is (issue 16): what it names is never turned
+	# -o writes what FILE is: what it names is never turned
 	# into another kind of file.
 	o=$d/o-$f
 	rm -rf "$o"
@@ -324,7 +324,7 @@ fi
 
 # --- HTML ------------------------------------------------------------------
 # html-text streams: the pages a browser survives, in linear time and
-# constant memory, with the text a browser shows (issue 17).
+# constant memory, with the text a browser shows.
 if filters | grep -qx html-text; then
 	# $1 name, $2 the input file, $3 the expected output, $4 peak RSS
 	# limit in KiB (0: not measured); options after.

@@ -1,4 +1,4 @@
-# tests/properties.sh - invariants over generated inputs (issue 6).
+# tests/properties.sh - invariants over generated inputs.
 #
 # - every filter gives the same output whatever the read buffer size
 #   (WINNOW_BUFSIZE=1, 7, 4096) and whatever the locale (C, C.UTF-8);

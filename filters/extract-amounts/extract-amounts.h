@@ -37,6 +37,7 @@
 
 #include "inputs.h"
 #include "lineio.h"
+#include "output.h"
 #include "scan.h"
 
 /* ---- currency groups: symbols and words that name several currencies ---- */
@@ -324,7 +325,7 @@ SHARED double amount_value(const struct amount *a);
 SHARED void scan_line(struct scan *sc, const struct sink *k);
 
 /* emit.c */
-extern struct span *spans;
+extern struct out_span *spans;
 extern size_t nspans, capspans;
 SHARED void emit(struct scan *sc, struct amount *a, const struct input *in,
     unsigned long long lineno);

@@ -41,43 +41,43 @@ const struct group groups[NGROUP] = {{"", {NULL}, 0, 0},
     {"cents", {"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"}, 0, 0},
     {"lira", {"TRY", "ITL"}, 1, 1}, {"won", {"KRW", "KPW"}, 0, 0}};
 
-static const struct lexdef lex_numbers[] = {{"zero", W_NUM, NULL, 0, 0, NULL},
-    {"one", W_NUM, NULL, 0, 1, NULL}, {"two", W_NUM, NULL, 0, 2, NULL},
-    {"three", W_NUM, NULL, 0, 3, NULL}, {"four", W_NUM, NULL, 0, 4, NULL},
-    {"five", W_NUM, NULL, 0, 5, NULL}, {"six", W_NUM, NULL, 0, 6, NULL},
-    {"seven", W_NUM, NULL, 0, 7, NULL}, {"eight", W_NUM, NULL, 0, 8, NULL},
-    {"nine", W_NUM, NULL, 0, 9, NULL}, {"ten", W_NUM, NULL, 0, 10, NULL},
-    {"eleven", W_NUM, NULL, 0, 11, NULL}, {"twelve", W_NUM, NULL, 0, 12, NULL},
-    {"thirteen", W_NUM, NULL, 0, 13, NULL},
-    {"fourteen", W_NUM, NULL, 0, 14, NULL},
-    {"fifteen", W_NUM, NULL, 0, 15, NULL},
-    {"sixteen", W_NUM, NULL, 0, 16, NULL},
-    {"seventeen", W_NUM, NULL, 0, 17, NULL},
-    {"eighteen", W_NUM, NULL, 0, 18, NULL},
-    {"nineteen", W_NUM, NULL, 0, 19, NULL},
-    {"twenty", W_NUM, NULL, 0, 20, NULL}, {"thirty", W_NUM, NULL, 0, 30, NULL},
-    {"forty", W_NUM, NULL, 0, 40, NULL}, {"fifty", W_NUM, NULL, 0, 50, NULL},
-    {"sixty", W_NUM, NULL, 0, 60, NULL}, {"seventy", W_NUM, NULL, 0, 70, NULL},
-    {"eighty", W_NUM, NULL, 0, 80, NULL}, {"ninety", W_NUM, NULL, 0, 90, NULL},
-    {"hundred", W_HUNDRED, NULL, 0, 2, NULL},
-    {"thousand", W_SCALE, NULL, 0, 3, NULL},
-    {"million", W_SCALE, NULL, 0, 6, NULL},
-    {"billion", W_SCALE, NULL, 0, 9, NULL},
-    {"trillion", W_SCALE, NULL, 0, 12, NULL},
-    {"lakh", W_SCALE, NULL, 0, 5, NULL}, {"lakhs", W_SCALE, NULL, 0, 5, NULL},
-    {"crore", W_SCALE, NULL, 0, 7, NULL}, {"crores", W_SCALE, NULL, 0, 7, NULL},
-    {"hundreds", W_HUNDRED | W_PLURAL, NULL, 0, 2, NULL},
-    {"thousands", W_SCALE | W_PLURAL, NULL, 0, 3, NULL},
-    {"millions", W_SCALE | W_PLURAL, NULL, 0, 6, NULL},
-    {"billions", W_SCALE | W_PLURAL, NULL, 0, 9, NULL},
-    {"trillions", W_SCALE | W_PLURAL, NULL, 0, 12, NULL},
-    {"a", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
-    {"an", W_A | W_DET | W_FUNC, NULL, 0, 1, NULL},
-    {"half", W_HALF, NULL, 0, 0, NULL},
-    {"quarter", W_QUARTER, NULL, 0, 0, NULL},
-    {"quarters", W_QUARTER, NULL, 0, 0, NULL},
-    {"and", W_AND | W_FUNC, NULL, 0, 0, NULL},
-    {"of", W_OF | W_FUNC, NULL, 0, 0, NULL}, {NULL, 0, NULL, 0, 0, NULL}};
+/*
+ * Number words: NUM(word, value); a scale word and its power of ten,
+ * SCALE(word, exponent), and its plural, SCALES(word, exponent), vague
+ * alone ("millions of dollars": W_PLURAL); WORD(word, flags, value) for
+ * the rest.
+ */
+#define WORD(w, f, v)                                                          \
+	{                                                                      \
+		w, f, NULL, 0, v, NULL                                         \
+	}
+#define NUM(w, v) WORD(w, W_NUM, v)
+#define SCALE(w, e) WORD(w, W_SCALE, e)
+#define SCALES(w, e) WORD(w, W_SCALE | W_PLURAL, e)
+
+/* clang-format off */
+static const struct lexdef lex_numbers[] = {
+    NUM("zero", 0), NUM("one", 1), NUM("two", 2), NUM("three", 3),
+    NUM("four", 4), NUM("five", 5), NUM("six", 6), NUM("seven", 7),
+    NUM("eight", 8), NUM("nine", 9), NUM("ten", 10), NUM("eleven", 11),
+    NUM("twelve", 12), NUM("thirteen", 13), NUM("fourteen", 14),
+    NUM("fifteen", 15), NUM("sixteen", 16), NUM("seventeen", 17),
+    NUM("eighteen", 18), NUM("nineteen", 19), NUM("twenty", 20),
+    NUM("thirty", 30), NUM("forty", 40), NUM("fifty", 50), NUM("sixty", 60),
+    NUM("seventy", 70), NUM("eighty", 80), NUM("ninety", 90),
+    WORD("hundred", W_HUNDRED, 2),
+    SCALE("thousand", 3), SCALE("million", 6), SCALE("billion", 9),
+    SCALE("trillion", 12),
+    SCALE("lakh", 5), SCALE("lakhs", 5), SCALE("crore", 7), SCALE("crores", 7),
+    WORD("hundreds", W_HUNDRED | W_PLURAL, 2),
+    SCALES("thousands", 3), SCALES("millions", 6), SCALES("billions", 9),
+    SCALES("trillions", 12),
+    WORD("a", W_A | W_DET | W_FUNC, 1), WORD("an", W_A | W_DET | W_FUNC, 1),
+    WORD("half", W_HALF, 0), WORD("quarter", W_QUARTER, 0),
+    WORD("quarters", W_QUARTER, 0),
+    WORD("and", W_AND | W_FUNC, 0), WORD("of", W_OF | W_FUNC, 0),
+    {NULL, 0, NULL, 0, 0, NULL}};
+/* clang-format on */
 
 /*
  * The currency tables below are filled from the rows of
@@ -96,10 +96,7 @@ static const struct code_row codes[] = {CURRENCY_CODES, {NULL, NULL, 0}};
 static const struct lexdef lex_places[] = {
     CURRENCY_PLACES, {NULL, 0, NULL, 0, 0, NULL}};
 
-#define FLAG(w, f)                                                             \
-	{                                                                      \
-		w, f, NULL, 0, 0, NULL                                         \
-	}
+#define FLAG(w, f) WORD(w, f, 0)
 
 static const struct lexdef lex_misc[] = {FLAG("nearly", W_QUAL),
     FLAG("about", W_QUAL), FLAG("some", W_QUAL), FLAG("over", W_QUAL | W_FUNC),

@@ -124,6 +124,9 @@ set_assume(const char *sym, size_t len, const char *code, const char *what)
 		    what, (int)len, sym);
 }
 
+/* The names of --kind, bit i for K_MONEY, K_PERCENT. */
+static const char *const kind_names[] = {"money", "percent", NULL};
+
 static void
 handle_option(int code, const char *arg)
 {
@@ -133,22 +136,7 @@ handle_option(int code, const char *arg)
 
 	switch (code) {
 	case OPT_KIND:
-		/* every item of the list a kind: "--kind=" and
-		 * "--kind=money," are refused, not read as "none" */
-		opt.kinds = 0;
-		for (p = arg;; p += l + 1) {
-			l = strcspn(p, ",");
-			if (l == 5 && memcmp(p, "money", 5) == 0)
-				opt.kinds |= K_MONEY;
-			else if (l == 7 && memcmp(p, "percent", 7) == 0)
-				opt.kinds |= K_PERCENT;
-			else
-				cli_usage_error("--kind: unknown kind '%.*s' "
-						"(money, percent)",
-				    (int)l, p);
-			if (p[l] == '\0')
-				break;
-		}
+		opt.kinds = cli_name_list("--kind", "kind", arg, kind_names);
 		break;
 	case OPT_UNIT:
 		free(opt.units);

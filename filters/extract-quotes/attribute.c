@@ -471,111 +471,127 @@ first_name_gender(size_t t)
 	return lex_gender(tok_lex(t) & (LX_HIS | LX_HERS));
 }
 
-/*
- * Make the speaker of a from the noun phrase np: titles go to the role, a
- * pronoun or a lone surname is resolved through the entities, and the
- * speaker is remembered.
- */
+/* The speaker of a pronoun: the entity it points to ("he" is the man
+ * named last as a subject), which its gender then fits; else the pronoun
+ * itself, in lower case ("they"). */
 static void
-np_speaker(const struct np *np, struct attr *a)
+speaker_pronoun(const struct np *np, struct attr *a)
 {
-	size_t k, split, nb, ne, last, owner = 0;
+	uint32_t lx = tok_lex(np->t0);
+	long e = ent_for_pronoun(lx);
+
+	if (e >= 0) {
+		struct entity *en = &doc.ents[e];
+
+		if (en->gender == 0 && !en->org && (lx & LX_HE))
+			en->gender = 'm';
+		else if (en->gender == 0 && !en->org && (lx & LX_SHE))
+			en->gender = 'f';
+		set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name, en->len);
+		(void)ent_renote((size_t)e, 0, 0, 1);
+	} else {
+		set_text(a->speaker, &a->slen, NAME_MAX_LEN, para + a->sb,
+		    a->se - a->sb);
+		if (a->slen > 0 && a->speaker[0] >= 'A' && a->speaker[0] <= 'Z')
+			a->speaker[0] = (char)(a->speaker[0] + 32);
+	}
+}
+
+/* The speaker of a common noun phrase: "the ministry" is the Finance
+ * Ministry named before; "the nurses" are a group, remembered for a
+ * later "they added". */
+static void
+speaker_common(const struct np *np, struct attr *a)
+{
+	size_t nb = toks[np->t1 - 1].beg;
+	long e = -1;
+
+	if (np->t1 == np->name + 1 && (tok_lex(np->name) & LX_ORG))
+		e = ent_by_last(para + nb, a->se - nb, 1);
+	if (e >= 0 && doc.ents[e].org) {
+		set_text(a->speaker, &a->slen, NAME_MAX_LEN, doc.ents[e].name,
+		    doc.ents[e].len);
+		(void)ent_renote((size_t)e, 0, 1, 1);
+	} else {
+		set_text(a->speaker, &a->slen, NAME_MAX_LEN, para + a->sb,
+		    a->se - a->sb);
+		(void)ent_note(a->speaker, a->slen, 0, 1, 1);
+	}
+}
+
+/*
+ * Where the name proper starts in the capitalised phrase np: after the
+ * last title, when no "of" comes after it ("RNC Chief of Staff Katie
+ * Walsh"), after an owner ("Apple's Tim Cook"; not "the People's
+ * Liberation Front" nor "Trump's Virginia chairman"), or at a known first
+ * name after other capitalised words ("House Republican Thomas Massie").
+ * *org: the phrase names an organisation (a phrase with "of" and no
+ * title after it, or one that ends with an organisation word); *gender:
+ * the last title's, if it has one.
+ */
+static size_t
+name_start(const struct np *np, int *org, int *gender)
+{
+	size_t k, split, owner = 0;
 	uint32_t lx;
-	int gender = 0, org;
-	long e;
 
-	a->slen = a->rlen = 0;
-	a->etok = np->t1;
-	a->sb = toks[np->t0].beg;
-	a->se = toks[np->t1 - 1].end;
-	if (np->kind == NP_PRON) {
-		lx = tok_lex(np->t0);
-		e = ent_for_pronoun(lx);
-		if (e >= 0) {
-			struct entity *en = &ents[e];
-
-			if (en->gender == 0 && !en->org && (lx & LX_HE))
-				en->gender = 'm';
-			else if (en->gender == 0 && !en->org && (lx & LX_SHE))
-				en->gender = 'f';
-			set_text(a->speaker, &a->slen, NAME_MAX_LEN, en->name,
-			    en->len);
-			(void)ent_renote((size_t)e, 0, 0, 1);
-		} else {
-			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
-			    para + a->sb, a->se - a->sb);
-			if (a->slen > 0 && a->speaker[0] >= 'A' &&
-			    a->speaker[0] <= 'Z')
-				a->speaker[0] = (char)(a->speaker[0] + 32);
-		}
-		return;
-	}
-	if (np->kind == NP_COMMON) {
-		/* "the ministry" is the Finance Ministry named before. */
-		nb = toks[np->t1 - 1].beg;
-		e = -1;
-		if (np->t1 == np->name + 1 && (tok_lex(np->name) & LX_ORG))
-			e = ent_by_last(para + nb, a->se - nb, 1);
-		if (e >= 0 && ents[e].org) {
-			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
-			    ents[e].name, ents[e].len);
-			(void)ent_renote((size_t)e, 0, 1, 1);
-		} else {
-			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
-			    para + a->sb, a->se - a->sb);
-			/* "the nurses said ... they added": a group */
-			(void)ent_note(a->speaker, a->slen, 0, 1, 1);
-		}
-		return;
-	}
-	lx = tok_lex(np->t1 - 1);
-	org = (lx & LX_ORG) != 0;
+	*org = (tok_lex(np->t1 - 1) & LX_ORG) != 0;
 	for (split = np->t0; split + 1 < np->t1 && !tok_cap(split); split++)
 		;
-	/* The name is what follows the last title, when no "of" comes
-	 * after it: "RNC Chief of Staff Katie Walsh"; a phrase with "of"
-	 * and no title after it names an organisation. */
 	for (k = split; k + 1 < np->t1; k++) {
 		lx = tok_lex(k);
 		if ((lx & LX_CONN) && tok_lower(k))
-			org = 1;
+			*org = 1;
 		if (lx & LX_TITLE) {
 			split = k + 1;
-			org = 0;
+			*org = 0;
 			if (lex_gender(lx & (LX_MALE | LX_FEMALE)) != 0)
-				gender = lex_gender(lx & (LX_MALE | LX_FEMALE));
+				*gender =
+				    lex_gender(lx & (LX_MALE | LX_FEMALE));
 		} else if (tok_cap(k) && owner_word(k)) {
 			owner = k + 1;
 		}
 	}
 	if (tok_lex(np->t1 - 1) & LX_ORG)
-		org = 1;
-	/* "Apple's Tim Cook": Apple is the role; not "the People's Liberation
-	 * Front" nor "Trump's Virginia chairman" */
-	if (owner > split && !org && np->t1 - owner >= 2)
+		*org = 1;
+	if (owner > split && !*org && np->t1 - owner >= 2)
 		split = owner;
-	/* "House Republican Thomas Massie": a known first name after other
-	 * capitalised words starts the name */
-	if (split == np->t0 && !org && !(tok_lex(split) & (LX_HIS | LX_HERS)))
+	if (split == np->t0 && !*org && !(tok_lex(split) & (LX_HIS | LX_HERS)))
 		for (k = split + 1; k + 1 < np->t1; k++)
-			if (tok_lex(k) & (LX_HIS | LX_HERS)) {
-				split = k;
-				break;
-			}
-	/* "Kaveh Rostami of the Lindell Institute": a person of two or
-	 * more words, then where they work ("Bank of America" and "Royal
-	 * Bank of Scotland" stay whole) */
-	last = np->t1;
+			if (tok_lex(k) & (LX_HIS | LX_HERS))
+				return k;
+	return split;
+}
+
+/* "Kaveh Rostami of the Lindell Institute": where a person of two or
+ * more words from split ends and where they work starts (the "of"), or
+ * np->t1; "Bank of America" and "Royal Bank of Scotland" stay whole. */
+static size_t
+affiliation_start(const struct np *np, size_t split)
+{
+	size_t k;
+
 	for (k = split; k < np->t1; k++) {
-		if (tok_lower(k) && (tok_lex(k) & LX_CONN) &&
-		    !tok_is(k, "and")) {
-			if (k >= split + 2)
-				last = k;
-			break;
-		}
+		if (tok_lower(k) && (tok_lex(k) & LX_CONN) && !tok_is(k, "and"))
+			return k >= split + 2 ? k : np->t1;
 		if (tok_lex(k) & LX_ORG)
 			break;
 	}
+	return np->t1;
+}
+
+/* The speaker of a name: titles and owners go to the role, a workplace
+ * after "of" too; a lone surname or first name is the entity named
+ * before in full ("Okafor" is Lena Okafor); the name is remembered. */
+static void
+speaker_name(const struct np *np, struct attr *a)
+{
+	size_t split, nb, ne, last;
+	int gender = 0, org;
+	long e;
+
+	split = name_start(np, &org, &gender);
+	last = affiliation_start(np, split);
 	if (last < np->t1) {
 		org = 0;
 		set_text(a->role, &a->rlen, ROLE_MAX_LEN, para + toks[last].beg,
@@ -590,9 +606,8 @@ np_speaker(const struct np *np, struct attr *a)
 			? owner_len(para + a->sb, toks[split - 1].end - a->sb)
 			: toks[split - 1].end - a->sb);
 	nb = toks[split].beg;
-	ne = a->se;
 	/* "Trump's": the speaker is Trump. */
-	ne = nb + without_possessive(para + nb, ne - nb);
+	ne = nb + without_possessive(para + nb, a->se - nb);
 	a->sb = nb;
 	if (split + 1 == np->t1) {
 		e = ent_by_last(para + nb, ne - nb, 0);
@@ -600,13 +615,34 @@ np_speaker(const struct np *np, struct attr *a)
 			e = ent_by_first(para + nb, ne - nb);
 		if (e >= 0) {
 			set_text(a->speaker, &a->slen, NAME_MAX_LEN,
-			    ents[e].name, ents[e].len);
+			    doc.ents[e].name, doc.ents[e].len);
 			(void)ent_renote((size_t)e, gender, org, 1);
 			return;
 		}
 	}
 	set_text(a->speaker, &a->slen, NAME_MAX_LEN, para + nb, ne - nb);
 	(void)ent_note(para + nb, ne - nb, gender, org, 1);
+}
+
+/*
+ * Make the speaker of a from the noun phrase np, by its kind: a pronoun
+ * is resolved through the entities, a common noun may be an organisation
+ * named before, a name loses its titles to the role; the speaker is
+ * remembered.
+ */
+static void
+np_speaker(const struct np *np, struct attr *a)
+{
+	a->slen = a->rlen = 0;
+	a->etok = np->t1;
+	a->sb = toks[np->t0].beg;
+	a->se = toks[np->t1 - 1].end;
+	if (np->kind == NP_PRON)
+		speaker_pronoun(np, a);
+	else if (np->kind == NP_COMMON)
+		speaker_common(np, a);
+	else
+		speaker_name(np, a);
 }
 
 /* The role in an appositive after the noun phrase: ", ROLE," */
@@ -649,7 +685,7 @@ according(size_t k, struct attr *a)
  * tokens back: what looks back to a sentence's start (the speech verb
  * before a quotation, the subject) then costs a bounded time a token, so
  * a paragraph that never ends a sentence (400,000 quotation marks in a
- * row) takes linear time, not quadratic (issue 16).
+ * row) takes linear time, not quadratic.
  */
 #define SENT_MAX 256
 
@@ -946,167 +982,299 @@ appositive_subject(size_t s, size_t k)
 	    (np.t0 == s || tok_punct(np.t0 - 1, ','));
 }
 
+/*
+ * find_before()'s patterns.  It walks the words of the quotation's
+ * sentence from the nearest back to its start and tries the patterns on
+ * each in the order find_before() lists them; the first that decides
+ * ends the word.  Each pattern sees the sentence's first token s, the
+ * quotation qi and the word k; from before_aux() on, b, the first of the
+ * auxiliaries before the verb ("has said", "would later say"); from
+ * before_commas() on, e, the last token of the subject, and [r0, r1),
+ * an appositive between the subject and the verb.  A pattern fills a
+ * and says BEFORE_FOUND, says BEFORE_NEXT when the word has no speaker
+ * (the walk goes on with the word before it), or BEFORE_PASS.
+ */
+struct before {
+	size_t s, qi, k, b, e, r0, r1;
+};
+
+enum { BEFORE_PASS, BEFORE_FOUND, BEFORE_NEXT };
+
+/* Speaker np, verb token k: the attribution is found. */
+static int
+before_found(const struct np *np, size_t k, struct attr *a)
+{
+	np_speaker(np, a);
+	set_verb(a, k, k + 1);
+	return BEFORE_FOUND;
+}
+
+/* "According to Mira Holm, “...”", "according to the agency's
+ * spokesman, Dan Reyes, “...”" */
+static int
+before_according(struct before *r, struct attr *a)
+{
+	size_t k = r->k;
+
+	if (!(tok_is(k, "according") || tok_is(k, "According")) ||
+	    !tok_is(k + 1, "to") || k + 2 >= r->qi)
+		return BEFORE_PASS;
+	return according(k, a) ? BEFORE_FOUND : BEFORE_NEXT;
+}
+
+/* Only a speech verb goes on: "said", "warned"; at the start of the
+ * sentence, one that inverts ("Said Mira Holm: “...”"). */
+static int
+before_verb(struct before *r, struct attr *a)
+{
+	size_t k = r->k;
+
+	(void)a;
+	if (tok_verb(k) ||
+	    (k == r->s && tok_cap(k) && (tok_lex(k) & LX_VERB) &&
+		verb_inverts(k)))
+		return BEFORE_PASS;
+	return BEFORE_NEXT;
+}
+
+/* ", said Ana Petrescu, “...”" -- unless a name and an appositive come
+ * first: "Tad Devine, Sanders' adviser, said X ..." */
+static int
+before_inverted(struct before *r, struct attr *a)
+{
+	size_t k = r->k;
+	struct np np;
+
+	if (!((k == r->s || tok_punct(k - 1, ',')) && verb_inverts(k) &&
+		np_forward(k + 1, &np) && np.kind == NP_NAME &&
+		np.t1 <= r->qi && !appositive_subject(r->s, k)))
+		return BEFORE_PASS;
+	(void)before_found(&np, k, a);
+	np_role(&np, a);
+	return BEFORE_FOUND;
+}
+
+/* "Ana Petrescu went on to say “...”", "Ana Petrescu, speaking at the
+ * launch, “...”": an infinitive or a participle speaks for the name
+ * before the few plain words before it, or for the subject of the
+ * sentence. */
+static int
+before_infinitive(struct before *r, struct attr *a)
+{
+	size_t k = r->k, s = r->s, b, e, n = toks[k].end - toks[k].beg;
+	struct np np;
+
+	if (!tok_is(k - 1, "to") &&
+	    !(n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0))
+		return BEFORE_PASS;
+	b = tok_is(k - 1, "to") ? k - 1 : k;
+	for (e = b; e > s && b - e < 4 && tok_lower(e - 1) &&
+	     !(tok_lex(e - 1) & (LX_PREP | LX_DET));
+	     e--)
+		;
+	if (e < b && e > s && np_backward(e - 1, s, &np) &&
+	    np.kind != NP_COMMON)
+		return before_found(&np, k, a);
+	if (sentence_subject(s, k, &np))
+		return before_found(&np, k, a);
+	return BEFORE_NEXT;
+}
+
+/* The auxiliaries before the verb belong to it: "has said", "would
+ * later say"; a verb with nothing before them has no subject before
+ * it. */
+static int
+before_aux(struct before *r, struct attr *a)
+{
+	size_t b = r->k;
+
+	(void)a;
+	while (b > r->s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
+		b--;
+	r->b = b;
+	return b == r->s ? BEFORE_NEXT : BEFORE_PASS;
+}
+
+/* "Iris Vale ran the shop and said it was ...": the subject of the
+ * sentence speaks. */
+static int
+before_coordinated(struct before *r, struct attr *a)
+{
+	struct np np;
+
+	if (!tok_is(r->b - 1, "and") && !tok_is(r->b - 1, "but"))
+		return BEFORE_PASS;
+	if (sentence_subject(r->s, r->b - 1, &np))
+		return before_found(&np, r->k, a);
+	return BEFORE_NEXT;
+}
+
+/* A comma before the verb: "Nora Quist, who ran the depot for a decade,
+ * a careful woman, said" (several commas: the name opening the sentence
+ * speaks), or an appositive between two commas, [r0, r1), after the
+ * subject that ends at e: "Kai Moreno, the club's treasurer, said". */
+static int
+before_commas(struct before *r, struct attr *a)
+{
+	size_t s = r->s, e = r->b - 1, c;
+	struct np lead, np;
+	int ok;
+
+	r->e = e;
+	r->r0 = r->r1 = 0;
+	if (!tok_punct(e, ','))
+		return BEFORE_PASS;
+	ok = lead_name(s, e, &lead);
+	for (c = e; c > s && e - c < 25; c--)
+		if (tok_punct(c - 1, ',') || toks[c - 1].type == T_QUOTE)
+			break;
+	if (ok &&
+	    (c <= s + 1 || !tok_punct(c - 1, ',') ||
+		!np_backward(c - 2, s, &np) || np.kind != NP_NAME ||
+		np.t0 != lead.t0))
+		return before_found(&lead, r->k, a);
+	if (c <= s + 1 || !tok_punct(c - 1, ','))
+		return BEFORE_NEXT;
+	r->r0 = c;
+	r->r1 = e;
+	r->e = c - 2;
+	return BEFORE_PASS;
+}
+
+/* "Kaveh Rostami of the Lindell Institute argued": the name before "of
+ * the ..." speaks, and what follows it is the role. */
+static void
+before_of(const struct before *r, struct np *np, size_t *r0, size_t *r1)
+{
+	struct np head;
+	size_t d = np->t0, s = r->s;
+
+	if (d > s && (tok_lex(d - 1) & LX_DET))
+		d--;
+	if (*r1 == *r0 && d > s + 1 &&
+	    (tok_is(d - 1, "of") || tok_is(d - 1, "for") ||
+		tok_is(d - 1, "at") || tok_is(d - 1, "from")) &&
+	    np_backward(d - 2, s, &head) && head.kind != NP_PRON) {
+		*r0 = d - 1;
+		*r1 = np->t1;
+		*np = head;
+	}
+}
+
+/* "the White House press secretary, Josh Earnest, said", "The president
+ * of the Farmers' Union, Hamish Laird, warned": the appositive names the
+ * speaker, and the phrase before it is the role. */
+static void
+before_named_role(const struct before *r, struct np *np, size_t *r0, size_t *r1)
+{
+	struct np name;
+
+	if (*r1 > *r0 && np_forward(*r0, &name) && name.kind == NP_NAME &&
+	    name.end == *r1 && !(tok_lex(name.t1 - 1) & LX_ORG) &&
+	    (np->kind == NP_COMMON || (tok_lex(np->t1 - 1) & LX_ORG) ||
+		(np->t0 > r->s &&
+		    (tok_lex(np->t0 - 1) & (LX_PREP | LX_DET))))) {
+		*r1 = np->t1;
+		*r0 = np->t0;
+		while (*r0 > r->s && !tok_punct(*r0 - 1, ',') &&
+		    toks[*r0 - 1].type == T_WORD)
+			(*r0)--;
+		*np = name;
+	}
+}
+
+/* "Officials at the port said", "Nora Quist, the depot's manager,
+ * said": the noun phrase that ends at e speaks, with the appositive as
+ * its role. */
+static int
+before_subject(struct before *r, struct attr *a)
+{
+	struct np np;
+	size_t r0 = r->r0, r1 = r->r1;
+
+	if (!np_backward(r->e, r->s, &np))
+		return BEFORE_PASS;
+	before_of(r, &np, &r0, &r1);
+	before_named_role(r, &np, &r0, &r1);
+	np_speaker(&np, a);
+	set_role(a, r0, r1);
+	set_verb(a, r->k, r->k + 1);
+	return BEFORE_FOUND;
+}
+
+/* "The 6'2" forward, Tom Ruiz, said": the appositive names the speaker
+ * when nothing before it is a noun phrase. */
+static int
+before_appositive(struct before *r, struct attr *a)
+{
+	struct np np;
+
+	if (r->r1 > r->r0 && np_forward(r->r0, &np) && np.kind == NP_NAME &&
+	    np.end == r->r1)
+		return before_found(&np, r->k, a);
+	return BEFORE_NEXT;
+}
+
+/* "... the plan did not convince harbour master Ines Falk: “...”": a
+ * name right before the colon speaks (no verb). */
+static int
+before_colon_name(size_t s, size_t qi, struct attr *a)
+{
+	struct np np;
+
+	if (!(qi > s + 1 && tok_punct(qi - 1, ':') &&
+		np_backward(qi - 2, s, &np) && np.kind == NP_NAME))
+		return 0;
+	np_speaker(&np, a);
+	a->vlen = 0;
+	return 1;
+}
+
+/* "She then turned to the crowd again: “...”", "Ruth Kell issued a
+ * statement, “Last night ...”": the subject of the sentence speaks. */
+static int
+before_statement(size_t s, size_t qi, struct attr *a)
+{
+	struct np np;
+
+	if (!(qi > s &&
+		(tok_punct(qi - 1, ':') ||
+		    (tok_punct(qi - 1, ',') && quote_upper(qi) &&
+			(qi + 1 >= ntoks || (toks[qi].flags & TF_SEND)))) &&
+		sentence_subject(s, qi - 1, &np)))
+		return 0;
+	np_speaker(&np, a);
+	a->vlen = 0;
+	return 1;
+}
+
 /* X said: "..." / X said that "..." / According to X, "...": the nearest
- * speech verb before token qi in its sentence that has a subject. */
+ * speech verb before token qi in its sentence that has a subject (the
+ * patterns above, in this order), else a speaker without a verb. */
 int
 find_before(size_t qi, struct attr *a)
 {
-	size_t s = sent_start(qi), k, b, e, c, r0, r1, n;
-	struct np np;
+	struct before r;
+	int v;
 
-	for (k = qi; k-- > s;) {
-		if (toks[k].type != T_WORD)
+	r.s = sent_start(qi);
+	r.qi = qi;
+	for (r.k = qi; r.k-- > r.s;) {
+		if (toks[r.k].type != T_WORD)
 			continue;
-		if ((tok_is(k, "according") || tok_is(k, "According")) &&
-		    tok_is(k + 1, "to") && k + 2 < qi) {
-			if (according(k, a))
-				return 1;
-			continue;
-		}
-		if (!tok_verb(k) &&
-		    !(k == s && tok_cap(k) && (tok_lex(k) & LX_VERB) &&
-			verb_inverts(k)))
-			continue;
-		/* ", said Ana Petrescu," -- unless a name and an appositive
-		 * come first: "Tad Devine, Sanders' adviser, said X ..." */
-		if ((k == s || tok_punct(k - 1, ',')) && verb_inverts(k) &&
-		    np_forward(k + 1, &np) && np.kind == NP_NAME &&
-		    np.t1 <= qi && !appositive_subject(s, k)) {
-			np_speaker(&np, a);
-			set_verb(a, k, k + 1);
-			np_role(&np, a);
+		if ((v = before_according(&r, a)) == BEFORE_PASS &&
+		    (v = before_verb(&r, a)) == BEFORE_PASS &&
+		    (v = before_inverted(&r, a)) == BEFORE_PASS &&
+		    (v = before_infinitive(&r, a)) == BEFORE_PASS &&
+		    (v = before_aux(&r, a)) == BEFORE_PASS &&
+		    (v = before_coordinated(&r, a)) == BEFORE_PASS &&
+		    (v = before_commas(&r, a)) == BEFORE_PASS &&
+		    (v = before_subject(&r, a)) == BEFORE_PASS)
+			v = before_appositive(&r, a);
+		if (v == BEFORE_FOUND)
 			return 1;
-		}
-		n = toks[k].end - toks[k].beg;
-		if (tok_is(k - 1, "to") ||
-		    (n > 4 && memcmp(para + toks[k].end - 3, "ing", 3) == 0)) {
-			b = tok_is(k - 1, "to") ? k - 1 : k;
-			for (e = b; e > s && b - e < 4 && tok_lower(e - 1) &&
-			     !(tok_lex(e - 1) & (LX_PREP | LX_DET));
-			     e--)
-				;
-			if (e < b && e > s && np_backward(e - 1, s, &np) &&
-			    np.kind != NP_COMMON) {
-				np_speaker(&np, a);
-				set_verb(a, k, k + 1);
-				return 1;
-			}
-			if (sentence_subject(s, k, &np)) {
-				np_speaker(&np, a);
-				set_verb(a, k, k + 1);
-				return 1;
-			}
-			continue;
-		}
-		b = k;
-		while (b > s && tok_lower(b - 1) && (tok_lex(b - 1) & LX_AUX))
-			b--;
-		if (b == s)
-			continue;
-		/* "Iris Vale ran the shop and said it was ...": the subject
-		 * of the sentence */
-		if (tok_is(b - 1, "and") || tok_is(b - 1, "but")) {
-			if (sentence_subject(s, b - 1, &np)) {
-				np_speaker(&np, a);
-				set_verb(a, k, k + 1);
-				return 1;
-			}
-			continue;
-		}
-		e = b - 1;
-		r0 = r1 = 0;
-		if (tok_punct(e, ',')) {
-			struct np lead;
-			int ok = lead_name(s, e, &lead);
-
-			for (c = e; c > s && e - c < 25; c--)
-				if (tok_punct(c - 1, ',') ||
-				    toks[c - 1].type == T_QUOTE)
-					break;
-			if (ok &&
-			    (c <= s + 1 || !tok_punct(c - 1, ',') ||
-				!np_backward(c - 2, s, &np) ||
-				np.kind != NP_NAME || np.t0 != lead.t0)) {
-				/* several commas: the name opening the
-				 * sentence speaks */
-				np_speaker(&lead, a);
-				set_verb(a, k, k + 1);
-				return 1;
-			}
-			if (c <= s + 1 || !tok_punct(c - 1, ','))
-				continue;
-			r0 = c;
-			r1 = e;
-			e = c - 2;
-		}
-		if (np_backward(e, s, &np)) {
-			struct np name, head;
-			size_t d = np.t0;
-
-			/* "Kaveh Rostami of the Lindell Institute argued":
-			 * the name before "of the ..." speaks */
-			if (d > s && (tok_lex(d - 1) & LX_DET))
-				d--;
-			if (r1 == r0 && d > s + 1 &&
-			    (tok_is(d - 1, "of") || tok_is(d - 1, "for") ||
-				tok_is(d - 1, "at") || tok_is(d - 1, "from")) &&
-			    np_backward(d - 2, s, &head) &&
-			    head.kind != NP_PRON) {
-				r0 = d - 1;
-				r1 = np.t1;
-				np = head;
-			}
-
-			/* "the White House press secretary, Josh Earnest,
-			 * said", "The president of the Farmers' Union, Hamish
-			 * Laird, warned": the appositive names the speaker */
-			if (r1 > r0 && np_forward(r0, &name) &&
-			    name.kind == NP_NAME && name.end == r1 &&
-			    !(tok_lex(name.t1 - 1) & LX_ORG) &&
-			    (np.kind == NP_COMMON ||
-				(tok_lex(np.t1 - 1) & LX_ORG) ||
-				(np.t0 > s &&
-				    (tok_lex(np.t0 - 1) &
-					(LX_PREP | LX_DET))))) {
-				r1 = np.t1;
-				r0 = np.t0;
-				while (r0 > s && !tok_punct(r0 - 1, ',') &&
-				    toks[r0 - 1].type == T_WORD)
-					r0--;
-				np = name;
-			}
-			np_speaker(&np, a);
-			set_role(a, r0, r1);
-			set_verb(a, k, k + 1);
-			return 1;
-		}
-		/* "The 6'2" forward, Tom Ruiz, said": the appositive names */
-		if (r1 > r0 && np_forward(r0, &np) && np.kind == NP_NAME &&
-		    np.end == r1) {
-			np_speaker(&np, a);
-			set_verb(a, k, k + 1);
-			return 1;
-		}
 	}
-	/* "... doesn't surprise Republican pollster Daron Shaw: “...”" */
-	if (qi > s + 1 && tok_punct(qi - 1, ':') &&
-	    np_backward(qi - 2, s, &np) && np.kind == NP_NAME) {
-		np_speaker(&np, a);
-		a->vlen = 0;
-		return 1;
-	}
-	/* "She then addressed the supporters again: “...”", "Trump issued
-	 * a statement, “Last night ...”" */
-	if (qi > s &&
-	    (tok_punct(qi - 1, ':') ||
-		(tok_punct(qi - 1, ',') && quote_upper(qi) &&
-		    (qi + 1 >= ntoks || (toks[qi].flags & TF_SEND)))) &&
-	    sentence_subject(s, qi - 1, &np)) {
-		np_speaker(&np, a);
-		a->vlen = 0;
-		return 1;
-	}
-	return 0;
+	return before_colon_name(r.s, qi, a) || before_statement(r.s, qi, a);
 }
 
 /* The last speaker of reported speech seen, and its verb's token. */
@@ -1501,10 +1669,10 @@ attribute_all(void)
 				a->vlen = 0;
 				a->rlen = 0;
 			}
-		} else if (qi == 0 && colon_ok) {
-			*a = colon_at;
-		} else if (qi == 0 && prev_ok && pure_quotes()) {
-			*a = prev_at;
+		} else if (qi == 0 && doc.colon_ok) {
+			*a = doc.colon_at;
+		} else if (qi == 0 && doc.prev_ok && pure_quotes()) {
+			*a = doc.prev_at;
 			a->how = A_FOLLOW;
 			a->sb = a->se = 0;
 			a->vlen = a->rlen = 0;
@@ -1528,9 +1696,10 @@ attribute_all(void)
 		pq[x].kind = quote_kind(x, &spans[x], qi);
 	}
 	track_upto(ntoks);
-	colon_ok = 0;
+	doc.colon_ok = 0;
 	x = nspans - 1;
-	prev_ok = pq[x].at.slen > 0 && spans[x].tok >= sent_start(ntoks - 1);
-	if (prev_ok)
-		prev_at = pq[x].at;
+	doc.prev_ok =
+	    pq[x].at.slen > 0 && spans[x].tok >= sent_start(ntoks - 1);
+	if (doc.prev_ok)
+		doc.prev_at = pq[x].at;
 }

@@ -21,45 +21,8 @@
 #include "wordtab.h"
 #include "xalloc.h"
 
-struct entity *ents;
-
-static uint64_t ent_lasthash[MAX_ENTITIES]; /* ents[i].lasthash, packed */
-
-/*
- * Bit i of ent_bucket[b]: ent_lasthash[i] falls in bucket b (its top six
- * bits), so that a surname is compared with the few entities whose last
- * word may match rather than with all of them.
- */
-#if MAX_ENTITIES > 64
-
-#error "ent_bucket holds one bit an entity"
-
-#endif
-
+/* Bit i of doc.ent_bucket[b]: entity i's last word hashes to bucket b. */
 #define ENT_BUCKET(h) ((size_t)((h) >> 58))
-
-static uint64_t ent_bucket[64];
-
-static size_t nents;
-
-static size_t ent_last_noted; /* the slot named last */
-
-static unsigned long ent_clock;
-
-void
-ents_reset(void)
-{
-	size_t i;
-
-	for (i = 0; i < MAX_ENTITIES; i++) {
-		ents[i].len = 0;
-		ent_lasthash[i] = 0;
-	}
-	memset(ent_bucket, 0, sizeof(ent_bucket));
-	ent_last_noted = 0;
-	nents = MAX_ENTITIES;
-	ent_clock = 0;
-}
 
 /* Cut a byte string to at most max bytes, on a character boundary. */
 size_t
@@ -121,30 +84,30 @@ copy_short(char *d, const char *s, size_t n)
 	memcpy(d + n - 8, &x, 8);
 }
 
-/* Entity i was named again (ent_clock has been advanced): what
+/* Entity i was named again (doc.ent_clock has been advanced): what
  * ent_note does once it has found the name. */
 static size_t
 ent_touch(size_t i, int gender, int org, int subject)
 {
-	struct entity *e = &ents[i];
+	struct entity *e = &doc.ents[i];
 
 	if (gender != 0)
 		e->gender = gender;
 	if (org)
 		e->org = 1;
-	e->seen = ent_clock;
+	e->seen = doc.ent_clock;
 	if (subject)
-		e->stamp = ent_clock;
+		e->stamp = doc.ent_clock;
 	return i;
 }
 
-/* ent_note(ents[i].name, ents[i].len, ...) without hashing the name
+/* ent_note(doc.ents[i].name, doc.ents[i].len, ...) without hashing the name
  * again: a name is in the table once, so it finds slot i. */
 size_t
 ent_renote(size_t i, int gender, int org, int subject)
 {
-	ent_clock++;
-	ent_last_noted = i;
+	doc.ent_clock++;
+	doc.ent_last_noted = i;
 	return ent_touch(i, gender, org, subject);
 }
 
@@ -182,39 +145,40 @@ ent_note(const char *s, size_t n, int gender, int org, int subject)
 		org = 1;
 	/* Often the name noted last ("Ann Bell said ... Ann Bell said"):
 	 * a name is in the table once, so where it sits it is found. */
-	if (n > 0 && ents[ent_last_noted].len == n &&
-	    memcmp(ents[ent_last_noted].name, s, n) == 0)
-		return ent_renote(ent_last_noted, gender, org, subject);
+	if (n > 0 && doc.ents[doc.ent_last_noted].len == n &&
+	    memcmp(doc.ents[doc.ent_last_noted].name, s, n) == 0)
+		return ent_renote(doc.ent_last_noted, gender, org, subject);
 	h = hash64(s, n, 0);
-	ent_clock++;
+	doc.ent_clock++;
 	/* Two-way set associative: a name lives in one of two slots. */
 	i = (size_t)(h & (MAX_ENTITIES - 1)) & ~(size_t)1;
-	if (!(ents[i].len == n && ents[i].hash == h &&
-		memcmp(ents[i].name, s, n) == 0)) {
-		if (ents[i + 1].len == n && ents[i + 1].hash == h &&
-		    memcmp(ents[i + 1].name, s, n) == 0) {
+	if (!(doc.ents[i].len == n && doc.ents[i].hash == h &&
+		memcmp(doc.ents[i].name, s, n) == 0)) {
+		if (doc.ents[i + 1].len == n && doc.ents[i + 1].hash == h &&
+		    memcmp(doc.ents[i + 1].name, s, n) == 0) {
 			i++;
 		} else {
-			if (ents[i].len != 0 &&
-			    (ents[i + 1].len == 0 ||
-				ents[i + 1].seen < ents[i].seen))
+			if (doc.ents[i].len != 0 &&
+			    (doc.ents[i + 1].len == 0 ||
+				doc.ents[i + 1].seen < doc.ents[i].seen))
 				i++;
-			e = &ents[i];
+			e = &doc.ents[i];
 			e->hash = h;
 			copy_short(e->name, s, n);
 			e->len = n;
 			e->last = last_word_off(s, n);
 			e->lasthash = word_hash(s + e->last, n - e->last);
-			ent_bucket[ENT_BUCKET(ent_lasthash[i])] &=
+			doc.ent_bucket[ENT_BUCKET(doc.ent_lasthash[i])] &=
 			    ~((uint64_t)1 << i);
-			ent_lasthash[i] = e->lasthash;
-			ent_bucket[ENT_BUCKET(e->lasthash)] |= (uint64_t)1 << i;
+			doc.ent_lasthash[i] = e->lasthash;
+			doc.ent_bucket[ENT_BUCKET(e->lasthash)] |= (uint64_t)1
+			    << i;
 			e->gender = 0;
 			e->org = org;
 			e->stamp = 0;
 		}
 	}
-	ent_last_noted = i;
+	doc.ent_last_noted = i;
 	return ent_touch(i, gender, org, subject);
 }
 
@@ -228,15 +192,15 @@ ent_by_last(const char *w, size_t n, int caseless)
 	uint64_t h = caseless ? 0 : word_hash(w, n), cand;
 
 	/* the candidates, in index order (the first of equals wins) */
-	cand = caseless ? ~(uint64_t)0 : ent_bucket[ENT_BUCKET(h)];
+	cand = caseless ? ~(uint64_t)0 : doc.ent_bucket[ENT_BUCKET(h)];
 	for (; cand != 0; cand &= cand - 1) {
 		struct entity *e;
 
 		i = lowest_bit(cand);
-		if (i >= nents)
+		if (i >= MAX_ENTITIES)
 			break;
-		e = &ents[i];
-		if (!caseless && ent_lasthash[i] != h)
+		e = &doc.ents[i];
+		if (!caseless && doc.ent_lasthash[i] != h)
 			continue;
 		if (e->len == 0 || e->len - e->last != n || e->last == 0)
 			continue;
@@ -250,7 +214,7 @@ ent_by_last(const char *w, size_t n, int caseless)
 		} else if (memcmp(e->name + e->last, w, n) != 0) {
 			continue;
 		}
-		if (best < 0 || e->seen > ents[best].seen)
+		if (best < 0 || e->seen > doc.ents[best].seen)
 			best = (long)i;
 	}
 	return best;
@@ -274,14 +238,14 @@ ent_by_first(const char *w, size_t n)
 	size_t i;
 	long best = -1;
 
-	for (i = 0; i < nents; i++) {
-		struct entity *e = &ents[i];
+	for (i = 0; i < MAX_ENTITIES; i++) {
+		struct entity *e = &doc.ents[i];
 
 		if (e->len == 0 || e->org || e->last != n + 1 ||
 		    memcmp(e->name, w, n) != 0 ||
 		    memchr(e->name + e->last, ' ', e->len - e->last) != NULL)
 			continue;
-		if (best < 0 || e->seen > ents[best].seen)
+		if (best < 0 || e->seen > doc.ents[best].seen)
 			best = (long)i;
 	}
 	return best;
@@ -295,8 +259,8 @@ pronoun_among(uint32_t lx, int mentions)
 	size_t i;
 	long best = -1, any = -1;
 
-	for (i = 0; i < nents; i++) {
-		struct entity *e = &ents[i];
+	for (i = 0; i < MAX_ENTITIES; i++) {
+		struct entity *e = &doc.ents[i];
 		int ok;
 
 		if (e->len == 0 || (e->stamp == 0 && !mentions))
@@ -310,17 +274,17 @@ pronoun_among(uint32_t lx, int mentions)
 		if (ok &&
 		    (best < 0 ||
 			ent_rank(e, mentions) >
-			    ent_rank(&ents[best], mentions)))
+			    ent_rank(&doc.ents[best], mentions)))
 			best = (long)i;
 		if (any < 0 ||
-		    ent_rank(e, mentions) > ent_rank(&ents[any], mentions))
+		    ent_rank(e, mentions) > ent_rank(&doc.ents[any], mentions))
 			any = (long)i;
 	}
 	/* "they" may be people; "it" is no one known to be a man or a
 	 * woman */
 	if (best < 0 && (lx & LX_IT) &&
 	    (!(lx & LX_NEUTER) ||
-		(any >= 0 && (ents[any].org || ents[any].gender == 0))))
+		(any >= 0 && (doc.ents[any].org || doc.ents[any].gender == 0))))
 		best = any;
 	return best;
 }

@@ -80,7 +80,7 @@
  * quotations, is read in windows of about WINDOW bytes and at most
  * WINDOW_SPANS quotations (CONTEXT bytes on each side), so that the
  * tokens and attributions stay bounded whatever the paragraph holds (a
- * line of 400,000 quotation marks: issue 16); one without quotations is
+ * line of 400,000 quotation marks); one without quotations is
  * only scanned for names.
  */
 #define LONG_PARA (1u << 20)
@@ -307,10 +307,9 @@ struct pquote {
 	unsigned kind;
 };
 
-/* The quotation held open across paragraphs. */
+/* The quotation held open across paragraphs (its text: run.pend_text). */
 struct pending {
 	int active;
-	struct buf text;
 	unsigned long long line;
 	size_t col;
 	struct attr at;
@@ -319,11 +318,66 @@ struct pending {
 	struct openq oq;
 };
 
-/* What the run has done: quotations printed, the document's name. */
+/*
+ * What one document carries from paragraph to paragraph: the quotation
+ * held open, the speakers a next paragraph may take over, the paragraph
+ * held back, and the people and organisations named.  quotes_document()
+ * zeroes it at the start of every document: that is the whole reset.
+ * The bytes it holds live in struct run, allocated once a run.
+ */
+struct doc {
+	struct pending pend; /* the quotation held open */
+	/* X said: at the end of the paragraph before, for a quotation that
+	 * opens the next one (paragraph.c: note_colon()) */
+	struct attr colon_at;
+	int colon_ok;
+	/* The speaker of the quotation that ended the paragraph before: a
+	 * paragraph that is one more quotation goes on with the same voice. */
+	struct attr prev_at;
+	int prev_ok;
+	/*
+	 * The paragraph before a paragraph with quotations names the people
+	 * its pronouns point to, so a paragraph without quotations is held
+	 * back (its bytes: run.held) and read in full only when quotations
+	 * follow it; one that is pushed out unread gets only the quick scan
+	 * for names (surnames resolve against those).  Its tokens, when they
+	 * were made ahead in batch held_seq of the reading thread, are
+	 * held_toks (NULL: none).
+	 */
+	int held_ok;
+	struct tok *held_toks;
+	size_t held_ntoks;
+	unsigned long long held_seq;
+	/*
+	 * The people and organisations named (entities.c), at most
+	 * MAX_ENTITIES, an empty slot's len 0.  ent_lasthash[i] is
+	 * ents[i].lasthash, packed; bit i of ent_bucket[b] says it falls in
+	 * bucket b (its top six bits), so that a surname is compared with
+	 * the few entities whose last word may match rather than with all
+	 * of them.  ent_clock orders the namings; ent_last_noted is the slot
+	 * named last.
+	 */
+	struct entity ents[MAX_ENTITIES];
+	uint64_t ent_lasthash[MAX_ENTITIES];
+	uint64_t ent_bucket[64];
+	size_t ent_last_noted;
+	unsigned long ent_clock;
+};
+
+#if MAX_ENTITIES > 64
+
+#error "doc.ent_bucket holds one bit an entity"
+
+#endif
+
+/* What the run has done: quotations printed, the document's name; the
+ * bytes documents hold, kept from one document to the next. */
 struct run {
 	unsigned long found;
 	int stop; /* -q found something */
 	const char *file;
+	struct buf pend_text; /* the text of doc.pend */
+	struct buf held;      /* the paragraph held back (doc.held_ok) */
 };
 
 /*
@@ -350,6 +404,7 @@ struct ahead {
 
 /* main.c */
 extern struct run run;
+extern struct doc doc;
 SHARED void emit(unsigned long long line, size_t col, const char *q,
     size_t qlen, const struct attr *a, unsigned kind);
 SHARED void highlight_line(const struct line *ln);
@@ -394,8 +449,6 @@ SHARED void shape_after(
     struct held_shape *sh, const char *p, const struct scanned *sc);
 
 /* entities.c */
-extern struct entity *ents;
-SHARED void ents_reset(void);
 SHARED size_t cut_len(const char *s, size_t n, size_t max);
 SHARED void copy_short(char *d, const char *s, size_t n);
 SHARED size_t ent_renote(size_t i, int gender, int org, int subject);
@@ -422,16 +475,8 @@ SHARED void attribute_all(void);
 /* paragraph.c */
 extern struct pquote *pq;
 extern size_t pq_cap;
-extern struct pending pend;
-extern struct attr colon_at;
-extern int colon_ok;
-extern struct attr prev_at;
-extern int prev_ok;
 SHARED void pend_finish(void);
 extern int long_mode;
-extern struct buf held;
-extern int held_ok;
-extern struct tok *held_toks;
 extern size_t ahead_after;
 SHARED int pure_quotes(void);
 SHARED size_t pend_len_after(size_t len, const char *s, size_t n);

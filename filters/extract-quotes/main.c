@@ -56,39 +56,15 @@ static const struct cli_option options[] = {
 	"print the built-in word lists and exit"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
 
-static unsigned
-parse_kinds(const char *arg)
-{
-	unsigned kinds = 0;
-	const char *p = arg, *e;
-	size_t n;
-
-	for (;;) {
-		e = strchr(p, ',');
-		n = e == NULL ? strlen(p) : (size_t)(e - p);
-		if (n == 4 && memcmp(p, "full", 4) == 0)
-			kinds |= K_FULL;
-		else if (n == 7 && memcmp(p, "partial", 7) == 0)
-			kinds |= K_PARTIAL;
-		else if (n == 5 && memcmp(p, "scare", 5) == 0)
-			kinds |= K_SCARE;
-		else
-			cli_usage_error("--kind: unknown kind '%.*s' "
-					"(full, partial, scare)",
-			    (int)n, p);
-		if (e == NULL)
-			break;
-		p = e + 1;
-	}
-	return kinds;
-}
+/* The names of --kind, bit i for K_FULL, K_PARTIAL, K_SCARE. */
+static const char *const kind_names[] = {"full", "partial", "scare", NULL};
 
 static void
 handle_option(int code, const char *arg)
 {
 	switch (code) {
 	case OPT_KIND:
-		opt.kinds = parse_kinds(arg);
+		opt.kinds = cli_name_list("--kind", "kind", arg, kind_names);
 		break;
 	case OPT_MIN_WORDS:
 		opt.min_words = parse_num(arg, 0, 1000000, "--min-words");
@@ -246,12 +222,7 @@ quotes_document(struct input *in, void *ctx)
 
 	(void)ctx;
 	run.file = in->name;
-	ents_reset();
-	held_ok = 0;
-	held_toks = NULL;
-	pend.active = 0;
-	colon_ok = 0;
-	prev_ok = 0;
+	memset(&doc, 0, sizeof(doc));
 	while (!run.stop) {
 		if (seen >= after) {
 			if (quotes_ahead(in, &failed))
@@ -267,8 +238,8 @@ quotes_document(struct input *in, void *ctx)
 	}
 	if (failed)
 		return 1;
-	if (pend.active && pend.oq.what == 2)
-		pend.active = 0;
+	if (doc.pend.active && doc.pend.oq.what == 2)
+		doc.pend.active = 0;
 	pend_finish();
 	return run.stop || out_failed();
 }
@@ -281,24 +252,18 @@ main(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	opt.kinds = K_FULL | K_PARTIAL | K_SCARE;
 	memset(&run, 0, sizeof(run));
-	memset(&pend, 0, sizeof(pend));
-	memset(&held, 0, sizeof(held));
-	held_ok = 0;
 	spans = NULL;
 	nspans = spans_cap = 0;
 	toks = NULL;
 	ntoks = toks_cap = 0;
 	pq = NULL;
 	pq_cap = 0;
-	colon_ok = 0;
-	prev_ok = 0;
 	first = cli_parse(argc, argv, &spec);
 	/* Separators go through the text view only; records say their
 	 * file and line. */
 	inputs_quiet_separators(common.format != FMT_TEXT || common.quiet);
 	lex_init();
 	ahead_after = ra_threshold();
-	ents = xcalloc(MAX_ENTITIES, sizeof(*ents));
 	out_open(common.output, common.line_buffered);
 	if (opt.list_words) {
 		list_words();
@@ -312,10 +277,9 @@ main(int argc, char **argv)
 	free(spans);
 	free(toks);
 	free(pq);
-	free(ents);
 	lex_free();
-	buf_free(&pend.text);
-	buf_free(&held);
+	buf_free(&run.pend_text);
+	buf_free(&run.held);
 	return prog_status(
 	    out_close(!prog_trouble()), common.quiet && run.found == 0);
 }

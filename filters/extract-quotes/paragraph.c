@@ -26,29 +26,17 @@ struct pquote *pq;
 
 size_t pq_cap;
 
-struct pending pend;
-
-/* X said: at the end of the paragraph before, for a quotation that opens
- * the next one. */
-struct attr colon_at;
-
-int colon_ok;
-
-/* The speaker of the quotation that ended the paragraph before: a
- * paragraph that is one more quotation goes on with the same voice. */
-struct attr prev_at;
-
-int prev_ok;
+struct doc doc;
 
 void
 pend_finish(void)
 {
-	if (!pend.active)
+	if (!doc.pend.active)
 		return;
-	emit(pend.line, pend.col, pend.text.p, pend.text.len, &pend.at,
-	    pend.kind);
-	pend.active = 0;
-	buf_reset(&pend.text);
+	emit(doc.pend.line, doc.pend.col, run.pend_text.p, run.pend_text.len,
+	    &doc.pend.at, doc.pend.kind);
+	doc.pend.active = 0;
+	buf_reset(&run.pend_text);
 }
 
 /* Set the sentence flags of the quotation tokens. */
@@ -94,36 +82,17 @@ note_colon(void)
 {
 	struct attr a;
 
-	colon_ok = 0;
+	doc.colon_ok = 0;
 	if (ntoks == 0 || !tok_punct(ntoks - 1, ':'))
 		return;
 	attr_clear(&a);
 	if (find_before(ntoks, &a)) {
 		a.how = A_COLON;
 		a.sb = a.se = 0;
-		colon_at = a;
-		colon_ok = 1;
+		doc.colon_at = a;
+		doc.colon_ok = 1;
 	}
 }
-
-/*
- * The paragraph before a paragraph with quotations names the people its
- * pronouns point to, so a paragraph without quotations is held back and
- * read in full only when quotations follow it; one that is pushed out
- * unread gets only the quick scan for names (surnames resolve against
- * those).
- */
-struct buf held;
-
-int held_ok;
-
-/* The held paragraph's tokens, made ahead in batch held_seq of the
- * reading thread (held_toks NULL: none). */
-struct tok *held_toks;
-
-static size_t held_ntoks;
-
-static unsigned long long held_seq;
 
 /* The reading thread of the document, when it has one, and the bytes of
  * a document read before it starts (ra_threshold(), once a run). */
@@ -139,16 +108,16 @@ size_t ahead_after;
 static void
 read_held(const char *cur)
 {
-	if (!held_ok)
+	if (!doc.held_ok)
 		return;
-	held_ok = 0;
-	para = held.p;
-	if (held_toks != NULL && ahead_reader != NULL &&
-	    ra_valid(ahead_reader, held_seq)) {
-		toks_lend(held_toks, held_ntoks);
+	doc.held_ok = 0;
+	para = run.held.p;
+	if (doc.held_toks != NULL && ahead_reader != NULL &&
+	    ra_valid(ahead_reader, doc.held_seq)) {
+		toks_lend(doc.held_toks, doc.held_ntoks);
 	} else {
 		toks_unlend();
-		tokenize(held.p, 0, held.len);
+		tokenize(run.held.p, 0, run.held.len);
 	}
 	tracked = 0;
 	reported_ok = 0;
@@ -156,8 +125,8 @@ read_held(const char *cur)
 	/* "Howard continued his scathing remarks." and then a paragraph
 	 * that is one quotation. */
 	if (reported_ok && ntoks > 0 && reported_tok >= sent_start(ntoks - 1)) {
-		prev_at = reported;
-		prev_ok = 1;
+		doc.prev_at = reported;
+		doc.prev_ok = 1;
 	}
 	para = cur;
 	toks_unlend();
@@ -214,14 +183,14 @@ pend_add(const struct span *sp)
 {
 	const char *s = para + sp->cb;
 	size_t n = sp->ce - sp->cb;
-	size_t take = pend_take(pend.text.len, s, n);
-	size_t len = pend_len_after(pend.text.len, s, n);
+	size_t take = pend_take(run.pend_text.len, s, n);
+	size_t len = pend_len_after(run.pend_text.len, s, n);
 
-	if (pend.text.len > 0)
-		buf_addc(&pend.text, ' ');
-	buf_add(&pend.text, s, take);
-	pend.text.len = len; /* its trailing spaces trimmed */
-	pend.paras++;
+	if (run.pend_text.len > 0)
+		buf_addc(&run.pend_text, ' ');
+	buf_add(&run.pend_text, s, take);
+	run.pend_text.len = len; /* its trailing spaces trimmed */
+	doc.pend.paras++;
 }
 
 static void
@@ -247,23 +216,23 @@ emit_view(
 		if (sp->cont) {
 			/* The held quotation: the attribution found here
 			 * counts only when it was found at its close. */
-			if (pq[x].at.how == A_AFTER || pend.at.slen == 0)
-				pend.at = pq[x].at;
+			if (pq[x].at.how == A_AFTER || doc.pend.at.slen == 0)
+				doc.pend.at = pq[x].at;
 			pend_add(sp);
-			pend.kind = K_FULL;
+			doc.pend.kind = K_FULL;
 			if (sp->closed)
 				pend_finish();
 			continue;
 		}
 		if (!sp->closed && oq->what != 0 && x + 1 == nspans && last) {
-			pend.active = 1;
-			buf_reset(&pend.text);
-			pend.paras = 0;
-			pend.line = lineno;
-			pend.col = sp->ob + 1;
-			pend.at = pq[x].at;
-			pend.kind = pq[x].kind;
-			pend.oq = *oq;
+			doc.pend.active = 1;
+			buf_reset(&run.pend_text);
+			doc.pend.paras = 0;
+			doc.pend.line = lineno;
+			doc.pend.col = sp->ob + 1;
+			doc.pend.at = pq[x].at;
+			doc.pend.kind = pq[x].kind;
+			doc.pend.oq = *oq;
 			pend_add(sp);
 			continue;
 		}
@@ -314,10 +283,10 @@ static void
 pend_shape(struct held_shape *sh)
 {
 	memset(sh, 0, sizeof(*sh));
-	sh->active = pend.active;
-	sh->oq = pend.oq;
-	sh->paras = pend.paras;
-	sh->len = pend.text.len;
+	sh->active = doc.pend.active;
+	sh->oq = doc.pend.oq;
+	sh->paras = doc.pend.paras;
+	sh->len = run.pend_text.len;
 }
 
 /* 1 if a paragraph scans the same after held quotations a and b: both
@@ -395,36 +364,36 @@ process_line(const struct line *ln, unsigned long long lineno,
 			highlight_line(ln);
 		return;
 	}
-	if (pend.active && !sc.cont)
+	if (doc.pend.active && !sc.cont)
 		pend_finish();
 	oq = sc.oq;
 	cont = sc.cont;
 	if (nspans == 0 && (n == 0 || p[n - 1] != ':')) {
 		/* Hold it; the one held before gets the quick scan. */
-		if (held_ok)
-			scan_names(held.p, held.len);
-		held_ok = 0;
-		prev_ok = 0;
-		colon_ok = 0;
+		if (doc.held_ok)
+			scan_names(run.held.p, run.held.len);
+		doc.held_ok = 0;
+		doc.prev_ok = 0;
+		doc.colon_ok = 0;
 		if (n > LONG_PARA) {
 			scan_names(p, n);
 			if (common.highlight)
 				highlight_line(ln);
 			return;
 		}
-		buf_reset(&held);
-		buf_add(&held, p, n);
-		held_ok = 1;
-		held_toks = al != NULL ? ahead_toks(ah, al) : NULL;
-		held_ntoks = al != NULL ? al->ntoks : 0;
-		held_seq = seq;
+		buf_reset(&run.held);
+		buf_add(&run.held, p, n);
+		doc.held_ok = 1;
+		doc.held_toks = al != NULL ? ahead_toks(ah, al) : NULL;
+		doc.held_ntoks = al != NULL ? al->ntoks : 0;
+		doc.held_seq = seq;
 		if (common.highlight)
 			highlight_line(ln);
 		return;
 	}
 	read_held(p);
 	if (nspans == 0) {
-		prev_ok = 0;
+		doc.prev_ok = 0;
 		if (n > LONG_PARA) {
 			scan_names(p, n);
 		} else {
@@ -450,8 +419,8 @@ process_line(const struct line *ln, unsigned long long lineno,
 		emit_view(p, lineno, &oq, 1);
 	}
 	toks_unlend();
-	if (cont && pend.active && oq.what != 0)
-		pend.oq = oq;
+	if (cont && doc.pend.active && oq.what != 0)
+		doc.pend.oq = oq;
 	if (common.highlight)
 		highlight_line(ln);
 }
@@ -561,6 +530,6 @@ quotes_ahead(struct input *in, int *failed)
 	}
 	ra_finish(&ra);
 	ahead_reader = NULL;
-	held_toks = NULL;
+	doc.held_toks = NULL;
 	return 1;
 }

@@ -279,10 +279,10 @@ ss_init(void)
 }
 
 void
-ss_begin(struct splitter *s, ss_emit_fn emit, void *ctx)
+ss_begin(struct splitter *s, ss_emit_fn fn, void *ctx)
 {
 	/* no memset of the stack of open marks: nopen says what is in it */
-	s->emit = emit;
+	s->emit = fn;
 	s->ctx = ctx;
 	s->base = s->beg = s->handed = s->alnum_seen = s->scan = 0;
 	s->forced = 0;

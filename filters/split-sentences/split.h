@@ -74,7 +74,7 @@ struct splitter {
 void ss_init(void);
 
 /* Start a paragraph: its sentences go to emit(..., ctx). */
-void ss_begin(struct splitter *s, ss_emit_fn emit, void *ctx);
+void ss_begin(struct splitter *s, ss_emit_fn fn, void *ctx);
 
 /*
  * Split the paragraph bytes p[0..n), which are the paragraph from offset

@@ -1,4 +1,4 @@
-# tests/declutter/seed.sh - the reference article of DESIGN.md: declutter
+# tests/declutter/seed.sh - a reference article from ../shared/samples: declutter
 # keeps exactly the lines marked + in ../shared/samples/seed-article.marks,
 # in order, and gives every dropped line the category marked there.  The
 # article is third-party text and lives outside the project: without it the

@@ -1,6 +1,6 @@
-# tests/dedupe-lines/long.sh - exact keys stream lines of any length
-# (issue 16 item 10): a line of a gigabyte or more comes in pieces, is
-# hashed as it streams and waits in a temporary file.  WINNOW_PIECE lowers
+# tests/dedupe-lines/long.sh - exact keys stream lines of any length: a
+# line of a gigabyte or more comes in pieces, is hashed as it streams and
+# waits in a temporary file.  WINNOW_PIECE lowers
 # the threshold from 1 GiB so that ordinary lines reach it.
 . "$TOP/tests/lib.sh"
 d=$T/dedupe-long

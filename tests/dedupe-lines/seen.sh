@@ -96,7 +96,7 @@ check "--seen: a set bigger than --max-memory exits 2" test $? -eq 2
 check "--seen: --max-memory message" grep -q \
     "^dedupe-lines: seen set exceeds --max-memory (256K)$" "$d/err"
 
-# --- issue 16: the seen file as a target -----------------------------------
+# --- the seen file as a target ---------------------------------------------
 # Two runs saving one set take turns (flock): the second waits for the
 # first and loads what it saved; no key is lost.
 rm -f "$d/lk" "$d/lk-fifo"
@@ -200,7 +200,7 @@ printf 'new key\n' | dedupe-lines --seen="$d/s5-link" >/dev/null
 check "--seen through a symlink: still a link" test -L "$d/s5-link"
 check "--seen through a symlink: its file updated" test "$(wc -c <"$d/s5")" -eq $(($(wc -c <"$d/s") + 16))
 
-# A crafted set (issue 16): 200,000 keys with a valid checksum, all with
+# A crafted set: 200,000 keys with a valid checksum, all with
 # the same top byte and the same upper half of the low word, which shared
 # one home slot when slots were a fixed function of the fingerprint (80,000
 # took 3.9 s, 200,000 about 25 s: quadratic).  With the per-process seed

@@ -1,2 +1,2 @@
-# issue 16 item 11: a batch without tokens (clang UBSan: NULL + 0)
+# a batch without tokens (clang UBSan: NULL + 0)
 WINNOW_READAHEAD=0 extract-quotes --format=jsonl

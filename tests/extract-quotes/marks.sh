@@ -1,5 +1,5 @@
 # tests/extract-quotes/marks.sh - any arrangement of quotation marks takes
-# linear time and bounded memory (issue 16: 400,000 '"' on one line took
+# linear time and bounded memory (400,000 '"' on one line once took
 # 30 s and 100 MB; "'a 'a 'a ..." rescanned the rest of the line at every
 # mark).  Each line is about 400 KB; a run must end within the timeout
 # (quadratic time takes minutes) and, outside sanitizer builds, within

@@ -1,4 +1,4 @@
-# tests/html-text/score.sh - html-text's accuracy, gated (issue 17).
+# tests/html-text/score.sh - html-text's accuracy, gated.
 #
 # 1. Its labelled pages (tests/html-text/pages, invented): no case that
 #    passed in the committed baseline fails now (scripts/score-html-text).

@@ -157,7 +157,7 @@ main(void)
 	{
 		/* The input ends right after a piece: the line still gets an
 		 * empty last piece (tail, nonl), so a reader of pieces sees
-		 * where the line ends (dedupe-lines, issue 16). */
+		 * where the line ends (dedupe-lines). */
 		static const char long_line[] = "no newline, longer than ten";
 		struct linereader lr;
 		struct line line;
