@@ -444,6 +444,9 @@ decide(unsigned long long i)
 		else
 			s->cat = CAT_CONTENT;
 		s->why = "blank";
+	} else if (s->chrome) {
+		s->why = s->chrome == CHROME_IMAGE ? "image-placeholder"
+						   : "browser-chrome";
 	} else if (s->rule >= 0) {
 		r = rule_at(s->rule);
 		s->cat = r->cat;
@@ -499,23 +502,31 @@ void
 classify(struct slot *s, const struct line *line)
 {
 	int fresh;
-	size_t k;
+	size_t k, tlen;
+	const char *t;
+	unsigned marks;
 
 	s->lineno = doc.next + 1;
 	s->crlf = line->crlf;
 	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
-	s->repeated = s->learned = 0;
+	s->repeated = s->learned = s->chrome = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
-	line_features(line->p, line->len, &s->f);
+	/* Features, fingerprint and rules read the line's text without
+	 * the marks a text browser puts before it (reading.c). */
+	tlen = line->len;
+	t = line_reading(line->p, &tlen, &marks);
+	line_features(t, tlen, &s->f);
+	if (marks & (MARK_BULLET | MARK_NUMBER))
+		s->f.bullet = 1;
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;
 		s->fp = 0;
 		return;
 	}
-	s->fp = line_fp(line->p, line->len);
+	s->fp = line_fp(t, tlen);
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;
@@ -525,13 +536,22 @@ classify(struct slot *s, const struct line *line)
 		s->learned =
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
-	{
-		size_t tlen = line->len;
-		const char *t = line_trim(line->p, &tlen);
-
-		s->rule = rules_match(
-		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	s->chrome = (unsigned char)browser_chrome(t, tlen, doc.text_started);
+	if (s->chrome == CHROME_IMAGE) {
+		/* Looked through, like an ad slot: a picture between two
+		 * paragraphs does not part them. */
+		s->sig = SIG_SEE_THROUGH;
+		s->cat = CAT_MEDIA;
+		return;
 	}
+	if (s->chrome == CHROME_BROWSER) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_NAV;
+		return;
+	}
+	doc.text_started = 1;
+	s->rule = rules_match(
+	    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
 	if (s->rule >= 0) {
 		s->cat = rule_at(s->rule)->cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL

@@ -5,6 +5,7 @@
  *   main.c      options, the per-document loop, output
  *   rules.c     rule files, the built-in rules, compiling and matching
  *   features.c  how a line reads: words, stopwords, endings, credits
+ *   reading.c   a line without the bullets and marks text browsers add
  *   decide.c    the window of lines and the verdict of each line
  *   learn.c     fingerprint sets: repeats in a document, across documents
  *
@@ -172,6 +173,33 @@ const char *line_trim(const char *p, size_t *len);
 void line_features(const char *line, size_t len, struct features *f);
 
 /* ------------------------------------------------------------------ */
+/* reading.c                                                           */
+
+/* The marks line_reading() found before a line's text. */
+#define MARK_INDENT 1  /* two or more columns of white space */
+#define MARK_BULLET 2  /* a list bullet: * + o # - • □ ☆ ... */
+#define MARK_BRACKET 4 /* a link number "[12]", "[ ]", "(BUTTON)" */
+#define MARK_NUMBER 8  /* a list number "3. " */
+
+/*
+ * The text of line[0..*len) without surrounding white space and the
+ * bullets, link numbers and widgets a text browser prints before it
+ * ("   * [4]More stories" reads "More stories"); *len is set to its length
+ * and *marks (if not NULL) to the MARK_* bits found.  Idempotent.
+ */
+const char *line_reading(const char *line, size_t *len, unsigned *marks);
+
+/* What a text browser prints that is not the page's text. */
+#define CHROME_IMAGE 1   /* a picture's file name: "[logo.svg]", "[gif]" */
+#define CHROME_BROWSER 2 /* lynx's "#alternate" link list, "IFRAME: URL" */
+
+/*
+ * Is the reading p[0..n) browser chrome (CHROME_*), or 0?  text_started:
+ * a line of the page's text came before (lynx's link list is first).
+ */
+int browser_chrome(const char *p, size_t n, int text_started);
+
+/* ------------------------------------------------------------------ */
 /* learn.c                                                             */
 
 /* A set of line fingerprints with a byte of value each. */
@@ -187,7 +215,8 @@ void fpset_init(struct fpset *s, size_t cap, int with_doc);
 void fpset_free(struct fpset *s);
 void fpset_clear(struct fpset *s);
 size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
-/* The fingerprint of a line, white space around it ignored. */
+/* The fingerprint of a line's reading (white space and a text browser's
+ * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
 
 /* --learn: the lines found in many documents of the run. */
@@ -228,6 +257,7 @@ struct slot {
 	unsigned char cat;      /* the signal's category, then the verdict's */
 	unsigned char repeated; /* seen before in this document */
 	unsigned char learned;  /* recurs across the run's documents */
+	unsigned char chrome;   /* CHROME_*: a text browser's, not the page's */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
@@ -244,6 +274,7 @@ struct document {
 	unsigned paragraphs;           /* paragraphs kept so far */
 	unsigned long long standfirst; /* line that may carry on the top */
 	unsigned long docno;
+	int text_started; /* a line of the page's own text was read */
 };
 extern struct document doc;
 
