@@ -190,7 +190,7 @@ is_headline(unsigned long long i)
 		return 0;
 	for (; j < doc.next; j++) {
 		s = SLOT(j);
-		if (s->sig == SIG_BLANK)
+		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
 			continue;
 		if ((s->sig != SIG_WEAK && s->sig != SIG_PROSE) ||
 		    s->f.words < 8)
@@ -446,6 +446,8 @@ decide(unsigned long long i)
 		s->why = "blank";
 	} else if (s->chrome) {
 		s->why = s->chrome == CHROME_IMAGE ? "image-placeholder"
+		    : s->chrome == CHROME_DOUBLED  ? "doubled-text"
+		    : s->chrome == CHROME_RULE	   ? "drawn-rule"
 						   : "browser-chrome";
 	} else if (s->rule >= 0) {
 		r = rule_at(s->rule);
@@ -537,11 +539,12 @@ classify(struct slot *s, const struct line *line)
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
 	s->chrome = (unsigned char)browser_chrome(t, tlen, doc.text_started);
-	if (s->chrome == CHROME_IMAGE) {
+	if (s->chrome == CHROME_IMAGE || s->chrome == CHROME_RULE) {
 		/* Looked through, like an ad slot: a picture between two
-		 * paragraphs does not part them. */
+		 * paragraphs does not part them, nor does a heading's
+		 * underline part it from its paragraph. */
 		s->sig = SIG_SEE_THROUGH;
-		s->cat = CAT_MEDIA;
+		s->cat = s->chrome == CHROME_IMAGE ? CAT_MEDIA : CAT_LABEL;
 		return;
 	}
 	if (s->chrome == CHROME_BROWSER) {
@@ -550,8 +553,19 @@ classify(struct slot *s, const struct line *line)
 		return;
 	}
 	doc.text_started = 1;
+	/* "FacebookFacebook" is found by the rule for "Facebook". */
+	if ((k = doubled_text(t, tlen)) > 0) {
+		s->chrome = CHROME_DOUBLED;
+		tlen = k;
+	}
 	s->rule = rules_match(
 	    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	if (s->rule < 0 && s->chrome == CHROME_DOUBLED) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_RELATED;
+		return;
+	}
+	s->chrome = 0;
 	if (s->rule >= 0) {
 		s->cat = rule_at(s->rule)->cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL

@@ -184,20 +184,30 @@ void line_features(const char *line, size_t len, struct features *f);
 /*
  * The text of line[0..*len) without surrounding white space and the
  * bullets, link numbers and widgets a text browser prints before it
- * ("   * [4]More stories" reads "More stories"); *len is set to its length
- * and *marks (if not NULL) to the MARK_* bits found.  Idempotent.
+ * ("   * [4]More stories" reads "More stories"; a line of marks alone,
+ * "•", reads as itself); *len is set to its length and *marks (if not
+ * NULL) to the MARK_* bits found.  Idempotent.
  */
 const char *line_reading(const char *line, size_t *len, unsigned *marks);
 
 /* What a text browser prints that is not the page's text. */
 #define CHROME_IMAGE 1   /* a picture's file name: "[logo.svg]", "[gif]" */
 #define CHROME_BROWSER 2 /* lynx's "#alternate" link list, "IFRAME: URL" */
+#define CHROME_DOUBLED 3 /* a teaser's text printed twice (alt + link) */
+#define CHROME_RULE 4    /* a drawn rule: "=====" under a heading, "━━━━" */
 
 /*
  * Is the reading p[0..n) browser chrome (CHROME_*), or 0?  text_started:
  * a line of the page's text came before (lynx's link list is first).
  */
 int browser_chrome(const char *p, size_t n, int text_started);
+
+/*
+ * The length of the text that p[0..n) holds two or three times over
+ * ("Tax rises aheadTax rises ahead": a teaser card's picture alt text and
+ * link), or 0.
+ */
+size_t doubled_text(const char *p, size_t n);
 
 /* ------------------------------------------------------------------ */
 /* learn.c                                                             */

@@ -71,22 +71,62 @@ bullet_len(const unsigned char *p, size_t n, int indented)
 }
 
 /*
+ * The length of a bracketed file name at p[0..n), 0 if none: the name a
+ * text browser prints for a picture, a tracking pixel or an ad frame that
+ * has no alt text, "[gif]", "[logo.svg]", "[tr?id=12&ev=PageView]".  It
+ * has no spaces, and a file's marks (. ? = & _ / : or a digit) or no
+ * capital first: "[Engadget]" (a source named in a list) and "[Update:
+ * the vote was moved]" are not file names.
+ */
+static size_t
+file_group_len(const unsigned char *p, size_t n)
+{
+	size_t i;
+	int filelike, counter = 1;
+
+	if (n < 3 || p[0] != '[')
+		return 0;
+	filelike = !(p[1] >= 'A' && p[1] <= 'Z');
+	for (i = 1; i < n && p[i] != ']'; i++) {
+		if (p[i] == ' ' || p[i] == '[')
+			return 0;
+		if ((p[i] != 0 && strchr(".?=&_/:", p[i]) != NULL) ||
+		    (p[i] >= '0' && p[i] <= '9'))
+			filelike = 1;
+		if (p[i] != '/' && !(p[i] >= '0' && p[i] <= '9'))
+			counter = 0;
+	}
+	/* "[1/4]" counts a gallery's pictures: a media rule's. */
+	return i < n && i > 1 && filelike && !counter ? i + 1 : 0;
+}
+
+/*
  * The length of one bracketed mark at p[0..n), 0 if none: a link number
- * "[12]" (no space needed after it), a check box "[ ]" "[X]", a radio
- * button "( )" "(*)", lynx's "(BUTTON)".
+ * "[12]" (no space needed after it), a check box "[ ]" "[X]", a text
+ * field "[____]", a picture's file name, a radio button "( )" "(*)",
+ * lynx's "(BUTTON)".
  */
 static size_t
 bracket_len(const unsigned char *p, size_t n)
 {
 	size_t i;
 
-	if (n >= 3 && p[0] == '[') {
+	if (n >= 2 && p[0] == '[') {
 		for (i = 1; i < n && i <= 6 && p[i] >= '0' && p[i] <= '9'; i++)
 			;
 		if (i > 1 && i < n && p[i] == ']')
 			return i + 1;
-		if ((p[1] == ' ' || p[1] == 'X' || p[1] == 'x') && p[2] == ']')
+		if (n >= 3 && (p[1] == 'X' || p[1] == 'x') && p[2] == ']')
 			return 3;
+		/* A text field: "[ ]", "[____________]". */
+		for (i = 1; i < n && (p[i] == ' ' || p[i] == '_'); i++)
+			;
+		if (i < n && p[i] == ']')
+			return i + 1;
+		/* A picture's file name before a link's text:
+		 * "[DSC_3255]Bonuses of May". */
+		if ((i = file_group_len(p, n)) > 0)
+			return i;
 	}
 	if (n >= 3 && p[0] == '(' && (p[1] == ' ' || p[1] == '*') &&
 	    p[2] == ')')
@@ -112,20 +152,116 @@ number_len(const unsigned char *p, size_t n)
 	return i + 1;
 }
 
+/*
+ * Does p[0..n) repeat a unit of at most 4 bytes, "━━━━━", "-=-=-=", that
+ * any halving finds twice?
+ */
+static int
+short_period(const unsigned char *p, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k <= 4 && k < n; k++)
+		if (memcmp(p, p + k, n - k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is p[0..n) one text two or three times over, "Tax rises ahead for
+ * savers Tax rises ahead for savers"?  A teaser card whose picture's alt
+ * text repeats its link's text prints so in a text browser; no sentence
+ * of an article does.  The length of the text once, or 0.
+ */
+size_t
+doubled_text(const char *line, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	size_t k, sep, part;
+
+	if (n < 16 || n > 1024)
+		return 0;
+	for (k = 2; k <= 3; k++) {
+		for (sep = 0; sep <= 1; sep++) {
+			if ((n - (k - 1) * sep) % k != 0)
+				continue;
+			part = (n - (k - 1) * sep) / k;
+			if (part < 8 || (sep && p[part] != ' '))
+				continue;
+			if (memcmp(p, p + part + sep, part) != 0 ||
+			    short_period(p, part))
+				continue;
+			if (k == 2 ||
+			    (memcmp(p, p + 2 * (part + sep), part) == 0 &&
+				(!sep || p[2 * part + sep] == ' ')))
+				return part;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is p[0..n) a file name or a page's slug alone, "milan-week-2018-lamp-
+ * arrangements-01", "IMG_2041_final": no spaces, three or more parts
+ * joined by '-' or '_', and not an address ("http://a.org/one-two-three"
+ * is a source the article cites)?  w3m prints a picture's alt text so when a site
+ * fills it with the file's name.
+ */
+static int
+slug_only(const unsigned char *p, size_t n)
+{
+	size_t i, joins = 0;
+
+	if (n < 16)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (p[i] == ' ' || p[i] == '/' || p[i] == ':')
+			return 0; /* an address, cited in the text */
+		joins += (p[i] == '-' || p[i] == '_') && i > 0 && i + 1 < n &&
+		    p[i - 1] != '-' && p[i - 1] != '_';
+	}
+	return joins >= 3;
+}
+
+/* Is p[0..n) only bracketed file names, "[logo.svg] [tr?id=12]"? */
+static int
+image_only(const unsigned char *p, size_t n)
+{
+	size_t i = 0, k, groups = 0;
+
+	while (i < n) {
+		if (p[i] == ' ') {
+			i++;
+			continue;
+		}
+		if ((k = file_group_len(p + i, n - i)) == 0)
+			return 0;
+		i += k;
+		groups++;
+	}
+	return groups > 0;
+}
+
 const char *
 line_reading(const char *line, size_t *len, unsigned *marks)
 {
 	const unsigned char *p;
-	size_t n = *len, k;
+	const unsigned char *t;
+	size_t n = *len, k, tn;
 	unsigned m = 0;
 	int indented;
 
 	p = (const unsigned char *)line_trim(line, &n);
+	t = p;
+	tn = n;
 	indented = p - (const unsigned char *)line >= 2;
 	if (indented)
 		m |= MARK_INDENT;
 	/* Marks can stack: "   * [3]Home", "• 2. Step two". */
 	for (;;) {
+		/* Pictures alone are left for browser_chrome(). */
+		if (image_only(p, n))
+			break;
 		if ((k = bullet_len(p, n, indented)) > 0)
 			m |= MARK_BULLET;
 		else if ((k = bracket_len(p, n)) > 0)
@@ -139,6 +275,15 @@ line_reading(const char *line, size_t *len, unsigned *marks)
 		p = (const unsigned char *)line_trim((const char *)p, &n);
 		indented = 1;
 	}
+	/*
+	 * A bullet alone ("•", an empty list item) or a text field alone is
+	 * not a blank line: runs of them build menus and teaser lists, which
+	 * the context reads as such.  So a line is never read as empty.
+	 */
+	if (n == 0) {
+		p = t;
+		n = tn;
+	}
 	if (marks != NULL)
 		*marks = m;
 	*len = n;
@@ -146,41 +291,38 @@ line_reading(const char *line, size_t *len, unsigned *marks)
 }
 
 /*
- * Is p[0..n) (a reading) only bracketed names without spaces, "[gif]",
- * "[logo.svg] [tr?id=12]": the file name a text browser prints for a
- * picture, a tracking pixel or an ad frame that has no alt text?  A name
- * has a file's marks (. ? = & _ / : or a digit) or no capital first;
- * "[Engadget]" (a source named in a list) and "[Update: the vote was
- * moved]" are not.
+ * Is p[0..n) a drawn rule: one character three times or more, "=====",
+ * "-----", "_____" (lynx's text field), "━━━━" (w3m's <hr>), with spaces
+ * between if any?  It underlines a heading or parts two blocks.
  */
 static int
-image_only(const unsigned char *p, size_t n)
+drawn_rule(const unsigned char *p, size_t n)
 {
-	size_t i = 0, groups = 0, s;
-	int filelike;
+	size_t i, k = 0, w;
 
-	while (i < n) {
-		if (p[i] == ' ') {
-			i++;
-			continue;
-		}
-		if (p[i] != '[')
+	if (n < 3)
+		return 0;
+	/* One ASCII character ... */
+	if (p[0] < 0x80) {
+		if (p[0] == 0 || strchr("=-_~*.#+", p[0]) == NULL)
 			return 0;
-		s = ++i;
-		filelike = s < n && !(p[s] >= 'A' && p[s] <= 'Z');
-		for (; i < n && p[i] != ']'; i++) {
-			if (p[i] == ' ' || p[i] == '[')
+		for (i = 0; i < n; i++)
+			if (p[i] != p[0] && p[i] != ' ')
 				return 0;
-			if ((p[i] != 0 && strchr(".?=&_/:", p[i]) != NULL) ||
-			    (p[i] >= '0' && p[i] <= '9'))
-				filelike = 1;
-		}
-		if (i == n || !filelike)
-			return 0;
-		i++;
-		groups++;
+		return 1;
 	}
-	return groups > 0;
+	/* ... or box-drawing characters, U+2500 to U+257F (E2 94-95 xx). */
+	for (i = 0; i < n; i += w) {
+		w = 1;
+		if (p[i] == ' ')
+			continue;
+		if (i + 3 > n || p[i] != 0xE2 ||
+		    (p[i + 1] != 0x94 && p[i + 1] != 0x95))
+			return 0;
+		w = 3;
+		k++;
+	}
+	return k >= 3;
 }
 
 int
@@ -188,8 +330,10 @@ browser_chrome(const char *line, size_t n, int text_started)
 {
 	const unsigned char *p = (const unsigned char *)line;
 
-	if (image_only(p, n))
+	if (image_only(p, n) || slug_only(p, n))
 		return CHROME_IMAGE;
+	if (drawn_rule(p, n))
+		return CHROME_RULE;
 	/* lynx: "IFRAME: URL", "REFRESH(2700 sec): URL" */
 	if ((n > 8 && memcmp(p, "IFRAME: ", 8) == 0) ||
 	    (n > 8 && memcmp(p, "REFRESH(", 8) == 0))
