@@ -208,6 +208,7 @@ XD_SRC = \
 	$(XD)/anchor.c \
 	$(XD)/calendar.c \
 	$(XD)/emit.c \
+	$(XD)/holidays.c \
 	$(XD)/lexicon.c \
 	$(XD)/main.c \
 	$(XD)/parse.c \
@@ -228,7 +229,7 @@ $(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
 
 $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS) -lm
 
 # fix-text is a folder of parts, filters/fix-text/ (main.c on top, one
 # file a step of its repairs).

@@ -58,7 +58,7 @@ see_through(const struct slot *s)
  * The nearest decided line before i that is neither blank nor an ad slot
  * or label, within the remembered lines; NULL at the document start.
  */
-static const struct slot *
+const struct slot *
 prev_decided(unsigned long long i)
 {
 	unsigned long long j;
@@ -238,7 +238,7 @@ decide_top(unsigned long long i, struct slot *s, const struct slot *p)
  * like the "or" between two account buttons), else a menu entry's (a few
  * capitalised words), else that of the line before.
  */
-static unsigned char
+unsigned char
 run_category(const struct slot *s, const struct slot *p, const struct slot *n,
     unsigned run)
 {
@@ -472,6 +472,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (doc.outside && layout_outside(i, s)) {
+		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {
 		decide_after_end(i, s);
 	} else if (caption_before_credit(i)) {
@@ -490,6 +492,7 @@ decide(unsigned long long i)
 	if (s->cat == CAT_CONTENT && s->sig == SIG_LONG)
 		doc.paragraphs++;
 	s->decided = 1;
+	layout_note(s);
 	if (s->sig != SIG_BLANK && !s->repeated) {
 		/* The first copy gives later ones its category. */
 		k = win.seen.gen == s->seen_gen

@@ -8,6 +8,7 @@
  *   reading.c   a line without the bullets and marks text browsers add
  *   decide.c    the window of lines and the verdict of each line
  *   learn.c     fingerprint sets: repeats in a document, across documents
+ *   layout.c    where a line stands relative to the article's run of prose
  *
  * The parts are compiled as one translation unit (the Makefile's rule for
  * a filter that is a folder), so the calls between them cost nothing.
@@ -284,6 +285,11 @@ struct document {
 	unsigned paragraphs;           /* paragraphs kept so far */
 	unsigned long long standfirst; /* line that may carry on the top */
 	unsigned long docno;
+	/* Where the article stands (layout.c). */
+	unsigned long content_words; /* words of the content kept so far */
+	unsigned gap;                /* furniture lines since the last content */
+	unsigned gap_furn;           /* those a rule or a repeat said */
+	int outside;                 /* the article is over: what follows is not */
 	int text_started; /* a line of the page's own text was read */
 };
 extern struct document doc;
@@ -306,5 +312,24 @@ void document_start(const char *label, unsigned long docno);
 void classify(struct slot *s, const struct line *line);
 /* Decide line i, all of whose lookahead that exists has been read. */
 void decide(unsigned long long i);
+/* The nearest decided line before i that is neither blank nor an ad slot
+ * or label, within the remembered lines; NULL at the document start. */
+const struct slot *prev_decided(unsigned long long i);
+/* The category of short line s in a run of furniture between p and n
+ * (either NULL), run weak lines long. */
+unsigned char run_category(const struct slot *s, const struct slot *p,
+    const struct slot *n, unsigned run);
+
+/* ------------------------------------------------------------------ */
+/* layout.c                                                            */
+
+/*
+ * Line i (not blank, no rule, no repeat) after the article's end: 1 when
+ * it is decided as outside the article (s->cat and s->why set), 0 when a
+ * run of prose ahead says the article starts again (the end is undone).
+ */
+int layout_outside(unsigned long long i, struct slot *s);
+/* Count decided line s into the article's run and its end. */
+void layout_note(const struct slot *s);
 
 #endif

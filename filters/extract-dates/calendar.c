@@ -6,6 +6,7 @@
  * conversions of Howard Hinnant's "chrono-compatible low-level date
  * algorithms": exact for every year a text can name.
  */
+#include <math.h>
 #include <string.h>
 
 #include "dates.h"
@@ -96,6 +97,159 @@ nth_weekday(int y, int m, int wd, int n)
 	}
 	first = days_from_civil(y, m, 1);
 	return first + (wd - weekday_of(first) + 7) % 7 + 7L * (n - 1);
+}
+
+/*
+ * Orthodox Easter: the Julian computus (Meeus), moved onto the Gregorian
+ * calendar (13 days in 1900-2099).  2018: April 8.
+ */
+long
+orthodox_easter_days(int y)
+{
+	int a = y % 4, b = y % 7, c = y % 19;
+	int d = (19 * c + 15) % 30, e = (2 * a + 4 * b - d + 34) % 7;
+	int month = (d + e + 114) / 31, day = (d + e + 114) % 31 + 1;
+
+	return days_from_civil(y, month, day) + (y / 100 - y / 400 - 2);
+}
+
+/*
+ * The Hebrew calendar, after Reingold and Dershowitz, "Calendrical
+ * Calculations": months are counted from Nisan (1) to Adar (12), Adar II
+ * (13) in a leap year; the year begins at Tishrei (7).  Days are counted
+ * from 1970-01-01 like the rest (R.D. 719163).
+ */
+#define RD1970 719163L
+#define HEBREW_EPOCH (-1373427L) /* R.D. of 1 Tishrei AM 1 */
+
+static int
+hebrew_leap(long y)
+{
+	return ((7 * y + 1) % 19 + 19) % 19 < 7;
+}
+
+static long
+hebrew_elapsed(long y)
+{
+	long months = (235 * y - 234) / 19;
+	long parts = 12084 + 13753 * months;
+	long day = 29 * months + parts / 25920;
+
+	return (3 * (day + 1)) % 7 < 3 ? day + 1 : day;
+}
+
+static long
+hebrew_new_year(long y)
+{
+	long ny0 = hebrew_elapsed(y - 1), ny1 = hebrew_elapsed(y);
+	long ny2 = hebrew_elapsed(y + 1), corr = 0;
+
+	if (ny2 - ny1 == 356)
+		corr = 2;
+	else if (ny1 - ny0 == 382)
+		corr = 1;
+	return HEBREW_EPOCH + ny1 + corr;
+}
+
+static int
+hebrew_month_days(long y, int m)
+{
+	long len = hebrew_new_year(y + 1) - hebrew_new_year(y);
+
+	if (m == 2 || m == 4 || m == 6 || m == 10 || m == 13)
+		return 29;
+	if (m == 12 && !hebrew_leap(y))
+		return 29;
+	if (m == 8 && len != 355 && len != 385)
+		return 29; /* Heshvan is long only in a complete year */
+	if (m == 9 && (len == 353 || len == 383))
+		return 29; /* Kislev is short in a deficient year */
+	return 30;
+}
+
+long
+hebrew_days(long y, int m, int d)
+{
+	long r = hebrew_new_year(y) + d - 1;
+	int last = hebrew_leap(y) ? 13 : 12, k;
+
+	if (m < 7) {
+		for (k = 7; k <= last; k++)
+			r += hebrew_month_days(y, k);
+		for (k = 1; k < m; k++)
+			r += hebrew_month_days(y, k);
+	} else {
+		for (k = 7; k < m; k++)
+			r += hebrew_month_days(y, k);
+	}
+	return r - RD1970;
+}
+
+int
+hebrew_is_leap(long y)
+{
+	return hebrew_leap(y);
+}
+
+/*
+ * The arithmetical (tabular) Islamic calendar, civil epoch 16 July 622
+ * (Julian).  The months actually begin with the sighted crescent, which
+ * may come a day later or earlier: this is the printed calendar's day.
+ */
+long
+islamic_days(long y, int m, int d)
+{
+	long rd = d + 29L * (m - 1) + (6L * m - 1) / 11 + (y - 1) * 354 +
+	    (3 + 11 * y) / 30 + 227015L - 1;
+
+	return rd - RD1970;
+}
+
+/*
+ * The day (UTC+8, the Chinese calendar's meridian) of the k-th new moon
+ * after January 2000 (Meeus, "Astronomical Algorithms", ch. 49; within a
+ * few minutes, enough for the day).
+ */
+static long
+new_moon_day(long k, double tz_hours)
+{
+	double t = k / 1236.85, pi = 3.14159265358979;
+	double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t * t;
+	double e = 1 - 0.002516 * t - 0.0000074 * t * t;
+	double m = (2.5534 + 29.10535670 * k) * pi / 180;
+	double mp = (201.5643 + 385.81693528 * k + 0.0107582 * t * t) * pi / 180;
+	double f = (160.7108 + 390.67050284 * k - 0.0016118 * t * t) * pi / 180;
+	double om = (124.7746 - 1.56375588 * k + 0.0020672 * t * t) * pi / 180;
+	double jd;
+
+	jde += -0.40720 * sin(mp) + 0.17241 * e * sin(m) +
+	    0.01608 * sin(2 * mp) + 0.01039 * sin(2 * f) +
+	    0.00739 * e * sin(mp - m) - 0.00514 * e * sin(mp + m) +
+	    0.00208 * e * e * sin(2 * m) - 0.00111 * sin(mp - 2 * f) -
+	    0.00057 * sin(mp + 2 * f) + 0.00056 * e * sin(2 * mp + m) -
+	    0.00042 * sin(3 * mp) + 0.00042 * e * sin(m + 2 * f) +
+	    0.00038 * e * sin(m - 2 * f) - 0.00024 * e * sin(2 * mp - m) -
+	    0.00017 * sin(om);
+	jd = jde - 70.0 / 86400 + tz_hours / 24; /* TT to UT, then the zone */
+	return (long)floor(jd + 0.5) - 2440588L; /* JD 2440587.5: 1970-01-01 */
+}
+
+/*
+ * Chinese (lunar) New Year of year y: the new moon that falls on or after
+ * January 21 in Beijing, the second after the winter solstice in all but
+ * rare years.  2013: February 10; 2014: January 31.
+ */
+long
+chinese_new_year_days(int y)
+{
+	long from = days_from_civil(y, 1, 21);
+	long k = (long)floor((y - 2000) * 12.3685) - 1, d;
+	int n;
+
+	for (n = 0; n < 4; n++, k++)
+		if ((d = new_moon_day(k, 8)) >= from)
+			return d;
+	return from;
 }
 
 static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};

@@ -182,6 +182,14 @@ int iso_week(long days, int *wy);
 long easter_days(int y);
 /* The n-th (1..5, or -1 the last) weekday wd of month m of year y. */
 long nth_weekday(int y, int m, int wd, int n);
+long orthodox_easter_days(int y);
+/* Hebrew date (months from Nisan 1 .. Adar 12, Adar II 13; the year
+ * begins at Tishrei 7) to days; whether the Hebrew year y is a leap. */
+long hebrew_days(long y, int m, int d);
+int hebrew_is_leap(long y);
+/* Tabular Islamic date to days. */
+long islamic_days(long y, int m, int d);
+long chinese_new_year_days(int y);
 
 /* ---- values ---- */
 

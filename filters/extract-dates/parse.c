@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "holidays.h"
 
 struct ctx {
 	struct window *w;
@@ -48,6 +49,10 @@ struct point {
 };
 
 static int unit_at(const struct ctx *c, int i, int *plural);
+struct reading;
+static int relative_at(struct ctx *c, int i, struct reading *r);
+static int clock_at(const struct ctx *c, int i, struct point *p, int context);
+static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -405,11 +410,172 @@ meridiem(const struct ctx *c, int i, int *pm)
  * 1930 GMT.  Returns the index after it, or -1.  context: a date or "at"
  * is near, so "10:30" alone counts.
  */
+/*
+ * Minutes written in words after an hour: "thirty", "fifteen", "forty
+ * five", "fifty-nine" (10 to 59); 0 if none.
+ */
+static int
+word_minutes(const struct ctx *c, int i, int *end)
+{
+	int v = class_val(c, i, L_NUMBERS), u, k = i + 1;
+
+	if (tk(c, i)->type != T_WORD || v < 10 || v > 59 ||
+	    tk(c, i)->ndig > 9 /* several */)
+		return 0;
+	if (v >= 20 && v % 10 == 0) {
+		if (is_punct(c, k, '-') && tight(c, k))
+			k++;
+		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
+		    tk(c, k)->type == T_WORD)
+			v += u;
+		else
+			k = i + 1;
+	}
+	*end = k;
+	return v;
+}
+
+/* An hour 1..12 written as a word or a number at i; 0 if none. */
+static int
+bare_hour(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+	int v;
+
+	if (t->type == T_NUM && t->ndig <= 2 &&
+	    !(t->flags & (TF_COMMA | TF_ORD | TF_S)) && t->val >= 1 &&
+	    t->val <= 12 && !is_punct(c, i + 1, ':') &&
+	    !is_punct(c, i + 1, '.') && !is_punct(c, i + 1, '/'))
+		return t->val;
+	if (t->type == T_WORD && (v = class_val(c, i, L_NUMBERS)) >= 1 &&
+	    v <= 12 && t->ndig > 2 /* not "a" */)
+		return v;
+	return 0;
+}
+
+/*
+ * A clock told in words:
+ *	[a] quarter|half|N [minutes] past|after|to|till|before|of CLOCK
+ *	    (a quarter past 3pm, twenty to noon, 10 minutes to 5)
+ *	HOUR MINUTES [am|pm|o'clock] (ten thirty am, five-thirty, seven
+ *	    forty-five p.m.; without a meridiem only after "at")
+ * The offset form needs a clock that cannot be a count ("3 p.m.", noon,
+ * "5 o'clock"), or "past", "quarter", "half" or "minutes": "two to three
+ * weeks" is no clock.
+ */
+static int
+clock_words(const struct ctx *c, int i, struct point *p, int context)
+{
+	struct point q;
+	int k = i, n = -1, strong = 0, to, e, h, m, pm = 0;
+
+	if (is_mod(c, k, M_A))
+		k++;
+	if (unit_at(c, k, &e) == U_QUARTER && !e) {
+		n = 15;
+		strong = 1;
+		k++;
+	} else if (unit_at(c, k, &e) == U_HALF && !e) {
+		n = 30;
+		strong = 1;
+		k++;
+	} else if (k == i && (is_num(c, k) || tk(c, k)->type == T_WORD)) {
+		if (is_num(c, k) && tk(c, k)->ndig <= 2 &&
+		    !(tk(c, k)->flags & (TF_COMMA | TF_ORD | TF_S)))
+			n = tk(c, k)->val, e = k + 1;
+		else if ((n = word_minutes(c, k, &e)) == 0 &&
+		    ((n = class_val(c, k, L_NUMBERS)) < 1 || n > 9 ||
+			tk(c, k)->ndig <= 2))
+			n = -1;
+		else if (n >= 1 && n <= 9)
+			e = k + 1;
+		if (n >= 1 && n < 60) {
+			k = e;
+			if ((e = unit_at(c, k, &to)) == U_MINUTE) {
+				strong = 1;
+				k++;
+			}
+		} else {
+			n = -1;
+		}
+	}
+	if (n > 0) {
+		int w = class_val(c, k, L_MODIFIERS);
+
+		to = w == M_TO || w == M_BEFORE || w == M_OF;
+		if ((w == M_PAST || w == M_AFTER || to) &&
+		    tk(c, k)->type == T_WORD) {
+			memset(&q, 0, sizeof(q));
+			q.hh = q.mm = q.ss = -1;
+			if (class_val(c, k + 1, L_PARTS) == P_NOON ||
+			    class_val(c, k + 1, L_PARTS) == P_MIDNIGHT) {
+				q.hh = class_val(c, k + 1, L_PARTS) == P_NOON ?
+				    12 : 0;
+				q.mm = 0;
+				q.ampm = 1;
+				e = k + 2;
+			} else if ((e = clock_at(c, k + 1, &q, 0)) > 0 &&
+			    q.mm == 0) {
+				/* 3pm, 5 o'clock, three pm */
+			} else if ((h = bare_hour(c, k + 1)) > 0 &&
+			    (strong || w == M_PAST)) {
+				q.hh = h;
+				q.mm = 0;
+				e = k + 2;
+			} else {
+				e = -1;
+			}
+			if (e > 0) {
+				h = q.hh;
+				m = n;
+				if (to) {
+					h = (h + 23) % 24;
+					m = 60 - n;
+				}
+				p->hh = h;
+				p->mm = m;
+				p->ss = 0;
+				p->ampm = q.ampm;
+				p->hastime = 1;
+				return zone_after(c, e);
+			}
+		}
+	}
+	/* ten thirty am, five-thirty */
+	if ((h = bare_hour(c, i)) > 0 && tk(c, i)->type == T_WORD) {
+		k = i + 1;
+		if (is_punct(c, k, '-') && tight(c, k) && tight(c, k + 1))
+			k++;
+		if ((m = word_minutes(c, k, &e)) > 0) {
+			if (meridiem(c, e, &pm)) {
+				p->ampm = 1;
+				if (pm && h < 12)
+					h += 12;
+				if (!pm && h == 12)
+					h = 0;
+				e++;
+			} else if (context < 2 && k == i + 1) {
+				return -1;
+			}
+			p->hh = h;
+			p->mm = m;
+			p->ss = 0;
+			p->hastime = 1;
+			return zone_after(c, e);
+		}
+	}
+	return -1;
+}
+
 static int
 clock_at(const struct ctx *c, int i, struct point *p, int context)
 {
 	const struct tok *t = tk(c, i);
 	int h, m = 0, s = 0, j = i, pm = 0, have_mer, pod;
+
+	if ((j = clock_words(c, i, p, context)) > 0)
+		return j;
+	j = i;
 
 	pod = class_val(c, i, L_PARTS);
 	if (pod == P_NOON || pod == P_MIDNIGHT) {
@@ -698,6 +864,12 @@ year_tail(const struct ctx *c, int j, struct point *p)
 
 	if ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
 	    (y = year_at(c, j + 1, &e, 1)) > 0) {
+		p->y = y;
+		return e;
+	}
+	/* Feb. 17 in 2026 */
+	if (is_mod(c, j, M_IN) && (y = year_at(c, j + 1, &e, 0)) > 0 &&
+	    !is_punct(c, e, '-')) {
 		p->y = y;
 		return e;
 	}
@@ -1054,8 +1226,9 @@ point_at(struct ctx *c, int i, struct point *p)
 			k++;
 		if (date_at(c, k, p) > 0) {
 			j = date_at(c, k, p);
-			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
-			    !p->ampm)
+			/* "five-thirty tomorrow evening": 17:30 */
+			if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
+				p->pod == P_EV) && p->hh < 12 && !p->ampm)
 				p->hh += 12;
 			p->pod = 0;
 		}
@@ -1382,13 +1555,18 @@ shift(struct ctx *c, long base, int unit, int n, struct tv *v)
 		long mins = (long)(c->an->hh >= 0 ? c->an->hh : 0) * 60 +
 		    (c->an->mm >= 0 ? c->an->mm : 0);
 
+		long secs;
+
 		mins += unit == U_HOUR ? 60L * n : unit == U_MINUTE ? n : 0;
-		base += mins >= 0 ? mins / 1440 : -((1439 - mins) / 1440);
-		mins = ((mins % 1440) + 1440) % 1440;
+		/* 12 seconds ago: to the second */
+		secs = mins * 60 + (unit == U_SECOND ? n : 0);
+		base += secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);
+		secs = ((secs % 86400) + 86400) % 86400;
 		tv_day(v, base);
-		v->grain = G_MINUTE;
-		v->hh = (int)(mins / 60);
-		v->mm = (int)(mins % 60);
+		v->grain = unit == U_SECOND ? G_SECOND : G_MINUTE;
+		v->hh = (int)(secs / 3600);
+		v->mm = (int)(secs / 60 % 60);
+		v->ss = (int)(secs % 60);
 		break;
 	}
 	default:
@@ -1466,89 +1644,142 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 /* ---- the main readings ---- */
 
 
-/* The day of holiday rule r (holidays.words) in year y. */
-static long
-holiday_day(int r, int y)
+/*
+ * Whether the word at i is w[0..len) (lower case, any case in the text);
+ * plural: also w+"s" ("mothers"), and its possessive forms, which set
+ * *marked.
+ */
+static int
+word_is(const struct ctx *c, int i, const char *w, size_t len, int plural,
+    int *marked)
 {
-	int m, n, w;
+	const struct tok *t = tk(c, i);
+	const char *s = c->w->s + t->beg;
+	size_t n = t->ndig, k;
 
-	if (r >= 30000)
-		return holiday_day(r - 20000, y) + 1;
-	if (r >= 20000)
-		return easter_days(y) + (r - 20100);
-	if (r >= 10000) {
-		m = r / 100 % 100;
-		n = r / 10 % 10;
-		w = r % 10;
-		return nth_weekday(y, m, w, n == 9 ? -1 : n);
+	if (t->type != T_WORD || (n != len && !(plural && n == len + 1)))
+		return 0;
+	for (k = 0; k < len; k++)
+		if ((s[k] | 0x20) != w[k])
+			return 0;
+	if (n == len + 1) {
+		if ((s[len] | 0x20) != 's')
+			return 0;
+		*marked = 1;
 	}
-	return days_from_civil(y, r / 100, r % 100 >= 1 ? r % 100 : 1);
+	if (t->flags & TF_POSS)
+		*marked = 1;
+	return 1;
 }
 
 /*
- * Christmas, Thanksgiving [Day], Easter [Monday], Labor Day, New Year's
- * Eve, Martin Luther King Day, Mother's Day [2025], next Thanksgiving,
- * last Easter, Christmas of 2024.
+ * The holiday name (holidays.c) at token j: the token after it, or -1.
+ * A dash, apostrophe or dot may join two words (Eid al-Fitr, Tisha B'Av,
+ * MLK Jr. Day).
+ */
+static int
+name_at(const struct ctx *c, int j, const char *name, int *marked)
+{
+	const char *p = name;
+	int k = j;
+
+	*marked = 0;
+	while (*p != '\0') {
+		const char *w = p;
+		size_t len;
+		int optional = 0, plural = 0, k0 = k;
+
+		while (*p != '\0' && *p != ' ')
+			p++;
+		len = (size_t)(p - w);
+		if (*p == ' ')
+			p++;
+		if (*w == '?') {
+			optional = 1;
+			w++;
+			len--;
+		}
+		if (len > 0 && w[len - 1] == '$') {
+			plural = 1;
+			len--;
+		}
+		if (k > j && (is_punct(c, k, '-') || is_punct(c, k, '\'') ||
+				 is_punct(c, k, '.')))
+			k++;
+		if (word_is(c, k, w, len, plural, marked))
+			k++;
+		else if (optional)
+			k = k0;
+		else
+			return -1;
+	}
+	/* the apostrophe of a plural possessive: Presidents' Day */
+	if (*marked && is_punct(c, k, '\'') && tight(c, k))
+		k++;
+	return k;
+}
+
+/* The first day of holiday h in year y (its last in *to); NO_DAY if it
+ * has none that year (days before 1970 are negative). */
+#define NO_DAY (-100000000L)
+static long
+holiday_in(const struct holiday *h, int y, long *to)
+{
+	long from, t;
+
+	if (!holiday_days(h, y, opt.day_first, &from, &t))
+		return NO_DAY;
+	if (to != NULL)
+		*to = t;
+	return from;
+}
+
+/*
+ * Christmas, Thanksgiving [Day], Easter Monday, Labor Day weekend, New
+ * Year's Eve, Martin Luther King Day, Mother's Day [2025], next
+ * Thanksgiving, last Easter, Christmas of 2024, Passover (an interval),
+ * Ramadan last year, Thanksgiving in three years.  Without a year or a
+ * modifier, the clause's tense picks the last or the next one; without a
+ * tense, the next one (on or after the anchor): news names a holiday
+ * ahead of it more often than after.
  */
 static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
-	int j = i, rule, y, e, m = 0, k, eve = 0, plus = 0, t, ay, am, ad;
-	long days, an;
+	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
+	int weekend = 0;
+	const struct holiday *h, *best = NULL;
+	long days, to, an;
+	struct reading r2;
 
 	v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
 	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
-	    is_mod(c, j, M_PREVIOUS)) {
+	    is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_FOLLOWING)) {
 		m = tk(c, j)->mod;
 		j++;
 	} else if (is_mod(c, j, M_THE) && j == i) {
 		j++;
 		goto v_again;
 	}
-	if (tk(c, j)->type != T_WORD || (rule = class_val(c, j, L_HOLIDAYS)) == -1)
+	if (tk(c, j)->type != T_WORD || !class_is(c, j, L_HOLIDAYS))
 		return -1;
-	k = j + 1;
-	if (rule < 0) {
-		/* the rest of the name: up to "day", a weekday or "year's" */
-		int n, found = 0;
-
-		rule = -rule;
-		for (n = 0; n < 4 && k < c->w->nt; n++, k++) {
-			int u, pl;
-
-			if (tk(c, k)->type == T_PUNCT && tk(c, k)->ch != '\'')
-				break;
-			u = unit_at(c, k, &pl);
-			if (u == U_DAY || u == U_YEAR ||
-			    class_val(c, k, L_WEEKDAYS) > 0) {
-				found = 1;
-				k++;
-				break;
-			}
-		}
-		if (!found)
-			return -1;
-		if (rule == 101 && (unit_at(c, k - 1, &e) != U_YEAR ||
-				       !(tk(c, k - 1)->flags & (TF_CAP | TF_POSS))))
-			return -1; /* New Year's; not "a new year" */
-		if (rule == 101) {
-			if (unit_at(c, k, &e) == U_DAY)
-				k++; /* New Year's Day */
-		}
-	} else {
-		if (!(tk(c, j)->flags & TF_CAP) && rule != 1225 &&
-		    rule != 11144 && rule != 20100 && rule != 1031)
-			return -1;
-		/* Thanksgiving Day, Christmas Day, Easter Sunday/Monday */
-		if (unit_at(c, k, &e) == U_DAY) {
-			k++;
-		} else if (rule == 20100 && class_val(c, k, L_WEEKDAYS) > 0 &&
-		    class_val(c, k, L_WEEKDAYS) < 10) {
-			plus = class_val(c, k, L_WEEKDAYS) % 7;
-			k++;
+	for (h = holidays; h->name != NULL; h++) {
+		if (h->name[0] != (c->w->s[tk(c, j)->beg] | 0x20))
+			continue;
+		if ((e = name_at(c, j, h->name, &mk)) > k) {
+			k = e;
+			best = h;
+			marked = mk;
 		}
 	}
+	if (best == NULL)
+		return -1;
+	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP))
+		return -1; /* lent money */
+	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
+	    !marked && k - j < 3)
+		return -1; /* a new year */
 	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
 	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
 	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
@@ -1556,9 +1787,12 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		eve = 1; /* Christmas Eve, New Year's Eve */
 		k++;
 	}
-	if (rule == 101 && eve) {
-		rule = 1231; /* New Year's Eve */
-		eve = 0;
+	anchor_civil(c, &ay, &am, &ad);
+	memset(&r2, 0, sizeof(r2));
+	/* Labor Day weekend [2021], Memorial Day weekend last year */
+	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+		weekend = 1;
+		k++;
 	}
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
@@ -1569,46 +1803,52 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
 		       is_mod(c, k + 1, M_NEXT) || is_mod(c, k + 1, M_LAST)) &&
 	    unit_at(c, k + 2, &e) == U_YEAR) {
-		anchor_civil(c, &ay, &am, &ad);
 		y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
 			 is_mod(c, k + 1, M_LAST) ? -1 : 0);
 		k += 3;
+	} else if ((tk(c, k)->type == T_WORD || tk(c, k)->type == T_NUM) &&
+	    (e = relative_at(c, k, &r2)) > 0 && !r2.b.grain &&
+	    (r2.a.grain == G_YEAR || r2.a.grain == G_MONTH)) {
+		/* Thanksgiving last year, Easter in two years */
+		y = r2.a.y;
+		k = e;
 	} else {
 		an = anchor_days(c);
-		anchor_civil(c, &ay, &am, &ad);
 		y = ay;
-		if (m == M_NEXT || m == M_COMING) {
-			if (holiday_day(rule, y) + plus - eve <= an)
-				y++;
-		} else if (m == M_LAST || m == M_PREVIOUS) {
-			if (holiday_day(rule, y) + plus - eve >= an)
-				y--;
-		} else if (m == 0) {
+		days = holiday_in(best, y, NULL);
+		if (m == 0)
 			c->xyear = 1;
-			t = tense(c, i, k);
-			if (t < 0 && holiday_day(rule, y) + plus - eve > an)
+		if (m == M_LAST || m == M_PREVIOUS ||
+		    ((m == 0 || m == M_THIS) && tense(c, i, k) < 0)) {
+			/* the last one, on or before the anchor (before it
+			 * after "last") */
+			if (days == NO_DAY || days - eve > an ||
+			    (m != 0 && m != M_THIS && days - eve == an))
 				y--;
-			else if (t > 0 && holiday_day(rule, y) + plus - eve < an)
-				y++;
-			else if (t == 0) {
-				long c0 = -1;
-				int k2, best = y;
-
-				for (k2 = y - 1; k2 <= y + 1; k2++) {
-					long d2 = holiday_day(rule, k2) + plus - eve;
-					long cst = d2 >= an ? d2 - an : 2 * (an - d2);
-
-					if (c0 < 0 || cst < c0) {
-						c0 = cst;
-						best = k2;
-					}
-				}
-				y = best;
-			}
+		} else if (days == NO_DAY || days - eve < an ||
+		    (m != 0 && m != M_THIS && days - eve == an)) {
+			y++; /* the next one */
 		}
 	}
-	days = holiday_day(rule, y) + plus;
+	if ((days = holiday_in(best, y, &to)) == NO_DAY)
+		return -1;
+	if (!weekend && unit_at(c, k, &e) == U_WEEKEND && !e) {
+		weekend = 1;
+		k++;
+	}
+	if (weekend) {
+		/* Labor Day weekend: the one before a Monday holiday, else
+		 * the weekend of its week */
+		int wd = weekday_of(days);
+
+		days = wd == 1 ? days - 2 : days + 6 - wd;
+		tv_day(&r->a, days);
+		r->a.grain = G_WEEKEND;
+		return k;
+	}
 	tv_day(&r->a, days - eve);
+	if (to > days && !eve)
+		tv_day(&r->b, to);
 	return k;
 }
 
@@ -1900,12 +2140,36 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		if ((is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
 			is_mod(c, k, M_FROM)) && j == i) {
 			struct point q;
+			struct reading qr;
 			struct tv qv;
 			int qe;
 
-			if ((qe = point_at(c, k + 1, &q)) > 0 && q.hasdate &&
-			    resolve_point(c, &q, k + 1, qe, &qv, NULL) &&
-			    qv.grain >= G_DAY) {
+			/* the date may be any reading of a day: a holiday,
+			 * "next Friday", "March 3" */
+			if ((qe = main_at(c, k + 1, &qr, &q)) > 0 &&
+			    !qr.b.grain && !qr.nodate &&
+			    (qr.a.grain == G_DAY ||
+				(qr.a.grain >= G_HOUR && u <= U_HOUR))) {
+				qv = qr.a;
+				if (qv.grain >= G_HOUR) {
+					/* 15 minutes before 1pm */
+					long mins = qv.hh * 60L + qv.mm +
+					    (u == U_HOUR ? 60L : 1L) *
+					    (is_mod(c, k, M_BEFORE) ? -n : n);
+					long day = days_from_civil(qv.y, qv.m,
+					    qv.d);
+
+					if (u == U_SECOND)
+						return -1;
+					day += mins >= 0 ? mins / 1440 :
+					    -((1439 - mins) / 1440);
+					mins = ((mins % 1440) + 1440) % 1440;
+					tv_day(&r->a, day);
+					r->a.grain = G_MINUTE;
+					r->a.hh = (int)(mins / 60);
+					r->a.mm = (int)(mins % 60);
+					return qe;
+				}
 				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
 				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
 				if (u == U_MONTH || u == U_YEAR || u == U_WEEK) {
@@ -2380,6 +2644,47 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	return k;
 }
 
+/*
+ * The week of a day: "the week of March 10", "the week beginning
+ * (starting, commencing) February 4", "w/c Feb 4": the ISO week (Monday
+ * to Sunday) holding that day.
+ */
+static int
+week_of(struct ctx *c, int i, struct reading *r)
+{
+	struct point q;
+	struct tv v;
+	int j = i, e, pl;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_word_text(c, j, "w") && is_punct(c, j + 1, '/') &&
+	    is_word_text(c, j + 2, "c") && tight(c, j + 1) &&
+	    tight(c, j + 2)) {
+		j += 3;
+	} else {
+		if (unit_at(c, j, &pl) != U_WEEK || pl)
+			return -1;
+		j++;
+		if (is_mod(c, j, M_OF))
+			j++;
+		else if (is_word_text(c, j, "beginning") ||
+		    is_word_text(c, j, "starting") ||
+		    is_word_text(c, j, "commencing"))
+			j += 1 + (is_mod(c, j + 1, M_ON) ||
+				     is_mod(c, j + 1, M_FROM));
+		else
+			return -1;
+	}
+	if ((e = point_at(c, j, &q)) <= 0 || !q.hasdate || q.hastime ||
+	    !resolve_point(c, &q, j, e, &v, NULL) || v.grain != G_DAY)
+		return -1;
+	tv_day(&r->a, days_from_civil(v.y, v.m, v.d) -
+		weekday_of(days_from_civil(v.y, v.m, v.d)) + 1);
+	r->a.grain = G_WEEK;
+	return e;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
@@ -2390,6 +2695,8 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
 	if ((e = tag_at(c, i, r)) > 0)
+		return e;
+	if ((e = week_of(c, i, r)) > 0)
 		return e;
 	if ((e = period_at(c, i, r)) > 0)
 		return e;
@@ -2418,8 +2725,15 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		r->a.q = tk(c, e)->val;
 		return e + 1;
 	}
-	/* a bare year */
+	/* a bare year, not the rest of a numeric date that is no date
+	 * (02/29/2022, 2014-02-30, 2014/13/22) */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
+	    !(i > 1 && tight(c, i) && (is_punct(c, i - 1, '/') ||
+					  is_punct(c, i - 1, '-')) &&
+		tight(c, i - 1) && is_num(c, i - 2)) &&
+	    !(tight(c, e) && is_punct(c, e, '/') && is_num(c, e + 1)) &&
+	    !(tight(c, e) && is_punct(c, e, '-') && is_num(c, e + 1) &&
+		tk(c, e + 1)->ndig <= 2 && is_punct(c, e + 2, '-')) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
 	    !count_of_things(c, i, e) &&
 	    !class_is(c, e, L_STREETS) &&
@@ -2437,6 +2751,16 @@ is_range_word(const struct ctx *c, int i, int between)
 		return is_mod(c, i, M_AND) || is_mod(c, i, M_TO) ||
 		    is_punct(c, i, '-');
 	return is_mod(c, i, M_TO) || is_punct(c, i, '-');
+}
+
+/* Whether the day of a value exists (no February 29, 2022). */
+static int
+tv_valid(const struct tv *v)
+{
+	if (v->grain < G_WEEK)
+		return 1;
+	return v->m >= 1 && v->m <= 12 && v->d >= 1 &&
+	    v->d <= month_days(v->y, v->m);
 }
 
 /* The span of time of a value as two days (for ordering checks). */
@@ -2701,7 +3025,8 @@ opener(const struct ctx *c, int i)
 	if (t->type == T_NUM)
 		return !(t->flags & TF_COMMA);
 	if (t->type == T_PUNCT)
-		return t->ch == '-' || t->ch == '\'';
+		return t->ch == '-' || t->ch == '\'' ||
+		    (t->ch == '.' && i > 0 && class_is(c, i - 1, L_HOLIDAYS));
 	if (t->type != T_WORD)
 		return 0;
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
@@ -2747,6 +3072,82 @@ opener(const struct ctx *c, int i)
 	default:
 		return 0;
 	}
+}
+
+/*
+ * A day and its clock told apart: "xmas at 6 pm", "in 7 days at 5pm",
+ * "last night at 8", "tomorrow, 9 a.m."; and a clock, or a clock range,
+ * then its day: "8am this morning", "6-8 next Monday", "between 3 and 8
+ * yesterday", "9:30 a.m. on Christmas".  r is the reading that ends at
+ * token k; returns the new end (k when nothing was joined).
+ */
+static int
+compose(struct ctx *c, int k, struct reading *r, struct point *p1)
+{
+	struct reading r2;
+	struct point p2;
+	int e, k2, pod;
+
+	memset(&r2, 0, sizeof(r2));
+	memset(&p2, 0, sizeof(p2));
+	p2.hh = p2.mm = p2.ss = -1;
+	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_POD)) {
+		k2 = k;
+		int strong = is_mod(c, k2, M_AT) || is_mod(c, k2, M_AROUND) ||
+		    is_punct(c, k2, '@');
+
+		if (strong || (is_punct(c, k2, ',') && is_num(c, k2 + 1)))
+			k2++;
+		if (k2 == k && !is_num(c, k2))
+			return k;
+		if ((e = clock_at(c, k2, &p2, strong ? 2 : 1)) <= 0 ||
+		    !p2.hastime)
+			return k;
+		/* "on Tuesday, 12 people died": a bare number after a
+		 * comma is no clock */
+		if (!strong && !p2.ampm && !is_punct(c, k2 + 1, ':') &&
+		    !is_punct(c, k2 + 1, '.'))
+			return k;
+		pod = r->a.grain == G_POD ? r->a.q : 0;
+		if (pod >= P_AF && pod <= P_NI && p2.hh < 12 && !p2.ampm &&
+		    !(pod == P_NI && p2.hh < 5))
+			p2.hh += 12;
+		if (pod == P_MO && p2.hh == 12 && !p2.ampm)
+			p2.hh = 12;
+		r->a.grain = p2.ss > 0 ? G_SECOND : G_MINUTE;
+		r->a.hh = p2.hh;
+		r->a.mm = p2.mm;
+		r->a.ss = p2.ss > 0 ? p2.ss : 0;
+		r->a.q = 0;
+		return e;
+	}
+	/* a clock (or clock range) without a date, then a day */
+	if (r->a.grain < G_HOUR || (r->b.grain && r->b.grain < G_HOUR) ||
+	    (p1->hastime && p1->hasdate))
+		return k;
+	k2 = k;
+	if (is_mod(c, k2, M_ON) || is_mod(c, k2, M_OF) ||
+	    (is_punct(c, k2, ',') && !is_num(c, k2 + 1)))
+		k2++;
+	if ((e = main_at(c, k2, &r2, &p2)) <= 0 || r2.b.grain || r2.nodate ||
+	    (r2.a.grain != G_DAY && r2.a.grain != G_POD))
+		return k;
+	pod = r2.a.grain == G_POD ? r2.a.q : 0;
+	if (pod >= P_AF && pod <= P_NI && !p1->ampm) {
+		if (r->a.hh < 12 && !(pod == P_NI && r->a.hh < 5))
+			r->a.hh += 12;
+		if (r->b.grain && r->b.hh < 12 && !(pod == P_NI && r->b.hh < 5))
+			r->b.hh += 12;
+	}
+	r->a.y = r2.a.y;
+	r->a.m = r2.a.m;
+	r->a.d = r2.a.d;
+	if (r->b.grain) {
+		r->b.y = r2.a.y;
+		r->b.m = r2.a.m;
+		r->b.d = r2.a.d;
+	}
+	return e;
 }
 
 /* Read one expression from token i; 1 with *e filled. */
@@ -2834,6 +3235,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 			k = e3;
 		}
 	}
+	if (!r.nodate && !every && sig != M_BETWEEN && sig != M_FROM)
+		k = compose(c, k, &r, &p1);
 	if (r.nodate || every) {
 		x->beg = tk(c, i)->beg;
 		x->end = tk(c, k - 1)->end;
@@ -2848,6 +3251,11 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		!opt.open_intervals))
 		i = sig_end;
 	if (r.a.grain == G_NONE)
+		return 0;
+	/* no interval that ends before it begins, no June 31: the reading
+	 * from the next start may do better */
+	if (!tv_valid(&r.a) || (r.b.grain && (!tv_valid(&r.b) ||
+					      tv_start(&r.b) < tv_start(&r.a))))
 		return 0;
 	if (pm != 0 && !r.b.grain)
 		part_of(&r, pm);
@@ -2892,6 +3300,9 @@ head_worth(struct ctx *c, int h)
 		return b->type == T_NUM || b->type == T_TAG ||
 		    (b->type == T_WORD && b->cmask != 0) ||
 		    (b->type == T_PUNCT && b->ch == '-') ||
+		    /* Presidents' Day, Martin Luther King Jr. Day */
+		    (b->type == T_PUNCT && (b->ch == '\'' || b->ch == '.') &&
+			h > 1 && class_is(c, h - 2, L_HOLIDAYS)) ||
 		    (a->type == T_WORD && a->mod != 0) || a->type == T_NUM ||
 		    (a->type == T_PUNCT && a->ch == '-');
 	}
@@ -2933,6 +3344,8 @@ head_worth(struct ctx *c, int h)
 	case M_ON:
 	case M_AT:
 	case M_PASTW:
+	case M_PAST: /* 20 past 3pm */
+	case M_AFTER:
 		return 1;
 	default:
 		break;

@@ -53,8 +53,12 @@ next_candidate(const char *str, size_t n, size_t i)
 				    ((s[i] | 0x20) == 'a' ||
 					(s[i] | 0x20) == 'p')) ||
 				(e - i == 1 && (s[i] | 0x20) == 'o' && e < n &&
-				    s[e] == '\'')))
-				return i; /* and am, pm, o'clock */
+				    s[e] == '\'') ||
+				(e - i == 1 && e + 1 < n && s[e] == '.' &&
+				    (s[e + 1] | 0x20) == 'm' &&
+				    ((s[i] | 0x20) == 'a' ||
+					(s[i] | 0x20) == 'p'))))
+				return i; /* and am, pm, a.m., o'clock */
 			i = e;
 			continue;
 		}
