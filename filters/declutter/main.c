@@ -245,6 +245,9 @@ main(int argc, char **argv)
 {
 	int first, nfiles;
 
+	/* The -r list of a run that left through exit() (a bad rule): the
+	 * fuzz harness runs main() again in the same process. */
+	free(opt.rule_files);
 	memset(&opt, 0, sizeof(opt));
 	memset(&learning, 0, sizeof(learning));
 	opt.learn = -1;
@@ -258,6 +261,7 @@ main(int argc, char **argv)
 		rules_list();
 		rules_free();
 		free(opt.rule_files);
+		opt.rule_files = NULL;
 		return out_close(1);
 	}
 	features_init();
@@ -269,6 +273,7 @@ main(int argc, char **argv)
 	fpset_free(&learning.set);
 	rules_free();
 	free(opt.rule_files);
+	opt.rule_files = NULL;
 	return out_close(!prog_trouble()) != EXIT_OK || prog_trouble()
 	    ? EXIT_TROUBLE
 	    : EXIT_OK;

@@ -15,6 +15,7 @@
  * route, the answer is the first rule in rule order that matches.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1118,9 +1119,53 @@ cat_lookup(const char *p, size_t n)
 	return -1;
 }
 
-static NORETURN void
-rule_error(const char *file, unsigned long lineno, const char *msg)
+/*
+ * What a load holds while it parses a rule file: the file, its line
+ * reader, and the rule being parsed until it is in rules.v.  A bad rule
+ * ends the run through rule_error(), which frees them and the rules read
+ * so far first: the fuzz harness turns that exit() into a return and
+ * runs main() again, and would otherwise lose the rule's strings on every
+ * bad rule file (and hold the rest until the next load).
+ */
+static struct {
+	FILE *fp;
+	struct linereader lr;
+	struct rule *rule; /* its text and pat are allocated */
+} rfile;
+
+static void
+rules_close_file(void)
 {
+	if (rfile.fp == NULL)
+		return;
+	lr_free(&rfile.lr);
+	(void)fclose(rfile.fp);
+	rfile.fp = NULL;
+}
+
+static void rules_release(void);
+
+/* "FILE:LINE: message" and exit 2; the message is formatted into a
+ * buffer of the stack (one past 1 KiB is cut), so nothing is lost. */
+static NORETURN void rule_error(const char *file, unsigned long lineno,
+    const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+static void
+rule_error(const char *file, unsigned long lineno, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (rfile.rule != NULL) {
+		free(rfile.rule->text);
+		free(rfile.rule->pat);
+		rfile.rule = NULL;
+	}
+	rules_close_file();
+	rules_release();
 	pdie("%s:%lu: %s", file, lineno, msg);
 }
 
@@ -1155,7 +1200,6 @@ rule_check_name(
 {
 	const char *n, *ne;
 	size_t i, len;
-	char *msg;
 
 	if (a[1] != '?')
 		return;
@@ -1175,12 +1219,10 @@ rule_check_name(
 		if (strlen(rules.names[i].name) != len ||
 		    memcmp(rules.names[i].name, n, len) != 0)
 			continue;
-		msg = xmalloc(len + strlen(rules.names[i].file) + 120);
-		(void)sprintf(msg,
+		rule_error(file, lineno,
 		    "group name '%.*s' is used by %s:%lu too (rules are "
 		    "joined)",
 		    (int)len, n, rules.names[i].file, rules.names[i].lineno);
-		rule_error(file, lineno, msg);
 	}
 	rules.names =
 	    xreallocarray(rules.names, rules.nnames + 1, sizeof(*rules.names));
@@ -1291,7 +1333,7 @@ static void
 rule_check_joined(const char *file, unsigned long lineno, const struct rule *r)
 {
 	struct buf b = BUF_INIT;
-	char err[300], msg[600];
+	char err[300];
 	struct rx *rx;
 	unsigned groups = 0;
 
@@ -1302,12 +1344,11 @@ rule_check_joined(const char *file, unsigned long lineno, const struct rule *r)
 	rx = rx_compile(b.p, b.len, RX_CASELESS | RX_NOJIT, err, sizeof(err));
 	buf_free(&b);
 	if (rx == NULL) {
-		(void)snprintf(msg, sizeof(msg),
+		rule_error(file, lineno,
 		    "the pattern cannot be joined with the other rules (a "
 		    "(?x) comment that runs to its end, a verb not at a "
 		    "pattern's start): %s",
 		    err);
-		rule_error(file, lineno, msg);
 	} else {
 		groups = rx_groups(rx);
 		rx_free(rx);
@@ -1339,11 +1380,9 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	memset(&r, 0, sizeof(r));
 	we = skip_word(w, end);
 	cat = cat_lookup(w, (size_t)(we - w));
-	if (cat < 0) {
-		msg = xmalloc((size_t)(we - w) + 80);
-		(void)sprintf(msg, "unknown category '%.*s'", (int)(we - w), w);
-		rule_error(file, lineno, msg);
-	}
+	if (cat < 0)
+		rule_error(file, lineno, "unknown category '%.*s'",
+		    (int)(we - w), w);
 	r.cat = (unsigned char)cat;
 	w = skip_blanks(we, end);
 	we = skip_word(w, end);
@@ -1394,7 +1433,7 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 		rx = rx_compile(w, (size_t)(end - w), RX_CASELESS | RX_NOJIT,
 		    err, sizeof(err));
 		if (rx == NULL)
-			rule_error(file, lineno, err);
+			rule_error(file, lineno, "%s", err);
 		else
 			r.groups = rx_groups(rx);
 		rx_free(rx);
@@ -1403,8 +1442,11 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	r.lineno = lineno;
 	r.text = xmemdup(p, (size_t)(end - p));
 	r.pat = rule_joined_pattern(w, (size_t)(end - w));
-	if (strcmp(file, "builtin") != 0)
+	if (strcmp(file, "builtin") != 0) {
+		rfile.rule = &r; /* rule_error() frees its strings */
 		rule_check_joined(file, lineno, &r);
+		rfile.rule = NULL;
+	}
 	rule_analyse(&r, rules.n);
 	r.why = xmalloc(strlen(file) + 32);
 	(void)sprintf(r.why, "rule:%s:%lu", file, lineno);
@@ -1414,26 +1456,6 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	rules.v =
 	    xgrowarray(rules.v, &rules.vcap, rules.n + 1, sizeof(*rules.v), 64);
 	rules.v[rules.n++] = r;
-}
-
-/*
- * The rule file being read.  A bad rule ends the run through exit() while
- * it is open; a harness that runs main() again (the fuzz target) closes it
- * at the next load.
- */
-static struct {
-	FILE *fp;
-	struct linereader lr;
-} rfile;
-
-static void
-rules_close_file(void)
-{
-	if (rfile.fp == NULL)
-		return;
-	lr_free(&rfile.lr);
-	(void)fclose(rfile.fp);
-	rfile.fp = NULL;
 }
 
 static void
@@ -1632,7 +1654,6 @@ bucket_compile(struct bucket *b)
 	buf_free(&pat);
 }
 
-static void rules_release(void);
 
 void
 rules_free(void)
