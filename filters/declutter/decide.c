@@ -92,7 +92,8 @@ next_strong(unsigned long long i)
 		a.dist++;
 		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
 			continue;
-		if (s->sig == SIG_WEAK) {
+		/* A table's row reads as content for its neighbours. */
+		if (s->sig == SIG_WEAK && !s->row) {
 			a.weak++;
 			continue;
 		}
@@ -145,7 +146,7 @@ paragraph_ahead(unsigned long long i)
 static int
 strong_content(const struct slot *s)
 {
-	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE || s->row;
 }
 
 /* A line that can be a headline: a few words, no sentence ending. */
@@ -472,6 +473,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (s->row && decide_table(i, s)) {
+		/* A table's row, decided with its table (table.c). */
 	} else if (doc.outside && layout_outside(i, s)) {
 		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {
@@ -515,7 +518,7 @@ classify(struct slot *s, const struct line *line)
 	s->crlf = line->crlf;
 	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
-	s->repeated = s->learned = s->chrome = 0;
+	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
@@ -526,6 +529,7 @@ classify(struct slot *s, const struct line *line)
 	line_features(t, tlen, &s->f);
 	if (marks & (MARK_BULLET | MARK_NUMBER))
 		s->f.bullet = 1;
+	prose_any_script(t, tlen, &s->f);
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;
 		s->fp = 0;
@@ -589,5 +593,10 @@ classify(struct slot *s, const struct line *line)
 		s->sig = SIG_PROSE;
 	} else {
 		s->sig = SIG_WEAK;
+	}
+	/* Only a short line or a sentence can be a table's row. */
+	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
+		s->cells = (unsigned char)text_cells(t, tlen);
+		table_note(doc.next);
 	}
 }

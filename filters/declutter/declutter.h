@@ -6,6 +6,8 @@
  *   rules.c     rule files, the built-in rules, compiling and matching
  *   features.c  how a line reads: words, stopwords, endings, credits
  *   reading.c   a line without the bullets and marks text browsers add
+ *   table.c     runs of lines of cells: a table decided as one block
+ *   prose.c     prose in any language: clauses, case, characters
  *   decide.c    the window of lines and the verdict of each line
  *   learn.c     fingerprint sets: repeats in a document, across documents
  *   layout.c    where a line stands relative to the article's run of prose
@@ -210,6 +212,13 @@ int browser_chrome(const char *p, size_t n, int text_started);
  */
 size_t doubled_text(const char *p, size_t n);
 
+/*
+ * The cells of p[0..n), a line's reading: parted by a tab or by two
+ * spaces or more ("1  Ana Ruiz  4120" has 3); 1 for a line of one cell
+ * or longer than a table row (512 bytes); at most 255.
+ */
+unsigned text_cells(const char *p, size_t n);
+
 /* ------------------------------------------------------------------ */
 /* learn.c                                                             */
 
@@ -269,6 +278,8 @@ struct slot {
 	unsigned char repeated; /* seen before in this document */
 	unsigned char learned;  /* recurs across the run's documents */
 	unsigned char chrome;   /* CHROME_*: a text browser's, not the page's */
+	unsigned char cells;    /* cells parted by tabs or runs of spaces */
+	unsigned char row;      /* ROW_*: a row of a table (table.c) */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
@@ -331,5 +342,28 @@ unsigned char run_category(const struct slot *s, const struct slot *p,
 int layout_outside(unsigned long long i, struct slot *s);
 /* Count decided line s into the article's run and its end. */
 void layout_note(const struct slot *s);
+
+/* ------------------------------------------------------------------ */
+/* prose.c                                                             */
+
+/*
+ * Raise the shape f of line[0..n) (its reading) to a sentence or a
+ * paragraph when it reads as prose in another language or script: a
+ * sentence's end, commas, lower-case words, CJK characters.
+ */
+void prose_any_script(const char *line, size_t n, struct features *f);
+
+/* ------------------------------------------------------------------ */
+/* table.c                                                             */
+
+/* slot.row: a row of a table, then one decided with its table. */
+#define ROW_MARKED 1
+#define ROW_DECIDED 2
+
+/* Line j was just classified: mark it and the rows above it when they
+ * make a table (three rows of close cell counts). */
+void table_note(unsigned long long j);
+/* Line i is a table's row: decide it with its table (1), or 0. */
+int decide_table(unsigned long long i, struct slot *s);
 
 #endif

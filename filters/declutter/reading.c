@@ -348,3 +348,33 @@ browser_chrome(const char *line, size_t n, int text_started)
 		return CHROME_BROWSER;
 	return 0;
 }
+
+unsigned
+text_cells(const char *line, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	size_t i = 0, run;
+	unsigned cells = 1;
+	int tab;
+
+	if (n > 512)
+		return 1;
+	while (i < n) {
+		if (p[i] == '[') {
+			/* A form's text field, "[          ]", is no cell. */
+			for (run = i; run < n && run - i < 80 && p[run] != ']';
+			     run++)
+				;
+			i = run < n && p[run] == ']' ? run + 1 : i + 1;
+		} else if (p[i] == ' ' || p[i] == '\t') {
+			for (run = 0, tab = 0;
+			     i < n && (p[i] == ' ' || p[i] == '\t'); i++, run++)
+				tab |= p[i] == '\t';
+			if ((tab || run >= 2) && cells < 255)
+				cells++;
+		} else {
+			i++;
+		}
+	}
+	return cells;
+}
