@@ -189,6 +189,8 @@ long hebrew_days(long y, int m, int d);
 int hebrew_is_leap(long y);
 /* Tabular Islamic date to days. */
 long islamic_days(long y, int m, int d);
+/* The first day of Islamic month m of year y (Umm al-Qura). */
+long islamic_month_start(long y, int m);
 long chinese_new_year_days(int y);
 
 /* ---- values ---- */
