@@ -535,7 +535,7 @@ classify(struct slot *s, const struct line *line)
 		s->fp = 0;
 		return;
 	}
-	s->fp = line_fp(t, tlen);
+	s->fp = line_fp(line->p, line->len); /* as learn.c: one reading */
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;

@@ -189,7 +189,7 @@ void line_features(const char *line, size_t len, struct features *f);
  * bullets, link numbers and widgets a text browser prints before it
  * ("   * [4]More stories" reads "More stories"; a line of marks alone,
  * "•", reads as itself); *len is set to its length and *marks (if not
- * NULL) to the MARK_* bits found.  Idempotent.
+ * NULL) to the MARK_* bits found (at most 8 marks are read).
  */
 const char *line_reading(const char *line, size_t *len, unsigned *marks);
 

@@ -242,13 +242,15 @@ image_only(const unsigned char *p, size_t n)
 	return groups > 0;
 }
 
+#define MARKS_MAX 8
+
 const char *
 line_reading(const char *line, size_t *len, unsigned *marks)
 {
 	const unsigned char *p;
 	const unsigned char *t;
 	size_t n = *len, k, tn;
-	unsigned m = 0;
+	unsigned m = 0, steps;
 	int indented;
 
 	p = (const unsigned char *)line_trim(line, &n);
@@ -257,8 +259,12 @@ line_reading(const char *line, size_t *len, unsigned *marks)
 	indented = p - (const unsigned char *)line >= 2;
 	if (indented)
 		m |= MARK_INDENT;
-	/* Marks can stack: "   * [3]Home", "• 2. Step two". */
-	for (;;) {
+	/*
+	 * Marks can stack: "   * [3]Home", "• 2. Step two"; at most
+	 * MARKS_MAX of them are read, so that a line of a million "[a1]"
+	 * costs no more than eight scans of it (image_only reads to its end).
+	 */
+	for (steps = 0; steps < MARKS_MAX; steps++) {
 		/* Pictures alone are left for browser_chrome(). */
 		if (image_only(p, n))
 			break;
