@@ -299,6 +299,12 @@ put_num(char *b, long v, int width)
 	char tmp[24];
 	size_t n = 0, i;
 
+	/* months, days, hours: two digits, the commonest call */
+	if (width == 2 && v >= 0 && v < 100) {
+		b[0] = (char)('0' + v / 10);
+		b[1] = (char)('0' + v % 10);
+		return 2;
+	}
 	if (v < 0) {
 		b[0] = '-';
 		return 1 + put_num(b + 1, -v, width);
