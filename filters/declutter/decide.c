@@ -92,7 +92,8 @@ next_strong(unsigned long long i)
 		a.dist++;
 		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
 			continue;
-		if (s->sig == SIG_WEAK) {
+		/* A table's row reads as content for its neighbours. */
+		if (s->sig == SIG_WEAK && !s->row) {
 			a.weak++;
 			continue;
 		}
@@ -145,7 +146,7 @@ paragraph_ahead(unsigned long long i)
 static int
 strong_content(const struct slot *s)
 {
-	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE || s->row;
 }
 
 /* A line that can be a headline: a few words, no sentence ending. */
@@ -190,7 +191,7 @@ is_headline(unsigned long long i)
 		return 0;
 	for (; j < doc.next; j++) {
 		s = SLOT(j);
-		if (s->sig == SIG_BLANK)
+		if (s->sig == SIG_BLANK || s->sig == SIG_SEE_THROUGH)
 			continue;
 		if ((s->sig != SIG_WEAK && s->sig != SIG_PROSE) ||
 		    s->f.words < 8)
@@ -447,6 +448,11 @@ decide(unsigned long long i)
 		else
 			s->cat = CAT_CONTENT;
 		s->why = "blank";
+	} else if (s->chrome) {
+		s->why = s->chrome == CHROME_IMAGE ? "image-placeholder"
+		    : s->chrome == CHROME_DOUBLED  ? "doubled-text"
+		    : s->chrome == CHROME_RULE	   ? "drawn-rule"
+						   : "browser-chrome";
 	} else if (s->rule >= 0) {
 		r = rule_at(s->rule);
 		s->cat = r->cat;
@@ -470,6 +476,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (s->row && decide_table(i, s)) {
+		/* A table's row, decided with its table (table.c). */
 	} else if (layout_list(i, s) || layout_legal(i, s)) {
 		/* A teaser, a comment or legal text (layout.c). */
 	} else if (doc.outside && layout_outside(i, s)) {
@@ -507,23 +515,32 @@ void
 classify(struct slot *s, const struct line *line)
 {
 	int fresh;
-	size_t k;
+	size_t k, tlen;
+	const char *t;
+	unsigned marks;
 
 	s->lineno = doc.next + 1;
 	s->crlf = line->crlf;
 	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
-	s->repeated = s->learned = 0;
+	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
-	line_features(line->p, line->len, &s->f);
+	/* Features, fingerprint and rules read the line's text without
+	 * the marks a text browser puts before it (reading.c). */
+	tlen = line->len;
+	t = line_reading(line->p, &tlen, &marks);
+	line_features(t, tlen, &s->f);
+	if (marks & (MARK_BULLET | MARK_NUMBER))
+		s->f.bullet = 1;
+	prose_any_script(t, tlen, &s->f);
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;
 		s->fp = 0;
 		return;
 	}
-	s->fp = line_fp(line->p, line->len);
+	s->fp = line_fp(line->p, line->len); /* as learn.c: one reading */
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;
@@ -533,13 +550,34 @@ classify(struct slot *s, const struct line *line)
 		s->learned =
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
-	{
-		size_t tlen = line->len;
-		const char *t = line_trim(line->p, &tlen);
-
-		s->rule = rules_match(
-		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	s->chrome = (unsigned char)browser_chrome(t, tlen, doc.text_started);
+	if (s->chrome == CHROME_IMAGE || s->chrome == CHROME_RULE) {
+		/* Looked through, like an ad slot: a picture between two
+		 * paragraphs does not part them, nor does a heading's
+		 * underline part it from its paragraph. */
+		s->sig = SIG_SEE_THROUGH;
+		s->cat = s->chrome == CHROME_IMAGE ? CAT_MEDIA : CAT_LABEL;
+		return;
 	}
+	if (s->chrome == CHROME_BROWSER) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_NAV;
+		return;
+	}
+	doc.text_started = 1;
+	/* "FacebookFacebook" is found by the rule for "Facebook". */
+	if ((k = doubled_text(t, tlen)) > 0) {
+		s->chrome = CHROME_DOUBLED;
+		tlen = k;
+	}
+	s->rule = rules_match(
+	    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	if (s->rule < 0 && s->chrome == CHROME_DOUBLED) {
+		s->sig = SIG_FURN;
+		s->cat = CAT_RELATED;
+		return;
+	}
+	s->chrome = 0;
 	if (s->rule >= 0) {
 		s->cat = rule_at(s->rule)->cat;
 		s->sig = s->cat == CAT_AD || s->cat == CAT_LABEL
@@ -560,5 +598,10 @@ classify(struct slot *s, const struct line *line)
 		s->sig = SIG_PROSE;
 	} else {
 		s->sig = SIG_WEAK;
+	}
+	/* Only a short line or a sentence can be a table's row. */
+	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
+		s->cells = (unsigned char)text_cells(t, tlen);
+		table_note(doc.next);
 	}
 }

@@ -5,6 +5,9 @@
  *   main.c      options, the per-document loop, output
  *   rules.c     rule files, the built-in rules, compiling and matching
  *   features.c  how a line reads: words, stopwords, endings, credits
+ *   reading.c   a line without the bullets and marks text browsers add
+ *   table.c     runs of lines of cells: a table decided as one block
+ *   prose.c     prose in any language: clauses, case, characters
  *   decide.c    the window of lines and the verdict of each line
  *   learn.c     fingerprint sets: repeats in a document, across documents
  *   layout.c    where a line stands relative to the article's run of prose
@@ -173,6 +176,50 @@ const char *line_trim(const char *p, size_t *len);
 void line_features(const char *line, size_t len, struct features *f);
 
 /* ------------------------------------------------------------------ */
+/* reading.c                                                           */
+
+/* The marks line_reading() found before a line's text. */
+#define MARK_INDENT 1  /* two or more columns of white space */
+#define MARK_BULLET 2  /* a list bullet: * + o # - • □ ☆ ... */
+#define MARK_BRACKET 4 /* a link number "[12]", "[ ]", "(BUTTON)" */
+#define MARK_NUMBER 8  /* a list number "3. " */
+
+/*
+ * The text of line[0..*len) without surrounding white space and the
+ * bullets, link numbers and widgets a text browser prints before it
+ * ("   * [4]More stories" reads "More stories"; a line of marks alone,
+ * "•", reads as itself); *len is set to its length and *marks (if not
+ * NULL) to the MARK_* bits found (at most 8 marks are read).
+ */
+const char *line_reading(const char *line, size_t *len, unsigned *marks);
+
+/* What a text browser prints that is not the page's text. */
+#define CHROME_IMAGE 1   /* a picture's file name: "[logo.svg]", "[gif]" */
+#define CHROME_BROWSER 2 /* lynx's "#alternate" link list, "IFRAME: URL" */
+#define CHROME_DOUBLED 3 /* a teaser's text printed twice (alt + link) */
+#define CHROME_RULE 4    /* a drawn rule: "=====" under a heading, "━━━━" */
+
+/*
+ * Is the reading p[0..n) browser chrome (CHROME_*), or 0?  text_started:
+ * a line of the page's text came before (lynx's link list is first).
+ */
+int browser_chrome(const char *p, size_t n, int text_started);
+
+/*
+ * The length of the text that p[0..n) holds two or three times over
+ * ("Tax rises aheadTax rises ahead": a teaser card's picture alt text and
+ * link), or 0.
+ */
+size_t doubled_text(const char *p, size_t n);
+
+/*
+ * The cells of p[0..n), a line's reading: parted by a tab or by two
+ * spaces or more ("1  Ana Ruiz  4120" has 3); 1 for a line of one cell
+ * or longer than a table row (512 bytes); at most 255.
+ */
+unsigned text_cells(const char *p, size_t n);
+
+/* ------------------------------------------------------------------ */
 /* learn.c                                                             */
 
 /* A set of line fingerprints with a byte of value each. */
@@ -188,7 +235,8 @@ void fpset_init(struct fpset *s, size_t cap, int with_doc);
 void fpset_free(struct fpset *s);
 void fpset_clear(struct fpset *s);
 size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
-/* The fingerprint of a line, white space around it ignored. */
+/* The fingerprint of a line's reading (white space and a text browser's
+ * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
 
 /* --learn: the lines found in many documents of the run. */
@@ -229,6 +277,9 @@ struct slot {
 	unsigned char cat;      /* the signal's category, then the verdict's */
 	unsigned char repeated; /* seen before in this document */
 	unsigned char learned;  /* recurs across the run's documents */
+	unsigned char chrome;   /* CHROME_*: a text browser's, not the page's */
+	unsigned char cells;    /* cells parted by tabs or runs of spaces */
+	unsigned char row;      /* ROW_*: a row of a table (table.c) */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
@@ -255,6 +306,7 @@ struct document {
 	int list_cat;        /* its category (CAT_CONTENT: none yet) */
 	unsigned list_heads; /* a teaser's short lines */
 	int list_title;      /* a teaser's one short line is a title */
+	int text_started; /* a line of the page's own text was read */
 };
 extern struct document doc;
 
@@ -304,5 +356,28 @@ int layout_list(unsigned long long i, struct slot *s);
  * that reads as legal text (a cookie banner): 1, with s->cat and s->why
  * set. */
 int layout_legal(unsigned long long i, struct slot *s);
+
+/* ------------------------------------------------------------------ */
+/* prose.c                                                             */
+
+/*
+ * Raise the shape f of line[0..n) (its reading) to a sentence or a
+ * paragraph when it reads as prose in another language or script: a
+ * sentence's end, commas, lower-case words, CJK characters.
+ */
+void prose_any_script(const char *line, size_t n, struct features *f);
+
+/* ------------------------------------------------------------------ */
+/* table.c                                                             */
+
+/* slot.row: a row of a table, then one decided with its table. */
+#define ROW_MARKED 1
+#define ROW_DECIDED 2
+
+/* Line j was just classified: mark it and the rows above it when they
+ * make a table (three rows of close cell counts). */
+void table_note(unsigned long long j);
+/* Line i is a table's row: decide it with its table (1), or 0. */
+int decide_table(unsigned long long i, struct slot *s);
 
 #endif

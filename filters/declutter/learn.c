@@ -118,11 +118,12 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 	return j;
 }
 
-/* The fingerprint of a trimmed line. */
+/* The fingerprint of a line's reading: white space and a text browser's
+ * bullets around it ignored ("  • Home" is "Home"). */
 uint64_t
 line_fp(const char *p, size_t len)
 {
-	p = line_trim(p, &len);
+	p = line_reading(p, &len, NULL);
 	return hash64(p, len, 0x6465636c75747472ULL);
 }
 
@@ -151,7 +152,7 @@ learn_file(const char *path, unsigned *docno)
 			++*docno;
 			continue;
 		}
-		(void)line_trim(line.p, &len);
+		(void)line_reading(line.p, &len, NULL);
 		if (len == 0)
 			continue;
 		k = fpset_find(
