@@ -28,6 +28,7 @@ static int
 word_tense(const char *s, size_t b, size_t e)
 {
 	size_t len = e - b;
+	const struct lexword_all *a;
 
 	/* most words: no -ed, not in any list (one bit test) */
 	if (!(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
@@ -35,11 +36,13 @@ word_tense(const char *s, size_t b, size_t e)
 	    !lex_maybe_word((const unsigned char *)s + b, len))
 		return 0;
 
-	if (len <= 15 && lex_get_class(s + b, len, L_FUTURE) != NULL)
+	/* one lookup for the three questions */
+	a = lex_find(s + b, len);
+	if (a != NULL && (a->mask & 1u << L_FUTURE))
 		return 1; /* will, planned, scheduled */
-	if (!(len <= 15 && lex_get_class(s + b, len, L_PAST) != NULL) &&
+	if (!(a != NULL && (a->mask & 1u << L_PAST)) &&
 	    !(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
-		(s[e - 2] | 0x20) == 'e' && lex_get(s + b, len) == NULL &&
+		(s[e - 2] | 0x20) == 'e' && a == NULL &&
 		!(len == 4 && (s[b + 1] | 0x20) == 'e'))) /* need, seed */
 		return 0;
 	/* a participle after is, are, be, to: "is closed", "will be

@@ -210,8 +210,19 @@ islamic_days(long y, int m, int d)
  * after January 2000 (Meeus, "Astronomical Algorithms", ch. 49; within a
  * few minutes, enough for the day).
  */
+static double new_moon_jd(long k);
+
 static long
 new_moon_day(long k, double tz_hours)
+{
+	double jd = new_moon_jd(k) + tz_hours / 24;
+
+	return (long)floor(jd + 0.5) - 2440588L; /* JD 2440587.5: 1970-01-01 */
+}
+
+/* The Julian day (UT) of the k-th new moon after January 2000. */
+static double
+new_moon_jd(long k)
 {
 	double t = k / 1236.85, pi = 3.14159265358979;
 	double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t * t;
@@ -230,8 +241,33 @@ new_moon_day(long k, double tz_hours)
 	    0.00042 * sin(3 * mp) + 0.00042 * e * sin(m + 2 * f) +
 	    0.00038 * e * sin(m - 2 * f) - 0.00024 * e * sin(2 * mp - m) -
 	    0.00017 * sin(om);
-	jd = jde - 70.0 / 86400 + tz_hours / 24; /* TT to UT, then the zone */
-	return (long)floor(jd + 0.5) - 2440588L; /* JD 2440587.5: 1970-01-01 */
+	jd = jde - 70.0 / 86400; /* TT to UT */
+	return jd;
+}
+
+/*
+ * The first day of Islamic month m of year y as the Umm al-Qura calendar
+ * of Saudi Arabia fixes it (the dates news reports): the day after the
+ * new moon when the moon is born before sunset in Mecca (about 18:00,
+ * UTC+3), else the day after that.  The tabular date finds the new moon.
+ */
+long
+islamic_month_start(long y, int m)
+{
+	long tab = islamic_days(y, m, 1);
+	double jd = (double)tab + 2440587.5, conj, local;
+	long k = (long)floor((jd - 2451550.09766) / 29.530588861 + 0.5), day;
+	int n;
+
+	/* the new moon just before the tabular first day */
+	for (n = 0; n < 3 && new_moon_jd(k) > jd; n++)
+		k--;
+	for (n = 0; n < 3 && new_moon_jd(k + 1) <= jd; n++)
+		k++;
+	conj = new_moon_jd(k);
+	local = conj + 3.0 / 24; /* Mecca */
+	day = (long)floor(local + 0.5) - 2440588L;
+	return local + 0.5 - floor(local + 0.5) < 18.0 / 24 ? day + 1 : day + 2;
 }
 
 /*
@@ -263,6 +299,12 @@ put_num(char *b, long v, int width)
 	char tmp[24];
 	size_t n = 0, i;
 
+	/* months, days, hours: two digits, the commonest call */
+	if (width == 2 && v >= 0 && v < 100) {
+		b[0] = (char)('0' + v / 10);
+		b[1] = (char)('0' + v % 10);
+		return 2;
+	}
 	if (v < 0) {
 		b[0] = '-';
 		return 1 + put_num(b + 1, -v, width);

@@ -126,34 +126,65 @@ struct lexword_all {
 	uint32_t mask; /* bit 1 << cls for each class */
 	int n;
 	struct lexent e[LEX_MAXCLASS]; /* e[0]: the first class */
+	/* what the scanner copies into a token, worked out once by
+	 * lex_init() instead of at every occurrence of the word: */
+	uint8_t mod;  /* its L_MODIFIERS value, else 0 ("at": M_AT) */
+	uint8_t trig; /* may head an expression: a trigger class, or
+		       * a.m., p.m., o'clock ("pm" in "at 5 pm") */
 };
 
 void lex_init(void);
+/* All the classes of the word p[0..len) (A-Z read as a-z), or NULL. */
 const struct lexword_all *lex_find(const char *p, size_t len);
+/* The same for the word s[i..i+len) of a line of n bytes: reads the
+ * line's bytes in two 8-byte loads when 16 of them are there. */
+const struct lexword_all *lex_find_at(
+    const char *s, size_t n, size_t i, size_t len);
 /* The entry of the word p[0..len) (any case), or NULL. */
 const struct lexent *lex_get(const char *p, size_t len);
 /* The entry of the word in class cls (a word may be in several). */
 const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
- * For each possible first three letters of a word (27 a letter: a blank
- * and a-z), the lengths of the lexicon's words that begin so, a bit a
- * length: lex_trigger_len for the trigger words, lex_word_len for all.
+ * For each possible first three letters of a word (a letter: 0 a blank,
+ * 1-26 a-z; 32 entries a letter, so that an index is made by shifts), the lengths of the lexicon's words that begin so, a bit a
+ * length: bits 0-15 for all words, bits 16-31 for the trigger words.
  * One table load and a shift reject most words of a line ("that" shares
  * its letters with "thanksgiving", not its length).
+ *
+ * The table is in two levels, so that it stays in the first-level cache
+ * (a flat one of 27^3 entries took 78 KiB, and its load was the slowest
+ * instruction of the scanner): lex_pre2[] gives, for the first two
+ * letters, a block of 32 entries for the third, block 0 being all zero
+ * for the two-letter beginnings no word has ("xq").
  */
-#define LEX_PREFIXES (27 * 27 * 27)
-extern uint16_t lex_trigger_len[LEX_PREFIXES];
-extern uint16_t lex_word_len[LEX_PREFIXES];
+#define LEX_TRIGGER_SHIFT 16
+extern uint16_t lex_pre2[32 * 32];
+extern uint32_t lex_pre3[32 * 32 + 1][32];
 extern const unsigned char lex_letter[256]; /* a-z, A-Z: 1-26; else 0 */
 
-static inline unsigned
-lex_prefix_index(const unsigned char *w, size_t len)
+/* The length bits of the words that begin as w[0..len) does. */
+static inline uint32_t
+lex_prefix_bits(const unsigned char *w, size_t len)
 {
+	/* no branch on the length: w[0] is read again in place of the
+	 * letters a short word has not, then multiplied away */
 	unsigned a = lex_letter[w[0]];
-	unsigned b = len > 1 ? lex_letter[w[1]] : 0;
-	unsigned c = len > 2 ? lex_letter[w[2]] : 0;
+	unsigned b = lex_letter[w[len > 1]] * (len > 1);
+	unsigned c = lex_letter[w[(len > 2) * 2]] * (len > 2);
 
-	return (a * 27 + b) * 27 + c;
+	return lex_pre3[lex_pre2[a << 5 | b]][c];
+}
+
+/* The same for a word of ASCII letters only, where a letter's low five
+ * bits are its number (A and a: 1): one load less in the chain. */
+static inline uint32_t
+lex_prefix_bits_letters(const unsigned char *w, size_t len)
+{
+	unsigned a = w[0] & 31u;
+	unsigned b = (w[len > 1] & 31u) * (len > 1);
+	unsigned c = (w[(len > 2) * 2] & 31u) * (len > 2);
+
+	return lex_pre3[lex_pre2[a << 5 | b]][c];
 }
 
 /* Whether the word w[0..len) may be a trigger word. */
@@ -161,14 +192,14 @@ static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)
 {
 	return len <= 15 &&
-	    (lex_trigger_len[lex_prefix_index(w, len)] >> len & 1);
+	    (lex_prefix_bits(w, len) >> (LEX_TRIGGER_SHIFT + len) & 1);
 }
 
 /* Whether the word w[0..len) may be in the lexicon at all. */
 static inline int
 lex_maybe_word(const unsigned char *w, size_t len)
 {
-	return len <= 15 && (lex_word_len[lex_prefix_index(w, len)] >> len & 1);
+	return len <= 15 && (lex_prefix_bits(w, len) >> len & 1);
 }
 
 /* ---- calendar.c ---- */
@@ -189,6 +220,8 @@ long hebrew_days(long y, int m, int d);
 int hebrew_is_leap(long y);
 /* Tabular Islamic date to days. */
 long islamic_days(long y, int m, int d);
+/* The first day of Islamic month m of year y (Umm al-Qura). */
+long islamic_month_start(long y, int m);
 long chinese_new_year_days(int y);
 
 /* ---- values ---- */
@@ -250,12 +283,15 @@ struct tok {
 	char ch;      /* punctuation: '-' (any dash), '/', ',', ':' ... */
 	char tag[3]; /* T_TAG: lower-case letters before the digits: q, h, fy */
 	uint8_t trig;   /* may be the head of an expression */
-	uint8_t lazy;   /* a word not looked up yet: tok_lookup() */
+	uint8_t lazy;   /* a word not looked up yet: tok_lookup(); 2
+			 * (LAZY_WIDE) when 16 bytes of the line follow */
 	uint8_t mod;    /* its enum mod when it is a modifier word, else 0 */
 	uint32_t cmask; /* bit 1 << cls for each class of the word */
 	int32_t val;    /* number, or lexicon value */
 	const struct lexword_all *lex; /* words: all their classes, or NULL */
 };
+
+#define LAZY_WIDE 2
 
 #define WIN_TOKS 96
 #define WIN_LEFT 12  /* tokens kept before a head when the window slides */
@@ -265,16 +301,63 @@ struct tok {
  * A window of tokens sliding over a line: each byte is tokenized once;
  * when a head comes near the end, the tokens before it (but WIN_LEFT)
  * are dropped and more are read.
+ *
+ * Or a view of the same shape over the tokens of the whole line made
+ * ahead by the reading thread (struct line_toks, window_view()): sliding
+ * moves the view, and the parser sees the very tokens the window would
+ * have held (tokens do not depend on where tokenizing started, since it
+ * starts and stops between tokens).
  */
 struct window {
 	const char *s; /* the line */
 	size_t n;
-	size_t pos; /* where tokenizing goes on */
-	int sp;     /* white space before pos */
-	struct tok t[WIN_TOKS];
+	size_t pos;   /* where tokenizing goes on */
+	int sp;       /* white space before pos */
+	struct tok *t; /* buf, or the view's first token */
 	int nt;
 	int head; /* the token the window was made for */
+	/* bit k (of word k / 64) set: t[k].trig; main.c goes from one
+	 * trigger to the next without looking at the tokens between */
+	uint64_t trigs[(WIN_TOKS + 63) / 64];
+	/* a view: the line's tokens from t - base, their trigger bits
+	 * (token k: bit vbit0 + k of vbits), how many */
+	int view;
+	int base, total;
+	const uint64_t *vbits;
+	size_t vbit0;
+	struct tok buf[WIN_TOKS];
 };
+
+/*
+ * The tokens of the lines of a batch, made on the reading thread
+ * (lib/readahead) while the main thread parses the batch before: the
+ * line numbered item of the batch has count[item] tokens from
+ * t[first[item]], or none made (first: (size_t)-1) when it is longer
+ * than AHEAD_LINE_MAX, which keeps the memory of a batch bounded.
+ */
+#define AHEAD_LINE_MAX (64u << 10)
+struct line_toks {
+	struct tok *t;
+	size_t nt, cap;
+	uint64_t *bits; /* t[k].trig: bit k */
+	size_t bwords;  /* words of bits in use (zero past nt) */
+	size_t bcap;
+	size_t *first, *count;
+	size_t nlines, lcap;
+};
+
+/* Reading thread: tokenize line number item of the batch, s[0..n). */
+void ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n);
+/* Empty lt for a new batch; free its memory. */
+void ahead_reset(struct line_toks *lt);
+void ahead_free(struct line_toks *lt);
+/* Make w a view over the tokens of line item of lt; 0 if it has none
+ * made (the caller tokenizes). */
+int window_view(struct window *w, const char *s, size_t n,
+    struct line_toks *lt, size_t item);
+/* Whether the line goes on past the window's last token: there may be
+ * more tokens to slide in. */
+int window_more(const struct window *w);
 
 /* Start a window on s[from..n): tokenize as much as fits; head is set to
  * the first token ending after at. */
@@ -286,6 +369,10 @@ void tok_lookup(const char *s, struct tok *t);
 /* Drop the tokens before index keep and read more.  Returns how many
  * were dropped. */
 int window_slide(struct window *w, int keep);
+/* The first trigger token at index h or after, or w->nt. */
+int window_next_trigger(const struct window *w, int h);
+/* Whether s[i..n) has a digit or a word that may be a trigger. */
+int has_candidate(const char *s, size_t n, size_t i);
 
 /* The next candidate trigger in s[i..n), or n. */
 size_t next_candidate(const char *s, size_t n, size_t i);

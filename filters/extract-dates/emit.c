@@ -87,7 +87,7 @@ emit_expr(const struct expr *e, const struct anchor *an, const char *file,
     unsigned long long lineno, const char *line)
 {
 	char val[160], anc[64];
-	size_t vl = expr_value(e, an, val), al = anchor_text(e, an, anc);
+	size_t vl = expr_value(e, an, val), al;
 
 	if (common.format == FMT_TEXT) {
 		if (common.with_filename || common.line_number)
@@ -108,6 +108,7 @@ emit_expr(const struct expr *e, const struct anchor *an, const char *file,
 		out_end_record();
 		return;
 	}
+	al = anchor_text(e, an, anc); /* not in the text format */
 	rec_begin();
 	rec_cstr("file", file);
 	rec_int("line", (long long)lineno);

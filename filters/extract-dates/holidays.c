@@ -14,7 +14,8 @@
  *
  * Moving holidays are computed from the year: Easter (Gregorian and
  * Julian computus), the n-th weekday of a month, the Hebrew calendar,
- * the tabular Islamic calendar, the new moon of Chinese New Year.  The
+ * the Islamic calendar of Umm al-Qura (from the new moon), the new moon of
+ * Chinese New Year.  The
  * Jewish holidays begin at sundown on their eve, and are dated from the
  * eve as in the calendars printed for the diaspora: Yom Kippur 2018 is
  * 2018-09-18 (10 Tishrei 5779 is September 19).
@@ -226,11 +227,11 @@ islamic_in_year(int y, int m, int d, long *next_month)
 	int k, yy, mm, dd;
 
 	for (k = 0; k < 4; k++, iy++) {
-		days = islamic_days(iy, m, d);
+		days = islamic_month_start(iy, m) + d - 1;
 		civil_from_days(days, &yy, &mm, &dd);
 		if (yy == y) {
-			*next_month = m < 12 ? islamic_days(iy, m + 1, 1) :
-			    islamic_days(iy + 1, 1, 1);
+			*next_month = m < 12 ? islamic_month_start(iy, m + 1) :
+			    islamic_month_start(iy + 1, 1);
 			return days;
 		}
 	}

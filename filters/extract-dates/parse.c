@@ -53,6 +53,8 @@ struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
+static int number_words(const struct ctx *c, int i, int *end);
+static int in_count(const struct ctx *c, int i);
 
 static inline const struct tok *
 tk(const struct ctx *c, int i)
@@ -245,11 +247,77 @@ ordinal_at(const struct ctx *c, int i, int *end)
 		*end = i + 3;
 		return v + u;
 	}
+	/* twenty second, thirty first */
+	if (((v = class_val(c, i, L_NUMBERS)) == 20 || v == 30) &&
+	    tk(c, i)->type == T_WORD &&
+	    (u = class_val(c, i + 1, L_ORDINALS)) > 0 && u < 10) {
+		*end = i + 2;
+		return v + u;
+	}
 	if ((v = class_val(c, i, L_ORDINALS)) > 0) {
 		*end = i + 1;
 		return v;
 	}
 	return -1;
+}
+
+/* A number from 1 to 99 in words: "five", "fifteen", "twenty five",
+ * "ninety-six"; -1 if none.  Not "few", "several", "couple". */
+static int
+number_words(const struct ctx *c, int i, int *end)
+{
+	int v = class_val(c, i, L_NUMBERS), u, k = i + 1;
+
+	if (tk(c, i)->type != T_WORD || v < 1 || is_word_text(c, i, "few") ||
+	    is_word_text(c, i, "several") || is_word_text(c, i, "couple"))
+		return -1;
+	if (v >= 20 && v % 10 == 0) {
+		if (is_punct(c, k, '-') && tight(c, k))
+			k++;
+		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
+		    tk(c, k)->type == T_WORD)
+			return *end = k + 1, v + u;
+	}
+	*end = i + 1;
+	return v;
+}
+
+/*
+ * A year in words: "nineteen eighty six", "two thousand and fifteen",
+ * "two thousand ten", "nineteen hundred ninety three", "twenty twenty";
+ * 0 if none.
+ */
+static int
+year_words(const struct ctx *c, int i, int *end)
+{
+	int a, b, e, k;
+
+	if ((a = number_words(c, i, &e)) < 1)
+		return 0;
+	k = e;
+	if (a == 2 && is_word_text(c, k, "thousand")) {
+		k++;
+		if (is_mod(c, k, M_AND))
+			k++;
+		if ((b = number_words(c, k, &e)) > 0)
+			return *end = e, 2000 + b;
+		if (is_mod(c, k - 1, M_AND))
+			return 0;
+		return *end = k, 2000;
+	}
+	if (a >= 10 && a <= 29 && is_word_text(c, k, "hundred")) {
+		k++;
+		if (is_mod(c, k, M_AND))
+			k++;
+		if ((b = number_words(c, k, &e)) > 0)
+			return *end = e, a * 100 + b;
+		return 0;
+	}
+	/* nineteen eighty six: a single word for the century */
+	if (a >= 11 && a <= 20 && k == i + 1 &&
+	    (b = number_words(c, k, &e)) >= 10)
+		return *end = e, a * 100 + b;
+	return 0;
 }
 
 /* A year at i: 4 digits, or "'25"; 0 if none. */
@@ -307,8 +375,10 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v;
 	if ((is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) &&
 	    tight(c, i + 1) && tight(c, i + 2) &&
-	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0))
-		return v; /* Sep-2012, Jan-Feb */
+	    (year_at(c, i + 2, &e, 1) || class_val(c, i + 2, L_MONTHS) > 0 ||
+		(mday_at(c, i + 2) && tk(c, i + 2)->ndig <= 2 &&
+		    tight(c, i + 2) && !is_punct(c, i + 3, ':'))))
+		return v; /* Sep-2012, Jan-Feb, Sep-23-2020, Oct/2 */
 	if (is_mod(c, i + 1, M_THE) && ordinal_at(c, i + 2, &e) > 0)
 		return v; /* february the 15th */
 	if (tk(c, i + 1)->type == T_WORD && ordinal_at(c, i + 1, &e) > 0 &&
@@ -662,8 +732,15 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 				j++;
 				goto done;
 			}
-			/* "tomorrow at 5", "tonight around 7" */
-			if (context == 2 && h >= 1 && h <= 12 &&
+			/* "tomorrow at 5", "tonight around 7"; "9 tomorrow",
+			 * "8 this evening" */
+			if ((context == 2 || (context == 3 &&
+						 ((class_is(c, j, L_RELDAYS) &&
+						      tk(c, j)->type == T_WORD) ||
+						     (is_mod(c, j, M_THIS) &&
+							 class_val(c, j + 1,
+							     L_PARTS) > 0)))) &&
+			    h >= 1 && h <= 12 &&
 			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
 			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
 			    !(is_punct(c, j, '.') && is_num(c, j + 1) &&
@@ -877,6 +954,11 @@ year_tail(const struct ctx *c, int j, struct point *p)
 		p->y = y;
 		return e;
 	}
+	/* January 25, nineteen eighty six */
+	if ((y = year_words(c, j + is_punct(c, j, ','), &e)) > 0) {
+		p->y = y;
+		return e;
+	}
 	return j;
 }
 
@@ -993,6 +1075,40 @@ date_at(struct ctx *c, int i, struct point *p)
 		    tk(c, j)->type == T_WORD) {
 			p->d = o; /* July fourth, January first 2000 */
 			return year_tail(c, e, p);
+		}
+		/* May twenty nine, January twenty five nineteen eighty
+		 * six; not the year alone (October two thousand and
+		 * five) */
+		if (tk(c, j)->type == T_WORD &&
+		    (o = number_words(c, j, &e)) > 0 && o <= 31 &&
+		    (v = year_words(c, e, &k)) > 0) {
+			p->d = o;
+			p->y = v;
+			return k;
+		}
+		if (tk(c, j)->type == T_WORD && !year_words(c, j, &e) &&
+		    (o = number_words(c, j, &e)) > 0 && o <= 31 &&
+		    !is_word(c, e, L_UNITS) && !is_word_text(c, e, "hundred") &&
+		    !is_word_text(c, e, "thousand") && !meridiem(c, e, &v) &&
+		    !is_mod(c, e, M_OCLOCK) && !is_mod(c, e, M_OF) &&
+		    !(is_punct(c, e, '-') && tight(c, e)) &&
+		    tk(c, e)->type != T_WORD /* "in May two people" */) {
+			p->d = o;
+			return year_tail(c, e, p);
+		}
+		/* Sep-23-2020, Oct/2 */
+		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
+		    tight(c, j) && tight(c, j + 1) && (o = mday_at(c, j + 1)) &&
+		    tk(c, j + 1)->ndig <= 2 && !is_punct(c, j + 2, ':') &&
+		    !(is_punct(c, j + 2, '.') && is_num(c, j + 3))) {
+			p->d = o;
+			if ((is_punct(c, j + 2, '-') || is_punct(c, j + 2, '/')) &&
+			    tight(c, j + 2) && tight(c, j + 3) &&
+			    (v = year_at(c, j + 3, &e, 1)) > 0) {
+				p->y = v;
+				return e;
+			}
+			return j + 2;
 		}
 		/* Sep-2012, Dec/2018 */
 		if ((is_punct(c, j, '-') || is_punct(c, j, '/')) &&
@@ -1224,15 +1340,49 @@ point_at(struct ctx *c, int i, struct point *p)
 		if (is_punct(c, k, ',') || is_mod(c, k, M_ON) ||
 		    is_mod(c, k, M_OF))
 			k++;
-		if (date_at(c, k, p) > 0) {
+		/* "8 this evening" */
+		if (is_mod(c, k, M_THIS) &&
+		    (pod = class_val(c, k + 1, L_PARTS)) > 0 && pod <= P_NI &&
+		    !p->ampm) {
+			p->hasdate = 1;
+			p->hasreld = 1;
+			p->reld = 0;
+			p->pod = pod;
+			j = k + 2;
+		} else if (date_at(c, k, p) > 0) {
 			j = date_at(c, k, p);
-			/* "five-thirty tomorrow evening": 17:30 */
-			if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
-				p->pod == P_EV) && p->hh < 12 && !p->ampm)
-				p->hh += 12;
-			p->pod = 0;
+			/* "9 tomorrow evening" */
+			if (p->hasreld && p->pod == 0 &&
+			    (pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
+			    tk(c, j)->type == T_WORD) {
+				p->pod = pod;
+				j++;
+			}
 		}
+		/* "five-thirty tomorrow evening": 17:30 */
+		if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
+			p->pod == P_EV) && p->hh < 12 && !p->ampm)
+			p->hh += 12;
+		p->pod = 0;
 		return j;
+	}
+	/* "in the afternoon", "during the night": of the day the line named
+	 * last ("On Tuesday ... In the afternoon, ..."), else the anchor's */
+	if (is_mod(c, i, M_THE) && i > 0 && (is_mod(c, i - 1, M_IN) ||
+					    is_word_text(c, i - 1, "during")) &&
+	    (pod = class_val(c, i + 1, L_PARTS)) > 0 && pod <= P_NI &&
+	    tk(c, i + 1)->type == T_WORD &&
+	    (c->w->s[tk(c, i + 1)->end - 1] | 0x20) != 's' &&
+	    !is_mod(c, i + 2, M_OF)) {
+		p->hasdate = 1;
+		if (c->an->have_sday && c->an->send <= tk(c, i)->beg) {
+			civil_from_days(c->an->sday, &p->y, &p->m, &p->d);
+		} else {
+			p->hasreld = 1;
+			p->reld = 0;
+		}
+		p->pod = pod;
+		return i + 2;
 	}
 	/* this morning, this afternoon */
 	if (is_mod(c, i, M_THIS) && (pod = class_val(c, i + 1, L_PARTS)) > 0 &&
@@ -2076,25 +2226,33 @@ season_at(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (is_mod(c, j, M_OF))
 			return -1; /* the fall of Rome */
+		long now, k;
+
 		anchor_civil(c, &ay, &am, &ad);
-		y = ay;
-		/* the season the anchor is in: spring 3-5, summer 6-8 ... */
+		/* seasons counted on one line, y * 4 + s - 1 (spring 3-5,
+		 * summer 6-8, fall 9-11, winter 12-2 of the year it begins):
+		 * in February it is the winter of last year, and "last
+		 * spring" is last year's */
 		cur = am <= 2 ? 4 : am <= 5 ? 1 : am <= 8 ? 2 : am <= 11 ? 3 : 4;
+		now = (long)(am <= 2 ? ay - 1 : ay) * 4 + cur - 1;
+		k = (long)(am <= 2 ? ay - 1 : ay) * 4 + s - 1; /* this cycle */
+		t = m == 0 ? tense(c, i, j) : 0;
 		if (m == M_LAST || m == M_PAST) {
-			if (s >= cur)
-				y--;
+			while (k >= now)
+				k -= 4;
 		} else if (m == M_NEXT || m == M_COMING) {
-			if (s <= cur)
-				y++;
-		} else if (m == 0) {
-			t = tense(c, i, j);
-			if (t < 0 && s > cur)
-				y--;
-			else if (t > 0 && s < cur)
-				y++;
+			while (k <= now)
+				k += 4;
+		} else if (m == 0 && t < 0) {
+			while (k > now)
+				k -= 4;
+		} else if (m == 0 && t > 0) {
+			while (k < now)
+				k += 4;
+		} else if (am <= 2 && s != 4) {
+			k += 4; /* "summer" in January: this year's */
 		}
-		if (s == 4 && am <= 2 && m != M_NEXT && m != M_COMING)
-			y--; /* winter of early in the year: began last year */
+		y = (int)(k >= 0 ? k / 4 : -((3 - k) / 4));
 	}
 	tv_set(&r->a, G_SEASON, y, 1, 1);
 	r->a.q = s;
@@ -2106,6 +2264,76 @@ season_at(struct ctx *c, int i, struct reading *r)
  * weekend, two days ago, in three weeks, a year earlier, earlier this
  * month, last Tuesday, next March, the following day.
  */
+/*
+ * A time in hours that is no whole count, in minutes: "half an hour"
+ * (30), "a quarter of an hour" (15), "three-quarters of an hour" (45),
+ * "2.5 hours" (150), "two and a half hours" (150); 0 if none.
+ */
+static int
+minutes_at(const struct ctx *c, int i, int *end)
+{
+	int k = i, n, e, pl, q = 0;
+
+	if (is_mod(c, k, M_A))
+		k++;
+	/* half an hour, a quarter of an hour, three-quarters of an hour */
+	if ((n = number_words(c, k, &e)) == 3 && is_punct(c, e, '-') &&
+	    unit_at(c, e + 1, &pl) == U_QUARTER) {
+		q = 45;
+		k = e + 2;
+	} else if (n == 3 && unit_at(c, e, &pl) == U_QUARTER) {
+		q = 45;
+		k = e + 1;
+	} else if (unit_at(c, k, &pl) == U_HALF && !pl) {
+		q = 30;
+		k++;
+	} else if (unit_at(c, k, &pl) == U_QUARTER && !pl) {
+		q = 15;
+		k++;
+	}
+	if (q > 0) {
+		if (is_mod(c, k, M_OF))
+			k++;
+		if (is_mod(c, k, M_A))
+			k++;
+		if (unit_at(c, k, &pl) != U_HOUR || pl)
+			return 0;
+		*end = k + 1;
+		return q;
+	}
+	/* 2.5 hours, 1.25 hours */
+	k = i;
+	if (is_num(c, k) && tk(c, k)->ndig <= 2 && is_punct(c, k + 1, '.') &&
+	    tight(c, k + 1) && is_num(c, k + 2) && tight(c, k + 2) &&
+	    tk(c, k + 2)->ndig <= 2 && unit_at(c, k + 3, &pl) == U_HOUR) {
+		int f = tk(c, k + 2)->val, d = tk(c, k + 2)->ndig == 1 ? 10 : 100;
+
+		*end = k + 4;
+		return tk(c, k)->val * 60 + f * 60 / d;
+	}
+	/* two and a half hours */
+	if ((n = count_at(c, k, &e)) > 0 && n < 100 && is_mod(c, e, M_AND) &&
+	    is_mod(c, e + 1, M_A) && unit_at(c, e + 2, &pl) == U_HALF &&
+	    unit_at(c, e + 3, &pl) == U_HOUR) {
+		*end = e + 4;
+		return n * 60 + 30;
+	}
+	return 0;
+}
+
+/* Whether "in" at i counts a time ("in two days", "in about five
+ * hours", "in half an hour"), else it is a preposition ("in March"). */
+static int
+in_count(const struct ctx *c, int i)
+{
+	int j = i + 1, e;
+
+	if (is_mod(c, j, M_AROUND) || is_word_text(c, j, "approximately") ||
+	    is_word_text(c, j, "roughly"))
+		j++;
+	return count_at(c, j, &e) >= 0 || minutes_at(c, j, &e) > 0;
+}
+
 static int
 relative_at(struct ctx *c, int i, struct reading *r)
 {
@@ -2113,8 +2341,60 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	long an, base;
 
 	/* N units ago / later / from now; in N units */
-	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN))
+	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
 		j++;
+		if (is_mod(c, j, M_AROUND) || is_word_text(c, j, "approximately") ||
+		    is_word_text(c, j, "roughly"))
+			j++; /* in about five hours */
+	}
+	/* three Fridays from now, two Thursdays ago: counted from the
+	 * anchor, which is not one of them */
+	if (j == i && (n = count_at(c, j, &e)) > 0 && n < 60 &&
+	    (v = class_val(c, e, L_WEEKDAYS)) > 10 && v < 20 &&
+	    ((k = e + 1), is_mod(c, k, M_AGO) || is_word_text(c, k, "back") ||
+		is_mod(c, k, M_HENCE) || (is_mod(c, k, M_FROM) &&
+		    class_val(c, k + 1, L_MODIFIERS) == M_NOW))) {
+		int back = is_mod(c, k, M_AGO) || is_word_text(c, k, "back");
+
+		an = anchor_days(c);
+		v -= 10;
+		if (back)
+			base = an - ((weekday_of(an) - v + 6) % 7 + 1) -
+			    7L * (n - 1);
+		else
+			base = an + ((v - weekday_of(an) + 6) % 7 + 1) +
+			    7L * (n - 1);
+		tv_day(&r->a, base);
+		return k + 1 + is_mod(c, k, M_FROM);
+	}
+	/* Friday after next: the second Friday after the anchor */
+	if (j == i && (v = class_val(c, j, L_WEEKDAYS)) > 0 && v < 10 &&
+	    is_mod(c, j + 1, M_AFTER) && is_mod(c, j + 2, M_NEXT) &&
+	    !unit_at(c, j + 3, &pl) && class_val(c, j + 3, L_WEEKDAYS) < 0 &&
+	    class_val(c, j + 3, L_MONTHS) < 0) {
+		an = anchor_days(c);
+		tv_day(&r->a, an + ((v - weekday_of(an) + 6) % 7 + 1) + 7);
+		return j + 3;
+	}
+	/* half an hour ago, in 2.5 hours, in a quarter of an hour */
+	if ((n = minutes_at(c, j, &e)) > 0) {
+		k = e;
+		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
+			shift(c, anchor_days(c), U_MINUTE, -n, &r->a);
+			return k + 1;
+		}
+		if (is_mod(c, k, M_LATER) || is_mod(c, k, M_HENCE) ||
+		    (is_mod(c, k, M_FROM) &&
+			class_val(c, k + 1, L_MODIFIERS) == M_NOW)) {
+			shift(c, anchor_days(c), U_MINUTE, n, &r->a);
+			return k + 1 + is_mod(c, k, M_FROM);
+		}
+		if (j > i) {
+			shift(c, anchor_days(c), U_MINUTE, n, &r->a);
+			return e;
+		}
+		return -1;
+	}
 	if ((n = count_at(c, j, &e)) > 0 && (u = unit_at(c, e, &pl)) != 0 &&
 	    u != U_WEEKEND &&
 	    !((u == U_QUARTER || u == U_HALF) && is_mod(c, e + 1, M_OF))) {
@@ -2199,6 +2479,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		if (j > i && tk(c, i - 1)->type == T_WORD &&
 		    superlative_before(c, i))
 			return -1; /* the first drop in two years */
+		if (j > i && is_mod(c, e + 1, M_OF)) {
+			/* within 30 days of the vote: counted from an event */
+			r->nodate = 1;
+			return e + 1;
+		}
 		if (j > i) { /* in N units */
 			shift(c, anchor_days(c), u, n, &r->a);
 			return e + 1;
@@ -2214,6 +2499,19 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		tv_day(&r->a, anchor_days(c) + v +
 		    (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
 		return j + 3;
+	}
+	/* "the day before", "the day after" at the end of a clause: from
+	 * the last day named, else the anchor ("the day after the vote" is
+	 * an event's, and unknown) */
+	if (unit_at(c, j, &pl) == U_DAY && !pl && j > i &&
+	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
+	    (tk(c, j + 2)->type == 0 || (tk(c, j + 2)->type == T_PUNCT &&
+					     tk(c, j + 2)->ch != '-' &&
+					     tk(c, j + 2)->ch != '/'))) {
+		base = c->an->have_last ? c->an->last : anchor_days(c);
+		c->used = 1;
+		tv_day(&r->a, base + (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
+		return j + 2;
 	}
 	/* after five days, after a year: from the anchor */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
@@ -2303,9 +2601,12 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	/* the next five days */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
 	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
-		if (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-		    is_word_text(c, i - 1, "over"))
-			r->nodate = 1; /* for the past two years: how long */
+		if ((is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+			is_word_text(c, i - 1, "over")) &&
+		    u != U_QUARTER && u != U_HALF)
+			/* for the past two years: how long; but "sales for
+			 * the last two quarters" are reporting periods */
+			r->nodate = 1;
 		else
 			n_units(c, u, m == 1 ? n : -n, r);
 		return e + 1;
@@ -2330,15 +2631,17 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			return j + 1;
 		}
 		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
+		    u != U_QUARTER && u != U_HALF &&
 		    is_mod(c, i, M_THE) && (is_mod(c, i - 1, M_FOR) ||
 					      is_mod(c, i - 1, M_DURING) ||
 					      is_word_text(c, i - 1, "over"))) {
 			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
-		if (m == -2 && u != U_WEEKEND) {
+		if (m == -2) {
 			/* the past week: the last seven days (a duration
-			 * to TIMEX3); read as last week */
+			 * to TIMEX3); read as last week; the past weekend:
+			 * the last one */
 			m = -1;
 		}
 		if (m == 2 || m == 3) {
@@ -2805,8 +3108,9 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
-	/* 8am until 6, 8pm - 11: a bare hour after a clock */
+	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00) */
 	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
+	    !(tk(c, k + 1)->type == T_TAG && tight(c, k + 1)) &&
 	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
 	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
 	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
@@ -3068,6 +3372,7 @@ opener(const struct ctx *c, int i)
 	case M_AT:
 	case M_ON:
 	case M_AND:
+	case M_AROUND: /* in about five hours */
 		return 1;
 	default:
 		return 0;
@@ -3091,6 +3396,30 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	memset(&r2, 0, sizeof(r2));
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
+	/* ISO 8601: 2015-07-31T12:00:00, 1994-11-05T13:15:30Z */
+	if (!r->b.grain && r->a.grain == G_DAY && p1->y && p1->m && p1->d &&
+	    tk(c, k)->type == T_TAG && tight(c, k) &&
+	    tk(c, k)->tag[0] == 't' && tk(c, k)->tag[1] == '\0' &&
+	    tk(c, k)->ndig == 2 && tk(c, k)->val < 24) {
+		e = k + 1;
+		r->a.hh = tk(c, k)->val;
+		r->a.mm = r->a.ss = 0;
+		r->a.grain = G_MINUTE;
+		if (is_punct(c, e, ':') && tight(c, e) && is_num(c, e + 1) &&
+		    tight(c, e + 1) && tk(c, e + 1)->ndig == 2 &&
+		    tk(c, e + 1)->val < 60) {
+			r->a.mm = tk(c, e + 1)->val;
+			e += 2;
+			if (is_punct(c, e, ':') && tight(c, e) &&
+			    is_num(c, e + 1) && tight(c, e + 1) &&
+			    tk(c, e + 1)->ndig == 2 && tk(c, e + 1)->val < 60) {
+				r->a.ss = tk(c, e + 1)->val;
+				r->a.grain = r->a.ss ? G_SECOND : G_MINUTE;
+				e += 2;
+			}
+		}
+		return e;
+	}
 	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_POD)) {
 		k2 = k;
 		int strong = is_mod(c, k2, M_AT) || is_mod(c, k2, M_AROUND) ||
@@ -3176,7 +3505,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		sig_end = j;
 	} else if (is_mod(c, j, M_ON) || is_mod(c, j, M_AT) ||
 	    is_mod(c, j, M_OF) || (is_mod(c, j, M_IN) &&
-				     count_at(c, j + 1, &e) < 0)) {
+				     !in_count(c, j))) {
 		j++; /* a preposition: not in the span */
 		i = j;
 		goto v_reset;
@@ -3321,7 +3650,8 @@ head_worth(struct ctx *c, int h)
 		/* 3.5 is a number; 10.03.2025 a date */
 		return tight(c, h + 2) && is_num(c, h + 2) &&
 		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
-			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM);
+			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM ||
+			unit_at(c, h + 3, &k) == U_HOUR); /* 2.5 hours */
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '\'';
@@ -3347,6 +3677,10 @@ head_worth(struct ctx *c, int h)
 	case M_PAST: /* 20 past 3pm */
 	case M_AFTER:
 		return 1;
+	case M_THIS: /* at 8 this evening */
+		if (class_val(c, h + 2, L_PARTS) > 0)
+			return 1;
+		break;
 	default:
 		break;
 	}
@@ -3380,14 +3714,13 @@ parse_at(struct window *w, const struct anchor *an, size_t floor,
 		start--;
 	for (i = start; i <= w->head; i++) {
 		const struct tok *t = tk(&c, i);
-		int end;
 
 		/* a trigger before the head was a head itself, and a
 		 * preposition is skipped by the reading of the next token */
 		if (i < w->head &&
 		    (t->type == T_PUNCT || t->trig || t->mod == M_ON ||
 			t->mod == M_AT || t->mod == M_OF ||
-			(t->mod == M_IN && count_at(&c, i + 1, &end) < 0)))
+			(t->mod == M_IN && !in_count(&c, i))))
 			continue;
 		if (expr_from(&c, i, e) && e->end > w->t[w->head].beg)
 			return 1;

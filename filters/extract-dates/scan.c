@@ -10,10 +10,12 @@
  * month's abbreviation dot, "a.m.", and "Q3", "FY2025" as tags),
  * punctuation (every dash is '-').
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
 #include "scan.h"
+#include "xalloc.h"
 
 static int
 is_digit(int c)
@@ -32,6 +34,46 @@ lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
 }
+
+/*
+ * What a byte is to fill() and word_fast(): one table load instead of a
+ * chain of compares on every byte of a line.  B_WORD_GOES_ON marks the
+ * bytes after a word's letters that word_token() reads on ("a.m.",
+ * "Q3", "o'clock", "Monday’s": '.', digits, the apostrophe, and 0xe2,
+ * the first byte of ’).
+ */
+enum {
+	B_PUNCT = 0,    /* other ASCII */
+	B_SPACE = 1,    /* space, tab, CR, FF, VT */
+	B_DIGIT = 2,
+	B_ALPHA = 3,
+	B_HIGH = 4,     /* 0x80 and above: UTF-8 */
+	B_KIND = 7,
+	B_WORD_GOES_ON = 8
+};
+
+#define K4(x) x, x, x, x
+#define K8(x) K4(x), K4(x)
+#define K16(x) K8(x), K8(x)
+#define DG (B_DIGIT | B_WORD_GOES_ON)
+static const unsigned char byte_kind[256] = {
+    /* 0x00 */ K8(B_PUNCT), B_PUNCT, B_SPACE, B_PUNCT, B_SPACE, B_SPACE,
+    B_SPACE, B_PUNCT, B_PUNCT,
+    /* 0x10 */ K16(B_PUNCT),
+    /* 0x20 */ B_SPACE, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT, B_PUNCT,
+    B_PUNCT | B_WORD_GOES_ON, K4(B_PUNCT), B_PUNCT, B_PUNCT,
+    B_PUNCT | B_WORD_GOES_ON, B_PUNCT,
+    /* 0x30 */ K8(DG), DG, DG, K4(B_PUNCT), B_PUNCT, B_PUNCT,
+    /* 0x40 */ B_PUNCT, K8(B_ALPHA), K4(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA,
+    /* 0x50 */ K8(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA, K4(B_PUNCT), B_PUNCT,
+    /* 0x60 */ B_PUNCT, K8(B_ALPHA), K4(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA,
+    /* 0x70 */ K8(B_ALPHA), B_ALPHA, B_ALPHA, B_ALPHA, K4(B_PUNCT), B_PUNCT,
+    /* 0x80 */ K16(B_HIGH), K16(B_HIGH), K16(B_HIGH), K16(B_HIGH),
+    /* 0xc0 */ K16(B_HIGH), K16(B_HIGH),
+    /* 0xe0 */ B_HIGH, B_HIGH, B_HIGH | B_WORD_GOES_ON, B_HIGH, K4(B_HIGH),
+    K8(B_HIGH),
+    /* 0xf0 */ K16(B_HIGH)};
+#undef DG
 
 size_t
 next_candidate(const char *str, size_t n, size_t i)
@@ -67,6 +109,25 @@ next_candidate(const char *str, size_t n, size_t i)
 	return n;
 }
 
+int
+has_candidate(const char *str, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t k = i;
+
+	/* most lines of news have a digit: found eight bytes at a time,
+	 * where next_candidate() walks word by word */
+#if defined(SCAN_SWAR)
+	for (; k + 8 <= n; k += 8)
+		if (swar_digits(swar_load(s + k)) != 0)
+			return 1;
+#endif
+	for (; k < n; k++)
+		if (is_digit(s[k]))
+			return 1;
+	return next_candidate(str, n, i) < n;
+}
+
 /* The right single quote (’) at s[i]. */
 static int
 is_rsquo(const unsigned char *s, size_t n, size_t i)
@@ -90,12 +151,76 @@ apostrophe(const unsigned char *s, size_t n, size_t i)
 static void
 tok_classes(struct tok *t)
 {
-	int k;
-
 	t->cmask = t->lex->mask;
-	for (k = 0; k < t->lex->n; k++)
-		if (t->lex->e[k].cls == L_MODIFIERS)
-			t->mod = (uint8_t)t->lex->e[k].val;
+	t->mod = t->lex->mod;
+}
+
+/* The end of the run of ASCII letters from s[e]. */
+static inline size_t
+letters_end(const unsigned char *s, size_t n, size_t e)
+{
+#if defined(SCAN_SWAR)
+	/* eight letters at a time: most words end within the first word */
+	while (e + 8 <= n) {
+		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
+
+		if (m != 0)
+			return e + swar_first(m);
+		e += 8;
+	}
+#endif
+	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
+		e++;
+	return e;
+}
+
+/*
+ * The common word: letters, then a space or punctuation other than '.',
+ * an apostrophe or a digit ("said", "Tuesday,"), fifteen letters at most.
+ * Returns 0 for the others ("a.m.", "Jan.", "Q3", "o'clock", "Monday's"),
+ * which word_token() reads.  A word that may be a trigger is looked up at
+ * once (main.c's loop needs t->trig); one that may be another lexicon
+ * word is left lazy, but "am" and "pm", which head "three am".
+ */
+static inline int
+word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
+    size_t *next)
+{
+	size_t e = letters_end(s, n, i + 1), klen = e - i;
+	unsigned c = e < n ? s[e] : ' ', c0, c1, word, ampm;
+	uint32_t bits;
+
+	if ((byte_kind[c] & B_WORD_GOES_ON) || klen > 15)
+		return 0;
+	t->type = T_WORD;
+	/* AM, WASHINGTON: two capitals (no branch: capitals come at
+	 * random to the branch predictor) */
+	t->flags |= (uint8_t)((s[i] < 'a') * TF_CAP |
+	    (klen > 1 && s[i + 1] < 'a') * TF_UPPER);
+	t->ndig = (uint8_t)klen;
+	t->end = e;
+	*next = e;
+	bits = lex_prefix_bits_letters(s + i, klen);
+	/* Looked up now: a trigger, or "am", "pm"; the other words of the
+	 * lexicon are left lazy, and the parser asks for a few.  Whether a
+	 * word is in a list is random to the branch predictor: computed
+	 * without a branch, one test for the rare lookup. */
+	word = bits >> klen & 1;
+	c0 = s[i] | 0x20;
+	c1 = s[i + (klen > 1)] | 0x20;
+	ampm = word & (klen == 2) & (c1 == 'm') & ((c0 == 'a') | (c0 == 'p'));
+	if (!((bits >> (LEX_TRIGGER_SHIFT + klen) & 1) | ampm)) {
+		t->lazy = (uint8_t)(word * (n - i >= 16 ? LAZY_WIDE : 1));
+		return 1;
+	}
+	t->lex = lex_find_at((const char *)s, n, i, klen);
+	if (t->lex != NULL) {
+		t->cls = t->lex->e[0].cls;
+		t->val = t->lex->e[0].val;
+		tok_classes(t);
+		t->trig = t->lex->trig;
+	}
+	return 1;
 }
 
 static void
@@ -108,21 +233,7 @@ word_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 
 	unsigned c;
 
-	e = i + 1;
-#if defined(SCAN_SWAR)
-	/* eight letters at a time: most words end within the first word */
-	while (e + 8 <= n) {
-		uint64_t m = ~swar_letters(swar_load(s + e)) & SWAR_HIGH;
-
-		if (m != 0) {
-			e += swar_first(m);
-			break;
-		}
-		e += 8;
-	}
-#endif
-	while (e < n && (unsigned)((s[e] | 0x20) - 'a') < 26u)
-		e++;
+	e = letters_end(s, n, i + 1);
 	t->type = T_WORD;
 	if (s[i] < 'a')
 		t->flags |= TF_CAP;
@@ -230,8 +341,12 @@ tok_lookup(const char *s, struct tok *t)
 {
 	if (!t->lazy)
 		return;
+	/* LAZY_WIDE: sixteen bytes of the line from the word on, read as
+	 * two integers by lex_find_at() */
+	t->lex = t->lazy == LAZY_WIDE ?
+	    lex_find_at(s, t->beg + 16, t->beg, t->ndig) :
+	    lex_find(s + t->beg, t->ndig);
 	t->lazy = 0;
-	t->lex = lex_find(s + t->beg, t->ndig);
 	if (t->lex != NULL) {
 		t->cls = t->lex->e[0].cls;
 		t->val = t->lex->e[0].val;
@@ -289,6 +404,48 @@ number_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 	*next = e;
 }
 
+static void
+mark_trigger(struct window *w, int k)
+{
+	w->trigs[k >> 6] |= (uint64_t)1 << (k & 63);
+}
+
+int
+window_next_trigger(const struct window *w, int h)
+{
+	int k;
+
+	if (w->view) {
+		/* the line's bits, from the view's token h on */
+		size_t b = w->vbit0 + (size_t)w->base + (size_t)h;
+		size_t lim = w->vbit0 + (size_t)w->base + (size_t)w->nt;
+
+		while (b < lim) {
+			uint64_t m = w->vbits[b >> 6] & ~(uint64_t)0 << (b & 63);
+
+			if (m != 0) {
+				b = (b & ~(size_t)63) + lowest_bit(m);
+				break;
+			}
+			b = (b | 63) + 1;
+		}
+		return b < lim ? (int)(b - w->vbit0 - (size_t)w->base) : w->nt;
+	}
+
+	for (k = h >> 6; k < (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
+	     k++) {
+		uint64_t m = w->trigs[k];
+
+		if (k == h >> 6)
+			m &= ~(uint64_t)0 << (h & 63);
+		if (m != 0) {
+			h = k * 64 + (int)lowest_bit(m);
+			return h < w->nt ? h : w->nt;
+		}
+	}
+	return w->nt;
+}
+
 /* Append tokens from w->pos until the window is full or the line ends. */
 static void
 fill(struct window *w)
@@ -298,11 +455,30 @@ fill(struct window *w)
 	int sp = w->sp;
 
 	while (i < n && w->nt < WIN_TOKS) {
-		unsigned c = s[i];
+		unsigned c = s[i], kind = byte_kind[c] & B_KIND;
 		struct tok *t;
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
-		    c == '\v') {
+		if (kind == B_ALPHA) {
+			/* the commonest token: a plain word, most often
+			 * with one space after it, taken here at once */
+			t = &w->t[w->nt];
+			*t = (struct tok){0};
+			t->beg = i;
+			t->flags = (uint8_t)(sp * TF_SP);
+			if (word_fast(t, s, n, i, &next)) {
+				w->trigs[w->nt >> 6] |= (uint64_t)t->trig
+				    << (w->nt & 63);
+				w->nt++;
+				/* not the space after the window's last
+				 * token: w->pos must stay before it, where
+				 * main.c reads that the line goes on */
+				sp = next < n && s[next] == ' ' &&
+				    w->nt < WIN_TOKS;
+				i = next + (size_t)sp;
+				continue;
+			}
+		}
+		if (kind == B_SPACE) {
 			sp = 1;
 			i++;
 			continue;
@@ -315,13 +491,9 @@ fill(struct window *w)
 		t = &w->t[w->nt];
 		*t = (struct tok){0};
 		t->beg = i;
-		if (sp)
-			t->flags |= TF_SP;
+		t->flags = sp ? TF_SP : 0;
 		sp = 0;
-		if (is_digit((int)c)) {
-			number_token(t, s, n, i, &next);
-			t->trig = 1;
-		} else if (is_alpha((int)c)) {
+		if (kind == B_ALPHA) {
 			word_token(t, s, n, i, &next);
 			/* am, pm, o'clock: heads of "three am", "seven
 			 * o'clock", where the number is a word */
@@ -335,11 +507,11 @@ fill(struct window *w)
 			} else if (t->type == T_TAG) {
 				t->trig = 1;
 			} else if (t->lex != NULL) {
-				int k;
-
-				for (k = 0; k < t->lex->n; k++)
-					t->trig |= t->lex->e[k].trigger;
+				t->trig = t->lex->trig;
 			}
+		} else if (kind == B_DIGIT) {
+			number_token(t, s, n, i, &next);
+			t->trig = 1;
 		} else {
 			t->type = T_PUNCT;
 			next = i + 1;
@@ -359,6 +531,8 @@ fill(struct window *w)
 			}
 			t->end = next;
 		}
+		if (t->trig)
+			mark_trigger(w, w->nt);
 		w->nt++;
 		i = next;
 	}
@@ -373,7 +547,10 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 
 	w->s = str;
 	w->n = n;
+	w->t = w->buf;
+	w->view = 0;
 	w->nt = 0;
+	memset(w->trigs, 0, sizeof(w->trigs));
 	w->pos = from;
 	w->sp = 0;
 	w->head = -1;
@@ -385,6 +562,21 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 		}
 }
 
+/* The trigger bits of the tokens from index keep on, moved to 0. */
+static void
+shift_triggers(struct window *w, int keep)
+{
+	const int nw = (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
+	int k, q = keep >> 6, r = keep & 63;
+
+	for (k = 0; k < nw; k++) {
+		uint64_t lo = k + q < nw ? w->trigs[k + q] : 0;
+		uint64_t hi = k + q + 1 < nw ? w->trigs[k + q + 1] : 0;
+
+		w->trigs[k] = r == 0 ? lo : lo >> r | hi << (64 - r);
+	}
+}
+
 int
 window_slide(struct window *w, int keep)
 {
@@ -392,8 +584,120 @@ window_slide(struct window *w, int keep)
 		return 0;
 	if (keep > w->nt)
 		keep = w->nt;
+	if (w->view) {
+		w->base += keep;
+		w->t += keep;
+		w->nt = w->total - w->base < WIN_TOKS ? w->total - w->base
+						      : WIN_TOKS;
+		return keep;
+	}
 	memmove(w->t, w->t + keep, (size_t)(w->nt - keep) * sizeof(w->t[0]));
 	w->nt -= keep;
+	shift_triggers(w, keep);
 	fill(w);
 	return keep;
+}
+
+int
+window_more(const struct window *w)
+{
+	/* a window stops filling after its last token, a view likewise */
+	if (w->view)
+		return w->nt == WIN_TOKS && w->t[w->nt - 1].end < w->n;
+	return w->pos < w->n;
+}
+
+/* ---- tokens made ahead (the reading thread) ---- */
+
+void
+ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n)
+{
+	struct window w;
+	size_t words;
+
+	if (item >= lt->lcap) {
+		size_t cap = lt->lcap;
+
+		lt->first = xgrowarray(
+		    lt->first, &cap, item + 1, sizeof(lt->first[0]), 256);
+		lt->count = xreallocarray(lt->count, cap, sizeof(lt->count[0]));
+		lt->lcap = cap;
+	}
+	lt->nlines = item + 1;
+	lt->first[item] = (size_t)-1;
+	lt->count[item] = 0;
+	if (n > AHEAD_LINE_MAX)
+		return; /* the main thread reads it through a window */
+	lt->first[item] = lt->nt;
+	w.s = s;
+	w.n = n;
+	w.pos = 0;
+	w.sp = 0;
+	w.view = 0;
+	/* as fill() would go on from window to window: WIN_TOKS at a time */
+	while (w.pos < n) {
+		size_t k, base = lt->nt;
+
+		lt->t = xgrowarray(lt->t, &lt->cap, base + WIN_TOKS,
+		    sizeof(lt->t[0]), 4096);
+		w.t = lt->t + base;
+		w.nt = 0;
+		memset(w.trigs, 0, sizeof(w.trigs));
+		fill(&w);
+		lt->nt += (size_t)w.nt;
+		words = (lt->nt + 63) / 64;
+		if (words > lt->bwords) {
+			lt->bits = xgrowarray(lt->bits, &lt->bcap, words,
+			    sizeof(lt->bits[0]), 256);
+			memset(lt->bits + lt->bwords, 0,
+			    (words - lt->bwords) * sizeof(lt->bits[0]));
+			lt->bwords = words;
+		}
+		for (k = 0; k < (size_t)w.nt; k++)
+			if (w.trigs[k >> 6] >> (k & 63) & 1)
+				lt->bits[(base + k) >> 6] |= (uint64_t)1
+				    << ((base + k) & 63);
+	}
+	lt->count[item] = lt->nt - lt->first[item];
+}
+
+void
+ahead_reset(struct line_toks *lt)
+{
+	if (lt->bits != NULL)
+		memset(lt->bits, 0, lt->bwords * sizeof(lt->bits[0]));
+	lt->bwords = 0;
+	lt->nt = 0;
+	lt->nlines = 0;
+}
+
+void
+ahead_free(struct line_toks *lt)
+{
+	free(lt->t);
+	free(lt->bits);
+	free(lt->first);
+	free(lt->count);
+	memset(lt, 0, sizeof(*lt));
+}
+
+int
+window_view(struct window *w, const char *s, size_t n, struct line_toks *lt,
+    size_t item)
+{
+	if (lt == NULL || item >= lt->nlines || lt->first[item] == (size_t)-1)
+		return 0;
+	w->s = s;
+	w->n = n;
+	w->pos = n;
+	w->sp = 0;
+	w->view = 1;
+	w->base = 0;
+	w->total = (int)lt->count[item];
+	w->t = lt->t + lt->first[item];
+	w->nt = w->total < WIN_TOKS ? w->total : WIN_TOKS;
+	w->vbits = lt->bits;
+	w->vbit0 = lt->first[item];
+	w->head = -1;
+	return 1;
 }
