@@ -381,8 +381,10 @@ decide_repeated(unsigned long long i, struct slot *s)
 
 	k = fpset_find(&win.seen, s->fp, 0, &fresh);
 	first = k != (size_t)-1 ? win.seen.val[k] : 0xFF;
-	if (first != 0xFF && first != CAT_CONTENT && s->sig == SIG_WEAK) {
-		/* A menu entry that is also a sub-heading. */
+	if (first != 0xFF && first != CAT_CONTENT && s->sig == SIG_WEAK &&
+	    !doc.outside) {
+		/* A menu entry that is also a sub-heading (not after the
+		 * article's end, where a teaser's title comes twice). */
 		decide_context(i, s);
 		if (s->cat != CAT_CONTENT) {
 			s->cat = first;
@@ -436,6 +438,7 @@ decide(unsigned long long i)
 	int fresh;
 
 	s->kept = 0;
+	layout_scan(i);
 	if (s->sig == SIG_BLANK) {
 		p = prev_decided(i);
 		s->cat = p != NULL ? p->cat : CAT_CONTENT;
@@ -467,6 +470,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (layout_list(i, s) || layout_legal(i, s)) {
+		/* A teaser, a comment or legal text (layout.c). */
 	} else if (doc.outside && layout_outside(i, s)) {
 		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {

@@ -248,9 +248,14 @@ struct document {
 	unsigned long docno;
 	/* Where the article stands (layout.c). */
 	unsigned long content_words; /* words of the content kept so far */
-	unsigned gap;                /* furniture lines since the last content */
-	unsigned gap_furn;           /* those a rule or a repeat said */
-	int outside;                 /* the article is over: what follows is not */
+	unsigned gap;      /* furniture lines since the last content */
+	unsigned gap_furn; /* those a rule or a repeat said */
+	int outside;       /* the article is over: what follows is not */
+	unsigned long long
+	    list_end;        /* a list of teasers or comments ends here */
+	int list_cat;        /* its category (CAT_CONTENT: none yet) */
+	unsigned list_heads; /* a teaser's short lines */
+	int list_title;      /* a teaser's one short line is a title */
 };
 extern struct document doc;
 
@@ -291,5 +296,14 @@ unsigned char run_category(const struct slot *s, const struct slot *p,
 int layout_outside(unsigned long long i, struct slot *s);
 /* Count decided line s into the article's run and its end. */
 void layout_note(const struct slot *s);
+/* Before line i is decided: does a list of teasers or comments start? */
+void layout_scan(unsigned long long i);
+/* Line i (no rule, no repeat) in a list: 1, with s->cat and s->why set
+ * (teaser or comment). */
+int layout_list(unsigned long long i, struct slot *s);
+/* Line i (no rule, no repeat), prose above the story's first paragraph
+ * that reads as legal text (a cookie banner): 1, with s->cat and s->why
+ * set. */
+int layout_legal(unsigned long long i, struct slot *s);
 
 #endif

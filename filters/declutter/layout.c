@@ -17,14 +17,40 @@
  * (more words, at least three paragraphs): then what was kept was not the
  * story (a pitch or a teaser high on the page) and the story starts here.
  *
+ * Lists have a rhythm that a story has not: the same few short lines
+ * and one line of prose, again and again.  A list of teasers:
+ *
+ *	WORTH A LOOK                                  a kicker
+ *	Old Mill Reopens As A Bakery                  a title
+ *	The sisters who bought it sold out by noon.   one line of summary
+ *	NEW IN TOWN                                   and again, the same shape
+ *	...
+ *
+ * (or a title and a summary, a title and a summary; or summaries cut
+ * short by an ellipsis, one after the other: "Mill reopens as a ..."; or
+ * titles alone, each under a kicker in capitals), and a comment thread: a
+ * name, a date with a time, a few lines of text, again.  Three teasers or
+ * two comments make a list; its lines go as teaser or comment.
+ *
+ * Legal text (a cookie notice, a privacy notice) has its own words and
+ * speaks to the reader: "By choosing Accept, you consent to our use of
+ * cookies."  Such a line above the story's first paragraph (a banner)
+ * goes as legal; below the story, the article's end takes care of it.
+ *
  * The state lives in doc (declutter.h): the words of content kept, the
  * furniture lines since the last content line, and whether the article is
  * over.  decide.c asks layout_outside() about a line that no rule or
  * repetition decided, and tells layout_note() about every line decided.
  */
 #include <limits.h>
+#include <string.h>
 
 #include "declutter.h"
+/*
+ * words_legal and words_address come from declutter/words.h, which
+ * features.c includes: the parts are compiled as one translation unit
+ * (see the Makefile), and the generated header may be included once.
+ */
 
 /*
  * A gap of OUTSIDE_GAP furniture lines after OUTSIDE_WORDS words of
@@ -46,6 +72,13 @@ static unsigned long
 line_weight(const struct features *f)
 {
 	return f->words + f->wide / 2;
+}
+
+/* Is s a line of prose? */
+static int
+prose(const struct slot *s)
+{
+	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
 }
 
 /*
@@ -84,13 +117,6 @@ prose_run(unsigned long long i)
 	    : 0;
 }
 
-/* Is s a line of prose? */
-static int
-prose(const struct slot *s)
-{
-	return s->sig == SIG_LONG || s->sig == SIG_PROSE;
-}
-
 int
 layout_outside(unsigned long long i, struct slot *s)
 {
@@ -115,8 +141,9 @@ layout_outside(unsigned long long i, struct slot *s)
 		return 0;
 	}
 	p = prev_decided(i);
-	s->cat = p != NULL && p->cat != CAT_CONTENT ? run_category(s, p, NULL, 0)
-						    : CAT_RELATED;
+	s->cat = p != NULL && p->cat != CAT_CONTENT
+	    ? run_category(s, p, NULL, 0)
+	    : CAT_RELATED;
 	s->why = "outside-article";
 	return 1;
 }
@@ -138,4 +165,398 @@ layout_note(const struct slot *s)
 	if (doc.gap >= OUTSIDE_GAP && doc.gap_furn >= OUTSIDE_FURN &&
 	    doc.content_words >= OUTSIDE_WORDS)
 		doc.outside = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lists: teasers and comments.                                        */
+
+/* Lines of a teaser's summary, at most; a comment's paragraphs. */
+#define TEASER_WORDS 60
+#define TITLE_WORDS 40 /* the summary after a lone title */
+#define UNIT_HEADS 4   /* short lines before the prose, at most */
+#define COMMENT_PARAS 4
+#define TEASERS 3 /* units in a row that make a list */
+#define COMMENTS 2
+
+/* One unit of a list: a few lines that are not prose, then prose. */
+struct unit {
+	unsigned long long end; /* the line after its last prose line */
+	unsigned heads;         /* its lines that are not prose */
+	unsigned paras;         /* its prose lines */
+	unsigned long words;    /* words of its longest prose line */
+	int title;              /* its one head reads like a title */
+	int numeric;            /* a prose line is a quarter numbers */
+	int stamp;              /* a head is a date or time (a meta rule) */
+	int name;               /* a head is a name: 1-4 capitalised words */
+};
+
+/*
+ * A title: a short line of 4 to 30 words that no rule took, capitalised
+ * but not in capitals alone (a kicker, a promotion), not a sentence, few
+ * numbers (not a score line).
+ */
+static int
+title_like(const struct slot *s)
+{
+	const struct features *f = &s->f;
+	size_t k;
+
+	if (s->sig != SIG_WEAK || f->words < 4 || f->words > 30 ||
+	    !f->first_upper || f->term || f->colon || f->bullet ||
+	    f->numwords * 3 >= f->words)
+		return 0;
+	for (k = 0; k < s->text.len; k++)
+		if (s->text.p[k] >= 'a' && s->text.p[k] <= 'z')
+			return 1;
+	return 0;
+}
+
+/*
+ * Read the unit that starts at line i into u; 0 when there is none: no
+ * head, too many heads, or the window ends before its prose does.
+ */
+static int
+read_unit(unsigned long long i, struct unit *u)
+{
+	unsigned long long j;
+	const struct slot *s;
+
+	memset(u, 0, sizeof(*u));
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (prose(s)) {
+			if (u->heads == 0)
+				return 0;
+			u->paras++;
+			if (s->f.numwords * 4 >= s->f.words)
+				u->numeric = 1;
+			if (line_weight(&s->f) > u->words)
+				u->words = line_weight(&s->f);
+			continue;
+		}
+		if (u->paras > 0)
+			break;
+		if (++u->heads > UNIT_HEADS)
+			return 0;
+		u->title = u->heads == 1 && title_like(s);
+		if (s->sig == SIG_FURN && s->cat == CAT_META &&
+		    s->f.numwords > 0)
+			u->stamp = 1;
+		if (s->sig == SIG_WEAK && s->f.words <= 4 && s->f.first_upper &&
+		    !s->f.term && s->f.numwords == 0)
+			u->name = 1;
+	}
+	u->end = j;
+	return u->paras > 0 && j < doc.next;
+}
+
+/* A teaser: one line of summary after a title or a few short lines. */
+static int
+teaser_unit(const struct unit *u)
+{
+	return u->paras == 1 && u->words <= TEASER_WORDS && !u->numeric &&
+	    (u->heads >= 2 || (u->title && u->words <= TITLE_WORDS));
+}
+
+/* A comment: a name and a date over a few paragraphs. */
+static int
+comment_unit(const struct unit *u)
+{
+	return u->stamp && u->name && u->heads <= 3 &&
+	    u->paras <= COMMENT_PARAS;
+}
+
+/* A kicker: one to six words in capitals alone ("TIME TRAVELLER"). */
+static int
+kicker_like(const struct slot *s)
+{
+	size_t k;
+	int upper = 0;
+
+	if (prose(s) || s->f.words < 1 || s->f.words > 6)
+		return 0;
+	for (k = 0; k < s->text.len; k++) {
+		if (s->text.p[k] >= 'a' && s->text.p[k] <= 'z')
+			return 0;
+		upper |= s->text.p[k] >= 'A' && s->text.p[k] <= 'Z';
+	}
+	return upper;
+}
+
+/*
+ * Headlines of other stories, each under its kicker: TEASERS pairs or more
+ * in a row of a kicker and a title.  The line after the last pair, or 0.
+ */
+static unsigned long long
+kicker_list(unsigned long long i)
+{
+	unsigned long long j, end = 0;
+	unsigned n = 0;
+	int kicker = 0;
+	const struct slot *s;
+
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (!kicker && kicker_like(s)) {
+			kicker = 1;
+		} else if (kicker && title_like(s)) {
+			kicker = 0;
+			n++;
+			end = j + 1;
+		} else {
+			break;
+		}
+	}
+	return n >= TEASERS ? end : 0;
+}
+
+/*
+ * Does line s end with an ellipsis ("..." or "…"), the mark of a summary
+ * cut short?
+ */
+static int
+cut_short(const struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len;
+
+	while (
+	    n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r' || p[n - 1] == '\t'))
+		n--;
+	return (n >= 3 && memcmp(p + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/*
+ * Summaries cut short, one after another: TEASERS lines or more in a row,
+ * each of at most TEASER_WORDS words ending with an ellipsis (a story may
+ * trail off once, not three times running).  The line after the last
+ * one, or 0.
+ */
+static unsigned long long
+cut_list(unsigned long long i)
+{
+	unsigned long long j, end = 0;
+	unsigned n = 0;
+	const struct slot *s;
+
+	for (j = i; j < doc.next; j++) {
+		s = SLOT(j);
+		if (s->sig == SIG_BLANK)
+			continue;
+		if (s->sig == SIG_FURN || s->f.words > TEASER_WORDS ||
+		    !cut_short(s))
+			break;
+		n++;
+		end = j + 1;
+	}
+	return n >= TEASERS ? end : 0;
+}
+
+/*
+ * Does a list start at line i?  Units of one kind in a row make one:
+ * TEASERS teasers with as many heads each (or a lone title each), or
+ * COMMENTS comments; right after a list, one more unit of its kind
+ * carries it on (the window may have ended it early).  Sets doc.list_*.
+ *
+ * A list of teasers starts after furniture ("Top stories", a share row),
+ * never right after the story's own prose or at the top of the page: a
+ * how-to whose steps are a heading and a paragraph each has the same
+ * rhythm, but it follows its own introduction or starts the text.  A
+ * teaser with a lone title, the closest to such a step, must also come
+ * after a paragraph of the story.  Comments too follow furniture (their
+ * count, "Leave a reply"), not the story's last paragraph.  p is the line
+ * before the list (or before its header).
+ */
+static int
+list_at(unsigned long long i, const struct slot *p)
+{
+	struct unit first, u;
+	unsigned long long tend = i, cend = i, end;
+	unsigned nt = 0, nc = 0;
+	int more = doc.list_cat != CAT_CONTENT && i == doc.list_end;
+	int tlive, clive;
+
+	if ((end = cut_list(i)) != 0 || (end = kicker_list(i)) != 0) {
+		doc.list_cat = CAT_RELATED;
+		doc.list_end = end;
+		doc.list_heads = 0;
+		return 1;
+	}
+	if (!read_unit(i, &first))
+		return 0;
+	tlive = more ? doc.list_cat == CAT_RELATED &&
+		first.heads == doc.list_heads && first.title == doc.list_title
+		     : p != NULL && p->cat != CAT_CONTENT &&
+		(!first.title || doc.paragraphs > 0);
+	clive = more ? doc.list_cat == CAT_COMMENTS
+		     : p != NULL && p->cat != CAT_CONTENT;
+	for (u = first;;) {
+		if (tlive && teaser_unit(&u) && u.heads == first.heads &&
+		    u.title == first.title) {
+			nt++;
+			tend = u.end;
+		} else {
+			tlive = 0;
+		}
+		if (clive && comment_unit(&u)) {
+			nc++;
+			cend = u.end;
+		} else {
+			clive = 0;
+		}
+		if ((!tlive && !clive) || !read_unit(u.end, &u))
+			break;
+	}
+	if (nt >= (more ? 1u : TEASERS) && tend >= cend) {
+		doc.list_cat = CAT_RELATED;
+		doc.list_end = tend;
+		doc.list_heads = first.heads;
+		doc.list_title = first.title;
+	} else if (nc >= (more ? 1u : COMMENTS)) {
+		doc.list_cat = CAT_COMMENTS;
+		doc.list_end = cend;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * A list's header: a short line of a few words, not a sentence ("Top
+ * stories", "Readers also liked") right above it.
+ */
+static int
+header_like(const struct slot *s)
+{
+	return s->sig == SIG_WEAK && s->f.words >= 1 && s->f.words <= 6 &&
+	    !s->f.term;
+}
+
+void
+layout_scan(unsigned long long i)
+{
+	const struct slot *s = SLOT(i);
+	unsigned long long j;
+
+	if (i < doc.list_end || s->sig == SIG_BLANK)
+		return;
+	if (list_at(i, prev_decided(i)) || !header_like(s))
+		return;
+	/* The header goes with the list under it. */
+	for (j = i + 1; j < doc.next && SLOT(j)->sig == SIG_BLANK; j++)
+		;
+	if (j < doc.next)
+		(void)list_at(j, prev_decided(i));
+}
+
+int
+layout_list(unsigned long long i, struct slot *s)
+{
+	if (doc.list_cat == CAT_CONTENT || i >= doc.list_end)
+		return 0;
+	s->cat = (unsigned char)doc.list_cat;
+	s->why = doc.list_cat == CAT_COMMENTS ? "comment" : "teaser";
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Legal text: its words.                                              */
+
+#define LEGAL_SCAN 240 /* bytes of a line read for its words */
+#define LEGAL_WORDS 50 /* a longer line is a story's paragraph */
+
+/*
+ * The index in list[] of the word w[0..n), ASCII case folded, or -1.  The
+ * lists are a few dozen words and a line is looked at only when it stands
+ * outside the story, so a plain scan does.
+ */
+static int
+word_in(const char *const *list, const char *w, size_t n)
+{
+	size_t k, j;
+
+	for (k = 0; list[k] != NULL; k++) {
+		for (j = 0; j < n && list[k][j] != '\0' &&
+		     (unsigned char)list[k][j] ==
+			 lower_byte[(unsigned char)w[j]];
+		     j++)
+			;
+		if (j == n && list[k][j] == '\0')
+			return (int)k;
+	}
+	return -1;
+}
+
+/* An ASCII letter. */
+static int
+ascii_letter(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/*
+ * Does the text of s read as legal text: two different legal words and a
+ * word that speaks to the reader, in its first LEGAL_SCAN bytes?  A word
+ * is looked up only when a word of the lists starts with its letter.
+ */
+static int
+legal_text(const struct slot *s)
+{
+	static unsigned char first_letter[256];
+	static int ready;
+	const char *p = s->text.p;
+	size_t n = s->text.len < LEGAL_SCAN ? s->text.len : LEGAL_SCAN;
+	size_t k = 0, b;
+	int first = -1, legal = 0, address = 0, w;
+
+	if (!ready) {
+		for (w = 0; words_legal[w] != NULL; w++)
+			first_letter[(unsigned char)words_legal[w][0] & ~0x20] =
+			    first_letter[(unsigned char)words_legal[w][0]] = 1;
+		for (w = 0; words_address[w] != NULL; w++)
+			first_letter[(unsigned char)words_address[w][0] &
+			    ~0x20] =
+			    first_letter[(unsigned char)words_address[w][0]] =
+				1;
+		ready = 1;
+	}
+	while (k < n && !(legal && address)) {
+		if (!ascii_letter((unsigned char)p[k])) {
+			k++;
+			continue;
+		}
+		for (b = k; k < n && ascii_letter((unsigned char)p[k]); k++)
+			;
+		if (k - b > 14 || !first_letter[(unsigned char)p[b]])
+			continue;
+		if (!address && word_in(words_address, p + b, k - b) >= 0)
+			address = 1;
+		w = word_in(words_legal, p + b, k - b);
+		if (w >= 0 && w != first) {
+			if (first < 0)
+				first = w;
+			else
+				legal = 1;
+		}
+	}
+	return legal && address;
+}
+
+int
+layout_legal(unsigned long long i, struct slot *s)
+{
+	(void)i;
+	if (doc.paragraphs > 0 || !prose(s) || s->huge ||
+	    s->f.words > LEGAL_WORDS)
+		return 0;
+	if (!legal_text(s))
+		return 0;
+	s->cat = CAT_LEGAL;
+	s->why = "legal";
+	return 1;
 }

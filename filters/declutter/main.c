@@ -153,7 +153,9 @@ static const struct cli_spec spec = {
     options, 0, handle_option,
     "Categories: ad paywall account newsletter share comments nav related\n"
     "media legal meta label.  Rule file lines: CATEGORY KIND[,FLAGS] PCRE\n"
-    "(KIND line, start or any; FLAGS end, weak).  See declutter(1).\n"};
+    "(KIND line, start or any; FLAGS end, weak).  --explain names why a\n"
+    "line went: a rule, or a reason such as outside-article (below the\n"
+    "story's end), teaser, comment or legal.  See declutter(1).\n"};
 /* ------------------------------------------------------------------ */
 /* Output.                                                             */
 
