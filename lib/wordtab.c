@@ -54,3 +54,18 @@ wordtab_add(struct wordtab *t, const char *w, size_t n)
 	t->used++;
 	return s;
 }
+
+uint32_t
+wordtab_spread(const struct wordtab *t)
+{
+	uint32_t i, d, most = 0;
+
+	for (i = 0; i <= t->mask; i++) {
+		if (t->tag[i] == 0)
+			continue;
+		d = (i - wordtab_hash(t->slot[i].key)) & t->mask;
+		if (d > most)
+			most = d;
+	}
+	return most;
+}

@@ -164,6 +164,36 @@ wordtab_index(const struct wordtab *t, const uint64_t key[3], size_t n)
 	return i;
 }
 
+/*
+ * The farthest any word of t sits from its home slot (0: every word at
+ * home), for wordtab_has_short()'s condition.
+ */
+uint32_t wordtab_spread(const struct wordtab *t);
+
+/*
+ * Is the word whose n bytes (n <= 8) key holds, zero-padded in memory
+ * order as wordtab_key() packs them and already folded to lower case
+ * (wordtab_fold(), or a cheaper fold the caller knows to be exact for its
+ * bytes), in t?  No branch on the word: for a loop that looks up every
+ * word of a text (declutter's stopwords), where a mispredicted branch per
+ * word costs more than the lookup itself.  It reads the word's home slot
+ * and the next one only, so t must have wordtab_spread(t) <= 1 (a few
+ * hundred words in a few thousand slots: size the table until it does).
+ */
+static inline unsigned
+wordtab_has_short(const struct wordtab *t, uint64_t key, size_t n)
+{
+	const uint64_t k[3] = {key, 0, 0};
+	const struct wordtab_slot *a, *b;
+	uint32_t i;
+
+	i = wordtab_hash(k) & t->mask;
+	a = &t->slot[i];
+	b = &t->slot[(i + 1) & t->mask];
+	return ((a->key[0] == key) & (a->len == n)) |
+	    ((b->key[0] == key) & (b->len == n));
+}
+
 /* The slot of the word w[0..n), A-Z folded, or NULL. */
 static inline const struct wordtab_slot *
 wordtab_find(const struct wordtab *t, const char *w, size_t n)

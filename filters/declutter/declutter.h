@@ -171,6 +171,7 @@ extern unsigned char lower_byte[256];
 
 /* Build the tables of the word scan; once, before any line is read. */
 void features_init(void);
+void features_free(void);
 /* Trim ASCII white space and no-break spaces around p[0..*len). */
 const char *line_trim(const char *p, size_t *len);
 void line_features(const char *line, size_t len, struct features *f);

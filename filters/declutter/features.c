@@ -6,14 +6,15 @@
  *
  * The word scan is the hot loop of declutter: word bytes are marked in
  * 64-bit masks eight bytes at a time (lib/scan.h), words are visited by
- * their first and last bytes, and each is looked up in a branch-free
- * stopword table.
+ * their first and last bytes, and each is looked up in the stopword
+ * table (lib/wordtab) without a branch on the word.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "declutter.h"
 #include "scan.h"
+#include "wordtab.h"
 
 unsigned char lower_byte[256];
 
@@ -21,13 +22,15 @@ unsigned char lower_byte[256];
 #define SCAN_CHUNKS ((SCAN_MAX + 63) / 64)
 
 /*
- * English function words.  A line of prose is full of them; menus,
- * headlines, bylines and captions have few.  Packed into 64-bit keys
- * (words of at most 8 letters) in a small open-addressing table.
+ * English function words (words/stopwords.words).  A line of prose is
+ * full of them; menus, headlines, bylines and captions have few.  Only
+ * words of at most 8 bytes count ("although" does, "something" does
+ * not): wordtab_has_short() looks up those.
  */
 #include "declutter/words.h"
 
-static const char *const *const stopword_list = words_stopwords;
+/* The stopwords of at most 8 bytes; features_init() fills it. */
+static struct wordtab stopwords;
 
 /*
  * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
@@ -40,37 +43,22 @@ static const char *const *const stopword_list = words_stopwords;
 #define WC_HIGH 16 /* the lead byte of a letter past ASCII: C3-DF, E3-EF */
 #define WC_WIDE 32 /* the lead byte of a kana or CJK character: E3-E9 */
 
-/*
- * The stopword keys in STOP_BUCKETS buckets of STOP_WAYS slots (0: empty),
- * by a multiplier chosen at start so that no bucket overflows: a lookup
- * compares the key with one bucket's slots, without branches.
- */
-#define STOP_BUCKETS 512
-#define STOP_WAYS 2
-
-/* The tables of the word scan, built once by features_init(). */
-static struct wordtab {
-	_Alignas(64) uint64_t stop_table[STOP_BUCKETS * STOP_WAYS];
-	uint64_t stop_mult;
+/* The tables of the word scan, built by features_init(). */
+static struct scan_tables {
 	unsigned char word_class[256]; /* WC_* of each byte */
 	/*
 	 * A word of at most 8 bytes is looked up by a key: its bytes ORed
-	 * with 0x20 (which lower-cases letters and turns nothing else into
-	 * one, so only words of letters can equal a stopword), loaded into a
-	 * uint64_t in memory order and the rest zeroed with key_mask[length].
-	 * Stopwords are packed the same way, so the keys agree on any byte
-	 * order.
+	 * with 0x20 (which lower-cases letters and changes no other byte of
+	 * a word: digits and the apostrophe have the bit, bytes past ASCII
+	 * stay past it, so only words of letters can equal a stopword),
+	 * loaded into a uint64_t in memory order and the rest zeroed with
+	 * key_mask[length]: the key wordtab_key() makes of the lower-case
+	 * word, on any byte order.
 	 */
 	uint64_t key_mask[9];
 	uint64_t key_or;
 	int little_endian; /* the word scan's SWAR path needs it */
 } wt;
-
-static size_t
-stop_bucket(uint64_t key, uint64_t mult)
-{
-	return (size_t)((key * mult) >> 55) * STOP_WAYS;
-}
 
 /* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
 static uint64_t
@@ -91,7 +79,8 @@ word_key(const unsigned char *w, size_t n, size_t lim)
 void
 features_init(void)
 {
-	size_t i, j, n, bucket;
+	size_t i, n;
+	unsigned bits;
 	uint64_t key;
 	unsigned char b[8];
 
@@ -124,43 +113,30 @@ features_init(void)
 		memcpy(&wt.key_mask[n], b, 8);
 	}
 	/*
-	 * The first multiplier of a fixed sequence that fits every key (the
-	 * list is fixed, so this ends: the second one does).
+	 * The smallest table, from 1024 slots, where every word sits at most
+	 * one slot from home, as wordtab_has_short() needs (the list is
+	 * fixed: 1024 slots do for its 139 words of up to 8 bytes).  A table
+	 * a run left behind through exit() (the fuzz harness runs main()
+	 * again) is freed first.
 	 */
-	for (wt.stop_mult = 0x9E3779B97F4A7C15ULL;;
-	     wt.stop_mult += 0x5851F42D4C957F2EULL) {
-		memset(wt.stop_table, 0, sizeof(wt.stop_table));
-		for (i = 0; stopword_list[i] != NULL; i++) {
-			n = strlen(stopword_list[i]);
-			if (n > 8)
-				continue;
-			key = word_key(
-			    (const unsigned char *)stopword_list[i], n, n);
-			bucket = stop_bucket(key, wt.stop_mult);
-			for (j = 0;
-			     j < STOP_WAYS && wt.stop_table[bucket + j] != 0 &&
-			     wt.stop_table[bucket + j] != key;
-			     j++)
-				;
-			if (j == STOP_WAYS)
-				break;
-			wt.stop_table[bucket + j] = key;
+	for (bits = 10;; bits++) {
+		wordtab_free(&stopwords);
+		wordtab_init(&stopwords, bits);
+		for (i = 0; words_stopwords[i] != NULL; i++) {
+			n = strlen(words_stopwords[i]);
+			if (n <= 8)
+				(void)wordtab_add(
+				    &stopwords, words_stopwords[i], n);
 		}
-		if (stopword_list[i] == NULL)
+		if (wordtab_spread(&stopwords) <= 1 || bits == 24)
 			break;
 	}
 }
 
-/* Is key (not 0) the key of a stopword? */
-static unsigned
-is_stopword(uint64_t key)
+void
+features_free(void)
 {
-	const uint64_t *t = &wt.stop_table[stop_bucket(key, wt.stop_mult)];
-	unsigned hit = 0, j;
-
-	for (j = 0; j < STOP_WAYS; j++)
-		hit |= t[j] == key;
-	return hit;
+	wordtab_free(&stopwords);
 }
 
 static int
@@ -447,8 +423,9 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 			 */
 			len = e - s + 1;
 			stops += (len <= 8) &
-			    is_stopword(
-				word_key(p + s, len <= 8 ? len : 8, lim - s));
+			    wordtab_has_short(&stopwords,
+				word_key(p + s, len <= 8 ? len : 8, lim - s),
+				len <= 8 ? len : 8);
 		}
 	}
 	f->words = words;
@@ -515,7 +492,8 @@ line_features(const char *line, size_t len, struct features *f)
 		f->hiwords *= scale;
 	}
 	if (f->wide > 0)
-		f->wide = wide_chars(p, len < 3 * SCAN_MAX ? len : 3 * SCAN_MAX);
+		f->wide =
+		    wide_chars(p, len < 3 * SCAN_MAX ? len : 3 * SCAN_MAX);
 	/*
 	 * Prose in other scripts, where English stopwords say nothing: words
 	 * mostly in letters past ASCII (Cyrillic, Greek, Hangul, Arabic) and

@@ -272,6 +272,7 @@ main(int argc, char **argv)
 		learn(argv + first, nfiles);
 	(void)inputs_run(argv + first, nfiles, declutter_document, NULL);
 	window_free();
+	features_free();
 	fpset_free(&learning.set);
 	rules_free();
 	free(opt.rule_files);

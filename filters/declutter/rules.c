@@ -1381,8 +1381,8 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	we = skip_word(w, end);
 	cat = cat_lookup(w, (size_t)(we - w));
 	if (cat < 0)
-		rule_error(file, lineno, "unknown category '%.*s'",
-		    (int)(we - w), w);
+		rule_error(
+		    file, lineno, "unknown category '%.*s'", (int)(we - w), w);
 	r.cat = (unsigned char)cat;
 	w = skip_blanks(we, end);
 	we = skip_word(w, end);
@@ -1653,7 +1653,6 @@ bucket_compile(struct bucket *b)
 		pdie("rules: a combined pattern: %s", err);
 	buf_free(&pat);
 }
-
 
 void
 rules_free(void)

@@ -5,6 +5,19 @@
 #include "unit.h"
 #include "wordtab.h"
 
+/* The made-up word number i (i < 676), of 2 to 8 letters. */
+static void
+made_word(char *w, int i)
+{
+	int j, k = 2 + i % 7;
+
+	w[0] = (char)('a' + i % 26);
+	w[1] = (char)('a' + i / 26 % 26);
+	for (j = 2; j < k; j++)
+		w[j] = (char)('a' + (i * 7 + j * 3) % 26);
+	w[k] = '\0';
+}
+
 int
 main(void)
 {
@@ -12,7 +25,8 @@ main(void)
 	struct wordtab_slot *s;
 	const struct wordtab_slot *f;
 	char w[32], up[32];
-	int i, k, bad = 0, full = 0;
+	uint64_t key[3];
+	int i, j, k, bad = 0, full = 0;
 
 	wordtab_init(&t, 4); /* 16 slots: 12 words at most */
 	s = wordtab_add(&t, "said", 4);
@@ -73,6 +87,45 @@ main(void)
 	}
 	test_cond(
 	    "wordtab: words of every length, found folded, exact", bad == 0);
+	wordtab_free(&t);
+
+	/*
+	 * wordtab_has_short() agrees with wordtab_find() on words of 1 to 8
+	 * bytes, in a table whose words sit at most one slot from home:
+	 * every third of 600 made-up words of 2 to 8 letters (all different:
+	 * the first two letters say i) is in it; each is asked as
+	 * written, in capitals, and with a byte of 0x80 or more.
+	 */
+	wordtab_init(&t, 12);
+	for (i = 0; i < 600; i += 3) {
+		made_word(w, i);
+		(void)wordtab_add(&t, w, strlen(w));
+	}
+	(void)wordtab_add(&t, "longer words", 12); /* never a short one */
+	test_cond("wordtab: 201 words in 4096 slots, at most one from home",
+	    wordtab_spread(&t) <= 1);
+	bad = 0;
+	for (i = 0; i < 600; i++) {
+		made_word(w, i);
+		k = (int)strlen(w);
+		for (j = 0; j < k; j++)
+			up[j] = (char)(w[j] - 32);
+		wordtab_key(w, (size_t)k, key);
+		bad += wordtab_has_short(&t, key[0], (size_t)k) !=
+		    (wordtab_find(&t, w, (size_t)k) != NULL);
+		bad += wordtab_has_short(&t, key[0], (size_t)k) != (i % 3 == 0);
+		wordtab_key(up, (size_t)k, key);
+		bad += !wordtab_fold(key) ||
+		    wordtab_has_short(&t, key[0], (size_t)k) != (i % 3 == 0);
+		up[0] = (char)0xC3;
+		wordtab_key(up, (size_t)k, key);
+		bad += wordtab_fold(key) ||
+		    wordtab_has_short(&t, key[0], (size_t)k) != 0;
+	}
+	wordtab_key("longer w", 8, key);
+	bad += wordtab_has_short(&t, key[0], 8) != 0;
+	test_cond(
+	    "wordtab: has_short agrees with find, folded, exact", bad == 0);
 	wordtab_free(&t);
 	return test_report();
 }
