@@ -172,6 +172,15 @@ extern unsigned char lower_byte[256];
 /* Build the tables of the word scan; once, before any line is read. */
 void features_init(void);
 void features_free(void);
+/*
+ * The slot of the word w[0..n) (ASCII letters, any case) in the lists of
+ * legal text, or NULL: flags LEGAL_WORD (value: the word's number in
+ * legal.words, from 1) and ADDRESS_WORD ("you", "your": the reader).
+ */
+struct wordtab_slot;
+#define LEGAL_WORD 1u
+#define ADDRESS_WORD 2u
+const struct wordtab_slot *legal_word(const char *w, size_t n);
 /* Trim ASCII white space and no-break spaces around p[0..*len). */
 const char *line_trim(const char *p, size_t *len);
 void line_features(const char *line, size_t len, struct features *f);

@@ -33,6 +33,13 @@ unsigned char lower_byte[256];
 static struct wordtab stopwords;
 
 /*
+ * The words of legal text (words/legal.words, flag LEGAL_WORD, value its
+ * number in the list from 1) and of a word to the reader
+ * (words/address.words, flag ADDRESS_WORD), for layout.c's legal_text().
+ */
+static struct wordtab legal_words;
+
+/*
  * Bytes by class for the word scan: word bytes (letters, digits, UTF-8,
  * apostrophes), and among them lower-case letters, capitals and digits.
  */
@@ -83,6 +90,7 @@ features_init(void)
 	unsigned bits;
 	uint64_t key;
 	unsigned char b[8];
+	struct wordtab_slot *slot;
 
 	memset(wt.word_class, 0, sizeof(wt.word_class));
 	for (i = 0; i < 256; i++)
@@ -131,12 +139,33 @@ features_init(void)
 		if (wordtab_spread(&stopwords) <= 1 || bits == 24)
 			break;
 	}
+	wordtab_free(&legal_words);
+	wordtab_init(&legal_words, 8); /* a few dozen words */
+	for (i = 0; words_legal[i] != NULL; i++) {
+		n = strlen(words_legal[i]);
+		if ((slot = wordtab_add(&legal_words, words_legal[i], n))) {
+			slot->flags |= LEGAL_WORD;
+			slot->value = (uint32_t)i + 1;
+		}
+	}
+	for (i = 0; words_address[i] != NULL; i++) {
+		n = strlen(words_address[i]);
+		if ((slot = wordtab_add(&legal_words, words_address[i], n)))
+			slot->flags |= ADDRESS_WORD;
+	}
 }
 
 void
 features_free(void)
 {
 	wordtab_free(&stopwords);
+	wordtab_free(&legal_words);
+}
+
+const struct wordtab_slot *
+legal_word(const char *w, size_t n)
+{
+	return wordtab_find(&legal_words, w, n);
 }
 
 static int

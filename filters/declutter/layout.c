@@ -46,11 +46,7 @@
 #include <string.h>
 
 #include "declutter.h"
-/*
- * words_legal and words_address come from declutter/words.h, which
- * features.c includes: the parts are compiled as one translation unit
- * (see the Makefile), and the generated header may be included once.
- */
+#include "wordtab.h"
 
 /*
  * A gap of OUTSIDE_GAP furniture lines after OUTSIDE_WORDS words of
@@ -470,28 +466,6 @@ layout_list(unsigned long long i, struct slot *s)
 #define LEGAL_SCAN 240 /* bytes of a line read for its words */
 #define LEGAL_WORDS 50 /* a longer line is a story's paragraph */
 
-/*
- * The index in list[] of the word w[0..n), ASCII case folded, or -1.  The
- * lists are a few dozen words and a line is looked at only when it stands
- * outside the story, so a plain scan does.
- */
-static int
-word_in(const char *const *list, const char *w, size_t n)
-{
-	size_t k, j;
-
-	for (k = 0; list[k] != NULL; k++) {
-		for (j = 0; j < n && list[k][j] != '\0' &&
-		     (unsigned char)list[k][j] ==
-			 lower_byte[(unsigned char)w[j]];
-		     j++)
-			;
-		if (j == n && list[k][j] == '\0')
-			return (int)k;
-	}
-	return -1;
-}
-
 /* An ASCII letter. */
 static int
 ascii_letter(unsigned char c)
@@ -501,30 +475,18 @@ ascii_letter(unsigned char c)
 
 /*
  * Does the text of s read as legal text: two different legal words and a
- * word that speaks to the reader, in its first LEGAL_SCAN bytes?  A word
- * is looked up only when a word of the lists starts with its letter.
+ * word that speaks to the reader, in its first LEGAL_SCAN bytes?
  */
 static int
 legal_text(const struct slot *s)
 {
-	static unsigned char first_letter[256];
-	static int ready;
 	const char *p = s->text.p;
 	size_t n = s->text.len < LEGAL_SCAN ? s->text.len : LEGAL_SCAN;
 	size_t k = 0, b;
-	int first = -1, legal = 0, address = 0, w;
+	uint32_t first = 0;
+	int legal = 0, address = 0;
+	const struct wordtab_slot *w;
 
-	if (!ready) {
-		for (w = 0; words_legal[w] != NULL; w++)
-			first_letter[(unsigned char)words_legal[w][0] & ~0x20] =
-			    first_letter[(unsigned char)words_legal[w][0]] = 1;
-		for (w = 0; words_address[w] != NULL; w++)
-			first_letter[(unsigned char)words_address[w][0] &
-			    ~0x20] =
-			    first_letter[(unsigned char)words_address[w][0]] =
-				1;
-		ready = 1;
-	}
 	while (k < n && !(legal && address)) {
 		if (!ascii_letter((unsigned char)p[k])) {
 			k++;
@@ -532,14 +494,13 @@ legal_text(const struct slot *s)
 		}
 		for (b = k; k < n && ascii_letter((unsigned char)p[k]); k++)
 			;
-		if (k - b > 14 || !first_letter[(unsigned char)p[b]])
+		if (k - b > 14 || (w = legal_word(p + b, k - b)) == NULL)
 			continue;
-		if (!address && word_in(words_address, p + b, k - b) >= 0)
+		if (w->flags & ADDRESS_WORD)
 			address = 1;
-		w = word_in(words_legal, p + b, k - b);
-		if (w >= 0 && w != first) {
-			if (first < 0)
-				first = w;
+		if ((w->flags & LEGAL_WORD) && w->value != first) {
+			if (first == 0)
+				first = w->value;
 			else
 				legal = 1;
 		}
