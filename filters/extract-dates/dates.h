@@ -15,6 +15,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* An ASCII letter (anchor.c and scan.c read words with it; the bytes of
+ * UTF-8 letters are not, as the lexicon holds ASCII words only). */
+static inline int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* ---- lexicon (lexicon.c; one class a *.words file) ---- */
 
 enum lexclass {

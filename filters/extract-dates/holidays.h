@@ -1,6 +1,6 @@
 /*
  * holidays.h - the holiday names of extract-dates and their days
- * (holidays.c says how a name is written and matched).
+ * (holiday-table.def says how a name is written and matched).
  */
 #ifndef HOLIDAYS_H
 #define HOLIDAYS_H

@@ -1854,7 +1854,7 @@ word_is(const struct ctx *c, int i, const char *w, size_t len, int plural,
 }
 
 /*
- * The holiday name (holidays.c) at token j: the token after it, or -1.
+ * The holiday name (holiday-table.def) at token j: the token after it, or -1.
  * A dash, apostrophe or dot may join two words (Eid al-Fitr, Tisha B'Av,
  * MLK Jr. Day).
  */
