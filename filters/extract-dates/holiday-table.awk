@@ -8,7 +8,7 @@
 # becomes one initializer of struct holiday (holidays.h), in the order of
 # the rows, inside the macro HOLIDAY_ROWS:
 #     black friday: nth 11 4 thu +1
-#     {"black friday", H_NTH, 11, 4, 4, 1, 0, 0},
+#     {"black friday", H_NTH, 11, 4, 4, 1, 0, 0, 0},
 # A row it does not understand stops the build with FILE:LINE: message.
 function fail(msg) {
 	printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
@@ -33,6 +33,25 @@ BEGIN {
 	nargs["hebrew"] = 2;	kind["hebrew"] = "H_HEBREW"
 	nargs["islamic"] = 2;	kind["islamic"] = "H_ISLAMIC"
 	nargs["diwali"] = 0;	kind["diwali"] = "H_DIWALI"
+	nargs["nosunday"] = 2;	kind["nosunday"] = "H_NOSUNDAY"
+	nargs["supertuesday"] = 0;	kind["supertuesday"] = "H_SUPERTUE"
+	nargs["year365"] = 3;	kind["year365"] = "H_YEAR365"
+	nargs["lunar"] = 3;	kind["lunar"] = "H_LUNAR"
+	nargs["solar"] = 1;	kind["solar"] = "H_SOLAR"
+	split("chaitra vaishakha jyeshtha ashadha shravana bhadrapada " \
+	    "ashvin kartika margashirsha pausha magha phalguna", w, " ")
+	for (i = 1; i <= 12; i++)
+		hmonth[w[i]] = i
+	split("aries taurus gemini cancer leo virgo libra scorpio " \
+	    "sagittarius capricorn aquarius pisces", w, " ")
+	for (i = 1; i <= 12; i++)
+		sign[w[i]] = i - 1
+	hour["sunrise"] = 6
+	hour["noon"] = 12
+	hour["afternoon"] = 14
+	hour["sunset"] = 18
+	hour["moonrise"] = 20
+	hour["midnight"] = 24
 	split("mon tue wed thu fri sat sun", w, " ")
 	for (i = 1; i <= 7; i++)
 		wday[w[i]] = i
@@ -58,16 +77,30 @@ BEGIN {
 		fail("unknown rule '" rule "'")
 	if (n < 1 + nargs[rule])
 		fail(rule " takes " nargs[rule] " arguments")
-	a = b = cc = 0
-	if (rule == "nth") {
+	a = b = cc = year = 0
+	if (rule == "lunar") {
+		if (!(f[2] in hmonth))
+			fail("'" f[2] "' is not a Hindu month (chaitra ... phalguna)")
+		a = hmonth[f[2]]
+		b = num(f[3], 1, 30)
+		if (!(f[4] in hour))
+			fail("'" f[4] "' is not sunrise, noon, afternoon, sunset, moonrise or midnight")
+		cc = hour[f[4]]
+	} else if (rule == "solar") {
+		if (!(f[2] in sign))
+			fail("'" f[2] "' is not a sign (aries ... pisces)")
+		a = sign[f[2]]
+	} else if (rule == "nth") {
 		a = num(f[2], 1, 12)
 		b = f[3] == "last" ? -1 : num(f[3], 1, 5)
 		if (!(f[4] in wday))
 			fail("'" f[4] "' is not a weekday (mon ... sun)")
 		cc = wday[f[4]]
-	} else if (nargs[rule] == 2) {
+	} else if (nargs[rule] >= 2) {
 		a = num(f[2], 1, 13)
 		b = num(f[3], 1, 31)
+		if (nargs[rule] == 3)
+			year = num(f[4], 1, 9999)
 	}
 	off = 0
 	len = 0
@@ -79,13 +112,16 @@ BEGIN {
 			len = num(f[++i], 1, 400)
 		else if (f[i] == "month")
 			len = -1
+		else if (f[i] == "only" && i < n)
+			year = num(f[++i], 1, 9999)
 		else if (f[i] in flag)
 			flags = flags (flags == "" ? "" : " | ") flag[f[i]]
 		else
 			fail("unknown word '" f[i] "' after the rule")
 	}
-	rows = rows sprintf(" \\\n    {\"%s\", %s, %d, %d, %d, %d, %d, %s},",
-	    name, kind[rule], a, b, cc, off, len, flags == "" ? "0" : flags)
+	rows = rows sprintf(" \\\n    {\"%s\", %s, %d, %d, %d, %d, %d, %s, %d},",
+	    name, kind[rule], a, b, cc, off, len, flags == "" ? "0" : flags,
+	    year)
 }
 END {
 	if (bad)

@@ -24,7 +24,8 @@
 #include "holidays.h"
 
 /* The rows of holiday-table.def, in their order. */
-const struct holiday holidays[] = {HOLIDAY_ROWS{NULL, 0, 0, 0, 0, 0, 0, 0}};
+const struct holiday holidays[] = {
+    HOLIDAY_ROWS{NULL, 0, 0, 0, 0, 0, 0, 0, 0}};
 
 /* The Gregorian Hebrew year of Hebrew month m in civil year y: Tishrei to
  * Kislev (autumn) begin the next Hebrew year. */
@@ -58,8 +59,10 @@ int
 holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 {
 	long d = 0, next = 0;
-	int wd;
+	int wd, yy, mm, dd;
 
+	if (h->year != 0 && h->kind != H_YEAR365 && h->year != y)
+		return 0;
 	switch (h->kind) {
 	case H_FIXED:
 		d = days_from_civil(y, h->a, h->b);
@@ -83,6 +86,34 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 	case H_DIWALI:
 		if ((d = diwali_days(y)) == 0)
 			return 0;
+		break;
+	case H_LUNAR:
+		if ((d = lunar_festival_days(y, h->a, h->b, h->c)) == 0)
+			return 0;
+		break;
+	case H_SOLAR:
+		d = solar_ingress_days(y, h->a);
+		break;
+	case H_NOSUNDAY:
+		d = days_from_civil(y, h->a, h->b);
+		if (weekday_of(d) == 7)
+			d--;
+		break;
+	case H_SUPERTUE:
+		/* the Tuesday most states hold their presidential primaries:
+		 * the first of March, but February 5 in 2008 */
+		if (y % 4 != 0)
+			return 0;
+		d = y == 2008 ? days_from_civil(y, 2, 5) : nth_weekday(y, 3, 2, 1);
+		break;
+	case H_YEAR365:
+		/* the Parsi (Shahenshahi) year has no leap day: its new year
+		 * comes a day earlier in the Gregorian year after each
+		 * February 29 (2018-08-17, 2022-08-16) */
+		d = days_from_civil(h->year, h->a, h->b) + 365L * (y - h->year);
+		civil_from_days(d, &yy, &mm, &dd);
+		if (yy != y)
+			d += yy < y ? 365 : -365;
 		break;
 	case H_OBSERVED:
 		/* on a Saturday, the Friday before; on a Sunday, the Monday */

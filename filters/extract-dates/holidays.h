@@ -16,7 +16,12 @@ enum hkind {
 	H_TAXDAY,    /* US tax day */
 	H_HEBREW,    /* Hebrew month a (Nisan 1), day b */
 	H_ISLAMIC,   /* Islamic month a, day b (Umm al-Qura) */
-	H_DIWALI     /* Diwali, from the new moon of Kartika */
+	H_DIWALI,    /* Diwali, from the new moon of Kartika */
+	H_NOSUNDAY,  /* a/b, on a Sunday the Saturday before */
+	H_SUPERTUE,  /* Super Tuesday of a presidential election year */
+	H_YEAR365,   /* a/b of year `year` in a year of 365 days */
+	H_LUNAR,     /* Hindu month a, tithi b, current at hour c */
+	H_SOLAR      /* the sun into sidereal sign a (0 Aries) */
 };
 
 #define HF_MARK 0x01  /* only with a capital, a possessive or "day":
@@ -33,6 +38,8 @@ struct holiday {
 	short len; /* days of the holiday (0, 1: one; -1: to the end of
 		      its month) */
 	unsigned char flags;
+	short year; /* H_YEAR365: its year; else, when not 0, the only year
+		       the holiday has a day in (Tsunami Tuesday, 2008) */
 };
 
 extern const struct holiday holidays[];

@@ -1900,9 +1900,32 @@ name_at(const struct ctx *c, int j, const char *name, int *marked)
 	return k;
 }
 
+/*
+ * Whether token j, a word of another class, may begin a holiday's name:
+ * a month, season, part of day, modifier or "St" with a holiday word
+ * (holidays.words) among the three after it: "August bank holiday", "late
+ * summer bank holiday", "night of power", "St Paddy's Day", "the morning
+ * of Christmas".  Such a word is not in
+ * holidays.words, where it would take the place of its own class.
+ */
+static int
+name_opens(const struct ctx *c, int j)
+{
+	return (class_is(c, j, L_MONTHS) || class_is(c, j, L_SEASONS) ||
+		   class_is(c, j, L_PARTS) || class_is(c, j, L_MODIFIERS) ||
+		   class_is(c, j, L_STREETS)) &&
+	    (class_is(c, j + 1, L_HOLIDAYS) || class_is(c, j + 2, L_HOLIDAYS) ||
+		class_is(c, j + 3, L_HOLIDAYS));
+}
+
 /* The first day of holiday h in year y (its last in *to); NO_DAY if it
  * has none that year (days before 1970 are negative). */
 #define NO_DAY (-100000000L)
+
+/* A holiday this many days before the anchor, named without a tense or a
+ * modifier, is that one: news speaks of the holiday just past ("Groundhog
+ * Day" on February 12) rather than of next year's. */
+#define RECENT_DAYS 14
 static long
 holiday_in(const struct holiday *h, int y, long *to)
 {
@@ -1928,11 +1951,25 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0;
+	int weekend = 0, pod = 0, nopod = 0;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
 
+	/* the morning of Christmas, the evening of this Christmas Day (but
+	 * the night of power is a name) */
+	pod_again:
+	if (is_mod(c, j, M_THE) && is_mod(c, j + 2, M_OF) && !nopod)
+		j++;
+	if ((pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
+	    is_mod(c, j + 1, M_OF) && !nopod) {
+		j += 2;
+		if (is_mod(c, j, M_THE))
+			j++;
+	} else {
+		pod = 0;
+		j = i;
+	}
 	v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
 	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
@@ -1943,7 +1980,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		j++;
 		goto v_again;
 	}
-	if (tk(c, j)->type != T_WORD || !class_is(c, j, L_HOLIDAYS))
+	if (tk(c, j)->type != T_WORD ||
+	    (!class_is(c, j, L_HOLIDAYS) && !name_opens(c, j)))
 		return -1;
 	for (h = holidays; h->name != NULL; h++) {
 		if (h->name[0] != (c->w->s[tk(c, j)->beg] | 0x20))
@@ -1953,6 +1991,12 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 			best = h;
 			marked = mk;
 		}
+	}
+	if (best == NULL && pod > 0) {
+		nopod = 1;
+		j = i;
+		m = 0;
+		goto pod_again;
 	}
 	if (best == NULL)
 		return -1;
@@ -1978,7 +2022,9 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
 		k = e;
-	} else if (is_mod(c, k, M_OF) && year_at(c, k + 1, &e, 0)) {
+	} else if ((is_mod(c, k, M_OF) || is_mod(c, k, M_IN)) &&
+	    year_at(c, k + 1, &e, 0)) {
+		/* Christmas of 2024, Diwali in 2019 */
 		y = tk(c, e - 1)->val;
 		k = e;
 	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
@@ -1996,7 +2042,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	} else {
 		an = anchor_days(c);
 		y = ay;
-		days = holiday_in(best, y, NULL);
+		days = holiday_in(best, y, &to);
 		if (m == 0)
 			c->xyear = 1;
 		if (m == M_LAST || m == M_PREVIOUS ||
@@ -2006,10 +2052,25 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 			if (days == NO_DAY || days - eve > an ||
 			    (m != 0 && m != M_THIS && days - eve == an))
 				y--;
+			/* Super Tuesday is every fourth year */
+			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
+			     e++)
+				y--;
+		} else if (m == 0 && days != NO_DAY && days - eve < an &&
+		    tense(c, i, k) == 0 && to >= an - RECENT_DAYS) {
+			/* Groundhog Day in an article of February 12: the
+			 * one ten days before, not next year's; Ramadan
+			 * while it lasts */
 		} else if (days == NO_DAY || days - eve < an ||
 		    (m != 0 && m != M_THIS && days - eve == an)) {
 			y++; /* the next one */
+			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
+			     e++)
+				y++;
 		}
+		/* Tsunami Tuesday: the one year it has */
+		if (best->year != 0 && holiday_in(best, y, NULL) == NO_DAY)
+			y = best->year;
 	}
 	if ((days = holiday_in(best, y, &to)) == NO_DAY)
 		return -1;
@@ -2030,6 +2091,10 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	tv_day(&r->a, days - eve);
 	if (to > days && !eve)
 		tv_day(&r->b, to);
+	else if (pod > 0) {
+		r->a.grain = G_POD;
+		r->a.q = pod;
+	}
 	return k;
 }
 
@@ -3030,6 +3095,11 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	memset(pt, 0, sizeof(*pt));
 	if ((e = tag_at(c, i, r)) > 0)
 		return e;
+	/* a holiday's name before the readings of its words: "Early May
+	 * bank holiday", not "Early May" */
+	if ((class_is(c, i, L_HOLIDAYS) || name_opens(c, i)) &&
+	    (e = holiday_at(c, i, r)) > 0)
+		return e;
 	if ((e = week_of(c, i, r)) > 0)
 		return e;
 	if ((e = period_at(c, i, r)) > 0)
@@ -3365,7 +3435,8 @@ opener(const struct ctx *c, int i)
 	if (t->type != T_WORD)
 		return 0;
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
-	    class_is(c, i, L_HOLIDAYS))
+	    class_is(c, i, L_HOLIDAYS) ||
+	    (class_is(c, i, L_STREETS) && class_is(c, i + 1, L_HOLIDAYS)))
 		return 1;
 	v = class_val(c, i, L_MODIFIERS);
 	switch (v) {
