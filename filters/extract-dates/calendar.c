@@ -394,7 +394,9 @@ elongation_time(double jd0, double a)
  * Holika Dahan is the evening of the full moon of Phalguna (2019-03-20),
  * Janmashtami the midnight of the 8th of the dark half of Shravana
  * (2019-08-23).  When the tithi holds at that hour on no day (it began
- * and ended between two), the day it began.  0 when none.
+ * and ended between two), the day it holds at sunrise (Karva Chauth
+ * 2025: from 22:54 on October 9 to 19:38 on the 10th, before the moon
+ * rose, is kept on the 10th), else the day it began.  0 when none.
  */
 long
 lunar_festival_days(int y, int month, int tithi, int hour)
@@ -418,8 +420,10 @@ lunar_festival_days(int y, int month, int tithi, int hour)
 		e += IST + 0.5;
 		at = hour / 24.0;
 		day = (long)ceil(s - at);
-		if (day + at >= e)
-			day = (long)floor(s);
+		if (day + at >= e) /* the day it holds at sunrise, else the
+				      day it began */
+			day = (long)ceil(s - 0.25) + 0.25 < e ?
+			    (long)ceil(s - 0.25) : (long)floor(s);
 		day -= 2440588L;
 		civil_from_days(day, &yy, &mm, &dd);
 		if (yy == y)
@@ -430,12 +434,13 @@ lunar_festival_days(int y, int month, int tithi, int hour)
 
 /*
  * The day the sun enters sidereal sign `sign` (0 Aries ... 9 Capricorn)
- * in year y, in India; when it enters after sunset (18:00), the next day:
- * Makar Sankranti 2019 is January 15 (the sun entered Capricorn at 19:50
- * on the 14th), Vaisakhi 2018 April 14.
+ * in year y, in India; when it enters after `hour`, the next day: Makar
+ * Sankranti is kept the next day when the sun enters Capricorn after
+ * sunset (2019: at 19:50 on January 14, so January 15), Vaisakhi on the
+ * day of the entry into Aries until midnight (2024: 21:15 on April 13).
  */
 long
-solar_ingress_days(int y, int sign)
+solar_ingress_days(int y, int sign, int hour)
 {
 	double jd = days_from_civil(y, 1, 1) + 2440587.5 +
 	    fmod(sign * 30.0 - 270 + 360, 360) / 360 * 365.2422 + 14;
@@ -450,7 +455,7 @@ solar_ingress_days(int y, int sign)
 	}
 	local = jd + IST + 0.5;
 	return (long)floor(local) - 2440588L +
-	    (local - floor(local) >= 18.0 / 24);
+	    (local - floor(local) >= hour / 24.0);
 }
 
 /*

@@ -234,7 +234,7 @@ long chinese_new_year_days(int y);
 /* Diwali (Lakshmi Puja) of year y; 0 if none found. */
 long diwali_days(int y);
 long lunar_festival_days(int y, int month, int tithi, int hour);
-long solar_ingress_days(int y, int sign);
+long solar_ingress_days(int y, int sign, int hour);
 
 /* ---- values ---- */
 

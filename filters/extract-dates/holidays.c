@@ -23,9 +23,10 @@
 #include "holiday-table.h"
 #include "holidays.h"
 
-/* The rows of holiday-table.def, in their order. */
+/* The rows of holiday-table.def, sorted by name. */
 const struct holiday holidays[] = {
     HOLIDAY_ROWS{NULL, 0, 0, 0, 0, 0, 0, 0, 0}};
+const unsigned short holiday_first[27] = HOLIDAY_FIRST;
 
 /* The Gregorian Hebrew year of Hebrew month m in civil year y: Tishrei to
  * Kislev (autumn) begin the next Hebrew year. */
@@ -92,7 +93,7 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 			return 0;
 		break;
 	case H_SOLAR:
-		d = solar_ingress_days(y, h->a);
+		d = solar_ingress_days(y, h->a, h->c);
 		break;
 	case H_NOSUNDAY:
 		d = days_from_civil(y, h->a, h->b);
@@ -160,6 +161,11 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 	*from = d;
 	if (h->len < 0 && h->kind == H_ISLAMIC)
 		*to = next - 1; /* the whole month: Ramadan */
+	else if (h->len > 1 && h->kind == H_LUNAR)
+		/* Navratri: from the 1st lunar day to the 9th, 9 or 10 days
+		 * as the lunar days fall */
+		*to = lunar_festival_days(y, h->a, h->b + h->len - 1, h->c) +
+		    h->off;
 	else
 		*to = h->len > 1 ? d + h->len - 1 : d;
 	return 1;

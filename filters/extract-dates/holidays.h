@@ -21,7 +21,7 @@ enum hkind {
 	H_SUPERTUE,  /* Super Tuesday of a presidential election year */
 	H_YEAR365,   /* a/b of year `year` in a year of 365 days */
 	H_LUNAR,     /* Hindu month a, tithi b, current at hour c */
-	H_SOLAR      /* the sun into sidereal sign a (0 Aries) */
+	H_SOLAR      /* the sun into sidereal sign a (0 Aries), by hour c */
 };
 
 #define HF_MARK 0x01  /* only with a capital, a possessive or "day":
@@ -43,6 +43,9 @@ struct holiday {
 };
 
 extern const struct holiday holidays[];
+/* holidays[holiday_first[L]] is the first whose name begins with letter
+ * L (0: a) or a later one; holiday_first[26]: their count. */
+extern const unsigned short holiday_first[27];
 
 /*
  * The first day and the last of holiday h in year y (gb: --locale en-GB).

@@ -1902,20 +1902,24 @@ name_at(const struct ctx *c, int j, const char *name, int *marked)
 
 /*
  * Whether token j, a word of another class, may begin a holiday's name:
- * a month, season, part of day, modifier or "St" with a holiday word
+ * a month, season, part of day, "late", "early" or "St" with a holiday word
  * (holidays.words) among the three after it: "August bank holiday", "late
  * summer bank holiday", "night of power", "St Paddy's Day", "the morning
  * of Christmas".  Such a word is not in
  * holidays.words, where it would take the place of its own class.
  */
-static int
+static inline int
 name_opens(const struct ctx *c, int j)
 {
-	return (class_is(c, j, L_MONTHS) || class_is(c, j, L_SEASONS) ||
-		   class_is(c, j, L_PARTS) || class_is(c, j, L_MODIFIERS) ||
-		   class_is(c, j, L_STREETS)) &&
-	    (class_is(c, j + 1, L_HOLIDAYS) || class_is(c, j + 2, L_HOLIDAYS) ||
-		class_is(c, j + 3, L_HOLIDAYS));
+	const struct tok *t = tk(c, j);
+
+	/* one test on the word before any look at the next ones */
+	if (!(t->cmask & (1u << L_MONTHS | 1u << L_SEASONS | 1u << L_PARTS |
+			     1u << L_STREETS)) &&
+	    t->mod != M_LATE && t->mod != M_EARLY)
+		return 0;
+	return class_is(c, j + 1, L_HOLIDAYS) || class_is(c, j + 2, L_HOLIDAYS) ||
+	    class_is(c, j + 3, L_HOLIDAYS);
 }
 
 /* The first day of holiday h in year y (its last in *to); NO_DAY if it
@@ -1951,7 +1955,7 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0, pod = 0, nopod = 0;
+	int weekend = 0, pod = 0, nopod = 0, l;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
@@ -1959,7 +1963,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	/* the morning of Christmas, the evening of this Christmas Day (but
 	 * the night of power is a name) */
 	pod_again:
-	if (is_mod(c, j, M_THE) && is_mod(c, j + 2, M_OF) && !nopod)
+	if (is_mod(c, j, M_THE) && class_val(c, j + 1, L_PARTS) > 0 &&
+	    is_mod(c, j + 2, M_OF) && !nopod)
 		j++;
 	if ((pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
 	    is_mod(c, j + 1, M_OF) && !nopod) {
@@ -1983,9 +1988,11 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	if (tk(c, j)->type != T_WORD ||
 	    (!class_is(c, j, L_HOLIDAYS) && !name_opens(c, j)))
 		return -1;
-	for (h = holidays; h->name != NULL; h++) {
-		if (h->name[0] != (c->w->s[tk(c, j)->beg] | 0x20))
-			continue;
+	l = (c->w->s[tk(c, j)->beg] | 0x20) - 'a';
+	if (l < 0 || l >= 26)
+		return -1;
+	for (h = holidays + holiday_first[l];
+	     h < holidays + holiday_first[l + 1]; h++) {
 		if ((e = name_at(c, j, h->name, &mk)) > k) {
 			k = e;
 			best = h;
@@ -3087,7 +3094,7 @@ week_of(struct ctx *c, int i, struct reading *r)
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
-	int e;
+	int e, tried;
 
 	if ((e = nth_of(c, i, r)) > 0)
 		return e;
@@ -3097,7 +3104,7 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		return e;
 	/* a holiday's name before the readings of its words: "Early May
 	 * bank holiday", not "Early May" */
-	if ((class_is(c, i, L_HOLIDAYS) || name_opens(c, i)) &&
+	if ((tried = class_is(c, i, L_HOLIDAYS) || name_opens(c, i)) &&
 	    (e = holiday_at(c, i, r)) > 0)
 		return e;
 	if ((e = week_of(c, i, r)) > 0)
@@ -3108,7 +3115,7 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		return e;
 	if ((e = season_at(c, i, r)) > 0)
 		return e;
-	if ((e = holiday_at(c, i, r)) > 0)
+	if (!tried && (e = holiday_at(c, i, r)) > 0)
 		return e;
 	if ((e = point_at(c, i, pt)) > 0) {
 		if (!resolve_point(c, pt, i, e, &r->a, NULL))
