@@ -1629,6 +1629,18 @@ unit_at(const struct ctx *c, int i, int *plural)
 	return v % U_PLURAL;
 }
 
+/* The tokens of a weekend at i: 1 (weekend, wkend), 3 (week-end), else 0. */
+static int
+weekend_at(const struct ctx *c, int i)
+{
+	int pl, u = unit_at(c, i, &pl);
+
+	if (u == U_WEEKEND && !pl)
+		return 1;
+	return u == U_WEEK && !pl && is_punct(c, i + 1, '-') &&
+	    is_mod(c, i + 2, M_END) && tight(c, i + 2) ? 3 : 0;
+}
+
 /* Words in -est that are no superlative: "an arrest in two hours". */
 static int
 not_superlative(const char *w, size_t len)
@@ -1943,6 +1955,47 @@ holiday_in(const struct holiday *h, int y, long *to)
 }
 
 /*
+ * "the [n-th] closest HOLIDAY to DATE" after the name at k: the holiday's
+ * n-th nearest day to the first day of DATE, in *days; the token after
+ * DATE, or -1.  "the closest Christmas to today" in February is the last
+ * one, "the second closest" the next; "the closest Super Tuesday to 2019"
+ * is 2020's.
+ */
+static int
+closest_to(struct ctx *c, int k, const struct holiday *h, int n, long *days)
+{
+	struct reading r3;
+	struct point pt;
+	long t, d, seen[16];
+	int e, y, ns = 0, best, q;
+
+	if (!is_mod(c, k, M_TO) || (e = main_at(c, k + 1, &r3, &pt)) <= 0 ||
+	    r3.a.grain < G_YEAR || r3.b.grain)
+		return -1;
+	t = days_from_civil(r3.a.y, r3.a.m > 0 ? r3.a.m : 1,
+	    r3.a.d > 0 ? r3.a.d : 1);
+	/* n rounds of the nearest not yet taken, over the 16 years around */
+	for (q = 0; q < n; q++) {
+		best = 0;
+		*days = NO_DAY;
+		for (y = r3.a.y - 8; y < r3.a.y + 8; y++) {
+			if ((d = holiday_in(h, y, NULL)) == NO_DAY)
+				continue;
+			for (best = 0; best < ns && seen[best] != d; best++)
+				;
+			if (best < ns)
+				continue;
+			if (*days == NO_DAY || labs(d - t) < labs(*days - t))
+				*days = d;
+		}
+		if (*days == NO_DAY)
+			return -1;
+		seen[ns++] = *days;
+	}
+	return e;
+}
+
+/*
  * Christmas, Thanksgiving [Day], Easter Monday, Labor Day weekend, New
  * Year's Eve, Martin Luther King Day, Mother's Day [2025], next
  * Thanksgiving, last Easter, Christmas of 2024, Passover (an interval),
@@ -1955,13 +2008,26 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0, pod = 0, nopod = 0, l;
+	int weekend = 0, pod = 0, nopod = 0, l, close = 0, j0;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
 
+	/* the [second] closest Christmas to today */
+	if (is_mod(c, j, M_THE)) {
+		int o = ordinal_at(c, j + 1, &e);
+
+		if (o > 0 && o <= 8 && is_word_text(c, e, "closest")) {
+			close = o;
+			j = e + 1;
+		} else if (is_word_text(c, j + 1, "closest")) {
+			close = 1;
+			j += 2;
+		}
+	}
 	/* the morning of Christmas, the evening of this Christmas Day (but
 	 * the night of power is a name) */
+	j0 = j;
 	pod_again:
 	if (is_mod(c, j, M_THE) && class_val(c, j + 1, L_PARTS) > 0 &&
 	    is_mod(c, j + 2, M_OF) && !nopod)
@@ -1973,7 +2039,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 			j++;
 	} else {
 		pod = 0;
-		j = i;
+		j = j0;
 	}
 	v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
@@ -1981,7 +2047,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	    is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_FOLLOWING)) {
 		m = tk(c, j)->mod;
 		j++;
-	} else if (is_mod(c, j, M_THE) && j == i) {
+	} else if (is_mod(c, j, M_THE) && j == j0) {
 		j++;
 		goto v_again;
 	}
@@ -2001,7 +2067,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	if (best == NULL && pod > 0) {
 		nopod = 1;
-		j = i;
+		j = j0;
 		m = 0;
 		goto pod_again;
 	}
@@ -2012,6 +2078,12 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
 	    !marked && k - j < 3)
 		return -1; /* a new year */
+	if (close > 0) {
+		if ((e = closest_to(c, k, best, close, &days)) < 0)
+			return -1;
+		tv_day(&r->a, days);
+		return e;
+	}
 	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
 	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
 	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
@@ -2021,10 +2093,10 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	anchor_civil(c, &ay, &am, &ad);
 	memset(&r2, 0, sizeof(r2));
-	/* Labor Day weekend [2021], Memorial Day weekend last year */
-	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+	/* Labor Day weekend [2021], Memorial Day week-end last year */
+	if ((e = weekend_at(c, k)) > 0) {
 		weekend = 1;
-		k++;
+		k += e;
 	}
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
@@ -2081,9 +2153,9 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	if ((days = holiday_in(best, y, &to)) == NO_DAY)
 		return -1;
-	if (!weekend && unit_at(c, k, &e) == U_WEEKEND && !e) {
+	if (!weekend && (e = weekend_at(c, k)) > 0) {
 		weekend = 1;
-		k++;
+		k += e;
 	}
 	if (weekend) {
 		/* Labor Day weekend: the one before a Monday holiday, else
@@ -2964,7 +3036,8 @@ period_of(struct ctx *c, int k, int *y, int *m)
 /*
  * The first Monday of October, the last week of July, the third day of
  * October, the 20th of next month, the 9th month of next year, the last
- * Friday in March 2025.
+ * Friday in March 2025, the last week of 2016 (the year's last ISO week),
+ * the third last week of 2018, the last week-end in October.
  */
 static int
 nth_of(struct ctx *c, int i, struct reading *r)
@@ -2983,12 +3056,19 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		e = j + 1;
 	} else if ((n = ordinal_at(c, j, &e)) <= 0 || n > 31) {
 		return -1;
+	} else if (n > 1 && n <= 5 && is_mod(c, e, M_LAST)) {
+		n = -n; /* the second last week of October */
+		e++;
 	}
 	if ((wd = class_val(c, e, L_WEEKDAYS)) > 0 && wd < 10) {
 		k = e + 1;
 	} else if ((wd = 0) == 0 && (u = unit_at(c, e, &pl)) != 0 && !pl &&
 	    (u == U_WEEK || u == U_DAY || u == U_MONTH || u == U_WEEKEND)) {
 		k = e + 1;
+		if (weekend_at(c, e) == 3) {
+			u = U_WEEKEND; /* the last week-end in October */
+			k = e + 3;
+		}
 	} else if (n > 0 && tk(c, j)->type == T_NUM) {
 		k = e; /* the 20th of next month */
 		u = U_DAY;
@@ -3004,7 +3084,8 @@ nth_of(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (n > 5)
 			return -1;
-		d = nth_weekday(y, m, wd, n);
+		d = n < 0 ? nth_weekday(y, m, wd, -1) + 7L * (n + 1) :
+			    nth_weekday(y, m, wd, n);
 		if (n > 0 && nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
 		    days_from_civil(y, m, month_days(y, m)))
 			return -1;
@@ -3025,13 +3106,16 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	}
 	/* weeks: the n-th week starts on the n-th Monday (of the month,
 	 * or the year's first ISO week); the last is the last whole one */
-	if (m == 0) {
+	if (m == 0 && n < 0) {
+		/* the last ISO week of the year holds its December 28 */
+		d = days_from_civil(y, 12, 28);
+		d -= weekday_of(d) - 1;
+		d += 7L * (n + 1);
+	} else if (m == 0) {
 		long w1 = days_from_civil(y, 1, 4);
 
 		w1 -= weekday_of(w1) - 1;
-		d = n > 0 ? w1 + 7L * (n - 1) : -1;
-		if (d < 0)
-			return -1;
+		d = w1 + 7L * (n - 1);
 	} else if (n > 0) {
 		long first = days_from_civil(y, m, 1);
 
@@ -3044,6 +3128,7 @@ nth_of(struct ctx *c, int i, struct reading *r)
 
 		d = last - 6; /* the last Monday with its Sunday in it */
 		d -= weekday_of(d) - 1;
+		d += 7L * (n + 1);
 	}
 	tv_day(&r->a, d);
 	r->a.grain = u == U_WEEKEND ? G_WEEKEND : G_WEEK;
