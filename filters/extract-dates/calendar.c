@@ -459,6 +459,31 @@ solar_ingress_days(int y, int sign, int hour)
 }
 
 /*
+ * The day of solar month `sign` (the sun in that sidereal sign, 0 Aries)
+ * of year y on which the moon is in lunar mansion (nakshatra) `nak` (0
+ * Ashvini ... 21 Shravana, Thiruvonam ... 26 Revati: 13 1/3 sidereal
+ * degrees each) at `hour` in India: Onam is Thiruvonam of the month
+ * Chingam (the sun in Leo), 2018-08-25.  A mansion the moon reaches in
+ * the month's first four days is left for its return a month later (2024:
+ * September 15, not August 19).  0 when none.
+ */
+long
+nakshatra_days(int y, int sign, int nak, int hour)
+{
+	long from = solar_ingress_days(y, sign, 24), d;
+	double jd, l;
+
+	for (d = from + 4; d < from + 35; d++) {
+		jd = d + 2440587.5 + hour / 24.0 - IST;
+		l = fmod(moon_longitude(jd) - sun_longitude(jd) + sun_sidereal(jd) +
+			720, 360);
+		if ((int)(l / (40.0 / 3)) == nak)
+			return d;
+	}
+	return 0;
+}
+
+/*
  * Chinese (lunar) New Year of year y: the new moon that falls on or after
  * January 21 in Beijing, the second after the winter solstice in all but
  * rare years.  2013: February 10; 2014: January 31.

@@ -235,6 +235,7 @@ long chinese_new_year_days(int y);
 long diwali_days(int y);
 long lunar_festival_days(int y, int month, int tithi, int hour);
 long solar_ingress_days(int y, int sign, int hour);
+long nakshatra_days(int y, int sign, int nak, int hour);
 
 /* ---- values ---- */
 

@@ -35,12 +35,14 @@ BEGIN {
 	nargs["taxday"] = 0;	kind["taxday"] = "H_TAXDAY"
 	nargs["hebrew"] = 2;	kind["hebrew"] = "H_HEBREW"
 	nargs["islamic"] = 2;	kind["islamic"] = "H_ISLAMIC"
+	nargs["islamiclast"] = 2;	kind["islamiclast"] = "H_ISLASTWD"
 	nargs["diwali"] = 0;	kind["diwali"] = "H_DIWALI"
 	nargs["nosunday"] = 2;	kind["nosunday"] = "H_NOSUNDAY"
 	nargs["supertuesday"] = 0;	kind["supertuesday"] = "H_SUPERTUE"
 	nargs["year365"] = 3;	kind["year365"] = "H_YEAR365"
 	nargs["lunar"] = 3;	kind["lunar"] = "H_LUNAR"
 	nargs["solar"] = 2;	kind["solar"] = "H_SOLAR"
+	nargs["nakshatra"] = 3;	kind["nakshatra"] = "H_NAKSHATRA"
 	split("chaitra vaishakha jyeshtha ashadha shravana bhadrapada " \
 	    "ashvin kartika margashirsha pausha magha phalguna", w, " ")
 	for (i = 1; i <= 12; i++)
@@ -89,6 +91,14 @@ BEGIN {
 		if (!(f[4] in hour))
 			fail("'" f[4] "' is not sunrise, noon, afternoon, sunset, moonrise or midnight")
 		cc = hour[f[4]]
+	} else if (rule == "nakshatra") {
+		if (!(f[2] in sign))
+			fail("'" f[2] "' is not a sign (aries ... pisces)")
+		a = sign[f[2]]
+		b = num(f[3], 0, 26)
+		if (!(f[4] in hour))
+			fail("'" f[4] "' is not sunrise, noon, afternoon, sunset, moonrise or midnight")
+		cc = hour[f[4]]
 	} else if (rule == "solar") {
 		if (!(f[2] in sign))
 			fail("'" f[2] "' is not a sign (aries ... pisces)")
@@ -96,6 +106,11 @@ BEGIN {
 		if (!(f[3] in hour))
 			fail("'" f[3] "' is not sunrise, noon, afternoon, sunset, moonrise or midnight")
 		cc = hour[f[3]]
+	} else if (rule == "islamiclast") {
+		a = num(f[2], 1, 12)
+		if (!(f[3] in wday))
+			fail("'" f[3] "' is not a weekday (mon ... sun)")
+		cc = wday[f[3]]
 	} else if (rule == "nth") {
 		a = num(f[2], 1, 12)
 		b = f[3] == "last" ? -1 : num(f[3], 1, 5)

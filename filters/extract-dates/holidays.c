@@ -92,6 +92,10 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 		if ((d = lunar_festival_days(y, h->a, h->b, h->c)) == 0)
 			return 0;
 		break;
+	case H_NAKSHATRA:
+		if ((d = nakshatra_days(y, h->a, h->b, h->c)) == 0)
+			return 0;
+		break;
 	case H_SOLAR:
 		d = solar_ingress_days(y, h->a, h->c);
 		break;
@@ -153,6 +157,12 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 		d = islamic_in_year(y, h->a, h->b, &next);
 		if (d == 0)
 			return 0;
+		break;
+	case H_ISLASTWD:
+		/* the last Friday of Ramadan: from the month's last day */
+		if (islamic_in_year(y, h->a, 1, &next) == 0)
+			return 0;
+		d = next - 1 - (weekday_of(next - 1) - h->c + 7) % 7;
 		break;
 	default:
 		return 0;

@@ -16,12 +16,14 @@ enum hkind {
 	H_TAXDAY,    /* US tax day */
 	H_HEBREW,    /* Hebrew month a (Nisan 1), day b */
 	H_ISLAMIC,   /* Islamic month a, day b (Umm al-Qura) */
+	H_ISLASTWD,  /* the last weekday c of Islamic month a */
 	H_DIWALI,    /* Diwali, from the new moon of Kartika */
 	H_NOSUNDAY,  /* a/b, on a Sunday the Saturday before */
 	H_SUPERTUE,  /* Super Tuesday of a presidential election year */
 	H_YEAR365,   /* a/b of year `year` in a year of 365 days */
 	H_LUNAR,     /* Hindu month a, tithi b, current at hour c */
-	H_SOLAR      /* the sun into sidereal sign a (0 Aries), by hour c */
+	H_SOLAR,     /* the sun into sidereal sign a (0 Aries), by hour c */
+	H_NAKSHATRA  /* the moon in mansion b at hour c, the sun in sign a */
 };
 
 #define HF_MARK 0x01  /* only with a capital, a possessive or "day":

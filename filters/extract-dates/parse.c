@@ -2073,8 +2073,9 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	if (best == NULL)
 		return -1;
-	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP))
-		return -1; /* lent money */
+	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP) &&
+	    !year_at(c, k, &e, 0))
+		return -1; /* lent money, but lent 2018 */
 	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
 	    !marked && k - j < 3)
 		return -1; /* a new year */
