@@ -3139,6 +3139,43 @@ nth_of(struct ctx *c, int i, struct reading *r)
 }
 
 /*
+ * The first ten days of last year, the first two weeks of March, the last
+ * two days of the month: n days or weeks at the start or the end of a
+ * month or a year, as one interval.  Not months: "the first nine months
+ * of the year" is a reporting period, how long, as TIMEX3 has it.
+ */
+static int
+units_of(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, n, e, u, pl, y, m, k, first;
+	long from, to, len;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_LAST))
+		first = 0;
+	else if (tk(c, j)->type == T_WORD && ordinal_at(c, j, &e) == 1)
+		first = 1;
+	else
+		return -1;
+	if ((n = count_at(c, j + 1, &e)) < 2 ||
+	    (u = unit_at(c, e, &pl)) == 0 || !pl ||
+	    (u != U_DAY && u != U_WEEK) ||
+	    (!is_mod(c, e + 1, M_OF) && !is_mod(c, e + 1, M_IN)) ||
+	    (k = period_of(c, e + 2, &y, &m)) < 0)
+		return -1;
+	from = days_from_civil(y, m > 0 ? m : 1, 1);
+	to = m > 0 ? days_from_civil(y, m, month_days(y, m)) :
+		     days_from_civil(y, 12, 31);
+	len = u == U_WEEK ? 7L * n : n;
+	if (len > to - from + 1)
+		return -1;
+	tv_day(&r->a, first ? from : to - len + 1);
+	tv_day(&r->b, first ? from + len - 1 : to);
+	return k;
+}
+
+/*
  * The week of a day: "the week of March 10", "the week beginning
  * (starting, commencing) February 4", "w/c Feb 4": the ISO week (Monday
  * to Sunday) holding that day.
@@ -3207,6 +3244,8 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		return e;
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
+	if ((e = units_of(c, i, r)) > 0)
+		return e;
 	if ((e = now_at(c, i, r)) > 0)
 		return e;
 	if ((e = tag_at(c, i, r)) > 0)
