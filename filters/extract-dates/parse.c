@@ -3040,7 +3040,8 @@ period_of(struct ctx *c, int k, int *y, int *m)
  * The first Monday of October, the last week of July, the third day of
  * October, the 20th of next month, the 9th month of next year, the last
  * Friday in March 2025, the last week of 2016 (the year's last ISO week),
- * the third last week of 2018, the last week-end in October.
+ * the third last week of 2018, the last week-end in October, the fifth
+ * last day of May.
  */
 static int
 nth_of(struct ctx *c, int i, struct reading *r)
@@ -3096,9 +3097,10 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		return k;
 	}
 	if (u == U_DAY) {
-		if (m == 0 || n < 0 || n > month_days(y, m))
+		if (m == 0 || n > month_days(y, m))
 			return -1;
-		tv_set(&r->a, G_DAY, y, m, n);
+		/* the last day of October, the fifth last day of May */
+		tv_set(&r->a, G_DAY, y, m, n < 0 ? month_days(y, m) + n + 1 : n);
 		return k;
 	}
 	if (u == U_MONTH) {
