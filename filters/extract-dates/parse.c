@@ -1957,31 +1957,44 @@ holiday_in(const struct holiday *h, int y, long *to)
 }
 
 /*
- * "the [n-th] closest HOLIDAY to DATE" after the name at k: the holiday's
- * n-th nearest day to the first day of DATE, in *days; the token after
- * DATE, or -1.  "the closest Christmas to today" in February is the last
- * one, "the second closest" the next; "the closest Super Tuesday to 2019"
- * is 2020's.
+ * "the [n-th] closest HOLIDAY to DATE" (dir 0), "the n-th HOLIDAY after
+ * DATE" (1) or "before DATE" (-1), the name ending at k: the holiday's
+ * n-th nearest day to the first day of DATE, or n-th after its last day
+ * or before its first, in *days; the token after DATE, or -1.  "the
+ * closest Christmas to today" in February is the last one, "the second
+ * closest" the next; "the closest Super Tuesday to 2019" is 2020's, and
+ * so is "the second Super Tuesday after 2013".
  */
 static int
-closest_to(struct ctx *c, int k, const struct holiday *h, int n, long *days)
+closest_to(struct ctx *c, int k, const struct holiday *h, int n, int dir,
+    long *days)
 {
 	struct reading r3;
 	struct point pt;
-	long t, d, seen[16];
+	long t, last, d, seen[16];
 	int e, y, ns = 0, best, q;
 
-	if (!is_mod(c, k, M_TO) || (e = main_at(c, k + 1, &r3, &pt)) <= 0 ||
-	    r3.a.grain < G_YEAR || r3.b.grain)
+	*days = NO_DAY;
+	if (!is_mod(c, k, dir == 0 ? M_TO : dir > 0 ? M_AFTER : M_BEFORE) ||
+	    (e = main_at(c, k + 1, &r3, &pt)) <= 0 || r3.b.grain ||
+	    (r3.a.grain != G_YEAR && r3.a.grain != G_MONTH &&
+		r3.a.grain != G_WEEK && r3.a.grain < G_DAY))
 		return -1;
 	t = days_from_civil(r3.a.y, r3.a.m > 0 ? r3.a.m : 1,
 	    r3.a.d > 0 ? r3.a.d : 1);
+	last = r3.a.grain == G_YEAR ? days_from_civil(r3.a.y, 12, 31) :
+	    r3.a.grain == G_MONTH ?
+				      days_from_civil(r3.a.y, r3.a.m,
+					  month_days(r3.a.y, r3.a.m)) :
+	    r3.a.grain == G_WEEK ? t + 6 :
+				   t;
 	/* n rounds of the nearest not yet taken, over the 16 years around */
 	for (q = 0; q < n; q++) {
 		best = 0;
 		*days = NO_DAY;
 		for (y = r3.a.y - 8; y < r3.a.y + 8; y++) {
-			if ((d = holiday_in(h, y, NULL)) == NO_DAY)
+			if ((d = holiday_in(h, y, NULL)) == NO_DAY ||
+			    (dir > 0 && d <= last) || (dir < 0 && d >= t))
 				continue;
 			for (best = 0; best < ns && seen[best] != d; best++)
 				;
@@ -2010,7 +2023,7 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0, pod = 0, nopod = 0, l, close = 0, j0;
+	int weekend = 0, pod = 0, nopod = 0, l, close = 0, dir = 0, j0;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
@@ -2025,6 +2038,12 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		} else if (is_word_text(c, j + 1, "closest")) {
 			close = 1;
 			j += 2;
+		} else if (o > 0 && o <= 8 &&
+		    (class_is(c, e, L_HOLIDAYS) || name_opens(c, e))) {
+			/* the second Super Tuesday after 2013 */
+			close = o;
+			dir = 2;
+			j = e;
 		}
 	}
 	/* the morning of Christmas, the evening of this Christmas Day (but
@@ -2081,8 +2100,10 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
 	    !marked && k - j < 3)
 		return -1; /* a new year */
+	if (dir == 2)
+		dir = is_mod(c, k, M_BEFORE) ? -1 : 1;
 	if (close > 0) {
-		if ((e = closest_to(c, k, best, close, &days)) < 0)
+		if ((e = closest_to(c, k, best, close, dir, &days)) < 0)
 			return -1;
 		tv_day(&r->a, days);
 		return e;
