@@ -32,8 +32,8 @@ static int out_errno; /* first write error, 0 if none */
 #define MAX_TARGETS 8
 
 struct target {
-	int fd;      /* open for writing until target_close(), else -1 */
 	char *final; /* the file to replace; NULL: written directly */
+	int fd;      /* open for writing until target_close(), else -1 */
 	int failed;  /* a write, fsync or close failed: never commit it */
 };
 static struct target targets[MAX_TARGETS];

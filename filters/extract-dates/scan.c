@@ -628,6 +628,12 @@ ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n)
 	w.pos = 0;
 	w.sp = 0;
 	w.view = 0;
+	/* not a view: its fields set only so that no field of w fill()
+	 * may look at is undefined (w.buf is not zeroed: it is large and
+	 * this runs for every line; the tokens go to lt->t instead) */
+	w.head = w.base = w.total = 0;
+	w.vbits = NULL;
+	w.vbit0 = 0;
 	/* as fill() would go on from window to window: WIN_TOKS at a time */
 	while (w.pos < n) {
 		size_t k, base = lt->nt;
