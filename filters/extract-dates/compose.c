@@ -16,6 +16,11 @@
  * the next one is found, and asks compose_exprs() whether the bytes
  * between them join them; a joined pair may join a third ("Friday, March
  * 15, at 9 a.m.").  The joining words are the table joins[] below.
+ *
+ * compose_lead() takes in the bare hours written just before an
+ * expression, which are no expression alone: "9 tomorrow", "eight
+ * tonight", "between 3 and 5 on 1/1/2015", "between 7 and 9:30 last
+ * night".
  */
 #include <string.h>
 
@@ -348,6 +353,11 @@ join_range(struct expr *a, const struct expr *b0)
 			clock_on(&b.b, d, 1);
 	}
 	end = b.b.grain ? &b.b : &b.a;
+	/* between now (10:20) and eight o'clock: 20:00 */
+	if (end->grain >= G_HOUR && a->a.grain >= G_HOUR && !b.ampm &&
+	    end->hh < 12 && tv_minutes(end, 0) < tv_minutes(&a->a, 0) &&
+	    tv_days(end) == tv_days(&a->a) && end->hh + 12 > a->a.hh)
+		end->hh += 12;
 	if (tv_minutes(end, 1) < tv_minutes(&a->a, 0))
 		return 0;
 	if (!tv_valid_day(&a->a) || !tv_valid_day(end))
@@ -471,11 +481,13 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.clock_only = 0;
 		x.wd = b->wd;
 	} else if ((j == J_NONE || j == J_COMMA || j == J_PAREN) &&
-	    a->a.grain == G_DAY && !a->b.grain && b->a.grain == G_DAY &&
+	    a->a.grain == G_DAY && !a->b.grain && b->a.grain >= G_DAY &&
 	    !b->b.grain && ends_in_weekday(s, a->beg, a->end) &&
 	    !ends_in_weekday(s, b->beg, b->end) && !b->relative) {
-		/* Friday (March 15), next Friday 5/12: the date it names */
+		/* Friday (March 15), next Friday 5/12, friday march
+		 * fifteenth nine a m: the date it names */
 		x.a = b->a;
+		x.kind = b->kind;
 		if (b->xyear)
 			year_of_weekday(&x.a, weekday_of(tv_days(&a->a)));
 		x.wd = 0;
@@ -512,5 +524,177 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	x.relative = x.relative || b->relative;
 	x.xyear = x.xyear && b->xyear;
 	*a = x;
+	return 1;
+}
+
+/*
+ * The token just before byte pos (not before floor), white space
+ * skipped: a run of letters, of digits, or one other byte, in
+ * [*b, *e).  0 if none, -1 when it is the end of a longer token ("v2",
+ * "$9", "3.5").
+ */
+static int
+token_before(const char *s, size_t floor, size_t pos, size_t *b, size_t *e)
+{
+	size_t i = pos;
+
+	while (i > floor && is_blank(s, i - 1))
+		i--;
+	if (i == floor)
+		return 0;
+	*e = i;
+	if (is_letter((unsigned char)s[i - 1]))
+		while (i > floor && is_letter((unsigned char)s[i - 1]))
+			i--;
+	else if (s[i - 1] >= '0' && s[i - 1] <= '9')
+		while (i > floor && s[i - 1] >= '0' && s[i - 1] <= '9')
+			i--;
+	else
+		i--;
+	/* a word or number must not be the end of a longer one: "v2" */
+	if (i > floor && (is_letter((unsigned char)s[i - 1]) ||
+			     (s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			     s[i - 1] == '.' || s[i - 1] == ',' ||
+			     s[i - 1] == ':' || s[i - 1] == '/' ||
+			     s[i - 1] == '$') &&
+	    (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+		return -1;
+	*b = i;
+	return 1;
+}
+
+/* The hour s[b..e) as a bare number: 0-23 in digits (at most two), one to
+ * twelve in words; else -1. */
+static int
+bare_hour(const char *s, size_t b, size_t e)
+{
+	const struct lexent *x;
+
+	if (s[b] >= '0' && s[b] <= '9') {
+		if (e - b > 2)
+			return -1;
+		return e - b == 1 ? s[b] - '0' :
+				    (s[b] - '0') * 10 + (s[b + 1] - '0') < 24 ?
+				    (s[b] - '0') * 10 + (s[b + 1] - '0') : -1;
+	}
+	x = lex_get_class(s + b, e - b, L_NUMBERS);
+	return x != NULL && x->val >= 1 && x->val <= 12 ? x->val : -1;
+}
+
+/* The first word of s[b..e) is a clock's hour: "9:30", "six". */
+static int
+starts_with_hour(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	if (s[b] >= '0' && s[b] <= '9')
+		return 1;
+	for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+		;
+	return w > b && bare_hour(s, b, w) > 0;
+}
+
+static int
+is_range_word(const char *s, size_t b, size_t e, int *and)
+{
+	*and = word_eq(s, b, e, "and");
+	return *and || word_eq(s, b, e, "to") || word_eq(s, b, e, "until") ||
+	    word_eq(s, b, e, "till") || word_eq(s, b, e, "through") ||
+	    (e - b == 1 && s[b] == '-');
+}
+
+int
+compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
+    const struct anchor *an)
+{
+	size_t b, e, pos = x->beg, beg;
+	int m = -1, h0 = -1, and = 0, clock = x->a.grain >= G_HOUR, k;
+	int pod = x->a.grain == G_POD ? x->a.q : 0, end_hh;
+	struct tv a, z;
+
+	if (x->b.grain || x->open || x->a.grain < G_DAY || x->end > n ||
+	    (!an->have && (x->relative || x->xyear)))
+		return 0;
+	if (clock && !starts_with_hour(s, x->beg, x->end))
+		return 0;
+	if (token_before(s, floor, pos, &b, &e) <= 0)
+		return 0;
+	if (!clock) {
+		/* [between N and] M [on] DAY */
+		if (word_eq(s, b, e, "on")) {
+			pos = b;
+			if (token_before(s, floor, pos, &b, &e) <= 0)
+				return 0;
+		}
+		if ((m = bare_hour(s, b, e)) < 0)
+			return 0;
+		pos = beg = b;
+		if ((k = token_before(s, floor, pos, &b, &e)) < 0) {
+			return 0;
+		} else if (k == 0) {
+			b = e = pos; /* the line opens with it: "9 tomorrow" */
+		} else if (is_range_word(s, b, e, &and)) {
+			goto range;
+		}
+		/* one hour: only where it can be nothing else, "eight
+		 * tonight" (a word), "at 9 tomorrow", "9 tomorrow" opening
+		 * the line (not "won 9 on Tuesday", "lost 7 this morning") */
+		if (m < 1 || m > 12)
+			return 0;
+		if (!(pod >= P_MO && pod <= P_NI && is_letter(s[beg])) &&
+		    b < e &&
+		    !word_eq(s, b, e, "at") && !word_eq(s, b, e, "around") &&
+		    !word_eq(s, b, e, "about") && !word_eq(s, b, e, "by"))
+			return 0;
+		goto make;
+	} else if (!is_range_word(s, b, e, &and)) {
+		return 0;
+	}
+	/* N and|to|- M: the first hour of a range, then its opener */
+range:
+	pos = b;
+	if (token_before(s, floor, pos, &b, &e) <= 0 ||
+	    (h0 = bare_hour(s, b, e)) < 0)
+		return 0;
+	beg = b;
+	if (token_before(s, floor, beg, &b, &e) > 0 &&
+	    word_eq(s, b, e, "between"))
+		beg = b;
+	else if (clock && token_before(s, floor, beg, &b, &e) > 0 &&
+	    word_eq(s, b, e, "from") && !and)
+		beg = b;
+	else if (and || !clock)
+		return 0; /* two bare numbers are hours only after between, or
+			   * before a clock: not "rose from 3 to 5 yesterday" */
+make:
+	a = x->a;
+	if (!clock) {
+		a.grain = G_MINUTE;
+		a.hh = m;
+		a.mm = a.ss = 0;
+		a.q = 0;
+		clock_on(&a, &x->a, 0);
+	}
+	end_hh = a.hh;
+	z = a;
+	if (h0 >= 0) {
+		z.hh = h0;
+		z.mm = z.ss = 0;
+		z.grain = G_MINUTE;
+		clock_on(&z, &x->a, 0);
+		if (z.hh < 12 && end_hh >= 12 && z.hh + 12 <= end_hh)
+			z.hh += 12; /* between 7 and 9:30 last night: 19:00 */
+		if (z.hh * 60 >= a.hh * 60 + a.mm)
+			return 0;
+		x->a = z;
+		x->b = a;
+		x->kind = K_INTERVAL;
+	} else {
+		x->a = a;
+		x->kind = K_TIME;
+	}
+	x->beg = beg;
+	x->clock_only = 0;
+	x->wd = 0;
 	return 1;
 }

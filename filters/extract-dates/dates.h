@@ -448,6 +448,14 @@ int parse_at(
 int compose_exprs(struct expr *a, const struct expr *b, const char *s,
     size_t n, size_t floor, const struct anchor *an);
 
+/*
+ * Take into x the bare hours written just before it (after floor), which
+ * are no expression alone: "9 tomorrow", "eight tonight", "between 3 and
+ * 5 on 1/1/2015".  Returns 1 when x grew.
+ */
+int compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
+    const struct anchor *an);
+
 /* b, a clock that ends an interval begun at clock a on the same day but
  * earlier in it, moved to the next day: "10 p.m. to 2 a.m." */
 void tv_overnight(const struct tv *a, struct tv *b);

@@ -183,6 +183,7 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 		if (!parse_at(&w, an, floor, e) || e->end <= w.t[h].beg)
 			continue;
 		if (e->a.grain != G_NONE) {
+			compose_lead(e, s, n, floor, an); /* eight tonight */
 			/* kept back until the next one: the two may be one
 			 * ("between Jan 2019 and today", compose.c) */
 			if (npend &&
