@@ -466,6 +466,14 @@ meridiem(const struct ctx *c, int i, int *pm)
 
 	if (tk(c, i)->type != T_WORD)
 		return 0;
+	/* 3:20p: one letter against the minutes of a clock */
+	if ((is_word_text(c, i, "p") || is_word_text(c, i, "a")) &&
+	    tight(c, i) && i >= 3 && is_num(c, i - 1) &&
+	    tk(c, i - 1)->ndig == 2 && is_punct(c, i - 2, ':') &&
+	    tk(c, i + 1)->type != T_WORD) {
+		*pm = is_word_text(c, i, "p");
+		return 1;
+	}
 	/* "nine a m", "one thirty p m": two letters apart (2 tokens) */
 	if ((is_word_text(c, i, "a") || is_word_text(c, i, "p")) &&
 	    is_word_text(c, i + 1, "m") && !is_punct(c, i + 2, '\'')) {
@@ -900,8 +908,11 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 3;
 	}
-	/* two parts: 2014-10 (a month), 3/10 (with a cue) */
-	if (sep == '-' && a->ndig == 4 && b->ndig == 2 && b->val >= 1 &&
+	/* two parts: 2014-10, 2015-3 (a month; not the season 2003-4),
+	 * 3/10 (with a cue) */
+	if (sep == '-' && a->ndig == 4 &&
+	    (b->ndig == 2 || (b->ndig == 1 && b->val != (a->val + 1) % 10)) &&
+	    b->val >= 1 &&
 	    b->val <= 12 && b->val <= a->val % 100 &&
 	    a->val >= 1200 && a->val <= 2200) {
 		p->y = a->val;
