@@ -182,6 +182,39 @@ ends_in_weekday(const char *s, size_t b, size_t e)
 	return x != NULL && x->val >= 1 && x->val <= 7;
 }
 
+/* Whether s[b..e) counts units from a day: "two weeks from now", "3
+ * weeks after Christmas" (a word of the units list). */
+static int
+counted(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	while (b < e) {
+		for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+			;
+		if (w > b && lex_get_class(s + b, w - b, L_UNITS) != NULL)
+			return 1;
+		b = w > b ? w : b + 1;
+	}
+	return 0;
+}
+
+/* Whether s[b..e) has a number of four digits (a year). */
+static int
+has_year(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	while (b < e) {
+		for (w = b; w < e && s[w] >= '0' && s[w] <= '9'; w++)
+			;
+		if (w - b == 4)
+			return 1;
+		b = w > b ? w : b + 1;
+	}
+	return 0;
+}
+
 static long
 tv_days(const struct tv *v)
 {
@@ -298,9 +331,17 @@ set_year(struct tv *v, int y)
 	v->y = y; /* February 29 of a year without one: tv_valid_day() */
 }
 
+/* Whether s[b..e) is "now" ("right now", "just now"). */
+static int
+is_now(const char *s, size_t b, size_t e)
+{
+	return e - b >= 3 && word_eq(s, e - 3, e, "now") &&
+	    (e - b == 3 || is_blank(s, e - 4));
+}
+
 /* The interval a to b; 0 if b ends before a begins. */
 static int
-join_range(struct expr *a, const struct expr *b0)
+join_range(struct expr *a, const struct expr *b0, const char *s)
 {
 	struct expr b = *b0;
 	struct tv *end;
@@ -335,6 +376,14 @@ join_range(struct expr *a, const struct expr *b0)
 		if (a->b.grain)
 			set_year(&a->b, a->b.y - 1);
 	}
+	/* now, an end beside a day or longer, is its day: "between Jan
+	 * 2019 and now" (2019-01/2020-04-26) */
+	if (b.a.grain >= G_HOUR && a->a.grain < G_HOUR &&
+	    is_now(s, b.beg, b.end))
+		b.a.grain = G_DAY;
+	if (a->a.grain >= G_HOUR && b.a.grain < G_HOUR && !a->b.grain &&
+	    is_now(s, a->beg, a->end))
+		a->a.grain = G_DAY;
 	/* a clock goes to a clock or a day, and one without its day only
 	 * to a clock ("3pm - this week" are two) */
 	if ((a->a.grain >= G_HOUR) != (b.a.grain >= G_HOUR) &&
@@ -368,6 +417,21 @@ join_range(struct expr *a, const struct expr *b0)
 	return 1;
 }
 
+/* Whether y is a year written in four digits: "2017". */
+static int
+year_written(const struct expr *y, const char *s)
+{
+	size_t k;
+
+	if (y->a.grain != G_YEAR || y->b.grain || y->a.fiscal ||
+	    y->end - y->beg != 4)
+		return 0;
+	for (k = y->beg; k < y->end; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
 /*
  * A quarter or half written without its year, part, and a year written
  * beside it in four digits, year: x becomes the part in that year ("2017-Q1", "Q3 of
@@ -377,14 +441,8 @@ static int
 year_part(struct expr *x, const struct expr *part, const struct expr *year,
     const char *s)
 {
-	size_t k;
-
-	if (year->a.grain != G_YEAR || year->b.grain || year->a.fiscal ||
-	    year->end - year->beg != 4)
+	if (!year_written(year, s))
 		return 0;
-	for (k = year->beg; k < year->end; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0; /* written as four digits: 2017 */
 	if ((part->a.grain != G_QUARTER && part->a.grain != G_HALF) ||
 	    part->b.grain || !(part->relative || part->xyear))
 		return 0;
@@ -427,6 +485,7 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	int j, between = 0;
 	size_t beg = a->beg, end = b->end, o;
 	struct expr x = *a;
+	struct tv z;
 
 	if (b->beg < a->end || b->end > n || a->open || b->open ||
 	    a->a.grain == G_NONE || b->a.grain == G_NONE)
@@ -451,7 +510,7 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	} else if (j == J_RANGE || (j == J_AND && between && o != (size_t)-1)) {
 		if (j == J_RANGE && a->b.grain && b->b.grain)
 			return 0; /* two ranges side by side: a list */
-		if (!join_range(&x, b))
+		if (!join_range(&x, b, s))
 			return 0;
 		if (o != (size_t)-1)
 			beg = o;
@@ -501,19 +560,50 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 				return 0;
 			end = o + 1;
 		}
-	} else if ((j == J_NONE || j == J_COMMA) && a->a.grain == G_DAY &&
-	    !a->b.grain && !a->relative && b->a.grain == G_DAY &&
+	} else if ((j == J_NONE || j == J_COMMA ||
+		       (j == J_ON && counted(s, a->beg, a->end))) &&
+	    a->a.grain == G_DAY && !a->b.grain && b->a.grain == G_DAY &&
 	    !b->b.grain && b->wd && !ends_in_weekday(s, a->beg, a->end) &&
 	    ends_in_weekday(s, b->beg, b->end)) {
-		/* Jul 18, Fri */
-		if (a->xyear)
+		/* Jul 18, Fri; two weeks from now on Monday: the weekday
+		 * of the week of a day counted from the anchor */
+		if (counted(s, a->beg, a->end))
+			tv_on_day(&x.a, tv_days(&a->a) -
+				weekday_of(tv_days(&a->a)) + b->wd);
+		else if (a->xyear)
 			year_of_weekday(&x.a, b->wd);
-	} else if ((j == J_NONE || j == J_ON || j == J_COMMA) &&
-	    a->a.grain == G_WEEK && !a->b.grain && b->a.grain == G_DAY &&
-	    !b->b.grain && b->wd) {
-		/* next week on Tuesday: the Tuesday of that week */
-		tv_on_day(&x.a, tv_days(&a->a) + b->wd - 1);
+	} else if ((j == J_NONE || j == J_COMMA) && a->a.grain == G_DAY &&
+	    !a->b.grain && a->wd && counted(s, b->beg, b->end) &&
+	    b->a.grain == G_DAY && !b->b.grain && !b->wd) {
+		/* Monday two weeks from now: that week's Monday */
+		tv_on_day(&x.a, tv_days(&b->a) - weekday_of(tv_days(&b->a)) +
+			a->wd);
 		x.wd = 0;
+	} else if ((j == J_NONE || j == J_ON || j == J_COMMA) &&
+	    a->a.grain == G_WEEK && !a->b.grain && b->a.grain >= G_DAY &&
+	    !b->b.grain && b->wd) {
+		/* next week on Tuesday [9 a.m.]: that Tuesday of the week */
+		x.a = b->a;
+		tv_on_day(&z, tv_days(&a->a) + b->wd - 1);
+		x.a.y = z.y, x.a.m = z.m, x.a.d = z.d;
+		x.kind = b->kind;
+		x.wd = 0;
+	} else if (j == J_ON && a->a.grain == G_DAY && !a->b.grain && a->wd &&
+	    b->a.grain == G_WEEK && !b->b.grain) {
+		/* Monday of the following week */
+		tv_on_day(&x.a, tv_days(&b->a) + a->wd - 1);
+		x.wd = 0;
+	} else if ((j == J_NONE || j == J_COMMA) &&
+	    !has_year(s, a->beg, a->end) && !a->relative &&
+	    a->a.grain >= G_DAY && year_written(b, s) &&
+	    (!a->b.grain || (a->b.grain >= G_DAY && a->b.y == a->a.y))) {
+		/* Thu Oct 26 11:00:09 2023: the year after the clock */
+		set_year(&x.a, b->a.y);
+		if (x.b.grain)
+			set_year(&x.b, b->a.y);
+		if (!tv_valid_day(&x.a) || (x.b.grain && !tv_valid_day(&x.b)))
+			return 0;
+		x.xyear = 0;
 	} else {
 		return 0;
 	}
