@@ -487,8 +487,11 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	struct expr x = *a;
 	struct tv z;
 
-	if (b->beg < a->end || b->end > n || a->open || b->open ||
-	    a->a.grain == G_NONE || b->a.grain == G_NONE)
+	/* most pairs of a line are far apart: the longest join is ",
+	 * through " with some white space */
+	if (b->beg < a->end || b->beg - a->end > 16 || b->end > n ||
+	    a->open || b->open || a->a.grain == G_NONE ||
+	    b->a.grain == G_NONE)
 		return 0;
 	/* without an anchor a relative expression is written unresolved:
 	 * nothing to join it with */
@@ -693,6 +696,43 @@ is_range_word(const char *s, size_t b, size_t e, int *and)
 	    (e - b == 1 && s[b] == '-');
 }
 
+/*
+ * Whether the byte p[0] (with the byte before it, when back > 1) may end
+ * the word before an expression that compose_lead() takes: the end of an
+ * hour ("9", "one" ... "twelve") or of "on"; before a clock, of a range
+ * word ("and", "to", "until", "till", "through", "-").  Two letters tell
+ * "nine" from "the" and "in", which come before most expressions.
+ */
+static int
+may_end_lead(const char *p, size_t back, int clock)
+{
+	char a = back > 1 ? (char)(p[-1] | 0x20) : ' ', z = (char)(*p | 0x20);
+
+	if (clock) /* and, to, until, till, through, - */
+		return *p == '-' || (z == 'd' && a == 'n') ||
+		    (z == 'o' && a == 't') || (z == 'l' && (a == 'i' ||
+							 a == 'l')) ||
+		    (z == 'h' && a == 'g');
+	if (*p >= '0' && *p <= '9')
+		return 1;
+	switch (z) {
+	case 'e': /* one, nine, three, five, twelve */
+		return a == 'n' || a == 'e' || a == 'v';
+	case 'o': /* two */
+		return a == 'w';
+	case 'r': /* four */
+		return a == 'u';
+	case 'x': /* six */
+		return a == 'i';
+	case 'n': /* seven, ten, eleven; on */
+		return a == 'e' || a == 'o';
+	case 't': /* eight */
+		return a == 'h';
+	default:
+		return 0;
+	}
+}
+
 int
 compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
     const struct anchor *an)
@@ -705,6 +745,14 @@ compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
 	if (x->b.grain || x->open || x->a.grain < G_DAY || x->end > n ||
 	    (!an->have && (x->relative || x->xyear)))
 		return 0;
+	/* a cheap look first, for most expressions have a word before
+	 * them that is none of these: the byte before must end an hour
+	 * (9, one ... twelve) or "on"; before a clock, a range word (and,
+	 * to, until, till, through, a dash) */
+	for (b = pos; b > floor && is_blank(s, b - 1); b--)
+		;
+	if (b == floor || !may_end_lead(s + b - 1, b - floor, clock))
+		return 0;
 	if (clock && !starts_with_hour(s, x->beg, x->end))
 		return 0;
 	if (token_before(s, floor, pos, &b, &e) <= 0)
@@ -716,8 +764,9 @@ compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
 			if (token_before(s, floor, pos, &b, &e) <= 0)
 				return 0;
 		}
-		if ((m = bare_hour(s, b, e)) < 0)
-			return 0;
+		if (!may_end_lead(s + e - 1, e - floor, 0) ||
+		    (m = bare_hour(s, b, e)) < 0)
+			return 0; /* "on Monday": the word before "on" */
 		pos = beg = b;
 		if ((k = token_before(s, floor, pos, &b, &e)) < 0) {
 			return 0;
