@@ -57,6 +57,9 @@ static const struct {
     {"of", J_ON},
 };
 
+static int bare_hour(const char *s, size_t b, size_t e);
+static int is_range_word(const char *s, size_t b, size_t e, int *and);
+
 /* The words that open an interval before its first end. */
 static const char *const openers[] = {"from", "between"};
 
@@ -478,6 +481,85 @@ year_of_weekday(struct tv *d, int wd)
 	}
 }
 
+/*
+ * A clock after from or between, then a range word and a bare hour that
+ * is no expression alone: "from 10:30 to 3", "between 6:30 to 9 pst".  x
+ * becomes the clock range; the bytes read end at *end (a zone word is
+ * taken).  The bare hour is the first one after the clock, within twelve
+ * hours ("10:30 to 3": 15:00).  lim: where the next expression begins.
+ */
+static int
+clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
+    size_t *end)
+{
+	size_t i = x->end, w;
+	int h, and, between;
+	const struct lexent *z;
+
+	if (!x->clock_only || x->b.grain || x->a.grain < G_HOUR ||
+	    opener_before(s, floor, x->beg, &between) == (size_t)-1)
+		return 0;
+	while (i < lim && is_blank(s, i))
+		i++;
+	for (w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w == i && i < lim && s[i] == '-')
+		w = i + 1;
+	if (w == i || !is_range_word(s, i, w, &and) || (and && !between))
+		return 0;
+	for (i = w; i < lim && is_blank(s, i); i++)
+		;
+	for (w = i; w < lim && ((s[w] >= '0' && s[w] <= '9') ||
+				   is_letter((unsigned char)s[w])); w++)
+		;
+	if (w == i || (w < lim && (s[w] == ':' || s[w] == '%' ||
+				      ((s[w] == '.' || s[w] == ',') &&
+					  w + 1 < lim && s[w + 1] >= '0' &&
+					  s[w + 1] <= '9'))) ||
+	    (h = bare_hour(s, i, w)) < 1 || h > 12)
+		return 0;
+	x->b = x->a;
+	x->b.hh = h;
+	x->b.mm = x->b.ss = 0;
+	x->b.grain = G_MINUTE;
+	if (h * 60 <= x->a.hh * 60 + x->a.mm && h < 12)
+		x->b.hh += 12; /* from 10:30 to 3: 15:00 */
+	if (x->b.hh * 60 <= x->a.hh * 60 + x->a.mm || x->b.hh > 23)
+		return 0;
+	/* a zone word after it: "9 pst" */
+	for (i = w; i < lim && is_blank(s, i); i++)
+		;
+	for (*end = w, w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w > i && (z = lex_get_class(s + i, w - i, L_ZONES)) != NULL)
+		*end = w, i = w;
+	/* then no word but "on" before the next expression: not "from
+	 * 10:30 to 3 points" */
+	while (i < lim && is_blank(s, i))
+		i++;
+	for (w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w > i && !word_eq(s, i, w, "on"))
+		return 0;
+	x->kind = K_INTERVAL;
+	return 1;
+}
+
+int
+compose_tail(struct expr *x, const char *s, size_t n, size_t floor)
+{
+	size_t end;
+	struct expr y = *x;
+	int between;
+
+	if (!clock_tail(&y, s, n, floor, &end))
+		return 0;
+	y.beg = opener_before(s, floor, x->beg, &between);
+	y.end = end;
+	*x = y;
+	return 1;
+}
+
 int
 compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
     size_t floor, const struct anchor *an)
@@ -498,6 +580,31 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	if (!an->have && (a->relative || a->xyear || b->relative || b->xyear))
 		return 0;
 	j = gap_join(s, a->end, b->beg);
+	if (j == J_NO && clock_tail(&x, s, b->beg, floor, &o)) {
+		/* from 10:30 to 3 on Friday */
+		size_t k = o;
+
+		while (k < b->beg && is_blank(s, k))
+			k++;
+		if (k < b->beg && (s[k] == ',' ||
+				      (b->beg - k >= 2 && word_eq(s, k, k + 2,
+							     "on"))))
+			k += s[k] == ',' ? 1 : 2;
+		while (k < b->beg && is_blank(s, k))
+			k++;
+		if (k != b->beg || !has_day(&b->a) || b->a.grain > G_POD ||
+		    b->b.grain)
+			return 0;
+		clock_on(&x.a, &b->a, 0);
+		clock_on(&x.b, &b->a, 0);
+		x.beg = opener_before(s, floor, a->beg, &between);
+		x.end = end;
+		x.clock_only = 0;
+		x.wd = b->wd;
+		x.relative = x.relative || b->relative;
+		*a = x;
+		return 1;
+	}
 	if (j == J_NO)
 		return 0;
 	o = opener_before(s, floor, a->beg, &between);

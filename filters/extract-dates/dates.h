@@ -456,6 +456,11 @@ int compose_exprs(struct expr *a, const struct expr *b, const char *s,
 int compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
     const struct anchor *an);
 
+/* x, a clock after from or between, with the bare hour that ends its
+ * range after it ("from 10:30 to 3", "between 6:30 to 9 pst"); 1 when x
+ * grew. */
+int compose_tail(struct expr *x, const char *s, size_t n, size_t floor);
+
 /* b, a clock that ends an interval begun at clock a on the same day but
  * earlier in it, moved to the next day: "10 p.m. to 2 a.m." */
 void tv_overnight(const struct tv *a, struct tv *b);

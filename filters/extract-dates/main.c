@@ -190,6 +190,9 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 			    compose_exprs(pend, e, s, n, pend_floor, an)) {
 				remember(an, pend);
 			} else {
+				if (npend && compose_tail(pend, s, e->beg,
+						 pend_floor))
+					remember(an, pend);
 				if (npend)
 					found(pend, an, in, line);
 				t = pend, pend = e, e = t;
@@ -213,8 +216,11 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 		if (h + 1 >= w.nt && window_more(&w)) /* to the window's end */
 			h -= window_slide(&w, h + 1);
 	}
-	if (npend)
+	if (npend) {
+		if (compose_tail(pend, s, n, pend_floor))
+			remember(an, pend);
 		found(pend, an, in, line);
+	}
 }
 
 /* The reading thread's side: each line cut into tokens ahead. */
