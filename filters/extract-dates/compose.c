@@ -629,10 +629,16 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	    (!a->b.grain || a->b.grain == G_DAY) && b->clock_only) {
 		/* on Saturday for 9 a.m.; 22-23 Feb at 7pm */
 		x.a = b->a;
-		clock_on(&x.a, &a->a, b->ampm);
+		z = a->a;
+		if (a->wd && !a->tense && !a->b.grain) /* a plan, as parse.c
+							* reads "9am on Saturday" */
+			civil_from_days(an->days + (a->wd -
+						       weekday_of(an->days) + 7) %
+				7, &z.y, &z.m, &z.d);
+		clock_on(&x.a, &z, b->ampm);
 		if (a->b.grain || b->b.grain) {
 			x.b = b->b.grain ? b->b : b->a;
-			clock_on(&x.b, a->b.grain ? &a->b : &a->a, b->ampm);
+			clock_on(&x.b, a->b.grain ? &a->b : &z, b->ampm);
 			x.kind = K_INTERVAL;
 		} else {
 			x.kind = K_TIME;

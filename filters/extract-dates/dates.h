@@ -427,6 +427,7 @@ struct expr {
 	 * written ("9 a.m.", "from 3 to 5 p.m."), and whether its hours
 	 * are fixed by a.m./p.m., noon or midnight */
 	int clock_only, ampm;
+	int tense; /* of the clause, when a bare weekday asked: -1, 0, 1 */
 };
 
 /*

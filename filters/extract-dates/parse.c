@@ -1614,7 +1614,9 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			int back = (dw - p->wd + 7) % 7;
 			int fwd = (p->wd - dw + 7) % 7;
 
-			days = back <= fwd ? an - back : an + fwd;
+			/* with its clock and no tense, a weekday is a plan:
+			 * "at 9am on Saturday" is the coming one */
+			days = back <= fwd && !p->hastime ? an - back : an + fwd;
 		}
 		tv_day(v, days);
 	} else if (p->hastime) {
@@ -3743,6 +3745,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->wd = c->wd;
 	x->kind = r.b.grain || x->open ? K_INTERVAL :
 	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
+	x->tense = c->tense == 2 ? 0 : c->tense;
 	x->clock_only = r.a.grain >= G_HOUR && !x->open &&
 	    (!r.b.grain || r.b.grain >= G_HOUR) &&
 	    clock_only(c, i, k, &x->ampm);
