@@ -35,6 +35,7 @@ enum join {
 	J_AT,    /* at, for, around: a day, then its clock */
 	J_ON,    /* on, of: a clock, then its day */
 	J_PAREN, /* "(": a weekday, then its date in parentheses */
+	J_BOUND, /* before, after, by: a day, then a bound on its clock */
 	J_NO
 };
 
@@ -53,6 +54,9 @@ static const struct {
     {"for", J_AT},
     {"around", J_AT},
     {"about", J_AT},
+    {"before", J_BOUND},
+    {"after", J_BOUND},
+    {"by", J_BOUND},
     {"on", J_ON},
     {"of", J_ON},
 };
@@ -496,7 +500,7 @@ clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
 	int h, and, between;
 	const struct lexent *z;
 
-	if (!x->clock_only || x->b.grain || x->a.grain < G_HOUR ||
+	if (!x->clock_only || x->open || x->b.grain || x->a.grain < G_HOUR ||
 	    opener_before(s, floor, x->beg, &between) == (size_t)-1)
 		return 0;
 	while (i < lim && is_blank(s, i))
@@ -572,7 +576,7 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	/* most pairs of a line are far apart: the longest join is ",
 	 * through " with some white space */
 	if (b->beg < a->end || b->beg - a->end > 16 || b->end > n ||
-	    a->open || b->open || a->a.grain == G_NONE ||
+	    a->open || (b->open && !b->clock_only) || a->a.grain == G_NONE ||
 	    b->a.grain == G_NONE)
 		return 0;
 	/* without an anchor a relative expression is written unresolved:
@@ -617,6 +621,17 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.end = end;
 		*a = x;
 		return 1;
+	} else if (b->open) {
+		if (!((j == J_NONE || j == J_COMMA) && !a->clock_only &&
+			has_day(&a->a) && a->a.grain <= G_POD && !a->b.grain))
+			return 0;
+		/* tomorrow before 4pm, with --open-intervals */
+		x.a = b->a;
+		clock_on(&x.a, &a->a, b->ampm);
+		x.open = b->open;
+		x.kind = K_INTERVAL;
+		x.clock_only = 0;
+		x.wd = 0;
 	} else if (j == J_RANGE || (j == J_AND && between && o != (size_t)-1)) {
 		if (j == J_RANGE && a->b.grain && b->b.grain)
 			return 0; /* two ranges side by side: a list */
@@ -624,10 +639,12 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 			return 0;
 		if (o != (size_t)-1)
 			beg = o;
-	} else if ((j == J_AT || j == J_NONE || j == J_COMMA) &&
+	} else if ((j == J_AT || j == J_NONE || j == J_COMMA ||
+		       (j == J_BOUND && !a->b.grain && !b->b.grain)) &&
 	    !a->clock_only && has_day(&a->a) && a->a.grain <= G_POD &&
 	    (!a->b.grain || a->b.grain == G_DAY) && b->clock_only) {
-		/* on Saturday for 9 a.m.; 22-23 Feb at 7pm */
+		/* on Saturday for 9 a.m.; 22-23 Feb at 7pm; tomorrow
+		 * before 4 p.m. (its bound, as "before 4 p.m." alone) */
 		x.a = b->a;
 		z = a->a;
 		if (a->wd && !a->tense && !a->b.grain) /* a plan, as parse.c

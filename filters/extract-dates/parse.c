@@ -3746,7 +3746,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->kind = r.b.grain || x->open ? K_INTERVAL :
 	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
 	x->tense = c->tense == 2 ? 0 : c->tense;
-	x->clock_only = r.a.grain >= G_HOUR && !x->open &&
+	x->clock_only = r.a.grain >= G_HOUR &&
 	    (!r.b.grain || r.b.grain >= G_HOUR) &&
 	    clock_only(c, i, k, &x->ampm);
 	return 1;
