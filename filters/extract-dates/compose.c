@@ -352,10 +352,14 @@ join_range(struct expr *a, const struct expr *b0, const char *s)
 {
 	struct expr b = *b0;
 	struct tv *end;
+	/* whether an end's year is not written (four digits are a year
+	 * written, whatever the flags say: "2018" in "to 2018-Q1") */
+	int bx = b.xyear && !has_year(s, b.beg, b.end);
+	int ax = a->xyear && !has_year(s, a->beg, a->end);
 
 	/* a year not written takes the other's: "10 August 2013 - 12
 	 * September", "Nov. - Feb. 5, 2017" */
-	if (b.xyear && !a->xyear && !a->relative && a->a.y != b.a.y) {
+	if (bx && !ax && !a->relative && a->a.y != b.a.y) {
 		set_year(&b.a, a->a.y);
 		if (b.b.grain)
 			set_year(&b.b, a->a.y);
@@ -364,7 +368,7 @@ join_range(struct expr *a, const struct expr *b0, const char *s)
 			if (b.b.grain)
 				set_year(&b.b, a->a.y + 1);
 		}
-	} else if (a->xyear && !b.xyear && !b.relative && a->a.y != b.a.y) {
+	} else if (ax && !bx && !b.relative && a->a.y != b.a.y) {
 		int y = b.a.y;
 
 		set_year(&a->a, y);
@@ -375,8 +379,7 @@ join_range(struct expr *a, const struct expr *b0, const char *s)
 			if (a->b.grain)
 				set_year(&a->b, y - 1);
 		}
-	} else if (a->xyear && b.xyear &&
-	    tv_minutes(&a->a, 0) > tv_minutes(&b.a, 0)) {
+	} else if (ax && bx && tv_minutes(&a->a, 0) > tv_minutes(&b.a, 0)) {
 		/* "from the end of March to the middle of September",
 		 * each year from the tense: the earlier year for both */
 		set_year(&a->a, a->a.y - 1);
@@ -621,6 +624,14 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.end = end;
 		*a = x;
 		return 1;
+	} else if ((j == J_NONE || (j == J_RANGE && a->end + 1 == b->beg)) &&
+	    a->b.grain == G_YEAR && !a->b.fiscal && a->end - a->beg > 4 &&
+	    has_year(s, a->end - 4, a->end) &&
+	    (b->a.grain == G_QUARTER || b->a.grain == G_HALF) &&
+	    !b->b.grain && (b->relative || b->xyear)) {
+		/* from 2017-Q1 to 2018-Q1: the end's year and its quarter */
+		x.b = b->a;
+		x.b.y = a->b.y;
 	} else if (b->open) {
 		if (!((j == J_NONE || j == J_COMMA) && !a->clock_only &&
 			has_day(&a->a) && a->a.grain <= G_POD && !a->b.grain))
@@ -633,8 +644,8 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.clock_only = 0;
 		x.wd = 0;
 	} else if (j == J_RANGE || (j == J_AND && between && o != (size_t)-1)) {
-		if (j == J_RANGE && a->b.grain && b->b.grain)
-			return 0; /* two ranges side by side: a list */
+		if (a->b.grain)
+			return 0; /* a range and more: a list */
 		if (!join_range(&x, b, s))
 			return 0;
 		if (o != (size_t)-1)
