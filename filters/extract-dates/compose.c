@@ -61,6 +61,9 @@ static const struct {
     {"of", J_ON},
 };
 
+/* The longest expression (bytes) that is joined to another. */
+#define COMPOSE_MAX 120
+
 static int bare_hour(const char *s, size_t b, size_t e);
 static int is_range_word(const char *s, size_t b, size_t e, int *and);
 
@@ -220,6 +223,19 @@ has_year(const char *s, size_t b, size_t e)
 		b = w > b ? w : b + 1;
 	}
 	return 0;
+}
+
+/* The first word of s[b..e) is a weekday: "Friday (June 14)". */
+static int
+starts_with_weekday(const char *s, size_t b, size_t e)
+{
+	size_t w;
+	const struct lexent *x;
+
+	for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+		;
+	x = w > b ? lex_get_class(s + b, w - b, L_WEEKDAYS) : NULL;
+	return x != NULL && x->val >= 1 && x->val <= 7;
 }
 
 static long
@@ -577,8 +593,12 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	struct tv z;
 
 	/* most pairs of a line are far apart: the longest join is ",
-	 * through " with some white space */
+	 * through " with some white space; and one expression of two is
+	 * short (the looks at a's words below stay constant work, not a
+	 * chain of "Friday (June 14) Friday (June 14) ..." read again and
+	 * again) */
 	if (b->beg < a->end || b->beg - a->end > 16 || b->end > n ||
+	    a->end - a->beg > COMPOSE_MAX || b->end - b->beg > COMPOSE_MAX ||
 	    a->open || (b->open && !b->clock_only) || a->a.grain == G_NONE ||
 	    b->a.grain == G_NONE)
 		return 0;
@@ -708,6 +728,7 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		       (j == J_ON && counted(s, a->beg, a->end))) &&
 	    a->a.grain == G_DAY && !a->b.grain && b->a.grain == G_DAY &&
 	    !b->b.grain && b->wd && !ends_in_weekday(s, a->beg, a->end) &&
+	    !starts_with_weekday(s, a->beg, a->end) &&
 	    ends_in_weekday(s, b->beg, b->end)) {
 		/* Jul 18, Fri; two weeks from now on Monday: the weekday
 		 * of the week of a day counted from the anchor */
