@@ -466,19 +466,23 @@ meridiem(const struct ctx *c, int i, int *pm)
 
 	if (tk(c, i)->type != T_WORD)
 		return 0;
-	/* 3:20p: one letter against the minutes of a clock */
-	if ((is_word_text(c, i, "p") || is_word_text(c, i, "a")) &&
-	    tight(c, i) && i >= 3 && is_num(c, i - 1) &&
-	    tk(c, i - 1)->ndig == 2 && is_punct(c, i - 2, ':') &&
-	    tk(c, i + 1)->type != T_WORD) {
-		*pm = is_word_text(c, i, "p");
-		return 1;
-	}
-	/* "nine a m", "one thirty p m": two letters apart (2 tokens) */
-	if ((is_word_text(c, i, "a") || is_word_text(c, i, "p")) &&
-	    is_word_text(c, i + 1, "m") && !is_punct(c, i + 2, '\'')) {
-		*pm = is_word_text(c, i, "p");
-		return 2;
+	/* one letter, a or p (the length first: this is asked often) */
+	if (tk(c, i)->end - tk(c, i)->beg == 1 &&
+	    (is_word_text(c, i, "p") || is_word_text(c, i, "a"))) {
+		/* 3:20p: against the minutes of a clock */
+		if (tight(c, i) && i >= 3 && is_num(c, i - 1) &&
+		    tk(c, i - 1)->ndig == 2 && is_punct(c, i - 2, ':') &&
+		    tk(c, i + 1)->type != T_WORD) {
+			*pm = is_word_text(c, i, "p");
+			return 1;
+		}
+		/* "nine a m", "one thirty p m": two letters apart (2
+		 * tokens) */
+		if (is_word_text(c, i + 1, "m") && !is_punct(c, i + 2, '\'')) {
+			*pm = is_word_text(c, i, "p");
+			return 2;
+		}
+		return 0;
 	}
 	if (m == M_AM || m == M_PM) {
 		/* "am" as a word ("I am") only straight after the number */
