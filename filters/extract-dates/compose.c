@@ -64,8 +64,8 @@ static const struct {
 /* The longest expression (bytes) that is joined to another. */
 #define COMPOSE_MAX 120
 
-static int bare_hour(const char *s, size_t b, size_t e);
-static int is_range_word(const char *s, size_t b, size_t e, int *and);
+static int hour_text(const char *s, size_t b, size_t e);
+static int is_range_text(const char *s, size_t b, size_t e, int *and);
 
 /* The words that open an interval before its first end. */
 static const char *const openers[] = {"from", "between"};
@@ -528,7 +528,7 @@ clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
 		;
 	if (w == i && i < lim && s[i] == '-')
 		w = i + 1;
-	if (w == i || !is_range_word(s, i, w, &and) || (and && !between))
+	if (w == i || !is_range_text(s, i, w, &and) || (and && !between))
 		return 0;
 	for (i = w; i < lim && is_blank(s, i); i++)
 		;
@@ -539,7 +539,7 @@ clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
 				      ((s[w] == '.' || s[w] == ',') &&
 					  w + 1 < lim && s[w + 1] >= '0' &&
 					  s[w + 1] <= '9'))) ||
-	    (h = bare_hour(s, i, w)) < 1 || h > 12)
+	    (h = hour_text(s, i, w)) < 1 || h > 12)
 		return 0;
 	x->b = x->a;
 	x->b.hh = h;
@@ -821,7 +821,7 @@ token_before(const char *s, size_t floor, size_t pos, size_t *b, size_t *e)
 /* The hour s[b..e) as a bare number: 0-23 in digits (at most two), one to
  * twelve in words; else -1. */
 static int
-bare_hour(const char *s, size_t b, size_t e)
+hour_text(const char *s, size_t b, size_t e)
 {
 	const struct lexent *x;
 
@@ -846,11 +846,11 @@ starts_with_hour(const char *s, size_t b, size_t e)
 		return 1;
 	for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
 		;
-	return w > b && bare_hour(s, b, w) > 0;
+	return w > b && hour_text(s, b, w) > 0;
 }
 
 static int
-is_range_word(const char *s, size_t b, size_t e, int *and)
+is_range_text(const char *s, size_t b, size_t e, int *and)
 {
 	*and = word_eq(s, b, e, "and");
 	return *and || word_eq(s, b, e, "to") || word_eq(s, b, e, "until") ||
@@ -927,14 +927,14 @@ compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
 				return 0;
 		}
 		if (!may_end_lead(s + e - 1, e - floor, 0) ||
-		    (m = bare_hour(s, b, e)) < 0)
+		    (m = hour_text(s, b, e)) < 0)
 			return 0; /* "on Monday": the word before "on" */
 		pos = beg = b;
 		if ((k = token_before(s, floor, pos, &b, &e)) < 0) {
 			return 0;
 		} else if (k == 0) {
 			b = e = pos; /* the line opens with it: "9 tomorrow" */
-		} else if (is_range_word(s, b, e, &and)) {
+		} else if (is_range_text(s, b, e, &and)) {
 			goto range;
 		}
 		/* one hour: only where it can be nothing else, "eight
@@ -948,14 +948,14 @@ compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
 		    !word_eq(s, b, e, "about") && !word_eq(s, b, e, "by"))
 			return 0;
 		goto make;
-	} else if (!is_range_word(s, b, e, &and)) {
+	} else if (!is_range_text(s, b, e, &and)) {
 		return 0;
 	}
 	/* N and|to|- M: the first hour of a range, then its opener */
 range:
 	pos = b;
 	if (token_before(s, floor, pos, &b, &e) <= 0 ||
-	    (h0 = bare_hour(s, b, e)) < 0)
+	    (h0 = hour_text(s, b, e)) < 0)
 		return 0;
 	beg = b;
 	if (token_before(s, floor, beg, &b, &e) > 0 &&
