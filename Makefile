@@ -108,57 +108,6 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
-# html-text is a folder of parts, filters/html-text/, whose tables are
-# data files (elements, encoding labels, class/id words) turned into C
-# by tables.awk.
-HT = filters/html-text
-HTG = $(O)/gen/html-text
-HT_SRC = \
-	$(HT)/blocks.c \
-	$(HT)/charref.c \
-	$(HT)/decode.c \
-	$(HT)/element.c \
-	$(HT)/main.c \
-	$(HT)/source.c \
-	$(HT)/text.c \
-	$(HT)/tokenize.c \
-	$(HT)/tree.c
-HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
-	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
-HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
-HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
-
-$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
-	    $(HT)/charsets.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
-	mv $@.tmp $@
-
-$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
-
-$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
-
-$(B)/html-text: $(HT_OBJ) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # extract-dates is a folder of parts, filters/extract-dates/ (main.c on
 # top); its word lists (*.words, one class a file) become
 # $(O)/gen/extract-dates/words.c through its words2c.awk.
@@ -204,9 +153,9 @@ $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 #   X.rules        X.rules.h, every line a C string (the rule below)
 #   X.def          X.h, through the folder's own X.awk when it has one,
 #                  else scripts/def2c (its rows, as currencies.def has)
-# A folder with a link rule of its own (OWN_RULES: html-text and
-# extract-dates above, whose parts are compiled one by one) is left out.
-OWN_RULES = extract-dates html-text
+# A folder with a link rule of its own (OWN_RULES: extract-dates above,
+# whose parts are compiled one by one) is left out.
+OWN_RULES = extract-dates
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
@@ -218,7 +167,7 @@ dir_gen = $(if $(wildcard filters/$(1)/words/*.words),$(O)/gen/$(1)/words.h) \
 	    $(wildcard filters/$(1)/*.def))
 
 # Every generated header (lint and the fuzz targets make them first).
-GEN = $(O)/gen/htmlent_table.h $(HTG)/elements-gen.h $(HT_GEN) \
+GEN = $(O)/gen/htmlent_table.h \
 	$(XDG)/words.c $(foreach f,$(DIRFILTERS),$(call dir_gen,$(f)))
 gen: $(GEN)
 
