@@ -52,6 +52,43 @@ swar_range(uint64_t v, unsigned lo, unsigned hi)
 	    ~v & SWAR_HIGH;
 }
 
+/*
+ * The k bytes at p (k < 8) as they lie in memory, the bytes after them
+ * 0: the end of a string in one word, without reading past it (a string
+ * of three bytes, "USD", is one step of a loop that tests eight at a
+ * time).  Flags of the bytes past k must be masked off (swar_below()).
+ */
+static inline uint64_t
+swar_load_short(const void *p, size_t k)
+{
+	const unsigned char *s = p;
+	uint64_t v = 0;
+	uint32_t w4;
+	uint16_t w2;
+	size_t at = 0;
+
+	if (k & 4) {
+		memcpy(&w4, s, 4);
+		v = w4;
+		at = 4;
+	}
+	if (k & 2) {
+		memcpy(&w2, s + at, 2);
+		v |= (uint64_t)w2 << (8 * at);
+		at += 2;
+	}
+	if (k & 1)
+		v |= (uint64_t)s[at] << (8 * at);
+	return v;
+}
+
+/* The bits of the first k bytes of a word (k <= 8). */
+static inline uint64_t
+swar_below(size_t k)
+{
+	return k >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+}
+
 /* ASCII letters, either case. */
 static inline uint64_t
 swar_letters(uint64_t v)
