@@ -1261,10 +1261,12 @@ exact_document(struct input *in)
 		const char *p;
 		size_t len;
 		struct fp128 fp;
+		uint64_t where; /* hs_where(): hashed once, used twice */
 	} ring[AHEAD];
 	size_t head = 0, n = 0, len;
 	const char *ahead = NULL, *end, *nl;
 	struct fp128 fp;
+	uint64_t where;
 	struct line ln;
 	int r;
 
@@ -1283,6 +1285,7 @@ exact_document(struct input *in)
 			in->lr.scanned = in->lr.beg;
 			in->lr.lineno++;
 			fp = ring[head].fp;
+			where = ring[head].where;
 			head = (head + 1) % AHEAD;
 			n--;
 		} else {
@@ -1295,6 +1298,7 @@ exact_document(struct input *in)
 			}
 			len = ln.len + (size_t)ln.crlf;
 			fp = exact_fp(ln.p, len);
+			where = hs_where(&seen, fp);
 		}
 		if (n == 0)
 			ahead = in->lr.buf + in->lr.beg;
@@ -1305,7 +1309,8 @@ exact_document(struct input *in)
 			ring[r].p = ahead;
 			ring[r].len = (size_t)(nl - ahead);
 			ring[r].fp = exact_fp(ahead, ring[r].len);
-			hs_prefetch(&seen, ring[r].fp);
+			ring[r].where = hs_where(&seen, ring[r].fp);
+			hs_prefetch_at(&seen, ring[r].where);
 			n++;
 			ahead = nl + 1;
 		}
@@ -1321,7 +1326,7 @@ exact_document(struct input *in)
 				emit(&ln);
 			continue;
 		}
-		r = hs_add(&seen, fp);
+		r = hs_add_at(&seen, fp, where);
 		if (r == HS_FULL) {
 			memory_exceeded = 1;
 			return 1;

@@ -27,41 +27,6 @@
 #define HS_MAP_BYTES ((size_t)64 * 1024)
 #define HS_MAX_CAP ((size_t)1 << 32)
 
-/*
- * Where a fingerprint goes: the 64-bit product-fold of its two words, each
- * XORed with the process's secret seed.  The top 8 bits choose the
- * sub-table, the next 32 the home slot.  Fingerprints are not secret (a
- * seen-set file can come from anyone, and a crafted one can hold a million
- * keys that would share one home slot under a fixed mapping, which makes
- * linear probing quadratic); with a seed drawn at start-up, no file can
- * know where its keys land.  The same seed also spreads a file that was
- * saved in the table order of another run.
- */
-static inline uint64_t
-slot_hash(const struct hashset *h, struct fp128 fp)
-{
-	uint64_t a = fp.lo ^ h->seed[0], b = fp.hi ^ h->seed[1];
-#if defined(__SIZEOF_INT128__)
-	__extension__ unsigned __int128 r = (unsigned __int128)a * b;
-
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
-#else
-	return hash_mix64(hash_mix64(a) ^ b);
-#endif
-}
-
-static inline size_t
-home_slot(uint64_t x, size_t cap)
-{
-	return (size_t)((((x >> 24) & 0xffffffffu) * (uint64_t)cap) >> 32);
-}
-
-static inline struct hs_table *
-sub_of(const struct hashset *h, uint64_t x)
-{
-	return (struct hs_table *)&h->sub[x >> 56];
-}
-
 /* The process's seed: 16 bytes of /dev/urandom, or, without it, the
  * clock, the process id and an address (not secret, but not fixed). */
 static void
@@ -150,11 +115,11 @@ is_empty(const struct fp128 *s)
 }
 
 /* Put fp, known to be absent, into t (which has room); x is its
- * slot_hash(). */
+ * hs_where(). */
 static inline void
 place(struct hs_table *t, struct fp128 fp, uint64_t x)
 {
-	size_t j = home_slot(x, t->cap);
+	size_t j = hs_home(x, t->cap);
 
 	while (!is_empty(&t->slot[j]))
 		if (++j == t->cap)
@@ -199,11 +164,11 @@ grow(struct hashset *h, struct hs_table *t)
 	nt.cap = cap;
 	nt.used = t->used;
 	nt.grow_at = cap - cap / 8;
-	/* Home slots rise with the slot hash, so walking the old table in
+	/* Home slots rise with hs_where(), so walking the old table in
 	 * order writes the new one almost sequentially. */
 	for (i = 0; i < oldcap; i++)
 		if (!is_empty(&old[i]))
-			place(&nt, old[i], slot_hash(h, old[i]));
+			place(&nt, old[i], hs_where(h, old[i]));
 	slots_free(old, oldcap, oldmapped);
 	h->bytes = h->bytes - oldcap * sizeof(struct fp128) + add;
 	*t = nt;
@@ -211,18 +176,14 @@ grow(struct hashset *h, struct hs_table *t)
 }
 
 int
-hs_add(struct hashset *h, struct fp128 fp)
+hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x)
 {
-	struct hs_table *t;
-	uint64_t x;
+	struct hs_table *t = hs_sub(h, x);
 	size_t j;
 
-	if ((fp.lo | fp.hi) == 0)
-		fp.lo = 1;
-	x = slot_hash(h, fp);
-	t = sub_of(h, x);
+	fp = hs_key(fp);
 	if (t->cap != 0) {
-		j = home_slot(x, t->cap);
+		j = hs_home(x, t->cap);
 		for (;;) {
 			if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
 				return 0;
@@ -247,19 +208,22 @@ hs_add(struct hashset *h, struct fp128 fp)
 }
 
 int
+hs_add(struct hashset *h, struct fp128 fp)
+{
+	return hs_add_at(h, fp, hs_where(h, fp));
+}
+
+int
 hs_contains(const struct hashset *h, struct fp128 fp)
 {
-	const struct hs_table *t;
-	uint64_t x;
+	uint64_t x = hs_where(h, fp);
+	const struct hs_table *t = hs_sub(h, x);
 	size_t j;
 
-	if ((fp.lo | fp.hi) == 0)
-		fp.lo = 1;
-	x = slot_hash(h, fp);
-	t = sub_of(h, x);
 	if (t->cap == 0)
 		return 0;
-	j = home_slot(x, t->cap);
+	fp = hs_key(fp);
+	j = hs_home(x, t->cap);
 	for (;;) {
 		if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
 			return 1;
@@ -268,24 +232,6 @@ hs_contains(const struct hashset *h, struct fp128 fp)
 		if (++j == t->cap)
 			j = 0;
 	}
-}
-
-void
-hs_prefetch(const struct hashset *h, struct fp128 fp)
-{
-#if defined(__GNUC__)
-	uint64_t x = slot_hash(h, fp);
-	const struct hs_table *t = sub_of(h, x);
-
-	if (t->cap != 0) {
-		const struct fp128 *s = &t->slot[home_slot(x, t->cap)];
-		__builtin_prefetch(s);
-		__builtin_prefetch(s + 4);
-	}
-#else
-	(void)h;
-	(void)fp;
-#endif
 }
 
 int

@@ -3,9 +3,9 @@
  * hold tens of millions of them in little memory.
  *
  * Layout: 256 sub-tables chosen by the top 8 bits of a keyed hash of the
- * fingerprint (its two words XORed with a random seed drawn once per
- * process, multiplied, the product's halves folded), so that where a key
- * lands cannot be known in advance: a seen-set file crafted so that its
+ * fingerprint (hs_where(): its two words XORed with a random seed drawn
+ * once per process, multiplied, the product's halves folded), so that where a
+ * key lands cannot be known in advance: a seen-set file crafted so that its
  * keys share one slot costs no more to load than any other.  Each
  * sub-table is an open-addressing array of 16-byte slots with linear
  * probing; the home slot is the multiply-shift range reduction of the
@@ -79,12 +79,88 @@ int hs_add(struct hashset *h, struct fp128 fp);
 /* 1 if fp is in the set, else 0. */
 int hs_contains(const struct hashset *h, struct fp128 fp);
 
+/* fp as the set stores it: the all-zero fingerprint marks an empty slot,
+ * so it is kept as lo = 1. */
+static inline struct fp128
+hs_key(struct fp128 fp)
+{
+	if ((fp.lo | fp.hi) == 0)
+		fp.lo = 1;
+	return fp;
+}
+
 /*
- * Ask the processor to fetch the cache line where fp would be found, so
- * that a caller that knows the next few fingerprints in advance can hide
- * the memory latency of the probe.  It changes nothing.
+ * Where fp goes in h: the 64-bit product-fold of its two words, each
+ * XORed with the process's secret seed.  The top 8 bits choose the
+ * sub-table (hs_sub()), the next 32 the home slot (hs_home()).
+ * Fingerprints are not secret (a seen-set file can come from anyone, and
+ * a crafted one can hold a million keys that would share one home slot
+ * under a fixed mapping, which makes linear probing quadratic); with a
+ * seed drawn at start-up, no file can know where its keys land.  The same
+ * seed also spreads a file that was saved in the table order of another
+ * run.  A caller that prefetches computes it once for both steps:
+ *	x = hs_where(h, fp); hs_prefetch_at(h, x); ... hs_add_at(h, fp, x);
+ * (dedupe-lines' exact loop: hashing twice cost 2% of its instructions).
  */
-void hs_prefetch(const struct hashset *h, struct fp128 fp);
+static inline uint64_t
+hs_where(const struct hashset *h, struct fp128 fp)
+{
+	uint64_t a, b;
+
+	fp = hs_key(fp);
+	a = fp.lo ^ h->seed[0];
+	b = fp.hi ^ h->seed[1];
+#if defined(__SIZEOF_INT128__)
+	{
+		__extension__ unsigned __int128 r = (unsigned __int128)a * b;
+
+		return (uint64_t)r ^ (uint64_t)(r >> 64);
+	}
+#else
+	return hash_mix64(hash_mix64(a) ^ b);
+#endif
+}
+
+/* The sub-table of the fingerprints whose hs_where() is x. */
+static inline struct hs_table *
+hs_sub(const struct hashset *h, uint64_t x)
+{
+	return (struct hs_table *)&h->sub[x >> 56];
+}
+
+/* The home slot in a sub-table of cap slots for hs_where() x. */
+static inline size_t
+hs_home(uint64_t x, size_t cap)
+{
+	return (size_t)((((x >> 24) & 0xffffffffu) * (uint64_t)cap) >> 32);
+}
+
+/* hs_add() of fp, whose hs_where() is x. */
+int hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x);
+
+/*
+ * Ask the processor to fetch the cache line where the fingerprint whose
+ * hs_where() is x would be found, so that a caller that knows the next
+ * few fingerprints in advance can hide the memory latency of the probe.
+ * It changes nothing.  Inline: it runs once a line.
+ */
+static inline void
+hs_prefetch_at(const struct hashset *h, uint64_t x)
+{
+#if defined(__GNUC__)
+	const struct hs_table *t = hs_sub(h, x);
+
+	if (t->cap != 0) {
+		const struct fp128 *s = &t->slot[hs_home(x, t->cap)];
+
+		__builtin_prefetch(s);
+		__builtin_prefetch(s + 4);
+	}
+#else
+	(void)h;
+	(void)x;
+#endif
+}
 
 /*
  * Iterate over the fingerprints, in no particular order:
