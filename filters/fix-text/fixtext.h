@@ -10,9 +10,10 @@
  *	typography.c  --typography: quotes, dashes, spaces, ligatures, width
  *
  * Each step appends its result to a struct buf and returns the number of
- * repairs it made (0: out holds the line unchanged).  Bytes that are not
- * valid UTF-8 are copied as they are by every step.  With --explain each
- * repair is also reported through fx_note().
+ * repairs it made (0: the line stands as it was, and what out holds is
+ * not used).  Bytes that are not valid UTF-8 are copied as they are by
+ * every step.  With --explain each repair is also reported through
+ * fx_note().  A step writes its repairs through fx_edit() (below).
  */
 #ifndef FIXTEXT_H
 #define FIXTEXT_H
@@ -49,6 +50,43 @@ extern int fx_explaining;
 extern const char *fx_codepage;
 void fx_note(enum fx_kind kind, const char *before, size_t bn,
     const char *after, size_t an);
+
+/*
+ * The repairs of one step over the line p[0..n), written to out: each
+ * repair copies the bytes kept since the one before, then its new text,
+ * and reports itself under --explain; fx_edits_end() copies the rest when
+ * anything was repaired and returns the count.  Usage:
+ *	struct fx_edits e = {p, 0, 0, out};
+ *	... fx_edit(&e, FX_TYPO, i, len, "\"", 1); ...
+ *	return fx_edits_end(&e, n);
+ */
+struct fx_edits {
+	const char *p;   /* the line */
+	size_t start;    /* its first byte not copied to out yet */
+	size_t fixes;    /* repairs so far */
+	struct buf *out; /* the repaired line */
+};
+
+/* p[at..at + len) becomes to[0..tolen) (tolen 0: it is deleted). */
+static inline void
+fx_edit(struct fx_edits *e, enum fx_kind kind, size_t at, size_t len,
+    const char *to, size_t tolen)
+{
+	buf_add(e->out, e->p + e->start, at - e->start);
+	buf_add(e->out, to, tolen);
+	if (fx_explaining)
+		fx_note(kind, e->p + at, len, to, tolen);
+	e->fixes++;
+	e->start = at + len;
+}
+
+static inline size_t
+fx_edits_end(struct fx_edits *e, size_t n)
+{
+	if (e->fixes > 0)
+		buf_add(e->out, e->p + e->start, n - e->start);
+	return e->fixes;
+}
 
 /* Step 1: decode character references.  See charref.c. */
 size_t fx_charref(const char *p, size_t n, struct buf *out);
