@@ -32,6 +32,24 @@
 
 #include "scan.h"
 
+/*
+ * A built-in word list, as scripts/words2c makes them from a folder's
+ * words/NAME.words (its words.h holds word_lists[], every list of the
+ * folder, ending with {NULL, NULL}): what a lexicon is filled from.
+ */
+struct word_list {
+	const char *name;         /* the file's name without .words */
+	const char *const *words; /* its entries, ending with NULL */
+};
+
+/*
+ * --list-words: every word of lists (ending with {NULL, NULL}), one a
+ * line as LIST<TAB>WORD, after a "list<TAB>word" header line when header
+ * is nonzero (extract-quotes and html-text print one, split-sentences
+ * none).  Written through lib/output.
+ */
+void wordtab_print_lists(const struct word_list *lists, int header);
+
 /* Words of WORDTAB_MAX bytes or more are never in a table. */
 #define WORDTAB_MAX 24
 

@@ -915,3 +915,9 @@ blk_free(void)
 	buf_free(&blk.labels);
 	memset(&blk, 0, sizeof(blk));
 }
+
+void
+blk_list_words(void)
+{
+	wordtab_print_lists(word_lists, 1);
+}

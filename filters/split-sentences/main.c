@@ -212,12 +212,6 @@ static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]
     "Text output: one sentence a line, a blank line between paragraphs.\n"
     "Fields (tsv, jsonl): file line col offset paragraph sentence text\n"};
 
-static void
-list_word(const char *list, const char *word)
-{
-	out_printf("%s\t%s\n", list, word);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -238,7 +232,7 @@ main(int argc, char **argv)
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (list_words_wanted) {
-		lex_each(list_word);
+		lex_list_words();
 	} else {
 		if (common.format == FMT_TSV && !common.quiet &&
 		    !common.highlight)
