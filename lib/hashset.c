@@ -98,8 +98,16 @@ slots_free(struct fp128 *slot, size_t cap, int mapped)
 void
 hs_init(struct hashset *h)
 {
+	int k;
+
 	memset(h, 0, sizeof(*h));
 	process_seed(h->seed);
+	h->mul = hash_mix64(h->seed[0] ^ h->seed[1]) | 1;
+	/* Newton's iteration: each step doubles the bits of mul * inv that
+	 * are 1 (an odd mul is its own inverse to 3 bits). */
+	h->mul_inv = h->mul;
+	for (k = 0; k < 5; k++)
+		h->mul_inv *= 2 - h->mul * h->mul_inv;
 }
 
 void
@@ -114,17 +122,16 @@ is_empty(const struct fp128 *s)
 	return (s->lo | s->hi) == 0;
 }
 
-/* Put fp, known to be absent, into t (which has room); x is its
- * hs_where(). */
+/* Put key k, known to be absent, into t (which has room). */
 static inline void
-place(struct hs_table *t, struct fp128 fp, uint64_t x)
+place(struct hs_table *t, struct fp128 k)
 {
-	size_t j = hs_home(x, t->cap);
+	size_t j = hs_home(k, t->cap);
 
 	while (!is_empty(&t->slot[j]))
 		if (++j == t->cap)
 			j = 0;
-	t->slot[j] = fp;
+	t->slot[j] = k;
 }
 
 /* Growing is rare: keep it out of line, so that the probe loop of
@@ -164,11 +171,12 @@ grow(struct hashset *h, struct hs_table *t)
 	nt.cap = cap;
 	nt.used = t->used;
 	nt.grow_at = cap - cap / 8;
-	/* Home slots rise with hs_where(), so walking the old table in
-	 * order writes the new one almost sequentially. */
+	/* Home slots rise with the keys, so walking the old table in order
+	 * writes the new one almost sequentially; a key is placed by its own
+	 * bits, without hashing. */
 	for (i = 0; i < oldcap; i++)
 		if (!is_empty(&old[i]))
-			place(&nt, old[i], hs_where(h, old[i]));
+			place(&nt, old[i]);
 	slots_free(old, oldcap, oldmapped);
 	h->bytes = h->bytes - oldcap * sizeof(struct fp128) + add;
 	*t = nt;
@@ -176,16 +184,15 @@ grow(struct hashset *h, struct hs_table *t)
 }
 
 int
-hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x)
+hs_add_key(struct hashset *h, struct fp128 k)
 {
-	struct hs_table *t = hs_sub(h, x);
+	struct hs_table *t = hs_sub(h, k);
 	size_t j;
 
-	fp = hs_key(fp);
 	if (t->cap != 0) {
-		j = hs_home(x, t->cap);
+		j = hs_home(k, t->cap);
 		for (;;) {
-			if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+			if (t->slot[j].lo == k.lo && t->slot[j].hi == k.hi)
 				return 0;
 			if (is_empty(&t->slot[j]))
 				break;
@@ -193,7 +200,7 @@ hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x)
 				j = 0;
 		}
 		if (t->used + 1 < t->grow_at) {
-			t->slot[j] = fp;
+			t->slot[j] = k;
 			t->used++;
 			h->count++;
 			return 1;
@@ -201,7 +208,7 @@ hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x)
 	}
 	if (grow(h, t) != 0)
 		return HS_FULL;
-	place(t, fp, x);
+	place(t, k);
 	t->used++;
 	h->count++;
 	return 1;
@@ -210,22 +217,21 @@ hs_add_at(struct hashset *h, struct fp128 fp, uint64_t x)
 int
 hs_add(struct hashset *h, struct fp128 fp)
 {
-	return hs_add_at(h, fp, hs_where(h, fp));
+	return hs_add_key(h, hs_key(h, fp));
 }
 
 int
 hs_contains(const struct hashset *h, struct fp128 fp)
 {
-	uint64_t x = hs_where(h, fp);
-	const struct hs_table *t = hs_sub(h, x);
+	struct fp128 k = hs_key(h, fp);
+	const struct hs_table *t = hs_sub(h, k);
 	size_t j;
 
 	if (t->cap == 0)
 		return 0;
-	fp = hs_key(fp);
-	j = hs_home(x, t->cap);
+	j = hs_home(k, t->cap);
 	for (;;) {
-		if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+		if (t->slot[j].lo == k.lo && t->slot[j].hi == k.hi)
 			return 1;
 		if (is_empty(&t->slot[j]))
 			return 0;
@@ -243,7 +249,15 @@ hs_next(const struct hashset *h, struct hs_iter *it, struct fp128 *fp)
 		t = &h->sub[it->sub];
 		while (it->i < t->cap) {
 			if (!is_empty(&t->slot[it->i])) {
-				*fp = t->slot[it->i++];
+				/* hs_key() undone */
+				struct fp128 k = t->slot[it->i++];
+
+				fp->hi = k.hi;
+				fp->lo =
+				    ((k.lo -
+					 hs_fold(k.hi ^ h->seed[1], h->mul)) *
+					h->mul_inv) ^
+				    h->seed[0];
 				return 1;
 			}
 			it->i++;
