@@ -54,32 +54,32 @@ swar_range(uint64_t v, unsigned lo, unsigned hi)
 
 /*
  * The k bytes at p (k < 8) as they lie in memory, the bytes after them
- * 0: the end of a string in one word, without reading past it (a string
- * of three bytes, "USD", is one step of a loop that tests eight at a
- * time).  Flags of the bytes past k must be masked off (swar_below()).
+ * 0: the end of a string, or a short word, in one word without reading
+ * past it ("USD" in one step of a loop that tests eight bytes at a time;
+ * lib/wordtab's keys).  Two loads at most, which overlap on the same
+ * bytes, and no call.  Flags of the bytes past k must be masked off
+ * (swar_below()).
  */
 static inline uint64_t
 swar_load_short(const void *p, size_t k)
 {
 	const unsigned char *s = p;
-	uint64_t v = 0;
-	uint32_t w4;
-	uint16_t w2;
-	size_t at = 0;
+	uint32_t lo, hi;
+	uint64_t x;
 
-	if (k & 4) {
-		memcpy(&w4, s, 4);
-		v = w4;
-		at = 4;
+	if (k >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + k - 4, 4);
+		return lo | (uint64_t)hi << 8 * (k - 4);
 	}
-	if (k & 2) {
-		memcpy(&w2, s + at, 2);
-		v |= (uint64_t)w2 << (8 * at);
-		at += 2;
-	}
-	if (k & 1)
-		v |= (uint64_t)s[at] << (8 * at);
-	return v;
+	x = 0;
+	if (k > 0)
+		x = s[0];
+	if (k > 1)
+		x |= (uint64_t)s[1] << 8;
+	if (k > 2)
+		x |= (uint64_t)s[2] << 16;
+	return x;
 }
 
 /* The bits of the first k bytes of a word (k <= 8). */
