@@ -79,7 +79,7 @@ handle_option(int code, const char *arg)
 }
 
 static const struct cli_spec spec = {
-    "[-amt] [--charset=ENC] [--explain] [FILE]... | --list-words",
+    "[-amt] [--charset=ENC] [--explain] [FILE]...",
     "Write the text of HTML pages, one block a line, as a browser's "
     "innerText.",
     options, 0, handle_option,
