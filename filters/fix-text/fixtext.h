@@ -114,4 +114,18 @@ size_t fx_typography(const char *p, size_t n, struct buf *out);
  */
 size_t fx_decode(const char *p, size_t n, uint32_t *cp);
 
+/*
+ * The next character of p[*i..n) that is not ASCII, for a step that
+ * repairs only such characters: *i moves to it; returns its length and
+ * sets *cp as fx_decode() does, or returns 0 at the end of p.
+ *	while ((len = fx_next_wide(p, n, &i, &cp)) != 0) ... i += len;
+ */
+static inline size_t
+fx_next_wide(const char *p, size_t n, size_t *i, uint32_t *cp)
+{
+	while (*i < n && (unsigned char)p[*i] < 0x80)
+		(*i)++;
+	return *i < n ? fx_decode(p + *i, n - *i, cp) : 0;
+}
+
 #endif

@@ -161,12 +161,7 @@ fx_replace_invalid(const char *p, size_t n, struct buf *out)
 	size_t i = 0, len;
 	uint32_t cp;
 
-	while (i < n) {
-		if ((unsigned char)p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = fx_decode(p + i, n - i, &cp);
+	while ((len = fx_next_wide(p, n, &i, &cp)) != 0) {
 		if (cp != UTF8_BAD) {
 			i += len;
 			continue;

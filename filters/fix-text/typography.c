@@ -81,12 +81,7 @@ fx_typography(const char *p, size_t n, struct buf *out)
 	char one[2];
 	uint32_t cp;
 
-	while (i < n) {
-		if ((unsigned char)p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = fx_decode(p + i, n - i, &cp);
+	while ((len = fx_next_wide(p, n, &i, &cp)) != 0) {
 		if (cp == UTF8_BAD || (to = plain(cp, one)) == NULL) {
 			i += len;
 			continue;
