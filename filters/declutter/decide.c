@@ -166,7 +166,7 @@ heading_like(const struct features *f)
 }
 
 /* A line that reads like a headline and has no rule or repetition. */
-static int
+int
 top_candidate(const struct slot *s)
 {
 	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&

@@ -338,6 +338,9 @@ void document_start(const char *label, unsigned long docno);
 void classify(struct slot *s, const struct line *line);
 /* Decide line i, all of whose lookahead that exists has been read. */
 void decide(unsigned long long i);
+/* Does s read like a headline (5 to 30 words, no sentence, not in lower
+ * case), with no rule or repetition? */
+int top_candidate(const struct slot *s);
 /* The nearest decided line before i that is neither blank nor an ad slot
  * or label, within the remembered lines; NULL at the document start. */
 const struct slot *prev_decided(unsigned long long i);
