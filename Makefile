@@ -167,6 +167,7 @@ XDG = $(O)/gen/extract-dates
 XD_SRC = \
 	$(XD)/anchor.c \
 	$(XD)/calendar.c \
+	$(XD)/compose.c \
 	$(XD)/emit.c \
 	$(XD)/holidays.c \
 	$(XD)/lexicon.c \

@@ -423,6 +423,10 @@ struct expr {
 	int xyear;       /* only the year came from the anchor */
 	int wd;          /* a bare weekday, for the unresolved form */
 	int kind;
+	/* for compose.c: a clock (or clock range) whose day was not
+	 * written ("9 a.m.", "from 3 to 5 p.m."), and whether its hours
+	 * are fixed by a.m./p.m., noon or midnight */
+	int clock_only, ampm;
 };
 
 /*
@@ -431,6 +435,22 @@ struct expr {
  */
 int parse_at(
     struct window *w, const struct anchor *an, size_t floor, struct expr *e);
+
+/* ---- composition (compose.c) ---- */
+
+/*
+ * Join b, the expression found after a on the same line of s, into a
+ * when the words between them make one expression of the two ("Jan 2019
+ * and today" after "between", "Saturday for 9am", "5 p.m. on April 22").
+ * floor: no byte before it may be taken into a's span.  Returns 1 when
+ * joined (a is then the whole), else 0.
+ */
+int compose_exprs(struct expr *a, const struct expr *b, const char *s,
+    size_t n, size_t floor, const struct anchor *an);
+
+/* b, a clock that ends an interval begun at clock a on the same day but
+ * earlier in it, moved to the next day: "10 p.m. to 2 a.m." */
+void tv_overnight(const struct tv *a, struct tv *b);
 
 /* A dateline at the start of the line: its day in *days. */
 int find_dateline(const char *s, size_t n, const struct anchor *an, long *days,

@@ -15,7 +15,8 @@
  * dates_document() again for each: the anchor starts afresh).
  *
  * The parts: scan.c finds candidates and cuts tokens, parse.c reads and
- * resolves an expression, anchor.c knows datelines and tenses,
+ * resolves an expression, compose.c joins two found side by side into
+ * one ("between Jan 2019 and today"), anchor.c knows datelines and tenses,
  * calendar.c counts days, lexicon.c holds the *.words lists, emit.c
  * writes records.
  */
@@ -139,11 +140,11 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
     struct line_toks *lt, size_t item)
 {
 	struct window w;
-	struct expr e;
-	size_t floor;
+	struct expr two[2], *e = &two[0], *pend = &two[1], *t;
+	size_t floor, pend_floor = 0;
 	const char *s = line->p;
 	size_t n = line->len;
-	int h, cur;
+	int h, cur, npend = 0;
 
 	an->have_sday = 0;
 	floor = dateline(an, in, line);
@@ -178,21 +179,41 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 		if (w.t[h].beg < floor)
 			continue;
 		w.head = h;
-		memset(&e, 0, sizeof(e));
-		if (!parse_at(&w, an, floor, &e) || e.end <= w.t[h].beg)
+		memset(e, 0, sizeof(*e));
+		if (!parse_at(&w, an, floor, e) || e->end <= w.t[h].beg)
 			continue;
-		if (e.a.grain != G_NONE) {
-			found(&e, an, in, line);
-			remember(an, &e);
-			if (found_any && common.quiet)
-				return;
+		if (e->a.grain != G_NONE) {
+			/* kept back until the next one: the two may be one
+			 * ("between Jan 2019 and today", compose.c) */
+			if (npend &&
+			    compose_exprs(pend, e, s, n, pend_floor, an)) {
+				remember(an, pend);
+			} else {
+				if (npend)
+					found(pend, an, in, line);
+				t = pend, pend = e, e = t;
+				pend_floor = floor;
+				npend = 1;
+				remember(an, pend);
+				if (common.quiet) {
+					found(pend, an, in, line);
+					return;
+				}
+			}
+			floor = pend->end;
+		} else {
+			if (npend)
+				found(pend, an, in, line); /* a set between */
+			npend = 0;
+			floor = e->end;
 		}
-		floor = e.end;
 		while (h + 1 < w.nt && w.t[h + 1].beg < floor)
 			h++;
 		if (h + 1 >= w.nt && window_more(&w)) /* to the window's end */
 			h -= window_slide(&w, h + 1);
 	}
+	if (npend)
+		found(pend, an, in, line);
 }
 
 /* The reading thread's side: each line cut into tokens ahead. */

@@ -744,7 +744,9 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			 * "8 this evening" */
 			if ((context == 2 || (context == 3 &&
 						 ((class_is(c, j, L_RELDAYS) &&
-						      tk(c, j)->type == T_WORD) ||
+						      tk(c, j)->type == T_WORD &&
+						      class_val(c, j,
+							  L_RELDAYS) != 102) ||
 						     (is_mod(c, j, M_THIS) &&
 							 class_val(c, j + 1,
 							     L_PARTS) > 0)))) &&
@@ -981,7 +983,7 @@ date_at(struct ctx *c, int i, struct point *p)
 	int j = i, k, v, e, o;
 
 	if (class_is(c, j, L_RELDAYS) &&
-	    (v = class_val(c, j, L_RELDAYS)) != 101) {
+	    (v = class_val(c, j, L_RELDAYS)) != 101 && v != 102) {
 		p->hasreld = 1;
 		p->reld = v == 100 ? 0 : v;
 		if (v == 100)
@@ -3019,6 +3021,25 @@ week_of(struct ctx *c, int i, struct reading *r)
 	return e;
 }
 
+/*
+ * now, right now, just now: the anchor's moment, its clock when --ref
+ * gave one, else the start of its day; after a dateline, its day (the
+ * day of the report).  "from now", "by now" are read by their signals.
+ */
+static int
+now_at(struct ctx *c, int i, struct reading *r)
+{
+	if (class_val(c, i, L_RELDAYS) != 102)
+		return -1;
+	tv_day(&r->a, anchor_days(c));
+	if (!c->an->from_line) {
+		r->a.grain = G_MINUTE;
+		r->a.hh = c->an->hh >= 0 ? c->an->hh : 0;
+		r->a.mm = c->an->mm >= 0 ? c->an->mm : 0;
+	}
+	return i + 1;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
@@ -3028,6 +3049,8 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		return e;
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
+	if ((e = now_at(c, i, r)) > 0)
+		return e;
 	if ((e = tag_at(c, i, r)) > 0)
 		return e;
 	if ((e = week_of(c, i, r)) > 0)
@@ -3204,7 +3227,12 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	if (r->a.grain == G_DAY && r2.a.grain == G_DAY && p1->m && p2.m) {
 		if (p2.y && !p1->y)
 			r->a.y = r2.a.y - (p1->m > p2.m);
+		else if (p1->y && !p2.y) /* 10 August 2013 - 12 September */
+			r2.a.y = r->a.y + (p2.m < p1->m ||
+					      (p2.m == p1->m && p2.d < p1->d));
 		r->b = r2.a;
+		if (!tv_valid(&r->b))
+			return -1;
 		if (tv_start(&r->b) < tv_start(&r->a))
 			return -1;
 		return e;
@@ -3527,6 +3555,39 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	return e;
 }
 
+/*
+ * Whether the tokens [i, k) of a clock reading name no day: no month,
+ * weekday, today/tonight, unit, holiday, season, numeric date or year
+ * ("9 a.m.", "from 3 to 5 p.m.", "noon"; not "Tuesday at 9", "9 a.m.
+ * tomorrow").  *ampm: a.m., p.m., noon or midnight fixes the hours.
+ */
+static int
+clock_only(const struct ctx *c, int i, int k, int *ampm)
+{
+	const uint32_t day = 1u << L_MONTHS | 1u << L_WEEKDAYS |
+	    1u << L_RELDAYS | 1u << L_UNITS | 1u << L_HOLIDAYS |
+	    1u << L_SEASONS;
+	int j, v;
+
+	*ampm = 0;
+	for (j = i; j < k; j++) {
+		const struct tok *t = tk(c, j);
+
+		if (t->type == T_WORD && (t->cmask & day))
+			return 0;
+		if (t->type == T_PUNCT && t->ch == '/')
+			return 0;
+		if (t->type == T_NUM && t->ndig == 4 && is_punct(c, j + 1, '-') &&
+		    tight(c, j + 1))
+			return 0; /* 2015-03-28 17:00 (not "at 1030") */
+		if (t->mod == M_AM || t->mod == M_PM ||
+		    (v = class_val(c, j, L_PARTS)) == P_NOON ||
+		    v == P_MIDNIGHT)
+			*ampm = 1;
+	}
+	return 1;
+}
+
 /* Read one expression from token i; 1 with *e filled. */
 static int
 expr_from(struct ctx *c, int i, struct expr *x)
@@ -3636,8 +3697,15 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		return 0;
 	if (pm != 0 && !r.b.grain)
 		part_of(&r, pm);
+	if (r.b.grain)
+		tv_overnight(&r.a, &r.b);
 	x->beg = tk(c, i)->beg;
 	x->end = tk(c, k - 1)->end;
+	if (k == i + 1 && class_val(c, i, L_RELDAYS) == 102 &&
+	    (is_word_text(c, i - 1, "right") || is_word_text(c, i - 1,
+						  "just")) &&
+	    tk(c, i - 1)->beg >= c->floor)
+		x->beg = tk(c, i - 1)->beg; /* right now */
 	x->a = r.a;
 	x->b = r.b;
 	x->open = 0;
@@ -3652,6 +3720,9 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->wd = c->wd;
 	x->kind = r.b.grain || x->open ? K_INTERVAL :
 	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
+	x->clock_only = r.a.grain >= G_HOUR && !x->open &&
+	    (!r.b.grain || r.b.grain >= G_HOUR) &&
+	    clock_only(c, i, k, &x->ampm);
 	return 1;
 }
 
