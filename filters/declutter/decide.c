@@ -80,6 +80,9 @@ struct ahead {
 	unsigned dist;        /* lines from i to s */
 };
 
+/* Short lines in a row ahead that make a menu. */
+#define MENU_AHEAD 16
+
 static struct ahead
 next_strong(unsigned long long i)
 {
@@ -170,7 +173,7 @@ int
 top_candidate(const struct slot *s)
 {
 	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&
-	    headline_like(&s->f) && !s->f.period && !s->f.bar;
+	    headline_like(&s->f) && !s->f.period && !s->f.bar && !s->f.url;
 }
 
 /*
@@ -317,9 +320,12 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = CAT_CONTENT;
 			s->why = "short-after-paragraph";
 		}
-	} else if (a.s == NULL && !(s->f.words <= 3 && heading_like(&s->f))) {
+	} else if (a.s == NULL && a.weak < MENU_AHEAD &&
+	    !(s->f.words <= 3 && heading_like(&s->f))) {
 		/* Nothing around says furniture, nor does it read like a
-		 * menu entry: keep it. */
+		 * menu entry: keep it.  A menu of MENU_AHEAD short lines
+		 * below says furniture (a site's tagline above its menu,
+		 * "Dow Jones, a News Corp company"). */
 		s->cat = CAT_CONTENT;
 		s->why = "short-no-evidence";
 	} else {
@@ -342,30 +348,168 @@ starts_with(const struct buf *b, const char *w)
 	return 1;
 }
 
+/* Copies of a caption between it and its credit, at most. */
+#define CAPTION_COPIES 3
+
+/*
+ * Does the reading of slot n start as t[0..tn) does (COPY_PREFIX bytes):
+ * a copy of it, whole or cut short ("... with the South ... more")?
+ */
+static int
+copy_of(const struct slot *n, const char *t, size_t tn)
+{
+	const char *u;
+	size_t un = n->text.len;
+
+	if (n->huge || tn < COPY_PREFIX)
+		return 0;
+	u = line_reading(n->text.p, &un, NULL);
+	return un >= COPY_PREFIX && memcmp(u, t, COPY_PREFIX) == 0;
+}
+
 /*
  * A caption: a sentence of fewer than 40 words right above a photo credit
  * ("Ann Lee/The Courier", "Photograph by Ann Lee"; not "Image source",
- * which comes above the picture).
+ * which comes above the picture).  A gallery may print the caption two or
+ * three times, whole and cut short, before its credit (then it may run to
+ * 80 words):
+ *
+ *	* Divers search the harbour on Monday. The ...      a caption
+ *	  Divers search the harbour on Monday. The ...      its copies
+ *	  Photo: Ann Lee, AP                                the credit
  */
 static int
 caption_before_credit(unsigned long long i)
 {
 	const struct slot *s = SLOT(i), *n = NULL;
 	unsigned long long j;
+	unsigned copies = 0;
+	const char *t;
+	size_t tn = s->text.len;
 
-	if (!s->f.period || s->f.words >= 40)
+	if (!s->f.period || s->f.words >= 80)
 		return 0;
+	t = s->huge ? NULL : line_reading(s->text.p, &tn, NULL);
 	for (j = i + 1; j < doc.next; j++) {
 		n = SLOT(j);
-		if (n->sig != SIG_BLANK)
+		if (n->sig == SIG_BLANK) {
+			n = NULL;
+			continue;
+		}
+		if (t == NULL || copies >= CAPTION_COPIES || !copy_of(n, t, tn))
+			break;
+		copies++;
+		/* "... last week.Credit...Ann Lee/AP": its copy is its
+		 * credit. */
+		if (n->f.credit)
 			break;
 		n = NULL;
 	}
+	/* A longer caption is told by its copies. */
+	if (s->f.words >= 40 && copies == 0)
+		return 0;
 	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA || n->huge)
 		return 0;
-	if (n->f.credit)
+	if (n->f.credit || copies > 0)
 		return n->text.len > 0 && n->text.p[0] != '(';
 	return n->f.words <= 12 && starts_with(&n->text, "photograph");
+}
+
+/*
+ * A copy of the caption just dropped, whole or cut short (a gallery's
+ * "... more" and "... less" views of it).
+ */
+static int
+caption_copy(unsigned long long i)
+{
+	const struct slot *p = prev_decided(i);
+	const char *t;
+	size_t tn;
+
+	if (p == NULL || p->kept || p->cat != CAT_MEDIA || p->huge ||
+	    strcmp(p->why, "caption") != 0)
+		return 0;
+	tn = p->text.len;
+	t = line_reading(p->text.p, &tn, NULL);
+	return copy_of(SLOT(i), t, tn);
+}
+
+/* The seen set's value for the start of a kept line of prose (see
+ * content_copy). */
+#define SEEN_PROSE_START 0xFE
+
+/* Sentence ends looked at for a copy run on into the next paragraphs. */
+#define RUN_ON_SENTENCES 4
+
+/* Does p[0..n) end with an ellipsis ("..." or "…")? */
+static int
+ends_cut(const char *p, size_t n)
+{
+	return (n >= 3 && memcmp(p + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/*
+ * A copy of a kept line of prose: the story's lead again as its own
+ * teaser, cut short, or run on into the next paragraphs (a summary the
+ * page prints of itself):
+ *
+ *	Good morning, here is the news you need today.      kept
+ *	Good morning, here is the news you need to...       cut short
+ *	Good morning, here is the news you need today. The council voted ...
+ *
+ * A cut copy starts as a kept line did (COPY_PREFIX bytes, 40) and ends in
+ * an ellipsis; a run-on copy holds a kept line whole, then more (its
+ * first sentences, up to one of its first RUN_ON_SENTENCES sentence ends,
+ * are that line).  A line that only starts like another (a pull quote
+ * printed again, a video's caption that repeats the lead with a word
+ * changed) is not a copy: the story may print those twice.
+ */
+static int
+content_copy(const struct slot *s)
+{
+	uint64_t fp;
+	size_t k, n = s->text.len, e;
+	int fresh;
+	unsigned ends = 0;
+	const char *t;
+
+	if ((s->sig != SIG_LONG && s->sig != SIG_PROSE) || s->huge)
+		return 0;
+	t = line_reading(s->text.p, &n, NULL);
+	if (n < COPY_PREFIX)
+		return 0;
+	if (ends_cut(t, n)) {
+		fp = prefix_fp(t, n);
+		k = fpset_find(&win.seen, fp, 0, &fresh);
+		return k != (size_t)-1 &&
+		    win.seen.val[k] == SEEN_PROSE_START;
+	}
+	for (e = COPY_PREFIX; e + 1 < n && ends < RUN_ON_SENTENCES; e++) {
+		if (t[e] != ' ' ||
+		    (t[e - 1] != '.' && t[e - 1] != '!' && t[e - 1] != '?'))
+			continue;
+		ends++;
+		k = fpset_find(&win.seen, line_fp(t, e), 0, &fresh);
+		if (k != (size_t)-1 && win.seen.val[k] == CAT_CONTENT)
+			return 1;
+	}
+	return 0;
+}
+
+/* Line s of prose was kept: note its start for content_copy. */
+static void
+note_prose_start(const struct slot *s)
+{
+	uint64_t fp;
+	size_t k;
+	int fresh;
+
+	if (s->huge || (fp = prefix_fp(s->text.p, s->text.len)) == 0)
+		return;
+	k = fpset_find(&win.seen, fp, 1, &fresh);
+	if (k != (size_t)-1 && fresh)
+		win.seen.val[k] = SEEN_PROSE_START;
 }
 
 /*
@@ -484,7 +628,10 @@ decide(unsigned long long i)
 		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {
 		decide_after_end(i, s);
-	} else if (caption_before_credit(i)) {
+	} else if (content_copy(s)) {
+		s->cat = CAT_META;
+		s->why = "copy-of-content";
+	} else if (caption_before_credit(i) || caption_copy(i)) {
 		s->cat = CAT_MEDIA;
 		s->why = "caption";
 	} else if (s->sig == SIG_LONG) {
@@ -501,6 +648,9 @@ decide(unsigned long long i)
 		doc.paragraphs++;
 	s->decided = 1;
 	layout_note(s);
+	if (s->kept && s->cat == CAT_CONTENT &&
+	    (s->sig == SIG_LONG || s->sig == SIG_PROSE))
+		note_prose_start(s);
 	if (s->sig != SIG_BLANK && !s->repeated) {
 		/* The first copy gives later ones its category. */
 		k = win.seen.gen == s->seen_gen

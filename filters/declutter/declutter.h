@@ -159,6 +159,8 @@ struct features {
 	unsigned char period;      /* ends with a full stop */
 	unsigned char bar;         /* holds " | ": a site title, a menu row */
 	unsigned char credit;      /* ends with a photo credit */
+	unsigned char url;         /* holds a web address ("https://"; lines
+				      of at most ANY_MAX bytes) */
 	unsigned char byline;      /* reads like a byline: a name and a place */
 	unsigned char colon;       /* ends with ':' */
 	unsigned char bullet;      /* starts with a bullet or dash */
@@ -248,6 +250,14 @@ size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
 /* The fingerprint of a line's reading (white space and a text browser's
  * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
+
+/* Bytes two lines' readings share at the start when one is a copy of
+ * the other, whole or cut short ("The mill reopened on Saturday as a
+ * bakery ..." and "The mill reopened on Saturday as a ..."). */
+#define COPY_PREFIX 40
+/* The fingerprint of the first COPY_PREFIX bytes of a line's reading (not
+ * one of line_fp's), or 0 when the reading is shorter. */
+uint64_t prefix_fp(const char *p, size_t len);
 
 /* --learn: the lines found in many documents of the run. */
 struct learning {

@@ -127,6 +127,18 @@ line_fp(const char *p, size_t len)
 	return hash64(p, len, 0x6465636c75747472ULL);
 }
 
+uint64_t
+prefix_fp(const char *p, size_t len)
+{
+	uint64_t h;
+
+	p = line_reading(p, &len, NULL);
+	if (len < COPY_PREFIX)
+		return 0;
+	h = hash64(p, COPY_PREFIX, 0x636f70792d6f6621ULL);
+	return h != 0 ? h : 1;
+}
+
 /*
  * Count the lines of the documents of path (a document separator starts
  * the next one); *docno numbers the documents of the run.
