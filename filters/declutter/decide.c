@@ -351,6 +351,15 @@ starts_with(const struct buf *b, const char *w)
 /* Copies of a caption between it and its credit, at most. */
 #define CAPTION_COPIES 3
 
+/* The reading of slot s (not huge): its text without the marks a text
+ * browser puts around it, as classify() found it. */
+static const char *
+slot_reading(const struct slot *s, size_t *n)
+{
+	*n = s->rd_len;
+	return s->text.p + s->rd_off;
+}
+
 /*
  * Does the reading of slot n start as t[0..tn) does (COPY_PREFIX bytes):
  * a copy of it, whole or cut short ("... with the South ... more")?
@@ -363,7 +372,7 @@ copy_of(const struct slot *n, const char *t, size_t tn)
 
 	if (n->huge || tn < COPY_PREFIX)
 		return 0;
-	u = line_reading(n->text.p, &un, NULL);
+	u = slot_reading(n, &un);
 	return un >= COPY_PREFIX && memcmp(u, t, COPY_PREFIX) == 0;
 }
 
@@ -389,7 +398,7 @@ caption_before_credit(unsigned long long i)
 
 	if (!s->f.period || s->f.words >= 80)
 		return 0;
-	t = s->huge ? NULL : line_reading(s->text.p, &tn, NULL);
+	t = s->huge ? NULL : slot_reading(s, &tn);
 	for (j = i + 1; j < doc.next; j++) {
 		n = SLOT(j);
 		if (n->sig == SIG_BLANK) {
@@ -430,7 +439,7 @@ caption_copy(unsigned long long i)
 	    strcmp(p->why, "caption") != 0)
 		return 0;
 	tn = p->text.len;
-	t = line_reading(p->text.p, &tn, NULL);
+	t = slot_reading(p, &tn);
 	return copy_of(SLOT(i), t, tn);
 }
 
@@ -460,7 +469,7 @@ ends_cut(const char *p, size_t n)
  *
  * A cut copy starts as a kept line did (COPY_PREFIX bytes, 40) and ends in
  * an ellipsis; a run-on copy holds a kept line whole, then more (its
- * first sentences, up to one of its first RUN_ON_SENTENCES sentence ends,
+ * first sentences, up to one of its first RUN_ON_SENTENCES full stops,
  * are that line).  A line that only starts like another (a pull quote
  * printed again, a video's caption that repeats the lead with a word
  * changed) is not a copy: the story may print those twice.
@@ -472,25 +481,32 @@ content_copy(const struct slot *s)
 	size_t k, n = s->text.len, e;
 	int fresh;
 	unsigned ends = 0;
-	const char *t;
+	const char *t, *q;
 
 	if ((s->sig != SIG_LONG && s->sig != SIG_PROSE) || s->huge)
 		return 0;
-	t = line_reading(s->text.p, &n, NULL);
-	if (n < COPY_PREFIX)
+	t = slot_reading(s, &n);
+	/* Either copy starts as a kept line did: most lines stop here. */
+	if ((fp = prefix_fp(t, n)) == 0)
 		return 0;
-	if (ends_cut(t, n)) {
-		fp = prefix_fp(t, n);
-		k = fpset_find(&win.seen, fp, 0, &fresh);
-		return k != (size_t)-1 &&
-		    win.seen.val[k] == SEEN_PROSE_START;
-	}
-	for (e = COPY_PREFIX; e + 1 < n && ends < RUN_ON_SENTENCES; e++) {
-		if (t[e] != ' ' ||
-		    (t[e - 1] != '.' && t[e - 1] != '!' && t[e - 1] != '?'))
+	k = fpset_find(&win.seen, fp, 0, &fresh);
+	if (k == (size_t)-1 || win.seen.val[k] != SEEN_PROSE_START)
+		return 0;
+	if (ends_cut(t, n))
+		return 1;
+	/* Full stops followed by a space, found with memchr: a kept line
+	 * ends at one ("... this Tuesday. The council ..."). */
+	for (e = COPY_PREFIX - 1; ends < RUN_ON_SENTENCES; e++) {
+		q = memchr(t + e, '.', n - e);
+		if (q == NULL)
+			break;
+		e = (size_t)(q - t) + 1;
+		if (e >= n)
+			break;
+		if (t[e] != ' ')
 			continue;
 		ends++;
-		k = fpset_find(&win.seen, line_fp(t, e), 0, &fresh);
+		k = fpset_find(&win.seen, reading_fp(t, e), 0, &fresh);
 		if (k != (size_t)-1 && win.seen.val[k] == CAT_CONTENT)
 			return 1;
 	}
@@ -502,10 +518,14 @@ static void
 note_prose_start(const struct slot *s)
 {
 	uint64_t fp;
-	size_t k;
+	size_t k, n;
 	int fresh;
+	const char *t;
 
-	if (s->huge || (fp = prefix_fp(s->text.p, s->text.len)) == 0)
+	if (s->huge)
+		return;
+	t = slot_reading(s, &n);
+	if ((fp = prefix_fp(t, n)) == 0)
 		return;
 	k = fpset_find(&win.seen, fp, 1, &fresh);
 	if (k != (size_t)-1 && fresh)
@@ -681,6 +701,8 @@ classify(struct slot *s, const struct line *line)
 	 * the marks a text browser puts before it (reading.c). */
 	tlen = line->len;
 	t = line_reading(line->p, &tlen, &marks);
+	s->rd_off = (size_t)(t - line->p);
+	s->rd_len = tlen;
 	line_features(t, tlen, &s->f);
 	if (marks & (MARK_BULLET | MARK_NUMBER))
 		s->f.bullet = 1;
@@ -690,7 +712,7 @@ classify(struct slot *s, const struct line *line)
 		s->fp = 0;
 		return;
 	}
-	s->fp = line_fp(line->p, line->len); /* as learn.c: one reading */
+	s->fp = reading_fp(t, tlen); /* line_fp, as learn.c counts */
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;

@@ -250,13 +250,16 @@ size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
 /* The fingerprint of a line's reading (white space and a text browser's
  * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
+/* line_fp of a line whose reading is t[0..n). */
+uint64_t reading_fp(const char *t, size_t n);
 
 /* Bytes two lines' readings share at the start when one is a copy of
  * the other, whole or cut short ("The mill reopened on Saturday as a
  * bakery ..." and "The mill reopened on Saturday as a ..."). */
 #define COPY_PREFIX 40
-/* The fingerprint of the first COPY_PREFIX bytes of a line's reading (not
- * one of line_fp's), or 0 when the reading is shorter. */
+/* The fingerprint of the first COPY_PREFIX bytes of a line's reading
+ * p[0..len) (see line_reading; not one of line_fp's), or 0 when the
+ * reading is shorter. */
 uint64_t prefix_fp(const char *p, size_t len);
 
 /* --learn: the lines found in many documents of the run. */
@@ -292,6 +295,7 @@ struct slot {
 	uint64_t fp;
 	size_t seen_slot;  /* its slot in the seen set ... */
 	unsigned seen_gen; /* ... while the set keeps this generation */
+	size_t rd_off, rd_len; /* its reading (line_reading) in text */
 	int rule;          /* index of the rule that matched, or -1 */
 	unsigned char sig;
 	unsigned char cat;      /* the signal's category, then the verdict's */
