@@ -533,6 +533,30 @@ note_prose_start(const struct slot *s)
 }
 
 /*
+ * A numbered list under a header of links to other stories ("Most
+ * popular", "Related") is a list of their headlines, however long
+ * (a picture's caption glued to each):
+ *
+ *	Most popular                                  a related rule
+ *	  1. Council votes to rebuild the harbour wall    numbered-list
+ *	  2. Ferry to run through the winter ...          numbered-list
+ */
+static int
+numbered_links(unsigned long long i, struct slot *s)
+{
+	const struct slot *p;
+
+	if (!s->numbered || (p = prev_decided(i)) == NULL || p->kept ||
+	    p->cat != CAT_RELATED)
+		return 0;
+	if (p->rule < 0 && strcmp(p->why, "numbered-list") != 0)
+		return 0;
+	s->cat = CAT_RELATED;
+	s->why = "numbered-list";
+	return 1;
+}
+
+/*
  * A line seen before in the document takes the category of its first
  * copy ("Share" twice, the paywall pitch printed at the top and the
  * bottom); a short one whose first copy was furniture may still be a
@@ -640,6 +664,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (numbered_links(i, s)) {
+		/* A numbered list of other stories (see there). */
 	} else if (s->row && decide_table(i, s)) {
 		/* A table's row, decided with its table (table.c). */
 	} else if (layout_list(i, s) || layout_legal(i, s)) {
@@ -706,6 +732,7 @@ classify(struct slot *s, const struct line *line)
 	line_features(t, tlen, &s->f);
 	if (marks & (MARK_BULLET | MARK_NUMBER))
 		s->f.bullet = 1;
+	s->numbered = (marks & MARK_NUMBER) != 0;
 	prose_any_script(t, tlen, &s->f);
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;

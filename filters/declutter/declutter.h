@@ -303,6 +303,7 @@ struct slot {
 	unsigned char learned;  /* recurs across the run's documents */
 	unsigned char chrome;   /* CHROME_*: a text browser's, not the page's */
 	unsigned char cells;    /* cells parted by tabs or runs of spaces */
+	unsigned char numbered; /* starts with a list number, "3. " */
 	unsigned char row;      /* ROW_*: a row of a table (table.c) */
 	unsigned char decided;
 	unsigned char kept;
