@@ -425,6 +425,28 @@ caption_before_credit(unsigned long long i)
 }
 
 /*
+ * A sentence printed twice in a row, the second copy right under the
+ * first, is a picture's caption (its alt text and its caption, a video
+ * card's title and summary): a story never repeats its paragraph at once.
+ */
+static int
+printed_twice(unsigned long long i)
+{
+	const struct slot *s = SLOT(i), *n;
+	unsigned long long j;
+
+	if (s->sig != SIG_LONG && s->sig != SIG_PROSE)
+		return 0;
+	for (j = i + 1; j < doc.next; j++) {
+		n = SLOT(j);
+		if (n->sig == SIG_BLANK)
+			continue;
+		return n->repeated && n->fp == s->fp;
+	}
+	return 0;
+}
+
+/*
  * A copy of the caption just dropped, whole or cut short (a gallery's
  * "... more" and "... less" views of it).
  */
@@ -677,7 +699,8 @@ decide(unsigned long long i)
 	} else if (content_copy(s)) {
 		s->cat = CAT_META;
 		s->why = "copy-of-content";
-	} else if (caption_before_credit(i) || caption_copy(i)) {
+	} else if (caption_before_credit(i) || caption_copy(i) ||
+	    printed_twice(i)) {
 		s->cat = CAT_MEDIA;
 		s->why = "caption";
 	} else if (s->sig == SIG_LONG) {
