@@ -348,6 +348,8 @@ starts_with(const struct buf *b, const char *w)
 	return 1;
 }
 
+/* Words of a credit alone ("Photo: Ann Lee, The Courier"), at most. */
+#define CREDIT_WORDS 10
 /* Copies of a caption between it and its credit, at most. */
 #define CAPTION_COPIES 3
 
@@ -418,6 +420,10 @@ caption_before_credit(unsigned long long i)
 	if (s->f.words >= 40 && copies == 0)
 		return 0;
 	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA || n->huge)
+		return 0;
+	/* A credit that carries a caption of its own ("Boats at the pier.
+	 * (Photo by Ann Lee)") is not the credit of the line above. */
+	if (copies == 0 && n->f.words > CREDIT_WORDS)
 		return 0;
 	if (n->f.credit || copies > 0)
 		return n->text.len > 0 && n->text.p[0] != '(';
