@@ -80,7 +80,7 @@ struct ahead {
 	unsigned dist;        /* lines from i to s */
 };
 
-/* Short lines in a row ahead that make a menu. */
+/* Menu entries ahead that make a menu. */
 #define MENU_AHEAD 16
 
 static struct ahead
@@ -104,6 +104,28 @@ next_strong(unsigned long long i)
 		break;
 	}
 	return a;
+}
+
+/*
+ * Does a menu follow line i: MENU_AHEAD entries or more in the window, a
+ * list bullet and a few capitalised words each, no number, no sentence
+ * ("* Harbour Herald", "* Gull Radio": a site's menu as text browsers
+ * print it)?  A text of short lines ("line 1", "Line 2", a poem, a list
+ * of names) is not one.
+ */
+static int
+menu_ahead(unsigned long long i)
+{
+	unsigned long long j;
+	unsigned n = 0;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next && n < MENU_AHEAD; j++) {
+		s = SLOT(j);
+		n += s->sig == SIG_WEAK && s->f.bullet && s->f.first_upper &&
+		    s->f.words <= 4 && s->f.numwords == 0 && !s->f.term;
+	}
+	return n >= MENU_AHEAD;
 }
 
 /*
@@ -320,7 +342,7 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = CAT_CONTENT;
 			s->why = "short-after-paragraph";
 		}
-	} else if (a.s == NULL && a.weak < MENU_AHEAD &&
+	} else if (a.s == NULL && !menu_ahead(i) &&
 	    !(s->f.words <= 3 && heading_like(&s->f))) {
 		/* Nothing around says furniture, nor does it read like a
 		 * menu entry: keep it.  A menu of MENU_AHEAD short lines
