@@ -159,39 +159,6 @@ $(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
 $(B)/html-text: $(HT_OBJ) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
-# extract-dates is a folder of parts, filters/extract-dates/ (main.c on
-# top); its word lists (*.words, one class a file) become
-# $(O)/gen/extract-dates/words.c through its words2c.awk.
-XD = filters/extract-dates
-XDG = $(O)/gen/extract-dates
-XD_SRC = \
-	$(XD)/anchor.c \
-	$(XD)/calendar.c \
-	$(XD)/compose.c \
-	$(XD)/emit.c \
-	$(XD)/holidays.c \
-	$(XD)/lexicon.c \
-	$(XD)/main.c \
-	$(XD)/parse.c \
-	$(XD)/scan.c
-XD_OBJ = $(XD_SRC:%.c=$(O)/%.o) $(XDG)/words.o
-
-$(XDG)/words.c: $(XD)/words2c.awk $(XD)/*.words
-	@mkdir -p $(@D)
-	awk -f $(XD)/words2c.awk $(XD)/*.words > $@.tmp
-	mv $@.tmp $@
-
-$(O)/$(XD)/%.o: $(XD)/%.c $(LIBHDR) $(XD)/*.h config.mk | deps-ok
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
-
-$(XDG)/words.o: $(XDG)/words.c $(XD)/*.h
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(XD) -c -o $@ $<
-
-$(B)/extract-dates: $(XD_OBJ) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(XD_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS) -lm
-
 # A filter that is a folder, filters/NAME/ with main.c, needs no rule of
 # its own: its *.c files are compiled as one translation unit (a generated
 # NAME.c that includes them all, with WINNOW_UNITY defined: a part's header
@@ -201,32 +168,43 @@ $(B)/extract-dates: $(XD_OBJ) $(LIBA)
 # files become headers under $(O)/gen/NAME/ (included as "NAME/X.h" or,
 # with -I$(O)/gen/NAME, "X.h"), by their kind:
 #   words/*.words  one header, words.h (scripts/words2c: a list a file,
-#                  one word a line, # comments)
+#                  one word a line, # comments); a folder with a
+#                  words2c.awk of its own (extract-dates: "word value"
+#                  rows, one lexicon class a file) keeps its *.words
+#                  beside the parts and makes words.h with that
 #   X.rules        X.rules.h, every line a C string (the rule below)
 #   X.def          X.h, through the folder's own X.awk when it has one,
 #                  else scripts/def2c (its rows, as currencies.def has)
-# A folder with a link rule of its own (OWN_RULES: html-text and
-# extract-dates above, whose parts are compiled one by one) is left out.
-OWN_RULES = extract-dates html-text
+# A folder with a link rule of its own (OWN_RULES: html-text above, whose
+# parts are compiled one by one) is left out.  LIBS_NAME: what filter NAME
+# links besides (extract-dates: libm, for the new moons of its calendar).
+OWN_RULES = html-text
+LIBS_extract-dates = -lm
 DIRFILTERS = $(filter-out $(OWN_RULES), \
 	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
 
 # The headers made from the data files of folder $(1).
-dir_gen = $(if $(wildcard filters/$(1)/words/*.words),$(O)/gen/$(1)/words.h) \
+dir_gen = $(if $(strip $(call dir_words,$(1))),$(O)/gen/$(1)/words.h) \
 	$(patsubst filters/$(1)/%,$(O)/gen/$(1)/%.h, \
 	    $(wildcard filters/$(1)/*.rules)) \
 	$(patsubst filters/$(1)/%.def,$(O)/gen/$(1)/%.h, \
 	    $(wildcard filters/$(1)/*.def))
 
+# The script that makes folder $(1)'s words.h, then its word lists.
+dir_words = $(if $(wildcard filters/$(1)/words2c.awk), \
+	filters/$(1)/words2c.awk $(wildcard filters/$(1)/*.words), \
+	$(if $(wildcard filters/$(1)/words/*.words), \
+	    scripts/words2c $(wildcard filters/$(1)/words/*.words)))
+
 # Every generated header (lint and the fuzz targets make them first).
 GEN = $(O)/gen/htmlent_table.h $(HTG)/elements-gen.h $(HT_GEN) \
-	$(XDG)/words.c $(foreach f,$(DIRFILTERS),$(call dir_gen,$(f)))
+	$(foreach f,$(DIRFILTERS),$(call dir_gen,$(f)))
 gen: $(GEN)
 
 define dir_filter
-$(O)/gen/$(1)/words.h: scripts/words2c $(wildcard filters/$(1)/words/*.words)
+$(O)/gen/$(1)/words.h: $(call dir_words,$(1))
 	@mkdir -p $$(@D)
-	awk -f scripts/words2c $(wildcard filters/$(1)/words/*.words) >$$@.t
+	awk -f $(strip $(call dir_words,$(1))) >$$@.t
 	mv $$@.t $$@
 
 $(O)/gen/$(1)/%.h: filters/$(1)/%.def scripts/def2c \
@@ -254,7 +232,7 @@ $(O)/unit/$(1)_test: tests/unit/$(1)_test.c tests/unit/unit.h \
 	@mkdir -p $$(@D)
 	$$(CC) $$(CFLAGS) $$(XCFLAGS) -I. -Ifilters/$(1) -I$(O)/gen/$(1) \
 	    -I$(O)/filters -Itests/unit $$(LDFLAGS) -o $$@ $$< $$(LIBA) \
-	    $$(PCRE2_LIBS) $$(THREAD_FLAGS)
+	    $$(PCRE2_LIBS) $$(THREAD_FLAGS) $(LIBS_$(1))
 endef
 $(foreach f,$(DIRFILTERS),$(eval $(call dir_filter,$(f))))
 
@@ -264,7 +242,8 @@ $(LIBA): $(LIBOBJ)
 
 $(B)/%: $(O)/filters/%.o $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS) \
+	    $(LIBS_$*)
 
 
 $(O)/unit/%_test: tests/unit/%_test.c tests/unit/unit.h $(LIBHDR) $(LIBA)

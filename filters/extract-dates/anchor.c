@@ -17,12 +17,6 @@
 
 #include "dates.h"
 
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* The tense of the word s[b..e): -1, 1 or 0. */
 static int
 word_tense(const char *s, size_t b, size_t e)

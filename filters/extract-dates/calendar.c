@@ -249,7 +249,11 @@ new_moon_jd(long k)
  * The first day of Islamic month m of year y as the Umm al-Qura calendar
  * of Saudi Arabia fixes it (the dates news reports): the day after the
  * new moon when the moon is born before sunset in Mecca (about 18:00,
- * UTC+3), else the day after that.  The tabular date finds the new moon.
+ * UTC+3), else the day after that.  From 1393 to 1419 AH (1973 to 1999)
+ * the calendar began a month on the day after the new moon's date at
+ * Greenwich instead: Eid al-Fitr 1988 (1 Shawwal 1408) was May 16, the
+ * moon being new at 22:10 UT on May 15 (01:10 on May 16 in Mecca).  The
+ * tabular date finds the new moon.
  */
 long
 islamic_month_start(long y, int m)
@@ -265,6 +269,8 @@ islamic_month_start(long y, int m)
 	for (n = 0; n < 3 && new_moon_jd(k + 1) <= jd; n++)
 		k++;
 	conj = new_moon_jd(k);
+	if (y >= 1393 && y <= 1419)
+		return (long)floor(conj + 0.5) - 2440588L + 1;
 	local = conj + 3.0 / 24; /* Mecca */
 	day = (long)floor(local + 0.5) - 2440588L;
 	return local + 0.5 - floor(local + 0.5) < 18.0 / 24 ? day + 1 : day + 2;
@@ -296,6 +302,183 @@ diwali_days(int y)
 		if (local - 2440588.0 > to)
 			break;
 		return local - floor(local) >= 19.5 / 24 ? d : d - 1;
+	}
+	return 0;
+}
+
+/*
+ * The Hindu festivals: their day from the moon and the sun (Meeus,
+ * "Astronomical Algorithms", ch. 25 and 47, the largest terms: the
+ * moon's longitude within about 0.05 degrees, a few minutes of a tithi).
+ */
+#define RAD (3.14159265358979 / 180)
+#define IST (5.5 / 24) /* India, UTC+5:30 */
+
+/* The sun's ecliptic longitude (degrees, tropical) at Julian day jd. */
+static double
+sun_longitude(double jd)
+{
+	double t = (jd - 2451545.0) / 36525;
+	double m = (357.52911 + 35999.05029 * t) * RAD;
+	double l = 280.46646 + 36000.76983 * t +
+	    (1.914602 - 0.004817 * t) * sin(m) + 0.019993 * sin(2 * m) +
+	    0.000289 * sin(3 * m);
+
+	return fmod(fmod(l, 360) + 360, 360);
+}
+
+/* The moon's ecliptic longitude (degrees) at Julian day jd. */
+static double
+moon_longitude(double jd)
+{
+	double t = (jd - 2451545.0) / 36525;
+	double d = (297.8501921 + 445267.1114034 * t) * RAD;
+	double m = (357.5291092 + 35999.0502909 * t) * RAD;
+	double mp = (134.9633964 + 477198.8675055 * t) * RAD;
+	double f = (93.2720950 + 483202.0175233 * t) * RAD;
+	double l = 218.3164477 + 481267.88123421 * t + 6.288774 * sin(mp) +
+	    1.274027 * sin(2 * d - mp) + 0.658314 * sin(2 * d) +
+	    0.213618 * sin(2 * mp) - 0.185116 * sin(m) -
+	    0.114332 * sin(2 * f) + 0.058793 * sin(2 * d - 2 * mp) +
+	    0.057066 * sin(2 * d - m - mp) + 0.053322 * sin(2 * d + mp) +
+	    0.045758 * sin(2 * d - m) - 0.040923 * sin(m - mp) -
+	    0.034720 * sin(d) - 0.030383 * sin(m + mp) +
+	    0.015327 * sin(2 * d - 2 * f) - 0.012528 * sin(mp + 2 * f) +
+	    0.010980 * sin(mp - 2 * f) + 0.010675 * sin(4 * d - mp) +
+	    0.010034 * sin(3 * mp) + 0.008548 * sin(4 * d - 2 * mp) -
+	    0.007888 * sin(2 * d + m - mp) - 0.006766 * sin(2 * d + m) -
+	    0.005163 * sin(d - mp) + 0.004987 * sin(d + m) +
+	    0.004036 * sin(2 * d - m + mp);
+
+	return fmod(fmod(l, 360) + 360, 360);
+}
+
+/* The sun's sidereal longitude (Lahiri's ayanamsa: 23.85 degrees in 2000,
+ * growing 50.29 seconds a year), as the Indian calendars count it. */
+static double
+sun_sidereal(double jd)
+{
+	double l = sun_longitude(jd) - 23.85 - (jd - 2451545.0) / 365.25 *
+	    (50.29 / 3600);
+
+	return fmod(l + 360, 360);
+}
+
+/* The first moment after jd0 (within a day or two) when the moon is a
+ * degrees east of the sun. */
+static double
+elongation_time(double jd0, double a)
+{
+	double jd = jd0, e;
+	int n;
+
+	for (n = 0; n < 8; n++) {
+		e = fmod(moon_longitude(jd) - sun_longitude(jd) - a + 720, 360);
+		if (e > 180)
+			e -= 360;
+		jd -= e / 12.19; /* the moon gains 12.19 degrees a day */
+	}
+	return jd;
+}
+
+/*
+ * The day of a Hindu festival of year y: the day on which lunar day
+ * (tithi) `tithi` of month `month` is current at `hour` (India time).
+ * A tithi is the time the moon takes to gain 12 degrees on the sun: 1-15
+ * the bright fortnight from the new moon, 16-30 the dark one (30: the
+ * new moon's day).  Months are counted from new moon to new moon and
+ * named by the sign the sun is in at the first (1 Chaitra: the sun in
+ * sidereal Pisces ... 12 Phalguna: Aquarius); in a year with two new
+ * moons in one sign, the second begins the true month.  A festival is
+ * kept at sunrise (hour 6), noon, the evening or midnight by custom:
+ * Holika Dahan is the evening of the full moon of Phalguna (2019-03-20),
+ * Janmashtami the midnight of the 8th of the dark half of Shravana
+ * (2019-08-23).  When the tithi holds at that hour on no day (it began
+ * and ended between two), the day it holds at sunrise (Karva Chauth
+ * 2025: from 22:54 on October 9 to 19:38 on the 10th, before the moon
+ * rose, is kept on the 10th), else the day it began.  0 when none.
+ */
+long
+lunar_festival_days(int y, int month, int tithi, int hour)
+{
+	int sign = (month + 10) % 12, yy, mm, dd;
+	long k = (long)floor((y - 2000) * 12.3685) - 2, day;
+	double nm, s, e, at;
+	int n;
+
+	for (n = 0; n < 16; n++, k++) {
+		nm = new_moon_jd(k);
+		if ((int)(sun_sidereal(nm) / 30) != sign ||
+		    (int)(sun_sidereal(new_moon_jd(k + 1)) / 30) == sign)
+			continue;
+		s = tithi == 1 ? nm :
+		    elongation_time(nm + 12.0 * (tithi - 1) / 12.19,
+			12.0 * (tithi - 1));
+		e = tithi == 30 ? new_moon_jd(k + 1) :
+		    elongation_time(nm + 12.0 * tithi / 12.19, 12.0 * tithi);
+		s += IST + 0.5; /* days from midnight, India */
+		e += IST + 0.5;
+		at = hour / 24.0;
+		day = (long)ceil(s - at);
+		if (day + at >= e) /* the day it holds at sunrise, else the
+				      day it began */
+			day = (long)ceil(s - 0.25) + 0.25 < e ?
+			    (long)ceil(s - 0.25) : (long)floor(s);
+		day -= 2440588L;
+		civil_from_days(day, &yy, &mm, &dd);
+		if (yy == y)
+			return day;
+	}
+	return 0;
+}
+
+/*
+ * The day the sun enters sidereal sign `sign` (0 Aries ... 9 Capricorn)
+ * in year y, in India; when it enters after `hour`, the next day: Makar
+ * Sankranti is kept the next day when the sun enters Capricorn after
+ * sunset (2019: at 19:50 on January 14, so January 15), Vaisakhi on the
+ * day of the entry into Aries until midnight (2024: 21:15 on April 13).
+ */
+long
+solar_ingress_days(int y, int sign, int hour)
+{
+	double jd = days_from_civil(y, 1, 1) + 2440587.5 +
+	    fmod(sign * 30.0 - 270 + 360, 360) / 360 * 365.2422 + 14;
+	double d, local;
+	int n;
+
+	for (n = 0; n < 8; n++) {
+		d = fmod(sun_sidereal(jd) - sign * 30.0 + 720, 360);
+		if (d > 180)
+			d -= 360;
+		jd -= d / 0.9856;
+	}
+	local = jd + IST + 0.5;
+	return (long)floor(local) - 2440588L +
+	    (local - floor(local) >= hour / 24.0);
+}
+
+/*
+ * The day of solar month `sign` (the sun in that sidereal sign, 0 Aries)
+ * of year y on which the moon is in lunar mansion (nakshatra) `nak` (0
+ * Ashvini ... 21 Shravana, Thiruvonam ... 26 Revati: 13 1/3 sidereal
+ * degrees each) at `hour` in India: Onam is Thiruvonam of the month
+ * Chingam (the sun in Leo), 2018-08-25.  A mansion the moon reaches in
+ * the month's first four days is left for its return a month later (2024:
+ * September 15, not August 19).  0 when none.
+ */
+long
+nakshatra_days(int y, int sign, int nak, int hour)
+{
+	long from = solar_ingress_days(y, sign, 24), d;
+	double jd, l;
+
+	for (d = from + 4; d < from + 35; d++) {
+		jd = d + 2440587.5 + hour / 24.0 - IST;
+		l = fmod(moon_longitude(jd) - sun_longitude(jd) + sun_sidereal(jd) +
+			720, 360);
+		if ((int)(l / (40.0 / 3)) == nak)
+			return d;
 	}
 	return 0;
 }

@@ -15,6 +15,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* An ASCII letter (anchor.c and scan.c read words with it; the bytes of
+ * UTF-8 letters are not, as the lexicon holds ASCII words only). */
+static inline int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* ---- lexicon (lexicon.c; one class a *.words file) ---- */
 
 enum lexclass {
@@ -225,6 +233,9 @@ long islamic_month_start(long y, int m);
 long chinese_new_year_days(int y);
 /* Diwali (Lakshmi Puja) of year y; 0 if none found. */
 long diwali_days(int y);
+long lunar_festival_days(int y, int month, int tithi, int hour);
+long solar_ingress_days(int y, int sign, int hour);
+long nakshatra_days(int y, int sign, int nak, int hour);
 
 /* ---- values ---- */
 

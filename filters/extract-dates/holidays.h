@@ -1,6 +1,6 @@
 /*
  * holidays.h - the holiday names of extract-dates and their days
- * (holidays.c says how a name is written and matched).
+ * (holiday-table.def says how a name is written and matched).
  */
 #ifndef HOLIDAYS_H
 #define HOLIDAYS_H
@@ -16,7 +16,14 @@ enum hkind {
 	H_TAXDAY,    /* US tax day */
 	H_HEBREW,    /* Hebrew month a (Nisan 1), day b */
 	H_ISLAMIC,   /* Islamic month a, day b (Umm al-Qura) */
-	H_DIWALI     /* Diwali, from the new moon of Kartika */
+	H_ISLASTWD,  /* the last weekday c of Islamic month a */
+	H_DIWALI,    /* Diwali, from the new moon of Kartika */
+	H_NOSUNDAY,  /* a/b, on a Sunday the Saturday before */
+	H_SUPERTUE,  /* Super Tuesday of a presidential election year */
+	H_YEAR365,   /* a/b of year `year` in a year of 365 days */
+	H_LUNAR,     /* Hindu month a, tithi b, current at hour c */
+	H_SOLAR,     /* the sun into sidereal sign a (0 Aries), by hour c */
+	H_NAKSHATRA  /* the moon in mansion b at hour c, the sun in sign a */
 };
 
 #define HF_MARK 0x01  /* only with a capital, a possessive or "day":
@@ -33,9 +40,14 @@ struct holiday {
 	short len; /* days of the holiday (0, 1: one; -1: to the end of
 		      its month) */
 	unsigned char flags;
+	short year; /* H_YEAR365: its year; else, when not 0, the only year
+		       the holiday has a day in (Tsunami Tuesday, 2008) */
 };
 
 extern const struct holiday holidays[];
+/* holidays[holiday_first[L]] is the first whose name begins with letter
+ * L (0: a) or a later one; holiday_first[26]: their count. */
+extern const unsigned short holiday_first[27];
 
 /*
  * The first day and the last of holiday h in year y (gb: --locale en-GB).

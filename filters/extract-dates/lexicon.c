@@ -22,6 +22,7 @@
 #include "lexicon.h"
 #include "prog.h"
 #include "scan.h"
+#include "words.h" /* lex_words[], made from the *.words files */
 
 static int is_trigger_class(int cls);
 

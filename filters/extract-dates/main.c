@@ -413,7 +413,10 @@ static const struct cli_spec spec = {
     "[--ref=DATE] [FILE]...",
     "Find dates and times; print each with its ISO 8601 (TIMEX3) value.",
     options, CLI_EXTRACTOR, handle_option,
-    "Fields (tsv, jsonl): file line col text value kind anchor\n"};
+    "Fields (tsv, jsonl): file line col text value kind anchor\n"
+    "Holidays are dated by their calendar in each year: fixed and n-th\n"
+    "weekday days, Easter, the Hebrew, Islamic (Umm al-Qura), Chinese\n"
+    "and Hindu lunar calendars (Holi, Diwali, Eid al-Fitr, Passover ...).\n"};
 
 int
 main(int argc, char **argv)

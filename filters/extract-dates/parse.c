@@ -1631,6 +1631,18 @@ unit_at(const struct ctx *c, int i, int *plural)
 	return v % U_PLURAL;
 }
 
+/* The tokens of a weekend at i: 1 (weekend, wkend), 3 (week-end), else 0. */
+static int
+weekend_at(const struct ctx *c, int i)
+{
+	int pl, u = unit_at(c, i, &pl);
+
+	if (u == U_WEEKEND && !pl)
+		return 1;
+	return u == U_WEEK && !pl && is_punct(c, i + 1, '-') &&
+	    is_mod(c, i + 2, M_END) && tight(c, i + 2) ? 3 : 0;
+}
+
 /* Words in -est that are no superlative: "an arrest in two hours". */
 static int
 not_superlative(const char *w, size_t len)
@@ -1856,7 +1868,7 @@ word_is(const struct ctx *c, int i, const char *w, size_t len, int plural,
 }
 
 /*
- * The holiday name (holidays.c) at token j: the token after it, or -1.
+ * The holiday name (holiday-table.def) at token j: the token after it, or -1.
  * A dash, apostrophe or dot may join two words (Eid al-Fitr, Tisha B'Av,
  * MLK Jr. Day).
  */
@@ -1902,9 +1914,36 @@ name_at(const struct ctx *c, int j, const char *name, int *marked)
 	return k;
 }
 
+/*
+ * Whether token j, a word of another class, may begin a holiday's name:
+ * a month, season, part of day, "late", "early" or "St" with a holiday word
+ * (holidays.words) among the three after it: "August bank holiday", "late
+ * summer bank holiday", "night of power", "St Paddy's Day", "the morning
+ * of Christmas".  Such a word is not in
+ * holidays.words, where it would take the place of its own class.
+ */
+static inline int
+name_opens(const struct ctx *c, int j)
+{
+	const struct tok *t = tk(c, j);
+
+	/* one test on the word before any look at the next ones */
+	if (!(t->cmask & (1u << L_MONTHS | 1u << L_SEASONS | 1u << L_PARTS |
+			     1u << L_STREETS)) &&
+	    t->mod != M_LATE && t->mod != M_EARLY)
+		return 0;
+	return class_is(c, j + 1, L_HOLIDAYS) || class_is(c, j + 2, L_HOLIDAYS) ||
+	    class_is(c, j + 3, L_HOLIDAYS);
+}
+
 /* The first day of holiday h in year y (its last in *to); NO_DAY if it
  * has none that year (days before 1970 are negative). */
 #define NO_DAY (-100000000L)
+
+/* A holiday this many days before the anchor, named without a tense or a
+ * modifier, is that one: news speaks of the holiday just past ("Groundhog
+ * Day" on February 12) rather than of next year's. */
+#define RECENT_DAYS 14
 static long
 holiday_in(const struct holiday *h, int y, long *to)
 {
@@ -1915,6 +1954,60 @@ holiday_in(const struct holiday *h, int y, long *to)
 	if (to != NULL)
 		*to = t;
 	return from;
+}
+
+/*
+ * "the [n-th] closest HOLIDAY to DATE" (dir 0), "the n-th HOLIDAY after
+ * DATE" (1) or "before DATE" (-1), the name ending at k: the holiday's
+ * n-th nearest day to the first day of DATE, or n-th after its last day
+ * or before its first, in *days; the token after DATE, or -1.  "the
+ * closest Christmas to today" in February is the last one, "the second
+ * closest" the next; "the closest Super Tuesday to 2019" is 2020's, and
+ * so is "the second Super Tuesday after 2013".
+ */
+static int
+closest_to(struct ctx *c, int k, const struct holiday *h, int n, int dir,
+    long *days)
+{
+	struct reading r3;
+	struct point pt;
+	long t, last, d, seen[16];
+	int e, y, ns = 0, best, q;
+
+	*days = NO_DAY;
+	if (!is_mod(c, k, dir == 0 ? M_TO : dir > 0 ? M_AFTER : M_BEFORE) ||
+	    (e = main_at(c, k + 1, &r3, &pt)) <= 0 || r3.b.grain ||
+	    (r3.a.grain != G_YEAR && r3.a.grain != G_MONTH &&
+		r3.a.grain != G_WEEK && r3.a.grain < G_DAY))
+		return -1;
+	t = days_from_civil(r3.a.y, r3.a.m > 0 ? r3.a.m : 1,
+	    r3.a.d > 0 ? r3.a.d : 1);
+	last = r3.a.grain == G_YEAR ? days_from_civil(r3.a.y, 12, 31) :
+	    r3.a.grain == G_MONTH ?
+				      days_from_civil(r3.a.y, r3.a.m,
+					  month_days(r3.a.y, r3.a.m)) :
+	    r3.a.grain == G_WEEK ? t + 6 :
+				   t;
+	/* n rounds of the nearest not yet taken, over the 16 years around */
+	for (q = 0; q < n; q++) {
+		best = 0;
+		*days = NO_DAY;
+		for (y = r3.a.y - 8; y < r3.a.y + 8; y++) {
+			if ((d = holiday_in(h, y, NULL)) == NO_DAY ||
+			    (dir > 0 && d <= last) || (dir < 0 && d >= t))
+				continue;
+			for (best = 0; best < ns && seen[best] != d; best++)
+				;
+			if (best < ns)
+				continue;
+			if (*days == NO_DAY || labs(d - t) < labs(*days - t))
+				*days = d;
+		}
+		if (*days == NO_DAY)
+			return -1;
+		seen[ns++] = *days;
+	}
+	return e;
 }
 
 /*
@@ -1930,39 +2023,91 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0;
+	int weekend = 0, pod = 0, nopod = 0, l, close = 0, dir = 0, j0;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
 
+	/* the [second] closest Christmas to today */
+	if (is_mod(c, j, M_THE)) {
+		int o = ordinal_at(c, j + 1, &e);
+
+		if (o > 0 && o <= 8 && is_word_text(c, e, "closest")) {
+			close = o;
+			j = e + 1;
+		} else if (is_word_text(c, j + 1, "closest")) {
+			close = 1;
+			j += 2;
+		} else if (o > 0 && o <= 8 &&
+		    (class_is(c, e, L_HOLIDAYS) || name_opens(c, e))) {
+			/* the second Super Tuesday after 2013 */
+			close = o;
+			dir = 2;
+			j = e;
+		}
+	}
+	/* the morning of Christmas, the evening of this Christmas Day (but
+	 * the night of power is a name) */
+	j0 = j;
+	pod_again:
+	if (is_mod(c, j, M_THE) && class_val(c, j + 1, L_PARTS) > 0 &&
+	    is_mod(c, j + 2, M_OF) && !nopod)
+		j++;
+	if ((pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
+	    is_mod(c, j + 1, M_OF) && !nopod) {
+		j += 2;
+		if (is_mod(c, j, M_THE))
+			j++;
+	} else {
+		pod = 0;
+		j = j0;
+	}
 	v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
 	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
 	    is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_FOLLOWING)) {
 		m = tk(c, j)->mod;
 		j++;
-	} else if (is_mod(c, j, M_THE) && j == i) {
+	} else if (is_mod(c, j, M_THE) && j == j0) {
 		j++;
 		goto v_again;
 	}
-	if (tk(c, j)->type != T_WORD || !class_is(c, j, L_HOLIDAYS))
+	if (tk(c, j)->type != T_WORD ||
+	    (!class_is(c, j, L_HOLIDAYS) && !name_opens(c, j)))
 		return -1;
-	for (h = holidays; h->name != NULL; h++) {
-		if (h->name[0] != (c->w->s[tk(c, j)->beg] | 0x20))
-			continue;
+	l = (c->w->s[tk(c, j)->beg] | 0x20) - 'a';
+	if (l < 0 || l >= 26)
+		return -1;
+	for (h = holidays + holiday_first[l];
+	     h < holidays + holiday_first[l + 1]; h++) {
 		if ((e = name_at(c, j, h->name, &mk)) > k) {
 			k = e;
 			best = h;
 			marked = mk;
 		}
 	}
+	if (best == NULL && pod > 0) {
+		nopod = 1;
+		j = j0;
+		m = 0;
+		goto pod_again;
+	}
 	if (best == NULL)
 		return -1;
-	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP))
-		return -1; /* lent money */
+	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP) &&
+	    !year_at(c, k, &e, 0))
+		return -1; /* lent money, but lent 2018 */
 	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
 	    !marked && k - j < 3)
 		return -1; /* a new year */
+	if (dir == 2)
+		dir = is_mod(c, k, M_BEFORE) ? -1 : 1;
+	if (close > 0) {
+		if ((e = closest_to(c, k, best, close, dir, &days)) < 0)
+			return -1;
+		tv_day(&r->a, days);
+		return e;
+	}
 	if (tk(c, k)->type == T_WORD && tk(c, k)->ndig == 3 &&
 	    (c->w->s[tk(c, k)->beg] | 0x20) == 'e' &&
 	    (c->w->s[tk(c, k)->beg + 1] | 0x20) == 'v' &&
@@ -1972,15 +2117,17 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	}
 	anchor_civil(c, &ay, &am, &ad);
 	memset(&r2, 0, sizeof(r2));
-	/* Labor Day weekend [2021], Memorial Day weekend last year */
-	if (unit_at(c, k, &e) == U_WEEKEND && !e) {
+	/* Labor Day weekend [2021], Memorial Day week-end last year */
+	if ((e = weekend_at(c, k)) > 0) {
 		weekend = 1;
-		k++;
+		k += e;
 	}
 	if (year_at(c, k, &e, 0)) {
 		y = tk(c, e - 1)->val;
 		k = e;
-	} else if (is_mod(c, k, M_OF) && year_at(c, k + 1, &e, 0)) {
+	} else if ((is_mod(c, k, M_OF) || is_mod(c, k, M_IN)) &&
+	    year_at(c, k + 1, &e, 0)) {
+		/* Christmas of 2024, Diwali in 2019 */
 		y = tk(c, e - 1)->val;
 		k = e;
 	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
@@ -1998,7 +2145,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	} else {
 		an = anchor_days(c);
 		y = ay;
-		days = holiday_in(best, y, NULL);
+		days = holiday_in(best, y, &to);
 		if (m == 0)
 			c->xyear = 1;
 		if (m == M_LAST || m == M_PREVIOUS ||
@@ -2008,16 +2155,31 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 			if (days == NO_DAY || days - eve > an ||
 			    (m != 0 && m != M_THIS && days - eve == an))
 				y--;
+			/* Super Tuesday is every fourth year */
+			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
+			     e++)
+				y--;
+		} else if (m == 0 && days != NO_DAY && days - eve < an &&
+		    tense(c, i, k) == 0 && to >= an - RECENT_DAYS) {
+			/* Groundhog Day in an article of February 12: the
+			 * one ten days before, not next year's; Ramadan
+			 * while it lasts */
 		} else if (days == NO_DAY || days - eve < an ||
 		    (m != 0 && m != M_THIS && days - eve == an)) {
 			y++; /* the next one */
+			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
+			     e++)
+				y++;
 		}
+		/* Tsunami Tuesday: the one year it has */
+		if (best->year != 0 && holiday_in(best, y, NULL) == NO_DAY)
+			y = best->year;
 	}
 	if ((days = holiday_in(best, y, &to)) == NO_DAY)
 		return -1;
-	if (!weekend && unit_at(c, k, &e) == U_WEEKEND && !e) {
+	if (!weekend && (e = weekend_at(c, k)) > 0) {
 		weekend = 1;
-		k++;
+		k += e;
 	}
 	if (weekend) {
 		/* Labor Day weekend: the one before a Monday holiday, else
@@ -2032,6 +2194,10 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	tv_day(&r->a, days - eve);
 	if (to > days && !eve)
 		tv_day(&r->b, to);
+	else if (pod > 0) {
+		r->a.grain = G_POD;
+		r->a.q = pod;
+	}
 	return k;
 }
 
@@ -2894,7 +3060,9 @@ period_of(struct ctx *c, int k, int *y, int *m)
 /*
  * The first Monday of October, the last week of July, the third day of
  * October, the 20th of next month, the 9th month of next year, the last
- * Friday in March 2025.
+ * Friday in March 2025, the last week of 2016 (the year's last ISO week),
+ * the third last week of 2018, the last week-end in October, the fifth
+ * last day of May.
  */
 static int
 nth_of(struct ctx *c, int i, struct reading *r)
@@ -2913,12 +3081,19 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		e = j + 1;
 	} else if ((n = ordinal_at(c, j, &e)) <= 0 || n > 31) {
 		return -1;
+	} else if (n > 1 && n <= 5 && is_mod(c, e, M_LAST)) {
+		n = -n; /* the second last week of October */
+		e++;
 	}
 	if ((wd = class_val(c, e, L_WEEKDAYS)) > 0 && wd < 10) {
 		k = e + 1;
 	} else if ((wd = 0) == 0 && (u = unit_at(c, e, &pl)) != 0 && !pl &&
 	    (u == U_WEEK || u == U_DAY || u == U_MONTH || u == U_WEEKEND)) {
 		k = e + 1;
+		if (weekend_at(c, e) == 3) {
+			u = U_WEEKEND; /* the last week-end in October */
+			k = e + 3;
+		}
 	} else if (n > 0 && tk(c, j)->type == T_NUM) {
 		k = e; /* the 20th of next month */
 		u = U_DAY;
@@ -2934,7 +3109,8 @@ nth_of(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (n > 5)
 			return -1;
-		d = nth_weekday(y, m, wd, n);
+		d = n < 0 ? nth_weekday(y, m, wd, -1) + 7L * (n + 1) :
+			    nth_weekday(y, m, wd, n);
 		if (n > 0 && nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
 		    days_from_civil(y, m, month_days(y, m)))
 			return -1;
@@ -2942,9 +3118,10 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		return k;
 	}
 	if (u == U_DAY) {
-		if (m == 0 || n < 0 || n > month_days(y, m))
+		if (m == 0 || n > month_days(y, m))
 			return -1;
-		tv_set(&r->a, G_DAY, y, m, n);
+		/* the last day of October, the fifth last day of May */
+		tv_set(&r->a, G_DAY, y, m, n < 0 ? month_days(y, m) + n + 1 : n);
 		return k;
 	}
 	if (u == U_MONTH) {
@@ -2955,13 +3132,16 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	}
 	/* weeks: the n-th week starts on the n-th Monday (of the month,
 	 * or the year's first ISO week); the last is the last whole one */
-	if (m == 0) {
+	if (m == 0 && n < 0) {
+		/* the last ISO week of the year holds its December 28 */
+		d = days_from_civil(y, 12, 28);
+		d -= weekday_of(d) - 1;
+		d += 7L * (n + 1);
+	} else if (m == 0) {
 		long w1 = days_from_civil(y, 1, 4);
 
 		w1 -= weekday_of(w1) - 1;
-		d = n > 0 ? w1 + 7L * (n - 1) : -1;
-		if (d < 0)
-			return -1;
+		d = w1 + 7L * (n - 1);
 	} else if (n > 0) {
 		long first = days_from_civil(y, m, 1);
 
@@ -2974,9 +3154,47 @@ nth_of(struct ctx *c, int i, struct reading *r)
 
 		d = last - 6; /* the last Monday with its Sunday in it */
 		d -= weekday_of(d) - 1;
+		d += 7L * (n + 1);
 	}
 	tv_day(&r->a, d);
 	r->a.grain = u == U_WEEKEND ? G_WEEKEND : G_WEEK;
+	return k;
+}
+
+/*
+ * The first ten days of last year, the first two weeks of March, the last
+ * two days of the month: n days or weeks at the start or the end of a
+ * month or a year, as one interval.  Not months: "the first nine months
+ * of the year" is a reporting period, how long, as TIMEX3 has it.
+ */
+static int
+units_of(struct ctx *c, int i, struct reading *r)
+{
+	int j = i, n, e, u, pl, y, m, k, first;
+	long from, to, len;
+
+	if (is_mod(c, j, M_THE))
+		j++;
+	if (is_mod(c, j, M_LAST))
+		first = 0;
+	else if (tk(c, j)->type == T_WORD && ordinal_at(c, j, &e) == 1)
+		first = 1;
+	else
+		return -1;
+	if ((n = count_at(c, j + 1, &e)) < 2 ||
+	    (u = unit_at(c, e, &pl)) == 0 || !pl ||
+	    (u != U_DAY && u != U_WEEK) ||
+	    (!is_mod(c, e + 1, M_OF) && !is_mod(c, e + 1, M_IN)) ||
+	    (k = period_of(c, e + 2, &y, &m)) < 0)
+		return -1;
+	from = days_from_civil(y, m > 0 ? m : 1, 1);
+	to = m > 0 ? days_from_civil(y, m, month_days(y, m)) :
+		     days_from_civil(y, 12, 31);
+	len = u == U_WEEK ? 7L * n : n;
+	if (len > to - from + 1)
+		return -1;
+	tv_day(&r->a, first ? from : to - len + 1);
+	tv_day(&r->b, first ? from + len - 1 : to);
 	return k;
 }
 
@@ -3043,15 +3261,22 @@ now_at(struct ctx *c, int i, struct reading *r)
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
-	int e;
+	int e, tried;
 
 	if ((e = nth_of(c, i, r)) > 0)
 		return e;
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
+	if ((e = units_of(c, i, r)) > 0)
+		return e;
 	if ((e = now_at(c, i, r)) > 0)
 		return e;
 	if ((e = tag_at(c, i, r)) > 0)
+		return e;
+	/* a holiday's name before the readings of its words: "Early May
+	 * bank holiday", not "Early May" */
+	if ((tried = class_is(c, i, L_HOLIDAYS) || name_opens(c, i)) &&
+	    (e = holiday_at(c, i, r)) > 0)
 		return e;
 	if ((e = week_of(c, i, r)) > 0)
 		return e;
@@ -3061,7 +3286,7 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		return e;
 	if ((e = season_at(c, i, r)) > 0)
 		return e;
-	if ((e = holiday_at(c, i, r)) > 0)
+	if (!tried && (e = holiday_at(c, i, r)) > 0)
 		return e;
 	if ((e = point_at(c, i, pt)) > 0) {
 		if (!resolve_point(c, pt, i, e, &r->a, NULL))
@@ -3393,7 +3618,8 @@ opener(const struct ctx *c, int i)
 	if (t->type != T_WORD)
 		return 0;
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
-	    class_is(c, i, L_HOLIDAYS))
+	    class_is(c, i, L_HOLIDAYS) ||
+	    (class_is(c, i, L_STREETS) && class_is(c, i + 1, L_HOLIDAYS)))
 		return 1;
 	v = class_val(c, i, L_MODIFIERS);
 	switch (v) {

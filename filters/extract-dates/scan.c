@@ -24,12 +24,6 @@ is_digit(int c)
 }
 
 static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
 lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;

@@ -2,7 +2,8 @@
 #
 # Each file is one lexicon class, named after the file (months.words ->
 # L_MONTHS); each line is "word [value]" (value 0 when absent); "#" starts
-# a comment.  Output: the table lex_words[] that lexicon.c indexes.
+# a comment.  Output: the table lex_words[] that lexicon.c includes
+# (words.h) and indexes.
 BEGIN {
 	print "/* Generated from the words files by words2c.awk. */"
 	print "#include \"lexicon.h\""
