@@ -16,6 +16,11 @@
  * the next one is found, and asks compose_exprs() whether the bytes
  * between them join them; a joined pair may join a third ("Friday, March
  * 15, at 9 a.m.").  The joining words are the table joins[] below.
+ *
+ * compose_lead() takes in the bare hours written just before an
+ * expression, which are no expression alone: "9 tomorrow", "eight
+ * tonight", "between 3 and 5 on 1/1/2015", "between 7 and 9:30 last
+ * night".
  */
 #include <string.h>
 
@@ -30,6 +35,7 @@ enum join {
 	J_AT,    /* at, for, around: a day, then its clock */
 	J_ON,    /* on, of: a clock, then its day */
 	J_PAREN, /* "(": a weekday, then its date in parentheses */
+	J_BOUND, /* before, after, by: a day, then a bound on its clock */
 	J_NO
 };
 
@@ -48,9 +54,18 @@ static const struct {
     {"for", J_AT},
     {"around", J_AT},
     {"about", J_AT},
+    {"before", J_BOUND},
+    {"after", J_BOUND},
+    {"by", J_BOUND},
     {"on", J_ON},
     {"of", J_ON},
 };
+
+/* The longest expression (bytes) that is joined to another. */
+#define COMPOSE_MAX 120
+
+static int hour_text(const char *s, size_t b, size_t e);
+static int is_range_text(const char *s, size_t b, size_t e, int *and);
 
 /* The words that open an interval before its first end. */
 static const char *const openers[] = {"from", "between"};
@@ -177,6 +192,52 @@ ends_in_weekday(const char *s, size_t b, size_t e)
 	return x != NULL && x->val >= 1 && x->val <= 7;
 }
 
+/* Whether s[b..e) counts units from a day: "two weeks from now", "3
+ * weeks after Christmas" (a word of the units list). */
+static int
+counted(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	while (b < e) {
+		for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+			;
+		if (w > b && lex_get_class(s + b, w - b, L_UNITS) != NULL)
+			return 1;
+		b = w > b ? w : b + 1;
+	}
+	return 0;
+}
+
+/* Whether s[b..e) has a number of four digits (a year). */
+static int
+has_year(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	while (b < e) {
+		for (w = b; w < e && s[w] >= '0' && s[w] <= '9'; w++)
+			;
+		if (w - b == 4)
+			return 1;
+		b = w > b ? w : b + 1;
+	}
+	return 0;
+}
+
+/* The first word of s[b..e) is a weekday: "Friday (June 14)". */
+static int
+starts_with_weekday(const char *s, size_t b, size_t e)
+{
+	size_t w;
+	const struct lexent *x;
+
+	for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+		;
+	x = w > b ? lex_get_class(s + b, w - b, L_WEEKDAYS) : NULL;
+	return x != NULL && x->val >= 1 && x->val <= 7;
+}
+
 static long
 tv_days(const struct tv *v)
 {
@@ -293,16 +354,28 @@ set_year(struct tv *v, int y)
 	v->y = y; /* February 29 of a year without one: tv_valid_day() */
 }
 
+/* Whether s[b..e) is "now" ("right now", "just now"). */
+static int
+is_now(const char *s, size_t b, size_t e)
+{
+	return e - b >= 3 && word_eq(s, e - 3, e, "now") &&
+	    (e - b == 3 || is_blank(s, e - 4));
+}
+
 /* The interval a to b; 0 if b ends before a begins. */
 static int
-join_range(struct expr *a, const struct expr *b0)
+join_range(struct expr *a, const struct expr *b0, const char *s)
 {
 	struct expr b = *b0;
 	struct tv *end;
+	/* whether an end's year is not written (four digits are a year
+	 * written, whatever the flags say: "2018" in "to 2018-Q1") */
+	int bx = b.xyear && !has_year(s, b.beg, b.end);
+	int ax = a->xyear && !has_year(s, a->beg, a->end);
 
 	/* a year not written takes the other's: "10 August 2013 - 12
 	 * September", "Nov. - Feb. 5, 2017" */
-	if (b.xyear && !a->xyear && !a->relative && a->a.y != b.a.y) {
+	if (bx && !ax && !a->relative && a->a.y != b.a.y) {
 		set_year(&b.a, a->a.y);
 		if (b.b.grain)
 			set_year(&b.b, a->a.y);
@@ -311,7 +384,7 @@ join_range(struct expr *a, const struct expr *b0)
 			if (b.b.grain)
 				set_year(&b.b, a->a.y + 1);
 		}
-	} else if (a->xyear && !b.xyear && !b.relative && a->a.y != b.a.y) {
+	} else if (ax && !bx && !b.relative && a->a.y != b.a.y) {
 		int y = b.a.y;
 
 		set_year(&a->a, y);
@@ -322,14 +395,21 @@ join_range(struct expr *a, const struct expr *b0)
 			if (a->b.grain)
 				set_year(&a->b, y - 1);
 		}
-	} else if (a->xyear && b.xyear &&
-	    tv_minutes(&a->a, 0) > tv_minutes(&b.a, 0)) {
+	} else if (ax && bx && tv_minutes(&a->a, 0) > tv_minutes(&b.a, 0)) {
 		/* "from the end of March to the middle of September",
 		 * each year from the tense: the earlier year for both */
 		set_year(&a->a, a->a.y - 1);
 		if (a->b.grain)
 			set_year(&a->b, a->b.y - 1);
 	}
+	/* now, an end beside a day or longer, is its day: "between Jan
+	 * 2019 and now" (2019-01/2020-04-26) */
+	if (b.a.grain >= G_HOUR && a->a.grain < G_HOUR &&
+	    is_now(s, b.beg, b.end))
+		b.a.grain = G_DAY;
+	if (a->a.grain >= G_HOUR && b.a.grain < G_HOUR && !a->b.grain &&
+	    is_now(s, a->beg, a->end))
+		a->a.grain = G_DAY;
 	/* a clock goes to a clock or a day, and one without its day only
 	 * to a clock ("3pm - this week" are two) */
 	if ((a->a.grain >= G_HOUR) != (b.a.grain >= G_HOUR) &&
@@ -348,6 +428,11 @@ join_range(struct expr *a, const struct expr *b0)
 			clock_on(&b.b, d, 1);
 	}
 	end = b.b.grain ? &b.b : &b.a;
+	/* between now (10:20) and eight o'clock: 20:00 */
+	if (end->grain >= G_HOUR && a->a.grain >= G_HOUR && !b.ampm &&
+	    end->hh < 12 && tv_minutes(end, 0) < tv_minutes(&a->a, 0) &&
+	    tv_days(end) == tv_days(&a->a) && end->hh + 12 > a->a.hh)
+		end->hh += 12;
 	if (tv_minutes(end, 1) < tv_minutes(&a->a, 0))
 		return 0;
 	if (!tv_valid_day(&a->a) || !tv_valid_day(end))
@@ -355,6 +440,21 @@ join_range(struct expr *a, const struct expr *b0)
 	a->b = *end;
 	a->kind = K_INTERVAL;
 	a->clock_only = a->clock_only && b.clock_only;
+	return 1;
+}
+
+/* Whether y is a year written in four digits: "2017". */
+static int
+year_written(const struct expr *y, const char *s)
+{
+	size_t k;
+
+	if (y->a.grain != G_YEAR || y->b.grain || y->a.fiscal ||
+	    y->end - y->beg != 4)
+		return 0;
+	for (k = y->beg; k < y->end; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
 	return 1;
 }
 
@@ -367,14 +467,8 @@ static int
 year_part(struct expr *x, const struct expr *part, const struct expr *year,
     const char *s)
 {
-	size_t k;
-
-	if (year->a.grain != G_YEAR || year->b.grain || year->a.fiscal ||
-	    year->end - year->beg != 4)
+	if (!year_written(year, s))
 		return 0;
-	for (k = year->beg; k < year->end; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0; /* written as four digits: 2017 */
 	if ((part->a.grain != G_QUARTER && part->a.grain != G_HALF) ||
 	    part->b.grain || !(part->relative || part->xyear))
 		return 0;
@@ -410,6 +504,85 @@ year_of_weekday(struct tv *d, int wd)
 	}
 }
 
+/*
+ * A clock after from or between, then a range word and a bare hour that
+ * is no expression alone: "from 10:30 to 3", "between 6:30 to 9 pst".  x
+ * becomes the clock range; the bytes read end at *end (a zone word is
+ * taken).  The bare hour is the first one after the clock, within twelve
+ * hours ("10:30 to 3": 15:00).  lim: where the next expression begins.
+ */
+static int
+clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
+    size_t *end)
+{
+	size_t i = x->end, w;
+	int h, and, between;
+	const struct lexent *z;
+
+	if (!x->clock_only || x->open || x->b.grain || x->a.grain < G_HOUR ||
+	    opener_before(s, floor, x->beg, &between) == (size_t)-1)
+		return 0;
+	while (i < lim && is_blank(s, i))
+		i++;
+	for (w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w == i && i < lim && s[i] == '-')
+		w = i + 1;
+	if (w == i || !is_range_text(s, i, w, &and) || (and && !between))
+		return 0;
+	for (i = w; i < lim && is_blank(s, i); i++)
+		;
+	for (w = i; w < lim && ((s[w] >= '0' && s[w] <= '9') ||
+				   is_letter((unsigned char)s[w])); w++)
+		;
+	if (w == i || (w < lim && (s[w] == ':' || s[w] == '%' ||
+				      ((s[w] == '.' || s[w] == ',') &&
+					  w + 1 < lim && s[w + 1] >= '0' &&
+					  s[w + 1] <= '9'))) ||
+	    (h = hour_text(s, i, w)) < 1 || h > 12)
+		return 0;
+	x->b = x->a;
+	x->b.hh = h;
+	x->b.mm = x->b.ss = 0;
+	x->b.grain = G_MINUTE;
+	if (h * 60 <= x->a.hh * 60 + x->a.mm && h < 12)
+		x->b.hh += 12; /* from 10:30 to 3: 15:00 */
+	if (x->b.hh * 60 <= x->a.hh * 60 + x->a.mm || x->b.hh > 23)
+		return 0;
+	/* a zone word after it: "9 pst" */
+	for (i = w; i < lim && is_blank(s, i); i++)
+		;
+	for (*end = w, w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w > i && (z = lex_get_class(s + i, w - i, L_ZONES)) != NULL)
+		*end = w, i = w;
+	/* then no word but "on" before the next expression: not "from
+	 * 10:30 to 3 points" */
+	while (i < lim && is_blank(s, i))
+		i++;
+	for (w = i; w < lim && is_letter((unsigned char)s[w]); w++)
+		;
+	if (w > i && !word_eq(s, i, w, "on"))
+		return 0;
+	x->kind = K_INTERVAL;
+	return 1;
+}
+
+int
+compose_tail(struct expr *x, const char *s, size_t n, size_t floor)
+{
+	size_t end;
+	struct expr y = *x;
+	int between;
+
+	if (!clock_tail(&y, s, n, floor, &end))
+		return 0;
+	y.beg = opener_before(s, floor, x->beg, &between);
+	y.end = end;
+	*x = y;
+	return 1;
+}
+
 int
 compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
     size_t floor, const struct anchor *an)
@@ -417,15 +590,48 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	int j, between = 0;
 	size_t beg = a->beg, end = b->end, o;
 	struct expr x = *a;
+	struct tv z;
 
-	if (b->beg < a->end || b->end > n || a->open || b->open ||
-	    a->a.grain == G_NONE || b->a.grain == G_NONE)
+	/* most pairs of a line are far apart: the longest join is ",
+	 * through " with some white space; and one expression of two is
+	 * short (the looks at a's words below stay constant work, not a
+	 * chain of "Friday (June 14) Friday (June 14) ..." read again and
+	 * again) */
+	if (b->beg < a->end || b->beg - a->end > 16 || b->end > n ||
+	    a->end - a->beg > COMPOSE_MAX || b->end - b->beg > COMPOSE_MAX ||
+	    a->open || (b->open && !b->clock_only) || a->a.grain == G_NONE ||
+	    b->a.grain == G_NONE)
 		return 0;
 	/* without an anchor a relative expression is written unresolved:
 	 * nothing to join it with */
 	if (!an->have && (a->relative || a->xyear || b->relative || b->xyear))
 		return 0;
 	j = gap_join(s, a->end, b->beg);
+	if (j == J_NO && clock_tail(&x, s, b->beg, floor, &o)) {
+		/* from 10:30 to 3 on Friday */
+		size_t k = o;
+
+		while (k < b->beg && is_blank(s, k))
+			k++;
+		if (k < b->beg && (s[k] == ',' ||
+				      (b->beg - k >= 2 && word_eq(s, k, k + 2,
+							     "on"))))
+			k += s[k] == ',' ? 1 : 2;
+		while (k < b->beg && is_blank(s, k))
+			k++;
+		if (k != b->beg || !has_day(&b->a) || b->a.grain > G_POD ||
+		    b->b.grain)
+			return 0;
+		clock_on(&x.a, &b->a, 0);
+		clock_on(&x.b, &b->a, 0);
+		x.beg = opener_before(s, floor, a->beg, &between);
+		x.end = end;
+		x.clock_only = 0;
+		x.wd = b->wd;
+		x.relative = x.relative || b->relative;
+		*a = x;
+		return 1;
+	}
 	if (j == J_NO)
 		return 0;
 	o = opener_before(s, floor, a->beg, &between);
@@ -438,22 +644,49 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.end = end;
 		*a = x;
 		return 1;
+	} else if ((j == J_NONE || (j == J_RANGE && a->end + 1 == b->beg)) &&
+	    a->b.grain == G_YEAR && !a->b.fiscal && a->end - a->beg > 4 &&
+	    has_year(s, a->end - 4, a->end) &&
+	    (b->a.grain == G_QUARTER || b->a.grain == G_HALF) &&
+	    !b->b.grain && (b->relative || b->xyear)) {
+		/* from 2017-Q1 to 2018-Q1: the end's year and its quarter */
+		x.b = b->a;
+		x.b.y = a->b.y;
+	} else if (b->open) {
+		if (!((j == J_NONE || j == J_COMMA) && !a->clock_only &&
+			has_day(&a->a) && a->a.grain <= G_POD && !a->b.grain))
+			return 0;
+		/* tomorrow before 4pm, with --open-intervals */
+		x.a = b->a;
+		clock_on(&x.a, &a->a, b->ampm);
+		x.open = b->open;
+		x.kind = K_INTERVAL;
+		x.clock_only = 0;
+		x.wd = 0;
 	} else if (j == J_RANGE || (j == J_AND && between && o != (size_t)-1)) {
-		if (j == J_RANGE && a->b.grain && b->b.grain)
-			return 0; /* two ranges side by side: a list */
-		if (!join_range(&x, b))
+		if (a->b.grain)
+			return 0; /* a range and more: a list */
+		if (!join_range(&x, b, s))
 			return 0;
 		if (o != (size_t)-1)
 			beg = o;
-	} else if ((j == J_AT || j == J_NONE || j == J_COMMA) &&
+	} else if ((j == J_AT || j == J_NONE || j == J_COMMA ||
+		       (j == J_BOUND && !a->b.grain && !b->b.grain)) &&
 	    !a->clock_only && has_day(&a->a) && a->a.grain <= G_POD &&
 	    (!a->b.grain || a->b.grain == G_DAY) && b->clock_only) {
-		/* on Saturday for 9 a.m.; 22-23 Feb at 7pm */
+		/* on Saturday for 9 a.m.; 22-23 Feb at 7pm; tomorrow
+		 * before 4 p.m. (its bound, as "before 4 p.m." alone) */
 		x.a = b->a;
-		clock_on(&x.a, &a->a, b->ampm);
+		z = a->a;
+		if (a->wd && !a->tense && !a->b.grain) /* a plan, as parse.c
+							* reads "9am on Saturday" */
+			civil_from_days(an->days + (a->wd -
+						       weekday_of(an->days) + 7) %
+				7, &z.y, &z.m, &z.d);
+		clock_on(&x.a, &z, b->ampm);
 		if (a->b.grain || b->b.grain) {
 			x.b = b->b.grain ? b->b : b->a;
-			clock_on(&x.b, a->b.grain ? &a->b : &a->a, b->ampm);
+			clock_on(&x.b, a->b.grain ? &a->b : &z, b->ampm);
 			x.kind = K_INTERVAL;
 		} else {
 			x.kind = K_TIME;
@@ -471,11 +704,13 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		x.clock_only = 0;
 		x.wd = b->wd;
 	} else if ((j == J_NONE || j == J_COMMA || j == J_PAREN) &&
-	    a->a.grain == G_DAY && !a->b.grain && b->a.grain == G_DAY &&
+	    a->a.grain == G_DAY && !a->b.grain && b->a.grain >= G_DAY &&
 	    !b->b.grain && ends_in_weekday(s, a->beg, a->end) &&
 	    !ends_in_weekday(s, b->beg, b->end) && !b->relative) {
-		/* Friday (March 15), next Friday 5/12: the date it names */
+		/* Friday (March 15), next Friday 5/12, friday march
+		 * fifteenth nine a m: the date it names */
 		x.a = b->a;
+		x.kind = b->kind;
 		if (b->xyear)
 			year_of_weekday(&x.a, weekday_of(tv_days(&a->a)));
 		x.wd = 0;
@@ -489,19 +724,51 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 				return 0;
 			end = o + 1;
 		}
-	} else if ((j == J_NONE || j == J_COMMA) && a->a.grain == G_DAY &&
-	    !a->b.grain && !a->relative && b->a.grain == G_DAY &&
+	} else if ((j == J_NONE || j == J_COMMA ||
+		       (j == J_ON && counted(s, a->beg, a->end))) &&
+	    a->a.grain == G_DAY && !a->b.grain && b->a.grain == G_DAY &&
 	    !b->b.grain && b->wd && !ends_in_weekday(s, a->beg, a->end) &&
+	    !starts_with_weekday(s, a->beg, a->end) &&
 	    ends_in_weekday(s, b->beg, b->end)) {
-		/* Jul 18, Fri */
-		if (a->xyear)
+		/* Jul 18, Fri; two weeks from now on Monday: the weekday
+		 * of the week of a day counted from the anchor */
+		if (counted(s, a->beg, a->end))
+			tv_on_day(&x.a, tv_days(&a->a) -
+				weekday_of(tv_days(&a->a)) + b->wd);
+		else if (a->xyear)
 			year_of_weekday(&x.a, b->wd);
-	} else if ((j == J_NONE || j == J_ON || j == J_COMMA) &&
-	    a->a.grain == G_WEEK && !a->b.grain && b->a.grain == G_DAY &&
-	    !b->b.grain && b->wd) {
-		/* next week on Tuesday: the Tuesday of that week */
-		tv_on_day(&x.a, tv_days(&a->a) + b->wd - 1);
+	} else if ((j == J_NONE || j == J_COMMA) && a->a.grain == G_DAY &&
+	    !a->b.grain && a->wd && counted(s, b->beg, b->end) &&
+	    b->a.grain == G_DAY && !b->b.grain && !b->wd) {
+		/* Monday two weeks from now: that week's Monday */
+		tv_on_day(&x.a, tv_days(&b->a) - weekday_of(tv_days(&b->a)) +
+			a->wd);
 		x.wd = 0;
+	} else if ((j == J_NONE || j == J_ON || j == J_COMMA) &&
+	    a->a.grain == G_WEEK && !a->b.grain && b->a.grain >= G_DAY &&
+	    !b->b.grain && b->wd) {
+		/* next week on Tuesday [9 a.m.]: that Tuesday of the week */
+		x.a = b->a;
+		tv_on_day(&z, tv_days(&a->a) + b->wd - 1);
+		x.a.y = z.y, x.a.m = z.m, x.a.d = z.d;
+		x.kind = b->kind;
+		x.wd = 0;
+	} else if (j == J_ON && a->a.grain == G_DAY && !a->b.grain && a->wd &&
+	    b->a.grain == G_WEEK && !b->b.grain) {
+		/* Monday of the following week */
+		tv_on_day(&x.a, tv_days(&b->a) + a->wd - 1);
+		x.wd = 0;
+	} else if ((j == J_NONE || j == J_COMMA) &&
+	    !has_year(s, a->beg, a->end) && !a->relative &&
+	    a->a.grain >= G_DAY && year_written(b, s) &&
+	    (!a->b.grain || (a->b.grain >= G_DAY && a->b.y == a->a.y))) {
+		/* Thu Oct 26 11:00:09 2023: the year after the clock */
+		set_year(&x.a, b->a.y);
+		if (x.b.grain)
+			set_year(&x.b, b->a.y);
+		if (!tv_valid_day(&x.a) || (x.b.grain && !tv_valid_day(&x.b)))
+			return 0;
+		x.xyear = 0;
 	} else {
 		return 0;
 	}
@@ -512,5 +779,223 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	x.relative = x.relative || b->relative;
 	x.xyear = x.xyear && b->xyear;
 	*a = x;
+	return 1;
+}
+
+/*
+ * The token just before byte pos (not before floor), white space
+ * skipped: a run of letters, of digits, or one other byte, in
+ * [*b, *e).  0 if none, -1 when it is the end of a longer token ("v2",
+ * "$9", "3.5").
+ */
+static int
+token_before(const char *s, size_t floor, size_t pos, size_t *b, size_t *e)
+{
+	size_t i = pos;
+
+	while (i > floor && is_blank(s, i - 1))
+		i--;
+	if (i == floor)
+		return 0;
+	*e = i;
+	if (is_letter((unsigned char)s[i - 1]))
+		while (i > floor && is_letter((unsigned char)s[i - 1]))
+			i--;
+	else if (s[i - 1] >= '0' && s[i - 1] <= '9')
+		while (i > floor && s[i - 1] >= '0' && s[i - 1] <= '9')
+			i--;
+	else
+		i--;
+	/* a word or number must not be the end of a longer one: "v2" */
+	if (i > floor && (is_letter((unsigned char)s[i - 1]) ||
+			     (s[i - 1] >= '0' && s[i - 1] <= '9') ||
+			     s[i - 1] == '.' || s[i - 1] == ',' ||
+			     s[i - 1] == ':' || s[i - 1] == '/' ||
+			     s[i - 1] == '$') &&
+	    (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
+		return -1;
+	*b = i;
+	return 1;
+}
+
+/* The hour s[b..e) as a bare number: 0-23 in digits (at most two), one to
+ * twelve in words; else -1. */
+static int
+hour_text(const char *s, size_t b, size_t e)
+{
+	const struct lexent *x;
+
+	if (s[b] >= '0' && s[b] <= '9') {
+		if (e - b > 2)
+			return -1;
+		return e - b == 1 ? s[b] - '0' :
+				    (s[b] - '0') * 10 + (s[b + 1] - '0') < 24 ?
+				    (s[b] - '0') * 10 + (s[b + 1] - '0') : -1;
+	}
+	x = lex_get_class(s + b, e - b, L_NUMBERS);
+	return x != NULL && x->val >= 1 && x->val <= 12 ? x->val : -1;
+}
+
+/* The first word of s[b..e) is a clock's hour: "9:30", "six". */
+static int
+starts_with_hour(const char *s, size_t b, size_t e)
+{
+	size_t w;
+
+	if (s[b] >= '0' && s[b] <= '9')
+		return 1;
+	for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+		;
+	return w > b && hour_text(s, b, w) > 0;
+}
+
+static int
+is_range_text(const char *s, size_t b, size_t e, int *and)
+{
+	*and = word_eq(s, b, e, "and");
+	return *and || word_eq(s, b, e, "to") || word_eq(s, b, e, "until") ||
+	    word_eq(s, b, e, "till") || word_eq(s, b, e, "through") ||
+	    (e - b == 1 && s[b] == '-');
+}
+
+/*
+ * Whether the byte p[0] (with the byte before it, when back > 1) may end
+ * the word before an expression that compose_lead() takes: the end of an
+ * hour ("9", "one" ... "twelve") or of "on"; before a clock, of a range
+ * word ("and", "to", "until", "till", "through", "-").  Two letters tell
+ * "nine" from "the" and "in", which come before most expressions.
+ */
+static int
+may_end_lead(const char *p, size_t back, int clock)
+{
+	char a = back > 1 ? (char)(p[-1] | 0x20) : ' ', z = (char)(*p | 0x20);
+
+	if (clock) /* and, to, until, till, through, - */
+		return *p == '-' || (z == 'd' && a == 'n') ||
+		    (z == 'o' && a == 't') || (z == 'l' && (a == 'i' ||
+							 a == 'l')) ||
+		    (z == 'h' && a == 'g');
+	if (*p >= '0' && *p <= '9')
+		return 1;
+	switch (z) {
+	case 'e': /* one, nine, three, five, twelve */
+		return a == 'n' || a == 'e' || a == 'v';
+	case 'o': /* two */
+		return a == 'w';
+	case 'r': /* four */
+		return a == 'u';
+	case 'x': /* six */
+		return a == 'i';
+	case 'n': /* seven, ten, eleven; on */
+		return a == 'e' || a == 'o';
+	case 't': /* eight */
+		return a == 'h';
+	default:
+		return 0;
+	}
+}
+
+int
+compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
+    const struct anchor *an)
+{
+	size_t b, e, pos = x->beg, beg;
+	int m = -1, h0 = -1, and = 0, clock = x->a.grain >= G_HOUR, k;
+	int pod = x->a.grain == G_POD ? x->a.q : 0, end_hh;
+	struct tv a, z;
+
+	if (x->b.grain || x->open || x->a.grain < G_DAY || x->end > n ||
+	    (!an->have && (x->relative || x->xyear)))
+		return 0;
+	/* a cheap look first, for most expressions have a word before
+	 * them that is none of these: the byte before must end an hour
+	 * (9, one ... twelve) or "on"; before a clock, a range word (and,
+	 * to, until, till, through, a dash) */
+	for (b = pos; b > floor && is_blank(s, b - 1); b--)
+		;
+	if (b == floor || !may_end_lead(s + b - 1, b - floor, clock))
+		return 0;
+	if (clock && !starts_with_hour(s, x->beg, x->end))
+		return 0;
+	if (token_before(s, floor, pos, &b, &e) <= 0)
+		return 0;
+	if (!clock) {
+		/* [between N and] M [on] DAY */
+		if (word_eq(s, b, e, "on")) {
+			pos = b;
+			if (token_before(s, floor, pos, &b, &e) <= 0)
+				return 0;
+		}
+		if (!may_end_lead(s + e - 1, e - floor, 0) ||
+		    (m = hour_text(s, b, e)) < 0)
+			return 0; /* "on Monday": the word before "on" */
+		pos = beg = b;
+		if ((k = token_before(s, floor, pos, &b, &e)) < 0) {
+			return 0;
+		} else if (k == 0) {
+			b = e = pos; /* the line opens with it: "9 tomorrow" */
+		} else if (is_range_text(s, b, e, &and)) {
+			goto range;
+		}
+		/* one hour: only where it can be nothing else, "eight
+		 * tonight" (a word), "at 9 tomorrow", "9 tomorrow" opening
+		 * the line (not "won 9 on Tuesday", "lost 7 this morning") */
+		if (m < 1 || m > 12)
+			return 0;
+		if (!(pod >= P_MO && pod <= P_NI && is_letter(s[beg])) &&
+		    b < e &&
+		    !word_eq(s, b, e, "at") && !word_eq(s, b, e, "around") &&
+		    !word_eq(s, b, e, "about") && !word_eq(s, b, e, "by"))
+			return 0;
+		goto make;
+	} else if (!is_range_text(s, b, e, &and)) {
+		return 0;
+	}
+	/* N and|to|- M: the first hour of a range, then its opener */
+range:
+	pos = b;
+	if (token_before(s, floor, pos, &b, &e) <= 0 ||
+	    (h0 = hour_text(s, b, e)) < 0)
+		return 0;
+	beg = b;
+	if (token_before(s, floor, beg, &b, &e) > 0 &&
+	    word_eq(s, b, e, "between"))
+		beg = b;
+	else if (clock && token_before(s, floor, beg, &b, &e) > 0 &&
+	    word_eq(s, b, e, "from") && !and)
+		beg = b;
+	else if (and || !clock)
+		return 0; /* two bare numbers are hours only after between, or
+			   * before a clock: not "rose from 3 to 5 yesterday" */
+make:
+	a = x->a;
+	if (!clock) {
+		a.grain = G_MINUTE;
+		a.hh = m;
+		a.mm = a.ss = 0;
+		a.q = 0;
+		clock_on(&a, &x->a, 0);
+	}
+	end_hh = a.hh;
+	z = a;
+	if (h0 >= 0) {
+		z.hh = h0;
+		z.mm = z.ss = 0;
+		z.grain = G_MINUTE;
+		clock_on(&z, &x->a, 0);
+		if (z.hh < 12 && end_hh >= 12 && z.hh + 12 <= end_hh)
+			z.hh += 12; /* between 7 and 9:30 last night: 19:00 */
+		if (z.hh * 60 >= a.hh * 60 + a.mm)
+			return 0;
+		x->a = z;
+		x->b = a;
+		x->kind = K_INTERVAL;
+	} else {
+		x->a = a;
+		x->kind = K_TIME;
+	}
+	x->beg = beg;
+	x->clock_only = 0;
+	x->wd = 0;
 	return 1;
 }

@@ -438,6 +438,7 @@ struct expr {
 	 * written ("9 a.m.", "from 3 to 5 p.m."), and whether its hours
 	 * are fixed by a.m./p.m., noon or midnight */
 	int clock_only, ampm;
+	int tense; /* of the clause, when a bare weekday asked: -1, 0, 1 */
 };
 
 /*
@@ -458,6 +459,19 @@ int parse_at(
  */
 int compose_exprs(struct expr *a, const struct expr *b, const char *s,
     size_t n, size_t floor, const struct anchor *an);
+
+/*
+ * Take into x the bare hours written just before it (after floor), which
+ * are no expression alone: "9 tomorrow", "eight tonight", "between 3 and
+ * 5 on 1/1/2015".  Returns 1 when x grew.
+ */
+int compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
+    const struct anchor *an);
+
+/* x, a clock after from or between, with the bare hour that ends its
+ * range after it ("from 10:30 to 3", "between 6:30 to 9 pst"); 1 when x
+ * grew. */
+int compose_tail(struct expr *x, const char *s, size_t n, size_t floor);
 
 /* b, a clock that ends an interval begun at clock a on the same day but
  * earlier in it, moved to the next day: "10 p.m. to 2 a.m." */

@@ -183,12 +183,16 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 		if (!parse_at(&w, an, floor, e) || e->end <= w.t[h].beg)
 			continue;
 		if (e->a.grain != G_NONE) {
+			compose_lead(e, s, n, floor, an); /* eight tonight */
 			/* kept back until the next one: the two may be one
 			 * ("between Jan 2019 and today", compose.c) */
 			if (npend &&
 			    compose_exprs(pend, e, s, n, pend_floor, an)) {
 				remember(an, pend);
 			} else {
+				if (npend && compose_tail(pend, s, e->beg,
+						 pend_floor))
+					remember(an, pend);
 				if (npend)
 					found(pend, an, in, line);
 				t = pend, pend = e, e = t;
@@ -212,8 +216,11 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 		if (h + 1 >= w.nt && window_more(&w)) /* to the window's end */
 			h -= window_slide(&w, h + 1);
 	}
-	if (npend)
+	if (npend) {
+		if (compose_tail(pend, s, n, pend_floor))
+			remember(an, pend);
 		found(pend, an, in, line);
+	}
 }
 
 /* The reading thread's side: each line cut into tokens ahead. */

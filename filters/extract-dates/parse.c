@@ -457,6 +457,8 @@ zone_after(const struct ctx *c, int i)
 	return i;
 }
 
+/* How many tokens from i spell a.m. or p.m. (*pm set for p.m.): 1 for
+ * "am", "p.m.", 2 for "a m"; 0 for none. */
 static int
 meridiem(const struct ctx *c, int i, int *pm)
 {
@@ -464,6 +466,24 @@ meridiem(const struct ctx *c, int i, int *pm)
 
 	if (tk(c, i)->type != T_WORD)
 		return 0;
+	/* one letter, a or p (the length first: this is asked often) */
+	if (tk(c, i)->end - tk(c, i)->beg == 1 &&
+	    (is_word_text(c, i, "p") || is_word_text(c, i, "a"))) {
+		/* 3:20p: against the minutes of a clock */
+		if (tight(c, i) && i >= 3 && is_num(c, i - 1) &&
+		    tk(c, i - 1)->ndig == 2 && is_punct(c, i - 2, ':') &&
+		    tk(c, i + 1)->type != T_WORD) {
+			*pm = is_word_text(c, i, "p");
+			return 1;
+		}
+		/* "nine a m", "one thirty p m": two letters apart (2
+		 * tokens) */
+		if (is_word_text(c, i + 1, "m") && !is_punct(c, i + 2, '\'')) {
+			*pm = is_word_text(c, i, "p");
+			return 2;
+		}
+		return 0;
+	}
 	if (m == M_AM || m == M_PM) {
 		/* "am" as a word ("I am") only straight after the number */
 		if (tk(c, i)->ndig == 2 && tk(c, i)->end - tk(c, i)->beg == 2 &&
@@ -625,13 +645,13 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 		if (is_punct(c, k, '-') && tight(c, k) && tight(c, k + 1))
 			k++;
 		if ((m = word_minutes(c, k, &e)) > 0) {
-			if (meridiem(c, e, &pm)) {
+			if ((k = meridiem(c, e, &pm)) > 0) {
 				p->ampm = 1;
 				if (pm && h < 12)
 					h += 12;
 				if (!pm && h == 12)
 					h = 0;
-				e++;
+				e += k;
 			} else if (context < 2 && k == i + 1) {
 				return -1;
 			}
@@ -665,14 +685,14 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	}
 	/* three am, seven o'clock */
 	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
-	    h <= 12 && (meridiem(c, i + 1, &pm) || is_mod(c, i + 1, M_OCLOCK))) {
+	    h <= 12 && ((have_mer = meridiem(c, i + 1, &pm)) > 0 ||
+			   is_mod(c, i + 1, M_OCLOCK))) {
 		j = i + 1;
 		if (is_mod(c, j, M_OCLOCK)) {
 			j++;
 			have_mer = 0;
 			goto done;
 		}
-		have_mer = 1;
 		goto mer;
 	}
 	if (t->type != T_NUM || (t->flags & (TF_COMMA | TF_S | TF_ORD)))
@@ -763,7 +783,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 mer:
 		if (h > 12 || h == 0)
 			return -1;
-		j++;
+		j += have_mer; /* a.m.: 1 token; a m: 2 */
 		p->ampm = 1;
 		if (pm && h < 12)
 			h += 12;
@@ -892,8 +912,11 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		p->hasdate = 1;
 		return i + 3;
 	}
-	/* two parts: 2014-10 (a month), 3/10 (with a cue) */
-	if (sep == '-' && a->ndig == 4 && b->ndig == 2 && b->val >= 1 &&
+	/* two parts: 2014-10, 2015-3 (a month; not the season 2003-4),
+	 * 3/10 (with a cue) */
+	if (sep == '-' && a->ndig == 4 &&
+	    (b->ndig == 2 || (b->ndig == 1 && b->val != (a->val + 1) % 10)) &&
+	    b->val >= 1 &&
 	    b->val <= 12 && b->val <= a->val % 100 &&
 	    a->val >= 1200 && a->val <= 2200) {
 		p->y = a->val;
@@ -1287,10 +1310,14 @@ point_at(struct ctx *c, int i, struct point *p)
 		}
 		return j;
 	}
-	/* 8 tonight */
+	/* 8 tonight (at 8, or opening the line: not "scored 2 tonight") */
 	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
 	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
-	    class_val(c, i + 1, L_RELDAYS) == 100) {
+	    class_val(c, i + 1, L_RELDAYS) == 100 &&
+	    (tk(c, i)->beg == 0 || is_mod(c, i - 1, M_AT) ||
+		is_mod(c, i - 1, M_AROUND) ||
+		is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_UNTIL_ALIAS) ||
+		is_mod(c, i - 1, M_FROM) || is_punct(c, i - 1, ','))) {
 		p->hh = tk(c, i)->val % 12 + 12;
 		p->mm = 0;
 		p->hastime = 1;
@@ -1591,7 +1618,9 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			int back = (dw - p->wd + 7) % 7;
 			int fwd = (p->wd - dw + 7) % 7;
 
-			days = back <= fwd ? an - back : an + fwd;
+			/* with its clock and no tense, a weekday is a plan:
+			 * "at 9am on Saturday" is the coming one */
+			days = back <= fwd && !p->hastime ? an - back : an + fwd;
 		}
 		tv_day(v, days);
 	} else if (p->hastime) {
@@ -3946,7 +3975,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->wd = c->wd;
 	x->kind = r.b.grain || x->open ? K_INTERVAL :
 	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
-	x->clock_only = r.a.grain >= G_HOUR && !x->open &&
+	x->tense = c->tense == 2 ? 0 : c->tense;
+	x->clock_only = r.a.grain >= G_HOUR &&
 	    (!r.b.grain || r.b.grain >= G_HOUR) &&
 	    clock_only(c, i, k, &x->ampm);
 	return 1;

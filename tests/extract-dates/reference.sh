@@ -8,7 +8,7 @@
 d=$T/dates-ref
 mkdir -p "$d"
 shared=$TOP/../shared
-DEV_BAR=0.75
+DEV_BAR=0.775
 
 if ! command -v python3 >/dev/null 2>&1; then
 	skip "dates labelled" "no python3"
@@ -38,6 +38,16 @@ awk 'BEGIN { s = "x"; while (length(s) < 70000) s = s s; printf "%s on March 3, 
 extract-dates --format=tsv "$d/long.txt" | cut -f 3,5 | tail -n 1 >"$d/long.out"
 col=$(awk 'BEGIN { s = "x"; while (length(s) < 70000) s = s s; print length(s) + 5 }')
 check "dates long line" test "$(cat "$d/long.out")" = "$col	2021-03-03"
+
+# Expressions joined two by two (compose.c) stay linear on one long line
+# of them: each pair is looked at once, and a joined expression is short
+# (a chain of "Friday (June 14) Friday (June 14) ..." took minutes).
+awk 'BEGIN { for (i = 0; i < 100000; i++) printf "Friday (June 14) "; print ""
+    for (i = 0; i < 100000; i++) printf "between 3 and 9am on Monday, from 9:30 to 3 on May 2 "; print "" }' \
+    >"$d/chain.txt"
+check "dates long line of joined expressions" sh -c \
+    'timeout 60 extract-dates --ref=2024-01-01 "$1" | wc -l | grep -qx 300000' \
+    - "$d/chain.txt"
 
 # The same output whatever read() returns: a 7-byte buffer.
 cat "$TOP"/tests/extract-dates/0*.in >"$d/all.in"
