@@ -108,57 +108,6 @@ $(O)/gen/htmlent_table.h: lib/htmlent.def
 
 $(O)/lib/htmlent.o: $(O)/gen/htmlent_table.h
 
-# html-text is a folder of parts, filters/html-text/, whose tables are
-# data files (elements, encoding labels, class/id words) turned into C
-# by tables.awk.
-HT = filters/html-text
-HTG = $(O)/gen/html-text
-HT_SRC = \
-	$(HT)/blocks.c \
-	$(HT)/charref.c \
-	$(HT)/decode.c \
-	$(HT)/element.c \
-	$(HT)/main.c \
-	$(HT)/source.c \
-	$(HT)/text.c \
-	$(HT)/tokenize.c \
-	$(HT)/tree.c
-HT_GEN = $(HTG)/elements-gen.c $(HTG)/charsets-gen.c \
-	$(HTG)/furniture-gen.c $(HTG)/content-gen.c
-HT_OBJ = $(HT_SRC:%.c=$(O)/%.o) $(HT_GEN:.c=.o)
-HT_HDR = $(HT)/*.h $(HTG)/elements-gen.h
-
-$(HTG)/elements-gen.h: $(HT)/elements.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=h $(HT)/elements.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/elements-gen.c: $(HT)/elements.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=c $(HT)/elements.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/charsets-gen.c: $(HT)/charsets.def $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=pairs -v name=charset_labels \
-	    $(HT)/charsets.def > $@.tmp
-	mv $@.tmp $@
-
-$(HTG)/%-gen.c: $(HT)/%.words $(HT)/tables.awk
-	@mkdir -p $(@D)
-	awk -f $(HT)/tables.awk -v out=words -v name=$*_words $< > $@.tmp
-	mv $@.tmp $@
-
-$(O)/$(HT)/%.o: $(HT)/%.c $(LIBHDR) $(HT_HDR) config.mk | deps-ok
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
-
-$(HTG)/%.o: $(HTG)/%.c $(LIBHDR) $(HT_HDR)
-	$(CC) $(CFLAGS) $(XCFLAGS) -I$(HT) -I$(HTG) -c -o $@ $<
-
-$(B)/html-text: $(HT_OBJ) $(LIBA)
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(HT_OBJ) $(LIBA) $(PCRE2_LIBS) $(THREAD_FLAGS)
 # A filter that is a folder, filters/NAME/ with main.c, needs no rule of
 # its own: its *.c files are compiled as one translation unit (a generated
 # NAME.c that includes them all, with WINNOW_UNITY defined: a part's header
@@ -175,13 +124,11 @@ $(B)/html-text: $(HT_OBJ) $(LIBA)
 #   X.rules        X.rules.h, every line a C string (the rule below)
 #   X.def          X.h, through the folder's own X.awk when it has one,
 #                  else scripts/def2c (its rows, as currencies.def has)
-# A folder with a link rule of its own (OWN_RULES: html-text above, whose
-# parts are compiled one by one) is left out.  LIBS_NAME: what filter NAME
-# links besides (extract-dates: libm, for the new moons of its calendar).
-OWN_RULES = html-text
+# Every folder with a main.c is built by this rule.  LIBS_NAME: what
+# filter NAME links besides (extract-dates: libm, for the new moons of
+# its calendar).
 LIBS_extract-dates = -lm
-DIRFILTERS = $(filter-out $(OWN_RULES), \
-	$(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c)))
+DIRFILTERS = $(patsubst filters/%/main.c,%,$(wildcard filters/*/main.c))
 
 # The headers made from the data files of folder $(1).
 dir_gen = $(if $(strip $(call dir_words,$(1))),$(O)/gen/$(1)/words.h) \
@@ -197,7 +144,7 @@ dir_words = $(if $(wildcard filters/$(1)/words2c.awk), \
 	    scripts/words2c $(wildcard filters/$(1)/words/*.words)))
 
 # Every generated header (lint and the fuzz targets make them first).
-GEN = $(O)/gen/htmlent_table.h $(HTG)/elements-gen.h $(HT_GEN) \
+GEN = $(O)/gen/htmlent_table.h \
 	$(foreach f,$(DIRFILTERS),$(call dir_gen,$(f)))
 gen: $(GEN)
 

@@ -1260,11 +1260,11 @@ exact_document(struct input *in)
 	struct {
 		const char *p;
 		size_t len;
-		struct fp128 fp;
+		struct fp128 key; /* hs_key(): made once, used twice */
 	} ring[AHEAD];
 	size_t head = 0, n = 0, len;
 	const char *ahead = NULL, *end, *nl;
-	struct fp128 fp;
+	struct fp128 key;
 	struct line ln;
 	int r;
 
@@ -1282,7 +1282,7 @@ exact_document(struct input *in)
 			in->lr.beg = (size_t)(ln.p + len + 1 - in->lr.buf);
 			in->lr.scanned = in->lr.beg;
 			in->lr.lineno++;
-			fp = ring[head].fp;
+			key = ring[head].key;
 			head = (head + 1) % AHEAD;
 			n--;
 		} else {
@@ -1294,7 +1294,7 @@ exact_document(struct input *in)
 				continue;
 			}
 			len = ln.len + (size_t)ln.crlf;
-			fp = exact_fp(ln.p, len);
+			key = hs_key(&seen, exact_fp(ln.p, len));
 		}
 		if (n == 0)
 			ahead = in->lr.buf + in->lr.beg;
@@ -1304,8 +1304,9 @@ exact_document(struct input *in)
 			r = (int)((head + n) % AHEAD);
 			ring[r].p = ahead;
 			ring[r].len = (size_t)(nl - ahead);
-			ring[r].fp = exact_fp(ahead, ring[r].len);
-			hs_prefetch(&seen, ring[r].fp);
+			ring[r].key =
+			    hs_key(&seen, exact_fp(ahead, ring[r].len));
+			hs_prefetch_key(&seen, ring[r].key);
 			n++;
 			ahead = nl + 1;
 		}
@@ -1321,7 +1322,7 @@ exact_document(struct input *in)
 				emit(&ln);
 			continue;
 		}
-		r = hs_add(&seen, fp);
+		r = hs_add_key(&seen, key);
 		if (r == HS_FULL) {
 			memory_exceeded = 1;
 			return 1;

@@ -27,41 +27,6 @@
 #define HS_MAP_BYTES ((size_t)64 * 1024)
 #define HS_MAX_CAP ((size_t)1 << 32)
 
-/*
- * Where a fingerprint goes: the 64-bit product-fold of its two words, each
- * XORed with the process's secret seed.  The top 8 bits choose the
- * sub-table, the next 32 the home slot.  Fingerprints are not secret (a
- * seen-set file can come from anyone, and a crafted one can hold a million
- * keys that would share one home slot under a fixed mapping, which makes
- * linear probing quadratic); with a seed drawn at start-up, no file can
- * know where its keys land.  The same seed also spreads a file that was
- * saved in the table order of another run.
- */
-static inline uint64_t
-slot_hash(const struct hashset *h, struct fp128 fp)
-{
-	uint64_t a = fp.lo ^ h->seed[0], b = fp.hi ^ h->seed[1];
-#if defined(__SIZEOF_INT128__)
-	__extension__ unsigned __int128 r = (unsigned __int128)a * b;
-
-	return (uint64_t)r ^ (uint64_t)(r >> 64);
-#else
-	return hash_mix64(hash_mix64(a) ^ b);
-#endif
-}
-
-static inline size_t
-home_slot(uint64_t x, size_t cap)
-{
-	return (size_t)((((x >> 24) & 0xffffffffu) * (uint64_t)cap) >> 32);
-}
-
-static inline struct hs_table *
-sub_of(const struct hashset *h, uint64_t x)
-{
-	return (struct hs_table *)&h->sub[x >> 56];
-}
-
 /* The process's seed: 16 bytes of /dev/urandom, or, without it, the
  * clock, the process id and an address (not secret, but not fixed). */
 static void
@@ -133,8 +98,16 @@ slots_free(struct fp128 *slot, size_t cap, int mapped)
 void
 hs_init(struct hashset *h)
 {
+	int k;
+
 	memset(h, 0, sizeof(*h));
 	process_seed(h->seed);
+	h->mul = hash_mix64(h->seed[0] ^ h->seed[1]) | 1;
+	/* Newton's iteration: each step doubles the bits of mul * inv that
+	 * are 1 (an odd mul is its own inverse to 3 bits). */
+	h->mul_inv = h->mul;
+	for (k = 0; k < 5; k++)
+		h->mul_inv *= 2 - h->mul * h->mul_inv;
 }
 
 void
@@ -149,17 +122,16 @@ is_empty(const struct fp128 *s)
 	return (s->lo | s->hi) == 0;
 }
 
-/* Put fp, known to be absent, into t (which has room); x is its
- * slot_hash(). */
+/* Put key k, known to be absent, into t (which has room). */
 static inline void
-place(struct hs_table *t, struct fp128 fp, uint64_t x)
+place(struct hs_table *t, struct fp128 k)
 {
-	size_t j = home_slot(x, t->cap);
+	size_t j = hs_home(k, t->cap);
 
 	while (!is_empty(&t->slot[j]))
 		if (++j == t->cap)
 			j = 0;
-	t->slot[j] = fp;
+	t->slot[j] = k;
 }
 
 /* Growing is rare: keep it out of line, so that the probe loop of
@@ -199,11 +171,12 @@ grow(struct hashset *h, struct hs_table *t)
 	nt.cap = cap;
 	nt.used = t->used;
 	nt.grow_at = cap - cap / 8;
-	/* Home slots rise with the slot hash, so walking the old table in
-	 * order writes the new one almost sequentially. */
+	/* Home slots rise with the keys, so walking the old table in order
+	 * writes the new one almost sequentially; a key is placed by its own
+	 * bits, without hashing. */
 	for (i = 0; i < oldcap; i++)
 		if (!is_empty(&old[i]))
-			place(&nt, old[i], slot_hash(h, old[i]));
+			place(&nt, old[i]);
 	slots_free(old, oldcap, oldmapped);
 	h->bytes = h->bytes - oldcap * sizeof(struct fp128) + add;
 	*t = nt;
@@ -211,20 +184,15 @@ grow(struct hashset *h, struct hs_table *t)
 }
 
 int
-hs_add(struct hashset *h, struct fp128 fp)
+hs_add_key(struct hashset *h, struct fp128 k)
 {
-	struct hs_table *t;
-	uint64_t x;
+	struct hs_table *t = hs_sub(h, k);
 	size_t j;
 
-	if ((fp.lo | fp.hi) == 0)
-		fp.lo = 1;
-	x = slot_hash(h, fp);
-	t = sub_of(h, x);
 	if (t->cap != 0) {
-		j = home_slot(x, t->cap);
+		j = hs_home(k, t->cap);
 		for (;;) {
-			if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+			if (t->slot[j].lo == k.lo && t->slot[j].hi == k.hi)
 				return 0;
 			if (is_empty(&t->slot[j]))
 				break;
@@ -232,7 +200,7 @@ hs_add(struct hashset *h, struct fp128 fp)
 				j = 0;
 		}
 		if (t->used + 1 < t->grow_at) {
-			t->slot[j] = fp;
+			t->slot[j] = k;
 			t->used++;
 			h->count++;
 			return 1;
@@ -240,52 +208,36 @@ hs_add(struct hashset *h, struct fp128 fp)
 	}
 	if (grow(h, t) != 0)
 		return HS_FULL;
-	place(t, fp, x);
+	place(t, k);
 	t->used++;
 	h->count++;
 	return 1;
 }
 
 int
+hs_add(struct hashset *h, struct fp128 fp)
+{
+	return hs_add_key(h, hs_key(h, fp));
+}
+
+int
 hs_contains(const struct hashset *h, struct fp128 fp)
 {
-	const struct hs_table *t;
-	uint64_t x;
+	struct fp128 k = hs_key(h, fp);
+	const struct hs_table *t = hs_sub(h, k);
 	size_t j;
 
-	if ((fp.lo | fp.hi) == 0)
-		fp.lo = 1;
-	x = slot_hash(h, fp);
-	t = sub_of(h, x);
 	if (t->cap == 0)
 		return 0;
-	j = home_slot(x, t->cap);
+	j = hs_home(k, t->cap);
 	for (;;) {
-		if (t->slot[j].lo == fp.lo && t->slot[j].hi == fp.hi)
+		if (t->slot[j].lo == k.lo && t->slot[j].hi == k.hi)
 			return 1;
 		if (is_empty(&t->slot[j]))
 			return 0;
 		if (++j == t->cap)
 			j = 0;
 	}
-}
-
-void
-hs_prefetch(const struct hashset *h, struct fp128 fp)
-{
-#if defined(__GNUC__)
-	uint64_t x = slot_hash(h, fp);
-	const struct hs_table *t = sub_of(h, x);
-
-	if (t->cap != 0) {
-		const struct fp128 *s = &t->slot[home_slot(x, t->cap)];
-		__builtin_prefetch(s);
-		__builtin_prefetch(s + 4);
-	}
-#else
-	(void)h;
-	(void)fp;
-#endif
 }
 
 int
@@ -297,7 +249,15 @@ hs_next(const struct hashset *h, struct hs_iter *it, struct fp128 *fp)
 		t = &h->sub[it->sub];
 		while (it->i < t->cap) {
 			if (!is_empty(&t->slot[it->i])) {
-				*fp = t->slot[it->i++];
+				/* hs_key() undone */
+				struct fp128 k = t->slot[it->i++];
+
+				fp->hi = k.hi;
+				fp->lo =
+				    ((k.lo -
+					 hs_fold(k.hi ^ h->seed[1], h->mul)) *
+					h->mul_inv) ^
+				    h->seed[0];
 				return 1;
 			}
 			it->i++;

@@ -2,20 +2,19 @@
  * hashset.h - a set of 128-bit fingerprints (lib/hash hash128), built to
  * hold tens of millions of them in little memory.
  *
- * Layout: 256 sub-tables chosen by the top 8 bits of a keyed hash of the
- * fingerprint (its two words XORed with a random seed drawn once per
- * process, multiplied, the product's halves folded), so that where a key
- * lands cannot be known in advance: a seen-set file crafted so that its
- * keys share one slot costs no more to load than any other.  Each
- * sub-table is an open-addressing array of 16-byte slots with linear
- * probing; the home slot is the multiply-shift range reduction of the
- * hash's next 32 bits, (bits * capacity) >> 32, so capacities need not be
- * powers of two.  Iteration order therefore differs from run to run.  A
- * sub-table grows on its own by 1.5x when it is 87.5% full, so only one
- * sub-table (1/256 of the set) is ever being copied: there is no doubling
- * rehash that briefly needs 1.5 times the memory. A fingerprint of all zero
- * bits marks an empty slot; a real one is stored as lo = 1 (a 2^-128 event that
- * merges two keys at worst).
+ * Layout: 256 sub-tables chosen by the top 8 bits of the key the set
+ * stores for a fingerprint (hs_key(): a bijection of its bits keyed by a
+ * random seed drawn once per process), so that where a key lands cannot
+ * be known in advance: a seen-set file crafted so that its keys share one
+ * slot costs no more to load than any other.  Each sub-table is an
+ * open-addressing array of 16-byte slots with linear probing; the home
+ * slot is the multiply-shift range reduction of the key's next 32 bits,
+ * (bits * capacity) >> 32, so capacities need not be powers of two.
+ * Iteration order therefore differs from run to run.  A sub-table grows
+ * on its own by 1.5x when it is 87.5% full, so only one sub-table (1/256
+ * of the set) is ever being copied: there is no doubling rehash that
+ * briefly needs 1.5 times the memory.  A key of all zero bits marks an
+ * empty slot (see hs_key()).
  *
  * Memory: 16 bytes per slot at a load between 0.58 (just after a growth)
  * and 0.875, so 18.3 to 27.4 bytes per fingerprint, about 22 on average,
@@ -53,7 +52,9 @@ struct hashset {
 	size_t count;     /* fingerprints in the whole set */
 	size_t bytes;     /* bytes of slot memory allocated */
 	size_t limit;     /* most bytes allowed, 0 for no limit */
-	uint64_t seed[2]; /* the process's slot-hash seed */
+	uint64_t seed[2]; /* the process's secret seed (hs_key()) */
+	uint64_t mul;     /* hs_key()'s odd multiplier, from the seed */
+	uint64_t mul_inv; /* its inverse modulo 2^64, for hs_next() */
 };
 
 /* What hs_add() returns besides 0 and 1. */
@@ -80,11 +81,95 @@ int hs_add(struct hashset *h, struct fp128 fp);
 int hs_contains(const struct hashset *h, struct fp128 fp);
 
 /*
- * Ask the processor to fetch the cache line where fp would be found, so
- * that a caller that knows the next few fingerprints in advance can hide
- * the memory latency of the probe.  It changes nothing.
+ * The key the set stores for fp, and where it goes: a bijection of the
+ * fingerprint's 128 bits keyed by the process's secret seed,
+ *	key.hi = fp.hi,
+ *	key.lo = (fp.lo ^ seed0) * mul + fold(fp.hi ^ seed1, mul),
+ * mul odd (fold: the two halves of the 128-bit product XORed), whose
+ * top 8 bits choose the sub-table (hs_sub()) and next 32 the home slot
+ * (hs_home()).  Fingerprints are not secret (a seen-set file can come
+ * from anyone, and a crafted one can hold a million keys that would share
+ * one home slot under a fixed mapping, which makes linear probing
+ * quadratic); with a seed drawn at start-up, no file can know where its
+ * keys land.  The same seed also spreads a file that was saved in the
+ * table order of another run.  The set stores the key, not the
+ * fingerprint, so that a growth places each key by its own bits without
+ * hashing it again (hashing every moved key cost dedupe-lines 1.5% of its
+ * instructions); hs_next() turns keys back into fingerprints.  The
+ * all-zero key marks an empty slot: the zero fingerprint is taken as
+ * lo = 1 first, and a key that comes out zero is stored as lo = 1 (a
+ * 2^-128 event that merges two keys at worst).
+ *
+ * A caller that prefetches makes the key once for both steps:
+ *	k = hs_key(h, fp); hs_prefetch_key(h, k); ... hs_add_key(h, k);
  */
-void hs_prefetch(const struct hashset *h, struct fp128 fp);
+static inline uint64_t
+hs_fold(uint64_t a, uint64_t b)
+{
+#if defined(__SIZEOF_INT128__)
+	__extension__ unsigned __int128 r = (unsigned __int128)a * b;
+
+	return (uint64_t)r ^ (uint64_t)(r >> 64);
+#else
+	return hash_mix64(hash_mix64(a) ^ b);
+#endif
+}
+
+static inline struct fp128
+hs_key(const struct hashset *h, struct fp128 fp)
+{
+	struct fp128 k;
+
+	if ((fp.lo | fp.hi) == 0)
+		fp.lo = 1;
+	k.hi = fp.hi;
+	k.lo =
+	    (fp.lo ^ h->seed[0]) * h->mul + hs_fold(fp.hi ^ h->seed[1], h->mul);
+	if ((k.lo | k.hi) == 0)
+		k.lo = 1;
+	return k;
+}
+
+/* The sub-table of key k. */
+static inline struct hs_table *
+hs_sub(const struct hashset *h, struct fp128 k)
+{
+	return (struct hs_table *)&h->sub[k.lo >> 56];
+}
+
+/* The home slot of key k in a sub-table of cap slots. */
+static inline size_t
+hs_home(struct fp128 k, size_t cap)
+{
+	return (size_t)((((k.lo >> 24) & 0xffffffffu) * (uint64_t)cap) >> 32);
+}
+
+/* hs_add() of the fingerprint whose hs_key() is k. */
+int hs_add_key(struct hashset *h, struct fp128 k);
+
+/*
+ * Ask the processor to fetch the cache line where key k would be found,
+ * so that a caller that knows the next few fingerprints in advance can
+ * hide the memory latency of the probe.  It changes nothing.  Inline: it
+ * runs once a line.
+ */
+static inline void
+hs_prefetch_key(const struct hashset *h, struct fp128 k)
+{
+#if defined(__GNUC__)
+	const struct hs_table *t = hs_sub(h, k);
+
+	if (t->cap != 0) {
+		const struct fp128 *s = &t->slot[hs_home(k, t->cap)];
+
+		__builtin_prefetch(s);
+		__builtin_prefetch(s + 4);
+	}
+#else
+	(void)h;
+	(void)k;
+#endif
+}
 
 /*
  * Iterate over the fingerprints, in no particular order:

@@ -15,14 +15,6 @@
 static int quiet_separators;    /* inputs_quiet_separators() */
 static unsigned long documents; /* documents begun in this run */
 
-int
-line_is_separator(const struct line *line)
-{
-	/* The last piece of a long line (lr_set_pieces()) is no line of
-	 * its own, even when it is a lone form feed. */
-	return line->len == 1 && line->p[0] == '\f' && !line->tail;
-}
-
 void
 inputs_quiet_separators(int quiet)
 {

@@ -56,9 +56,15 @@ int inputs_run(char **files, int nfiles, input_fn fn, void *ctx);
 /*
  * 1 if line is the document separator: only a form feed (its "\r", if any,
  * is already off, see struct line).  For a filter that reads the reader's
- * buffer itself rather than through input_next().
+ * buffer itself rather than through input_next().  The last piece of a
+ * long line (lr_set_pieces()) is no line of its own, even when it is a
+ * lone form feed.  Inline: dedupe-lines asks it of every line.
  */
-int line_is_separator(const struct line *line);
+static inline int
+line_is_separator(const struct line *line)
+{
+	return line->len == 1 && line->p[0] == '\f' && !line->tail;
+}
 
 /*
  * Do not write separator lines: for output that is not a stream of lines

@@ -19,6 +19,14 @@
  *	rec_num("value", 1.38e11);
  *	rec_null("qualifier");
  *	rec_end();
+ *
+ * A record is built in place in the output buffer and handed to it by
+ * rec_end(): between rec_begin() and rec_end(), write only through
+ * rec_*() (a string that comes in pieces: rec_open(), rec_piece(),
+ * rec_close()), never with out_*().  Field names are string literals of
+ * plain ASCII (they are written as they are); a record writes the same
+ * names in the same order each time, which lets the layer make each key
+ * once (a record whose fields vary is right, only slower).
  */
 #ifndef WINNOW_RECORD_H
 #define WINNOW_RECORD_H
@@ -78,6 +86,22 @@ rec_null(const char *name)
 	rec_null_n(name, strlen(name));
 }
 
+/*
+ * A string field that comes in pieces (split-sentences writes a sentence
+ * as its pieces come): rec_open("text"), then rec_piece() for each piece,
+ * then rec_close().  Each piece is escaped as rec_str() escapes a string
+ * (a UTF-8 character cut between two pieces is two bad bytes).
+ */
+void rec_open_n(const char *name, size_t nl);
+void rec_piece(const char *p, size_t len);
+void rec_close(void);
+
+static inline void
+rec_open(const char *name)
+{
+	rec_open_n(name, strlen(name));
+}
+
 /* End the record and the line (and flush when line-buffered). */
 void rec_end(void);
 
@@ -92,9 +116,5 @@ char *fmt_number(double v, char *buf, size_t size);
  * like grep's when colour is on.
  */
 void rec_text_prefix(const char *file, unsigned long long line);
-
-/* Write bytes as a JSON string body (no quotes) or TSV field. */
-void json_write_string(const char *p, size_t len);
-void tsv_write_field(const char *p, size_t len);
 
 #endif

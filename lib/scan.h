@@ -52,6 +52,43 @@ swar_range(uint64_t v, unsigned lo, unsigned hi)
 	    ~v & SWAR_HIGH;
 }
 
+/*
+ * The k bytes at p (k < 8) as they lie in memory, the bytes after them
+ * 0: the end of a string, or a short word, in one word without reading
+ * past it ("USD" in one step of a loop that tests eight bytes at a time;
+ * lib/wordtab's keys).  Two loads at most, which overlap on the same
+ * bytes, and no call.  Flags of the bytes past k must be masked off
+ * (swar_below()).
+ */
+static inline uint64_t
+swar_load_short(const void *p, size_t k)
+{
+	const unsigned char *s = p;
+	uint32_t lo, hi;
+	uint64_t x;
+
+	if (k >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + k - 4, 4);
+		return lo | (uint64_t)hi << 8 * (k - 4);
+	}
+	x = 0;
+	if (k > 0)
+		x = s[0];
+	if (k > 1)
+		x |= (uint64_t)s[1] << 8;
+	if (k > 2)
+		x |= (uint64_t)s[2] << 16;
+	return x;
+}
+
+/* The bits of the first k bytes of a word (k <= 8). */
+static inline uint64_t
+swar_below(size_t k)
+{
+	return k >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+}
+
 /* ASCII letters, either case. */
 static inline uint64_t
 swar_letters(uint64_t v)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "output.h"
 #include "xalloc.h"
 
 void
@@ -68,4 +69,20 @@ wordtab_spread(const struct wordtab *t)
 			most = d;
 	}
 	return most;
+}
+
+void
+wordtab_print_lists(const struct word_list *lists, int header)
+{
+	const char *const *w;
+
+	if (header)
+		out_puts("list\tword\n");
+	for (; lists->name != NULL; lists++)
+		for (w = lists->words; *w != NULL; w++) {
+			out_puts(lists->name);
+			out_putc('\t');
+			out_puts(*w);
+			out_putc('\n');
+		}
 }

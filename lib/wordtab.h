@@ -32,6 +32,24 @@
 
 #include "scan.h"
 
+/*
+ * A built-in word list, as scripts/words2c makes them from a folder's
+ * words/NAME.words (its words.h holds word_lists[], every list of the
+ * folder, ending with {NULL, NULL}): what a lexicon is filled from.
+ */
+struct word_list {
+	const char *name;         /* the file's name without .words */
+	const char *const *words; /* its entries, ending with NULL */
+};
+
+/*
+ * --list-words: every word of lists (ending with {NULL, NULL}), one a
+ * line as LIST<TAB>WORD, after a "list<TAB>word" header line when header
+ * is nonzero (extract-quotes and html-text print one, split-sentences
+ * none).  Written through lib/output.
+ */
+void wordtab_print_lists(const struct word_list *lists, int header);
+
 /* Words of WORDTAB_MAX bytes or more are never in a table. */
 #define WORDTAB_MAX 24
 
@@ -63,29 +81,6 @@ void wordtab_free(struct wordtab *t);
  */
 struct wordtab_slot *wordtab_add(struct wordtab *t, const char *w, size_t n);
 
-/* Bytes w[0..n) (n < 8) as one little-endian integer, zero-padded: two
- * loads at most, which overlap on the same bytes, and no call. */
-static inline uint64_t
-wordtab_load_short(const char *w, size_t n)
-{
-	uint32_t lo, hi;
-	uint64_t x;
-
-	if (n >= 4) {
-		memcpy(&lo, w, 4);
-		memcpy(&hi, w + n - 4, 4);
-		return lo | (uint64_t)hi << 8 * (n - 4);
-	}
-	x = 0;
-	if (n > 0)
-		x = (unsigned char)w[0];
-	if (n > 1)
-		x |= (uint64_t)(unsigned char)w[1] << 8;
-	if (n > 2)
-		x |= (uint64_t)(unsigned char)w[2] << 16;
-	return x;
-}
-
 /* Bytes w[0..n) (0 < n < WORDTAB_MAX) into key, zero-padded, with
  * fixed-size loads (no byte loop, no call). */
 static inline void
@@ -95,7 +90,7 @@ wordtab_key(const char *w, size_t n, uint64_t key[3])
 
 	key[0] = key[1] = key[2] = 0;
 	if (n < 8) {
-		key[0] = wordtab_load_short(w, n);
+		key[0] = swar_load_short(w, n);
 		return;
 	}
 	memcpy(&key[0], w, 8);

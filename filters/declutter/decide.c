@@ -80,6 +80,9 @@ struct ahead {
 	unsigned dist;        /* lines from i to s */
 };
 
+/* Menu entries ahead that make a menu. */
+#define MENU_AHEAD 16
+
 static struct ahead
 next_strong(unsigned long long i)
 {
@@ -101,6 +104,28 @@ next_strong(unsigned long long i)
 		break;
 	}
 	return a;
+}
+
+/*
+ * Does a menu follow line i: MENU_AHEAD entries or more in the window, a
+ * list bullet and a few capitalised words each, no number, no sentence
+ * ("* Harbour Herald", "* Gull Radio": a site's menu as text browsers
+ * print it)?  A text of short lines ("line 1", "Line 2", a poem, a list
+ * of names) is not one.
+ */
+static int
+menu_ahead(unsigned long long i)
+{
+	unsigned long long j;
+	unsigned n = 0;
+	const struct slot *s;
+
+	for (j = i + 1; j < doc.next && n < MENU_AHEAD; j++) {
+		s = SLOT(j);
+		n += s->sig == SIG_WEAK && s->f.bullet && s->f.first_upper &&
+		    s->f.words <= 4 && s->f.numwords == 0 && !s->f.term;
+	}
+	return n >= MENU_AHEAD;
 }
 
 /*
@@ -166,11 +191,11 @@ heading_like(const struct features *f)
 }
 
 /* A line that reads like a headline and has no rule or repetition. */
-static int
+int
 top_candidate(const struct slot *s)
 {
 	return (s->sig == SIG_WEAK || s->sig == SIG_PROSE) &&
-	    headline_like(&s->f) && !s->f.period && !s->f.bar;
+	    headline_like(&s->f) && !s->f.period && !s->f.bar && !s->f.url;
 }
 
 /*
@@ -317,9 +342,12 @@ decide_context(unsigned long long i, struct slot *s)
 			s->cat = CAT_CONTENT;
 			s->why = "short-after-paragraph";
 		}
-	} else if (a.s == NULL && !(s->f.words <= 3 && heading_like(&s->f))) {
+	} else if (a.s == NULL && !menu_ahead(i) &&
+	    !(s->f.words <= 3 && heading_like(&s->f))) {
 		/* Nothing around says furniture, nor does it read like a
-		 * menu entry: keep it. */
+		 * menu entry: keep it.  A menu of MENU_AHEAD short lines
+		 * below says furniture (a site's tagline above its menu,
+		 * "Dow Jones, a News Corp company"). */
 		s->cat = CAT_CONTENT;
 		s->why = "short-no-evidence";
 	} else {
@@ -342,30 +370,240 @@ starts_with(const struct buf *b, const char *w)
 	return 1;
 }
 
+/* Words of a credit alone ("Photo: Ann Lee, The Courier"), at most. */
+#define CREDIT_WORDS 10
+/* Copies of a caption between it and its credit, at most. */
+#define CAPTION_COPIES 3
+
+/* The reading of slot s (not huge): its text without the marks a text
+ * browser puts around it, as classify() found it. */
+static const char *
+slot_reading(const struct slot *s, size_t *n)
+{
+	*n = s->rd_len;
+	return s->text.p + s->rd_off;
+}
+
+/*
+ * Does the reading of slot n start as t[0..tn) does (COPY_PREFIX bytes):
+ * a copy of it, whole or cut short ("... with the South ... more")?
+ */
+static int
+copy_of(const struct slot *n, const char *t, size_t tn)
+{
+	const char *u;
+	size_t un = n->text.len;
+
+	if (n->huge || tn < COPY_PREFIX)
+		return 0;
+	u = slot_reading(n, &un);
+	return un >= COPY_PREFIX && memcmp(u, t, COPY_PREFIX) == 0;
+}
+
 /*
  * A caption: a sentence of fewer than 40 words right above a photo credit
  * ("Ann Lee/The Courier", "Photograph by Ann Lee"; not "Image source",
- * which comes above the picture).
+ * which comes above the picture).  A gallery may print the caption two or
+ * three times, whole and cut short, before its credit (then it may run to
+ * 80 words):
+ *
+ *	* Divers search the harbour on Monday. The ...      a caption
+ *	  Divers search the harbour on Monday. The ...      its copies
+ *	  Photo: Ann Lee, AP                                the credit
  */
 static int
 caption_before_credit(unsigned long long i)
 {
 	const struct slot *s = SLOT(i), *n = NULL;
 	unsigned long long j;
+	unsigned copies = 0;
+	const char *t;
+	size_t tn = s->text.len;
 
-	if (!s->f.period || s->f.words >= 40)
+	if (!s->f.period || s->f.words >= 80)
 		return 0;
+	t = s->huge ? NULL : slot_reading(s, &tn);
 	for (j = i + 1; j < doc.next; j++) {
 		n = SLOT(j);
-		if (n->sig != SIG_BLANK)
+		if (n->sig == SIG_BLANK) {
+			n = NULL;
+			continue;
+		}
+		if (t == NULL || copies >= CAPTION_COPIES || !copy_of(n, t, tn))
+			break;
+		copies++;
+		/* "... last week.Credit...Ann Lee/AP": its copy is its
+		 * credit. */
+		if (n->f.credit)
 			break;
 		n = NULL;
 	}
+	/* A longer caption is told by its copies. */
+	if (s->f.words >= 40 && copies == 0)
+		return 0;
 	if (n == NULL || n->sig != SIG_FURN || n->cat != CAT_MEDIA || n->huge)
 		return 0;
-	if (n->f.credit)
+	/* A credit that carries a caption of its own ("Boats at the pier.
+	 * (Photo by Ann Lee)") is not the credit of the line above. */
+	if (copies == 0 && n->f.words > CREDIT_WORDS)
+		return 0;
+	if (n->f.credit || copies > 0)
 		return n->text.len > 0 && n->text.p[0] != '(';
 	return n->f.words <= 12 && starts_with(&n->text, "photograph");
+}
+
+/*
+ * A sentence printed twice in a row, the second copy right under the
+ * first, is a picture's caption (its alt text and its caption, a video
+ * card's title and summary): a story never repeats its paragraph at once.
+ */
+static int
+printed_twice(unsigned long long i)
+{
+	const struct slot *s = SLOT(i), *n;
+	unsigned long long j;
+
+	if (s->sig != SIG_LONG && s->sig != SIG_PROSE)
+		return 0;
+	for (j = i + 1; j < doc.next; j++) {
+		n = SLOT(j);
+		if (n->sig == SIG_BLANK)
+			continue;
+		return n->repeated && n->fp == s->fp;
+	}
+	return 0;
+}
+
+/*
+ * A copy of the caption just dropped, whole or cut short (a gallery's
+ * "... more" and "... less" views of it).
+ */
+static int
+caption_copy(unsigned long long i)
+{
+	const struct slot *p = prev_decided(i);
+	const char *t;
+	size_t tn;
+
+	if (p == NULL || p->kept || p->cat != CAT_MEDIA || p->huge ||
+	    strcmp(p->why, "caption") != 0)
+		return 0;
+	tn = p->text.len;
+	t = slot_reading(p, &tn);
+	return copy_of(SLOT(i), t, tn);
+}
+
+/* The seen set's value for the start of a kept line of prose (see
+ * content_copy). */
+#define SEEN_PROSE_START 0xFE
+
+/* Sentence ends looked at for a copy run on into the next paragraphs. */
+#define RUN_ON_SENTENCES 4
+
+/* Does p[0..n) end with an ellipsis ("..." or "…")? */
+static int
+ends_cut(const char *p, size_t n)
+{
+	return (n >= 3 && memcmp(p + n - 3, "...", 3) == 0) ||
+	    (n >= 3 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) == 0);
+}
+
+/*
+ * A copy of a kept line of prose: the story's lead again as its own
+ * teaser, cut short, or run on into the next paragraphs (a summary the
+ * page prints of itself):
+ *
+ *	Good morning, here is the news you need today.      kept
+ *	Good morning, here is the news you need to...       cut short
+ *	Good morning, here is the news you need today. The council voted ...
+ *
+ * A cut copy starts as a kept line did (COPY_PREFIX bytes, 40) and ends in
+ * an ellipsis; a run-on copy holds a kept line whole, then more (its
+ * first sentences, up to one of its first RUN_ON_SENTENCES full stops,
+ * are that line).  A line that only starts like another (a pull quote
+ * printed again, a video's caption that repeats the lead with a word
+ * changed) is not a copy: the story may print those twice.
+ */
+static int
+content_copy(const struct slot *s)
+{
+	uint64_t fp;
+	size_t k, n = s->text.len, e;
+	int fresh;
+	unsigned ends = 0;
+	const char *t, *q;
+
+	if ((s->sig != SIG_LONG && s->sig != SIG_PROSE) || s->huge)
+		return 0;
+	t = slot_reading(s, &n);
+	/* Either copy starts as a kept line did: most lines stop here. */
+	if ((fp = prefix_fp(t, n)) == 0)
+		return 0;
+	k = fpset_find(&win.seen, fp, 0, &fresh);
+	if (k == (size_t)-1 || win.seen.val[k] != SEEN_PROSE_START)
+		return 0;
+	if (ends_cut(t, n))
+		return 1;
+	/* Full stops followed by a space, found with memchr: a kept line
+	 * ends at one ("... this Tuesday. The council ..."). */
+	for (e = COPY_PREFIX - 1; ends < RUN_ON_SENTENCES; e++) {
+		q = memchr(t + e, '.', n - e);
+		if (q == NULL)
+			break;
+		e = (size_t)(q - t) + 1;
+		if (e >= n)
+			break;
+		if (t[e] != ' ')
+			continue;
+		ends++;
+		k = fpset_find(&win.seen, reading_fp(t, e), 0, &fresh);
+		if (k != (size_t)-1 && win.seen.val[k] == CAT_CONTENT)
+			return 1;
+	}
+	return 0;
+}
+
+/* Line s of prose was kept: note its start for content_copy. */
+static void
+note_prose_start(const struct slot *s)
+{
+	uint64_t fp;
+	size_t k, n;
+	int fresh;
+	const char *t;
+
+	if (s->huge)
+		return;
+	t = slot_reading(s, &n);
+	if ((fp = prefix_fp(t, n)) == 0)
+		return;
+	k = fpset_find(&win.seen, fp, 1, &fresh);
+	if (k != (size_t)-1 && fresh)
+		win.seen.val[k] = SEEN_PROSE_START;
+}
+
+/*
+ * A numbered list under a header of links to other stories ("Most
+ * popular", "Related") is a list of their headlines, however long
+ * (a picture's caption glued to each):
+ *
+ *	Most popular                                  a related rule
+ *	  1. Council votes to rebuild the harbour wall    numbered-list
+ *	  2. Ferry to run through the winter ...          numbered-list
+ */
+static int
+numbered_links(unsigned long long i, struct slot *s)
+{
+	const struct slot *p;
+
+	if (!s->numbered || (p = prev_decided(i)) == NULL || p->kept ||
+	    p->cat != CAT_RELATED)
+		return 0;
+	if (p->rule < 0 && strcmp(p->why, "numbered-list") != 0)
+		return 0;
+	s->cat = CAT_RELATED;
+	s->why = "numbered-list";
+	return 1;
 }
 
 /*
@@ -476,6 +714,8 @@ decide(unsigned long long i)
 		p = prev_decided(i);
 		s->cat = p != NULL && !p->kept ? p->cat : CAT_NAV;
 		s->why = "repeated-across-documents";
+	} else if (numbered_links(i, s)) {
+		/* A numbered list of other stories (see there). */
 	} else if (s->row && decide_table(i, s)) {
 		/* A table's row, decided with its table (table.c). */
 	} else if (layout_list(i, s) || layout_legal(i, s)) {
@@ -484,7 +724,11 @@ decide(unsigned long long i)
 		/* After the article's end (layout.c). */
 	} else if (doc.after_end) {
 		decide_after_end(i, s);
-	} else if (caption_before_credit(i)) {
+	} else if (content_copy(s)) {
+		s->cat = CAT_META;
+		s->why = "copy-of-content";
+	} else if (caption_before_credit(i) || caption_copy(i) ||
+	    printed_twice(i)) {
 		s->cat = CAT_MEDIA;
 		s->why = "caption";
 	} else if (s->sig == SIG_LONG) {
@@ -501,6 +745,9 @@ decide(unsigned long long i)
 		doc.paragraphs++;
 	s->decided = 1;
 	layout_note(s);
+	if (s->kept && s->cat == CAT_CONTENT &&
+	    (s->sig == SIG_LONG || s->sig == SIG_PROSE))
+		note_prose_start(s);
 	if (s->sig != SIG_BLANK && !s->repeated) {
 		/* The first copy gives later ones its category. */
 		k = win.seen.gen == s->seen_gen
@@ -531,16 +778,19 @@ classify(struct slot *s, const struct line *line)
 	 * the marks a text browser puts before it (reading.c). */
 	tlen = line->len;
 	t = line_reading(line->p, &tlen, &marks);
+	s->rd_off = (size_t)(t - line->p);
+	s->rd_len = tlen;
 	line_features(t, tlen, &s->f);
 	if (marks & (MARK_BULLET | MARK_NUMBER))
 		s->f.bullet = 1;
+	s->numbered = (marks & MARK_NUMBER) != 0;
 	prose_any_script(t, tlen, &s->f);
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;
 		s->fp = 0;
 		return;
 	}
-	s->fp = line_fp(line->p, line->len); /* as learn.c: one reading */
+	s->fp = reading_fp(t, tlen); /* line_fp, as learn.c counts */
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;

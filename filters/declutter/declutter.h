@@ -159,6 +159,8 @@ struct features {
 	unsigned char period;      /* ends with a full stop */
 	unsigned char bar;         /* holds " | ": a site title, a menu row */
 	unsigned char credit;      /* ends with a photo credit */
+	unsigned char url;         /* holds a web address ("https://"; lines
+				      of at most ANY_MAX bytes) */
 	unsigned char byline;      /* reads like a byline: a name and a place */
 	unsigned char colon;       /* ends with ':' */
 	unsigned char bullet;      /* starts with a bullet or dash */
@@ -248,6 +250,17 @@ size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
 /* The fingerprint of a line's reading (white space and a text browser's
  * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
+/* line_fp of a line whose reading is t[0..n). */
+uint64_t reading_fp(const char *t, size_t n);
+
+/* Bytes two lines' readings share at the start when one is a copy of
+ * the other, whole or cut short ("The mill reopened on Saturday as a
+ * bakery ..." and "The mill reopened on Saturday as a ..."). */
+#define COPY_PREFIX 40
+/* The fingerprint of the first COPY_PREFIX bytes of a line's reading
+ * p[0..len) (see line_reading; not one of line_fp's), or 0 when the
+ * reading is shorter. */
+uint64_t prefix_fp(const char *p, size_t len);
 
 /* --learn: the lines found in many documents of the run. */
 struct learning {
@@ -282,6 +295,7 @@ struct slot {
 	uint64_t fp;
 	size_t seen_slot;  /* its slot in the seen set ... */
 	unsigned seen_gen; /* ... while the set keeps this generation */
+	size_t rd_off, rd_len; /* its reading (line_reading) in text */
 	int rule;          /* index of the rule that matched, or -1 */
 	unsigned char sig;
 	unsigned char cat;      /* the signal's category, then the verdict's */
@@ -289,6 +303,7 @@ struct slot {
 	unsigned char learned;  /* recurs across the run's documents */
 	unsigned char chrome;   /* CHROME_*: a text browser's, not the page's */
 	unsigned char cells;    /* cells parted by tabs or runs of spaces */
+	unsigned char numbered; /* starts with a list number, "3. " */
 	unsigned char row;      /* ROW_*: a row of a table (table.c) */
 	unsigned char decided;
 	unsigned char kept;
@@ -338,6 +353,9 @@ void document_start(const char *label, unsigned long docno);
 void classify(struct slot *s, const struct line *line);
 /* Decide line i, all of whose lookahead that exists has been read. */
 void decide(unsigned long long i);
+/* Does s read like a headline (5 to 30 words, no sentence, not in lower
+ * case), with no rule or repetition? */
+int top_candidate(const struct slot *s);
 /* The nearest decided line before i that is neither blank nor an ad slot
  * or label, within the remembered lines; NULL at the document start. */
 const struct slot *prev_decided(unsigned long long i);

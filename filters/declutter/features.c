@@ -317,6 +317,21 @@ memmem_bar(const unsigned char *p, size_t len)
 	return 0;
 }
 
+/* Does p[0..len) hold a web address, "https://..."? */
+static int
+has_url(const unsigned char *p, size_t len)
+{
+	const unsigned char *q = p, *end = p + len;
+
+	while ((q = memchr(q, ':', (size_t)(end - q))) != NULL) {
+		if (q - p >= 4 && end - q >= 4 && q[1] == '/' && q[2] == '/' &&
+		    (q[-1] | 0x20) >= 'a' && (q[-1] | 0x20) <= 'z')
+			return 1;
+		q++;
+	}
+	return 0;
+}
+
 /* The end of the line: closing quotes and brackets are looked through. */
 static void
 line_ending(const unsigned char *p, size_t n, struct features *f)
@@ -497,6 +512,7 @@ line_features(const char *line, size_t len, struct features *f)
 	}
 	line_ending(p, len, f);
 	f->bar = len >= 3 && memmem_bar(p, len < SCAN_MAX ? len : SCAN_MAX);
+	f->url = len <= ANY_MAX && has_url(p, len);
 	f->credit = len <= ANY_MAX && credit_ending(p, len);
 	f->byline = byline_shape(p, len);
 	f->first_upper =

@@ -61,6 +61,12 @@
 #endif
 /* Paragraphs a run must hold to restart the article. */
 #define RESTART_PARAGRAPHS 3
+/* Another story's headline: the bylines and dates under it, at most, and
+ * the words of the run of prose after them, at least. */
+#define NEXT_META 3
+#ifndef NEXT_WORDS
+#define NEXT_WORDS 100
+#endif
 
 /* The words of a line; a line of Chinese or Japanese by its characters
  * (about two to a word). */
@@ -113,6 +119,38 @@ prose_run(unsigned long long i)
 	    : 0;
 }
 
+/*
+ * Is line i the headline of another story, the next of several pages or
+ * articles in one input: it reads like a headline, at most NEXT_META
+ * bylines and dates follow it, then a story's run of prose of at least
+ * NEXT_WORDS words (see prose_run: three paragraphs, few short lines)?
+ *
+ *	Library to open on Sundays from next month   the headline
+ *	By Tom Reed                                  a byline
+ *	March 4, 2025 at 9:15 am                     a date
+ *	The town library will open on Sunday ...     three paragraphs or more
+ */
+static int
+next_story(unsigned long long i)
+{
+	unsigned long long j;
+	unsigned meta = 0;
+	const struct slot *t;
+
+	if (!top_candidate(SLOT(i)) || SLOT(i)->f.term)
+		return 0;
+	for (j = i + 1; j < doc.next; j++) {
+		t = SLOT(j);
+		if (t->sig == SIG_BLANK || t->sig == SIG_SEE_THROUGH)
+			continue;
+		if (t->sig == SIG_FURN && t->cat == CAT_META &&
+		    ++meta <= NEXT_META)
+			continue;
+		break;
+	}
+	return j < doc.next && prose(SLOT(j)) && prose_run(j) >= NEXT_WORDS;
+}
+
 int
 layout_outside(unsigned long long i, struct slot *s)
 {
@@ -123,8 +161,9 @@ layout_outside(unsigned long long i, struct slot *s)
 	if (s->sig == SIG_WEAK)
 		for (j = i + 1; j < doc.next && SLOT(j)->sig == SIG_BLANK; j++)
 			;
-	if (j < doc.next && prose(SLOT(j)) &&
-	    prose_run(j) > doc.content_words) {
+	if ((j < doc.next && prose(SLOT(j)) &&
+		prose_run(j) > doc.content_words) ||
+	    next_story(i)) {
 		/* A longer story starts here: what was kept before was not
 		 * the story, and this one is read from its top. */
 		doc.outside = 0;

@@ -124,7 +124,24 @@ uint64_t
 line_fp(const char *p, size_t len)
 {
 	p = line_reading(p, &len, NULL);
-	return hash64(p, len, 0x6465636c75747472ULL);
+	return reading_fp(p, len);
+}
+
+uint64_t
+reading_fp(const char *t, size_t n)
+{
+	return hash64(t, n, 0x6465636c75747472ULL);
+}
+
+uint64_t
+prefix_fp(const char *p, size_t len)
+{
+	uint64_t h;
+
+	if (len < COPY_PREFIX)
+		return 0;
+	h = hash64(p, COPY_PREFIX, 0x636f70792d6f6621ULL);
+	return h != 0 ? h : 1;
 }
 
 /*

@@ -340,9 +340,12 @@ browser_chrome(const char *line, size_t n, int text_started)
 		return CHROME_IMAGE;
 	if (drawn_rule(p, n))
 		return CHROME_RULE;
-	/* lynx: "IFRAME: URL", "REFRESH(2700 sec): URL" */
+	/* lynx: "IFRAME: URL", "REFRESH(2700 sec): URL", and the marks of
+	 * an empty <ins> or <del>, "[ins: :ins]" */
 	if ((n > 8 && memcmp(p, "IFRAME: ", 8) == 0) ||
-	    (n > 8 && memcmp(p, "REFRESH(", 8) == 0))
+	    (n > 8 && memcmp(p, "REFRESH(", 8) == 0) ||
+	    (n == 11 && memcmp(p, "[ins: :ins]", 11) == 0) ||
+	    (n == 11 && memcmp(p, "[del: :del]", 11) == 0))
 		return CHROME_BROWSER;
 	/*
 	 * lynx lists the page's <link>s as its first line, "#alternate

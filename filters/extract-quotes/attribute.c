@@ -1629,10 +1629,7 @@ attribute_all(void)
 	size_t x, qi, p;
 	struct attr *a;
 
-	if (nspans > pq_cap) {
-		pq_cap = nspans * 2;
-		pq = xreallocarray(pq, pq_cap, sizeof(*pq));
-	}
+	pq = xgrowarray(pq, &pq_cap, nspans, sizeof(*pq), 16);
 	for (x = 0; x < nspans; x++) {
 		qi = spans[x].tok;
 		track_upto(qi);

@@ -58,7 +58,7 @@ word_hash(const char *w, size_t n)
 		w += 8;
 		n -= 8;
 	}
-	h = (h ^ wordtab_load_short(w, n)) * 0x94d049bb133111ebULL;
+	h = (h ^ swar_load_short(w, n)) * 0x94d049bb133111ebULL;
 	return h ^ h >> 31;
 }
 

@@ -325,11 +325,5 @@ lex_free(void)
 void
 list_words(void)
 {
-	const struct word_list *l;
-	const char *const *w;
-
-	out_puts("list\tword\n");
-	for (l = word_lists; l->name != NULL; l++)
-		for (w = l->words; *w != NULL; w++)
-			out_printf("%s\t%s\n", l->name, *w);
+	wordtab_print_lists(word_lists, 1);
 }

@@ -331,6 +331,22 @@ array_append(struct buf *b, const void *src, size_t n, size_t sz)
 	return first;
 }
 
+/*
+ * The tokens of the paragraph p[0..n): lent by the reading thread when it
+ * made them (al, its line in the batch ah), else made here; none tracked
+ * yet.
+ */
+static void
+para_tokens(const char *p, size_t n, const struct ahead *ah,
+    const struct ahead_line *al)
+{
+	if (al != NULL)
+		toks_lend(ahead_toks(ah, al), al->ntoks);
+	else
+		tokenize_spans(p, 0, n);
+	tracked = 0;
+}
+
 void
 process_line(const struct line *ln, unsigned long long lineno,
     const struct ahead *ah, size_t item, unsigned long long seq)
@@ -397,22 +413,14 @@ process_line(const struct line *ln, unsigned long long lineno,
 		if (n > LONG_PARA) {
 			scan_names(p, n);
 		} else {
-			if (al != NULL)
-				toks_lend(ahead_toks(ah, al), al->ntoks);
-			else
-				tokenize_spans(p, 0, n);
-			tracked = 0;
+			para_tokens(p, n, ah, al);
 			track_upto(ntoks);
 			note_colon();
 		}
 	} else if (n > LONG_PARA || nspans > MANY_SPANS) {
 		process_long(p, n, lineno, &oq);
 	} else {
-		if (al != NULL)
-			toks_lend(ahead_toks(ah, al), al->ntoks);
-		else
-			tokenize_spans(p, 0, n);
-		tracked = 0;
+		para_tokens(p, n, ah, al);
 		mark_quote_ends();
 		reported_ok = 0;
 		attribute_all();

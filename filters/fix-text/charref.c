@@ -120,26 +120,20 @@ match_ref(const char *p, size_t n, struct htmlent_ref *r)
 size_t
 fx_charref(const char *p, size_t n, struct buf *out)
 {
-	const char *amp, *end = p + n;
+	struct fx_edits e = {p, 0, 0, out};
+	const char *amp, *at = p, *end = p + n;
 	struct htmlent_ref r;
-	size_t fixes = 0, used;
+	size_t used;
 
-	while ((amp = memchr(p, '&', (size_t)(end - p))) != NULL) {
-		buf_add(out, p, (size_t)(amp - p));
+	while ((amp = memchr(at, '&', (size_t)(end - at))) != NULL) {
 		used = match_ref(amp, (size_t)(end - amp), &r);
 		if (used == 0) {
-			buf_addc(out, '&');
-			p = amp + 1;
+			at = amp + 1;
 			continue;
 		}
-		if (fx_explaining)
-			fx_note(FX_ENTITY, amp, used, (const char *)r.utf8,
-			    r.utf8_len);
-		buf_add(out, r.utf8, r.utf8_len);
-		fixes++;
-		p = amp + used;
+		fx_edit(&e, FX_ENTITY, (size_t)(amp - p), used,
+		    (const char *)r.utf8, r.utf8_len);
+		at = amp + used;
 	}
-	if (fixes > 0)
-		buf_add(out, p, (size_t)(end - p));
-	return fixes;
+	return fx_edits_end(&e, n);
 }

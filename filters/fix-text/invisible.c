@@ -106,7 +106,8 @@ c1_is_macroman(const char *p, size_t n)
 size_t
 fx_invisible(const char *p, size_t n, struct buf *out)
 {
-	size_t i = 0, start = 0, len, fixes = 0;
+	struct fx_edits e = {p, 0, 0, out};
+	size_t i = 0, len;
 	unsigned char enc[4];
 	enum fx_kind kind;
 	uint32_t cp, to;
@@ -146,45 +147,27 @@ fx_invisible(const char *p, size_t n, struct buf *out)
 			i += len;
 			continue;
 		}
-		buf_add(out, p + start, i - start);
-		if (to != 0)
-			buf_add(out, enc, utf8_encode(to, enc));
-		if (fx_explaining)
-			fx_note(kind, p + i, len, (const char *)enc,
-			    to != 0 ? utf8_encode(to, enc) : 0);
-		fixes++;
+		fx_edit(&e, kind, i, len, (const char *)enc,
+		    to != 0 ? utf8_encode(to, enc) : 0);
 		i += len;
-		start = i;
 	}
-	if (fixes > 0)
-		buf_add(out, p + start, n - start);
-	return fixes;
+	return fx_edits_end(&e, n);
 }
 
 size_t
 fx_replace_invalid(const char *p, size_t n, struct buf *out)
 {
-	size_t i = 0, start = 0, len, fixes = 0;
+	struct fx_edits e = {p, 0, 0, out};
+	size_t i = 0, len;
 	uint32_t cp;
 
-	while (i < n) {
-		if ((unsigned char)p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = fx_decode(p + i, n - i, &cp);
+	while ((len = fx_next_wide(p, n, &i, &cp)) != 0) {
 		if (cp != UTF8_BAD) {
 			i += len;
 			continue;
 		}
-		buf_add(out, p + start, i - start);
-		buf_add(out, "\xef\xbf\xbd", 3);
-		if (fx_explaining)
-			fx_note(FX_INVALID, p + i, 1, "\xef\xbf\xbd", 3);
-		fixes++;
-		start = ++i;
+		fx_edit(&e, FX_INVALID, i, 1, "\xef\xbf\xbd", 3);
+		i++;
 	}
-	if (fixes > 0)
-		buf_add(out, p + start, n - start);
-	return fixes;
+	return fx_edits_end(&e, n);
 }

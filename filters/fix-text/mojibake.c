@@ -851,7 +851,7 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 	struct tok cur, nxt;
 	uint32_t prev = ' ', prev2 = ' ', next;
 	enum script last_script = S_NONE;
-	size_t fixes = 0, start = 0;
+	struct fx_edits e = {p, 0, 0, out};
 	int prev_cand = 0, forced = 0;
 	enum verdict v;
 	unsigned char enc[4];
@@ -916,16 +916,11 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 		}
 		if (out != NULL && v != REJECT) {
 			elen = utf8_encode(cur.cp, enc);
-			buf_add(out, p + start, cur.off - start);
-			buf_add(out, enc, elen);
-			if (fx_explaining) {
+			if (fx_explaining)
 				fx_codepage =
 				    cur_page != NULL ? cur_page->name : NULL;
-				fx_note(FX_MOJIBAKE, p + cur.off, cur.len,
-				    (const char *)enc, elen);
-			}
-			fixes++;
-			start = end;
+			fx_edit(&e, FX_MOJIBAKE, cur.off, cur.len,
+			    (const char *)enc, elen);
 		}
 		if (ty != NULL && is_letter(tok_char(&cur))) {
 			enum script sc = script_of(tok_char(&cur));
@@ -942,9 +937,7 @@ walk(const char *p, size_t n, struct tally *ty, struct buf *out)
 			break;
 		cur = nxt;
 	}
-	if (out != NULL && fixes > 0)
-		buf_add(out, p + start, n - start);
-	return fixes;
+	return out != NULL ? fx_edits_end(&e, n) : 0;
 }
 
 /*

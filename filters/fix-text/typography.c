@@ -75,30 +75,19 @@ plain(uint32_t cp, char one[2])
 size_t
 fx_typography(const char *p, size_t n, struct buf *out)
 {
-	size_t i = 0, start = 0, len, fixes = 0;
+	struct fx_edits e = {p, 0, 0, out};
+	size_t i = 0, len;
 	const char *to;
 	char one[2];
 	uint32_t cp;
 
-	while (i < n) {
-		if ((unsigned char)p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		len = fx_decode(p + i, n - i, &cp);
+	while ((len = fx_next_wide(p, n, &i, &cp)) != 0) {
 		if (cp == UTF8_BAD || (to = plain(cp, one)) == NULL) {
 			i += len;
 			continue;
 		}
-		buf_add(out, p + start, i - start);
-		buf_adds(out, to);
-		if (fx_explaining)
-			fx_note(FX_TYPO, p + i, len, to, strlen(to));
-		fixes++;
+		fx_edit(&e, FX_TYPO, i, len, to, strlen(to));
 		i += len;
-		start = i;
 	}
-	if (fixes > 0)
-		buf_add(out, p + start, n - start);
-	return fixes;
+	return fx_edits_end(&e, n);
 }

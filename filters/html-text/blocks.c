@@ -49,10 +49,12 @@
 #include <string.h>
 
 #include "buf.h"
+#include "chars.h"
 #include "element.h"
 #include "options.h"
 #include "output.h"
 #include "tree.h"
+#include "words.h"
 #include "xalloc.h"
 
 #define PROSE_CHARS 60       /* non-link bytes that make a line prose */
@@ -101,10 +103,12 @@ struct bline {
 
 static void blk_spill(void);
 
-extern const char *const furniture_words[];
-extern const size_t nfurniture_words;
-extern const char *const content_words[];
-extern const size_t ncontent_words;
+/* The entries of a list of words.h (words/furniture.words and
+ * words/content.words, sorted: in_list() searches them by halves), the
+ * NULL that ends it not counted. */
+#define NWORDS(list) (sizeof(list) / sizeof((list)[0]) - 1)
+static const size_t nfurniture = NWORDS(words_furniture),
+		    ncontent = NWORDS(words_content);
 
 static struct {
 	struct node *nodes;
@@ -186,7 +190,7 @@ names_word(const struct attr *a, const char *const *list, size_t nlist)
 		n = j - i < sizeof(w) ? j - i : sizeof(w) - 1;
 		for (k = 0; k < n; k++) {
 			c = (unsigned char)a->val[i + k];
-			w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			w[k] = (char)ascii_lower(c);
 		}
 		if (n > 0 && in_list(list, nlist, w, n))
 			return 1;
@@ -234,7 +238,7 @@ attr_has(const struct attr *a, const char *v)
 
 		for (k = 0; k < n; k++) {
 			c = (unsigned char)a->val[i + k];
-			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != v[k])
+			if (ascii_lower(c) != v[k])
 				break;
 		}
 		if (k == n)
@@ -290,11 +294,11 @@ blk_open(int parent, const struct tag *t)
 	}
 	if (attr_has(&t->attr[A_ITEMPROP], "articlebody"))
 		n->flags |= N_BODYPROP;
-	if (names_word(&t->attr[A_CLASS], furniture_words, nfurniture_words) ||
-	    names_word(&t->attr[A_ID], furniture_words, nfurniture_words))
+	if (names_word(&t->attr[A_CLASS], words_furniture, nfurniture) ||
+	    names_word(&t->attr[A_ID], words_furniture, nfurniture))
 		n->flags |= N_BOILER_WORD;
-	if (names_word(&t->attr[A_CLASS], content_words, ncontent_words) ||
-	    names_word(&t->attr[A_ID], content_words, ncontent_words))
+	if (names_word(&t->attr[A_CLASS], words_content, ncontent) ||
+	    names_word(&t->attr[A_ID], words_content, ncontent))
 		n->flags |= N_CONTENT_WORD;
 	if (opt.explain) {
 		n->label = blk.labels.len;
@@ -910,4 +914,10 @@ blk_free(void)
 	buf_free(&blk.article);
 	buf_free(&blk.labels);
 	memset(&blk, 0, sizeof(blk));
+}
+
+void
+blk_list_words(void)
+{
+	wordtab_print_lists(word_lists, 1);
 }

@@ -52,4 +52,8 @@ void blk_finish(void);
 /* Release the buffer's memory. */
 void blk_free(void);
 
+/* --list-words: the class and id words --main reads (the lists of words/) as
+ * LIST<TAB>WORD under a "list<TAB>word" header, as extract-quotes'. */
+void blk_list_words(void);
+
 #endif

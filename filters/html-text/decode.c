@@ -7,15 +7,21 @@
 #include <string.h>
 #include <strings.h>
 
+#include "chars.h"
+#include "charsets.h"
 #include "utf8.h"
 
 static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
 
-static int
-is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
+/* One row of charsets.def: a label and the iconv name it means. */
+struct charset_label {
+	const char *label;
+	const char *iconv_name;
+};
+
+/* The rows of charsets.def (charsets.h, made by charsets.awk), sorted by
+ * label. */
+static const struct charset_label charset_labels[] = {CHARSET_ROWS};
 
 static int
 label_cmp(const void *key, const void *row)
@@ -31,21 +37,22 @@ charset_lookup(const char *label, size_t n, char *store, size_t cap)
 	size_t i;
 	int c;
 
-	while (n > 0 && is_space((unsigned char)*label)) {
+	while (n > 0 && html_space((unsigned char)*label)) {
 		label++;
 		n--;
 	}
-	while (n > 0 && is_space((unsigned char)label[n - 1]))
+	while (n > 0 && html_space((unsigned char)label[n - 1]))
 		n--;
 	if (n == 0 || n >= cap)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)label[i];
-		store[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		store[i] = (char)ascii_lower(c);
 	}
 	store[n] = '\0';
 	lo = charset_labels;
-	hi = charset_labels + ncharset_labels;
+	hi =
+	    charset_labels + sizeof(charset_labels) / sizeof(charset_labels[0]);
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
 		c = label_cmp(store, mid);
@@ -86,12 +93,12 @@ content_charset(const char *p, size_t n, const char **v, size_t *vn)
 		if (strncasecmp(p + i, "charset", 7) != 0)
 			continue;
 		j = i + 7;
-		while (j < n && is_space((unsigned char)p[j]))
+		while (j < n && html_space((unsigned char)p[j]))
 			j++;
 		if (j >= n || p[j] != '=')
 			continue;
 		j++;
-		while (j < n && is_space((unsigned char)p[j]))
+		while (j < n && html_space((unsigned char)p[j]))
 			j++;
 		if (j < n && (p[j] == '"' || p[j] == '\'')) {
 			q = p[j++];
@@ -104,7 +111,7 @@ content_charset(const char *p, size_t n, const char **v, size_t *vn)
 			return 1;
 		}
 		*v = p + j;
-		while (j < n && !is_space((unsigned char)p[j]) && p[j] != ';')
+		while (j < n && !html_space((unsigned char)p[j]) && p[j] != ';')
 			j++;
 		*vn = (size_t)(p + j - *v);
 		return *vn > 0;
@@ -123,7 +130,7 @@ next_attr(const char *p, size_t n, size_t *i, const char **name, size_t *nn,
 	size_t j = *i;
 	char q;
 
-	while (j < n && (is_space((unsigned char)p[j]) || p[j] == '/'))
+	while (j < n && (html_space((unsigned char)p[j]) || p[j] == '/'))
 		j++;
 	if (j >= n || p[j] == '>') {
 		*i = j;
@@ -131,16 +138,16 @@ next_attr(const char *p, size_t n, size_t *i, const char **name, size_t *nn,
 	}
 	*name = p + j;
 	while (j < n && p[j] != '=' && p[j] != '>' && p[j] != '/' &&
-	    !is_space((unsigned char)p[j]))
+	    !html_space((unsigned char)p[j]))
 		j++;
 	*nn = (size_t)(p + j - *name);
 	*val = p + j;
 	*vn = 0;
-	while (j < n && is_space((unsigned char)p[j]))
+	while (j < n && html_space((unsigned char)p[j]))
 		j++;
 	if (j < n && p[j] == '=') {
 		j++;
-		while (j < n && is_space((unsigned char)p[j]))
+		while (j < n && html_space((unsigned char)p[j]))
 			j++;
 		if (j < n && (p[j] == '"' || p[j] == '\'')) {
 			q = p[j++];
@@ -153,7 +160,7 @@ next_attr(const char *p, size_t n, size_t *i, const char **name, size_t *nn,
 		} else {
 			*val = p + j;
 			while (j < n && p[j] != '>' &&
-			    !is_space((unsigned char)p[j]))
+			    !html_space((unsigned char)p[j]))
 				j++;
 			*vn = (size_t)(p + j - *val);
 		}
@@ -227,7 +234,7 @@ charset_sniff(const char *p, size_t n, size_t *skip, char *store, size_t cap)
 				break;
 			i += 3;
 		} else if (starts(p + i, n - i, "<meta") && i + 5 < n &&
-		    (is_space((unsigned char)p[i + 5]) || p[i + 5] == '/')) {
+		    (html_space((unsigned char)p[i + 5]) || p[i + 5] == '/')) {
 			i += 5;
 			cs = meta_charset(p, n, &i, store, cap);
 			if (cs != NULL) {
@@ -247,7 +254,7 @@ charset_sniff(const char *p, size_t n, size_t *skip, char *store, size_t cap)
 			    (p[i] == '!' || p[i] == '?' || p[i] == '/'))
 				i++;
 			while (i < n && p[i] != '>' &&
-			    !is_space((unsigned char)p[i]))
+			    !html_space((unsigned char)p[i]))
 				i++;
 			while (next_attr(p, n, &i, &name, &nn, &val, &vn))
 				;

@@ -17,16 +17,6 @@
 
 #include "buf.h"
 
-/* One row of charsets.def: a label and the iconv name it means. */
-struct charset_label {
-	const char *label;
-	const char *iconv_name;
-};
-
-/* The table made from charsets.def, sorted by label. */
-extern const struct charset_label charset_labels[];
-extern const size_t ncharset_labels;
-
 struct decoder {
 	iconv_t cd;    /* (iconv_t)-1: the input is UTF-8 */
 	char tail[16]; /* an unfinished character from the last chunk */

@@ -11,6 +11,8 @@
 
 #define SLOTS 512
 
+const struct element elements[NELEMENTS] = {ELEMENT_ROWS};
+
 static unsigned char slot_elem[SLOTS]; /* 0: empty, else element + 1 */
 static int slots_built;
 

@@ -2,9 +2,10 @@
  * element.h - what html-text knows about each HTML element.
  *
  * The elements and their flags are data: elements.def, one element a
- * line, which the Makefile turns into elements-gen.h (an E_NAME constant
- * for each, E_UNKNOWN for any other name, NELEMENTS) and elements-gen.c
- * (the table).  element.c finds a tag name in that table.
+ * line, which the Makefile turns into elements.h (elements.awk: an E_NAME
+ * constant for each, E_UNKNOWN for any other name, NELEMENTS, and the
+ * rows of the table).  element.c defines the table and finds a tag name
+ * in it.
  */
 #ifndef HTMLTEXT_ELEMENT_H
 #define HTMLTEXT_ELEMENT_H
@@ -12,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "elements-gen.h"
+#include "elements.h"
 
 /* The flags of elements.def. */
 enum {

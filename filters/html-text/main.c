@@ -31,7 +31,7 @@
 
 struct options opt;
 
-enum { OPT_CHARSET = CLI_OWN, OPT_EXPLAIN };
+enum { OPT_CHARSET = CLI_OWN, OPT_EXPLAIN, OPT_LIST_WORDS };
 
 static const struct cli_option options[] = {
     {'a', "alt", CLI_NOARG, NULL, "write image alt text, in brackets"},
@@ -39,6 +39,8 @@ static const struct cli_option options[] = {
 	"the encoding of pages that declare none (default UTF-8)"},
     {OPT_EXPLAIN, "explain", CLI_NOARG, NULL,
 	"with --main: every line with its verdict and why"},
+    {OPT_LIST_WORDS, "list-words", CLI_NOARG, NULL,
+	"print the built-in class and id word lists and exit"},
     {'m', "main", CLI_NOARG, NULL,
 	"only the main content (the article), chosen by its markup"},
     {'t', "title", CLI_NOARG, NULL, "write the <title> as the first line"},
@@ -62,6 +64,9 @@ handle_option(int code, const char *arg)
 	case OPT_EXPLAIN:
 		opt.explain = 1;
 		opt.main = 1;
+		break;
+	case OPT_LIST_WORDS:
+		opt.list_words = 1;
 		break;
 	case OPT_CHARSET:
 		opt.charset = charset_lookup(
@@ -193,7 +198,11 @@ main(int argc, char **argv)
 	first = cli_parse(argc, argv, &spec);
 	run.size = lr_default_bufsize();
 	out_open(common.output, common.line_buffered);
-	(void)inputs_run(argv + first, argc - first, html_document, NULL);
+	if (opt.list_words)
+		blk_list_words();
+	else
+		(void)inputs_run(
+		    argv + first, argc - first, html_document, NULL);
 	status = out_close(!prog_trouble());
 	src_free(&run.src);
 	tree_begin();

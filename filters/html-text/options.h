@@ -10,6 +10,7 @@ struct options {
 	int alt;             /* --alt: image alt text in brackets */
 	const char *charset; /* --charset: iconv name of the default */
 	int explain;         /* --explain: every block with its verdict */
+	int list_words;      /* --list-words: print the word lists, exit */
 };
 
 extern struct options opt;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "blocks.h"
+#include "chars.h"
 #include "output.h"
 
 #define PRE_WS_CAP 256 /* white space held in <pre> before text */
@@ -82,12 +83,6 @@ text_begin(int main_mode)
 	tx.main_mode = main_mode;
 }
 
-static int
-is_ws(int c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-}
-
 static void
 pre_chars(const char *p, size_t n)
 {
@@ -114,7 +109,7 @@ pre_chars(const char *p, size_t n)
 			continue;
 		}
 		s = p;
-		while (p < end && !is_ws((unsigned char)*p))
+		while (p < end && !html_space((unsigned char)*p))
 			p++;
 		before_text();
 		sink(s, (size_t)(p - s));
@@ -133,17 +128,17 @@ text_chars(const char *p, size_t n, int pre)
 	}
 	tx.cr = 0;
 	while (p < end) {
-		if (is_ws((unsigned char)*p)) {
+		if (html_space((unsigned char)*p)) {
 			do
 				p++;
-			while (p < end && is_ws((unsigned char)*p));
+			while (p < end && html_space((unsigned char)*p));
 			tx.space = 1;
 			continue;
 		}
 		s = p;
 		do
 			p++;
-		while (p < end && !is_ws((unsigned char)*p));
+		while (p < end && !html_space((unsigned char)*p));
 		before_text();
 		sink(s, (size_t)(p - s));
 	}

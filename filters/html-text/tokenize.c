@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "charref.h"
+#include "chars.h"
 #include "element.h"
 #include "tree.h"
 #include "xalloc.h"
@@ -70,30 +71,6 @@ static const char *const attr_names[NATTRS] = {"class", "id", "style", "hidden",
 
 /* Bytes that end a run of text in the data state. */
 static unsigned char data_stop[256];
-
-static int
-is_ws(int c)
-{
-	return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-}
-
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_alnum(int c)
-{
-	return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
-static int
-lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
 
 struct tok *
 tok_new(void)
@@ -221,7 +198,7 @@ charref_takes(const struct tok *t, int c)
 	if (n > 0 && r[n - 1] == ';')
 		return 0;
 	if (n == 0)
-		return c == '#' || is_alnum(c);
+		return c == '#' || ascii_alnum(c);
 	if (r[0] == '#') {
 		if (n == 1 && (c == 'x' || c == 'X'))
 			return 1;
@@ -230,10 +207,10 @@ charref_takes(const struct tok *t, int c)
 			    !(n == 2 && (r[1] == 'x' || r[1] == 'X'));
 		if (n >= 2 && (r[1] == 'x' || r[1] == 'X'))
 			return (c >= '0' && c <= '9') ||
-			    (lower(c) >= 'a' && lower(c) <= 'f');
+			    (ascii_lower(c) >= 'a' && ascii_lower(c) <= 'f');
 		return c >= '0' && c <= '9';
 	}
-	return is_alnum(c) || c == ';';
+	return ascii_alnum(c) || c == ';';
 }
 
 /* Is s[0..n) the lower-case w[0..n), ignoring the case of s? */
@@ -243,7 +220,7 @@ prefix_ci(const char *s, size_t n, const char *w)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (lower((unsigned char)s[i]) != (unsigned char)w[i])
+		if (ascii_lower((unsigned char)s[i]) != (unsigned char)w[i])
 			return 0;
 	return 1;
 }
@@ -315,7 +292,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_TAG_OPEN:
 			c = (unsigned char)*p;
-			if (is_alpha(c)) {
+			if (ascii_alpha(c)) {
 				new_tag(t, 0);
 				t->st = S_TAG_NAME;
 			} else if (c == '!') {
@@ -334,7 +311,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_END_TAG_OPEN:
 			c = (unsigned char)*p;
-			if (is_alpha(c)) {
+			if (ascii_alpha(c)) {
 				new_tag(t, 1);
 				t->st = S_TAG_NAME;
 			} else if (c == '>') {
@@ -347,11 +324,11 @@ tok_feed(struct tok *t, const char *p, size_t n)
 		case S_TAG_NAME:
 			while (p < end) {
 				c = (unsigned char)*p;
-				if (is_ws(c) || c == '/' || c == '>')
+				if (html_space(c) || c == '/' || c == '>')
 					break;
 				if (t->tag.nlen < sizeof(t->tag.name) - 1 && c)
 					t->tag.name[t->tag.nlen++] =
-					    (char)lower(c);
+					    (char)ascii_lower(c);
 				p++;
 			}
 			if (p == end)
@@ -369,7 +346,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_BEFORE_ATTR:
 			c = (unsigned char)*p;
-			if (is_ws(c)) {
+			if (html_space(c)) {
 				p++;
 			} else if (c == '/') {
 				p++;
@@ -380,7 +357,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			} else {
 				/* '=' here starts a name, as in the spec. */
 				t->anlen = 0;
-				t->aname[t->anlen++] = (char)lower(c);
+				t->aname[t->anlen++] = (char)ascii_lower(c);
 				p++;
 				t->st = S_ATTR_NAME;
 			}
@@ -388,11 +365,12 @@ tok_feed(struct tok *t, const char *p, size_t n)
 		case S_ATTR_NAME:
 			while (p < end) {
 				c = (unsigned char)*p;
-				if (is_ws(c) || c == '/' || c == '>' ||
+				if (html_space(c) || c == '/' || c == '>' ||
 				    c == '=')
 					break;
 				if (t->anlen < sizeof(t->aname))
-					t->aname[t->anlen++] = (char)lower(c);
+					t->aname[t->anlen++] =
+					    (char)ascii_lower(c);
 				else
 					t->anlen = sizeof(t->aname) + 1;
 				p++;
@@ -414,7 +392,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_AFTER_ATTR_NAME:
 			c = (unsigned char)*p;
-			if (is_ws(c)) {
+			if (html_space(c)) {
 				p++;
 			} else if (c == '=') {
 				p++;
@@ -426,7 +404,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_BEFORE_VALUE:
 			c = (unsigned char)*p;
-			if (is_ws(c)) {
+			if (html_space(c)) {
 				p++;
 			} else if (c == '"') {
 				p++;
@@ -455,8 +433,8 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			break;
 		case S_VALUE_UQ:
 			s = p;
-			while (
-			    p < end && !is_ws((unsigned char)*p) && *p != '>')
+			while (p < end && !html_space((unsigned char)*p) &&
+			    *p != '>')
 				p++;
 			add_value(t, s, (size_t)(p - s));
 			if (p == end)
@@ -567,7 +545,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 			c = (unsigned char)*p;
 			if (t->rawi == 0 ? c == '/'
 					 : t->rawi <= t->rawlen &&
-				    lower(c) ==
+				    ascii_lower(c) ==
 					(unsigned char)
 					    t->rawname[t->rawi - 1]) {
 				t->rawi++;
@@ -575,7 +553,7 @@ tok_feed(struct tok *t, const char *p, size_t n)
 				break;
 			}
 			if (t->rawi == t->rawlen + 1 &&
-			    (is_ws(c) || c == '/' || c == '>')) {
+			    (html_space(c) || c == '/' || c == '>')) {
 				new_tag(t, 1);
 				memcpy(t->tag.name, t->rawname, t->rawlen);
 				t->tag.nlen = t->rawlen;

@@ -20,6 +20,7 @@
 #include "blocks.h"
 #include "buf.h"
 #include "charref.h"
+#include "chars.h"
 #include "element.h"
 #include "options.h"
 #include "text.h"
@@ -246,10 +247,9 @@ style_hides(const struct attr *a)
 
 	for (i = 0; i < a->len && i < ATTR_CAP; i++) {
 		c = (unsigned char)a->val[i];
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f')
+		if (html_space(c))
 			continue;
-		s[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		s[n++] = (char)ascii_lower(c);
 	}
 	s[n] = '\0';
 	return strstr(s, "display:none") != NULL ||
@@ -266,7 +266,7 @@ attr_is(const struct attr *a, const char *v)
 		return 0;
 	for (i = 0; i < n; i++) {
 		c = (unsigned char)a->val[i];
-		if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != v[i])
+		if (ascii_lower(c) != v[i])
 			return 0;
 	}
 	return 1;

@@ -96,12 +96,7 @@ lex_flags(const char *p, size_t len)
 }
 
 void
-lex_each(void (*fn)(const char *list, const char *word))
+lex_list_words(void)
 {
-	const struct word_list *l;
-	const char *const *w;
-
-	for (l = word_lists; l->name != NULL; l++)
-		for (w = l->words; *w != NULL; w++)
-			fn(l->name, *w);
+	wordtab_print_lists(word_lists, 0);
 }

@@ -35,9 +35,9 @@ void lex_init(void);
 unsigned lex_flags(const char *p, size_t len);
 
 /*
- * Call fn(list, word) for every word of every list, lists in the order of
- * their file names, words in file order: --list-words prints them.
+ * --list-words: every word of every list as LIST<TAB>WORD, lists in the
+ * order of their file names, words in file order.
  */
-void lex_each(void (*fn)(const char *list, const char *word));
+void lex_list_words(void);
 
 #endif

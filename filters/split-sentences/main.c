@@ -82,7 +82,7 @@ sentence_start(struct doc *d, uint64_t off)
 	rec_int("paragraph", (long long)d->para);
 	rec_int("sentence", (long long)d->sent);
 	/* the text last, written piece by piece as it comes */
-	out_puts(common.format == FMT_JSONL ? ",\"text\":\"" : "\t");
+	rec_open("text");
 }
 
 static void
@@ -103,10 +103,8 @@ emit(enum ss_kind kind, const char *p, size_t len, uint64_t off, void *ctx)
 		sentence_start(d, off);
 	if (common.highlight || common.format == FMT_TEXT)
 		out_write(p, len);
-	else if (common.format == FMT_JSONL)
-		json_write_string(p, len);
 	else
-		tsv_write_field(p, len);
+		rec_piece(p, len);
 	if (kind == SS_PIECE)
 		return;
 	d->in_sentence = 0;
@@ -119,8 +117,7 @@ emit(enum ss_kind kind, const char *p, size_t len, uint64_t off, void *ctx)
 		out_end_record();
 		return;
 	}
-	if (common.format == FMT_JSONL)
-		out_putc('"');
+	rec_close();
 	rec_end();
 }
 
@@ -215,12 +212,6 @@ static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]
     "Text output: one sentence a line, a blank line between paragraphs.\n"
     "Fields (tsv, jsonl): file line col offset paragraph sentence text\n"};
 
-static void
-list_word(const char *list, const char *word)
-{
-	out_printf("%s\t%s\n", list, word);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -241,7 +232,7 @@ main(int argc, char **argv)
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (list_words_wanted) {
-		lex_each(list_word);
+		lex_list_words();
 	} else {
 		if (common.format == FMT_TSV && !common.quiet &&
 		    !common.highlight)

@@ -35,9 +35,27 @@ main(void)
 	test_cond("hashset: absent keys are absent", bad == 0);
 	test_cond("hashset: under 28 bytes a key",
 	    h.bytes <= 28 * n + HS_SUBTABLES * 4096);
-	while (hs_next(&h, &it, &fp))
-		seen++;
-	test_cond("hashset: iteration visits each key once", seen == n);
+	{
+		/* the set stores keys (hs_key()): iteration gives the
+		 * fingerprints back, each once */
+		struct hashset back;
+		uint64_t x = 0, y = 0;
+
+		hs_init(&back);
+		for (i = 0; i < n; i++) {
+			x ^= key(i).lo ^ (key(i).hi * 3);
+			(void)hs_add(&back, key(i));
+		}
+		while (hs_next(&h, &it, &fp)) {
+			seen++;
+			y ^= fp.lo ^ (fp.hi * 3);
+			bad += hs_add(&back, fp) != 0;
+		}
+		test_cond("hashset: iteration visits each key once", seen == n);
+		test_cond("hashset: iteration gives the fingerprints added",
+		    x == y && bad == 0 && back.count == n);
+		hs_free(&back);
+	}
 	hs_free(&h);
 	test_cond("hashset: free empties", h.count == 0 && h.bytes == 0);
 

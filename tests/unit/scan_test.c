@@ -103,6 +103,28 @@ main(void)
 		test_cond("scan: lowest_bit and its de Bruijn twin, every bit",
 		    bad_lowest == 0);
 	}
+	{
+		/* the k bytes of a string's end, each k, read no further:
+		 * the bytes after them in b are not theirs */
+		int bad_short = 0;
+		size_t n;
+		uint64_t v;
+
+		for (n = 0; n < 8; n++) {
+			for (k = 0; k < 16; k++)
+				b[k] = (unsigned char)(0xa1 + 7 * k);
+			v = swar_load_short(b, n);
+			for (k = 0; k < 8; k++)
+				bad_short += (unsigned char)(v >> (8 * k)) !=
+				    ((size_t)k < n ? b[k] : 0);
+			bad_short += (swar_below(n) & SWAR_HIGH) !=
+			    (SWAR_HIGH &
+				(n == 0 ? 0 : ~(uint64_t)0 >> (64 - 8 * n)));
+		}
+		bad_short += swar_below(8) != ~(uint64_t)0;
+		test_cond("scan: swar_load_short and swar_below, every length",
+		    bad_short == 0);
+	}
 	test_cond("scan: swar_range is exact", bad_range == 0);
 	test_cond("scan: swar_letters is exact", bad_letters == 0);
 	test_cond("scan: swar_digits is exact", bad_digits == 0);

@@ -1,0 +1,1 @@
+html-text --list-words | sed 1d >"$T/html-text-list-words" && cd ../../filters/html-text/words && for f in *.words; do sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' -e "s/^/${f%.words}	/" "$f"; done | cmp - "$T/html-text-list-words" && echo the lists of words/
