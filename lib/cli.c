@@ -94,7 +94,8 @@ cli_name_list(const char *opt, const char *what, const char *arg,
 	for (p = arg;; p += l + 1) {
 		l = strcspn(p, ",");
 		for (i = 0; names[i] != NULL; i++)
-			if (strlen(names[i]) == l && memcmp(p, names[i], l) == 0)
+			if (strlen(names[i]) == l &&
+			    memcmp(p, names[i], l) == 0)
 				break;
 		if (names[i] == NULL) {
 			/* "full, partial, scare" */
@@ -102,7 +103,8 @@ cli_name_list(const char *opt, const char *what, const char *arg,
 				all += strlen(names[i]) + 2;
 			known = k = xmalloc(all + 1);
 			for (i = 0; names[i] != NULL; i++)
-				k += sprintf(k, "%s%s", i > 0 ? ", " : "", names[i]);
+				k += sprintf(
+				    k, "%s%s", i > 0 ? ", " : "", names[i]);
 			cli_usage_error("%s: unknown %s '%.*s' (%s)", opt, what,
 			    (int)l, p, known);
 		}

@@ -32,10 +32,10 @@ struct input {
 	unsigned long index; /* the operand: 0 for the first, 1 ... */
 	unsigned long count; /* how many operands the run has */
 	unsigned long docno; /* the document in the run: 0, 1 ... (operands
-	                        and separators both start one) */
+				and separators both start one) */
 	struct linereader lr;
-	int failed; /* a read error ended this document early */
-	int at_separator; /* input_next() stopped at a separator line */
+	int failed;         /* a read error ended this document early */
+	int at_separator;   /* input_next() stopped at a separator line */
 	int separator_crlf; /* ... which ended in "\r\n" */
 };
 

@@ -22,7 +22,7 @@ struct line {
 	int crlf;      /* 1 when the line ended in "\r\n" */
 	int nonl;      /* 1 when it was the last line and had no "\n" */
 	int partial;   /* 1: a piece of a longer line, more of it follows
-	                  (only after lr_set_pieces()) */
+			  (only after lr_set_pieces()) */
 	int tail;      /* 1: the last piece of a line that came in pieces */
 };
 

@@ -689,7 +689,7 @@ decide(unsigned long long i)
 	} else if (s->chrome) {
 		s->why = s->chrome == CHROME_IMAGE ? "image-placeholder"
 		    : s->chrome == CHROME_DOUBLED  ? "doubled-text"
-		    : s->chrome == CHROME_RULE	   ? "drawn-rule"
+		    : s->chrome == CHROME_RULE     ? "drawn-rule"
 						   : "browser-chrome";
 	} else if (s->rule >= 0) {
 		r = rule_at(s->rule);

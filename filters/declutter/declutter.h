@@ -209,7 +209,7 @@ const char *line_reading(const char *line, size_t *len, unsigned *marks);
 #define CHROME_IMAGE 1   /* a picture's file name: "[logo.svg]", "[gif]" */
 #define CHROME_BROWSER 2 /* lynx's "#alternate" link list, "IFRAME: URL" */
 #define CHROME_DOUBLED 3 /* a teaser's text printed twice (alt + link) */
-#define CHROME_RULE 4    /* a drawn rule: "=====" under a heading, "━━━━" */
+#define CHROME_RULE 4 /* a drawn rule: "=====" under a heading, "━━━━" */
 
 /*
  * Is the reading p[0..n) browser chrome (CHROME_*), or 0?  text_started:
@@ -293,10 +293,10 @@ struct slot {
 	unsigned long long lineno;
 	struct features f;
 	uint64_t fp;
-	size_t seen_slot;  /* its slot in the seen set ... */
-	unsigned seen_gen; /* ... while the set keeps this generation */
+	size_t seen_slot;      /* its slot in the seen set ... */
+	unsigned seen_gen;     /* ... while the set keeps this generation */
 	size_t rd_off, rd_len; /* its reading (line_reading) in text */
-	int rule;          /* index of the rule that matched, or -1 */
+	int rule;              /* index of the rule that matched, or -1 */
 	unsigned char sig;
 	unsigned char cat;      /* the signal's category, then the verdict's */
 	unsigned char repeated; /* seen before in this document */
@@ -331,7 +331,7 @@ struct document {
 	int list_cat;        /* its category (CAT_CONTENT: none yet) */
 	unsigned list_heads; /* a teaser's short lines */
 	int list_title;      /* a teaser's one short line is a title */
-	int text_started; /* a line of the page's own text was read */
+	int text_started;    /* a line of the page's own text was read */
 };
 extern struct document doc;
 

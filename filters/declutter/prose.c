@@ -86,7 +86,8 @@ prose_any_script(const char *line, size_t n, struct features *f)
 				commas += p[i + 2] == 0x81;
 			}
 		} else if (p[i] == 0xEF && i + 2 < lim && p[i + 1] == 0xBC &&
-		    (p[i + 2] == 0x8C || p[i + 2] == 0x81 || p[i + 2] == 0x9F)) {
+		    (p[i + 2] == 0x8C || p[i + 2] == 0x81 ||
+			p[i + 2] == 0x9F)) {
 			/* ， ！ ？ (fullwidth) */
 			cjk_stops++;
 			commas += p[i + 2] == 0x8C;

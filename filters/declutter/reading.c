@@ -204,8 +204,8 @@ doubled_text(const char *line, size_t n)
  * Is p[0..n) a file name or a page's slug alone, "milan-week-2018-lamp-
  * arrangements-01", "IMG_2041_final": no spaces, three or more parts
  * joined by '-' or '_', and not an address ("http://a.org/one-two-three"
- * is a source the article cites)?  w3m prints a picture's alt text so when a site
- * fills it with the file's name.
+ * is a source the article cites)?  w3m prints a picture's alt text so when a
+ * site fills it with the file's name.
  */
 static int
 slug_only(const unsigned char *p, size_t n)

@@ -95,8 +95,8 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 			continue;
 		}
 		e = i;
-		while (i > lim && (is_alpha((unsigned char)s[i - 1]) ||
-				      s[i - 1] == '\''))
+		while (i > lim &&
+		    (is_alpha((unsigned char)s[i - 1]) || s[i - 1] == '\''))
 			i--;
 		if ((t = word_tense(s, i, e)) != 0)
 			return t;
@@ -112,7 +112,8 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 			continue;
 		}
 		e = i;
-		while (e < lim && (is_alpha((unsigned char)s[e]) || s[e] == '\''))
+		while (
+		    e < lim && (is_alpha((unsigned char)s[e]) || s[e] == '\''))
 			e++;
 		if ((t = word_tense(s, i, e)) != 0)
 			return t;
@@ -183,8 +184,9 @@ find_dateline(const char *s, size_t n, const struct anchor *an, long *days,
 			agency = 1; /* (dpa), (AFP) */
 			continue;
 		}
-		if (t->type == T_PUNCT && (t->ch == '(' || t->ch == ')' ||
-					      t->ch == ',' || t->ch == '/'))
+		if (t->type == T_PUNCT &&
+		    (t->ch == '(' || t->ch == ')' || t->ch == ',' ||
+			t->ch == '/'))
 			continue;
 		if (t->type == T_WORD && (t->flags & TF_CAP))
 			continue;

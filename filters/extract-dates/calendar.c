@@ -52,8 +52,7 @@ weekday_of(long days)
 int
 month_days(int y, int m)
 {
-	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-	    31};
+	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 	if (m == 2 && (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return 29;
@@ -228,7 +227,8 @@ new_moon_jd(long k)
 	double jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t * t;
 	double e = 1 - 0.002516 * t - 0.0000074 * t * t;
 	double m = (2.5534 + 29.10535670 * k) * pi / 180;
-	double mp = (201.5643 + 385.81693528 * k + 0.0107582 * t * t) * pi / 180;
+	double mp =
+	    (201.5643 + 385.81693528 * k + 0.0107582 * t * t) * pi / 180;
 	double f = (160.7108 + 390.67050284 * k - 0.0016118 * t * t) * pi / 180;
 	double om = (124.7746 - 1.56375588 * k + 0.0020672 * t * t) * pi / 180;
 	double jd;
@@ -279,10 +279,11 @@ islamic_month_start(long y, int m)
 /*
  * Diwali (Lakshmi Puja) of year y: the new moon of the Hindu month of
  * Kartika, the one born while the sun is in sidereal Libra (from about
- * noon of October 17 to noon of November 16 in India, UTC+5:30).  The festival is kept on the evening when the dark-moon
- * day (the day before the new moon) still runs: the new moon's own day
- * when the moon is new well after sunset (19:30), else the day before.
- * 2019: October 27; 2022: October 24; 2024: October 31.
+ * noon of October 17 to noon of November 16 in India, UTC+5:30).  The festival
+ * is kept on the evening when the dark-moon day (the day before the new moon)
+ * still runs: the new moon's own day when the moon is new well after sunset
+ * (19:30), else the day before. 2019: October 27; 2022: October 24; 2024:
+ * October 31.
  */
 long
 diwali_days(int y)
@@ -338,17 +339,16 @@ moon_longitude(double jd)
 	double f = (93.2720950 + 483202.0175233 * t) * RAD;
 	double l = 218.3164477 + 481267.88123421 * t + 6.288774 * sin(mp) +
 	    1.274027 * sin(2 * d - mp) + 0.658314 * sin(2 * d) +
-	    0.213618 * sin(2 * mp) - 0.185116 * sin(m) -
-	    0.114332 * sin(2 * f) + 0.058793 * sin(2 * d - 2 * mp) +
-	    0.057066 * sin(2 * d - m - mp) + 0.053322 * sin(2 * d + mp) +
-	    0.045758 * sin(2 * d - m) - 0.040923 * sin(m - mp) -
-	    0.034720 * sin(d) - 0.030383 * sin(m + mp) +
-	    0.015327 * sin(2 * d - 2 * f) - 0.012528 * sin(mp + 2 * f) +
-	    0.010980 * sin(mp - 2 * f) + 0.010675 * sin(4 * d - mp) +
-	    0.010034 * sin(3 * mp) + 0.008548 * sin(4 * d - 2 * mp) -
-	    0.007888 * sin(2 * d + m - mp) - 0.006766 * sin(2 * d + m) -
-	    0.005163 * sin(d - mp) + 0.004987 * sin(d + m) +
-	    0.004036 * sin(2 * d - m + mp);
+	    0.213618 * sin(2 * mp) - 0.185116 * sin(m) - 0.114332 * sin(2 * f) +
+	    0.058793 * sin(2 * d - 2 * mp) + 0.057066 * sin(2 * d - m - mp) +
+	    0.053322 * sin(2 * d + mp) + 0.045758 * sin(2 * d - m) -
+	    0.040923 * sin(m - mp) - 0.034720 * sin(d) -
+	    0.030383 * sin(m + mp) + 0.015327 * sin(2 * d - 2 * f) -
+	    0.012528 * sin(mp + 2 * f) + 0.010980 * sin(mp - 2 * f) +
+	    0.010675 * sin(4 * d - mp) + 0.010034 * sin(3 * mp) +
+	    0.008548 * sin(4 * d - 2 * mp) - 0.007888 * sin(2 * d + m - mp) -
+	    0.006766 * sin(2 * d + m) - 0.005163 * sin(d - mp) +
+	    0.004987 * sin(d + m) + 0.004036 * sin(2 * d - m + mp);
 
 	return fmod(fmod(l, 360) + 360, 360);
 }
@@ -358,8 +358,8 @@ moon_longitude(double jd)
 static double
 sun_sidereal(double jd)
 {
-	double l = sun_longitude(jd) - 23.85 - (jd - 2451545.0) / 365.25 *
-	    (50.29 / 3600);
+	double l = sun_longitude(jd) - 23.85 -
+	    (jd - 2451545.0) / 365.25 * (50.29 / 3600);
 
 	return fmod(l + 360, 360);
 }
@@ -411,19 +411,22 @@ lunar_festival_days(int y, int month, int tithi, int hour)
 		if ((int)(sun_sidereal(nm) / 30) != sign ||
 		    (int)(sun_sidereal(new_moon_jd(k + 1)) / 30) == sign)
 			continue;
-		s = tithi == 1 ? nm :
-		    elongation_time(nm + 12.0 * (tithi - 1) / 12.19,
-			12.0 * (tithi - 1));
-		e = tithi == 30 ? new_moon_jd(k + 1) :
-		    elongation_time(nm + 12.0 * tithi / 12.19, 12.0 * tithi);
+		s = tithi == 1
+		    ? nm
+		    : elongation_time(
+			  nm + 12.0 * (tithi - 1) / 12.19, 12.0 * (tithi - 1));
+		e = tithi == 30
+		    ? new_moon_jd(k + 1)
+		    : elongation_time(nm + 12.0 * tithi / 12.19, 12.0 * tithi);
 		s += IST + 0.5; /* days from midnight, India */
 		e += IST + 0.5;
 		at = hour / 24.0;
 		day = (long)ceil(s - at);
 		if (day + at >= e) /* the day it holds at sunrise, else the
 				      day it began */
-			day = (long)ceil(s - 0.25) + 0.25 < e ?
-			    (long)ceil(s - 0.25) : (long)floor(s);
+			day = (long)ceil(s - 0.25) + 0.25 < e
+			    ? (long)ceil(s - 0.25)
+			    : (long)floor(s);
 		day -= 2440588L;
 		civil_from_days(day, &yy, &mm, &dd);
 		if (yy == y)
@@ -475,8 +478,9 @@ nakshatra_days(int y, int sign, int nak, int hour)
 
 	for (d = from + 4; d < from + 35; d++) {
 		jd = d + 2440587.5 + hour / 24.0 - IST;
-		l = fmod(moon_longitude(jd) - sun_longitude(jd) + sun_sidereal(jd) +
-			720, 360);
+		l = fmod(moon_longitude(jd) - sun_longitude(jd) +
+			sun_sidereal(jd) + 720,
+		    360);
 		if ((int)(l / (40.0 / 3)) == nak)
 			return d;
 	}
@@ -561,8 +565,8 @@ tv_format(const struct tv *v, char *buf)
 	size_t n = 0;
 	long days;
 
-	if (v->fiscal && (v->grain == G_YEAR || v->grain == G_HALF ||
-			     v->grain == G_QUARTER))
+	if (v->fiscal &&
+	    (v->grain == G_YEAR || v->grain == G_HALF || v->grain == G_QUARTER))
 		n = put_str(buf, "FY");
 	switch (v->grain) {
 	case G_CENTURY:
@@ -583,7 +587,8 @@ tv_format(const struct tv *v, char *buf)
 	case G_SEASON:
 		n = put_num(buf, v->y, 4);
 		buf[n++] = '-';
-		n += put_str(buf + n, seasons[v->q >= 1 && v->q <= 4 ? v->q : 4]);
+		n += put_str(
+		    buf + n, seasons[v->q >= 1 && v->q <= 4 ? v->q : 4]);
 		break;
 	case G_MONTH:
 		n = put_num(buf, v->y, 4);

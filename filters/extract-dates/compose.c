@@ -460,8 +460,8 @@ year_written(const struct expr *y, const char *s)
 
 /*
  * A quarter or half written without its year, part, and a year written
- * beside it in four digits, year: x becomes the part in that year ("2017-Q1", "Q3 of
- * 2018").  0 when the two are not such a pair.
+ * beside it in four digits, year: x becomes the part in that year ("2017-Q1",
+ * "Q3 of 2018").  0 when the two are not such a pair.
  */
 static int
 year_part(struct expr *x, const struct expr *part, const struct expr *year,
@@ -512,8 +512,7 @@ year_of_weekday(struct tv *d, int wd)
  * hours ("10:30 to 3": 15:00).  lim: where the next expression begins.
  */
 static int
-clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
-    size_t *end)
+clock_tail(struct expr *x, const char *s, size_t lim, size_t floor, size_t *end)
 {
 	size_t i = x->end, w;
 	int h, and, between;
@@ -528,17 +527,19 @@ clock_tail(struct expr *x, const char *s, size_t lim, size_t floor,
 		;
 	if (w == i && i < lim && s[i] == '-')
 		w = i + 1;
-	if (w == i || !is_range_text(s, i, w, &and) || (and && !between))
+	if (w == i || !is_range_text(s, i, w, &and) || (and&&!between))
 		return 0;
 	for (i = w; i < lim && is_blank(s, i); i++)
 		;
-	for (w = i; w < lim && ((s[w] >= '0' && s[w] <= '9') ||
-				   is_letter((unsigned char)s[w])); w++)
+	for (w = i; w < lim &&
+	     ((s[w] >= '0' && s[w] <= '9') || is_letter((unsigned char)s[w]));
+	     w++)
 		;
-	if (w == i || (w < lim && (s[w] == ':' || s[w] == '%' ||
-				      ((s[w] == '.' || s[w] == ',') &&
-					  w + 1 < lim && s[w + 1] >= '0' &&
-					  s[w + 1] <= '9'))) ||
+	if (w == i ||
+	    (w < lim &&
+		(s[w] == ':' || s[w] == '%' ||
+		    ((s[w] == '.' || s[w] == ',') && w + 1 < lim &&
+			s[w + 1] >= '0' && s[w + 1] <= '9'))) ||
 	    (h = hour_text(s, i, w)) < 1 || h > 12)
 		return 0;
 	x->b = x->a;
@@ -613,9 +614,9 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 
 		while (k < b->beg && is_blank(s, k))
 			k++;
-		if (k < b->beg && (s[k] == ',' ||
-				      (b->beg - k >= 2 && word_eq(s, k, k + 2,
-							     "on"))))
+		if (k < b->beg &&
+		    (s[k] == ',' ||
+			(b->beg - k >= 2 && word_eq(s, k, k + 2, "on"))))
 			k += s[k] == ',' ? 1 : 2;
 		while (k < b->beg && is_blank(s, k))
 			k++;
@@ -647,8 +648,8 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	} else if ((j == J_NONE || (j == J_RANGE && a->end + 1 == b->beg)) &&
 	    a->b.grain == G_YEAR && !a->b.fiscal && a->end - a->beg > 4 &&
 	    has_year(s, a->end - 4, a->end) &&
-	    (b->a.grain == G_QUARTER || b->a.grain == G_HALF) &&
-	    !b->b.grain && (b->relative || b->xyear)) {
+	    (b->a.grain == G_QUARTER || b->a.grain == G_HALF) && !b->b.grain &&
+	    (b->relative || b->xyear)) {
 		/* from 2017-Q1 to 2018-Q1: the end's year and its quarter */
 		x.b = b->a;
 		x.b.y = a->b.y;
@@ -678,11 +679,12 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		 * before 4 p.m. (its bound, as "before 4 p.m." alone) */
 		x.a = b->a;
 		z = a->a;
-		if (a->wd && !a->tense && !a->b.grain) /* a plan, as parse.c
-							* reads "9am on Saturday" */
-			civil_from_days(an->days + (a->wd -
-						       weekday_of(an->days) + 7) %
-				7, &z.y, &z.m, &z.d);
+		if (a->wd && !a->tense &&
+		    !a->b.grain) /* a plan, as parse.c
+				  * reads "9am on Saturday" */
+			civil_from_days(
+			    an->days + (a->wd - weekday_of(an->days) + 7) % 7,
+			    &z.y, &z.m, &z.d);
 		clock_on(&x.a, &z, b->ampm);
 		if (a->b.grain || b->b.grain) {
 			x.b = b->b.grain ? b->b : b->a;
@@ -733,16 +735,17 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 		/* Jul 18, Fri; two weeks from now on Monday: the weekday
 		 * of the week of a day counted from the anchor */
 		if (counted(s, a->beg, a->end))
-			tv_on_day(&x.a, tv_days(&a->a) -
-				weekday_of(tv_days(&a->a)) + b->wd);
+			tv_on_day(&x.a,
+			    tv_days(&a->a) - weekday_of(tv_days(&a->a)) +
+				b->wd);
 		else if (a->xyear)
 			year_of_weekday(&x.a, b->wd);
 	} else if ((j == J_NONE || j == J_COMMA) && a->a.grain == G_DAY &&
 	    !a->b.grain && a->wd && counted(s, b->beg, b->end) &&
 	    b->a.grain == G_DAY && !b->b.grain && !b->wd) {
 		/* Monday two weeks from now: that week's Monday */
-		tv_on_day(&x.a, tv_days(&b->a) - weekday_of(tv_days(&b->a)) +
-			a->wd);
+		tv_on_day(
+		    &x.a, tv_days(&b->a) - weekday_of(tv_days(&b->a)) + a->wd);
 		x.wd = 0;
 	} else if ((j == J_NONE || j == J_ON || j == J_COMMA) &&
 	    a->a.grain == G_WEEK && !a->b.grain && b->a.grain >= G_DAY &&
@@ -807,11 +810,11 @@ token_before(const char *s, size_t floor, size_t pos, size_t *b, size_t *e)
 	else
 		i--;
 	/* a word or number must not be the end of a longer one: "v2" */
-	if (i > floor && (is_letter((unsigned char)s[i - 1]) ||
-			     (s[i - 1] >= '0' && s[i - 1] <= '9') ||
-			     s[i - 1] == '.' || s[i - 1] == ',' ||
-			     s[i - 1] == ':' || s[i - 1] == '/' ||
-			     s[i - 1] == '$') &&
+	if (i > floor &&
+	    (is_letter((unsigned char)s[i - 1]) ||
+		(s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.' ||
+		s[i - 1] == ',' || s[i - 1] == ':' || s[i - 1] == '/' ||
+		s[i - 1] == '$') &&
 	    (is_letter((unsigned char)s[i]) || (s[i] >= '0' && s[i] <= '9')))
 		return -1;
 	*b = i;
@@ -828,9 +831,10 @@ hour_text(const char *s, size_t b, size_t e)
 	if (s[b] >= '0' && s[b] <= '9') {
 		if (e - b > 2)
 			return -1;
-		return e - b == 1 ? s[b] - '0' :
-				    (s[b] - '0') * 10 + (s[b + 1] - '0') < 24 ?
-				    (s[b] - '0') * 10 + (s[b + 1] - '0') : -1;
+		return e - b == 1 ? s[b] - '0'
+		    : (s[b] - '0') * 10 + (s[b + 1] - '0') < 24
+		    ? (s[b] - '0') * 10 + (s[b + 1] - '0')
+		    : -1;
 	}
 	x = lex_get_class(s + b, e - b, L_NUMBERS);
 	return x != NULL && x->val >= 1 && x->val <= 12 ? x->val : -1;
@@ -872,8 +876,8 @@ may_end_lead(const char *p, size_t back, int clock)
 
 	if (clock) /* and, to, until, till, through, - */
 		return *p == '-' || (z == 'd' && a == 'n') ||
-		    (z == 'o' && a == 't') || (z == 'l' && (a == 'i' ||
-							 a == 'l')) ||
+		    (z == 'o' && a == 't') ||
+		    (z == 'l' && (a == 'i' || a == 'l')) ||
 		    (z == 'h' && a == 'g');
 	if (*p >= '0' && *p <= '9')
 		return 1;
@@ -943,9 +947,9 @@ compose_lead(struct expr *x, const char *s, size_t n, size_t floor,
 		if (m < 1 || m > 12)
 			return 0;
 		if (!(pod >= P_MO && pod <= P_NI && is_letter(s[beg])) &&
-		    b < e &&
-		    !word_eq(s, b, e, "at") && !word_eq(s, b, e, "around") &&
-		    !word_eq(s, b, e, "about") && !word_eq(s, b, e, "by"))
+		    b < e && !word_eq(s, b, e, "at") &&
+		    !word_eq(s, b, e, "around") && !word_eq(s, b, e, "about") &&
+		    !word_eq(s, b, e, "by"))
 			return 0;
 		goto make;
 	} else if (!is_range_text(s, b, e, &and)) {

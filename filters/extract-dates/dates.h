@@ -154,10 +154,11 @@ const struct lexent *lex_get(const char *p, size_t len);
 const struct lexent *lex_get_class(const char *p, size_t len, int cls);
 /*
  * For each possible first three letters of a word (a letter: 0 a blank,
- * 1-26 a-z; 32 entries a letter, so that an index is made by shifts), the lengths of the lexicon's words that begin so, a bit a
- * length: bits 0-15 for all words, bits 16-31 for the trigger words.
- * One table load and a shift reject most words of a line ("that" shares
- * its letters with "thanksgiving", not its length).
+ * 1-26 a-z; 32 entries a letter, so that an index is made by shifts), the
+ * lengths of the lexicon's words that begin so, a bit a length: bits 0-15 for
+ * all words, bits 16-31 for the trigger words. One table load and a shift
+ * reject most words of a line ("that" shares its letters with "thanksgiving",
+ * not its length).
  *
  * The table is in two levels, so that it stays in the first-level cache
  * (a flat one of 27^3 entries took 78 KiB, and its load was the slowest
@@ -324,8 +325,8 @@ struct tok {
 struct window {
 	const char *s; /* the line */
 	size_t n;
-	size_t pos;   /* where tokenizing goes on */
-	int sp;       /* white space before pos */
+	size_t pos;    /* where tokenizing goes on */
+	int sp;        /* white space before pos */
 	struct tok *t; /* buf, or the view's first token */
 	int nt;
 	int head; /* the token the window was made for */
@@ -366,8 +367,8 @@ void ahead_reset(struct line_toks *lt);
 void ahead_free(struct line_toks *lt);
 /* Make w a view over the tokens of line item of lt; 0 if it has none
  * made (the caller tokenizes). */
-int window_view(struct window *w, const char *s, size_t n,
-    struct line_toks *lt, size_t item);
+int window_view(struct window *w, const char *s, size_t n, struct line_toks *lt,
+    size_t item);
 /* Whether the line goes on past the window's last token: there may be
  * more tokens to slide in. */
 int window_more(const struct window *w);
@@ -457,8 +458,8 @@ int parse_at(
  * floor: no byte before it may be taken into a's span.  Returns 1 when
  * joined (a is then the whole), else 0.
  */
-int compose_exprs(struct expr *a, const struct expr *b, const char *s,
-    size_t n, size_t floor, const struct anchor *an);
+int compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
+    size_t floor, const struct anchor *an);
 
 /*
  * Take into x the bare hours written just before it (after floor), which

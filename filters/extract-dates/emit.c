@@ -10,13 +10,14 @@
  *   anchor  the day a relative expression was read against, null for an
  *           absolute one, "none" when there was no anchor.
  */
+#include "emit.h"
+
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "color.h"
 #include "dates.h"
-#include "emit.h"
 #include "output.h"
 #include "record.h"
 
@@ -32,8 +33,8 @@ expr_value(const struct expr *e, const struct anchor *an, char *buf)
 	if ((e->relative || e->xyear) && !an->have) {
 		/* no anchor: the forms TIMEX3 writes for the unknown */
 		if (e->xyear && !e->b.grain && e->a.grain == G_DAY)
-			return (size_t)snprintf(buf, 64, "XXXX-%02d-%02d", e->a.m,
-			    e->a.d);
+			return (size_t)snprintf(
+			    buf, 64, "XXXX-%02d-%02d", e->a.m, e->a.d);
 		if (e->xyear && !e->b.grain && e->a.grain == G_MONTH)
 			return (size_t)snprintf(buf, 64, "XXXX-%02d", e->a.m);
 		if (e->wd && !e->b.grain)
@@ -76,8 +77,8 @@ anchor_text(const struct expr *e, const struct anchor *an, char *buf)
 void
 emit_header(void)
 {
-	static const char *const names[] = {"file", "line", "col", "text",
-	    "value", "kind", "anchor"};
+	static const char *const names[] = {
+	    "file", "line", "col", "text", "value", "kind", "anchor"};
 
 	rec_header(names, sizeof(names) / sizeof(names[0]));
 }

@@ -17,15 +17,15 @@
  * eve as in the calendars printed for the diaspora: Yom Kippur 2018 is
  * 2018-09-18 (10 Tishrei 5779 is September 19).
  */
+#include "holidays.h"
+
 #include <stddef.h>
 
 #include "dates.h"
 #include "holiday-table.h"
-#include "holidays.h"
 
 /* The rows of holiday-table.def, sorted by name. */
-const struct holiday holidays[] = {
-    HOLIDAY_ROWS{NULL, 0, 0, 0, 0, 0, 0, 0, 0}};
+const struct holiday holidays[] = {HOLIDAY_ROWS{NULL, 0, 0, 0, 0, 0, 0, 0, 0}};
 const unsigned short holiday_first[27] = HOLIDAY_FIRST;
 
 /* The Gregorian Hebrew year of Hebrew month m in civil year y: Tishrei to
@@ -47,8 +47,8 @@ islamic_in_year(int y, int m, int d, long *next_month)
 		days = islamic_month_start(iy, m) + d - 1;
 		civil_from_days(days, &yy, &mm, &dd);
 		if (yy == y) {
-			*next_month = m < 12 ? islamic_month_start(iy, m + 1) :
-			    islamic_month_start(iy + 1, 1);
+			*next_month = m < 12 ? islamic_month_start(iy, m + 1)
+					     : islamic_month_start(iy + 1, 1);
 			return days;
 		}
 	}
@@ -109,7 +109,8 @@ holiday_days(const struct holiday *h, int y, int gb, long *from, long *to)
 		 * the first of March, but February 5 in 2008 */
 		if (y % 4 != 0)
 			return 0;
-		d = y == 2008 ? days_from_civil(y, 2, 5) : nth_weekday(y, 3, 2, 1);
+		d = y == 2008 ? days_from_civil(y, 2, 5)
+			      : nth_weekday(y, 3, 2, 1);
 		break;
 	case H_YEAR365:
 		/* the Parsi (Shahenshahi) year has no leap day: its new year

@@ -26,11 +26,13 @@ enum hkind {
 	H_NAKSHATRA  /* the moon in mansion b at hour c, the sun in sign a */
 };
 
-#define HF_MARK 0x01  /* only with a capital, a possessive or "day":
-			 New Year, new year's; not "a new year" */
-#define HF_CAP 0x02   /* only with a capital: Lent, not "lent money" */
-#define HF_MOVED 0x04 /* moved off the Sabbath (Tisha B'Av, Yom
-			 Ha'atzmaut) */
+#define HF_MARK                                                                \
+	0x01        /* only with a capital, a possessive or "day":             \
+		       New Year, new year's; not "a new year" */
+#define HF_CAP 0x02 /* only with a capital: Lent, not "lent money" */
+#define HF_MOVED                                                               \
+	0x04 /* moved off the Sabbath (Tisha B'Av, Yom                         \
+		Ha'atzmaut) */
 
 struct holiday {
 	const char *name;
@@ -53,7 +55,6 @@ extern const unsigned short holiday_first[27];
  * The first day and the last of holiday h in year y (gb: --locale en-GB).
  * Returns 0 when it has no day that year.
  */
-int holiday_days(const struct holiday *h, int y, int gb, long *from,
-    long *to);
+int holiday_days(const struct holiday *h, int y, int gb, long *from, long *to);
 
 #endif

@@ -16,10 +16,11 @@
  * loop over the letters cost about a hundred instructions a lookup (the
  * scanner looks up a quarter of a million words in 10 MB of news).
  */
+#include "lexicon.h"
+
 #include <string.h>
 
 #include "dates.h"
-#include "lexicon.h"
 #include "prog.h"
 #include "scan.h"
 #include "words.h" /* lex_words[], made from the *.words files */
@@ -49,11 +50,11 @@ uint32_t lex_pre3[32 * 32 + 1][32];
 static unsigned pre3_used; /* blocks of lex_pre3 given out, 0 the zero one */
 
 #define L8(x) x, x, x, x, x, x, x, x
-const unsigned char lex_letter[256] = {L8(0), L8(0), L8(0), L8(0), L8(0),
-    L8(0), L8(0), L8(0), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-    15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0, 0, 1, 2,
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22,
-    23, 24, 25, 26, 0, 0, 0, 0, 0};
+const unsigned char lex_letter[256] = {L8(0), L8(0), L8(0), L8(0), L8(0), L8(0),
+    L8(0), L8(0), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17,
+    18, 19, 20, 21, 22, 23, 24, 25, 26, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7,
+    8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 0,
+    0, 0, 0, 0};
 
 /*
  * Whether a word of class cls with value val heads expressions.  A
@@ -124,7 +125,8 @@ key_masked(const unsigned char *p, size_t n)
 	uint64_t v = swar_load(p);
 
 	if (n < 8)
-		v &= (1ULL << (8 * n)) - 1; /* little-endian: byte k is bits 8k */
+		v &= (1ULL << (8 * n)) -
+		    1; /* little-endian: byte k is bits 8k */
 	return v | swar_range(v, 'A', 'Z') >> 2;
 }
 #endif
@@ -132,8 +134,8 @@ key_masked(const unsigned char *p, size_t n)
 static unsigned
 hash(uint64_t k0, uint64_t k1, size_t len)
 {
-	uint64_t h = (k0 ^ (k1 + len) * 0xc2b2ae3d27d4eb4fULL) *
-	    0x9e3779b97f4a7c15ULL;
+	uint64_t h =
+	    (k0 ^ (k1 + len) * 0xc2b2ae3d27d4eb4fULL) * 0x9e3779b97f4a7c15ULL;
 
 	return (unsigned)(h >> (64 - LEX_SLOT_BITS));
 }
@@ -210,8 +212,7 @@ add(const char *w, int cls, int val)
 		h = (h + 1) & (LEX_SLOTS - 1);
 	}
 	if (nentries == LEX_WORDS)
-		pdie("lexicon: more than %d words: raise LEX_WORDS",
-		    LEX_WORDS);
+		pdie("lexicon: more than %d words: raise LEX_WORDS", LEX_WORDS);
 	table[h] = (uint16_t)++nentries;
 	x = &entries[nentries];
 	x->k0 = k0;
@@ -291,5 +292,3 @@ lex_get(const char *p, size_t len)
 
 	return a != NULL ? &a->e[0] : NULL;
 }
-
-

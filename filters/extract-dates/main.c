@@ -190,8 +190,8 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 			    compose_exprs(pend, e, s, n, pend_floor, an)) {
 				remember(an, pend);
 			} else {
-				if (npend && compose_tail(pend, s, e->beg,
-						 pend_floor))
+				if (npend &&
+				    compose_tail(pend, s, e->beg, pend_floor))
 					remember(an, pend);
 				if (npend)
 					found(pend, an, in, line);
@@ -253,8 +253,8 @@ ahead_drop(void *data, void *ctx)
 	free(data);
 }
 
-static const struct ra_hooks ahead_hooks = {ahead_new, ahead_empty,
-    ahead_prepare, NULL, ahead_drop, NULL};
+static const struct ra_hooks ahead_hooks = {
+    ahead_new, ahead_empty, ahead_prepare, NULL, ahead_drop, NULL};
 
 /* One line of the document: its records (or its highlighted copy). */
 static int
@@ -341,7 +341,8 @@ enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE, OPT_EACH };
 
 static const struct cli_option options[] = {
     {OPT_REF, "ref", CLI_REQUIRED, "DATE",
-	"anchor for relative dates without a dateline: YYYY-MM-DD[THH:MM[:SS]]"},
+	"anchor for relative dates without a dateline: "
+	"YYYY-MM-DD[THH:MM[:SS]]"},
     {OPT_LOCALE, "locale", CLI_REQUIRED, "LOC",
 	"en-US (default: 3/4/2025 is March 4) or en-GB (4 March)"},
     {OPT_OPEN, "open-intervals", CLI_NOARG, NULL,
@@ -399,7 +400,8 @@ handle_option(int code, const char *arg)
 			opt.day_first = 0;
 		else
 			cli_usage_error(
-			    "--locale: unknown locale '%s' (en-US, en-GB)", arg);
+			    "--locale: unknown locale '%s' (en-US, en-GB)",
+			    arg);
 		break;
 	case OPT_OPEN:
 		opt.open_intervals = 1;
@@ -436,9 +438,9 @@ main(int argc, char **argv)
 	nspans = capspans = 0;
 	lex_init();
 	ahead_after = getenv("WINNOW_READAHEAD") != NULL &&
-		*getenv("WINNOW_READAHEAD") != '\0' ?
-	    ra_threshold() :
-	    (size_t)-1;
+		*getenv("WINNOW_READAHEAD") != '\0'
+	    ? ra_threshold()
+	    : (size_t)-1;
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (common.format == FMT_TSV && !common.quiet && !common.highlight)

@@ -30,7 +30,7 @@ struct ctx {
 	int tense; /* -1, 0, 1; 2 = not yet computed */
 	int head;
 	int wd;
-	int part; /* after early, late, the end of ... */
+	int part;  /* after early, late, the end of ... */
 	int since; /* after since: the past */
 };
 
@@ -42,10 +42,10 @@ struct point {
 	int pod;
 	int reld, hasreld; /* today 0, tomorrow 1 ... */
 	int hasdate, hastime;
-	int ampm;          /* the clock had a.m./p.m. */
-	int lastday;       /* "the following day": from the last day */
-	int dayonly;       /* "on the 15th": a day of the anchor's month */
-	int weekof;        /* "Tuesday of next week": 10 + the week's shift */
+	int ampm;    /* the clock had a.m./p.m. */
+	int lastday; /* "the following day": from the last day */
+	int dayonly; /* "on the 15th": a day of the anchor's month */
+	int weekof;  /* "Tuesday of next week": 10 + the week's shift */
 };
 
 static int unit_at(const struct ctx *c, int i, int *plural);
@@ -151,8 +151,8 @@ tense(struct ctx *c, int i, int j)
 	if (c->since)
 		return -1;
 	if (c->tense == 2)
-		c->tense = clause_tense(c->w->s, c->w->n, tk(c, i)->beg,
-		    tk(c, j - 1)->end);
+		c->tense = clause_tense(
+		    c->w->s, c->w->n, tk(c, i)->beg, tk(c, j - 1)->end);
 	return c->tense;
 }
 
@@ -339,7 +339,8 @@ year_at(const struct ctx *c, int i, int *end, int loose)
 	    tk(c, i + 1)->ndig == 2 && tight(c, i + 1) &&
 	    !(tk(c, i + 1)->flags & (TF_S | TF_ORD))) {
 		*end = i + 2;
-		return tk(c, i + 1)->val + (tk(c, i + 1)->val < 50 ? 2000 : 1900);
+		return tk(c, i + 1)->val +
+		    (tk(c, i + 1)->val < 50 ? 2000 : 1900);
 	}
 	return 0;
 }
@@ -390,8 +391,8 @@ month_at(const struct ctx *c, int i, int need_cue)
 	if (is_num(c, i - 1) && tk(c, i - 1)->ndig == 4 &&
 	    ((t->flags & TF_CAP) || (len > 3 && v != 3 && v != 5)))
 		return v; /* 2024 Aug */
-	if (is_mod(c, i - 1, M_OF) && (ordinal_at(c, i - 2, &e) > 0 ||
-					  mday_at(c, i - 2)))
+	if (is_mod(c, i - 1, M_OF) &&
+	    (ordinal_at(c, i - 2, &e) > 0 || mday_at(c, i - 2)))
 		return v; /* the third of march */
 	if (year_at(c, i + 1, &e, 0) ||
 	    ((is_punct(c, i + 1, ',') || is_mod(c, i + 1, M_OF)) &&
@@ -605,8 +606,9 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 			q.hh = q.mm = q.ss = -1;
 			if (class_val(c, k + 1, L_PARTS) == P_NOON ||
 			    class_val(c, k + 1, L_PARTS) == P_MIDNIGHT) {
-				q.hh = class_val(c, k + 1, L_PARTS) == P_NOON ?
-				    12 : 0;
+				q.hh = class_val(c, k + 1, L_PARTS) == P_NOON
+				    ? 12
+				    : 0;
 				q.mm = 0;
 				q.ampm = 1;
 				e = k + 2;
@@ -685,8 +687,9 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	}
 	/* three am, seven o'clock */
 	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
-	    h <= 12 && ((have_mer = meridiem(c, i + 1, &pm)) > 0 ||
-			   is_mod(c, i + 1, M_OCLOCK))) {
+	    h <= 12 &&
+	    ((have_mer = meridiem(c, i + 1, &pm)) > 0 ||
+		is_mod(c, i + 1, M_OCLOCK))) {
 		j = i + 1;
 		if (is_mod(c, j, M_OCLOCK)) {
 			j++;
@@ -713,8 +716,8 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	}
 	/* at 1030 */
 	if (t->ndig == 4 && context == 3 && t->val % 100 < 60 &&
-	    t->val / 100 < 24 && (tk(c, i + 1)->type == 0 ||
-				     tk(c, i + 1)->type == T_PUNCT)) {
+	    t->val / 100 < 24 &&
+	    (tk(c, i + 1)->type == 0 || tk(c, i + 1)->type == T_PUNCT)) {
 		p->hh = t->val / 100;
 		p->mm = t->val % 100;
 		p->hastime = 1;
@@ -736,8 +739,9 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		return -1;
 	h = t->val;
 	j = i + 1;
-	if ((is_punct(c, j, ':') || (is_punct(c, j, '.') &&
-					(context || meridiem(c, j + 2, &pm)))) &&
+	if ((is_punct(c, j, ':') ||
+		(is_punct(c, j, '.') &&
+		    (context || meridiem(c, j + 2, &pm)))) &&
 	    tight(c, j) && tk(c, j + 1)->type == T_NUM &&
 	    tk(c, j + 1)->ndig == 2 && tight(c, j + 1) &&
 	    tk(c, j + 1)->val < 60) {
@@ -762,17 +766,17 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			}
 			/* "tomorrow at 5", "tonight around 7"; "9 tomorrow",
 			 * "8 this evening" */
-			if ((context == 2 || (context == 3 &&
-						 ((class_is(c, j, L_RELDAYS) &&
-						      tk(c, j)->type == T_WORD &&
-						      class_val(c, j,
-							  L_RELDAYS) != 102) ||
-						     (is_mod(c, j, M_THIS) &&
-							 class_val(c, j + 1,
-							     L_PARTS) > 0)))) &&
-			    h >= 1 && h <= 12 &&
-			    !is_word(c, j, L_UNITS) && !is_punct(c, j, '%') &&
-			    !is_punct(c, j, '/') && !is_punct(c, j, '-') &&
+			if ((context == 2 ||
+				(context == 3 &&
+				    ((class_is(c, j, L_RELDAYS) &&
+					 tk(c, j)->type == T_WORD &&
+					 class_val(c, j, L_RELDAYS) != 102) ||
+					(is_mod(c, j, M_THIS) &&
+					    class_val(c, j + 1, L_PARTS) >
+						0)))) &&
+			    h >= 1 && h <= 12 && !is_word(c, j, L_UNITS) &&
+			    !is_punct(c, j, '%') && !is_punct(c, j, '/') &&
+			    !is_punct(c, j, '-') &&
 			    !(is_punct(c, j, '.') && is_num(c, j + 1) &&
 				tight(c, j + 1)))
 				goto done;
@@ -780,7 +784,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		}
 	}
 	if (have_mer) {
-mer:
+	mer:
 		if (h > 12 || h == 0)
 			return -1;
 		j += have_mer; /* a.m.: 1 token; a m: 2 */
@@ -916,8 +920,7 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 	 * 3/10 (with a cue) */
 	if (sep == '-' && a->ndig == 4 &&
 	    (b->ndig == 2 || (b->ndig == 1 && b->val != (a->val + 1) % 10)) &&
-	    b->val >= 1 &&
-	    b->val <= 12 && b->val <= a->val % 100 &&
+	    b->val >= 1 && b->val <= 12 && b->val <= a->val % 100 &&
 	    a->val >= 1200 && a->val <= 2200) {
 		p->y = a->val;
 		p->m = b->val;
@@ -941,11 +944,13 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		x = a->val;
 		y = b->val;
 		/* 2/15, 15/2: a day above 12 is no fraction; 24/7 is */
-		if (!cue && ((x > 12) == (y > 12) || is_mod(c, i - 1, M_A) ||
-				is_mod(c, i - 1, M_THE)))
+		if (!cue &&
+		    ((x > 12) == (y > 12) || is_mod(c, i - 1, M_A) ||
+			is_mod(c, i - 1, M_THE)))
 			return -1; /* a 12/24 rotation */
-		if (!cue && ((x == 24 && y == 7) || is_word(c, i + 3, L_UNITS) ||
-				tk(c, i + 3)->type == T_NUM))
+		if (!cue &&
+		    ((x == 24 && y == 7) || is_word(c, i + 3, L_UNITS) ||
+			tk(c, i + 3)->type == T_NUM))
 			return -1;
 		if (is_punct(c, i + 3, '/'))
 			return -1;
@@ -1024,22 +1029,24 @@ date_at(struct ctx *c, int i, struct point *p)
 		if (is_punct(c, k, ','))
 			k++;
 		/* Mon 13th, Friday 31 */
-		if (tk(c, k)->type == T_NUM && (tk(c, k)->flags & TF_ORD ||
-						   (k == j && tk(c, k)->ndig <= 2 &&
-						       !is_punct(c, k + 1, ':') &&
-						       !is_punct(c, k + 1, '/') &&
-						       !is_punct(c, k + 1, '-') &&
-						       !is_punct(c, k + 1, '.') &&
-						       !meridiem(c, k + 1, &e) &&
-						       !is_word(c, k + 1, L_UNITS) &&
-						       (tk(c, k + 1)->type != T_WORD ||
-							   is_mod(c, k + 1, M_AT)))) &&
+		if (tk(c, k)->type == T_NUM &&
+		    (tk(c, k)->flags & TF_ORD ||
+			(k == j && tk(c, k)->ndig <= 2 &&
+			    !is_punct(c, k + 1, ':') &&
+			    !is_punct(c, k + 1, '/') &&
+			    !is_punct(c, k + 1, '-') &&
+			    !is_punct(c, k + 1, '.') &&
+			    !meridiem(c, k + 1, &e) &&
+			    !is_word(c, k + 1, L_UNITS) &&
+			    (tk(c, k + 1)->type != T_WORD ||
+				is_mod(c, k + 1, M_AT)))) &&
 		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
 		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
 			return k + 1;
 		}
-		/* Tuesday of last week, Tuesday next week, Tuesday, next week */
+		/* Tuesday of last week, Tuesday next week, Tuesday, next week
+		 */
 		{
 			int k2 = k, sh = 9;
 
@@ -1047,11 +1054,12 @@ date_at(struct ctx *c, int i, struct point *p)
 				k2++;
 			if (is_mod(c, k2, M_THIS) || is_mod(c, k2, M_CURRENT))
 				sh = 0;
-			else if (is_mod(c, k2, M_NEXT) || is_mod(c, k2, M_COMING) ||
+			else if (is_mod(c, k2, M_NEXT) ||
+			    is_mod(c, k2, M_COMING) ||
 			    is_mod(c, k2, M_FOLLOWING))
 				sh = 1;
-			else if (is_mod(c, k2, M_LAST) || is_mod(c, k2, M_PREVIOUS) ||
-			    is_mod(c, k2, M_PAST))
+			else if (is_mod(c, k2, M_LAST) ||
+			    is_mod(c, k2, M_PREVIOUS) || is_mod(c, k2, M_PAST))
 				sh = -1;
 			if (sh != 9 && unit_at(c, k2 + 1, &e) == U_WEEK && !e) {
 				p->weekof = sh + 10;
@@ -1065,7 +1073,8 @@ date_at(struct ctx *c, int i, struct point *p)
 			p->d = o;
 			return year_tail(c, k + 3, p);
 		}
-		if (month_at(c, k, 2) || numeric_date(c, k, &(struct point){0}) > 0 ||
+		if (month_at(c, k, 2) ||
+		    numeric_date(c, k, &(struct point){0}) > 0 ||
 		    (mday_at(c, k) && month_at(c, k + 1, 0)) ||
 		    (is_mod(c, k, M_THE) && ordinal_at(c, k + 1, &e) > 0)) {
 			struct point q;
@@ -1135,7 +1144,8 @@ date_at(struct ctx *c, int i, struct point *p)
 		    tk(c, j + 1)->ndig <= 2 && !is_punct(c, j + 2, ':') &&
 		    !(is_punct(c, j + 2, '.') && is_num(c, j + 3))) {
 			p->d = o;
-			if ((is_punct(c, j + 2, '-') || is_punct(c, j + 2, '/')) &&
+			if ((is_punct(c, j + 2, '-') ||
+				is_punct(c, j + 2, '/')) &&
 			    tight(c, j + 2) && tight(c, j + 3) &&
 			    (v = year_at(c, j + 3, &e, 1)) > 0) {
 				p->y = v;
@@ -1174,16 +1184,16 @@ date_at(struct ctx *c, int i, struct point *p)
 		p->m = v;
 		p->hasdate = 1;
 		k = j + 3;
-		if (is_punct(c, k, '/') && tight(c, k) && (o = mday_at(c, k + 1)) &&
-		    tight(c, k + 1)) {
+		if (is_punct(c, k, '/') && tight(c, k) &&
+		    (o = mday_at(c, k + 1)) && tight(c, k + 1)) {
 			p->d = o;
 			k += 2;
 		}
 		return k;
 	}
 	/* 31-Oct-74, 31/Oct/1974 */
-	if ((o = mday_at(c, j)) && (is_punct(c, j + 1, '-') ||
-				       is_punct(c, j + 1, '/')) &&
+	if ((o = mday_at(c, j)) &&
+	    (is_punct(c, j + 1, '-') || is_punct(c, j + 1, '/')) &&
 	    tight(c, j + 1) && tight(c, j + 2) &&
 	    (v = class_val(c, j + 2, L_MONTHS)) > 0 &&
 	    is_punct(c, j + 3, tk(c, j + 1)->ch) && tight(c, j + 3) &&
@@ -1213,7 +1223,8 @@ date_at(struct ctx *c, int i, struct point *p)
 				p->m = v;
 				p->hasdate = 1;
 				/* 3 Aug 96 */
-				if (is_num(c, k + 1) && tk(c, k + 1)->ndig == 2 &&
+				if (is_num(c, k + 1) &&
+				    tk(c, k + 1)->ndig == 2 &&
 				    !(tk(c, k + 1)->flags & (TF_ORD | TF_S)) &&
 				    !is_punct(c, k + 2, ':') &&
 				    !meridiem(c, k + 2, &e) &&
@@ -1239,10 +1250,9 @@ date_at(struct ctx *c, int i, struct point *p)
 		}
 	}
 	/* on the 15th: a day of the anchor's month */
-	if (is_mod(c, j, M_THE) && is_mod(c, j - 1, M_ON) &&
-	    is_num(c, j + 1) && (tk(c, j + 1)->flags & TF_ORD) &&
-	    (o = tk(c, j + 1)->val) >= 1 && o <= 31 && !is_mod(c, j + 2, M_OF) &&
-	    !month_at(c, j + 2, 0)) {
+	if (is_mod(c, j, M_THE) && is_mod(c, j - 1, M_ON) && is_num(c, j + 1) &&
+	    (tk(c, j + 1)->flags & TF_ORD) && (o = tk(c, j + 1)->val) >= 1 &&
+	    o <= 31 && !is_mod(c, j + 2, M_OF) && !month_at(c, j + 2, 0)) {
 		p->d = o;
 		p->dayonly = 1;
 		p->hasdate = 1;
@@ -1315,9 +1325,9 @@ point_at(struct ctx *c, int i, struct point *p)
 	    tk(c, i)->val <= 12 && !(tk(c, i)->flags & (TF_ORD | TF_S)) &&
 	    class_val(c, i + 1, L_RELDAYS) == 100 &&
 	    (tk(c, i)->beg == 0 || is_mod(c, i - 1, M_AT) ||
-		is_mod(c, i - 1, M_AROUND) ||
-		is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_UNTIL_ALIAS) ||
-		is_mod(c, i - 1, M_FROM) || is_punct(c, i - 1, ','))) {
+		is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BY) ||
+		is_mod(c, i - 1, M_UNTIL_ALIAS) || is_mod(c, i - 1, M_FROM) ||
+		is_punct(c, i - 1, ','))) {
 		p->hh = tk(c, i)->val % 12 + 12;
 		p->mm = 0;
 		p->hastime = 1;
@@ -1334,20 +1344,23 @@ point_at(struct ctx *c, int i, struct point *p)
 	    (((pod = class_val(c, i + 3, L_PARTS)) > 0 && pod <= P_NI) ||
 		is_mod(c, i + 3, M_AM) || is_mod(c, i + 3, M_PM))) {
 		p->hh = tk(c, i)->val % 12;
-		if (is_mod(c, i + 3, M_PM) || (pod >= P_AF && pod <= P_NI &&
-						  !(pod == P_NI && p->hh < 5)))
+		if (is_mod(c, i + 3, M_PM) ||
+		    (pod >= P_AF && pod <= P_NI && !(pod == P_NI && p->hh < 5)))
 			p->hh += 12;
 		p->mm = 0;
 		p->hastime = 1;
 		p->ampm = 1;
 		return i + 4;
 	}
-	if ((j = clock_at(c, i, p, is_mod(c, i - 1, M_AT) ? 3 :
-		     is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_TO) ||
-		     is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_BETWEEN) ||
-		     is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
-		     is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BEFORE) ||
-		     is_mod(c, i - 1, M_AFTER))) > 0) {
+	if ((j = clock_at(c, i, p,
+		 is_mod(c, i - 1, M_AT) ? 3
+					: is_mod(c, i - 1, M_FROM) ||
+			 is_mod(c, i - 1, M_TO) || is_mod(c, i - 1, M_BY) ||
+			 is_mod(c, i - 1, M_BETWEEN) ||
+			 is_mod(c, i - 1, M_AND) || is_mod(c, i - 1, M_SINCE) ||
+			 is_mod(c, i - 1, M_AROUND) ||
+			 is_mod(c, i - 1, M_BEFORE) ||
+			 is_mod(c, i - 1, M_AFTER))) > 0) {
 		/* "6 a.m. (0400 GMT)": the same time in another zone */
 		if (is_punct(c, j, '(')) {
 			struct point z;
@@ -1367,8 +1380,8 @@ point_at(struct ctx *c, int i, struct point *p)
 				p->hh += 12;
 			k += 3;
 			j = k;
-		} else if ((pod = class_val(c, k, L_PARTS)) > 0 && pod <= P_NI &&
-		    !p->ampm) {
+		} else if ((pod = class_val(c, k, L_PARTS)) > 0 &&
+		    pod <= P_NI && !p->ampm) {
 			if (pod >= P_AF && p->hh < 12)
 				p->hh += 12;
 			k++;
@@ -1390,23 +1403,24 @@ point_at(struct ctx *c, int i, struct point *p)
 			j = date_at(c, k, p);
 			/* "9 tomorrow evening" */
 			if (p->hasreld && p->pod == 0 &&
-			    (pod = class_val(c, j, L_PARTS)) > 0 && pod <= P_NI &&
-			    tk(c, j)->type == T_WORD) {
+			    (pod = class_val(c, j, L_PARTS)) > 0 &&
+			    pod <= P_NI && tk(c, j)->type == T_WORD) {
 				p->pod = pod;
 				j++;
 			}
 		}
 		/* "five-thirty tomorrow evening": 17:30 */
 		if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
-			p->pod == P_EV) && p->hh < 12 && !p->ampm)
+			p->pod == P_EV) &&
+		    p->hh < 12 && !p->ampm)
 			p->hh += 12;
 		p->pod = 0;
 		return j;
 	}
 	/* "in the afternoon", "during the night": of the day the line named
 	 * last ("On Tuesday ... In the afternoon, ..."), else the anchor's */
-	if (is_mod(c, i, M_THE) && i > 0 && (is_mod(c, i - 1, M_IN) ||
-					    is_word_text(c, i - 1, "during")) &&
+	if (is_mod(c, i, M_THE) && i > 0 &&
+	    (is_mod(c, i - 1, M_IN) || is_word_text(c, i - 1, "during")) &&
 	    (pod = class_val(c, i + 1, L_PARTS)) > 0 && pod <= P_NI &&
 	    tk(c, i + 1)->type == T_WORD &&
 	    (c->w->s[tk(c, i + 1)->end - 1] | 0x20) != 's' &&
@@ -1559,7 +1573,8 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			while (m2 < 1)
 				m2 += 12, y2--;
 			if (p->d <= month_days(y2, m2) &&
-			    weekday_of(days_from_civil(y2, m2, p->d)) == p->wd) {
+			    weekday_of(days_from_civil(y2, m2, p->d)) ==
+				p->wd) {
 				p->y = y2;
 				p->m = m2;
 				break;
@@ -1577,19 +1592,20 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			y = year_for(c, i, j, p->m, p->d);
 			/* Tuesday, 10 January: the year whose day it is */
 			if (p->wd && p->d <= month_days(y, p->m) &&
-			    weekday_of(days_from_civil(y, p->m, p->d)) != p->wd) {
+			    weekday_of(days_from_civil(y, p->m, p->d)) !=
+				p->wd) {
 				int dy;
 
 				for (dy = 1; dy <= 6; dy++) {
 					if (p->d <= month_days(y + dy, p->m) &&
-					    weekday_of(days_from_civil(y + dy,
-						p->m, p->d)) == p->wd) {
+					    weekday_of(days_from_civil(
+						y + dy, p->m, p->d)) == p->wd) {
 						y += dy;
 						break;
 					}
 					if (p->d <= month_days(y - dy, p->m) &&
-					    weekday_of(days_from_civil(y - dy,
-						p->m, p->d)) == p->wd) {
+					    weekday_of(days_from_civil(
+						y - dy, p->m, p->d)) == p->wd) {
 						y -= dy;
 						break;
 					}
@@ -1612,23 +1628,25 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		if (t < 0)
 			days = an - (dw - p->wd + 7) % 7;
 		else if (t > 0)
-			days = an + ((p->wd - dw + 7) % 7 == 0 ? 7 :
-							     (p->wd - dw + 7) % 7);
+			days = an +
+			    ((p->wd - dw + 7) % 7 == 0 ? 7
+						       : (p->wd - dw + 7) % 7);
 		else {
 			int back = (dw - p->wd + 7) % 7;
 			int fwd = (p->wd - dw + 7) % 7;
 
 			/* with its clock and no tense, a weekday is a plan:
 			 * "at 9am on Saturday" is the coming one */
-			days = back <= fwd && !p->hastime ? an - back : an + fwd;
+			days =
+			    back <= fwd && !p->hastime ? an - back : an + fwd;
 		}
 		tv_day(v, days);
 	} else if (p->hastime) {
 		/* the day named before it in the sentence, else the
 		 * anchor's: "on March 3 ... landed at 6:45 a.m." */
 		if (c->an->have_sday && c->an->send <= tk(c, i)->beg &&
-		    !sentence_between(c->w->s, c->w->n, c->an->send,
-			tk(c, i)->beg))
+		    !sentence_between(
+			c->w->s, c->w->n, c->an->send, tk(c, i)->beg))
 			tv_day(v, c->an->sday);
 		else
 			tv_day(v, anchor_days(c));
@@ -1669,7 +1687,9 @@ weekend_at(const struct ctx *c, int i)
 	if (u == U_WEEKEND && !pl)
 		return 1;
 	return u == U_WEEK && !pl && is_punct(c, i + 1, '-') &&
-	    is_mod(c, i + 2, M_END) && tight(c, i + 2) ? 3 : 0;
+		is_mod(c, i + 2, M_END) && tight(c, i + 2)
+	    ? 3
+	    : 0;
 }
 
 /* Words in -est that are no superlative: "an arrest in two hours". */
@@ -1867,7 +1887,6 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 
 /* ---- the main readings ---- */
 
-
 /*
  * Whether the word at i is w[0..len) (lower case, any case in the text);
  * plural: also w+"s" ("mothers"), and its possessive forms, which set
@@ -1927,8 +1946,9 @@ name_at(const struct ctx *c, int j, const char *name, int *marked)
 			plural = 1;
 			len--;
 		}
-		if (k > j && (is_punct(c, k, '-') || is_punct(c, k, '\'') ||
-				 is_punct(c, k, '.')))
+		if (k > j &&
+		    (is_punct(c, k, '-') || is_punct(c, k, '\'') ||
+			is_punct(c, k, '.')))
 			k++;
 		if (word_is(c, k, w, len, plural, marked))
 			k++;
@@ -1957,12 +1977,13 @@ name_opens(const struct ctx *c, int j)
 	const struct tok *t = tk(c, j);
 
 	/* one test on the word before any look at the next ones */
-	if (!(t->cmask & (1u << L_MONTHS | 1u << L_SEASONS | 1u << L_PARTS |
-			     1u << L_STREETS)) &&
+	if (!(t->cmask &
+		(1u << L_MONTHS | 1u << L_SEASONS | 1u << L_PARTS |
+		    1u << L_STREETS)) &&
 	    t->mod != M_LATE && t->mod != M_EARLY)
 		return 0;
-	return class_is(c, j + 1, L_HOLIDAYS) || class_is(c, j + 2, L_HOLIDAYS) ||
-	    class_is(c, j + 3, L_HOLIDAYS);
+	return class_is(c, j + 1, L_HOLIDAYS) ||
+	    class_is(c, j + 2, L_HOLIDAYS) || class_is(c, j + 3, L_HOLIDAYS);
 }
 
 /* The first day of holiday h in year y (its last in *to); NO_DAY if it
@@ -1995,8 +2016,8 @@ holiday_in(const struct holiday *h, int y, long *to)
  * so is "the second Super Tuesday after 2013".
  */
 static int
-closest_to(struct ctx *c, int k, const struct holiday *h, int n, int dir,
-    long *days)
+closest_to(
+    struct ctx *c, int k, const struct holiday *h, int n, int dir, long *days)
 {
 	struct reading r3;
 	struct point pt;
@@ -2004,19 +2025,21 @@ closest_to(struct ctx *c, int k, const struct holiday *h, int n, int dir,
 	int e, y, ns = 0, best, q;
 
 	*days = NO_DAY;
-	if (!is_mod(c, k, dir == 0 ? M_TO : dir > 0 ? M_AFTER : M_BEFORE) ||
+	if (!is_mod(c, k,
+		dir == 0      ? M_TO
+		    : dir > 0 ? M_AFTER
+			      : M_BEFORE) ||
 	    (e = main_at(c, k + 1, &r3, &pt)) <= 0 || r3.b.grain ||
 	    (r3.a.grain != G_YEAR && r3.a.grain != G_MONTH &&
 		r3.a.grain != G_WEEK && r3.a.grain < G_DAY))
 		return -1;
-	t = days_from_civil(r3.a.y, r3.a.m > 0 ? r3.a.m : 1,
-	    r3.a.d > 0 ? r3.a.d : 1);
-	last = r3.a.grain == G_YEAR ? days_from_civil(r3.a.y, 12, 31) :
-	    r3.a.grain == G_MONTH ?
-				      days_from_civil(r3.a.y, r3.a.m,
-					  month_days(r3.a.y, r3.a.m)) :
-	    r3.a.grain == G_WEEK ? t + 6 :
-				   t;
+	t = days_from_civil(
+	    r3.a.y, r3.a.m > 0 ? r3.a.m : 1, r3.a.d > 0 ? r3.a.d : 1);
+	last = r3.a.grain == G_YEAR ? days_from_civil(r3.a.y, 12, 31)
+	    : r3.a.grain == G_MONTH
+	    ? days_from_civil(r3.a.y, r3.a.m, month_days(r3.a.y, r3.a.m))
+	    : r3.a.grain == G_WEEK ? t + 6
+				   : t;
 	/* n rounds of the nearest not yet taken, over the 16 years around */
 	for (q = 0; q < n; q++) {
 		best = 0;
@@ -2078,7 +2101,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	/* the morning of Christmas, the evening of this Christmas Day (but
 	 * the night of power is a name) */
 	j0 = j;
-	pod_again:
+pod_again:
 	if (is_mod(c, j, M_THE) && class_val(c, j + 1, L_PARTS) > 0 &&
 	    is_mod(c, j + 2, M_OF) && !nopod)
 		j++;
@@ -2091,7 +2114,7 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		pod = 0;
 		j = j0;
 	}
-	v_again:
+v_again:
 	if (is_mod(c, j, M_NEXT) || is_mod(c, j, M_LAST) ||
 	    is_mod(c, j, M_THIS) || is_mod(c, j, M_COMING) ||
 	    is_mod(c, j, M_PREVIOUS) || is_mod(c, j, M_FOLLOWING)) {
@@ -2126,8 +2149,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	if ((best->flags & HF_CAP) && !(tk(c, j)->flags & TF_CAP) &&
 	    !year_at(c, k, &e, 0))
 		return -1; /* lent money, but lent 2018 */
-	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) &&
-	    !marked && k - j < 3)
+	if ((best->flags & HF_MARK) && !(tk(c, j)->flags & TF_CAP) && !marked &&
+	    k - j < 3)
 		return -1; /* a new year */
 	if (dir == 2)
 		dir = is_mod(c, k, M_BEFORE) ? -1 : 1;
@@ -2159,11 +2182,14 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		/* Christmas of 2024, Diwali in 2019 */
 		y = tk(c, e - 1)->val;
 		k = e;
-	} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
-		       is_mod(c, k + 1, M_NEXT) || is_mod(c, k + 1, M_LAST)) &&
+	} else if (is_mod(c, k, M_OF) &&
+	    (is_mod(c, k + 1, M_THIS) || is_mod(c, k + 1, M_NEXT) ||
+		is_mod(c, k + 1, M_LAST)) &&
 	    unit_at(c, k + 2, &e) == U_YEAR) {
-		y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
-			 is_mod(c, k + 1, M_LAST) ? -1 : 0);
+		y = ay +
+		    (is_mod(c, k + 1, M_NEXT)          ? 1
+			    : is_mod(c, k + 1, M_LAST) ? -1
+						       : 0);
 		k += 3;
 	} else if ((tk(c, k)->type == T_WORD || tk(c, k)->type == T_NUM) &&
 	    (e = relative_at(c, k, &r2)) > 0 && !r2.b.grain &&
@@ -2185,8 +2211,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 			    (m != 0 && m != M_THIS && days - eve == an))
 				y--;
 			/* Super Tuesday is every fourth year */
-			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
-			     e++)
+			for (e = 0;
+			     e < 8 && holiday_in(best, y, NULL) == NO_DAY; e++)
 				y--;
 		} else if (m == 0 && days != NO_DAY && days - eve < an &&
 		    tense(c, i, k) == 0 && to >= an - RECENT_DAYS) {
@@ -2196,8 +2222,8 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 		} else if (days == NO_DAY || days - eve < an ||
 		    (m != 0 && m != M_THIS && days - eve == an)) {
 			y++; /* the next one */
-			for (e = 0; e < 8 && holiday_in(best, y, NULL) == NO_DAY;
-			     e++)
+			for (e = 0;
+			     e < 8 && holiday_in(best, y, NULL) == NO_DAY; e++)
 				y++;
 		}
 		/* Tsunami Tuesday: the one year it has */
@@ -2240,7 +2266,8 @@ tag_at(struct ctx *c, int i, struct reading *r)
 	if (t->type != T_TAG)
 		return -1;
 	if ((t->tag[0] == 'q' || t->tag[0] == 'h') && t->tag[1] == '\0' &&
-	    t->ndig == 1 && t->val >= 1 && t->val <= (t->tag[0] == 'q' ? 4 : 2)) {
+	    t->ndig == 1 && t->val >= 1 &&
+	    t->val <= (t->tag[0] == 'q' ? 4 : 2)) {
 		if (year_at(c, j, &e, 0)) {
 			y = tk(c, e - 1)->val;
 			j = e;
@@ -2316,7 +2343,8 @@ period_at(struct ctx *c, int i, struct reading *r)
 				k = e;
 			} else if (fiscal && (y = year_at(c, k + 1, &e, 0))) {
 				k = e;
-			} else if (is_mod(c, k, M_OF) && is_mod(c, k + 1, M_THE) &&
+			} else if (is_mod(c, k, M_OF) &&
+			    is_mod(c, k + 1, M_THE) &&
 			    is_mod(c, k + 2, M_FISCAL) &&
 			    unit_at(c, k + 3, &pl) == U_YEAR) {
 				fiscal = 1;
@@ -2325,13 +2353,16 @@ period_at(struct ctx *c, int i, struct reading *r)
 				y = ay;
 			} else if ((y = year_at(c, k, &e, 0))) {
 				k = e;
-			} else if (is_mod(c, k, M_OF) && (is_mod(c, k + 1, M_THIS) ||
-				       is_mod(c, k + 1, M_NEXT) ||
-				       is_mod(c, k + 1, M_LAST)) &&
+			} else if (is_mod(c, k, M_OF) &&
+			    (is_mod(c, k + 1, M_THIS) ||
+				is_mod(c, k + 1, M_NEXT) ||
+				is_mod(c, k + 1, M_LAST)) &&
 			    unit_at(c, k + 2, &pl) == U_YEAR) {
 				anchor_civil(c, &ay, &am, &ad);
-				y = ay + (is_mod(c, k + 1, M_NEXT) ? 1 :
-					 is_mod(c, k + 1, M_LAST) ? -1 : 0);
+				y = ay +
+				    (is_mod(c, k + 1, M_NEXT)          ? 1
+					    : is_mod(c, k + 1, M_LAST) ? -1
+								       : 0);
 				k += 3;
 			} else {
 				anchor_civil(c, &ay, &am, &ad);
@@ -2339,12 +2370,12 @@ period_at(struct ctx *c, int i, struct reading *r)
 				y = ay;
 				t = tense(c, i, k);
 				if (!fiscal && t < 0 &&
-				    (u == U_QUARTER ? (am - 1) / 3 + 1 < o :
-						      (am - 1) / 6 + 1 < o))
+				    (u == U_QUARTER ? (am - 1) / 3 + 1 < o
+						    : (am - 1) / 6 + 1 < o))
 					y--;
 			}
-			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y,
-			    1, 1);
+			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y, 1,
+			    1);
 			r->a.q = o;
 			r->a.fiscal = fiscal;
 			return k;
@@ -2360,8 +2391,11 @@ period_at(struct ctx *c, int i, struct reading *r)
 	    is_mod(c, j + 1, M_FISCAL) && unit_at(c, j + 2, &pl) == U_YEAR &&
 	    !pl) {
 		anchor_civil(c, &ay, &am, &ad);
-		y = ay + (is_mod(c, j, M_LAST) || is_mod(c, j, M_PREVIOUS) ? -1 :
-			     is_mod(c, j, M_NEXT) || is_mod(c, j, M_COMING) ? 1 : 0);
+		y = ay +
+		    (is_mod(c, j, M_LAST) || is_mod(c, j, M_PREVIOUS) ? -1
+			    : is_mod(c, j, M_NEXT) || is_mod(c, j, M_COMING)
+			    ? 1
+			    : 0);
 		tv_set(&r->a, G_YEAR, y, 1, 1);
 		r->a.fiscal = 1;
 		return j + 3;
@@ -2376,7 +2410,8 @@ period_at(struct ctx *c, int i, struct reading *r)
 
 		anchor_civil(c, &ay, &am, &ad);
 		y = ay;
-		if (is_mod(c, k2, M_OF) && (v = year_at(c, k2 + 1, &e, 0)) > 0) {
+		if (is_mod(c, k2, M_OF) &&
+		    (v = year_at(c, k2 + 1, &e, 0)) > 0) {
 			y = v;
 			k2 = e;
 		}
@@ -2391,16 +2426,16 @@ period_at(struct ctx *c, int i, struct reading *r)
 		j++;
 	/* the 1990s, the '90s, the 20th century */
 	if (tk(c, j)->type == T_NUM && (tk(c, j)->flags & TF_S) &&
-	    (tk(c, j)->ndig == 4 || (tk(c, j)->ndig == 2 &&
-					is_punct(c, j - 1, '\''))) &&
+	    (tk(c, j)->ndig == 4 ||
+		(tk(c, j)->ndig == 2 && is_punct(c, j - 1, '\''))) &&
 	    tk(c, j)->val % 10 == 0) {
 		y = tk(c, j)->val;
 		if (y < 100)
 			y += y < 30 ? 2000 : 1900;
 		if (y < 1000 || y > 2990)
 			return -1;
-		tv_set(&r->a, y % 100 == 0 && 0 ? G_CENTURY : G_DECADE, y, 1,
-		    1);
+		tv_set(
+		    &r->a, y % 100 == 0 && 0 ? G_CENTURY : G_DECADE, y, 1, 1);
 		return j + 1;
 	}
 	if (is_punct(c, j, '\'') && tk(c, j + 1)->type == T_NUM &&
@@ -2445,7 +2480,8 @@ season_at(struct ctx *c, int i, struct reading *r)
 
 		if (m == 0 && !is_mod(c, i - 1, M_IN) &&
 		    !is_mod(c, i - 1, M_DURING) && !is_mod(c, i - 1, M_BY) &&
-		    !is_mod(c, i - 1, M_SINCE) && !is_mod(c, i - 1, M_UNTIL_ALIAS) &&
+		    !is_mod(c, i - 1, M_SINCE) &&
+		    !is_mod(c, i - 1, M_UNTIL_ALIAS) &&
 		    !is_mod(c, i - 1, M_EARLY) && !is_mod(c, i - 1, M_LATE) &&
 		    !is_mod(c, i - 1, M_MID))
 			return -1;
@@ -2461,7 +2497,11 @@ season_at(struct ctx *c, int i, struct reading *r)
 		 * summer 6-8, fall 9-11, winter 12-2 of the year it begins):
 		 * in February it is the winter of last year, and "last
 		 * spring" is last year's */
-		cur = am <= 2 ? 4 : am <= 5 ? 1 : am <= 8 ? 2 : am <= 11 ? 3 : 4;
+		cur = am <= 2  ? 4
+		    : am <= 5  ? 1
+		    : am <= 8  ? 2
+		    : am <= 11 ? 3
+			       : 4;
 		now = (long)(am <= 2 ? ay - 1 : ay) * 4 + cur - 1;
 		k = (long)(am <= 2 ? ay - 1 : ay) * 4 + s - 1; /* this cycle */
 		t = m == 0 ? tense(c, i, j) : 0;
@@ -2534,7 +2574,8 @@ minutes_at(const struct ctx *c, int i, int *end)
 	if (is_num(c, k) && tk(c, k)->ndig <= 2 && is_punct(c, k + 1, '.') &&
 	    tight(c, k + 1) && is_num(c, k + 2) && tight(c, k + 2) &&
 	    tk(c, k + 2)->ndig <= 2 && unit_at(c, k + 3, &pl) == U_HOUR) {
-		int f = tk(c, k + 2)->val, d = tk(c, k + 2)->ndig == 1 ? 10 : 100;
+		int f = tk(c, k + 2)->val,
+		    d = tk(c, k + 2)->ndig == 1 ? 10 : 100;
 
 		*end = k + 4;
 		return tk(c, k)->val * 60 + f * 60 / d;
@@ -2571,7 +2612,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	/* N units ago / later / from now; in N units */
 	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
 		j++;
-		if (is_mod(c, j, M_AROUND) || is_word_text(c, j, "approximately") ||
+		if (is_mod(c, j, M_AROUND) ||
+		    is_word_text(c, j, "approximately") ||
 		    is_word_text(c, j, "roughly"))
 			j++; /* in about five hours */
 	}
@@ -2579,9 +2621,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	 * anchor, which is not one of them */
 	if (j == i && (n = count_at(c, j, &e)) > 0 && n < 60 &&
 	    (v = class_val(c, e, L_WEEKDAYS)) > 10 && v < 20 &&
-	    ((k = e + 1), is_mod(c, k, M_AGO) || is_word_text(c, k, "back") ||
-		is_mod(c, k, M_HENCE) || (is_mod(c, k, M_FROM) &&
-		    class_val(c, k + 1, L_MODIFIERS) == M_NOW))) {
+	    ((k = e + 1),
+		is_mod(c, k, M_AGO) || is_word_text(c, k, "back") ||
+		    is_mod(c, k, M_HENCE) ||
+		    (is_mod(c, k, M_FROM) &&
+			class_val(c, k + 1, L_MODIFIERS) == M_NOW))) {
 		int back = is_mod(c, k, M_AGO) || is_word_text(c, k, "back");
 
 		an = anchor_days(c);
@@ -2628,8 +2672,9 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	    !((u == U_QUARTER || u == U_HALF) && is_mod(c, e + 1, M_OF))) {
 		k = e + 1;
 		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
-			base = is_mod(c, k, M_EARLIER) && c->an->have_last ?
-			    c->an->last : anchor_days(c);
+			base = is_mod(c, k, M_EARLIER) && c->an->have_last
+			    ? c->an->last
+			    : anchor_days(c);
 			c->used = 1;
 			shift(c, base, u, -n, &r->a);
 			return k + 1;
@@ -2637,8 +2682,9 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		if (is_mod(c, k, M_LATER) || is_mod(c, k, M_HENCE) ||
 		    (is_mod(c, k, M_FROM) &&
 			class_val(c, k + 1, L_MODIFIERS) == M_NOW)) {
-			base = is_mod(c, k, M_LATER) && c->an->have_last ?
-			    c->an->last : anchor_days(c);
+			base = is_mod(c, k, M_LATER) && c->an->have_last
+			    ? c->an->last
+			    : anchor_days(c);
 			c->used = 1;
 			shift(c, base, u, n, &r->a);
 			return k + 1 + is_mod(c, k, M_FROM);
@@ -2646,7 +2692,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		/* two weeks before May 13, three days after Tuesday, 2 days
 		 * after tomorrow, 3 days from Tuesday */
 		if ((is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
-			is_mod(c, k, M_FROM)) && j == i) {
+			is_mod(c, k, M_FROM)) &&
+		    j == i) {
 			struct point q;
 			struct reading qr;
 			struct tv qv;
@@ -2663,14 +2710,16 @@ relative_at(struct ctx *c, int i, struct reading *r)
 					/* 15 minutes before 1pm */
 					long mins = qv.hh * 60L + qv.mm +
 					    (u == U_HOUR ? 60L : 1L) *
-					    (is_mod(c, k, M_BEFORE) ? -n : n);
-					long day = days_from_civil(qv.y, qv.m,
-					    qv.d);
+						(is_mod(c, k, M_BEFORE) ? -n
+									: n);
+					long day =
+					    days_from_civil(qv.y, qv.m, qv.d);
 
 					if (u == U_SECOND)
 						return -1;
-					day += mins >= 0 ? mins / 1440 :
-					    -((1439 - mins) / 1440);
+					day += mins >= 0
+					    ? mins / 1440
+					    : -((1439 - mins) / 1440);
 					mins = ((mins % 1440) + 1440) % 1440;
 					tv_day(&r->a, day);
 					r->a.grain = G_MINUTE;
@@ -2680,16 +2729,25 @@ relative_at(struct ctx *c, int i, struct reading *r)
 				}
 				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
 				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
-				if (u == U_MONTH || u == U_YEAR || u == U_WEEK) {
-					long d0 = days_from_civil(qv.y, qv.m, qv.d);
+				if (u == U_MONTH || u == U_YEAR ||
+				    u == U_WEEK) {
+					long d0 =
+					    days_from_civil(qv.y, qv.m, qv.d);
 					int yy = qv.y, mm = qv.m, dd = qv.d;
 
 					if (u == U_WEEK) {
-						tv_day(&r->a, d0 + (is_mod(c, k,
-						    M_BEFORE) ? -7L : 7L) * n);
+						tv_day(&r->a,
+						    d0 +
+							(is_mod(c, k, M_BEFORE)
+								? -7L
+								: 7L) *
+							    n);
 					} else {
-						int sh = (u == U_YEAR ? 12 : 1) *
-						    (is_mod(c, k, M_BEFORE) ? -n : n);
+						int sh =
+						    (u == U_YEAR ? 12 : 1) *
+						    (is_mod(c, k, M_BEFORE)
+							    ? -n
+							    : n);
 
 						mm += sh;
 						while (mm > 12)
@@ -2698,7 +2756,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 							mm += 12, yy--;
 						if (dd > month_days(yy, mm))
 							dd = month_days(yy, mm);
-						tv_set(&r->a, G_DAY, yy, mm, dd);
+						tv_set(
+						    &r->a, G_DAY, yy, mm, dd);
 					}
 				}
 				return qe;
@@ -2724,8 +2783,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
 	    class_is(c, j + 2, L_RELDAYS) &&
 	    (v = class_val(c, j + 2, L_RELDAYS)) >= -1 && v <= 1) {
-		tv_day(&r->a, anchor_days(c) + v +
-		    (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
+		tv_day(&r->a,
+		    anchor_days(c) + v + (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
 		return j + 3;
 	}
 	/* "the day before", "the day after" at the end of a clause: from
@@ -2733,9 +2792,9 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	 * an event's, and unknown) */
 	if (unit_at(c, j, &pl) == U_DAY && !pl && j > i &&
 	    (is_mod(c, j + 1, M_BEFORE) || is_mod(c, j + 1, M_AFTER)) &&
-	    (tk(c, j + 2)->type == 0 || (tk(c, j + 2)->type == T_PUNCT &&
-					     tk(c, j + 2)->ch != '-' &&
-					     tk(c, j + 2)->ch != '/'))) {
+	    (tk(c, j + 2)->type == 0 ||
+		(tk(c, j + 2)->type == T_PUNCT && tk(c, j + 2)->ch != '-' &&
+		    tk(c, j + 2)->ch != '/'))) {
 		base = c->an->have_last ? c->an->last : anchor_days(c);
 		c->used = 1;
 		tv_day(&r->a, base + (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
@@ -2764,8 +2823,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	/* earlier in the week, later in the month */
 	if ((is_mod(c, j, M_EARLIER) || is_mod(c, j, M_LATER)) &&
 	    is_mod(c, j + 1, M_IN) && is_mod(c, j + 2, M_THE) &&
-	    (u = unit_at(c, j + 3, &pl)) >= U_WEEK && !pl &&
-	    u != U_FORTNIGHT) {
+	    (u = unit_at(c, j + 3, &pl)) >= U_WEEK && !pl && u != U_FORTNIGHT) {
 		this_unit(c, u, 0, &r->a);
 		return j + 4;
 	}
@@ -2859,10 +2917,9 @@ relative_at(struct ctx *c, int i, struct reading *r)
 			return j + 1;
 		}
 		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
-		    u != U_QUARTER && u != U_HALF &&
-		    is_mod(c, i, M_THE) && (is_mod(c, i - 1, M_FOR) ||
-					      is_mod(c, i - 1, M_DURING) ||
-					      is_word_text(c, i - 1, "over"))) {
+		    u != U_QUARTER && u != U_HALF && is_mod(c, i, M_THE) &&
+		    (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+			is_word_text(c, i - 1, "over"))) {
 			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
@@ -3138,10 +3195,11 @@ nth_of(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (n > 5)
 			return -1;
-		d = n < 0 ? nth_weekday(y, m, wd, -1) + 7L * (n + 1) :
-			    nth_weekday(y, m, wd, n);
-		if (n > 0 && nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
-		    days_from_civil(y, m, month_days(y, m)))
+		d = n < 0 ? nth_weekday(y, m, wd, -1) + 7L * (n + 1)
+			  : nth_weekday(y, m, wd, n);
+		if (n > 0 &&
+		    nth_weekday(y, m, wd, 1) + 7L * (n - 1) >
+			days_from_civil(y, m, month_days(y, m)))
 			return -1;
 		tv_day(&r->a, d);
 		return k;
@@ -3150,7 +3208,8 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		if (m == 0 || n > month_days(y, m))
 			return -1;
 		/* the last day of October, the fifth last day of May */
-		tv_set(&r->a, G_DAY, y, m, n < 0 ? month_days(y, m) + n + 1 : n);
+		tv_set(
+		    &r->a, G_DAY, y, m, n < 0 ? month_days(y, m) + n + 1 : n);
 		return k;
 	}
 	if (u == U_MONTH) {
@@ -3210,15 +3269,14 @@ units_of(struct ctx *c, int i, struct reading *r)
 		first = 1;
 	else
 		return -1;
-	if ((n = count_at(c, j + 1, &e)) < 2 ||
-	    (u = unit_at(c, e, &pl)) == 0 || !pl ||
-	    (u != U_DAY && u != U_WEEK) ||
+	if ((n = count_at(c, j + 1, &e)) < 2 || (u = unit_at(c, e, &pl)) == 0 ||
+	    !pl || (u != U_DAY && u != U_WEEK) ||
 	    (!is_mod(c, e + 1, M_OF) && !is_mod(c, e + 1, M_IN)) ||
 	    (k = period_of(c, e + 2, &y, &m)) < 0)
 		return -1;
 	from = days_from_civil(y, m > 0 ? m : 1, 1);
-	to = m > 0 ? days_from_civil(y, m, month_days(y, m)) :
-		     days_from_civil(y, 12, 31);
+	to = m > 0 ? days_from_civil(y, m, month_days(y, m))
+		   : days_from_civil(y, 12, 31);
 	len = u == U_WEEK ? 7L * n : n;
 	if (len > to - from + 1)
 		return -1;
@@ -3242,8 +3300,7 @@ week_of(struct ctx *c, int i, struct reading *r)
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_word_text(c, j, "w") && is_punct(c, j + 1, '/') &&
-	    is_word_text(c, j + 2, "c") && tight(c, j + 1) &&
-	    tight(c, j + 2)) {
+	    is_word_text(c, j + 2, "c") && tight(c, j + 1) && tight(c, j + 2)) {
 		j += 3;
 	} else {
 		if (unit_at(c, j, &pl) != U_WEEK || pl)
@@ -3254,15 +3311,17 @@ week_of(struct ctx *c, int i, struct reading *r)
 		else if (is_word_text(c, j, "beginning") ||
 		    is_word_text(c, j, "starting") ||
 		    is_word_text(c, j, "commencing"))
-			j += 1 + (is_mod(c, j + 1, M_ON) ||
-				     is_mod(c, j + 1, M_FROM));
+			j += 1 +
+			    (is_mod(c, j + 1, M_ON) ||
+				is_mod(c, j + 1, M_FROM));
 		else
 			return -1;
 	}
 	if ((e = point_at(c, j, &q)) <= 0 || !q.hasdate || q.hastime ||
 	    !resolve_point(c, &q, j, e, &v, NULL) || v.grain != G_DAY)
 		return -1;
-	tv_day(&r->a, days_from_civil(v.y, v.m, v.d) -
+	tv_day(&r->a,
+	    days_from_civil(v.y, v.m, v.d) -
 		weekday_of(days_from_civil(v.y, v.m, v.d)) + 1);
 	r->a.grain = G_WEEK;
 	return e;
@@ -3339,15 +3398,14 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	/* a bare year, not the rest of a numeric date that is no date
 	 * (02/29/2022, 2014-02-30, 2014/13/22) */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
-	    !(i > 1 && tight(c, i) && (is_punct(c, i - 1, '/') ||
-					  is_punct(c, i - 1, '-')) &&
+	    !(i > 1 && tight(c, i) &&
+		(is_punct(c, i - 1, '/') || is_punct(c, i - 1, '-')) &&
 		tight(c, i - 1) && is_num(c, i - 2)) &&
 	    !(tight(c, e) && is_punct(c, e, '/') && is_num(c, e + 1)) &&
 	    !(tight(c, e) && is_punct(c, e, '-') && is_num(c, e + 1) &&
 		tk(c, e + 1)->ndig <= 2 && is_punct(c, e + 2, '-')) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
-	    !count_of_things(c, i, e) &&
-	    !class_is(c, e, L_STREETS) &&
+	    !count_of_things(c, i, e) && !class_is(c, e, L_STREETS) &&
 	    !((tk(c, e)->flags & TF_CAP) && class_is(c, e + 1, L_STREETS))) {
 		tv_set(&r->a, G_YEAR, tk(c, i)->val, 1, 1);
 		return e;
@@ -3400,8 +3458,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime &&
 	    (o = mday_at(c, k)) && !month_at(c, k + 1, 0) &&
 	    !is_punct(c, k + 1, '/') && !is_punct(c, k + 1, '-') &&
-	    !is_punct(c, k + 1, '.') &&
-	    !is_punct(c, k + 1, ':') && !meridiem(c, k + 1, &v) && o > p1->d) {
+	    !is_punct(c, k + 1, '.') && !is_punct(c, k + 1, ':') &&
+	    !meridiem(c, k + 1, &v) && o > p1->d) {
 		e = k + 1;
 		r->b = r->a;
 		r->b.d = o;
@@ -3482,8 +3540,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 		if (p2.y && !p1->y)
 			r->a.y = r2.a.y - (p1->m > p2.m);
 		else if (p1->y && !p2.y) /* 10 August 2013 - 12 September */
-			r2.a.y = r->a.y + (p2.m < p1->m ||
-					      (p2.m == p1->m && p2.d < p1->d));
+			r2.a.y = r->a.y +
+			    (p2.m < p1->m || (p2.m == p1->m && p2.d < p1->d));
 		r->b = r2.a;
 		if (!tv_valid(&r->b))
 			return -1;
@@ -3495,8 +3553,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	if (r->a.grain == r2.a.grain && r->a.grain != G_NONE &&
 	    r->a.grain != G_MINUTE && r->a.grain != G_SECOND) {
 		/* from April to June in 2017 */
-		if (!p1->y && !p2.y && (r->a.grain == G_MONTH ||
-					   r->a.grain == G_DAY) &&
+		if (!p1->y && !p2.y &&
+		    (r->a.grain == G_MONTH || r->a.grain == G_DAY) &&
 		    is_mod(c, e, M_IN) && year_at(c, e + 1, &v, 0)) {
 			r->a.y = tk(c, e + 1)->val;
 			r2.a.y = r->a.y + (p1->m > p2.m);
@@ -3720,8 +3778,10 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 		int ay, am, ad;
 
 		anchor_civil(c, &ay, &am, &ad);
-		r->a.y = ay + (is_mod(c, k, M_NEXT) ? 1 :
-				  is_mod(c, k, M_LAST) ? -1 : 0);
+		r->a.y = ay +
+		    (is_mod(c, k, M_NEXT)          ? 1
+			    : is_mod(c, k, M_LAST) ? -1
+						   : 0);
 		if (!tv_valid(&r->a))
 			return k;
 		c->xyear = 0;
@@ -3729,9 +3789,9 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	}
 	/* ISO 8601: 2015-07-31T12:00:00, 1994-11-05T13:15:30Z */
 	if (!r->b.grain && r->a.grain == G_DAY && p1->y && p1->m && p1->d &&
-	    tk(c, k)->type == T_TAG && tight(c, k) &&
-	    tk(c, k)->tag[0] == 't' && tk(c, k)->tag[1] == '\0' &&
-	    tk(c, k)->ndig == 2 && tk(c, k)->val < 24) {
+	    tk(c, k)->type == T_TAG && tight(c, k) && tk(c, k)->tag[0] == 't' &&
+	    tk(c, k)->tag[1] == '\0' && tk(c, k)->ndig == 2 &&
+	    tk(c, k)->val < 24) {
 		e = k + 1;
 		r->a.hh = tk(c, k)->val;
 		r->a.mm = r->a.ss = 0;
@@ -3832,12 +3892,11 @@ clock_only(const struct ctx *c, int i, int k, int *ampm)
 			return 0;
 		if (t->type == T_PUNCT && t->ch == '/')
 			return 0;
-		if (t->type == T_NUM && t->ndig == 4 && is_punct(c, j + 1, '-') &&
-		    tight(c, j + 1))
+		if (t->type == T_NUM && t->ndig == 4 &&
+		    is_punct(c, j + 1, '-') && tight(c, j + 1))
 			return 0; /* 2015-03-28 17:00 (not "at 1030") */
 		if (t->mod == M_AM || t->mod == M_PM ||
-		    (v = class_val(c, j, L_PARTS)) == P_NOON ||
-		    v == P_MIDNIGHT)
+		    (v = class_val(c, j, L_PARTS)) == P_NOON || v == P_MIDNIGHT)
 			*ampm = 1;
 	}
 	return 1;
@@ -3851,7 +3910,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	struct point p1;
 	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i, pl;
 
-	v_reset:
+v_reset:
 	c->used = c->xyear = c->wd = 0;
 	c->tense = 2;
 	if (is_mod(c, j, M_EVERY)) {
@@ -3868,8 +3927,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		j++;
 		sig_end = j;
 	} else if (is_mod(c, j, M_ON) || is_mod(c, j, M_AT) ||
-	    is_mod(c, j, M_OF) || (is_mod(c, j, M_IN) &&
-				     !in_count(c, j))) {
+	    is_mod(c, j, M_OF) || (is_mod(c, j, M_IN) && !in_count(c, j))) {
 		j++; /* a preposition: not in the span */
 		i = j;
 		goto v_reset;
@@ -3884,8 +3942,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	    (k = hour_range(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
-		if (!r.b.grain && !r.nodate && sig != M_SINCE && sig != M_BEFORE &&
-		    sig != M_AFTER && sig != M_BY) {
+		if (!r.b.grain && !r.nodate && sig != M_SINCE &&
+		    sig != M_BEFORE && sig != M_AFTER && sig != M_BY) {
 			e = range_end(c, k, &r, &p1, sig == M_BETWEEN, j);
 			if (e > 0)
 				k = e;
@@ -3895,8 +3953,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		every = 1; /* on Independence Day every year: a set */
 	/* a day, then its clock range: "tonight from 7 to 7:30",
 	 * "Thursday from 9:30 until 11:00", "next Monday 6-8" */
-	if (!r.b.grain && !r.nodate && (r.a.grain == G_DAY ||
-					   r.a.grain == G_POD) &&
+	if (!r.b.grain && !r.nodate &&
+	    (r.a.grain == G_DAY || r.a.grain == G_POD) &&
 	    (is_mod(c, k, M_FROM) || is_mod(c, k, M_BETWEEN) || is_num(c, k))) {
 		struct reading r3;
 		struct point p3;
@@ -3947,8 +4005,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 		return 0;
 	/* no interval that ends before it begins, no June 31: the reading
 	 * from the next start may do better */
-	if (!tv_valid(&r.a) || (r.b.grain && (!tv_valid(&r.b) ||
-					      tv_start(&r.b) < tv_start(&r.a))))
+	if (!tv_valid(&r.a) ||
+	    (r.b.grain && (!tv_valid(&r.b) || tv_start(&r.b) < tv_start(&r.a))))
 		return 0;
 	if (pm != 0 && !r.b.grain)
 		part_of(&r, pm);
@@ -3957,8 +4015,8 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->beg = tk(c, i)->beg;
 	x->end = tk(c, k - 1)->end;
 	if (k == i + 1 && class_val(c, i, L_RELDAYS) == 102 &&
-	    (is_word_text(c, i - 1, "right") || is_word_text(c, i - 1,
-						  "just")) &&
+	    (is_word_text(c, i - 1, "right") ||
+		is_word_text(c, i - 1, "just")) &&
 	    tk(c, i - 1)->beg >= c->floor)
 		x->beg = tk(c, i - 1)->beg; /* right now */
 	x->a = r.a;
@@ -3973,8 +4031,9 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	x->relative = c->used && !c->xyear;
 	x->xyear = c->xyear;
 	x->wd = c->wd;
-	x->kind = r.b.grain || x->open ? K_INTERVAL :
-	    r.a.grain >= G_HOUR ? K_TIME : K_DATE;
+	x->kind = r.b.grain || x->open ? K_INTERVAL
+	    : r.a.grain >= G_HOUR      ? K_TIME
+				       : K_DATE;
 	x->tense = c->tense == 2 ? 0 : c->tense;
 	x->clock_only = r.a.grain >= G_HOUR &&
 	    (!r.b.grain || r.b.grain >= G_HOUR) &&
@@ -4025,7 +4084,8 @@ head_worth(struct ctx *c, int h)
 		/* 3.5 is a number; 10.03.2025 a date */
 		return tight(c, h + 2) && is_num(c, h + 2) &&
 		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
-			tk(c, h + 3)->mod == M_AM || tk(c, h + 3)->mod == M_PM ||
+			tk(c, h + 3)->mod == M_AM ||
+			tk(c, h + 3)->mod == M_PM ||
 			unit_at(c, h + 3, &k) == U_HOUR); /* 2.5 hours */
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
@@ -4061,15 +4121,15 @@ head_worth(struct ctx *c, int h)
 	}
 	/* the month or weekday before: "Tuesday 10 ..." */
 	for (k = h - 1; k >= 0 && k >= h - 2; k--)
-		if (tk(c, k)->type == T_WORD && (tk(c, k)->cls == L_MONTHS ||
-						    tk(c, k)->cls == L_WEEKDAYS))
+		if (tk(c, k)->type == T_WORD &&
+		    (tk(c, k)->cls == L_MONTHS || tk(c, k)->cls == L_WEEKDAYS))
 			return 1;
 	return 0;
 }
 
 int
-parse_at(struct window *w, const struct anchor *an, size_t floor,
-    struct expr *e)
+parse_at(
+    struct window *w, const struct anchor *an, size_t floor, struct expr *e)
 {
 	struct ctx c;
 	int start, i;
@@ -4084,8 +4144,8 @@ parse_at(struct window *w, const struct anchor *an, size_t floor,
 	if (!head_worth(&c, w->head))
 		return 0;
 	start = w->head;
-	while (start > 0 && w->head - start < 5 && w->t[start - 1].beg >= floor &&
-	    opener(&c, start - 1))
+	while (start > 0 && w->head - start < 5 &&
+	    w->t[start - 1].beg >= floor && opener(&c, start - 1))
 		start--;
 	for (i = start; i <= w->head; i++) {
 		const struct tok *t = tk(&c, i);

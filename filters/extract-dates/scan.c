@@ -10,11 +10,12 @@
  * month's abbreviation dot, "a.m.", and "Q3", "FY2025" as tags),
  * punctuation (every dash is '-').
  */
+#include "scan.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
-#include "scan.h"
 #include "xalloc.h"
 
 static int
@@ -37,11 +38,11 @@ lower(int c)
  * the first byte of ’).
  */
 enum {
-	B_PUNCT = 0,    /* other ASCII */
-	B_SPACE = 1,    /* space, tab, CR, FF, VT */
+	B_PUNCT = 0, /* other ASCII */
+	B_SPACE = 1, /* space, tab, CR, FF, VT */
 	B_DIGIT = 2,
 	B_ALPHA = 3,
-	B_HIGH = 4,     /* 0x80 and above: UTF-8 */
+	B_HIGH = 4, /* 0x80 and above: UTF-8 */
 	B_KIND = 7,
 	B_WORD_GOES_ON = 8
 };
@@ -177,8 +178,8 @@ letters_end(const unsigned char *s, size_t n, size_t e)
  * word is left lazy, but "am" and "pm", which head "three am".
  */
 static inline int
-word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
-    size_t *next)
+word_fast(
+    struct tok *t, const unsigned char *s, size_t n, size_t i, size_t *next)
 {
 	size_t e = letters_end(s, n, i + 1), klen = e - i;
 	unsigned c = e < n ? s[e] : ' ', c0, c1, word, ampm;
@@ -218,8 +219,8 @@ word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i,
 }
 
 static void
-word_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
-    size_t *next)
+word_token(
+    struct tok *t, const unsigned char *s, size_t n, size_t i, size_t *next)
 {
 	size_t e, a, klen;
 	char key[16];
@@ -337,9 +338,9 @@ tok_lookup(const char *s, struct tok *t)
 		return;
 	/* LAZY_WIDE: sixteen bytes of the line from the word on, read as
 	 * two integers by lex_find_at() */
-	t->lex = t->lazy == LAZY_WIDE ?
-	    lex_find_at(s, t->beg + 16, t->beg, t->ndig) :
-	    lex_find(s + t->beg, t->ndig);
+	t->lex = t->lazy == LAZY_WIDE
+	    ? lex_find_at(s, t->beg + 16, t->beg, t->ndig)
+	    : lex_find(s + t->beg, t->ndig);
 	t->lazy = 0;
 	if (t->lex != NULL) {
 		t->cls = t->lex->e[0].cls;
@@ -349,8 +350,8 @@ tok_lookup(const char *s, struct tok *t)
 }
 
 static void
-number_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
-    size_t *next)
+number_token(
+    struct tok *t, const unsigned char *s, size_t n, size_t i, size_t *next)
 {
 	size_t e;
 	long v = 0;
@@ -382,8 +383,8 @@ number_token(struct tok *t, const unsigned char *s, size_t n, size_t i,
 			e += 2;
 		}
 	}
-	if (e < n && lower(s[e]) == 's' && (e + 1 == n || !is_alpha(s[e + 1])) &&
-	    t->ndig >= 2) {
+	if (e < n && lower(s[e]) == 's' &&
+	    (e + 1 == n || !is_alpha(s[e + 1])) && t->ndig >= 2) {
 		t->flags |= TF_S;
 		e++;
 	} else if (t->ndig >= 2 && apostrophe(s, n, e) &&
@@ -415,7 +416,8 @@ window_next_trigger(const struct window *w, int h)
 		size_t lim = w->vbit0 + (size_t)w->base + (size_t)w->nt;
 
 		while (b < lim) {
-			uint64_t m = w->vbits[b >> 6] & ~(uint64_t)0 << (b & 63);
+			uint64_t m =
+			    w->vbits[b >> 6] & ~(uint64_t)0 << (b & 63);
 
 			if (m != 0) {
 				b = (b & ~(size_t)63) + lowest_bit(m);
@@ -638,8 +640,8 @@ ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n)
 	while (w.pos < n) {
 		size_t k, base = lt->nt;
 
-		lt->t = xgrowarray(lt->t, &lt->cap, base + WIN_TOKS,
-		    sizeof(lt->t[0]), 4096);
+		lt->t = xgrowarray(
+		    lt->t, &lt->cap, base + WIN_TOKS, sizeof(lt->t[0]), 4096);
 		w.t = lt->t + base;
 		w.nt = 0;
 		memset(w.trigs, 0, sizeof(w.trigs));

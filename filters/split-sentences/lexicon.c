@@ -13,20 +13,13 @@
 static const struct {
 	const char *const *words;
 	unsigned flag;
-} lex_lists[] = {
-    {words_titles, LX_TITLE},
-    {words_numbered, LX_NUMBERED},
-    {words_months, LX_MONTH},
-    {words_suffixes, LX_SUFFIX},
-    {words_places, LX_SUFFIX},
-    {words_starters, LX_STARTER},
-    {words_speech, LX_SPEECH},
-    {words_after_time, LX_AFTER_TIME},
+} lex_lists[] = {{words_titles, LX_TITLE}, {words_numbered, LX_NUMBERED},
+    {words_months, LX_MONTH}, {words_suffixes, LX_SUFFIX},
+    {words_places, LX_SUFFIX}, {words_starters, LX_STARTER},
+    {words_speech, LX_SPEECH}, {words_after_time, LX_AFTER_TIME},
     {words_ordinal_next, LX_ORDINAL_NEXT},
-    {words_ordinal_before, LX_ORDINAL_BEFORE},
-    {words_bang, LX_BANG},
-    {words_openings, LX_PREP},
-    {NULL, 0}};
+    {words_ordinal_before, LX_ORDINAL_BEFORE}, {words_bang, LX_BANG},
+    {words_openings, LX_PREP}, {NULL, 0}};
 
 /* Longer words are in no list: lookups of them fail at once. */
 #define LEX_MAXLEN 24

@@ -11,17 +11,17 @@
 
 #include <stddef.h>
 
-#define LX_TITLE 0x001		/* titles.words: Mr Sen Dr vs */
-#define LX_NUMBERED 0x002	/* numbered.words: No p Vol Fig */
-#define LX_MONTH 0x004		/* months.words: Jan Sept */
-#define LX_SUFFIX 0x008		/* suffixes.words, places.words: Inc Jr etc */
-#define LX_STARTER 0x010	/* starters.words: The He However */
-#define LX_SPEECH 0x020		/* speech.words: said asked */
-#define LX_AFTER_TIME 0x040	/* after-time.words: Friday EST */
-#define LX_ORDINAL_NEXT 0x080	/* ordinal-next.words: Oktober */
+#define LX_TITLE 0x001          /* titles.words: Mr Sen Dr vs */
+#define LX_NUMBERED 0x002       /* numbered.words: No p Vol Fig */
+#define LX_MONTH 0x004          /* months.words: Jan Sept */
+#define LX_SUFFIX 0x008         /* suffixes.words, places.words: Inc Jr etc */
+#define LX_STARTER 0x010        /* starters.words: The He However */
+#define LX_SPEECH 0x020         /* speech.words: said asked */
+#define LX_AFTER_TIME 0x040     /* after-time.words: Friday EST */
+#define LX_ORDINAL_NEXT 0x080   /* ordinal-next.words: Oktober */
 #define LX_ORDINAL_BEFORE 0x100 /* ordinal-before.words: am der zum */
-#define LX_BANG 0x200		/* bang.words: Yahoo */
-#define LX_PREP 0x400		/* openings.words: At Before */
+#define LX_BANG 0x200           /* bang.words: Yahoo */
+#define LX_PREP 0x400           /* openings.words: At Before */
 
 /* The flags of abbreviations, and their longest entry ("Messrs"): a
  * longer word has none of these flags.  tests/split-sentences checks. */

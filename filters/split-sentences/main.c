@@ -36,12 +36,12 @@
 struct doc {
 	struct input *in;
 	unsigned long long lineno; /* the paragraph's line */
-	uint64_t line_off;	   /* its first byte's offset in the file */
-	int crlf;		   /* it ended in \r\n */
+	uint64_t line_off;         /* its first byte's offset in the file */
+	int crlf;                  /* it ended in \r\n */
 	unsigned long long para;   /* paragraphs with a sentence so far */
 	unsigned long long sent;   /* sentences of this paragraph so far */
-	int in_sentence;	   /* a sentence's first piece is out */
-	int blank_pending;	   /* a paragraph was written: blank line next */
+	int in_sentence;           /* a sentence's first piece is out */
+	int blank_pending; /* a paragraph was written: blank line next */
 };
 
 static int found_any;
@@ -166,7 +166,8 @@ sentences_document(struct input *in, void *ctx)
 			size_t used;
 
 			buf_add(&window, line.p, line.len);
-			used = ss_feed(&sp, window.p, window.len, !line.partial);
+			used =
+			    ss_feed(&sp, window.p, window.len, !line.partial);
 			memmove(window.p, window.p + used, window.len - used);
 			window.len -= used;
 		}
@@ -181,7 +182,8 @@ sentences_document(struct input *in, void *ctx)
 		}
 		if (d.sent > 0)
 			d.blank_pending = 1;
-		d.line_off += line_len + (line.nonl ? 0 : 1) + (line.crlf ? 1 : 0);
+		d.line_off +=
+		    line_len + (line.nonl ? 0 : 1) + (line.crlf ? 1 : 0);
 	}
 	return 0;
 }
@@ -205,7 +207,8 @@ handle_option(int code, const char *arg)
 		list_words_wanted = 1;
 }
 
-static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]...",
+static const struct cli_spec spec = {
+    "[-Hnq] [--format=FMT] [--highlight] [FILE]...",
     "Write each sentence of each paragraph (line) on a line of its own, "
     "the input bytes unchanged.",
     options, CLI_EXTRACTOR, handle_option,
@@ -215,8 +218,8 @@ static const struct cli_spec spec = {"[-Hnq] [--format=FMT] [--highlight] [FILE]
 int
 main(int argc, char **argv)
 {
-	static const char *const names[] = {"file", "line", "col", "offset",
-	    "paragraph", "sentence", "text"};
+	static const char *const names[] = {
+	    "file", "line", "col", "offset", "paragraph", "sentence", "text"};
 	int first, status;
 
 	found_any = 0;

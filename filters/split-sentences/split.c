@@ -39,28 +39,28 @@
 /* Bytes the scan stops at. */
 enum {
 	B_NONE,
-	B_TERM,	 /* . ! ? */
+	B_TERM,  /* . ! ? */
 	B_QUOTE, /* " ( ) [ ] { } */
-	B_HIGH	 /* lead byte of a character that may matter */
+	B_HIGH   /* lead byte of a character that may matter */
 };
 static unsigned char bclass[256];
 
 /* What follows a terminator. */
 enum next_kind {
-	N_END,	 /* the end of the paragraph */
+	N_END,   /* the end of the paragraph */
 	N_UPPER, /* an upper-case letter, or a letter of a caseless script */
 	N_LOWER,
 	N_DIGIT, /* a digit, or a currency or number sign */
-	N_OTHER	 /* a dash, a symbol ... */
+	N_OTHER  /* a dash, a symbol ... */
 };
 
 struct next {
 	enum next_kind kind;
-	int spaced;	   /* white space came before it */
-	int opener;	   /* a quotation mark or bracket came before it */
-	int marker;	   /* a list marker: "b." "(c)" "[z]" "vii)" "2." */
-	uint64_t at;	   /* its first byte (after openers) */
-	const char *w;	   /* the word there (letters), for the lexicon */
+	int spaced;    /* white space came before it */
+	int opener;    /* a quotation mark or bracket came before it */
+	int marker;    /* a list marker: "b." "(c)" "[z]" "vii)" "2." */
+	uint64_t at;   /* its first byte (after openers) */
+	const char *w; /* the word there (letters), for the lexicon */
 	size_t wlen;
 };
 
@@ -320,7 +320,8 @@ skip_plain(const struct win *w, uint64_t off)
 		m = _mm_or_si128(m,
 		    _mm_or_si128(_mm_or_si128(sse_eq(v, (char)0xC2),
 				     sse_eq(v, (char)0xE2)),
-			_mm_or_si128(sse_eq(v, (char)0xE3), sse_eq(v, (char)0xEF))));
+			_mm_or_si128(
+			    sse_eq(v, (char)0xE3), sse_eq(v, (char)0xEF))));
 		m = _mm_or_si128(m,
 		    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xD5)),
 			_mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE2))));
@@ -780,7 +781,8 @@ held_open(struct win *w, uint64_t off)
 		lead = (unsigned char)enc[0];
 		i = o->searched > off ? o->searched : off;
 		while (i < lim) {
-			const char *q = memchr(ptr(w, i), lead, (size_t)(lim - i));
+			const char *q =
+			    memchr(ptr(w, i), lead, (size_t)(lim - i));
 
 			if (q == NULL) {
 				i = lim;
@@ -828,7 +830,8 @@ word_before(const struct win *w, uint64_t t)
 	if (lo < w->base)
 		lo = w->base;
 	/* ASCII letters first, then whatever else the word holds */
-	while (i > lo && ((at(w, i - 1) | 0x20) >= 'a' && (at(w, i - 1) | 0x20) <= 'z'))
+	while (i > lo &&
+	    ((at(w, i - 1) | 0x20) >= 'a' && (at(w, i - 1) | 0x20) <= 'z'))
 		i--;
 	while (i > lo && (l = dec_back(w, lo, i, &cp)) > 0 && !is_space(cp))
 		i -= l;
@@ -842,7 +845,8 @@ word_before(const struct win *w, uint64_t t)
 			j--;
 		if (j > i && j + 2 < t && at(w, j) >= 'A' && at(w, j) <= 'Z' &&
 		    at(w, j - 1) == '.' && j - 1 > i &&
-		    ((at(w, j - 2) | 0x20) >= 'a' && (at(w, j - 2) | 0x20) <= 'z'))
+		    ((at(w, j - 2) | 0x20) >= 'a' &&
+			(at(w, j - 2) | 0x20) <= 'z'))
 			return j;
 	}
 	return i;
@@ -937,8 +941,8 @@ read_next(const struct win *w, uint64_t off, struct next *n)
 		i += l;
 	n->wlen = (size_t)(i - n->at);
 	/* a trailing apostrophe or hyphen is no part of the word */
-	while (n->wlen > 0 && (n->w[n->wlen - 1] == '\'' ||
-				  n->w[n->wlen - 1] == '-'))
+	while (n->wlen > 0 &&
+	    (n->w[n->wlen - 1] == '\'' || n->w[n->wlen - 1] == '-'))
 		n->wlen--;
 	if (i < w->end && is_digit(at(w, i)))
 		n->wlen = 0; /* "A13" is not the word "A" */
@@ -946,8 +950,8 @@ read_next(const struct win *w, uint64_t off, struct next *n)
 		n->marker = 1;
 		n->kind = N_UPPER;
 		n->wlen = 0;
-	} else if (n->kind == N_OTHER && (cp == '-' || cp == 0x2013 ||
-					      cp == 0x2014)) {
+	} else if (n->kind == N_OTHER &&
+	    (cp == '-' || cp == 0x2013 || cp == 0x2014)) {
 		/* "- Posted like ...", "— And": a dash opens a line */
 		i = n->at + dec(w, n->at, &cp);
 		if (i < w->end && at(w, i) == '-')
@@ -1036,14 +1040,14 @@ attribution_after(const struct win *w, uint64_t off)
 
 /* Kinds of the word before a full stop. */
 enum before_kind {
-	W_NONE,	    /* nothing: " . " */
-	W_WORD,	    /* an ordinary word, or anything else */
+	W_NONE,     /* nothing: " . " */
+	W_WORD,     /* an ordinary word, or anything else */
 	W_NUMBER,   /* digits, perhaps with , or . inside */
 	W_INITIAL,  /* one capital letter: "J." */
 	W_LETTER,   /* one small letter: "p.", "a." */
 	W_INITIALS, /* letters with full stops: "U.S", "Ph.D" */
-	W_TIME,	    /* "a.m", "p.m" */
-	W_EG	    /* "e.g", "i.e" */
+	W_TIME,     /* "a.m", "p.m" */
+	W_EG        /* "e.g", "i.e" */
 };
 
 static enum before_kind
@@ -1093,8 +1097,9 @@ classify(const char *p, size_t n, unsigned *flags, int bang)
 			return W_TIME;
 		if (n == 3 && (p[0] | 0x20) == 'p' && (p[2] | 0x20) == 'm')
 			return W_TIME;
-		if (n == 3 && ((p[0] == 'e' && p[2] == 'g') ||
-				  (p[0] == 'i' && p[2] == 'e')))
+		if (n == 3 &&
+		    ((p[0] == 'e' && p[2] == 'g') ||
+			(p[0] == 'i' && p[2] == 'e')))
 			return W_EG;
 		/* "P.S. I still have it": a postscript opens its sentence */
 		if ((n == 3 || (n == 5 && (p[2] | 0x20) == 'p')) &&
@@ -1138,8 +1143,8 @@ lower_starter(const struct next *n)
  * stop is followed by a space, and the word after starts sentences.
  */
 static int
-lower_start(const struct win *w, uint64_t t, uint64_t wb,
-    enum before_kind k, unsigned flags, const struct next *n)
+lower_start(const struct win *w, uint64_t t, uint64_t wb, enum before_kind k,
+    unsigned flags, const struct next *n)
 {
 	uint64_t i;
 
@@ -1191,8 +1196,9 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 #define starts next_starts(n) /* asked only where it matters */
 
 	if (!n->spaced) {
-		/* "The river rose.Residents left": an ordinary word, then a capital
-		 * and a small letter, and no dot or slash in either word */
+		/* "The river rose.Residents left": an ordinary word, then a
+		 * capital and a small letter, and no dot or slash in either
+		 * word */
 		size_t i;
 
 		if ((k != W_WORD && k != W_NUMBER) || t - wb < 2 ||
@@ -1201,10 +1207,12 @@ decide_stop(struct win *w, uint64_t t, uint64_t wb, const struct next *n)
 		for (i = 0; i < t - wb; i++) {
 			unsigned char c = (unsigned char)*ptr(w, wb + i);
 
-			if (k == W_WORD && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			if (k == W_WORD &&
+			    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
 				return 0;
 		}
-		if (k == W_WORD && !(at(w, t - 1) >= 'a' && at(w, t - 1) <= 'z'))
+		if (k == W_WORD &&
+		    !(at(w, t - 1) >= 'a' && at(w, t - 1) <= 'z'))
 			return 0;
 		if (n->wlen < 2 || !(n->w[1] >= 'a' && n->w[1] <= 'z'))
 			return 0;
@@ -1394,7 +1402,8 @@ terminator(struct win *w, uint64_t t)
 		if (c1 == ' ' && c2 >= 'a' && c2 <= 'z' && t + 3 < w->end &&
 		    at(w, t + 3) >= 'a' && at(w, t + 3) <= 'z' &&
 		    !(c2 == 'i' && at(w, t + 3) == 'v') &&
-		    !(t > w->s->beg && at(w, t - 1) >= 'a' && at(w, t - 1) <= 'z'))
+		    !(t > w->s->beg && at(w, t - 1) >= 'a' &&
+			at(w, t - 1) <= 'z'))
 			return t + 1;
 		if (stop_then_dots(w, t))
 			return t + 2;
@@ -1452,8 +1461,8 @@ terminator(struct win *w, uint64_t t)
 		return e;
 	read_next(w, e, &n);
 	if (!sentence_has_alnum(w, t)) {
-		/* ". Then a line that starts with a stop." but ". . . The" opens a
-		 * sentence */
+		/* ". Then a line that starts with a stop." but ". . . The"
+		 * opens a sentence */
 		if (spaced_dots == 0 && n.spaced && n.kind == N_UPPER)
 			boundary(w, e, e);
 		return e;

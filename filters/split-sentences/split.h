@@ -42,9 +42,9 @@ typedef void (*ss_emit_fn)(
 
 /* An open quotation mark or bracket, waiting for its closer. */
 struct ss_open {
-	uint32_t close;	  /* the code point that closes it */
-	uint64_t pos;	  /* where it opened (paragraph offset) */
-	uint64_t found;	  /* where its closer is, or 0: not found yet */
+	uint32_t close;    /* the code point that closes it */
+	uint64_t pos;      /* where it opened (paragraph offset) */
+	uint64_t found;    /* where its closer is, or 0: not found yet */
 	uint64_t searched; /* no closer before this offset */
 };
 
@@ -56,16 +56,16 @@ struct splitter {
 	/* the window: p[0..n) is the paragraph from offset base */
 	uint64_t base;
 	/* the sentence in progress */
-	int in_sentence;      /* a sentence has begun (beg is valid) */
-	uint64_t beg;	      /* its first byte */
-	uint64_t handed;      /* bytes before this went to emit */
-	uint64_t alnum_seen;  /* checked for letters and digits up to here */
-	int has_alnum;	      /* it holds a letter or digit */
-	uint64_t scan;	      /* where the scan goes on */
-	uint64_t forced;      /* the next list item starts here (0: none) */
-	int list_kind;	      /* LIST_* of the item that began the sentence */
-	int list_pending;     /* list_start() is still to run */
-	unsigned list_next;   /* the number or letter the next item has */
+	int in_sentence;     /* a sentence has begun (beg is valid) */
+	uint64_t beg;        /* its first byte */
+	uint64_t handed;     /* bytes before this went to emit */
+	uint64_t alnum_seen; /* checked for letters and digits up to here */
+	int has_alnum;       /* it holds a letter or digit */
+	uint64_t scan;       /* where the scan goes on */
+	uint64_t forced;     /* the next list item starts here (0: none) */
+	int list_kind;       /* LIST_* of the item that began the sentence */
+	int list_pending;    /* list_start() is still to run */
+	unsigned list_next;  /* the number or letter the next item has */
 	struct ss_open open[SS_MAXOPEN];
 	int nopen;
 };
