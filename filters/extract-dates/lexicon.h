@@ -11,6 +11,7 @@ struct lexword {
 	const char *w; /* lower case */
 	int cls;       /* enum lexclass */
 	int val;
+	const char *list; /* its file, without .words: "months" */
 };
 
 /* Every word of every *.words file; ends with a NULL word. */

@@ -337,7 +337,14 @@ dates_document(struct input *in, void *ctx)
 
 /* ---- options ---- */
 
-enum { OPT_REF = CLI_OWN, OPT_LOCALE, OPT_OPEN, OPT_NODATELINE, OPT_EACH };
+enum {
+	OPT_REF = CLI_OWN,
+	OPT_LOCALE,
+	OPT_OPEN,
+	OPT_NODATELINE,
+	OPT_EACH,
+	OPT_LIST_WORDS
+};
 
 static const struct cli_option options[] = {
     {OPT_REF, "ref", CLI_REQUIRED, "DATE",
@@ -351,7 +358,38 @@ static const struct cli_option options[] = {
 	"do not take a dateline as the anchor"},
     {OPT_EACH, "each-line", CLI_NOARG, NULL,
 	"every line is a document (a dateline anchors its line only)"},
+    {OPT_LIST_WORDS, "list-words", CLI_NOARG, NULL,
+	"print the built-in word lists and holiday names and exit"},
     {0, NULL, CLI_NOARG, NULL, NULL}};
+
+static int list_words; /* --list-words */
+
+/*
+ * --list-words: every word of the *.words files, then every name of
+ * holiday-table.def, one a line as LIST<TAB>WORD under a header, as
+ * extract-quotes and html-text print theirs ("months<TAB>january",
+ * "holiday-table<TAB>christmas ?day": a name in the table's own syntax).
+ * LIST is the file the entry is in, so that it can be found and changed.
+ */
+static void
+print_word_lists(void)
+{
+	const struct lexword *w;
+	unsigned h;
+
+	out_puts("list\tword\n");
+	for (w = lex_words; w->w != NULL; w++) {
+		out_puts(w->list);
+		out_putc('\t');
+		out_puts(w->w);
+		out_putc('\n');
+	}
+	for (h = 0; h < holiday_first[26]; h++) {
+		out_puts("holiday-table\t");
+		out_puts(holidays[h].name);
+		out_putc('\n');
+	}
+}
 
 static int
 parse_ref(const char *a)
@@ -412,6 +450,9 @@ handle_option(int code, const char *arg)
 	case OPT_EACH:
 		opt.each_line = 1;
 		break;
+	case OPT_LIST_WORDS:
+		list_words = 1;
+		break;
 	default:
 		break;
 	}
@@ -433,6 +474,7 @@ main(int argc, char **argv)
 	int first, status;
 
 	memset(&opt, 0, sizeof(opt));
+	list_words = 0;
 	found_any = 0;
 	spans = NULL;
 	nspans = capspans = 0;
@@ -443,6 +485,11 @@ main(int argc, char **argv)
 	    : (size_t)-1;
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
+	if (list_words) {
+		print_word_lists();
+		return out_close(!prog_trouble()) != EXIT_OK ? EXIT_TROUBLE
+							     : EXIT_OK;
+	}
 	if (common.format == FMT_TSV && !common.quiet && !common.highlight)
 		emit_header();
 	/* a form-feed line starts a new document (lib/inputs): a new anchor */

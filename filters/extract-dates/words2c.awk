@@ -3,17 +3,17 @@
 # Each file is one lexicon class, named after the file (months.words ->
 # L_MONTHS); each line is "word [value]" (value 0 when absent); "#" starts
 # a comment.  Output: the table lex_words[] that lexicon.c includes
-# (words.h) and indexes.
+# (words.h) and indexes; each entry names its file for --list-words.
 BEGIN {
 	print "/* Generated from the words files by words2c.awk. */"
 	print "#include \"lexicon.h\""
 	print "const struct lexword lex_words[] = {"
 }
 FNR == 1 {
-	cls = FILENAME
-	sub(/.*\//, "", cls)
-	sub(/\.words$/, "", cls)
-	cls = "L_" toupper(cls)
+	list = FILENAME
+	sub(/.*\//, "", list)
+	sub(/\.words$/, "", list)
+	cls = "L_" toupper(list)
 }
 {
 	sub(/#.*/, "")
@@ -22,8 +22,8 @@ NF >= 1 {
 	w = $1
 	gsub(/\\/, "\\\\", w)
 	gsub(/"/, "\\\"", w)
-	printf "    {\"%s\", %s, %d},\n", w, cls, (NF >= 2 ? $2 : 0)
+	printf "    {\"%s\", %s, %d, \"%s\"},\n", w, cls, (NF >= 2 ? $2 : 0), list
 }
 END {
-	print "    {0, 0, 0}};"
+	print "    {0, 0, 0, 0}};"
 }
