@@ -55,6 +55,7 @@ static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
 static int number_words(const struct ctx *c, int i, int *end);
 static int tv_valid(const struct tv *v);
+static int invalid_day(const struct tv *v);
 static int in_count(const struct ctx *c, int i);
 
 static inline const struct tok *
@@ -403,6 +404,10 @@ month_at(const struct ctx *c, int i, int need_cue)
 	if (t->flags & TF_DOT)
 		return v;
 	m = class_val(c, i - 1, L_MODIFIERS);
+	if (!(t->flags & TF_CAP) && (v == 3 || v == 5) &&
+	    tk(c, i + 1)->type == T_WORD && !is_mod(c, i + 1, M_AND) &&
+	    !is_mod(c, i + 1, M_TO) && !class_is(c, i + 1, L_MONTHS))
+		return 0; /* "this may take longer", "this may or may not" */
 	if (!(t->flags & TF_CAP) && (v == 3 || v == 5))
 		/* "may rise", "march on": a strong cue only */
 		return m == M_IN || m == M_SINCE || m == M_EARLY ||
@@ -845,7 +850,7 @@ blocked_after(const struct ctx *c, int i)
  * cue).  Returns the index after it or -1.
  */
 static int
-numeric_date(const struct ctx *c, int i, struct point *p)
+numeric_date1(const struct ctx *c, int i, struct point *p)
 {
 	const struct tok *a = tk(c, i), *b, *d;
 	char sep;
@@ -969,6 +974,32 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 		return i + 3;
 	}
 	return -1;
+}
+
+/*
+ * numeric_date1(), but not in a longer run of numbers glued by the same
+ * marks: a social security number (123-12-1234), a code (133-03-03-2020),
+ * a ratio with decimals (30/4.85), 4/13/1.
+ */
+static int
+numeric_date(const struct ctx *c, int i, struct point *p)
+{
+	int e;
+	const struct tok *s;
+
+	if (i >= 2 && tight(c, i) && tight(c, i - 1) && is_num(c, i - 2) &&
+	    tk(c, i + 1)->type == T_PUNCT &&
+	    (is_punct(c, i - 1, tk(c, i + 1)->ch) || is_punct(c, i - 1, '.')))
+		return -1;
+	if ((e = numeric_date1(c, i, p)) < 0)
+		return -1;
+	s = tk(c, e);
+	/* but 10/1/2018-10/7/2018 is a range, 05/31/2024.14:15 a clock */
+	if (s->type == T_PUNCT && tight(c, e) && tight(c, e + 1) &&
+	    is_num(c, e + 1) && !is_punct(c, e + 2, ':') &&
+	    (s->ch == '/' || s->ch == '.' || s->ch == tk(c, i + 1)->ch))
+		return -1;
+	return e;
 }
 
 /* A year after a date: ", 2025", " 2025", " of 2025", " '25". */
@@ -1612,8 +1643,10 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 				}
 			}
 		}
-		if (p->d > month_days(y, p->m))
+		if (p->d > month_days(y, p->m) && !p->y)
 			return 0;
+		/* with its year, June 31 is kept as written: expr_from()
+		 * takes its span and reports nothing (invalid_day()) */
 		tv_set(v, G_DAY, y, p->m, p->d);
 	} else if (p->m) {
 		y = p->y ? p->y : year_for(c, i, j, p->m, 0);
@@ -3432,6 +3465,16 @@ tv_valid(const struct tv *v)
 	    v->d <= month_days(v->y, v->m);
 }
 
+/* A day written out that its month does not have: June 31, February 29
+ * of a common year (not a computed day, which is never out of range by
+ * a few days only). */
+static int
+invalid_day(const struct tv *v)
+{
+	return v->grain >= G_DAY && v->m >= 1 && v->m <= 12 && v->d >= 29 &&
+	    v->d <= 31 && v->d > month_days(v->y, v->m);
+}
+
 /* The span of time of a value as two days (for ordering checks). */
 static long
 tv_start(const struct tv *v)
@@ -3470,7 +3513,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			r->a.y = r->b.y = tk(c, v - 1)->val;
 			e = v;
 		}
-		if (o > month_days(r->b.y, r->b.m))
+		/* June 10-31, 2022: no date (expr_from()) */
+		if (o > month_days(r->b.y, r->b.m) && e == k + 1)
 			return -1;
 		return e;
 	}
@@ -4003,8 +4047,17 @@ v_reset:
 		i = sig_end;
 	if (r.a.grain == G_NONE)
 		return 0;
-	/* no interval that ends before it begins, no June 31: the reading
-	 * from the next start may do better */
+	/* "February 29, 2022", "June 31": a day the month does not have,
+	 * written out with its year.  It is no date, and its year is not one
+	 * either: the span is taken and nothing reported. */
+	if (invalid_day(&r.a) || (r.b.grain && invalid_day(&r.b))) {
+		x->beg = tk(c, i)->beg;
+		x->end = tk(c, k - 1)->end;
+		x->a.grain = G_NONE;
+		return 1;
+	}
+	/* no interval that ends before it begins: the reading from the next
+	 * start may do better */
 	if (!tv_valid(&r.a) ||
 	    (r.b.grain && (!tv_valid(&r.b) || tv_start(&r.b) < tv_start(&r.a))))
 		return 0;
