@@ -66,6 +66,10 @@ is_trigger(int cls, int val)
 {
 	if (cls == L_HOLIDAYS && val < 0)
 		return 0;
+	/* a year in words: "in nineteen ninety six", "two thousand and
+	 * fifteen" (numbers.words: thousand 0) */
+	if (cls == L_NUMBERS && (val == 19 || val == 0))
+		return 1;
 	return is_trigger_class(cls);
 }
 

@@ -304,7 +304,7 @@ year_words(const struct ctx *c, int i, int *end)
 		if ((b = number_words(c, k, &e)) > 0)
 			return *end = e, 2000 + b;
 		if (is_mod(c, k - 1, M_AND))
-			return 0;
+			return *end = k - 1, 2000; /* October two thousand and */
 		return *end = k, 2000;
 	}
 	if (a >= 10 && a <= 29 && is_word_text(c, k, "hundred")) {
@@ -389,6 +389,9 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v; /* May twenty-fourth */
 	if (mday_at(c, i - 1) && tk(c, i - 1)->ndig <= 2)
 		return v; /* 14 nov */
+	if (tk(c, i - 1)->type == T_WORD && class_val(c, i - 1, L_NUMBERS) > 0 &&
+	    year_words(c, i + 1, &e))
+		return v; /* nineteen May nineteen forty one */
 	if (is_num(c, i - 1) && tk(c, i - 1)->ndig == 4 &&
 	    ((t->flags & TF_CAP) || (len > 3 && v != 3 && v != 5)))
 		return v; /* 2024 Aug */
@@ -1280,6 +1283,21 @@ date_at(struct ctx *c, int i, struct point *p)
 			return year_tail(c, k + 1, p);
 		}
 	}
+	/* twenty five January nineteen eighty six: a day in words, only
+	 * with its year ("five March marches" is no date) */
+	if (tk(c, j)->type == T_WORD && (o = number_words(c, j, &e)) > 0 &&
+	    o <= 31) {
+		k = e + is_mod(c, e, M_OF);
+		if ((v = month_at(c, k, 0)) > 0) {
+			p->d = o;
+			p->m = v;
+			if ((e = year_tail(c, k + 1, p)) > k + 1) {
+				p->hasdate = 1;
+				return e;
+			}
+			p->d = p->m = p->y = 0;
+		}
+	}
 	/* on the 15th: a day of the anchor's month */
 	if (is_mod(c, j, M_THE) && is_mod(c, j - 1, M_ON) && is_num(c, j + 1) &&
 	    (tk(c, j + 1)->flags & TF_ORD) && (o = tk(c, j + 1)->val) >= 1 &&
@@ -2108,7 +2126,7 @@ static int
 holiday_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, y, e, m = 0, k = -1, eve = 0, ay, am, ad, marked = 0, mk;
-	int weekend = 0, pod = 0, nopod = 0, l, close = 0, dir = 0, j0;
+	int weekend = 0, pod = 0, nopod = 0, l, close = 0, dir = 0, j0, yw;
 	const struct holiday *h, *best = NULL;
 	long days, to, an;
 	struct reading r2;
@@ -2214,6 +2232,9 @@ v_again:
 	    year_at(c, k + 1, &e, 0)) {
 		/* Christmas of 2024, Diwali in 2019 */
 		y = tk(c, e - 1)->val;
+		k = e;
+	} else if ((yw = year_words(c, k, &e)) > 0) {
+		y = yw; /* Easter Sunday two thousand ten */
 		k = e;
 	} else if (is_mod(c, k, M_OF) &&
 	    (is_mod(c, k + 1, M_THIS) || is_mod(c, k + 1, M_NEXT) ||
@@ -3382,7 +3403,7 @@ now_at(struct ctx *c, int i, struct reading *r)
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
-	int e, tried;
+	int e, tried, v;
 
 	if ((e = nth_of(c, i, r)) > 0)
 		return e;
@@ -3427,6 +3448,20 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		    tk(c, i)->val, 1, 1);
 		r->a.q = tk(c, e)->val;
 		return e + 1;
+	}
+	/* a year in words after a preposition, not a count ("in nineteen
+	 * ninety six", "since two thousand and eight"; not "in two thousand
+	 * villages") */
+	if (tk(c, i)->type == T_WORD && (v = year_words(c, i, &e)) > 0 &&
+	    (is_mod(c, i - 1, M_IN) || is_mod(c, i - 1, M_SINCE) ||
+		is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_UNTIL_ALIAS) ||
+		is_mod(c, i - 1, M_FROM) || is_mod(c, i - 1, M_BEFORE) ||
+		is_mod(c, i - 1, M_AFTER) || is_mod(c, i - 1, M_DURING)) &&
+	    !(tk(c, e)->type == T_WORD && tk(c, e)->cmask == 0) &&
+	    !is_word(c, e, L_UNITS) && !is_word_text(c, e, "hundred") &&
+	    !is_word_text(c, e, "thousand") && !is_punct(c, e, '-')) {
+		tv_set(&r->a, G_YEAR, v, 1, 1);
+		return e;
 	}
 	/* a bare year, not the rest of a numeric date that is no date
 	 * (02/29/2022, 2014-02-30, 2014/13/22) */
