@@ -303,8 +303,9 @@ year_words(const struct ctx *c, int i, int *end)
 			k++;
 		if ((b = number_words(c, k, &e)) > 0)
 			return *end = e, 2000 + b;
+		/* October two thousand and returned: the year ends there */
 		if (is_mod(c, k - 1, M_AND))
-			return *end = k - 1, 2000; /* October two thousand and */
+			return *end = k - 1, 2000;
 		return *end = k, 2000;
 	}
 	if (a >= 10 && a <= 29 && is_word_text(c, k, "hundred")) {
@@ -389,8 +390,8 @@ month_at(const struct ctx *c, int i, int need_cue)
 		return v; /* May twenty-fourth */
 	if (mday_at(c, i - 1) && tk(c, i - 1)->ndig <= 2)
 		return v; /* 14 nov */
-	if (tk(c, i - 1)->type == T_WORD && class_val(c, i - 1, L_NUMBERS) > 0 &&
-	    year_words(c, i + 1, &e))
+	if (tk(c, i - 1)->type == T_WORD &&
+	    class_val(c, i - 1, L_NUMBERS) > 0 && year_words(c, i + 1, &e))
 		return v; /* nineteen May nineteen forty one */
 	if (is_num(c, i - 1) && tk(c, i - 1)->ndig == 4 &&
 	    ((t->flags & TF_CAP) || (len > 3 && v != 3 && v != 5)))
@@ -1005,11 +1006,123 @@ numeric_date(const struct ctx *c, int i, struct point *p)
 	return e;
 }
 
+/* A plain number at i: no comma, ordinal or plural, not glued to the
+ * token before it. */
+static int
+plain_num(const struct ctx *c, int i)
+{
+	return is_num(c, i) && !(tk(c, i)->flags & (TF_COMMA | TF_ORD | TF_S));
+}
+
+/*
+ * A date of numbers without marks: 20161016 (compact ISO), 2016 10 16,
+ * 10 31 1974, 31 10 1974 (two digits each for the month and day, month
+ * first unless --locale=en-GB or the first is above 12).  The numbers
+ * must stand alone: no number before, none after, no mark glued after.
+ * Returns the index after it or -1.
+ */
+static int
+spaced_date(const struct ctx *c, int i, struct point *p)
+{
+	const struct tok *a = tk(c, i);
+	int y, m, d, x, z, e;
+
+	if (!plain_num(c, i) || is_num(c, i - 1))
+		return -1;
+	if (a->ndig == 8) {
+		y = a->val / 10000;
+		m = a->val / 100 % 100;
+		d = a->val % 100;
+		e = i + 1;
+	} else if (!plain_num(c, i + 1) || !plain_num(c, i + 2) ||
+	    tight(c, i + 1) || tight(c, i + 2) || tk(c, i + 1)->ndig != 2 ||
+	    (a->ndig == 4) != (tk(c, i + 2)->ndig == 2) ||
+	    (a->ndig != 4 && (a->ndig != 2 || tk(c, i + 2)->ndig != 4))) {
+		return -1;
+	} else if (a->ndig == 4) {
+		y = a->val;
+		m = tk(c, i + 1)->val;
+		d = tk(c, i + 2)->val;
+		e = i + 3;
+	} else {
+		x = a->val;
+		z = tk(c, i + 1)->val;
+		y = tk(c, i + 2)->val;
+		if (opt.day_first || x > 12) {
+			d = x;
+			m = z;
+		} else {
+			m = x;
+			d = z;
+		}
+		e = i + 3;
+	}
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 ||
+	    d > month_days(y, m) || is_num(c, e) ||
+	    (tk(c, e)->type == T_PUNCT && tight(c, e) && tight(c, e + 1) &&
+		(tk(c, e + 1)->type == T_NUM ||
+		    tk(c, e + 1)->type == T_WORD)) ||
+	    is_word(c, e, L_UNITS))
+		return -1;
+	p->y = y;
+	p->m = m;
+	p->d = d;
+	p->hasdate = 1;
+	return e;
+}
+
+/* The letters of the word at i, in capitals only: "AD", not "ad". */
+static int
+is_caps(const struct ctx *c, int i, const char *w)
+{
+	const struct tok *t = tk(c, i);
+	size_t k, len = strlen(w);
+
+	if (t->type != T_WORD || t->end - t->beg != len)
+		return 0;
+	for (k = 0; k < len; k++)
+		if (c->w->s[t->beg + k] != w[k])
+			return 0;
+	return 1;
+}
+
+/*
+ * An era after a year at i: AD, CE, A.D., a.d., C.E. (the year as
+ * written) or BE, B.E. (the Buddhist era, 543 years ahead: 2555 BE is
+ * 2012).  Returns the index after it, or 0; *shift the years to add.
+ */
+static int
+era_at(const struct ctx *c, int i, int *shift)
+{
+	static const char *const caps[] = {"AD", "CE", "BE"};
+	static const char letters[][2] = {{'a', 'd'}, {'c', 'e'}, {'b', 'e'}};
+	int k, e;
+
+	for (k = 0; k < 3; k++) {
+		*shift = k == 2 ? -543 : 0;
+		if (is_caps(c, i, caps[k]))
+			return i + 1;
+		if (tk(c, i)->type == T_WORD &&
+		    tk(c, i)->end - tk(c, i)->beg == 1 &&
+		    (c->w->s[tk(c, i)->beg] | 0x20) == letters[k][0] &&
+		    is_punct(c, i + 1, '.') && tight(c, i + 1) &&
+		    tight(c, i + 2) && tk(c, i + 2)->type == T_WORD &&
+		    tk(c, i + 2)->end - tk(c, i + 2)->beg == 1 &&
+		    (c->w->s[tk(c, i + 2)->beg] | 0x20) == letters[k][1]) {
+			e = i + 3;
+			if (is_punct(c, e, '.') && tight(c, e))
+				e++;
+			return e;
+		}
+	}
+	return 0;
+}
+
 /* A year after a date: ", 2025", " 2025", " of 2025", " '25". */
 static int
 year_tail(const struct ctx *c, int j, struct point *p)
 {
-	int y, e;
+	int y, e, k, sh;
 
 	if ((is_punct(c, j, ',') || is_mod(c, j, M_OF)) &&
 	    (y = year_at(c, j + 1, &e, 1)) > 0) {
@@ -1024,6 +1137,10 @@ year_tail(const struct ctx *c, int j, struct point *p)
 	}
 	if ((y = year_at(c, j, &e, 1)) > 0) {
 		p->y = y;
+		if ((k = era_at(c, e, &sh)) > 0) {
+			p->y += sh; /* August 10 2555 BE */
+			return k;
+		}
 		return e;
 	}
 	/* January 25, nineteen eighty six */
@@ -1218,8 +1335,11 @@ date_at(struct ctx *c, int i, struct point *p)
 		p->m = v;
 		p->hasdate = 1;
 		k = j + 3;
-		if (is_punct(c, k, '/') && tight(c, k) &&
-		    (o = mday_at(c, k + 1)) && tight(c, k + 1)) {
+		/* 2019/aug/01, 2019-aug-1 (the same mark twice) */
+		if (is_punct(c, k, tk(c, j + 1)->ch) && tight(c, k) &&
+		    (o = mday_at(c, k + 1)) && tight(c, k + 1) &&
+		    !(tk(c, k + 2)->type == T_PUNCT && tight(c, k + 2) &&
+			is_num(c, k + 3) && tight(c, k + 3))) {
 			p->d = o;
 			k += 2;
 		}
@@ -1246,6 +1366,8 @@ date_at(struct ctx *c, int i, struct point *p)
 			return e;
 		if (blocked_before(c, j))
 			return -1;
+		if ((e = spaced_date(c, j, p)) > 0)
+			return e;
 		/* 10 March 2025, 10th of March */
 		if ((o = mday_at(c, j))) {
 			k = j + 1;
@@ -1263,7 +1385,14 @@ date_at(struct ctx *c, int i, struct point *p)
 				    !is_punct(c, k + 2, ':') &&
 				    !meridiem(c, k + 2, &e) &&
 				    !is_word(c, k + 2, L_UNITS)) {
+					int sh, e2;
+
 					p->y = tk(c, k + 1)->val;
+					/* 10 August 88 AD: the year 88 */
+					if ((e2 = era_at(c, k + 2, &sh)) > 0) {
+						p->y += sh;
+						return e2;
+					}
 					p->y += p->y < 50 ? 2000 : 1900;
 					return k + 2;
 				}
@@ -3272,8 +3401,11 @@ nth_of(struct ctx *c, int i, struct reading *r)
 		tv_set(&r->a, G_MONTH, y, n, 1);
 		return k;
 	}
-	/* weeks: the n-th week starts on the n-th Monday (of the month,
-	 * or the year's first ISO week); the last is the last whole one */
+	/* weeks: the n-th week starts on the n-th Monday (of the year's
+	 * first ISO week); a month's weeks are those whose Thursday is in
+	 * it, as ISO 8601 puts weeks in years (the first week of January
+	 * 2015 is 2014-12-29 to 2015-01-04; the last week of December 2016
+	 * ends on January 1); a weekend of a month has its days in it */
 	if (m == 0 && n < 0) {
 		/* the last ISO week of the year holds its December 28 */
 		d = days_from_civil(y, 12, 28);
@@ -3284,12 +3416,20 @@ nth_of(struct ctx *c, int i, struct reading *r)
 
 		w1 -= weekday_of(w1) - 1;
 		d = w1 + 7L * (n - 1);
+	} else if (u == U_WEEK) {
+		if (n > 5 ||
+		    (n > 0 &&
+			nth_weekday(y, m, 4, 1) + 7L * (n - 1) >
+			    days_from_civil(y, m, month_days(y, m))))
+			return -1;
+		d = n > 0 ? nth_weekday(y, m, 4, n) - 3
+			  : nth_weekday(y, m, 4, -1) - 3 + 7L * (n + 1);
 	} else if (n > 0) {
 		long first = days_from_civil(y, m, 1);
 
 		if (n > 5)
 			return -1;
-		/* the first week of a month is the one holding its 1st */
+		/* the first weekend of a month is the one of its 1st */
 		d = first - (weekday_of(first) - 1) + 7L * (n - 1);
 	} else {
 		long last = days_from_civil(y, m, month_days(y, m));
@@ -3353,6 +3493,26 @@ week_of(struct ctx *c, int i, struct reading *r)
 
 	if (is_mod(c, j, M_THE))
 		j++;
+	/* the weekend of Halloween, the weekend of March 8: the weekend of
+	 * that day's week (of a Monday, the one before, as in "Labor Day
+	 * weekend") */
+	if ((e = weekend_at(c, j)) > 0 && is_mod(c, j + e, M_OF)) {
+		struct reading r2;
+		struct point p2;
+		long days;
+		int wd;
+
+		j += e + 1;
+		memset(&r2, 0, sizeof(r2));
+		if ((e = main_at(c, j, &r2, &p2)) <= 0 || r2.b.grain ||
+		    r2.a.grain != G_DAY)
+			return -1;
+		days = days_from_civil(r2.a.y, r2.a.m, r2.a.d);
+		wd = weekday_of(days);
+		tv_day(&r->a, wd == 1 ? days - 2 : days + 6 - wd);
+		r->a.grain = G_WEEKEND;
+		return e;
+	}
 	if (is_word_text(c, j, "w") && is_punct(c, j + 1, '/') &&
 	    is_word_text(c, j + 2, "c") && tight(c, j + 1) && tight(c, j + 2)) {
 		j += 3;
@@ -3449,6 +3609,21 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		r->a.q = tk(c, e)->val;
 		return e + 1;
 	}
+	/* 79 AD, AD 79, 2555 BE: a year with its era */
+	if (tk(c, i)->type == T_NUM && tk(c, i)->ndig <= 4 &&
+	    !(tk(c, i)->flags & (TF_COMMA | TF_ORD | TF_S)) &&
+	    !blocked_before(c, i) && tk(c, i)->val > 0 &&
+	    (e = era_at(c, i + 1, &v)) > 0 && tk(c, i)->val + v > 0) {
+		tv_set(&r->a, G_YEAR, tk(c, i)->val + v, 1, 1);
+		return e;
+	}
+	if ((is_caps(c, i, "AD") || is_caps(c, i, "CE")) &&
+	    tk(c, i + 1)->type == T_NUM && tk(c, i + 1)->ndig <= 4 &&
+	    !(tk(c, i + 1)->flags & (TF_COMMA | TF_ORD | TF_S)) &&
+	    tk(c, i + 1)->val > 0 && !blocked_after(c, i + 2)) {
+		tv_set(&r->a, G_YEAR, tk(c, i + 1)->val, 1, 1);
+		return i + 2;
+	}
 	/* a year in words after a preposition, not a count ("in nineteen
 	 * ninety six", "since two thousand and eight"; not "in two thousand
 	 * villages") */
@@ -3466,12 +3641,20 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	/* a bare year, not the rest of a numeric date that is no date
 	 * (02/29/2022, 2014-02-30, 2014/13/22) */
 	if (year_at(c, i, &e, 0) && !blocked_before(c, i) &&
+	    /* 0171 22 1998: the end of a run of numbers */
+	    !(plain_num(c, i - 1) && plain_num(c, i - 2) &&
+		tk(c, i - 1)->ndig != 4) &&
 	    !(i > 1 && tight(c, i) &&
 		(is_punct(c, i - 1, '/') || is_punct(c, i - 1, '-')) &&
 		tight(c, i - 1) && is_num(c, i - 2)) &&
 	    !(tight(c, e) && is_punct(c, e, '/') && is_num(c, e + 1)) &&
 	    !(tight(c, e) && is_punct(c, e, '-') && is_num(c, e + 1) &&
-		tk(c, e + 1)->ndig <= 2 && is_punct(c, e + 2, '-')) &&
+		tight(c, e + 1) &&
+		/* 2014-02-30, +86 2010-2015-86, 2012-1400 */
+		((is_punct(c, e + 2, '-') && tight(c, e + 2) &&
+		     (tk(c, e + 1)->ndig <= 2 || is_num(c, e + 3))) ||
+		    (tk(c, e + 1)->ndig == 4 &&
+			tk(c, e + 1)->val <= tk(c, i)->val))) &&
 	    !blocked_after(c, e) && tk(c, i)->type == T_NUM &&
 	    !count_of_things(c, i, e) && !class_is(c, e, L_STREETS) &&
 	    !((tk(c, e)->flags & TF_CAP) && class_is(c, e + 1, L_STREETS))) {
@@ -3783,6 +3966,8 @@ opener(const struct ctx *c, int i)
 		    (t->ch == '.' && i > 0 && class_is(c, i - 1, L_HOLIDAYS));
 	if (t->type != T_WORD)
 		return 0;
+	if (is_caps(c, i, "AD") || is_caps(c, i, "CE"))
+		return 1; /* AD 79 */
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
 	    class_is(c, i, L_HOLIDAYS) ||
 	    (class_is(c, i, L_STREETS) && class_is(c, i + 1, L_HOLIDAYS)))
@@ -4161,8 +4346,13 @@ head_worth(struct ctx *c, int h)
 		return 1;
 	if (t->flags & TF_COMMA)
 		return 0;
+	if (era_at(c, h + 1, &k) || is_caps(c, h - 1, "AD") ||
+	    is_caps(c, h - 1, "CE"))
+		return 1; /* 79 AD, AD 79 */
 	if (t->ndig == 4 || (t->flags & (TF_ORD | TF_S)))
 		return 1;
+	if (t->ndig == 8)
+		return 1; /* 20161016 */
 	if (t->ndig != 1 && t->ndig != 2)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
@@ -4180,6 +4370,9 @@ head_worth(struct ctx *c, int h)
 		    n->ch == '\'';
 	if (n->type == T_TAG)
 		return 1; /* 15h30 */
+	if (n->type == T_NUM)
+		/* 10 31 1974 */
+		return spaced_date(c, h, &(struct point){0}) > 0;
 	if (n->type != T_WORD)
 		return n->type == 0 && h > 0 && tk(c, h - 1)->type == T_WORD &&
 		    tk(c, h - 1)->cmask != 0; /* "on 15" at the line's end */
