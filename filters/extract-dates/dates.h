@@ -44,6 +44,7 @@ enum lexclass {
 	L_ZONES,     /* GMT, EST ...: a clock time's zone (kept in the span) */
 	L_AGENCIES,  /* Reuters, AP ...: a dateline's agency */
 	L_STREETS,   /* Avenue, St ...: 1600 Pennsylvania Avenue */
+	L_BOUNDS,    /* EOY, BOM ...: the end or beginning of a period */
 	NLEXCLASS
 };
 

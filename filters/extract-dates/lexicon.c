@@ -84,6 +84,7 @@ is_trigger_class(int cls)
 	case L_PARTS:
 	case L_SEASONS:
 	case L_HOLIDAYS:
+	case L_BOUNDS:
 		return 1;
 	default:
 		return 0;

@@ -1148,6 +1148,21 @@ year_tail(const struct ctx *c, int j, struct point *p)
 		p->y = y;
 		return e;
 	}
+	/* Aug 9, 96 / Aug 9 96: two digits end the clause (not "Aug 9, 96
+	 * people"); April of 87 was (a verb after; not "of 30 people") */
+	k = j + (is_punct(c, j, ',') || is_mod(c, j, M_OF));
+	if (plain_num(c, k) && tk(c, k)->ndig == 2 &&
+	    (tk(c, k + 1)->type == 0 ||
+		(is_mod(c, j, M_OF) &&
+		    (class_is(c, k + 1, L_PAST) ||
+			class_is(c, k + 1, L_FUTURE))) ||
+		(tk(c, k + 1)->type == T_PUNCT && tk(c, k + 1)->ch != '-' &&
+		    tk(c, k + 1)->ch != '/' && tk(c, k + 1)->ch != ':' &&
+		    tk(c, k + 1)->ch != '%' &&
+		    !(tight(c, k + 2) && is_num(c, k + 2))))) {
+		p->y = tk(c, k)->val + (tk(c, k)->val < 50 ? 2000 : 1900);
+		return k + 1;
+	}
 	return j;
 }
 
@@ -1360,6 +1375,18 @@ date_at(struct ctx *c, int i, struct point *p)
 			p->y += p->y < 50 ? 2000 : 1900;
 		p->hasdate = 1;
 		return j + 5;
+	}
+	/* 10-August 2012, 10/Aug, 2012 */
+	if ((o = mday_at(c, j)) &&
+	    (is_punct(c, j + 1, '-') || is_punct(c, j + 1, '/')) &&
+	    tight(c, j + 1) && tight(c, j + 2) &&
+	    (v = class_val(c, j + 2, L_MONTHS)) > 0 &&
+	    !(is_punct(c, j + 3, tk(c, j + 1)->ch) && tight(c, j + 3)) &&
+	    !is_num(c, j - 1) && (e = year_tail(c, j + 3, p)) > j + 3) {
+		p->d = o;
+		p->m = v;
+		p->hasdate = 1;
+		return e;
 	}
 	if (tk(c, j)->type == T_NUM) {
 		if ((e = numeric_date(c, j, p)) > 0)
@@ -3609,6 +3636,16 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 		r->a.q = tk(c, e)->val;
 		return e + 1;
 	}
+	/* EOY, BOM: the end of this year, the beginning of this month, as
+	 * "the end of the year" reads (part_of()); in capitals only */
+	if (class_is(c, i, L_BOUNDS) && tk(c, i)->end - tk(c, i)->beg == 3 &&
+	    (v = class_val(c, i, L_BOUNDS)) > 0 &&
+	    (is_caps(c, i, "EOY") || is_caps(c, i, "BOY") ||
+		is_caps(c, i, "EOM") || is_caps(c, i, "BOM"))) {
+		this_unit(c, v <= 2 ? U_YEAR : U_MONTH, 0, &r->a);
+		part_of(r, v % 2 ? M_END : M_BEGIN);
+		return i + 1;
+	}
 	/* 79 AD, AD 79, 2555 BE: a year with its era */
 	if (tk(c, i)->type == T_NUM && tk(c, i)->ndig <= 4 &&
 	    !(tk(c, i)->flags & (TF_COMMA | TF_ORD | TF_S)) &&
@@ -3710,18 +3747,23 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 {
 	struct reading r2;
 	struct point p2;
-	int e, v, o;
+	int e, v, o, ke;
 
 	if (!is_range_word(c, k, between))
 		return -1;
 	k++;
-	/* a bare day after Month Day: March 3-5, March 3 to 5 [, 2025] */
-	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime &&
-	    (o = mday_at(c, k)) && !month_at(c, k + 1, 0) &&
-	    !is_punct(c, k + 1, '/') && !is_punct(c, k + 1, '-') &&
-	    !is_punct(c, k + 1, '.') && !is_punct(c, k + 1, ':') &&
-	    !meridiem(c, k + 1, &v) && o > p1->d) {
-		e = k + 1;
+	/* a bare day after Month Day: March 3-5, March 3 to 5 [, 2025],
+	 * April ninth through seventeenth */
+	if (!(tk(c, k)->type == T_WORD && (o = ordinal_at(c, k, &ke)) > 0 &&
+		o <= 31)) {
+		o = mday_at(c, k);
+		ke = k + 1;
+	}
+	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime && o &&
+	    !month_at(c, ke, 0) && !is_punct(c, ke, '/') &&
+	    !is_punct(c, ke, '-') && !is_punct(c, ke, '.') &&
+	    !is_punct(c, ke, ':') && !meridiem(c, ke, &v) && o > p1->d) {
+		e = ke;
 		r->b = r->a;
 		r->b.d = o;
 		if (is_punct(c, e, ',') && year_at(c, e + 1, &v, 1)) {
