@@ -3213,6 +3213,13 @@ part_mod(struct ctx *c, int i, int *end)
 		*end = j + 2;
 		return class_val(c, j, L_MODIFIERS);
 	}
+	/* end-2019, start-March: Reuters' short form of "the end of" */
+	if ((is_mod(c, i, M_END) || is_mod(c, i, M_BEGIN)) &&
+	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
+	    (year_at(c, i + 2, &v, 0) || class_val(c, i + 2, L_MONTHS) > 0)) {
+		*end = i + 2;
+		return class_val(c, i, L_MODIFIERS);
+	}
 	j = i;
 	v = class_val(c, j, L_MODIFIERS);
 	if ((v == M_EARLY || v == M_MID || v == M_LATE) &&
@@ -3587,6 +3594,79 @@ now_at(struct ctx *c, int i, struct reading *r)
 	return i + 1;
 }
 
+/*
+ * The periods of business news: year-end, month-end, quarter-end [1997]
+ * (the end of that unit, as part_of() reads "the end of the year"), the
+ * June quarter (the quarter ending in June, said in Australia and India),
+ * the 2024 fiscal year, and the financial press's 1H24, 3Q2025 (a
+ * capital H or Q) and 18q4.  Returns the index after it or -1.
+ */
+static int
+business_period(struct ctx *c, int i, struct reading *r)
+{
+	const struct tok *t = tk(c, i), *n = tk(c, i + 1);
+	int u, pl, y, e, k, m;
+
+	if ((u = unit_at(c, i, &pl)) != 0 && !pl &&
+	    (u == U_YEAR || u == U_MONTH || u == U_QUARTER) &&
+	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
+	    is_mod(c, i + 2, M_END)) {
+		k = i + 3;
+		if (u == U_YEAR && (y = year_at(c, k, &e, 0)) > 0) {
+			tv_set(&r->a, G_YEAR, y, 1, 1);
+			k = e;
+		} else {
+			this_unit(c, u, 0, &r->a);
+		}
+		part_of(r, M_END);
+		return k;
+	}
+	if ((t->flags & TF_CAP) && (m = class_val(c, i, L_MONTHS)) > 0 &&
+	    m % 3 == 0 && unit_at(c, i + 1, &pl) == U_QUARTER && !pl) {
+		k = i + 2;
+		if (is_mod(c, k, M_OF) && (y = year_at(c, k + 1, &e, 0)) > 0)
+			k = e;
+		else if ((y = year_at(c, k, &e, 0)) > 0)
+			k = e;
+		else
+			y = year_for(c, i, k, m, 0);
+		tv_set(&r->a, G_QUARTER, y, 1, 1);
+		r->a.q = m / 3;
+		return k;
+	}
+	if ((y = year_at(c, i, &e, 0)) > 0 && is_mod(c, e, M_FISCAL) &&
+	    unit_at(c, e + 1, &pl) == U_YEAR && !pl) {
+		tv_set(&r->a, G_YEAR, y, 1, 1);
+		r->a.fiscal = 1;
+		return e + 2;
+	}
+	/* 1H24, 2Q2025 (capitals); 18q4 */
+	if (t->type == T_NUM && !(t->flags & (TF_COMMA | TF_ORD | TF_S)) &&
+	    n->type == T_TAG && tight(c, i + 1) && n->tag[1] == '\0' &&
+	    (n->tag[0] == 'q' || n->tag[0] == 'h')) {
+		int cap = c->w->s[n->beg] == 'Q' || c->w->s[n->beg] == 'H';
+		int max = n->tag[0] == 'q' ? 4 : 2;
+
+		if (t->ndig == 1 && cap && t->val >= 1 && t->val <= max &&
+		    (n->ndig == 2 || n->ndig == 4)) {
+			y = n->ndig == 2 ? 2000 + n->val : n->val;
+			u = t->val;
+		} else if (t->ndig == 2 && n->tag[0] == 'q' && n->ndig == 1 &&
+		    n->val >= 1 && n->val <= 4) {
+			y = 2000 + t->val;
+			u = n->val;
+		} else {
+			return -1;
+		}
+		if (y < 1200 || y > 2200)
+			return -1;
+		tv_set(&r->a, n->tag[0] == 'q' ? G_QUARTER : G_HALF, y, 1, 1);
+		r->a.q = u;
+		return i + 2;
+	}
+	return -1;
+}
+
 static int
 main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
@@ -3601,6 +3681,8 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 	if ((e = now_at(c, i, r)) > 0)
 		return e;
 	if ((e = tag_at(c, i, r)) > 0)
+		return e;
+	if ((e = business_period(c, i, r)) > 0)
 		return e;
 	/* a holiday's name before the readings of its words: "Early May
 	 * bank holiday", not "Early May" */
