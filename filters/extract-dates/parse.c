@@ -1859,12 +1859,28 @@ struct reading {
 	int nodate; /* a set or duration: consume, do not report */
 };
 
+/* v: the clock secs seconds after the start of day (carried into the
+ * days before or after it), at grain G_MINUTE or G_SECOND. */
+static void
+tv_clock(struct tv *v, long day, long secs, int grain)
+{
+	day += secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);
+	secs = ((secs % 86400) + 86400) % 86400;
+	tv_day(v, day);
+	v->grain = grain;
+	v->hh = (int)(secs / 3600);
+	v->mm = (int)(secs / 60 % 60);
+	v->ss = (int)(secs % 60);
+}
+
 /*
  * The next (n > 0) or last (n < 0) |n| whole units beside the anchor's,
  * as one interval: the next five days are tomorrow to five days on, the
- * last two years the two years before this one, the next three hours
- * from the next whole hour.  (TIMEX3 calls these durations; its gold
- * marks them to be ignored, so an interval costs nothing there.)
+ * last two years the two years before this one.  Clock units are
+ * instants, the ends of the units: at 04:30 the last two minutes are
+ * 04:28/04:30 and the next three hours 05:00/08:00 (from the next whole
+ * hour).  (TIMEX3 calls these durations; its gold marks them to be
+ * ignored, so an interval costs nothing there.)
  */
 static void
 n_units(struct ctx *c, int u, int n, struct reading *r)
@@ -1872,15 +1888,15 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 	struct tv a, b;
 
 	if (u == U_HOUR || u == U_MINUTE || u == U_SECOND) {
-		shift(c, anchor_days(c), u, n > 0 ? 1 : n, &a);
-		shift(c, anchor_days(c), u, n > 0 ? n : -1, &b);
-		if (u == U_HOUR) {
-			a.mm = 0;
-			b = a;
-			b.hh += n - 1 > 0 ? n : 0;
-			if (n < 0)
-				shift(c, anchor_days(c), u, 0, &b), b.mm = 0;
-		}
+		long step = u == U_HOUR ? 3600 : u == U_MINUTE ? 60 : 1;
+		long cur = 3600L * (c->an->hh >= 0 ? c->an->hh : 0) +
+		    60L * (c->an->mm >= 0 ? c->an->mm : 0);
+		int g = u == U_SECOND ? G_SECOND : G_MINUTE;
+
+		cur -= cur % step;
+		tv_clock(&a, anchor_days(c), cur + step * (n > 0 ? 1 : n), g);
+		tv_clock(
+		    &b, anchor_days(c), cur + step * (n > 0 ? n + 1 : 0), g);
 	} else if (u == U_WEEK || u == U_WEEKEND) {
 		this_unit(c, U_WEEK, n > 0 ? 1 : n, &a);
 		this_unit(c, U_WEEK, n > 0 ? n : -1, &b);
@@ -2696,8 +2712,7 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 				d->other = 1;
 				e++;
 			}
-			if ((u = unit_at(c, e, &pl)) == 0 &&
-			    is_num(c, e - 1) &&
+			if ((u = unit_at(c, e, &pl)) == 0 && is_num(c, e - 1) &&
 			    (u = short_unit(c, e, d->parts > 0)) != 0)
 				d->other = 1;
 			if (u == 0 || u == U_WEEKEND || u == U_QUARTER ||
@@ -2706,8 +2721,8 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 			d->n[u] += n;
 			e++;
 			/* a year and a half, an hour and a half */
-			if ((u == U_YEAR || u == U_HOUR) && is_mod(c, e, M_AND) &&
-			    is_mod(c, e + 1, M_A) &&
+			if ((u == U_YEAR || u == U_HOUR) &&
+			    is_mod(c, e, M_AND) && is_mod(c, e + 1, M_A) &&
 			    unit_at(c, e + 2, &pl) == U_HALF && !pl) {
 				if (u == U_YEAR)
 					d->n[U_MONTH] += 6, u = U_MONTH;
@@ -2752,19 +2767,15 @@ dur_shift(long day, long secs, const struct dur *d, int sign, struct tv *v)
 			dd = month_days(y, m);
 		day = days_from_civil(y, m, dd);
 	}
-	day += sign *
-	    (d->n[U_DAY] + 7L * d->n[U_WEEK] + 14L * d->n[U_FORTNIGHT]);
+	day +=
+	    sign * (d->n[U_DAY] + 7L * d->n[U_WEEK] + 14L * d->n[U_FORTNIGHT]);
 	secs += sign *
 	    (3600L * d->n[U_HOUR] + 60L * d->n[U_MINUTE] + d->n[U_SECOND]);
-	day += secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);
-	secs = ((secs % 86400) + 86400) % 86400;
-	tv_day(v, day);
-	if (d->fine <= U_HOUR) {
-		v->grain = d->fine == U_SECOND ? G_SECOND : G_MINUTE;
-		v->hh = (int)(secs / 3600);
-		v->mm = (int)(secs / 60 % 60);
-		v->ss = (int)(secs % 60);
-	} else if (d->fine == U_MONTH) {
+	tv_clock(v, day, secs, d->fine == U_SECOND ? G_SECOND : G_MINUTE);
+	if (d->fine <= U_HOUR)
+		return;
+	v->grain = G_DAY;
+	if (d->fine == U_MONTH) {
 		v->grain = G_MONTH;
 		v->d = 1;
 	} else if (d->fine >= U_YEAR) {
@@ -2809,8 +2820,7 @@ dur_span(const struct tv *x, const struct dur *d, struct reading *r)
 	r->a = *x;
 	dur_shift(day, 0, d, 1, &r->b);
 	r->b.grain = G_DAY;
-	dur_shift(days_from_civil(r->b.y, r->b.m, r->b.d), 0, &back, -1,
-	    &r->b);
+	dur_shift(days_from_civil(r->b.y, r->b.m, r->b.d), 0, &back, -1, &r->b);
 	return 1;
 }
 
@@ -2909,6 +2919,16 @@ in_count(const struct ctx *c, int i)
 	return count_at(c, j, &e) >= 0 || minutes_at(c, j, &e) > 0;
 }
 
+/* Whether the words before i ask how long: "for the past two years",
+ * "during the next three days", "over the last decade" (a duration, not
+ * reported). */
+static int
+how_long(const struct ctx *c, int i)
+{
+	return is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+	    is_word_text(c, i - 1, "over");
+}
+
 static int
 relative_at(struct ctx *c, int i, struct reading *r)
 {
@@ -2950,8 +2970,8 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		/* (not before a clock that would be joined to the day:
 		 * "a day starting Friday at 5 p.m.") */
-		if (k > 0 && (qe = main_at(c, k, &qr, &q)) > 0 &&
-		    !qr.b.grain && !qr.nodate && !is_mod(c, qe, M_AT) &&
+		if (k > 0 && (qe = main_at(c, k, &qr, &q)) > 0 && !qr.b.grain &&
+		    !qr.nodate && !is_mod(c, qe, M_AT) &&
 		    dur_span(&qr.a, &len, r))
 			return qe;
 	}
@@ -3225,12 +3245,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 3;
 	}
 	j++;
-	/* the next five days */
-	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
-	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
-		if ((is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-			is_word_text(c, i - 1, "over")) &&
-		    u != U_QUARTER && u != U_HALF)
+	/* the next five days, the last 1 hour */
+	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 0 &&
+	    (u = unit_at(c, e, &pl)) != 0 &&
+	    (pl ? n > 1 : n == 1 && !is_mod(c, j, M_A)) && u != U_WEEKEND) {
+		if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
 			/* for the past two years: how long; but "sales for
 			 * the last two quarters" are reporting periods */
 			r->nodate = 1;
@@ -3259,8 +3278,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
 		    u != U_QUARTER && u != U_HALF && is_mod(c, i, M_THE) &&
-		    (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-			is_word_text(c, i - 1, "over"))) {
+		    how_long(c, i)) {
 			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
@@ -3288,6 +3306,18 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if (u == U_DAY || u < U_DAY)
 			return -1;
+		if (u == U_FORTNIGHT) {
+			/* the next fortnight: the next two weeks, as "the
+			 * next two weeks" is read; this fortnight: this
+			 * week and the next */
+			if (m == 0) {
+				this_unit(c, U_WEEK, 0, &r->a);
+				this_unit(c, U_WEEK, 1, &r->b);
+			} else {
+				n_units(c, U_WEEK, 2 * m, r);
+			}
+			return j + 1;
+		}
 		this_unit(c, u, m, &r->a);
 		return j + 1;
 	}
