@@ -2692,8 +2692,8 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 		    (tk(c, p + 2)->val == 2 || tk(c, p + 2)->val == 4) &&
 		    t->val < tk(c, p + 2)->val &&
 		    (unit_at(c, p + 3, &pl) == U_HOUR ||
-			short_unit(c, p + 3, 0) == U_HOUR)) {
-			/* in 1/2 hour, in 3/4h */
+			short_unit(c, p + 3, 1) == U_HOUR)) {
+			/* in 1/2 hour, in 3/4h, in 1/4 h */
 			d->n[U_MINUTE] += 60L * t->val / tk(c, p + 2)->val;
 			u = U_MINUTE;
 			d->other = 1;
