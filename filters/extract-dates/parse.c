@@ -2712,6 +2712,15 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 				d->other = 1;
 				e++;
 			}
+			/* two and a half years */
+			if (is_mod(c, e, M_AND) && is_mod(c, e + 1, M_A) &&
+			    unit_at(c, e + 2, &pl) == U_HALF && !pl &&
+			    unit_at(c, e + 3, &pl) == U_YEAR) {
+				d->n[U_MONTH] += 6;
+				d->fine = U_MONTH;
+				d->other = 1;
+				e += 3;
+			}
 			if ((u = unit_at(c, e, &pl)) == 0 && is_num(c, e - 1) &&
 			    (u = short_unit(c, e, d->parts > 0)) != 0)
 				d->other = 1;
