@@ -2674,7 +2674,8 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 
 	memset(d, 0, sizeof(*d));
 	d->fine = U_CENTURY + 1;
-	for (;;) {
+	/* a length has at most a part a unit, seconds to centuries */
+	while (d->parts < U_CENTURY) {
 		const struct tok *t;
 
 		p = k;
@@ -2804,32 +2805,35 @@ dur_shift(long day, long secs, const struct dur *d, int sign, struct tv *v)
 static int
 dur_span(const struct tv *x, const struct dur *d, struct reading *r)
 {
-	struct dur back;
+	struct dur back, dd = *d;
+	struct tv end;
 	long day = days_from_civil(x->y, x->m, x->d);
 
 	if (x->grain >= G_HOUR) {
-		struct dur dd = *d;
-
 		dd.fine = x->grain == G_SECOND || d->fine == U_SECOND
 		    ? U_SECOND
 		    : U_MINUTE;
-		r->a = *x;
 		dur_shift(day,
 		    3600L * x->hh + 60L * (x->mm > 0 ? x->mm : 0) +
 			(x->ss > 0 ? x->ss : 0),
-		    &dd, 1, &r->b);
-		return 1;
+		    &dd, 1, &end);
+	} else {
+		if (x->grain != G_DAY || d->fine < U_DAY)
+			return 0;
+		/* to the day before the length is over: both ends are
+		 * days */
+		memset(&back, 0, sizeof(back));
+		back.n[U_DAY] = 1;
+		back.fine = U_DAY;
+		dd.fine = U_DAY;
+		dur_shift(day, 0, &dd, 1, &end);
+		dur_shift(
+		    days_from_civil(end.y, end.m, end.d), 0, &back, -1, &end);
 	}
-	if (x->grain != G_DAY || d->fine < U_DAY)
+	if (end.y > 9999)
 		return 0;
-	/* to the day before the length is over: both ends are days */
-	memset(&back, 0, sizeof(back));
-	back.n[U_DAY] = 1;
-	back.fine = U_DAY;
 	r->a = *x;
-	dur_shift(day, 0, d, 1, &r->b);
-	r->b.grain = G_DAY;
-	dur_shift(days_from_civil(r->b.y, r->b.m, r->b.d), 0, &back, -1, &r->b);
+	r->b = end;
 	return 1;
 }
 
@@ -2912,7 +2916,7 @@ dur_moment(
 							   : anchor_days(c);
 	c->used = 1;
 	dur_shift(day, anchor_secs(c), d, sign, v);
-	return end;
+	return v->y >= 1 && v->y <= 9999 ? end : 0;
 }
 
 /* Whether "in" at i counts a time ("in two days", "in about five
@@ -3836,6 +3840,7 @@ signed_shift(struct ctx *c, int k, struct reading *r)
 	struct dur d;
 	int e, sign = is_punct(c, k, '+') ? 1 : -1;
 	long day, secs = 0;
+	struct tv q;
 
 	if (r->b.grain || r->nodate ||
 	    !(r->a.grain == G_DAY || r->a.grain >= G_HOUR) ||
@@ -3850,7 +3855,12 @@ signed_shift(struct ctx *c, int k, struct reading *r)
 		if (d.fine > U_HOUR)
 			d.fine = r->a.grain == G_SECOND ? U_SECOND : U_MINUTE;
 	}
+	q = r->a;
 	dur_shift(day, secs, &d, sign, &r->a);
+	if (r->a.y < 1 || r->a.y > 9999) {
+		r->a = q; /* 9999 years on: no date */
+		return k;
+	}
 	return e;
 }
 
