@@ -2988,8 +2988,18 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		    dur_span(&qr.a, &len, r))
 			return qe;
 	}
-	if ((e = duration_at(c, j, &len)) > 0 &&
-	    (k = dur_moment(c, i, j, e, &len, &r->a)) > 0)
+	if ((e = duration_at(c, j, &len)) > 0 && j > i && len.other) {
+		/* how long, as for one part below: "the first drop in 2
+		 * years and 3 months", "within 2 weeks and 3 days of the
+		 * vote" */
+		if (tk(c, i - 1)->type == T_WORD && superlative_before(c, i))
+			return -1;
+		if (is_mod(c, e, M_OF)) {
+			r->nodate = 1;
+			return e;
+		}
+	}
+	if (e > 0 && (k = dur_moment(c, i, j, e, &len, &r->a)) > 0)
 		return k;
 	/* three Fridays from now, two Thursdays ago: counted from the
 	 * anchor, which is not one of them */
