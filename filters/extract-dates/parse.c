@@ -2902,7 +2902,9 @@ dur_moment(
 	} else if (j == i &&
 	    (is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
 		is_word_text(c, k, "out")) &&
-	    clause_end(c, k + 1)) {
+	    clause_end(c, k + 1) && (d->fine >= U_DAY || c->an->hh >= 0)) {
+		/* (a clock counted so needs the anchor's clock: "a min
+		 * before" with no time in --ref counts from nothing) */
 		sign = is_mod(c, k, M_BEFORE) ? -1 : 1;
 		last = !is_word_text(c, k, "out");
 		end = k + 1;
@@ -3888,6 +3890,12 @@ for_length(struct ctx *c, int k, struct reading *r)
 
 	if (r->b.grain || r->nodate || !is_mod(c, k, M_FOR) ||
 	    (e = duration_at(c, k + 1, &d)) <= 0)
+		return k;
+	/* a run, not a span: "fell on Friday for 2 weeks in a row", "for
+	 * 3 days running" */
+	if (is_word_text(c, e, "running") || is_word_text(c, e, "straight") ||
+	    (is_mod(c, e, M_IN) && is_mod(c, e + 1, M_A) &&
+		is_word_text(c, e + 2, "row")))
 		return k;
 	memset(&q, 0, sizeof(q));
 	if (!dur_span(&r->a, &d, &q))
