@@ -2934,6 +2934,91 @@ in_count(const struct ctx *c, int i)
 	return count_at(c, j, &e) >= 0 || minutes_at(c, j, &e) > 0;
 }
 
+/*
+ * x moved by n units: to the day for weeks, months and years ("two
+ * months after May 31" is July 31, a day past a month's end its last
+ * day), else at the unit's grain (shift()).
+ */
+static void
+shift_day(struct ctx *c, const struct tv *x, int u, int n, struct tv *v)
+{
+	long d0 = days_from_civil(x->y, x->m, x->d);
+	int yy = x->y, mm = x->m, dd = x->d;
+
+	shift(c, d0, u, n, v);
+	if (u == U_WEEK) {
+		tv_day(v, d0 + 7L * n);
+	} else if (u == U_MONTH || u == U_YEAR) {
+		mm += (u == U_YEAR ? 12 : 1) * n;
+		while (mm > 12)
+			mm -= 12, yy++;
+		while (mm < 1)
+			mm += 12, yy--;
+		if (dd > month_days(yy, mm))
+			dd = month_days(yy, mm);
+		tv_set(v, G_DAY, yy, mm, dd);
+	}
+}
+
+/* Whether the reading at b..e is a holiday named with no year and no
+ * next, last or this: "Christmas", "Easter Monday". */
+static int
+bare_holiday(const struct ctx *c, int b, int e)
+{
+	int k;
+
+	if (!class_is(c, b, L_HOLIDAYS) && !name_opens(c, b))
+		return 0;
+	for (k = b; k < e; k++)
+		if (tk(c, k)->type == T_NUM || tk(c, k)->type == T_TAG)
+			return 0;
+	return 1;
+}
+
+/*
+ * A bare holiday moved by n units (*v, the holiday its clause's tense
+ * chose, moved): the moved day is what the clause is about, so it is
+ * the day that takes the tense, as a bare date does: on or before the
+ * anchor in a past clause, on or after it in a future one, else the
+ * nearer, a day past counting double.  With the anchor in February, "a year
+ * after Christmas" is 2013-12-25 (Christmas 2012 moved), not a year after the
+ * coming one. The holiday of the year before or after is read again from b..e
+ * with the anchor moved by that year.
+ */
+static void
+holiday_by_tense(struct ctx *c, int i, int b, int e, int u, int n, struct tv *v)
+{
+	const struct anchor *save = c->an;
+	struct anchor moved = *c->an;
+	struct reading qr;
+	struct point q;
+	struct tv alt;
+	long an = anchor_days(c), day = days_from_civil(v->y, v->m, v->d);
+	long aday;
+	int t = tense(c, i, e), dy;
+
+	if ((t < 0 && day <= an) || (t > 0 && day >= an) || day == an)
+		return;
+	dy = day > an ? -1 : 1;
+	moved.days += 365L * dy;
+	c->an = &moved;
+	if (main_at(c, b, &qr, &q) != e || qr.b.grain || qr.a.grain != G_DAY) {
+		c->an = save;
+		return;
+	}
+	c->an = save;
+	shift_day(c, &qr.a, u, n, &alt);
+	aday = days_from_civil(alt.y, alt.m, alt.d);
+	if (alt.grain != v->grain || (dy < 0 ? aday >= day : aday <= day))
+		return;
+	/* no tense: the nearer, a day in the past counting double, as
+	 * for a date written without its year */
+	if (t != 0 ||
+	    (aday > an ? aday - an : 2 * (an - aday)) <
+		(day > an ? day - an : 2 * (an - day)))
+		*v = alt;
+}
+
 /* Whether the words before i ask how long: "for the past two years",
  * "during the next three days", "over the last decade" (a duration, not
  * reported). */
@@ -3113,39 +3198,12 @@ relative_at(struct ctx *c, int i, struct reading *r)
 					r->a.mm = (int)(mins % 60);
 					return qe;
 				}
-				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
+				shift_day(c, &qv, u,
 				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
-				if (u == U_MONTH || u == U_YEAR ||
-				    u == U_WEEK) {
-					long d0 =
-					    days_from_civil(qv.y, qv.m, qv.d);
-					int yy = qv.y, mm = qv.m, dd = qv.d;
-
-					if (u == U_WEEK) {
-						tv_day(&r->a,
-						    d0 +
-							(is_mod(c, k, M_BEFORE)
-								? -7L
-								: 7L) *
-							    n);
-					} else {
-						int sh =
-						    (u == U_YEAR ? 12 : 1) *
-						    (is_mod(c, k, M_BEFORE)
-							    ? -n
-							    : n);
-
-						mm += sh;
-						while (mm > 12)
-							mm -= 12, yy++;
-						while (mm < 1)
-							mm += 12, yy--;
-						if (dd > month_days(yy, mm))
-							dd = month_days(yy, mm);
-						tv_set(
-						    &r->a, G_DAY, yy, mm, dd);
-					}
-				}
+				if (bare_holiday(c, k + 1, qe))
+					holiday_by_tense(c, i, k + 1, qe, u,
+					    is_mod(c, k, M_BEFORE) ? -n : n,
+					    &r->a);
 				return qe;
 			}
 		}
