@@ -3119,6 +3119,17 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		tv_day(&r->a, an + ((v - weekday_of(an) + 6) % 7 + 1) + 7);
 		return j + 3;
 	}
+	/* the week after next, the month after next: two on */
+	k = i + is_mod(c, i, M_THE);
+	if (j == i && (u = unit_at(c, k, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT && is_mod(c, k + 1, M_AFTER) &&
+	    is_mod(c, k + 2, M_NEXT) && !unit_at(c, k + 3, &pl) &&
+	    class_val(c, k + 3, L_WEEKDAYS) < 0 &&
+	    class_val(c, k + 3, L_MONTHS) < 0 &&
+	    !class_is(c, k + 3, L_HOLIDAYS)) {
+		this_unit(c, u, 2, &r->a);
+		return k + 3;
+	}
 	/* half an hour ago, in 2.5 hours, in a quarter of an hour */
 	if ((n = minutes_at(c, j, &e)) > 0) {
 		k = e;
