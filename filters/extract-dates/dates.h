@@ -184,18 +184,6 @@ lex_prefix_bits(const unsigned char *w, size_t len)
 	return lex_pre3[lex_pre2[a << 5 | b]][c];
 }
 
-/* The same for a word of ASCII letters only, where a letter's low five
- * bits are its number (A and a: 1): one load less in the chain. */
-static inline uint32_t
-lex_prefix_bits_letters(const unsigned char *w, size_t len)
-{
-	unsigned a = w[0] & 31u;
-	unsigned b = (w[len > 1] & 31u) * (len > 1);
-	unsigned c = (w[(len > 2) * 2] & 31u) * (len > 2);
-
-	return lex_pre3[lex_pre2[a << 5 | b]][c];
-}
-
 /* Whether the word w[0..len) may be a trigger word. */
 static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)

@@ -154,6 +154,18 @@ tok_classes(struct tok *t)
 static inline size_t
 letters_end(const unsigned char *s, size_t n, size_t e)
 {
+#if defined(SCAN_SSE2)
+	/* sixteen bytes at a time: most words end within the first load */
+	while (e + 16 <= n) {
+		unsigned m = ~(unsigned)_mm_movemask_epi8(sse_letters(
+				 _mm_loadu_si128((const __m128i *)(s + e)))) &
+		    0xffffu;
+
+		if (m != 0)
+			return e + lowest_bit(m);
+		e += 16;
+	}
+#endif
 #if defined(SCAN_SWAR)
 	/* eight letters at a time: most words end within the first word */
 	while (e + 8 <= n) {
@@ -173,39 +185,55 @@ letters_end(const unsigned char *s, size_t n, size_t e)
  * The common word: letters, then a space or punctuation other than '.',
  * an apostrophe or a digit ("said", "Tuesday,"), fifteen letters at most.
  * Returns 0 for the others ("a.m.", "Jan.", "Q3", "o'clock", "Monday's"),
- * which word_token() reads.  A word that may be a trigger is looked up at
- * once (main.c's loop needs t->trig); one that may be another lexicon
- * word is left lazy, but "am" and "pm", which head "three am".
+ * which word_token() reads, and leaves *t alone then.  A word that may be
+ * a trigger (or "am", "pm", which head "three am": lexicon.c marks them
+ * so) is looked up at once (main.c's loop needs t->trig); one that may be
+ * another lexicon word is left lazy: the parser asks for a few.
  */
 static inline int
-word_fast(
-    struct tok *t, const unsigned char *s, size_t n, size_t i, size_t *next)
+word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i, int sp,
+    size_t *next)
 {
+	/* the first three letters of a word of one, two, three or more */
+	static const uint32_t first3[16] = {0, 0xff, 0xffff, 0xffffff, 0xffffff,
+	    0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff,
+	    0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff};
 	size_t e = letters_end(s, n, i + 1), klen = e - i;
-	unsigned c = e < n ? s[e] : ' ', c0, c1, word, ampm;
-	uint32_t bits;
+	unsigned c = e < n ? s[e] : ' ';
+	uint32_t bits, v;
 
 	if ((byte_kind[c] & B_WORD_GOES_ON) || klen > 15)
 		return 0;
-	t->type = T_WORD;
-	/* AM, WASHINGTON: two capitals (no branch: capitals come at
-	 * random to the branch predictor) */
-	t->flags |= (uint8_t)((s[i] < 'a') * TF_CAP |
-	    (klen > 1 && s[i + 1] < 'a') * TF_UPPER);
-	t->ndig = (uint8_t)klen;
+#if defined(SCAN_SWAR)
+	/* its first three letters, zero past its end, byte k at bits 8k:
+	 * in one load when four bytes are there (little-endian) */
+	if (n - i >= 4) {
+		memcpy(&v, s + i, 4);
+		v &= first3[klen];
+	} else
+#endif
+	{
+		v = s[i] | (uint32_t)(klen > 1 ? s[i + 1] : 0) << 8 |
+		    (uint32_t)(klen > 2 ? s[i + 2] : 0) << 16;
+	}
+	/* as lex_prefix_bits(), but a letter's low five bits are its number
+	 * (A and a: 1): one load less in the chain */
+	bits =
+	    lex_pre3[lex_pre2[(v & 31u) << 5 | (v >> 8 & 31u)]][v >> 16 & 31u];
+	*t = (struct tok){0};
+	t->beg = i;
 	t->end = e;
+	t->type = T_WORD;
+	t->ndig = (uint8_t)klen;
+	/* AM, WASHINGTON: two capitals.  A capital is a letter with bit 5
+	 * clear; computed without a branch, as capitals come at random to
+	 * the branch predictor */
+	t->flags = (uint8_t)(sp * TF_SP | !(v & 0x20u) * TF_CAP |
+	    ((v & 0xff00u) != 0 && !(v & 0x2000u)) * TF_UPPER);
 	*next = e;
-	bits = lex_prefix_bits_letters(s + i, klen);
-	/* Looked up now: a trigger, or "am", "pm"; the other words of the
-	 * lexicon are left lazy, and the parser asks for a few.  Whether a
-	 * word is in a list is random to the branch predictor: computed
-	 * without a branch, one test for the rare lookup. */
-	word = bits >> klen & 1;
-	c0 = s[i] | 0x20;
-	c1 = s[i + (klen > 1)] | 0x20;
-	ampm = word & (klen == 2) & (c1 == 'm') & ((c0 == 'a') | (c0 == 'p'));
-	if (!((bits >> (LEX_TRIGGER_SHIFT + klen) & 1) | ampm)) {
-		t->lazy = (uint8_t)(word * (n - i >= 16 ? LAZY_WIDE : 1));
+	if (!(bits >> (LEX_TRIGGER_SHIFT + klen) & 1)) {
+		t->lazy = (uint8_t)((bits >> klen & 1) *
+		    (n - i >= 16 ? LAZY_WIDE : 1));
 		return 1;
 	}
 	t->lex = lex_find_at((const char *)s, n, i, klen);
@@ -455,15 +483,15 @@ fill(struct window *w)
 		struct tok *t;
 
 		if (kind == B_ALPHA) {
-			/* the commonest token: a plain word, most often
-			 * with one space after it, taken here at once */
-			t = &w->t[w->nt];
-			*t = (struct tok){0};
-			t->beg = i;
-			t->flags = (uint8_t)(sp * TF_SP);
-			if (word_fast(t, s, n, i, &next)) {
-				w->trigs[w->nt >> 6] |= (uint64_t)t->trig
-				    << (w->nt & 63);
+			/* the commonest tokens: plain words, most often one
+			 * space apart, taken here one after the other; the
+			 * others (word_fast() 0) go on below */
+			int plain;
+
+			while ((plain = word_fast(
+				    &w->t[w->nt], s, n, i, sp, &next)) != 0) {
+				w->trigs[w->nt >> 6] |=
+				    (uint64_t)w->t[w->nt].trig << (w->nt & 63);
 				w->nt++;
 				/* not the space after the window's last
 				 * token: w->pos must stay before it, where
@@ -471,8 +499,11 @@ fill(struct window *w)
 				sp = next < n && s[next] == ' ' &&
 				    w->nt < WIN_TOKS;
 				i = next + (size_t)sp;
-				continue;
+				if (!sp || i >= n || !is_alpha(s[i]))
+					break;
 			}
+			if (plain)
+				continue;
 		}
 		if (kind == B_SPACE) {
 			sp = 1;
