@@ -12,11 +12,9 @@
  */
 #include "scan.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
-#include "xalloc.h"
 
 static int
 is_digit(int c)
@@ -438,24 +436,6 @@ window_next_trigger(const struct window *w, int h)
 {
 	int k;
 
-	if (w->view) {
-		/* the line's bits, from the view's token h on */
-		size_t b = w->vbit0 + (size_t)w->base + (size_t)h;
-		size_t lim = w->vbit0 + (size_t)w->base + (size_t)w->nt;
-
-		while (b < lim) {
-			uint64_t m =
-			    w->vbits[b >> 6] & ~(uint64_t)0 << (b & 63);
-
-			if (m != 0) {
-				b = (b & ~(size_t)63) + lowest_bit(m);
-				break;
-			}
-			b = (b | 63) + 1;
-		}
-		return b < lim ? (int)(b - w->vbit0 - (size_t)w->base) : w->nt;
-	}
-
 	for (k = h >> 6; k < (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
 	     k++) {
 		uint64_t m = w->trigs[k];
@@ -575,7 +555,6 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 	w->s = str;
 	w->n = n;
 	w->t = w->buf;
-	w->view = 0;
 	w->nt = 0;
 	memset(w->trigs, 0, sizeof(w->trigs));
 	w->pos = from;
@@ -611,13 +590,6 @@ window_slide(struct window *w, int keep)
 		return 0;
 	if (keep > w->nt)
 		keep = w->nt;
-	if (w->view) {
-		w->base += keep;
-		w->t += keep;
-		w->nt = w->total - w->base < WIN_TOKS ? w->total - w->base
-						      : WIN_TOKS;
-		return keep;
-	}
 	memmove(w->t, w->t + keep, (size_t)(w->nt - keep) * sizeof(w->t[0]));
 	w->nt -= keep;
 	shift_triggers(w, keep);
@@ -628,109 +600,6 @@ window_slide(struct window *w, int keep)
 int
 window_more(const struct window *w)
 {
-	/* a window stops filling after its last token, a view likewise */
-	if (w->view)
-		return w->nt == WIN_TOKS && w->t[w->nt - 1].end < w->n;
+	/* a window stops filling after its last token */
 	return w->pos < w->n;
-}
-
-/* ---- tokens made ahead (the reading thread) ---- */
-
-void
-ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n)
-{
-	struct window w;
-	size_t words;
-
-	if (item >= lt->lcap) {
-		size_t cap = lt->lcap;
-
-		lt->first = xgrowarray(
-		    lt->first, &cap, item + 1, sizeof(lt->first[0]), 256);
-		lt->count = xreallocarray(lt->count, cap, sizeof(lt->count[0]));
-		lt->lcap = cap;
-	}
-	lt->nlines = item + 1;
-	lt->first[item] = (size_t)-1;
-	lt->count[item] = 0;
-	if (n > AHEAD_LINE_MAX)
-		return; /* the main thread reads it through a window */
-	lt->first[item] = lt->nt;
-	w.s = s;
-	w.n = n;
-	w.pos = 0;
-	w.sp = 0;
-	w.view = 0;
-	/* not a view: its fields set only so that no field of w fill()
-	 * may look at is undefined (w.buf is not zeroed: it is large and
-	 * this runs for every line; the tokens go to lt->t instead) */
-	w.head = w.base = w.total = 0;
-	w.vbits = NULL;
-	w.vbit0 = 0;
-	/* as fill() would go on from window to window: WIN_TOKS at a time */
-	while (w.pos < n) {
-		size_t k, base = lt->nt;
-
-		lt->t = xgrowarray(
-		    lt->t, &lt->cap, base + WIN_TOKS, sizeof(lt->t[0]), 4096);
-		w.t = lt->t + base;
-		w.nt = 0;
-		memset(w.trigs, 0, sizeof(w.trigs));
-		fill(&w);
-		lt->nt += (size_t)w.nt;
-		words = (lt->nt + 63) / 64;
-		if (words > lt->bwords) {
-			lt->bits = xgrowarray(lt->bits, &lt->bcap, words,
-			    sizeof(lt->bits[0]), 256);
-			memset(lt->bits + lt->bwords, 0,
-			    (words - lt->bwords) * sizeof(lt->bits[0]));
-			lt->bwords = words;
-		}
-		for (k = 0; k < (size_t)w.nt; k++)
-			if (w.trigs[k >> 6] >> (k & 63) & 1)
-				lt->bits[(base + k) >> 6] |= (uint64_t)1
-				    << ((base + k) & 63);
-	}
-	lt->count[item] = lt->nt - lt->first[item];
-}
-
-void
-ahead_reset(struct line_toks *lt)
-{
-	if (lt->bits != NULL)
-		memset(lt->bits, 0, lt->bwords * sizeof(lt->bits[0]));
-	lt->bwords = 0;
-	lt->nt = 0;
-	lt->nlines = 0;
-}
-
-void
-ahead_free(struct line_toks *lt)
-{
-	free(lt->t);
-	free(lt->bits);
-	free(lt->first);
-	free(lt->count);
-	memset(lt, 0, sizeof(*lt));
-}
-
-int
-window_view(struct window *w, const char *s, size_t n, struct line_toks *lt,
-    size_t item)
-{
-	if (lt == NULL || item >= lt->nlines || lt->first[item] == (size_t)-1)
-		return 0;
-	w->s = s;
-	w->n = n;
-	w->pos = n;
-	w->sp = 0;
-	w->view = 1;
-	w->base = 0;
-	w->total = (int)lt->count[item];
-	w->t = lt->t + lt->first[item];
-	w->nt = w->total < WIN_TOKS ? w->total : WIN_TOKS;
-	w->vbits = lt->bits;
-	w->vbit0 = lt->first[item];
-	w->head = -1;
-	return 1;
 }
