@@ -57,6 +57,16 @@ static int number_words(const struct ctx *c, int i, int *end);
 static int tv_valid(const struct tv *v);
 static int in_count(const struct ctx *c, int i);
 
+/* Token i as cut, its word not looked up: for the tests of its type,
+ * punctuation and spacing, which need no lookup. */
+static inline const struct tok *
+tk_raw(const struct ctx *c, int i)
+{
+	static const struct tok none;
+
+	return i < 0 || i >= c->w->nt ? &none : &c->w->t[i];
+}
+
 static inline const struct tok *
 tk(const struct ctx *c, int i)
 {
@@ -110,7 +120,7 @@ is_mod(const struct ctx *c, int i, int m)
 static int
 is_word_text(const struct ctx *c, int i, const char *w)
 {
-	const struct tok *t = tk(c, i);
+	const struct tok *t = tk_raw(c, i);
 	size_t k, len = strlen(w);
 
 	if (t->type != T_WORD || t->end - t->beg != len)
@@ -124,7 +134,7 @@ is_word_text(const struct ctx *c, int i, const char *w)
 static int
 is_punct(const struct ctx *c, int i, char ch)
 {
-	const struct tok *t = tk(c, i);
+	const struct tok *t = tk_raw(c, i);
 
 	return t->type == T_PUNCT && t->ch == ch;
 }
@@ -132,14 +142,14 @@ is_punct(const struct ctx *c, int i, char ch)
 static int
 is_num(const struct ctx *c, int i)
 {
-	return tk(c, i)->type == T_NUM;
+	return tk_raw(c, i)->type == T_NUM;
 }
 
 /* Adjacent: no space between tokens i-1 and i. */
 static int
 tight(const struct ctx *c, int i)
 {
-	return !(tk(c, i)->flags & TF_SP);
+	return !(tk_raw(c, i)->flags & TF_SP);
 }
 
 static int
