@@ -23,6 +23,8 @@
 
 struct ctx {
 	struct window *w;
+	struct tok *t; /* w->t and w->nt, which tk() reads at every call: */
+	int nt;        /* one load each, where through w two */
 	const struct anchor *an;
 	size_t floor;
 	int used;  /* the anchor was needed */
@@ -64,7 +66,7 @@ tk_raw(const struct ctx *c, int i)
 {
 	static const struct tok none;
 
-	return i < 0 || i >= c->w->nt ? &none : &c->w->t[i];
+	return i < 0 || i >= c->nt ? &none : &c->t[i];
 }
 
 static inline const struct tok *
@@ -72,11 +74,11 @@ tk(const struct ctx *c, int i)
 {
 	static const struct tok none;
 
-	if (i < 0 || i >= c->w->nt)
+	if (i < 0 || i >= c->nt)
 		return &none;
-	if (c->w->t[i].lazy)
-		tok_lookup(c->w->s, &c->w->t[i]);
-	return &c->w->t[i];
+	if (c->t[i].lazy)
+		tok_lookup(c->w->s, &c->t[i]);
+	return &c->t[i];
 }
 
 static inline int
@@ -4146,6 +4148,8 @@ parse_at(
 
 	memset(&c, 0, sizeof(c));
 	c.w = w;
+	c.t = w->t;
+	c.nt = w->nt;
 	c.an = an;
 	c.floor = floor;
 	c.head = w->head;
