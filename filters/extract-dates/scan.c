@@ -466,22 +466,23 @@ fill(struct window *w)
 			/* the commonest tokens: plain words, most often one
 			 * space apart, taken here one after the other; the
 			 * others (word_fast() 0) go on below */
-			int plain;
+			int plain, nt = w->nt;
 
 			while ((plain = word_fast(
-				    &w->t[w->nt], s, n, i, sp, &next)) != 0) {
-				w->trigs[w->nt >> 6] |=
-				    (uint64_t)w->t[w->nt].trig << (w->nt & 63);
-				w->nt++;
+				    &w->t[nt], s, n, i, sp, &next)) != 0) {
+				if (w->t[nt].trig)
+					mark_trigger(w, nt);
+				nt++;
 				/* not the space after the window's last
 				 * token: w->pos must stay before it, where
 				 * main.c reads that the line goes on */
-				sp = next < n && s[next] == ' ' &&
-				    w->nt < WIN_TOKS;
+				sp =
+				    next < n && s[next] == ' ' && nt < WIN_TOKS;
 				i = next + (size_t)sp;
 				if (!sp || i >= n || !is_alpha(s[i]))
 					break;
 			}
+			w->nt = nt;
 			if (plain)
 				continue;
 		}
