@@ -66,7 +66,8 @@ tk_raw(const struct ctx *c, int i)
 {
 	static const struct tok none;
 
-	return i < 0 || i >= c->nt ? &none : &c->t[i];
+	/* i < 0 or i >= nt in one test (nt >= 0) */
+	return (unsigned)i >= (unsigned)c->nt ? &none : &c->t[i];
 }
 
 static inline const struct tok *
@@ -74,7 +75,7 @@ tk(const struct ctx *c, int i)
 {
 	static const struct tok none;
 
-	if (i < 0 || i >= c->nt)
+	if ((unsigned)i >= (unsigned)c->nt) /* i < 0 or i >= nt */
 		return &none;
 	if (c->t[i].lazy)
 		tok_lookup(c->w->s, &c->t[i]);
