@@ -256,6 +256,8 @@ ordinal_at(const struct ctx *c, int i, int *end)
 		*end = i + 1;
 		return t->val;
 	}
+	if (t->cmask == 0)
+		return -1; /* the rest are words of the lists: no number */
 	if ((v = class_val(c, i, L_NUMBERS)) >= 20 && is_punct(c, i + 1, '-') &&
 	    (u = class_val(c, i + 2, L_ORDINALS)) > 0 && u < 10) {
 		*end = i + 3;
