@@ -469,9 +469,12 @@ weekday_at(const struct ctx *c, int i)
 		return 0;
 	if (t->ndig <= 4 && !(t->flags & TF_DOT)) {
 		/* Sat, Sun, Wed: a capital and a date or comma after */
+		/* Jul 18, Fri: after a date and a comma */
 		if (!(t->flags & TF_CAP) ||
 		    !(is_punct(c, i + 1, ',') || month_at(c, i + 1, 2) ||
-			mday_at(c, i + 1)))
+			mday_at(c, i + 1) ||
+			(is_punct(c, i - 1, ',') && mday_at(c, i - 2) &&
+			    class_is(c, i - 3, L_MONTHS))))
 			return 0;
 	}
 	return v;
