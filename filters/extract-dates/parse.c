@@ -483,6 +483,26 @@ meridiem(const struct ctx *c, int i, int *pm)
 			*pm = is_word_text(c, i, "p");
 			return 2;
 		}
+		/* "3 p . m .", as transcripts space it out */
+		if (is_punct(c, i + 1, '.') && is_word_text(c, i + 2, "m") &&
+		    tk(c, i + 2)->end - tk(c, i + 2)->beg == 1) {
+			*pm = is_word_text(c, i, "p");
+			return is_punct(c, i + 3, '.') ? 4 : 3;
+		}
+		/* "at 3p", "from 9a to 11a": against a bare hour, after a
+		 * word that asks for a clock; "p" only after at, since "fell
+		 * to 5p" is five pence */
+		if (tight(c, i) && i >= 2 && is_num(c, i - 1) &&
+		    tk(c, i - 1)->ndig <= 2 &&
+		    (tk(c, i + 1)->type != T_WORD || is_mod(c, i + 1, M_TO) ||
+			is_mod(c, i + 1, M_AND)) &&
+		    (is_mod(c, i - 2, M_AT) ||
+			(is_word_text(c, i, "a") &&
+			    (is_mod(c, i - 2, M_FROM) ||
+				is_mod(c, i - 2, M_TO))))) {
+			*pm = is_word_text(c, i, "p");
+			return 1;
+		}
 		return 0;
 	}
 	if (m == M_AM || m == M_PM) {
@@ -525,6 +545,16 @@ word_minutes(const struct ctx *c, int i, int *end)
 	}
 	*end = k;
 	return v;
+}
+
+/* After a number, "ish" written against it ("11ish", "noonish" is a
+ * word of parts.words): the index after it, else i. */
+static int
+ish_after(const struct ctx *c, int i)
+{
+	if (is_word_text(c, i, "ish") && tight(c, i))
+		return i + 1;
+	return i;
 }
 
 /* An hour 1..12 written as a word or a number at i; 0 if none. */
@@ -693,7 +723,9 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		j = i + 1;
 		if (is_mod(c, j, M_OCLOCK)) {
 			j++;
-			have_mer = 0;
+			/* "three o'clock pm" */
+			if ((have_mer = meridiem(c, j, &pm)) > 0)
+				goto mer;
 			goto done;
 		}
 		goto mer;
@@ -705,7 +737,10 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	    ((tk(c, i + 1)->type == T_TAG && tk(c, i + 1)->tag[0] == 'h' &&
 		 tk(c, i + 1)->tag[1] == '\0' && tk(c, i + 1)->ndig == 2 &&
 		 tk(c, i + 1)->val < 60) ||
-		(context && tk(c, i + 1)->type == T_WORD &&
+		((context || (t->val >= 13 &&
+				 (tk(c, i + 2)->type != T_WORD ||
+				     is_word(c, i + 2, L_ZONES)))) &&
+		    tk(c, i + 1)->type == T_WORD &&
 		    tk(c, i + 1)->end - tk(c, i + 1)->beg == 1 &&
 		    (c->w->s[tk(c, i + 1)->beg] | 0x20) == 'h'))) {
 		p->hh = t->val;
@@ -714,8 +749,12 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->ampm = 1;
 		return zone_after(c, i + 2);
 	}
-	/* at 1030 */
-	if (t->ndig == 4 && context == 3 && t->val % 100 < 60 &&
+	/* at 1030; around 1030, but "around 1950" is a year */
+	if (t->ndig == 4 &&
+	    (context == 3 ||
+		(is_mod(c, i - 1, M_AROUND) &&
+		    (t->val < 1500 || t->val >= 2100))) &&
+	    t->val % 100 < 60 &&
 	    t->val / 100 < 24 &&
 	    (tk(c, i + 1)->type == 0 || tk(c, i + 1)->type == T_PUNCT)) {
 		p->hh = t->val / 100;
@@ -734,6 +773,21 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		if (is_word(c, j, L_UNITS))
 			j++;
 		return zone_after(c, j);
+	}
+	/* 330 p.m., 1140 a.m., at 150ish: the hour and its minutes run
+	 * together, told from a count by what follows */
+	if ((t->ndig == 3 || t->ndig == 4) && t->val % 100 < 60 &&
+	    t->val / 100 >= 1 && t->val / 100 <= 12) {
+		j = ish_after(c, i + 1);
+		have_mer = meridiem(c, j, &pm);
+		if (have_mer > 0 || (j > i + 1 && context)) {
+			h = t->val / 100;
+			m = t->val % 100;
+			if (have_mer > 0)
+				goto mer;
+			goto done;
+		}
+		return -1;
 	}
 	if (t->ndig > 2 || t->val > 24)
 		return -1;
@@ -757,11 +811,24 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		if (!have_mer && !context && tk(c, i + 1)->ch == '.')
 			return -1;
 	} else {
+		/* "9.am" */
+		if (is_punct(c, j, '.') && tight(c, j) && tight(c, j + 1) &&
+		    (is_mod(c, j + 1, M_AM) || is_mod(c, j + 1, M_PM)))
+			j++;
+		/* "11ish", "3ish pm": about that hour, a clock */
+		if (ish_after(c, j) > j && h >= 1 && h <= 12) {
+			j = ish_after(c, j);
+			if ((have_mer = meridiem(c, j, &pm)) > 0)
+				goto mer;
+			goto done;
+		}
 		have_mer = meridiem(c, j, &pm);
 		if (!have_mer) {
 			if (is_mod(c, j, M_OCLOCK)) {
-				have_mer = 0;
 				j++;
+				/* "3 oclock pm" */
+				if ((have_mer = meridiem(c, j, &pm)) > 0)
+					goto mer;
 				goto done;
 			}
 			/* "tomorrow at 5", "tonight around 7"; "9 tomorrow",
@@ -4075,18 +4142,38 @@ head_worth(struct ctx *c, int h)
 		return 0;
 	if (t->ndig == 4 || (t->flags & (TF_ORD | TF_S)))
 		return 1;
+	n = tk(c, h + 1);
+	/* 330 p.m., 150ish, at 730 in the evening */
+	if (t->ndig == 3)
+		return n->type == T_WORD &&
+		    (n->mod == M_AM || n->mod == M_PM || n->mod == M_IN ||
+			is_word_text(c, h + 1, "ish") ||
+			(n->end - n->beg == 1 && (is_word_text(c, h + 1, "a") ||
+						     is_word_text(c, h + 1, "p"))));
 	if (t->ndig != 1 && t->ndig != 2)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
-	n = tk(c, h + 1);
 	if (n->type == T_PUNCT && n->ch == '.')
-		/* 3.5 is a number; 10.03.2025 a date */
-		return tight(c, h + 2) && is_num(c, h + 2) &&
-		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
-			tk(c, h + 3)->mod == M_AM ||
-			tk(c, h + 3)->mod == M_PM ||
-			unit_at(c, h + 3, &k) == U_HOUR); /* 2.5 hours */
+		/* 3.5 is a number; 10.03.2025 a date; "at 6.45", "9.am" a
+		 * clock */
+		return tight(c, h + 2) &&
+		    ((is_num(c, h + 2) &&
+			 ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
+			     tk(c, h + 3)->mod == M_AM ||
+			     tk(c, h + 3)->mod == M_PM ||
+			     unit_at(c, h + 3, &k) == U_HOUR || /* 2.5 hours */
+			     (h > 0 && tk(c, h - 1)->mod == M_AT &&
+				 tk(c, h + 2)->ndig == 2))) ||
+			tk(c, h + 2)->mod == M_AM || tk(c, h + 2)->mod == M_PM);
+	/* 3p, 9a, 3 p . m ., 15h, 11ish */
+	if (n->type == T_WORD &&
+	    ((n->end - n->beg == 1 && (is_word_text(c, h + 1, "a") ||
+					  is_word_text(c, h + 1, "p") ||
+					  (is_word_text(c, h + 1, "h") &&
+					      tight(c, h + 1)))) ||
+		is_word_text(c, h + 1, "ish")))
+		return 1;
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '\'';
