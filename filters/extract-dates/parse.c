@@ -508,6 +508,11 @@ meridiem(const struct ctx *c, int i, int *pm)
 		return 0;
 	}
 	if (m == M_AM || m == M_PM) {
+		/* not inside a run of letters and digits: "3am3ioYc" of a
+		 * link's query */
+		if (tight(c, i + 1) && (tk(c, i + 1)->type == T_NUM ||
+					   tk(c, i + 1)->type == T_WORD))
+			return 0;
 		/* "am" as a word ("I am") only straight after the number */
 		if (tk(c, i)->ndig == 2 && tk(c, i)->end - tk(c, i)->beg == 2 &&
 		    (tk(c, i)->flags & TF_SP) &&
@@ -566,6 +571,8 @@ clock_follows(const struct ctx *c, int k)
 		return t->ch != '%' && t->ch != '-' && t->ch != '/';
 	if (t->type != T_WORD)
 		return 0;
+	if (is_word_text(c, k, "local") && is_word_text(c, k + 1, "time"))
+		return 1; /* at 1400 local time */
 	if (t->cls == L_PARTS || t->cls == L_RELDAYS || t->cls == L_WEEKDAYS ||
 	    t->cls == L_MONTHS || t->cls == L_ZONES || t->cls == L_PAST ||
 	    t->cls == L_FUTURE)
@@ -846,6 +853,8 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	}
 	if (t->ndig == 4 && t->val % 100 < 60 && t->val / 100 < 24 &&
 	    (is_word(c, i + 1, L_ZONES) ||
+		(is_word_text(c, i + 1, "local") &&
+		    is_word_text(c, i + 2, "time")) ||
 		(context && is_word(c, i + 1, L_UNITS) &&
 		    class_val(c, i + 1, L_UNITS) % U_PLURAL == U_HOUR))) {
 		p->hh = t->val / 100;
@@ -1572,10 +1581,18 @@ point_at(struct ctx *c, int i, struct point *p)
 					     tk(c, i)->val / 100 >= 1 &&
 					     tk(c, i)->val / 100 <= 12 &&
 					     tk(c, i)->val % 100 < 60)) {
-		int at = is_mod(c, i + 1, M_AT) && pod_word(c, i + 2) == P_NI;
+		/* after at (by, around, until ...) or before the end of the
+		 * clause: not "only one in the morning session" */
+		int cue = is_mod(c, i - 1, M_AT) || is_mod(c, i - 1, M_AROUND) ||
+		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_UNTIL_ALIAS) ||
+		    is_mod(c, i - 1, M_AFTER) || is_mod(c, i - 1, M_BEFORE) ||
+		    is_mod(c, i - 1, M_SINCE) || is_mod(c, i - 1, M_FROM);
+		int at = is_mod(c, i + 1, M_AT) && pod_word(c, i + 2) == P_NI &&
+		    (cue || clock_follows(c, i + 3));
 
 		if (at || (is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
 			      (pod = pod_word(c, i + 3)) > 0 &&
+			      (cue || clock_follows(c, i + 4)) &&
 			      (tk(c, i)->type == T_WORD || tk(c, i)->ndig > 2))) {
 			if (at)
 				pod = P_NI;
@@ -3728,12 +3745,14 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
-	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00) */
+	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00, not
+	 * the month of 08/29/2023) */
 	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
 	    !(tk(c, k + 1)->type == T_TAG && tight(c, k + 1)) &&
 	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
 	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
-	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
+	    !is_punct(c, k + 1, '.') && !is_punct(c, k + 1, '/') &&
+	    !is_punct(c, k + 1, '-') && !meridiem(c, k + 1, &v) &&
 	    !is_word(c, k + 1, L_UNITS) && !month_at(c, k + 1, 0)) {
 		if (o < 12 && o + 12 > p1->hh && o <= p1->hh)
 			o += 12; /* 8am until 6: 18:00 */
@@ -3769,9 +3788,10 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			p1->hh += 12; /* 3:30-6 p.m. */
 			r->a.hh = p1->hh;
 		}
-		/* 11:30-1:30: the end is after the start */
-		if (!p2.ampm && p2.hh < p1->hh && p2.hh + 12 > p1->hh &&
-		    p2.hh < 12) {
+		/* 11:30-1:30: the end is after the start (an end with its
+		 * own day keeps its hour: "to 01/01/2023 07:00") */
+		if (!p2.ampm && !p2.hasdate && p2.hh < p1->hh &&
+		    p2.hh + 12 > p1->hh && p2.hh < 12) {
 			p2.hh += 12;
 			r2.a.hh += 12;
 		}
