@@ -351,16 +351,12 @@ clock_on(struct tv *v, const struct tv *d, int ampm)
 	v->y = d->y;
 	v->m = d->m;
 	v->d = d->d;
-	if (d->grain == G_POD && !ampm && v->hh < 12 &&
-	    ((d->q >= P_AF && d->q <= P_EV) || (d->q == P_NI && v->hh >= 5)))
-		v->hh += 12;
-	/* 12 in the morning is its start; in the evening or at night the
-	 * midnight that ends the day ("tonight at 12": the next day's 00:00) */
-	if (d->grain == G_POD && !ampm && v->hh == 12 &&
-	    (d->q == P_MO || d->q == P_EV || d->q == P_NI)) {
-		v->hh = 0;
-		if (d->q != P_MO)
+	if (d->grain == G_POD && !ampm) {
+		v->hh = pod_hour(d->q, v->hh);
+		if (v->hh == 24) { /* "tonight at 12": the next day's 00:00 */
+			v->hh = 0;
 			civil_from_days(tv_days(v) + 1, &v->y, &v->m, &v->d);
+		}
 	}
 }
 

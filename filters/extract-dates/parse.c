@@ -1434,14 +1434,7 @@ date_at(struct ctx *c, int i, struct point *p)
  * p.m.", "5 p.m. Tuesday", "March 10 at 17:00", "yesterday morning",
  * "this morning").
  */
-/*
- * The hour h of a clock written without a.m. or p.m., read in the part of
- * the day pod: "this afternoon at 2" is 14:00, "9 at night" 21:00 but "2
- * at night" 02:00; 12 in the morning is 00:00, in the evening or at night
- * the midnight that ends the day (24: resolve_point() moves it to the
- * next day's 00:00).
- */
-static int
+int
 pod_hour(int pod, int h)
 {
 	switch (pod) {
