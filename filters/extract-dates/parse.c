@@ -1199,7 +1199,10 @@ date_at(struct ctx *c, int i, struct point *p)
 			    !is_word(c, k + 1, L_UNITS) &&
 			    tk(c, k + 1)->type != T_TAG && /* 8h00 */
 			    (tk(c, k + 1)->type != T_WORD ||
-				is_mod(c, k + 1, M_AT)))) &&
+				is_mod(c, k + 1, M_AT) ||
+				((is_mod(c, k + 1, M_FROM) ||
+				     is_mod(c, k + 1, M_BETWEEN)) &&
+				    is_num(c, k + 2))))) &&
 		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
 		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
