@@ -627,8 +627,8 @@ next_word(const char *s, size_t *i, size_t e, size_t *wb)
 }
 
 /*
- * Two bounds of one clock interval: "after 9:30 but before 11:00 on
- * Thursday", "later than 3:30pm and before 6pm" (a and b are the two
+ * Two bounds of one clock interval: "after 8:15 but before 10:00 on
+ * Friday", "later than 2:45pm and before 5pm" (a and b are the two
  * clocks, the signals after, later than and before outside their spans
  * or, with --open-intervals, in them).  Returns 1 with *x the interval.
  */

@@ -485,13 +485,13 @@ meridiem(const struct ctx *c, int i, int *pm)
 			*pm = is_word_text(c, i, "p");
 			return 2;
 		}
-		/* "3 p . m .", as transcripts space it out */
+		/* "4 p . m .", as transcripts space it out */
 		if (is_punct(c, i + 1, '.') && is_word_text(c, i + 2, "m") &&
 		    tk(c, i + 2)->end - tk(c, i + 2)->beg == 1) {
 			*pm = is_word_text(c, i, "p");
 			return is_punct(c, i + 3, '.') ? 4 : 3;
 		}
-		/* "at 3p", "from 9a to 11a": against a bare hour, after a
+		/* "at 4p", "from 8a to 10a": against a bare hour, after a
 		 * word that asks for a clock; "p" only after at, since "fell
 		 * to 5p" is five pence */
 		if (tight(c, i) && i >= 2 && is_num(c, i - 1) &&
@@ -508,7 +508,7 @@ meridiem(const struct ctx *c, int i, int *pm)
 		return 0;
 	}
 	if (m == M_AM || m == M_PM) {
-		/* not inside a run of letters and digits: "3am3ioYc" of a
+		/* not inside a run of letters and digits: "4pm2xQ7" of a
 		 * link's query */
 		if (tight(c, i + 1) && (tk(c, i + 1)->type == T_NUM ||
 					   tk(c, i + 1)->type == T_WORD))
@@ -557,7 +557,7 @@ word_minutes(const struct ctx *c, int i, int *end)
 /*
  * Whether the token at k may follow a clock whose only sign is its form:
  * the end, a stop or comma, a part of the day, a day, a zone or a word of
- * time ("at 6.45 on Friday", "at 6.45."), not a count's noun ("at 6.45
+ * time ("at 9.45 on Friday", "at 9.45."), not a count's noun ("at 4.15
  * percent", "at 3.50 a gallon").
  */
 static int
@@ -612,7 +612,7 @@ mid_clock(const struct ctx *c, int i)
 	return -1;
 }
 
-/* After a number, "ish" written against it ("11ish", "noonish" is a
+/* After a number, "ish" written against it ("10ish", "noonish" is a
  * word of parts.words): the index after it, else i. */
 static int
 ish_after(const struct ctx *c, int i)
@@ -832,8 +832,8 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->ampm = 1;
 		return zone_after(c, i + 2);
 	}
-	/* at 1030; around 1030, but "around 1950" is a year; between
-	 * 0730 and 0930, 0730-0930 (a leading zero: no year, no count) */
+	/* at 1045; around 1045, but "around 1950" is a year; between
+	 * 0615 and 0845, 0615-0845 (a leading zero: no year, no count) */
 	if (t->ndig == 4 &&
 	    (context == 3 ||
 		(t->val < 1000 &&
@@ -845,7 +845,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	    t->val / 100 < 24 &&
 	    ((tk(c, i + 1)->type == T_PUNCT && tk(c, i + 1)->ch != '%') ||
 		clock_follows(c, i + 1)) &&
-	    !meridiem(c, i + 1, &pm) /* at 1140 a.m.: below */) {
+	    !meridiem(c, i + 1, &pm) /* at 1045 a.m.: below */) {
 		p->hh = t->val / 100;
 		p->mm = t->val % 100;
 		p->hastime = 1;
@@ -865,7 +865,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			j++;
 		return zone_after(c, j);
 	}
-	/* 330 p.m., 1140 a.m., at 150ish: the hour and its minutes run
+	/* 415 p.m., 1045 a.m., at 245ish: the hour and its minutes run
 	 * together, told from a count by what follows */
 	if ((t->ndig == 3 || t->ndig == 4) && t->val % 100 < 60 &&
 	    t->val / 100 >= 1 && t->val / 100 <= 12) {
@@ -901,13 +901,13 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		have_mer = meridiem(c, j, &pm);
 		if (!have_mer && tk(c, i + 1)->ch == '.' &&
 		    (!context || !clock_follows(c, j)))
-			return -1; /* 3.5, at 6.45 percent */
+			return -1; /* 3.5, at 4.15 percent */
 	} else {
-		/* "9.am" */
+		/* "8.am" */
 		if (is_punct(c, j, '.') && tight(c, j) && tight(c, j + 1) &&
 		    (is_mod(c, j + 1, M_AM) || is_mod(c, j + 1, M_PM)))
 			j++;
-		/* "11ish", "3ish pm": about that hour, a clock */
+		/* "10ish", "4ish pm": about that hour, a clock */
 		if (ish_after(c, j) > j && h >= 1 && h <= 12) {
 			j = ish_after(c, j);
 			if ((have_mer = meridiem(c, j, &pm)) > 0)
@@ -918,7 +918,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		if (!have_mer) {
 			if (is_mod(c, j, M_OCLOCK)) {
 				j++;
-				/* "3 oclock pm" */
+				/* "4 oclock pm" */
 				if ((have_mer = meridiem(c, j, &pm)) > 0)
 					goto mer;
 				goto done;
@@ -1197,7 +1197,7 @@ date_at(struct ctx *c, int i, struct point *p)
 			    !is_punct(c, k + 1, '.') &&
 			    !meridiem(c, k + 1, &e) &&
 			    !is_word(c, k + 1, L_UNITS) &&
-			    tk(c, k + 1)->type != T_TAG && /* 8h00 */
+			    tk(c, k + 1)->type != T_TAG && /* 9h30 */
 			    (tk(c, k + 1)->type != T_WORD ||
 				is_mod(c, k + 1, M_AT) ||
 				((is_mod(c, k + 1, M_FROM) ||
@@ -1469,7 +1469,7 @@ pod_word(const struct ctx *c, int i)
 
 /*
  * After a part of the day pod ending at k, its clock: "in the evening at
- * eight", "this afternoon at 2", "Sunday late evening at 10:00".  The
+ * seven", "this afternoon at 2", "Sunday late evening at 9:30".  The
  * clock is read into p, moved into the part of the day, and the index
  * after it returned; else k.
  */
@@ -1527,7 +1527,7 @@ point_at(struct ctx *c, int i, struct point *p)
 		} else if ((is_mod(c, k, M_EARLY) || is_mod(c, k, M_LATE)) &&
 		    (pod = pod_word(c, k + 1)) > 0 && p->pod == 0 &&
 		    !p->hasreld) {
-			/* "Sunday late evening (at 10)": the part of the day;
+			/* "Sunday late evening (at 9:30)": the part of the day;
 			 * "early Monday" is read by the modifier */
 			p->pod = pod;
 			j = k = k + 2;
@@ -1568,7 +1568,7 @@ point_at(struct ctx *c, int i, struct point *p)
 		p->reld = 0;
 		return i + 2;
 	}
-	/* 11 at night, one in the morning, at 730 in the evening: an hour
+	/* 10 at night, two in the morning, at 845 in the evening: an hour
 	 * (as a number, a word, or with its minutes run together) and its
 	 * part of the day */
 	if ((k = bare_hour(c, i)) > 0 || (is_num(c, i) &&
@@ -1644,7 +1644,7 @@ point_at(struct ctx *c, int i, struct point *p)
 			j = k;
 		} else if (is_mod(c, k, M_IN) && (pod = pod_word(c, k + 1)) &&
 		    !p->ampm) {
-			/* "3:20 in afternoon" */
+			/* "4:10 in afternoon" */
 			p->hh = pod_hour(pod, p->hh);
 			k += 2;
 			j = k;
@@ -3742,7 +3742,7 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 		return e;
 	}
 	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00, not
-	 * the month of 08/29/2023) */
+	 * the month of 06/09/2025) */
 	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
 	    !(tk(c, k + 1)->type == T_TAG && tight(c, k + 1)) &&
 	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
@@ -3785,7 +3785,7 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			r->a.hh = p1->hh;
 		}
 		/* 11:30-1:30: the end is after the start (an end with its
-		 * own day keeps its hour: "to 01/01/2023 07:00") */
+		 * own day keeps its hour: "to 03/04/2025 06:00") */
 		if (!p2.ampm && !p2.hasdate && p2.hh < p1->hh &&
 		    p2.hh + 12 > p1->hh && p2.hh < 12) {
 			p2.hh += 12;
@@ -3908,13 +3908,13 @@ hour_range(struct ctx *c, int i, struct reading *r)
 }
 
 /*
- * After a day, a range of bare hours: "next Monday 6-8", "Wednesday from
- * 10-4".  The hours are read as written, the end moved into the
- * afternoon when it is not after the start ("10-4": 10:00 to 16:00, a
- * working day; "6-8": 06:00 to 08:00, which the suites take as well as
- * 18:00 to 20:00).  A score stays out: after the day at once (or after
+ * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
+ * 9-5".  The hours are read as written, the end moved into the
+ * afternoon when it is not after the start ("9-5": 09:00 to 17:00, a
+ * working day; "7-9": 07:00 to 09:00, which the suites take as well as
+ * 19:00 to 21:00).  A score stays out: after the day at once (or after
  * from or between), and nothing after it but the end of the clause ("lost
- * Monday 3-8 to Boston" is no clock).  Returns the end, else -1.
+ * Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
  */
 static int
 day_hours(struct ctx *c, int i, struct reading *r)
