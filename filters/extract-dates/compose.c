@@ -653,9 +653,9 @@ bounds_join(struct expr *x, const struct expr *a, const struct expr *b,
 		i++;
 	if (i != b->beg)
 		return 0;
-	if (!before && !(b->end - b->beg > 6 &&
-			   word_eq(s, b->beg, b->beg + 6, "before") &&
-			   is_blank(s, b->beg + 6)))
+	if (!before &&
+	    !(b->end - b->beg > 6 && word_eq(s, b->beg, b->beg + 6, "before") &&
+		is_blank(s, b->beg + 6)))
 		return 0;
 	/* the opener before a: after, later than (or in a's span) */
 	k = a->beg;
@@ -665,7 +665,8 @@ bounds_join(struct expr *x, const struct expr *a, const struct expr *b,
 	} else {
 		for (e = k; e > floor && is_blank(s, e - 1); e--)
 			;
-		for (k = e; k > floor && is_letter((unsigned char)s[k - 1]); k--)
+		for (k = e; k > floor && is_letter((unsigned char)s[k - 1]);
+		     k--)
 			;
 		if (k == e || (k > floor && !is_blank(s, k - 1)))
 			return 0;
@@ -673,7 +674,8 @@ bounds_join(struct expr *x, const struct expr *a, const struct expr *b,
 			for (e = k; e > floor && is_blank(s, e - 1); e--)
 				;
 			for (k = e;
-			     k > floor && is_letter((unsigned char)s[k - 1]); k--)
+			     k > floor && is_letter((unsigned char)s[k - 1]);
+			     k--)
 				;
 			if (!word_eq(s, k, e, "later"))
 				return 0;

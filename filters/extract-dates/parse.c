@@ -510,8 +510,9 @@ meridiem(const struct ctx *c, int i, int *pm)
 	if (m == M_AM || m == M_PM) {
 		/* not inside a run of letters and digits: "4pm2xQ7" of a
 		 * link's query */
-		if (tight(c, i + 1) && (tk(c, i + 1)->type == T_NUM ||
-					   tk(c, i + 1)->type == T_WORD))
+		if (tight(c, i + 1) &&
+		    (tk(c, i + 1)->type == T_NUM ||
+			tk(c, i + 1)->type == T_WORD))
 			return 0;
 		/* "am" as a word ("I am") only straight after the number */
 		if (tk(c, i)->ndig == 2 && tk(c, i)->end - tk(c, i)->beg == 2 &&
@@ -820,9 +821,10 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	    ((tk(c, i + 1)->type == T_TAG && tk(c, i + 1)->tag[0] == 'h' &&
 		 tk(c, i + 1)->tag[1] == '\0' && tk(c, i + 1)->ndig == 2 &&
 		 tk(c, i + 1)->val < 60) ||
-		((context || (t->val >= 13 &&
-				 (tk(c, i + 2)->type != T_WORD ||
-				     is_word(c, i + 2, L_ZONES)))) &&
+		((context ||
+		     (t->val >= 13 &&
+			 (tk(c, i + 2)->type != T_WORD ||
+			     is_word(c, i + 2, L_ZONES)))) &&
 		    tk(c, i + 1)->type == T_WORD &&
 		    tk(c, i + 1)->end - tk(c, i + 1)->beg == 1 &&
 		    (c->w->s[tk(c, i + 1)->beg] | 0x20) == 'h'))) {
@@ -837,12 +839,12 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	if (t->ndig == 4 &&
 	    (context == 3 ||
 		(t->val < 1000 &&
-		    (context || (i >= 2 && is_punct(c, i - 1, '-') &&
-				    tk(c, i - 2)->ndig == 4))) ||
+		    (context ||
+			(i >= 2 && is_punct(c, i - 1, '-') &&
+			    tk(c, i - 2)->ndig == 4))) ||
 		(is_mod(c, i - 1, M_AROUND) &&
 		    (t->val < 1500 || t->val >= 2100))) &&
-	    t->val % 100 < 60 &&
-	    t->val / 100 < 24 &&
+	    t->val % 100 < 60 && t->val / 100 < 24 &&
 	    ((tk(c, i + 1)->type == T_PUNCT && tk(c, i + 1)->ch != '%') ||
 		clock_follows(c, i + 1)) &&
 	    !meridiem(c, i + 1, &pm) /* at 1045 a.m.: below */) {
@@ -1571,25 +1573,25 @@ point_at(struct ctx *c, int i, struct point *p)
 	/* 10 at night, two in the morning, at 845 in the evening: an hour
 	 * (as a number, a word, or with its minutes run together) and its
 	 * part of the day */
-	if ((k = bare_hour(c, i)) > 0 || (is_num(c, i) &&
-					     (tk(c, i)->ndig == 3 ||
-						 tk(c, i)->ndig == 4) &&
-					     tk(c, i)->val / 100 >= 1 &&
-					     tk(c, i)->val / 100 <= 12 &&
-					     tk(c, i)->val % 100 < 60)) {
+	if ((k = bare_hour(c, i)) > 0 ||
+	    (is_num(c, i) && (tk(c, i)->ndig == 3 || tk(c, i)->ndig == 4) &&
+		tk(c, i)->val / 100 >= 1 && tk(c, i)->val / 100 <= 12 &&
+		tk(c, i)->val % 100 < 60)) {
 		/* after at (by, around, until ...) or before the end of the
 		 * clause: not "only one in the morning session" */
-		int cue = is_mod(c, i - 1, M_AT) || is_mod(c, i - 1, M_AROUND) ||
-		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_UNTIL_ALIAS) ||
+		int cue = is_mod(c, i - 1, M_AT) ||
+		    is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BY) ||
+		    is_mod(c, i - 1, M_UNTIL_ALIAS) ||
 		    is_mod(c, i - 1, M_AFTER) || is_mod(c, i - 1, M_BEFORE) ||
 		    is_mod(c, i - 1, M_SINCE) || is_mod(c, i - 1, M_FROM);
 		int at = is_mod(c, i + 1, M_AT) && pod_word(c, i + 2) == P_NI &&
 		    (cue || clock_follows(c, i + 3));
 
-		if (at || (is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
-			      (pod = pod_word(c, i + 3)) > 0 &&
-			      (cue || clock_follows(c, i + 4)) &&
-			      (tk(c, i)->type == T_WORD || tk(c, i)->ndig > 2))) {
+		if (at ||
+		    (is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
+			(pod = pod_word(c, i + 3)) > 0 &&
+			(cue || clock_follows(c, i + 4)) &&
+			(tk(c, i)->type == T_WORD || tk(c, i)->ndig > 2))) {
 			if (at)
 				pod = P_NI;
 			p->hh = pod_hour(pod, k > 0 ? k : tk(c, i)->val / 100);
@@ -3930,8 +3932,8 @@ day_hours(struct ctx *c, int i, struct reading *r)
 		(tk(c, i + 3)->type == T_PUNCT &&
 		    ((tk(c, i + 3)->ch == '.' &&
 			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
-			tk(c, i + 3)->ch == ',' ||
-			tk(c, i + 3)->ch == '?' || tk(c, i + 3)->ch == ';')) ||
+			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
+			tk(c, i + 3)->ch == ';')) ||
 		is_word(c, i + 3, L_ZONES)))
 		return -1;
 	/* 9-5 and 11-4 are working hours, 3-2 a score */
@@ -4394,8 +4396,9 @@ head_worth(struct ctx *c, int h)
 		return n->type == T_WORD &&
 		    (n->mod == M_AM || n->mod == M_PM || n->mod == M_IN ||
 			is_word_text(c, h + 1, "ish") ||
-			(n->end - n->beg == 1 && (is_word_text(c, h + 1, "a") ||
-						     is_word_text(c, h + 1, "p"))));
+			(n->end - n->beg == 1 &&
+			    (is_word_text(c, h + 1, "a") ||
+				is_word_text(c, h + 1, "p"))));
 	if (t->ndig != 1 && t->ndig != 2)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
@@ -4415,10 +4418,9 @@ head_worth(struct ctx *c, int h)
 			tk(c, h + 2)->mod == M_AM || tk(c, h + 2)->mod == M_PM);
 	/* 3p, 9a, 3 p . m ., 15h, 11ish */
 	if (n->type == T_WORD &&
-	    ((n->end - n->beg == 1 && (is_word_text(c, h + 1, "a") ||
-					  is_word_text(c, h + 1, "p") ||
-					  (is_word_text(c, h + 1, "h") &&
-					      tight(c, h + 1)))) ||
+	    ((n->end - n->beg == 1 &&
+		 (is_word_text(c, h + 1, "a") || is_word_text(c, h + 1, "p") ||
+		     (is_word_text(c, h + 1, "h") && tight(c, h + 1)))) ||
 		is_word_text(c, h + 1, "ish")))
 		return 1;
 	if (n->type == T_PUNCT)
