@@ -351,9 +351,13 @@ clock_on(struct tv *v, const struct tv *d, int ampm)
 	v->y = d->y;
 	v->m = d->m;
 	v->d = d->d;
-	if (d->grain == G_POD && !ampm && v->hh < 12 &&
-	    ((d->q >= P_AF && d->q <= P_EV) || (d->q == P_NI && v->hh >= 5)))
-		v->hh += 12;
+	if (d->grain == G_POD && !ampm) {
+		v->hh = pod_hour(d->q, v->hh);
+		if (v->hh == 24) { /* "tonight at 12": the next day's 00:00 */
+			v->hh = 0;
+			civil_from_days(tv_days(v) + 1, &v->y, &v->m, &v->d);
+		}
+	}
 }
 
 void
@@ -607,6 +611,95 @@ compose_tail(struct expr *x, const char *s, size_t n, size_t floor)
 	return 1;
 }
 
+/*
+ * The word of letters that starts at or after byte *i (blanks skipped)
+ * and ends before e: its bounds in *wb, *i past it; 0 if none.
+ */
+static int
+next_word(const char *s, size_t *i, size_t e, size_t *wb)
+{
+	while (*i < e && is_blank(s, *i))
+		(*i)++;
+	*wb = *i;
+	while (*i < e && is_letter((unsigned char)s[*i]))
+		(*i)++;
+	return *i > *wb;
+}
+
+/*
+ * Two bounds of one clock interval: "after 8:15 but before 10:00 on
+ * Friday", "later than 2:45pm and before 5pm" (a and b are the two
+ * clocks, the signals after, later than and before outside their spans
+ * or, with --open-intervals, in them).  Returns 1 with *x the interval.
+ */
+static int
+bounds_join(struct expr *x, const struct expr *a, const struct expr *b,
+    const char *s, size_t floor)
+{
+	size_t i = a->end, wb, e, k;
+	int before = 0;
+
+	if (a->a.grain < G_HOUR || b->a.grain < G_HOUR || a->b.grain ||
+	    b->b.grain || b->beg < a->end || b->beg - a->end > 16 ||
+	    !next_word(s, &i, b->beg, &wb) ||
+	    !(word_eq(s, wb, i, "but") || word_eq(s, wb, i, "and")))
+		return 0;
+	if (next_word(s, &i, b->beg, &wb)) {
+		if (!word_eq(s, wb, i, "before"))
+			return 0;
+		before = 1;
+	}
+	while (i < b->beg && is_blank(s, i))
+		i++;
+	if (i != b->beg)
+		return 0;
+	if (!before &&
+	    !(b->end - b->beg > 6 && word_eq(s, b->beg, b->beg + 6, "before") &&
+		is_blank(s, b->beg + 6)))
+		return 0;
+	/* the opener before a: after, later than (or in a's span) */
+	k = a->beg;
+	if (a->end - a->beg > 5 && word_eq(s, a->beg, a->beg + 5, "after") &&
+	    is_blank(s, a->beg + 5)) {
+		e = k;
+	} else {
+		for (e = k; e > floor && is_blank(s, e - 1); e--)
+			;
+		for (k = e; k > floor && is_letter((unsigned char)s[k - 1]);
+		     k--)
+			;
+		if (k == e || (k > floor && !is_blank(s, k - 1)))
+			return 0;
+		if (word_eq(s, k, e, "than")) {
+			for (e = k; e > floor && is_blank(s, e - 1); e--)
+				;
+			for (k = e;
+			     k > floor && is_letter((unsigned char)s[k - 1]);
+			     k--)
+				;
+			if (!word_eq(s, k, e, "later"))
+				return 0;
+		} else if (!word_eq(s, k, e, "after")) {
+			return 0;
+		}
+		e = k;
+	}
+	*x = *a;
+	x->b = b->a;
+	if (a->clock_only && !b->clock_only)
+		clock_on(&x->a, &b->a, a->ampm);
+	tv_overnight(&x->a, &x->b); /* after 10 p.m. but before midnight */
+	if (tv_minutes(&x->b, 0) <= tv_minutes(&x->a, 0))
+		return 0;
+	x->beg = e;
+	x->end = b->end;
+	x->open = 0;
+	x->kind = K_INTERVAL;
+	x->clock_only = a->clock_only && b->clock_only;
+	x->relative = a->relative || b->relative;
+	return 1;
+}
+
 int
 compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
     size_t floor, const struct anchor *an)
@@ -616,6 +709,10 @@ compose_exprs(struct expr *a, const struct expr *b, const char *s, size_t n,
 	struct expr x = *a;
 	struct tv z;
 
+	if (bounds_join(&x, a, b, s, floor)) {
+		*a = x;
+		return 1;
+	}
 	/* most pairs of a line are far apart: the longest join is ",
 	 * through " with some white space; and one expression of two is
 	 * short (the looks at a's words below stay constant work, not a

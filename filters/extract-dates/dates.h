@@ -374,6 +374,15 @@ int clause_tense(const char *s, size_t n, size_t beg, size_t end);
 
 /* ---- expressions (parse.c) ---- */
 
+/*
+ * The hour h (0..23) of a clock written without a.m. or p.m., read in
+ * the part of the day pod (enum pod): "this afternoon at 2" is 14, "9 at
+ * night" 21 but "2 at night" 2; 12 in the morning is 0, in the evening or
+ * at night 24, the midnight that ends the day (the caller moves it to
+ * the next day's 00:00).  Other parts (noon, daytime) leave h as it is.
+ */
+int pod_hour(int pod, int h);
+
 enum kind { K_DATE, K_TIME, K_INTERVAL };
 
 struct expr {

@@ -459,10 +459,12 @@ weekday_at(const struct ctx *c, int i)
 	if (v <= 0)
 		return 0;
 	if (t->ndig <= 4 && !(t->flags & TF_DOT)) {
-		/* Sat, Sun, Wed: a capital and a date or comma after */
+		/* Sat, Sun, Wed: a capital and a date, a comma or a clock
+		 * after ("Sat at 5") */
 		if (!(t->flags & TF_CAP) ||
 		    !(is_punct(c, i + 1, ',') || month_at(c, i + 1, 2) ||
-			mday_at(c, i + 1)))
+			mday_at(c, i + 1) ||
+			(is_mod(c, i + 1, M_AT) && is_num(c, i + 2))))
 			return 0;
 	}
 	return v;
@@ -506,9 +508,35 @@ meridiem(const struct ctx *c, int i, int *pm)
 			*pm = is_word_text(c, i, "p");
 			return 2;
 		}
+		/* "4 p . m .", as transcripts space it out */
+		if (is_punct(c, i + 1, '.') && is_word_text(c, i + 2, "m") &&
+		    tk(c, i + 2)->end - tk(c, i + 2)->beg == 1) {
+			*pm = is_word_text(c, i, "p");
+			return is_punct(c, i + 3, '.') ? 4 : 3;
+		}
+		/* "at 4p", "from 8a to 10a": against a bare hour, after a
+		 * word that asks for a clock; "p" only after at, since "fell
+		 * to 5p" is five pence */
+		if (tight(c, i) && i >= 2 && is_num(c, i - 1) &&
+		    tk(c, i - 1)->ndig <= 2 &&
+		    (tk(c, i + 1)->type != T_WORD || is_mod(c, i + 1, M_TO) ||
+			is_mod(c, i + 1, M_AND)) &&
+		    (is_mod(c, i - 2, M_AT) ||
+			(is_word_text(c, i, "a") &&
+			    (is_mod(c, i - 2, M_FROM) ||
+				is_mod(c, i - 2, M_TO))))) {
+			*pm = is_word_text(c, i, "p");
+			return 1;
+		}
 		return 0;
 	}
 	if (m == M_AM || m == M_PM) {
+		/* not inside a run of letters and digits: "4pm2xQ7" of a
+		 * link's query */
+		if (tight(c, i + 1) &&
+		    (tk(c, i + 1)->type == T_NUM ||
+			tk(c, i + 1)->type == T_WORD))
+			return 0;
 		/* "am" as a word ("I am") only straight after the number */
 		if (tk(c, i)->ndig == 2 && tk(c, i)->end - tk(c, i)->beg == 2 &&
 		    (tk(c, i)->flags & TF_SP) &&
@@ -548,6 +576,74 @@ word_minutes(const struct ctx *c, int i, int *end)
 	}
 	*end = k;
 	return v;
+}
+
+/*
+ * Whether the token at k may follow a clock whose only sign is its form:
+ * the end, a stop or comma, a part of the day, a day, a zone or a word of
+ * time ("at 9.45 on Friday", "at 9.45."), not a count's noun ("at 4.15
+ * percent", "at 3.50 a gallon").
+ */
+static int
+clock_follows(const struct ctx *c, int k)
+{
+	const struct tok *t = tk(c, k);
+
+	if (t->type == 0)
+		return 1;
+	if (t->type == T_PUNCT)
+		return t->ch != '%' && t->ch != '-' && t->ch != '/';
+	if (t->type != T_WORD)
+		return 0;
+	if (is_word_text(c, k, "local") && is_word_text(c, k + 1, "time"))
+		return 1; /* at 1400 local time */
+	if (t->cls == L_PARTS || t->cls == L_RELDAYS || t->cls == L_WEEKDAYS ||
+	    t->cls == L_MONTHS || t->cls == L_ZONES || t->cls == L_PAST ||
+	    t->cls == L_FUTURE)
+		return 1;
+	switch (t->mod) {
+	case M_AM:
+	case M_PM:
+	case M_ON:
+	case M_AND:
+	case M_TO:
+	case M_IN:
+	case M_AT:
+	case M_THIS:
+	case M_NEXT:
+	case M_LAST:
+	case M_BEFORE:
+	case M_AFTER:
+	case M_OCLOCK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* "mid day" (12) and "mid night" (0), also with a dash, at i; else -1. */
+static int
+mid_clock(const struct ctx *c, int i)
+{
+	int k = i + 1, pl;
+
+	if (is_punct(c, k, '-') && tight(c, k))
+		k++;
+	if (unit_at(c, k, &pl) == U_DAY && !pl)
+		return 12;
+	if (class_val(c, k, L_PARTS) == P_NI && is_word_text(c, k, "night"))
+		return 0;
+	return -1;
+}
+
+/* After a number, "ish" written against it ("10ish", "noonish" is a
+ * word of parts.words): the index after it, else i. */
+static int
+ish_after(const struct ctx *c, int i)
+{
+	if (is_word_text(c, i, "ish") && tight(c, i))
+		return i + 1;
+	return i;
 }
 
 /* An hour 1..12 written as a word or a number at i; 0 if none. */
@@ -700,6 +796,24 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		return j;
 	j = i;
 
+	/* "tomorrow at eight", "in the evening at eight": an hour in words
+	 * after a day and at */
+	if (context == 2 && t->type == T_WORD && (h = bare_hour(c, i)) > 0 &&
+	    (tk(c, i + 1)->type != T_WORD || is_word(c, i + 1, L_PARTS) ||
+		is_word(c, i + 1, L_RELDAYS) || is_word(c, i + 1, L_ZONES))) {
+		p->hh = h;
+		p->mm = p->ss = 0;
+		p->hastime = 1;
+		return zone_after(c, i + 1);
+	}
+	/* "mid day", "mid-night": noon and midnight in two words */
+	if (is_mod(c, i, M_MID) && mid_clock(c, i) >= 0) {
+		p->hh = mid_clock(c, i);
+		p->mm = 0;
+		p->hastime = 1;
+		p->ampm = 1;
+		return i + 2 + is_punct(c, i + 1, '-');
+	}
 	pod = class_val(c, i, L_PARTS);
 	if (pod == P_NOON || pod == P_MIDNIGHT) {
 		p->hh = pod == P_NOON ? 12 : 0;
@@ -716,7 +830,9 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		j = i + 1;
 		if (is_mod(c, j, M_OCLOCK)) {
 			j++;
-			have_mer = 0;
+			/* "three o'clock pm" */
+			if ((have_mer = meridiem(c, j, &pm)) > 0)
+				goto mer;
 			goto done;
 		}
 		goto mer;
@@ -728,7 +844,11 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 	    ((tk(c, i + 1)->type == T_TAG && tk(c, i + 1)->tag[0] == 'h' &&
 		 tk(c, i + 1)->tag[1] == '\0' && tk(c, i + 1)->ndig == 2 &&
 		 tk(c, i + 1)->val < 60) ||
-		(context && tk(c, i + 1)->type == T_WORD &&
+		((context ||
+		     (t->val >= 13 &&
+			 (tk(c, i + 2)->type != T_WORD ||
+			     is_word(c, i + 2, L_ZONES)))) &&
+		    tk(c, i + 1)->type == T_WORD &&
 		    tk(c, i + 1)->end - tk(c, i + 1)->beg == 1 &&
 		    (c->w->s[tk(c, i + 1)->beg] | 0x20) == 'h'))) {
 		p->hh = t->val;
@@ -737,17 +857,29 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->ampm = 1;
 		return zone_after(c, i + 2);
 	}
-	/* at 1030 */
-	if (t->ndig == 4 && context == 3 && t->val % 100 < 60 &&
-	    t->val / 100 < 24 &&
-	    (tk(c, i + 1)->type == 0 || tk(c, i + 1)->type == T_PUNCT)) {
+	/* at 1045; around 1045, but "around 1950" is a year; between
+	 * 0615 and 0845, 0615-0845 (a leading zero: no year, no count) */
+	if (t->ndig == 4 &&
+	    (context == 3 ||
+		(t->val < 1000 &&
+		    (context ||
+			(i >= 2 && is_punct(c, i - 1, '-') &&
+			    tk(c, i - 2)->ndig == 4))) ||
+		(is_mod(c, i - 1, M_AROUND) &&
+		    (t->val < 1500 || t->val >= 2100))) &&
+	    t->val % 100 < 60 && t->val / 100 < 24 &&
+	    ((tk(c, i + 1)->type == T_PUNCT && tk(c, i + 1)->ch != '%') ||
+		clock_follows(c, i + 1)) &&
+	    !meridiem(c, i + 1, &pm) /* at 1045 a.m.: below */) {
 		p->hh = t->val / 100;
 		p->mm = t->val % 100;
 		p->hastime = 1;
-		return i + 1;
+		return zone_after(c, i + 1);
 	}
 	if (t->ndig == 4 && t->val % 100 < 60 && t->val / 100 < 24 &&
 	    (is_word(c, i + 1, L_ZONES) ||
+		(is_word_text(c, i + 1, "local") &&
+		    is_word_text(c, i + 2, "time")) ||
 		(context && is_word(c, i + 1, L_UNITS) &&
 		    class_val(c, i + 1, L_UNITS) % U_PLURAL == U_HOUR))) {
 		p->hh = t->val / 100;
@@ -757,6 +889,21 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		if (is_word(c, j, L_UNITS))
 			j++;
 		return zone_after(c, j);
+	}
+	/* 415 p.m., 1045 a.m., at 245ish: the hour and its minutes run
+	 * together, told from a count by what follows */
+	if ((t->ndig == 3 || t->ndig == 4) && t->val % 100 < 60 &&
+	    t->val / 100 >= 1 && t->val / 100 <= 12) {
+		j = ish_after(c, i + 1);
+		have_mer = meridiem(c, j, &pm);
+		if (have_mer > 0 || (j > i + 1 && context)) {
+			h = t->val / 100;
+			m = t->val % 100;
+			if (have_mer > 0)
+				goto mer;
+			goto done;
+		}
+		return -1;
 	}
 	if (t->ndig > 2 || t->val > 24)
 		return -1;
@@ -777,14 +924,28 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 			j += 2;
 		}
 		have_mer = meridiem(c, j, &pm);
-		if (!have_mer && !context && tk(c, i + 1)->ch == '.')
-			return -1;
+		if (!have_mer && tk(c, i + 1)->ch == '.' &&
+		    (!context || !clock_follows(c, j)))
+			return -1; /* 3.5, at 4.15 percent */
 	} else {
+		/* "8.am" */
+		if (is_punct(c, j, '.') && tight(c, j) && tight(c, j + 1) &&
+		    (is_mod(c, j + 1, M_AM) || is_mod(c, j + 1, M_PM)))
+			j++;
+		/* "10ish", "4ish pm": about that hour, a clock */
+		if (ish_after(c, j) > j && h >= 1 && h <= 12) {
+			j = ish_after(c, j);
+			if ((have_mer = meridiem(c, j, &pm)) > 0)
+				goto mer;
+			goto done;
+		}
 		have_mer = meridiem(c, j, &pm);
 		if (!have_mer) {
 			if (is_mod(c, j, M_OCLOCK)) {
-				have_mer = 0;
 				j++;
+				/* "4 oclock pm" */
+				if ((have_mer = meridiem(c, j, &pm)) > 0)
+					goto mer;
 				goto done;
 			}
 			/* "tomorrow at 5", "tonight around 7"; "9 tomorrow",
@@ -1061,8 +1222,12 @@ date_at(struct ctx *c, int i, struct point *p)
 			    !is_punct(c, k + 1, '.') &&
 			    !meridiem(c, k + 1, &e) &&
 			    !is_word(c, k + 1, L_UNITS) &&
+			    tk(c, k + 1)->type != T_TAG && /* 9h30 */
 			    (tk(c, k + 1)->type != T_WORD ||
-				is_mod(c, k + 1, M_AT)))) &&
+				is_mod(c, k + 1, M_AT) ||
+				((is_mod(c, k + 1, M_FROM) ||
+				     is_mod(c, k + 1, M_BETWEEN)) &&
+				    is_num(c, k + 2))))) &&
 		    tk(c, k)->val >= 1 && tk(c, k)->val <= 31 &&
 		    !month_at(c, k + 1, 0) && !is_mod(c, k + 1, M_OF)) {
 			p->d = tk(c, k)->val;
@@ -1297,6 +1462,59 @@ date_at(struct ctx *c, int i, struct point *p)
  * p.m.", "5 p.m. Tuesday", "March 10 at 17:00", "yesterday morning",
  * "this morning").
  */
+int
+pod_hour(int pod, int h)
+{
+	switch (pod) {
+	case P_MO:
+		return h == 12 ? 0 : h;
+	case P_AF:
+		return h < 12 ? h + 12 : h;
+	case P_EV:
+		return h < 12 ? h + 12 : h == 12 ? 24 : h;
+	case P_NI:
+		return h == 12 ? 24 : h >= 5 && h < 12 ? h + 12 : h;
+	default:
+		return h;
+	}
+}
+
+/* A part of the day at i (morning, afternoon, evening, night; not
+ * "mornings", a set), else 0. */
+static int
+pod_word(const struct ctx *c, int i)
+{
+	int pod = class_val(c, i, L_PARTS);
+
+	if (pod < P_MO || pod > P_NI || tk(c, i)->type != T_WORD ||
+	    (c->w->s[tk(c, i)->end - 1] | 0x20) == 's')
+		return 0;
+	return pod;
+}
+
+/*
+ * After a part of the day pod ending at k, its clock: "in the evening at
+ * seven", "this afternoon at 2", "Sunday late evening at 9:30".  The
+ * clock is read into p, moved into the part of the day, and the index
+ * after it returned; else k.
+ */
+static int
+pod_clock(struct ctx *c, int k, struct point *p, int pod)
+{
+	int j, k2 = k;
+
+	if (is_punct(c, k2, ','))
+		k2++;
+	if (!is_mod(c, k2, M_AT) && !is_mod(c, k2, M_AROUND))
+		return k;
+	if ((j = clock_at(c, k2 + 1, p, 2)) <= 0)
+		return k;
+	if (!p->ampm)
+		p->hh = pod_hour(pod, p->hh);
+	p->pod = 0;
+	return j;
+}
+
 static int
 point_at(struct ctx *c, int i, struct point *p)
 {
@@ -1304,6 +1522,18 @@ point_at(struct ctx *c, int i, struct point *p)
 
 	memset(p, 0, sizeof(*p));
 	p->hh = p->mm = p->ss = -1;
+	/* "the morning of March 3", "on the night of the 15th": that day's
+	 * part */
+	k = is_mod(c, i, M_THE) ? i + 1 : i;
+	if ((pod = pod_word(c, k)) > 0 && is_mod(c, k + 1, M_OF)) {
+		if ((j = date_at(c, k + 2, p)) > 0 && !p->hastime &&
+		    p->pod == 0) {
+			p->pod = pod;
+			return pod_clock(c, j, p, pod);
+		}
+		memset(p, 0, sizeof(*p));
+		p->hh = p->mm = p->ss = -1;
+	}
 	if ((j = date_at(c, i, p)) > 0) {
 		int strong;
 
@@ -1319,6 +1549,13 @@ point_at(struct ctx *c, int i, struct point *p)
 		    pod <= P_NI && p->pod == 0) {
 			p->pod = pod;
 			j = k = k + 1;
+		} else if ((is_mod(c, k, M_EARLY) || is_mod(c, k, M_LATE)) &&
+		    (pod = pod_word(c, k + 1)) > 0 && p->pod == 0 &&
+		    !p->hasreld) {
+			/* "Sunday late evening (at 9:30)": the part of the day;
+			 * "early Monday" is read by the modifier */
+			p->pod = pod;
+			j = k = k + 2;
 		}
 		strong = is_mod(c, k, M_AT) || is_mod(c, k, M_AROUND);
 		if (is_punct(c, k, ',') || is_mod(c, k, M_AT) ||
@@ -1328,12 +1565,8 @@ point_at(struct ctx *c, int i, struct point *p)
 			k++;
 		if (clock_at(c, k, p, strong ? 2 : 1) > 0) {
 			j = clock_at(c, k, p, strong ? 2 : 1);
-			if (p->pod >= P_AF && p->pod <= P_NI && p->hh < 12 &&
-			    !p->ampm && !(p->pod == P_NI && p->hh < 5))
-				p->hh += 12;
-			if (p->pod == P_NI && p->hh < 12 && p->hh > 4 &&
-			    !p->ampm)
-				p->hh += 12;
+			if (!p->ampm)
+				p->hh = pod_hour(p->pod, p->hh);
 			p->pod = 0;
 			if ((pod = class_val(c, j, L_PARTS)) > 0 && !p->ampm) {
 				if (pod >= P_AF && pod <= P_NI && p->hh < 12)
@@ -1359,6 +1592,37 @@ point_at(struct ctx *c, int i, struct point *p)
 		p->hasreld = 1;
 		p->reld = 0;
 		return i + 2;
+	}
+	/* 10 at night, two in the morning, at 845 in the evening: an hour
+	 * (as a number, a word, or with its minutes run together) and its
+	 * part of the day */
+	if ((k = bare_hour(c, i)) > 0 ||
+	    (is_num(c, i) && (tk(c, i)->ndig == 3 || tk(c, i)->ndig == 4) &&
+		tk(c, i)->val / 100 >= 1 && tk(c, i)->val / 100 <= 12 &&
+		tk(c, i)->val % 100 < 60)) {
+		/* after at (by, around, until ...) or before the end of the
+		 * clause: not "only one in the morning session" */
+		int cue = is_mod(c, i - 1, M_AT) ||
+		    is_mod(c, i - 1, M_AROUND) || is_mod(c, i - 1, M_BY) ||
+		    is_mod(c, i - 1, M_UNTIL_ALIAS) ||
+		    is_mod(c, i - 1, M_AFTER) || is_mod(c, i - 1, M_BEFORE) ||
+		    is_mod(c, i - 1, M_SINCE) || is_mod(c, i - 1, M_FROM);
+		int at = is_mod(c, i + 1, M_AT) && pod_word(c, i + 2) == P_NI &&
+		    (cue || clock_follows(c, i + 3));
+
+		if (at ||
+		    (is_mod(c, i + 1, M_IN) && is_mod(c, i + 2, M_THE) &&
+			(pod = pod_word(c, i + 3)) > 0 &&
+			(cue || clock_follows(c, i + 4)) &&
+			(tk(c, i)->type == T_WORD || tk(c, i)->ndig > 2))) {
+			if (at)
+				pod = P_NI;
+			p->hh = pod_hour(pod, k > 0 ? k : tk(c, i)->val / 100);
+			p->mm = k > 0 ? 0 : tk(c, i)->val % 100;
+			p->hastime = 1;
+			p->ampm = 1;
+			return at ? i + 3 : i + 4;
+		}
 	}
 	/* 6 in the afternoon, 3 in the morning */
 	if (is_num(c, i) && tk(c, i)->ndig <= 2 && tk(c, i)->val >= 1 &&
@@ -1403,6 +1667,12 @@ point_at(struct ctx *c, int i, struct point *p)
 				p->hh += 12;
 			k += 3;
 			j = k;
+		} else if (is_mod(c, k, M_IN) && (pod = pod_word(c, k + 1)) &&
+		    !p->ampm) {
+			/* "4:10 in afternoon" */
+			p->hh = pod_hour(pod, p->hh);
+			k += 2;
+			j = k;
 		} else if ((pod = class_val(c, k, L_PARTS)) > 0 &&
 		    pod <= P_NI && !p->ampm) {
 			if (pod >= P_AF && p->hh < 12)
@@ -1432,11 +1702,10 @@ point_at(struct ctx *c, int i, struct point *p)
 				j++;
 			}
 		}
-		/* "five-thirty tomorrow evening": 17:30 */
-		if (((p->pod == P_NI && p->hh > 4) || p->pod == P_AF ||
-			p->pod == P_EV) &&
-		    p->hh < 12 && !p->ampm)
-			p->hh += 12;
+		/* "five-thirty tomorrow evening": 17:30; "12:30 this
+		 * morning": 00:30 */
+		if (!p->ampm && p->pod >= P_MO && p->pod <= P_NI)
+			p->hh = pod_hour(p->pod, p->hh);
 		p->pod = 0;
 		return j;
 	}
@@ -1456,7 +1725,8 @@ point_at(struct ctx *c, int i, struct point *p)
 			p->reld = 0;
 		}
 		p->pod = pod;
-		return i + 2;
+		/* "in the evening at eight" */
+		return pod_clock(c, i + 2, p, pod);
 	}
 	/* this morning, this afternoon */
 	if (is_mod(c, i, M_THIS) && (pod = class_val(c, i + 1, L_PARTS)) > 0 &&
@@ -1466,16 +1736,8 @@ point_at(struct ctx *c, int i, struct point *p)
 		p->reld = 0;
 		p->pod = pod;
 		k = i + 2;
-		/* this afternoon at 2 */
-		if ((is_mod(c, k, M_AT) || is_mod(c, k, M_AROUND)) &&
-		    (j = clock_at(c, k + 1, p, 2)) > 0) {
-			if (pod >= P_AF && p->hh < 12 && !p->ampm &&
-			    !(pod == P_NI && p->hh < 5))
-				p->hh += 12;
-			p->pod = 0;
-			return j;
-		}
-		return k;
+		/* this afternoon at 2; this evening at 12: midnight */
+		return pod_clock(c, k, p, pod);
 	}
 	/* last night */
 	if (is_mod(c, i, M_LAST) && class_val(c, i + 1, L_PARTS) == P_NI) {
@@ -1675,6 +1937,12 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 			tv_day(v, anchor_days(c));
 	} else {
 		return 0;
+	}
+	/* the midnight that ends the day ("tonight at 12"): the next
+	 * day's 00:00 */
+	if (p->hastime && p->hh == 24 && v->grain == G_DAY) {
+		tv_day(v, days_from_civil(v->y, v->m, v->d) + 1);
+		p->hh = 0;
 	}
 	if (p->hastime) {
 		v->grain = p->ss > 0 ? G_SECOND : G_MINUTE;
@@ -3488,7 +3756,8 @@ part_mod(struct ctx *c, int i, int *end)
 	j = i;
 	v = class_val(c, j, L_MODIFIERS);
 	if ((v == M_EARLY || v == M_MID || v == M_LATE) &&
-	    tk(c, j)->type == T_WORD) {
+	    tk(c, j)->type == T_WORD &&
+	    !(v == M_MID && mid_clock(c, j) >= 0) /* mid day: noon */) {
 		j++;
 		if (is_punct(c, j, '-'))
 			j++;
@@ -4022,12 +4291,14 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			return -1;
 		return e;
 	}
-	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00) */
+	/* 8am until 6, 8pm - 11: a bare hour after a clock (not 11h00, not
+	 * the month of 06/09/2025) */
 	if (p1->hastime && p1->ampm && is_num(c, k) && tk(c, k)->ndig <= 2 &&
 	    !(tk(c, k + 1)->type == T_TAG && tight(c, k + 1)) &&
 	    (o = tk(c, k)->val) >= 1 && o <= 12 &&
 	    !(tk(c, k)->flags & (TF_ORD | TF_S)) && !is_punct(c, k + 1, ':') &&
-	    !is_punct(c, k + 1, '.') && !meridiem(c, k + 1, &v) &&
+	    !is_punct(c, k + 1, '.') && !is_punct(c, k + 1, '/') &&
+	    !is_punct(c, k + 1, '-') && !meridiem(c, k + 1, &v) &&
 	    !is_word(c, k + 1, L_UNITS) && !month_at(c, k + 1, 0)) {
 		if (o < 12 && o + 12 > p1->hh && o <= p1->hh)
 			o += 12; /* 8am until 6: 18:00 */
@@ -4063,9 +4334,10 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			p1->hh += 12; /* 3:30-6 p.m. */
 			r->a.hh = p1->hh;
 		}
-		/* 11:30-1:30: the end is after the start */
-		if (!p2.ampm && p2.hh < p1->hh && p2.hh + 12 > p1->hh &&
-		    p2.hh < 12) {
+		/* 11:30-1:30: the end is after the start (an end with its
+		 * own day keeps its hour: "to 03/04/2025 06:00") */
+		if (!p2.ampm && !p2.hasdate && p2.hh < p1->hh &&
+		    p2.hh + 12 > p1->hh && p2.hh < 12) {
 			p2.hh += 12;
 			r2.a.hh += 12;
 		}
@@ -4183,6 +4455,47 @@ hour_range(struct ctx *c, int i, struct reading *r)
 	    !resolve_point(c, &p2, i, e, &r->b, NULL))
 		return -1;
 	return e;
+}
+
+/*
+ * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
+ * 9-5".  The hours are read as written, the end moved into the
+ * afternoon when it is not after the start ("9-5": 09:00 to 17:00, a
+ * working day; "7-9": 07:00 to 09:00, which the suites take as well as
+ * 19:00 to 21:00).  A score stays out: after the day at once (or after
+ * from or between), and nothing after it but the end of the clause ("lost
+ * Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
+ */
+static int
+day_hours(struct ctx *c, int i, struct reading *r)
+{
+	int h1, h2;
+
+	if ((h1 = bare_hour(c, i)) <= 0 || !is_num(c, i) ||
+	    !is_punct(c, i + 1, '-') || !is_num(c, i + 2) ||
+	    tk(c, i + 2)->ndig > 2 ||
+	    (tk(c, i + 2)->flags & (TF_ORD | TF_S | TF_COMMA)) ||
+	    (h2 = tk(c, i + 2)->val) < 1 || h2 > 12 || h1 == h2 ||
+	    !(tk(c, i + 3)->type == 0 ||
+		(tk(c, i + 3)->type == T_PUNCT &&
+		    ((tk(c, i + 3)->ch == '.' &&
+			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
+			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
+			tk(c, i + 3)->ch == ';')) ||
+		is_word(c, i + 3, L_ZONES)))
+		return -1;
+	/* 9-5 and 11-4 are working hours, 3-2 a score */
+	if (h2 < h1 && h1 < 12 && h1 >= 7 && h2 <= 7)
+		h2 += 12;
+	else if (h1 == 12)
+		h1 = 12, h2 = h2 % 12 + 12;
+	if (h2 <= h1)
+		return -1;
+	memset(r, 0, sizeof(*r));
+	r->a.grain = r->b.grain = G_MINUTE;
+	r->a.hh = h1;
+	r->b.hh = h2;
+	return zone_after(c, i + 3);
 }
 
 /* 3-5 March, from 13 to 15th of July: days before the month */
@@ -4514,6 +4827,8 @@ v_reset:
 		memset(&p3, 0, sizeof(p3));
 		p3.hh = p3.mm = p3.ss = -1;
 		e3 = hour_range(c, k2, &r3);
+		if (e3 <= 0 && (is_num(c, k) || !is_mod(c, k, M_BETWEEN)))
+			e3 = day_hours(c, k2, &r3);
 		if (e3 <= 0 && clock_at(c, k2, &p3, 2) > 0) {
 			e3 = clock_at(c, k2, &p3, 2);
 			if (resolve_point(c, &p3, k2, e3, &r3.a, NULL))
@@ -4627,18 +4942,39 @@ head_worth(struct ctx *c, int h)
 		return 0;
 	if (t->ndig == 4 || (t->flags & (TF_ORD | TF_S)))
 		return 1;
+	n = tk(c, h + 1);
+	/* 330 p.m., 150ish, at 730 in the evening */
+	if (t->ndig == 3)
+		return n->type == T_WORD &&
+		    (n->mod == M_AM || n->mod == M_PM || n->mod == M_IN ||
+			is_word_text(c, h + 1, "ish") ||
+			(n->end - n->beg == 1 &&
+			    (is_word_text(c, h + 1, "a") ||
+				is_word_text(c, h + 1, "p"))));
 	if (t->ndig != 1 && t->ndig != 2)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
-	n = tk(c, h + 1);
 	if (n->type == T_PUNCT && n->ch == '.')
-		/* 3.5 is a number; 10.03.2025 a date */
-		return tight(c, h + 2) && is_num(c, h + 2) &&
-		    ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
-			tk(c, h + 3)->mod == M_AM ||
-			tk(c, h + 3)->mod == M_PM ||
-			unit_at(c, h + 3, &k) == U_HOUR); /* 2.5 hours */
+		/* 3.5 is a number; 10.03.2025 a date; "at 6.45", "9.am" a
+		 * clock */
+		return tight(c, h + 2) &&
+		    ((is_num(c, h + 2) &&
+			 ((is_punct(c, h + 3, '.') && is_num(c, h + 4)) ||
+			     tk(c, h + 3)->mod == M_AM ||
+			     tk(c, h + 3)->mod == M_PM ||
+			     unit_at(c, h + 3, &k) == U_HOUR || /* 2.5 hours */
+			     (h > 0 && tk(c, h - 1)->mod == M_AT &&
+				 tk(c, h + 2)->ndig == 2 &&
+				 clock_follows(c, h + 3)))) ||
+			tk(c, h + 2)->mod == M_AM || tk(c, h + 2)->mod == M_PM);
+	/* 3p, 9a, 3 p . m ., 15h, 11ish */
+	if (n->type == T_WORD &&
+	    ((n->end - n->beg == 1 &&
+		 (is_word_text(c, h + 1, "a") || is_word_text(c, h + 1, "p") ||
+		     (is_word_text(c, h + 1, "h") && tight(c, h + 1)))) ||
+		is_word_text(c, h + 1, "ish")))
+		return 1;
 	if (n->type == T_PUNCT)
 		return n->ch == '/' || n->ch == '-' || n->ch == ':' ||
 		    n->ch == '\'';
