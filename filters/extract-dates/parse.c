@@ -3358,8 +3358,8 @@ clause_end(const struct ctx *c, int i)
  *   before it a sign tight to the number, at the start of a word:
  *     "+15 minutes", "-3y" (from the anchor; the sign is in the span);
  *   after it ago, earlier or back; later, hence, from now; or, at the
- *     end of a clause, before, after or out ("a min before.", "15 minute
- *     out"): the anchor's moment, or for a length in days or more after
+ *     end of a clause, before, after, or out after hours or minutes ("a
+ *     min before.", "15 minute out"): the anchor's moment, or for a length in days or more after
  *     earlier, later, before or after the last day named, as "the day
  *     before" is;
  *   before it in or within ("in 1d 2hr 5min").
@@ -3396,10 +3396,12 @@ dur_moment(
 		end = k + 2;
 	} else if (j == i &&
 	    (is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
-		is_word_text(c, k, "out")) &&
+		(is_word_text(c, k, "out") && d->fine <= U_HOUR)) &&
 	    clause_end(c, k + 1) && (d->fine >= U_DAY || c->an->hh >= 0)) {
 		/* (a clock counted so needs the anchor's clock: "a min
-		 * before" with no time in --ref counts from nothing) */
+		 * before" with no time in --ref counts from nothing; "out"
+		 * only with hours or minutes, as "laying out a strategy a
+		 * week out" is a week before an event) */
 		sign = is_mod(c, k, M_BEFORE) ? -1 : 1;
 		last = !is_word_text(c, k, "out");
 		end = k + 1;
