@@ -28,6 +28,7 @@ struct rx {
 	pcre2_match_data *md;
 	size_t ov[2]; /* placeholder for a failed match */
 	unsigned groups;
+	unsigned lazy; /* RX_LAZYJIT: searches left before the JIT, or 0 */
 };
 
 static pcre2_match_context *mctx;
@@ -102,8 +103,12 @@ rx_compile(
 		return NULL;
 	}
 	/* Best effort: without the JIT the interpreter does the work. */
-	if (!(flags & RX_NOJIT) && !jit_disabled())
-		(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	if (!(flags & RX_NOJIT) && !jit_disabled()) {
+		if (flags & RX_LAZYJIT)
+			r->lazy = RX_LAZY_RUNS; /* rx_run() compiles it */
+		else
+			(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	}
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
 		pdie("out of memory");
@@ -134,6 +139,8 @@ rx_run(
 
 	if (start > len)
 		return 0;
+	if (r->lazy > 0 && --r->lazy == 0)
+		(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 	rc = pcre2_match(
 	    r->code, (PCRE2_SPTR)subj, len, start, options, r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)

@@ -1648,7 +1648,8 @@ bucket_compile(struct bucket *b)
 		b->marker[i] = ++group;
 	}
 	buf_addc(&pat, ')');
-	b->rx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	b->rx = rx_compile(
+	    pat.p, pat.len, RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 	if (b->rx == NULL)
 		pdie("rules: a combined pattern: %s", err);
 	buf_free(&pat);
@@ -1760,7 +1761,8 @@ rule_compile_anchored(struct rule *r)
 	buf_adds(&pat, "^(?:");
 	buf_add(&pat, p, len);
 	buf_adds(&pat, r->kind == KIND_LINE ? ")\\s*+$" : ")");
-	r->arx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	r->arx = rx_compile(
+	    pat.p, pat.len, RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 	if (r->arx == NULL)
 		pdie("%s: %s", r->why, err);
 	buf_free(&pat);
@@ -1856,8 +1858,8 @@ any_try(size_t i, const char *p, size_t len, const char *label,
 	int rc;
 
 	if (r->rx == NULL) {
-		r->rx = rx_compile(
-		    r->pat, strlen(r->pat), RX_CASELESS, err, sizeof(err));
+		r->rx = rx_compile(r->pat, strlen(r->pat),
+		    RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 		if (r->rx == NULL)
 			pdie("%s: %s", r->why, err);
 	}
