@@ -335,11 +335,31 @@ struct document {
 };
 extern struct document doc;
 
+/*
+ * What classify() works out from a line's reading alone (its features,
+ * browser chrome, doubled text, rule and cells), kept by the reading's
+ * fingerprint: a line read again (a menu item, "Advertisement", a share
+ * row, on every page of a site) is not measured and matched again.  A
+ * slot is overwritten by the next line that maps to it, so memory stays
+ * MEMO_SLOTS entries whatever the input.
+ */
+#define MEMO_SLOTS 4096 /* a power of two */
+struct memo_entry {
+	uint64_t fp;          /* the reading's fingerprint; 0: empty */
+	size_t len;           /* its length (a second check) */
+	struct features f;    /* line_features and prose_any_script */
+	size_t doubled;       /* doubled_text() */
+	int rule;             /* rules_match(), or -2: not worked out */
+	short cells;          /* text_cells(), or -1: not worked out */
+	unsigned char chrome; /* browser_chrome() after the page's text */
+};
+
 /* The window: a ring of WINDOW slots, and the lines seen in the
  * document (the first copy of a line gives later ones its category). */
 struct window {
 	struct slot ring[WINDOW];
 	struct fpset seen;
+	struct memo_entry *memo; /* MEMO_SLOTS of them (for the run) */
 };
 extern struct window win;
 
