@@ -29,6 +29,7 @@ struct rx {
 	size_t ov[2]; /* placeholder for a failed match */
 	unsigned groups;
 	unsigned lazy; /* RX_LAZYJIT: searches left before the JIT, or 0 */
+	int jit;       /* JIT-compiled: searches take pcre2's fast path */
 };
 
 static pcre2_match_context *mctx;
@@ -107,7 +108,8 @@ rx_compile(
 		if (flags & RX_LAZYJIT)
 			r->lazy = RX_LAZY_RUNS; /* rx_run() compiles it */
 		else
-			(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+			r->jit =
+			    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
 	}
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
@@ -140,9 +142,19 @@ rx_run(
 	if (start > len)
 		return 0;
 	if (r->lazy > 0 && --r->lazy == 0)
-		(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
-	rc = pcre2_match(
-	    r->code, (PCRE2_SPTR)subj, len, start, options, r->md, mctx);
+		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	/*
+	 * pcre2_jit_match() is pcre2_match() without its checks of the
+	 * arguments, which are ours; the JIT does not take PCRE2_ANCHORED,
+	 * so an anchored search goes through pcre2_match() to the
+	 * interpreter, as it always did.
+	 */
+	if (r->jit && options == 0)
+		rc = pcre2_jit_match(r->code, (PCRE2_SPTR)subj, len, start,
+		    options, r->md, mctx);
+	else
+		rc = pcre2_match(r->code, (PCRE2_SPTR)subj, len, start, options,
+		    r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
 	if (rc < 0) {
