@@ -530,8 +530,24 @@ ends_cut(const char *p, size_t n)
  * printed again, a video's caption that repeats the lead with a word
  * changed) is not a copy: the story may print those twice.
  */
+/* prefix_fp() of s's reading, worked out once (content_copy and
+ * note_prose_start both ask). */
+static uint64_t
+slot_prefix_fp(struct slot *s)
+{
+	const char *t;
+	size_t n;
+
+	if (!s->prefix_done) {
+		t = slot_reading(s, &n);
+		s->prefix = prefix_fp(t, n);
+		s->prefix_done = 1;
+	}
+	return s->prefix;
+}
+
 static int
-content_copy(const struct slot *s)
+content_copy(struct slot *s)
 {
 	uint64_t fp;
 	size_t k, n = s->text.len, e;
@@ -543,7 +559,7 @@ content_copy(const struct slot *s)
 		return 0;
 	t = slot_reading(s, &n);
 	/* Either copy starts as a kept line did: most lines stop here. */
-	if ((fp = prefix_fp(t, n)) == 0)
+	if ((fp = slot_prefix_fp(s)) == 0)
 		return 0;
 	k = fpset_find(&win.seen, fp, 0, &fresh);
 	if (k == (size_t)-1 || win.seen.val[k] != SEEN_PROSE_START)
@@ -571,17 +587,15 @@ content_copy(const struct slot *s)
 
 /* Line s of prose was kept: note its start for content_copy. */
 static void
-note_prose_start(const struct slot *s)
+note_prose_start(struct slot *s)
 {
 	uint64_t fp;
-	size_t k, n;
+	size_t k;
 	int fresh;
-	const char *t;
 
 	if (s->huge)
 		return;
-	t = slot_reading(s, &n);
-	if ((fp = prefix_fp(t, n)) == 0)
+	if ((fp = slot_prefix_fp(s)) == 0)
 		return;
 	k = fpset_find(&win.seen, fp, 1, &fresh);
 	if (k != (size_t)-1 && fresh)
@@ -812,6 +826,7 @@ classify(struct slot *s, const struct line *line)
 	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
 	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
+	s->prefix_done = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;

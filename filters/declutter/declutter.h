@@ -305,6 +305,8 @@ struct slot {
 	unsigned char cells;    /* cells parted by tabs or runs of spaces */
 	unsigned char numbered; /* starts with a list number, "3. " */
 	unsigned char row;      /* ROW_*: a row of a table (table.c) */
+	unsigned char prefix_done; /* prefix is worked out (decide.c) */
+	uint64_t prefix;           /* prefix_fp() of the reading */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
