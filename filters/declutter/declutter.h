@@ -105,6 +105,7 @@ struct rule {
 	int generic;          /* no literal prefix: use the buckets */
 	int gated;            /* generic, but found through its grams */
 	unsigned char cat, kind, end, weak;
+	/* Of a generic anchored rule (others: empty): */
 	struct byteset first;  /* bytes a match can start with */
 	struct byteset second; /* bytes that can come second */
 };

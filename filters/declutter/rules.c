@@ -1066,7 +1066,6 @@ rule_analyse(struct rule *r, size_t i)
 			trie_add(i, m->px);
 		return;
 	}
-	rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
 	px = NULL;
 	if (r->kind != KIND_ANY) {
 		px = xmalloc(sizeof(*px));
@@ -1074,6 +1073,12 @@ rule_analyse(struct rule *r, size_t i)
 		if (!r->generic)
 			trie_add(i, px);
 	}
+	/* Only the buckets of generic anchored rules go by the first bytes
+	 * (the others are found through the trie or their grams): the
+	 * analysis of the rest would be a third of the start-up's work. */
+	if (r->kind != KIND_ANY && r->generic)
+		rule_first_bytes(
+		    r->pat, strlen(r->pat), &r->first, &r->second);
 	if (m != NULL) {
 		m->done = 1;
 		m->first = r->first;
