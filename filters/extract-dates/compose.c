@@ -192,37 +192,60 @@ ends_in_weekday(const char *s, size_t b, size_t e)
 	return x != NULL && x->val >= 1 && x->val <= 7;
 }
 
-/* Whether s[b..e) counts units from a day: "two weeks from now", "3
- * weeks after Christmas" (a word of the units list). */
+/*
+ * Whether one run of s[b..e) passes run_ok: a run is a longest stretch of
+ * bytes that in_run takes (letters: "3 weeks after" has the runs "weeks"
+ * and "after"; digits: "June 2024" has "2024").  counted() and has_year()
+ * below are this walk with two predicates.
+ */
 static int
-counted(const char *s, size_t b, size_t e)
+any_run(const char *s, size_t b, size_t e, int (*in_run)(unsigned char),
+    int (*run_ok)(const char *, size_t))
 {
 	size_t w;
 
 	while (b < e) {
-		for (w = b; w < e && is_letter((unsigned char)s[w]); w++)
+		for (w = b; w < e && in_run((unsigned char)s[w]); w++)
 			;
-		if (w > b && lex_get_class(s + b, w - b, L_UNITS) != NULL)
+		if (w > b && run_ok(s + b, w - b))
 			return 1;
 		b = w > b ? w : b + 1;
 	}
 	return 0;
 }
 
+static int
+is_digit_byte(unsigned char ch)
+{
+	return ch >= '0' && ch <= '9';
+}
+
+static int
+is_unit_word(const char *w, size_t len)
+{
+	return lex_get_class(w, len, L_UNITS) != NULL;
+}
+
+static int
+is_four_digits(const char *w, size_t len)
+{
+	(void)w;
+	return len == 4;
+}
+
+/* Whether s[b..e) counts units from a day: "two weeks from now", "3
+ * weeks after Christmas" (a word of the units list). */
+static int
+counted(const char *s, size_t b, size_t e)
+{
+	return any_run(s, b, e, is_letter, is_unit_word);
+}
+
 /* Whether s[b..e) has a number of four digits (a year). */
 static int
 has_year(const char *s, size_t b, size_t e)
 {
-	size_t w;
-
-	while (b < e) {
-		for (w = b; w < e && s[w] >= '0' && s[w] <= '9'; w++)
-			;
-		if (w - b == 4)
-			return 1;
-		b = w > b ? w : b + 1;
-	}
-	return 0;
+	return any_run(s, b, e, is_digit_byte, is_four_digits);
 }
 
 /* The first word of s[b..e) is a weekday: "Friday (June 14)". */
