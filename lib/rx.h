@@ -4,8 +4,9 @@
  * Patterns are compiled once, with PCRE2_UTF | PCRE2_MATCH_INVALID_UTF so
  * that broken bytes in scraped text never abort a match, and JIT-compiled
  * when the JIT is available (failure falls back to the interpreter): at
- * once, or with RX_LAZYJIT once the pattern has been searched a few times.  Each
- * compiled pattern owns one match-data block, reused for every subject.
+ * once, or with RX_LAZYJIT once the pattern has been searched a few
+ * times.  Each compiled pattern owns one match-data block, reused for
+ * every subject.
  * Subjects are (pointer, length): NUL bytes are ordinary characters.
  *
  * WINNOW_NO_JIT=1 in the environment turns the JIT off (for valgrind).

@@ -1077,8 +1077,7 @@ rule_analyse(struct rule *r, size_t i)
 	 * (the others are found through the trie or their grams): the
 	 * analysis of the rest would be a third of the start-up's work. */
 	if (r->kind != KIND_ANY && r->generic)
-		rule_first_bytes(
-		    r->pat, strlen(r->pat), &r->first, &r->second);
+		rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
 	if (m != NULL) {
 		m->done = 1;
 		m->first = r->first;
