@@ -797,11 +797,22 @@ memo_slot(uint64_t fp, size_t n, int *hit)
 	*hit = 0;
 	if (!doc.text_started || fp == 0)
 		return NULL;
-	m = &win.memo[fp & (MEMO_SLOTS - 1)];
+	/* Two slots a set: a hit moves to the first, a new reading takes
+	 * the second (the one less recently hit) and moves to the first. */
+	m = &win.memo[(fp & (MEMO_SLOTS / 2 - 1)) * 2];
 	if (m->fp == fp && m->len == n) {
 		*hit = 1;
 		return m;
 	}
+	if (m[1].fp == fp && m[1].len == n) {
+		struct memo_entry t = m[1];
+
+		m[1] = m[0];
+		m[0] = t;
+		*hit = 1;
+		return m;
+	}
+	m[1] = m[0];
 	m->fp = fp;
 	m->len = n;
 	m->doubled = MEMO_DOUBLED_UNKNOWN;

@@ -342,9 +342,9 @@ extern struct document doc;
  * What classify() works out from a line's reading alone (its features,
  * browser chrome, doubled text, rule and cells), kept by the reading's
  * fingerprint: a line read again (a menu item, "Advertisement", a share
- * row, on every page of a site) is not measured and matched again.  A
- * slot is overwritten by the next line that maps to it, so memory stays
- * MEMO_SLOTS entries whatever the input.
+ * row, on every page of a site) is not measured and matched again.  Two
+ * slots a set: a new reading takes the place of the one less recently
+ * met, so memory stays MEMO_SLOTS entries whatever the input.
  */
 #define MEMO_SLOTS 4096 /* a power of two */
 struct memo_entry {
