@@ -98,7 +98,8 @@ struct rule {
 	char *text;           /* the rule line as written, for --list-rules */
 	char *pat;            /* its pattern as joined (an open \Q closed) */
 	char *why;            /* "rule:FILE:LINE", tabs replaced */
-	unsigned groups;      /* capturing groups of its pattern */
+	unsigned groups;      /* capturing groups of its pattern, or
+			       * RULE_GROUPS_UNKNOWN: see rule_groups() */
 	struct rx *rx;        /* contains rules: compiled alone */
 	struct rx *arx;       /* literal-led rules: compiled alone,
 			       * anchored, on first use */
@@ -121,6 +122,14 @@ void rules_free(void);
 void rules_keep(int on);
 /* Rule i (0 <= i < the number loaded). */
 const struct rule *rule_at(int i);
+/*
+ * The capturing groups of rule r's pattern.  A built-in rule's are
+ * counted from its text when first asked for (the buckets that join it
+ * with others number their marker groups by them; few rules are in a
+ * bucket, and counting all of them was a seventh of the start-up).
+ */
+#define RULE_GROUPS_UNKNOWN (~0u)
+unsigned rule_groups(const struct rule *r);
 /*
  * The first rule (in rule order) that matches p[0..len), the line without
  * surrounding white space, or -1.  prose: the line reads as a paragraph

@@ -1357,7 +1357,7 @@ rule_check_joined(const char *file, unsigned long lineno, const struct rule *r)
 		groups = rx_groups(rx);
 		rx_free(rx);
 	}
-	if (groups != r->groups + 2)
+	if (groups != rule_groups(r) + 2)
 		rule_error(file, lineno,
 		    "the pattern cannot be joined with the other rules (a "
 		    "(?x) comment that runs to its end?)");
@@ -1432,7 +1432,7 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	 * matching when it is first needed.
 	 */
 	if (strcmp(file, "builtin") == 0) {
-		r.groups = capture_groups(w, end);
+		r.groups = RULE_GROUPS_UNKNOWN; /* rule_groups() */
 	} else {
 		rx = rx_compile(w, (size_t)(end - w), RX_CASELESS | RX_NOJIT,
 		    err, sizeof(err));
@@ -1640,8 +1640,9 @@ bucket_compile(struct bucket *b)
 	b->marker = xcalloc(b->n, sizeof(*b->marker));
 	buf_adds(&pat, "^\\s*+(?:");
 	for (i = 0; i < b->n; i++) {
-		const struct rule *r = &rules.v[b->rule[i]];
+		struct rule *r = &rules.v[b->rule[i]];
 
+		r->groups = rule_groups(r);
 		p = rule_pattern(r, &len);
 		if (i > 0)
 			buf_addc(&pat, '|');
@@ -2028,6 +2029,14 @@ const struct rule *
 rule_at(int i)
 {
 	return &rules.v[i];
+}
+
+unsigned
+rule_groups(const struct rule *r)
+{
+	if (r->groups != RULE_GROUPS_UNKNOWN)
+		return r->groups;
+	return capture_groups(r->pat, r->pat + strlen(r->pat));
 }
 
 void

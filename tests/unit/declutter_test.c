@@ -50,9 +50,9 @@ test_builtin_compile(void)
 			bad++;
 			continue;
 		}
-		if (rx_groups(rx) != r->groups) {
+		if (rx_groups(rx) != rule_groups(r)) {
 			printf("rule %s: %u groups, counted %u\n", r->why,
-			    rx_groups(rx), r->groups);
+			    rx_groups(rx), rule_groups(r));
 			bad++;
 		}
 		rx_free(rx);
