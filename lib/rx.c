@@ -147,9 +147,10 @@ rx_run(
 	 * pcre2_jit_match() is pcre2_match() without its checks of the
 	 * arguments, which are ours; the JIT does not take PCRE2_ANCHORED,
 	 * so an anchored search goes through pcre2_match() to the
-	 * interpreter, as it always did.
+	 * interpreter, as it always did.  (A NULL subject, an empty buffer,
+	 * gets pcre2_match()'s answer too.)
 	 */
-	if (r->jit && options == 0)
+	if (r->jit && options == 0 && subj != NULL)
 		rc = pcre2_jit_match(r->code, (PCRE2_SPTR)subj, len, start,
 		    options, r->md, mctx);
 	else
