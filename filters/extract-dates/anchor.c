@@ -24,6 +24,13 @@ word_tense(const char *s, size_t b, size_t e)
 	size_t len = e - b;
 	const struct lexword_all *a;
 
+	/* I'll, they'll, we’ll: the 'll of future.words on its word */
+	if (len >= 2 && (s[e - 1] | 0x20) == 'l' && (s[e - 2] | 0x20) == 'l' &&
+	    ((len >= 4 && s[e - 3] == '\'') ||
+		(len == 2 && b >= 3 && (unsigned char)s[b - 3] == 0xe2 &&
+		    (unsigned char)s[b - 2] == 0x80 &&
+		    (unsigned char)s[b - 1] == 0x99)))
+		return 1;
 	/* most words: no -ed, not in any list (one bit test) */
 	if (!(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
 		(s[e - 2] | 0x20) == 'e') &&

@@ -32,6 +32,8 @@ struct ctx {
 	int wd;
 	int part;  /* after early, late, the end of ... */
 	int since; /* after since: the past */
+	int lead;  /* the sign before the reading is in its span: "+15
+		    * minutes" */
 };
 
 /* A point as written, before resolution. */
@@ -212,6 +214,12 @@ count_at(const struct ctx *c, int i, int *end)
 		if (class_val(c, i + 1, L_NUMBERS) == 3) {
 			*end = i + 2;
 			return 3;
+		}
+		/* a couple hours */
+		if (is_word_text(c, i + 1, "couple") &&
+		    class_is(c, i + 2, L_UNITS)) {
+			*end = i + 2;
+			return 2;
 		}
 		*end = i + 1;
 		return 1;
@@ -1851,12 +1859,28 @@ struct reading {
 	int nodate; /* a set or duration: consume, do not report */
 };
 
+/* v: the clock secs seconds after the start of day (carried into the
+ * days before or after it), at grain G_MINUTE or G_SECOND. */
+static void
+tv_clock(struct tv *v, long day, long secs, int grain)
+{
+	day += secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);
+	secs = ((secs % 86400) + 86400) % 86400;
+	tv_day(v, day);
+	v->grain = grain;
+	v->hh = (int)(secs / 3600);
+	v->mm = (int)(secs / 60 % 60);
+	v->ss = (int)(secs % 60);
+}
+
 /*
  * The next (n > 0) or last (n < 0) |n| whole units beside the anchor's,
  * as one interval: the next five days are tomorrow to five days on, the
- * last two years the two years before this one, the next three hours
- * from the next whole hour.  (TIMEX3 calls these durations; its gold
- * marks them to be ignored, so an interval costs nothing there.)
+ * last two years the two years before this one.  Clock units are
+ * instants, the ends of the units: at 04:30 the last two minutes are
+ * 04:28/04:30 and the next three hours 05:00/08:00 (from the next whole
+ * hour).  (TIMEX3 calls these durations; its gold marks them to be
+ * ignored, so an interval costs nothing there.)
  */
 static void
 n_units(struct ctx *c, int u, int n, struct reading *r)
@@ -1864,15 +1888,15 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 	struct tv a, b;
 
 	if (u == U_HOUR || u == U_MINUTE || u == U_SECOND) {
-		shift(c, anchor_days(c), u, n > 0 ? 1 : n, &a);
-		shift(c, anchor_days(c), u, n > 0 ? n : -1, &b);
-		if (u == U_HOUR) {
-			a.mm = 0;
-			b = a;
-			b.hh += n - 1 > 0 ? n : 0;
-			if (n < 0)
-				shift(c, anchor_days(c), u, 0, &b), b.mm = 0;
-		}
+		long step = u == U_HOUR ? 3600 : u == U_MINUTE ? 60 : 1;
+		long cur = 3600L * (c->an->hh >= 0 ? c->an->hh : 0) +
+		    60L * (c->an->mm >= 0 ? c->an->mm : 0);
+		int g = u == U_SECOND ? G_SECOND : G_MINUTE;
+
+		cur -= cur % step;
+		tv_clock(&a, anchor_days(c), cur + step * (n > 0 ? 1 : n), g);
+		tv_clock(
+		    &b, anchor_days(c), cur + step * (n > 0 ? n + 1 : 0), g);
 	} else if (u == U_WEEK || u == U_WEEKEND) {
 		this_unit(c, U_WEEK, n > 0 ? 1 : n, &a);
 		this_unit(c, U_WEEK, n > 0 ? n : -1, &b);
@@ -2590,6 +2614,313 @@ minutes_at(const struct ctx *c, int i, int *end)
 	return 0;
 }
 
+/* ---- lengths of time written in several parts or in short ---- */
+
+/*
+ * A length of time as written: how many of each unit (n[U_SECOND] ..
+ * n[U_CENTURY]); fine, the smallest unit written, which is the grain of
+ * a moment counted with it ("1 day 21 hours ago" is a clock time, "2
+ * years 1 month 21 days later" a day); parts, the count-unit pairs; and
+ * whether it is a form the single-unit readings of relative_at() do not
+ * take: several parts, a short unit ("1h", "3mo", "25m"), "more" ("in 2
+ * more minutes") or a fraction of an hour ("in 1/2 hour").
+ */
+struct dur {
+	long n[U_CENTURY + 1];
+	int fine, parts, other;
+};
+
+/*
+ * The unit of the short form at i, a word after a number: "h", "hrs",
+ * "m", "s", "sec", "d", "w", "wks", "mo", "y", "yrs" ("min", "hr", "wk",
+ * "yr" are in units.words).  A one-letter unit, or "mo", must be tight
+ * after its number ("1h", "3mo", "25m") unless another part came before
+ * it ("1d 21 h"), as "3 m" is more often metres or millions.
+ */
+static int
+short_unit(const struct ctx *c, int i, int later)
+{
+	static const struct {
+		const char *w;
+		int u;
+	} abbr[] = {{"h", U_HOUR}, {"hrs", U_HOUR}, {"m", U_MINUTE},
+	    {"s", U_SECOND}, {"sec", U_SECOND}, {"secs", U_SECOND},
+	    {"d", U_DAY}, {"w", U_WEEK}, {"wks", U_WEEK}, {"mo", U_MONTH},
+	    {"mos", U_MONTH}, {"y", U_YEAR}, {"yrs", U_YEAR}};
+	size_t k;
+	const struct tok *t = tk(c, i);
+
+	if (t->type != T_WORD)
+		return 0;
+	for (k = 0; k < sizeof(abbr) / sizeof(abbr[0]); k++)
+		if (is_word_text(c, i, abbr[k].w))
+			return t->end - t->beg > 2 || tight(c, i) || later
+			    ? abbr[k].u
+			    : 0;
+	return 0;
+}
+
+/*
+ * A length of time at i: "15 hours 29 min", "1d 21 h 25m", "2 years, 1
+ * month and 21 days", "5 minutes, 30 seconds", "a year and a half",
+ * "3m 49s", "1/2 hour", "2 more minutes".  Returns the index after it,
+ * else -1.  The parts are counts of the units from seconds to centuries
+ * (not weekends, quarters or halves, which relative_at() reads alone).
+ */
+static int
+duration_at(const struct ctx *c, int i, struct dur *d)
+{
+	int k = i, e, n, u, pl, p;
+
+	memset(d, 0, sizeof(*d));
+	d->fine = U_CENTURY + 1;
+	/* a length has at most a part a unit, seconds to centuries */
+	while (d->parts < U_CENTURY) {
+		const struct tok *t;
+
+		p = k;
+		if (d->parts > 0) {
+			if (is_punct(c, p, ','))
+				p++;
+			if (is_mod(c, p, M_AND))
+				p++;
+		}
+		t = tk(c, p);
+		u = 0;
+		if (d->parts == 0 && t->type == T_NUM && t->ndig == 1 &&
+		    is_punct(c, p + 1, '/') && tight(c, p + 1) &&
+		    is_num(c, p + 2) && tight(c, p + 2) &&
+		    (tk(c, p + 2)->val == 2 || tk(c, p + 2)->val == 4) &&
+		    t->val < tk(c, p + 2)->val &&
+		    (unit_at(c, p + 3, &pl) == U_HOUR ||
+			short_unit(c, p + 3, 1) == U_HOUR)) {
+			/* in 1/2 hour, in 3/4h, in 1/4 h */
+			d->n[U_MINUTE] += 60L * t->val / tk(c, p + 2)->val;
+			u = U_MINUTE;
+			d->other = 1;
+			e = p + 4;
+		} else if (t->type == T_NUM && (t->flags & TF_S) &&
+		    !(t->flags & (TF_COMMA | TF_ORD)) && t->ndig <= 2 &&
+		    d->parts > 0 && c->w->s[t->end - 1] == 's') {
+			/* the seconds of "3m 49s" */
+			d->n[U_SECOND] += t->val;
+			u = U_SECOND;
+			e = p + 1;
+		} else {
+			if ((n = count_at(c, p, &e)) <= 0 || n >= 1000)
+				break;
+			if (is_word_text(c, e, "more")) {
+				d->other = 1;
+				e++;
+			}
+			/* two and a half years */
+			if (is_mod(c, e, M_AND) && is_mod(c, e + 1, M_A) &&
+			    unit_at(c, e + 2, &pl) == U_HALF && !pl &&
+			    unit_at(c, e + 3, &pl) == U_YEAR) {
+				d->n[U_MONTH] += 6;
+				d->fine = U_MONTH;
+				d->other = 1;
+				e += 3;
+			}
+			if ((u = unit_at(c, e, &pl)) == 0 && is_num(c, e - 1) &&
+			    (u = short_unit(c, e, d->parts > 0)) != 0)
+				d->other = 1;
+			if (u == 0 || u == U_WEEKEND || u == U_QUARTER ||
+			    u == U_HALF)
+				break;
+			d->n[u] += n;
+			e++;
+			/* a year and a half, an hour and a half */
+			if ((u == U_YEAR || u == U_HOUR) &&
+			    is_mod(c, e, M_AND) && is_mod(c, e + 1, M_A) &&
+			    unit_at(c, e + 2, &pl) == U_HALF && !pl) {
+				if (u == U_YEAR)
+					d->n[U_MONTH] += 6, u = U_MONTH;
+				else
+					d->n[U_MINUTE] += 30, u = U_MINUTE;
+				d->other = 1;
+				e += 3;
+			}
+		}
+		if (u < d->fine)
+			d->fine = u;
+		d->parts++;
+		k = e;
+	}
+	if (d->parts == 0)
+		return -1;
+	if (d->parts > 1)
+		d->other = 1;
+	return k;
+}
+
+/*
+ * The moment day hh:mm:ss moved by the length d, forward (sign 1) or
+ * back (-1): months first (a day past the month's end is its last day),
+ * then days, then the clock.  The value has the grain of d's smallest
+ * unit: a year, month, day, or a clock to the minute or second.
+ */
+static void
+dur_shift(long day, long secs, const struct dur *d, int sign, struct tv *v)
+{
+	int y, m, dd;
+	long months = 12L * d->n[U_YEAR] + d->n[U_MONTH] +
+	    120L * d->n[U_DECADE] + 1200L * d->n[U_CENTURY];
+	long t;
+
+	if (months != 0) {
+		civil_from_days(day, &y, &m, &dd);
+		t = 12L * y + (m - 1) + sign * months;
+		y = (int)(t >= 0 ? t / 12 : -((11 - t) / 12));
+		m = (int)(t - 12L * y) + 1;
+		if (dd > month_days(y, m))
+			dd = month_days(y, m);
+		day = days_from_civil(y, m, dd);
+	}
+	day +=
+	    sign * (d->n[U_DAY] + 7L * d->n[U_WEEK] + 14L * d->n[U_FORTNIGHT]);
+	secs += sign *
+	    (3600L * d->n[U_HOUR] + 60L * d->n[U_MINUTE] + d->n[U_SECOND]);
+	tv_clock(v, day, secs, d->fine == U_SECOND ? G_SECOND : G_MINUTE);
+	if (d->fine <= U_HOUR)
+		return;
+	v->grain = G_DAY;
+	if (d->fine == U_MONTH) {
+		v->grain = G_MONTH;
+		v->d = 1;
+	} else if (d->fine >= U_YEAR) {
+		v->grain = G_YEAR;
+		v->m = v->d = 1;
+	}
+}
+
+/*
+ * The interval a length makes from the moment x: a day's length counts
+ * x as its first day ("for 3 days from Monday" is Monday to Wednesday),
+ * a clock's length runs from the clock ("4 p.m. for 30 minutes" is
+ * 16:00/16:30, "a day starting Friday at 5 p.m." ends at 17:00 on
+ * Saturday).  Returns 0 when they do not go together: a length in hours
+ * from a day, in days from a month.
+ */
+static int
+dur_span(const struct tv *x, const struct dur *d, struct reading *r)
+{
+	struct dur back, dd = *d;
+	struct tv end;
+	long day = days_from_civil(x->y, x->m, x->d);
+
+	if (x->grain >= G_HOUR) {
+		dd.fine = x->grain == G_SECOND || d->fine == U_SECOND
+		    ? U_SECOND
+		    : U_MINUTE;
+		dur_shift(day,
+		    3600L * x->hh + 60L * (x->mm > 0 ? x->mm : 0) +
+			(x->ss > 0 ? x->ss : 0),
+		    &dd, 1, &end);
+	} else {
+		if (x->grain != G_DAY || d->fine < U_DAY)
+			return 0;
+		/* to the day before the length is over: both ends are
+		 * days */
+		memset(&back, 0, sizeof(back));
+		back.n[U_DAY] = 1;
+		back.fine = U_DAY;
+		dd.fine = U_DAY;
+		dur_shift(day, 0, &dd, 1, &end);
+		dur_shift(
+		    days_from_civil(end.y, end.m, end.d), 0, &back, -1, &end);
+	}
+	if (end.y > 9999)
+		return 0;
+	r->a = *x;
+	r->b = end;
+	return 1;
+}
+
+/* The anchor's clock in seconds of its day (0 without one). */
+static long
+anchor_secs(const struct ctx *c)
+{
+	return 3600L * (c->an->hh >= 0 ? c->an->hh : 0) +
+	    60L * (c->an->mm >= 0 ? c->an->mm : 0);
+}
+
+/* Whether the clause ends at i: the line's end or a stop, not a dash or
+ * slash ("two days before." but not "two days before May 3"). */
+static int
+clause_end(const struct ctx *c, int i)
+{
+	const struct tok *t = tk(c, i);
+
+	return t->type == 0 ||
+	    (t->type == T_PUNCT && t->ch != '-' && t->ch != '/');
+}
+
+/*
+ * The moment a length d read at j..e (i: where the reading began, before
+ * "in" or "within") points to, in *v; returns the index after the
+ * expression, else 0:
+ *   before it a sign tight to the number, at the start of a word:
+ *     "+15 minutes", "-3y" (from the anchor; the sign is in the span);
+ *   after it ago, earlier or back; later, hence, from now; or, at the
+ *     end of a clause, before, after or out ("a min before.", "15 minute
+ *     out"): the anchor's moment, or for a length in days or more after
+ *     earlier, later, before or after the last day named, as "the day
+ *     before" is;
+ *   before it in or within ("in 1d 2hr 5min").
+ * Lengths of one part written out in full ("two days ago", "in three
+ * weeks") are left to the readings after this one, but for the sign and
+ * the end of a clause.
+ */
+static int
+dur_moment(
+    struct ctx *c, int i, int j, int e, const struct dur *d, struct tv *v)
+{
+	int sign = 0, k = e, last = 0, end = e, any = 0;
+	long day;
+
+	if (j == i && (is_punct(c, i - 1, '+') || is_punct(c, i - 1, '-')) &&
+	    tight(c, i) &&
+	    (!tight(c, i - 1) || tk(c, i - 1)->beg == 0 ||
+		is_punct(c, i - 2, '(')) &&
+	    tk(c, i - 1)->beg >= c->floor) {
+		sign = is_punct(c, i - 1, '+') ? 1 : -1;
+		c->lead = any = 1;
+	} else if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER) ||
+	    is_word_text(c, k, "back")) {
+		sign = -1;
+		last = is_mod(c, k, M_EARLIER);
+		end = k + 1;
+	} else if (is_mod(c, k, M_LATER) || is_mod(c, k, M_HENCE)) {
+		sign = 1;
+		last = is_mod(c, k, M_LATER);
+		end = k + 1;
+	} else if (is_mod(c, k, M_FROM) &&
+	    class_val(c, k + 1, L_MODIFIERS) == M_NOW) {
+		sign = 1;
+		end = k + 2;
+	} else if (j == i &&
+	    (is_mod(c, k, M_BEFORE) || is_mod(c, k, M_AFTER) ||
+		is_word_text(c, k, "out")) &&
+	    clause_end(c, k + 1) && (d->fine >= U_DAY || c->an->hh >= 0)) {
+		/* (a clock counted so needs the anchor's clock: "a min
+		 * before" with no time in --ref counts from nothing) */
+		sign = is_mod(c, k, M_BEFORE) ? -1 : 1;
+		last = !is_word_text(c, k, "out");
+		end = k + 1;
+		any = 1;
+	} else if (j > i) {
+		sign = 1;
+	}
+	if (sign == 0 || (!d->other && !any))
+		return 0;
+	day = last && d->fine >= U_DAY && c->an->have_last ? c->an->last
+							   : anchor_days(c);
+	c->used = 1;
+	dur_shift(day, anchor_secs(c), d, sign, v);
+	return v->y >= 1 && v->y <= 9999 ? end : 0;
+}
+
 /* Whether "in" at i counts a time ("in two days", "in about five
  * hours", "in half an hour"), else it is a preposition ("in March"). */
 static int
@@ -2603,11 +2934,107 @@ in_count(const struct ctx *c, int i)
 	return count_at(c, j, &e) >= 0 || minutes_at(c, j, &e) > 0;
 }
 
+/*
+ * x moved by n units: to the day for weeks, months and years ("two
+ * months after May 31" is July 31, a day past a month's end its last
+ * day), else at the unit's grain (shift()).
+ */
+static void
+shift_day(struct ctx *c, const struct tv *x, int u, int n, struct tv *v)
+{
+	long d0 = days_from_civil(x->y, x->m, x->d);
+	int yy = x->y, mm = x->m, dd = x->d;
+
+	shift(c, d0, u, n, v);
+	if (u == U_WEEK) {
+		tv_day(v, d0 + 7L * n);
+	} else if (u == U_MONTH || u == U_YEAR) {
+		mm += (u == U_YEAR ? 12 : 1) * n;
+		while (mm > 12)
+			mm -= 12, yy++;
+		while (mm < 1)
+			mm += 12, yy--;
+		if (dd > month_days(yy, mm))
+			dd = month_days(yy, mm);
+		tv_set(v, G_DAY, yy, mm, dd);
+	}
+}
+
+/* Whether the reading at b..e is a holiday named with no year and no
+ * next, last or this: "Christmas", "Easter Monday". */
+static int
+bare_holiday(const struct ctx *c, int b, int e)
+{
+	int k;
+
+	if (!class_is(c, b, L_HOLIDAYS) && !name_opens(c, b))
+		return 0;
+	for (k = b; k < e; k++)
+		if (tk(c, k)->type == T_NUM || tk(c, k)->type == T_TAG)
+			return 0;
+	return 1;
+}
+
+/*
+ * A bare holiday moved by n units (*v, the holiday its clause's tense
+ * chose, moved): the moved day is what the clause is about, so it is
+ * the day that takes the tense, as a bare date does: on or before the
+ * anchor in a past clause, on or after it in a future one, else the
+ * nearer, a day past counting double.  With the anchor in February, "a year
+ * after Christmas" is 2013-12-25 (Christmas 2012 moved), not a year after the
+ * coming one. The holiday of the year before or after is read again from b..e
+ * with the anchor moved by that year.
+ */
+static void
+holiday_by_tense(struct ctx *c, int i, int b, int e, int u, int n, struct tv *v)
+{
+	const struct anchor *save = c->an;
+	struct anchor moved = *c->an;
+	struct reading qr;
+	struct point q;
+	struct tv alt;
+	long an = anchor_days(c), day = days_from_civil(v->y, v->m, v->d);
+	long aday;
+	int t = tense(c, i, e), dy;
+
+	if ((t < 0 && day <= an) || (t > 0 && day >= an) || day == an)
+		return;
+	dy = day > an ? -1 : 1;
+	moved.days += 365L * dy;
+	c->an = &moved;
+	if (main_at(c, b, &qr, &q) != e || qr.b.grain || qr.a.grain != G_DAY) {
+		c->an = save;
+		return;
+	}
+	c->an = save;
+	shift_day(c, &qr.a, u, n, &alt);
+	aday = days_from_civil(alt.y, alt.m, alt.d);
+	if (alt.grain != v->grain || (dy < 0 ? aday >= day : aday <= day))
+		return;
+	/* no tense: the nearer, a day in the past counting double, as
+	 * for a date written without its year */
+	if (t != 0 ||
+	    (aday > an ? aday - an : 2 * (an - aday)) <
+		(day > an ? day - an : 2 * (an - day)))
+		*v = alt;
+}
+
+/* Whether the words before i ask how long: "for the past two years",
+ * "during the next three days", "over the last decade" (a duration, not
+ * reported). */
+static int
+how_long(const struct ctx *c, int i)
+{
+	return is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
+	    is_word_text(c, i - 1, "over");
+}
+
 static int
 relative_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, m = 0, n, u, pl, e, v, ay, am, ad, k;
 	long an, base;
+	struct dur len;
 
 	/* N units ago / later / from now; in N units */
 	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
@@ -2617,6 +3044,50 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		    is_word_text(c, j, "roughly"))
 			j++; /* in about five hours */
 	}
+	/* a length in several parts or in short, or one after a sign or
+	 * before a stop: "15 hours 29 min ago", "in 1d 2hr 5min", "+15
+	 * minutes", "-3y", "a min before." */
+	if ((e = duration_at(c, j, &len)) > 0 && j == i) {
+		/* a length, then the moment it runs from: "a week starting
+		 * tomorrow", "3 days beginning on Monday", and after "for":
+		 * "for 10 days from Dec. 18", "for 3 days, from today" */
+		struct point q;
+		struct reading qr;
+		int qe;
+
+		k = e;
+		if (is_word_text(c, k, "starting") ||
+		    is_word_text(c, k, "beginning")) {
+			k++;
+			if (is_mod(c, k, M_FROM) || is_mod(c, k, M_ON))
+				k++;
+		} else if (is_mod(c, i - 1, M_FOR) &&
+		    (is_mod(c, k, M_FROM) ||
+			(is_punct(c, k, ',') && is_mod(c, k + 1, M_FROM)))) {
+			k += 1 + is_punct(c, k, ',');
+		} else {
+			k = 0;
+		}
+		/* (not before a clock that would be joined to the day:
+		 * "a day starting Friday at 5 p.m.") */
+		if (k > 0 && (qe = main_at(c, k, &qr, &q)) > 0 && !qr.b.grain &&
+		    !qr.nodate && !is_mod(c, qe, M_AT) &&
+		    dur_span(&qr.a, &len, r))
+			return qe;
+	}
+	if ((e = duration_at(c, j, &len)) > 0 && j > i && len.other) {
+		/* how long, as for one part below: "the first drop in 2
+		 * years and 3 months", "within 2 weeks and 3 days of the
+		 * vote" */
+		if (tk(c, i - 1)->type == T_WORD && superlative_before(c, i))
+			return -1;
+		if (is_mod(c, e, M_OF)) {
+			r->nodate = 1;
+			return e;
+		}
+	}
+	if (e > 0 && (k = dur_moment(c, i, j, e, &len, &r->a)) > 0)
+		return k;
 	/* three Fridays from now, two Thursdays ago: counted from the
 	 * anchor, which is not one of them */
 	if (j == i && (n = count_at(c, j, &e)) > 0 && n < 60 &&
@@ -2647,6 +3118,17 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		an = anchor_days(c);
 		tv_day(&r->a, an + ((v - weekday_of(an) + 6) % 7 + 1) + 7);
 		return j + 3;
+	}
+	/* the week after next, the month after next: two on */
+	k = i + is_mod(c, i, M_THE);
+	if (j == i && (u = unit_at(c, k, &pl)) >= U_WEEK && !pl &&
+	    u != U_FORTNIGHT && is_mod(c, k + 1, M_AFTER) &&
+	    is_mod(c, k + 2, M_NEXT) && !unit_at(c, k + 3, &pl) &&
+	    class_val(c, k + 3, L_WEEKDAYS) < 0 &&
+	    class_val(c, k + 3, L_MONTHS) < 0 &&
+	    !class_is(c, k + 3, L_HOLIDAYS)) {
+		this_unit(c, u, 2, &r->a);
+		return k + 3;
 	}
 	/* half an hour ago, in 2.5 hours, in a quarter of an hour */
 	if ((n = minutes_at(c, j, &e)) > 0) {
@@ -2727,39 +3209,12 @@ relative_at(struct ctx *c, int i, struct reading *r)
 					r->a.mm = (int)(mins % 60);
 					return qe;
 				}
-				shift(c, days_from_civil(qv.y, qv.m, qv.d), u,
+				shift_day(c, &qv, u,
 				    is_mod(c, k, M_BEFORE) ? -n : n, &r->a);
-				if (u == U_MONTH || u == U_YEAR ||
-				    u == U_WEEK) {
-					long d0 =
-					    days_from_civil(qv.y, qv.m, qv.d);
-					int yy = qv.y, mm = qv.m, dd = qv.d;
-
-					if (u == U_WEEK) {
-						tv_day(&r->a,
-						    d0 +
-							(is_mod(c, k, M_BEFORE)
-								? -7L
-								: 7L) *
-							    n);
-					} else {
-						int sh =
-						    (u == U_YEAR ? 12 : 1) *
-						    (is_mod(c, k, M_BEFORE)
-							    ? -n
-							    : n);
-
-						mm += sh;
-						while (mm > 12)
-							mm -= 12, yy++;
-						while (mm < 1)
-							mm += 12, yy--;
-						if (dd > month_days(yy, mm))
-							dd = month_days(yy, mm);
-						tv_set(
-						    &r->a, G_DAY, yy, mm, dd);
-					}
-				}
+				if (bare_holiday(c, k + 1, qe))
+					holiday_by_tense(c, i, k + 1, qe, u,
+					    is_mod(c, k, M_BEFORE) ? -n : n,
+					    &r->a);
 				return qe;
 			}
 		}
@@ -2884,12 +3339,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 3;
 	}
 	j++;
-	/* the next five days */
-	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 1 &&
-	    (u = unit_at(c, e, &pl)) != 0 && pl && u != U_WEEKEND) {
-		if ((is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-			is_word_text(c, i - 1, "over")) &&
-		    u != U_QUARTER && u != U_HALF)
+	/* the next five days, the last 1 hour */
+	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 0 &&
+	    (u = unit_at(c, e, &pl)) != 0 &&
+	    (pl ? n > 1 : n == 1 && !is_mod(c, j, M_A)) && u != U_WEEKEND) {
+		if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
 			/* for the past two years: how long; but "sales for
 			 * the last two quarters" are reporting periods */
 			r->nodate = 1;
@@ -2918,8 +3372,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if ((m == -2 || m == -1) && u >= U_WEEK && i > 0 &&
 		    u != U_QUARTER && u != U_HALF && is_mod(c, i, M_THE) &&
-		    (is_mod(c, i - 1, M_FOR) || is_mod(c, i - 1, M_DURING) ||
-			is_word_text(c, i - 1, "over"))) {
+		    how_long(c, i)) {
 			r->nodate = 1; /* over the past decade: how long */
 			return j + 1;
 		}
@@ -2947,6 +3400,18 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		}
 		if (u == U_DAY || u < U_DAY)
 			return -1;
+		if (u == U_FORTNIGHT) {
+			/* the next fortnight: the next two weeks, as "the
+			 * next two weeks" is read; this fortnight: this
+			 * week and the next */
+			if (m == 0) {
+				this_unit(c, U_WEEK, 0, &r->a);
+				this_unit(c, U_WEEK, 1, &r->b);
+			} else {
+				n_units(c, U_WEEK, 2 * m, r);
+			}
+			return j + 1;
+		}
 		this_unit(c, u, m, &r->a);
 		return j + 1;
 	}
@@ -3443,6 +3908,72 @@ tv_start(const struct tv *v)
  * A range end after a first reading: "March 3-5", "2019-22", "7 to 8
  * p.m.", "Monday through Friday", "March 3 to April 5, 2025".
  */
+/*
+ * A day or a clock, then a length after a sign: "next Tuesday +10 days",
+ * "2023-12-29 -10days", "now + 40 minutes": the moment moved by it (a
+ * clock stays a clock).  A minus must be tight to its number, as "March
+ * 3 - 5" is a range.  r is the reading that ends at k; returns the new
+ * end.
+ */
+static int
+signed_shift(struct ctx *c, int k, struct reading *r)
+{
+	struct dur d;
+	int e, sign = is_punct(c, k, '+') ? 1 : -1;
+	long day, secs = 0;
+	struct tv q;
+
+	if (r->b.grain || r->nodate ||
+	    !(r->a.grain == G_DAY || r->a.grain >= G_HOUR) ||
+	    !(is_punct(c, k, '+') ||
+		(is_punct(c, k, '-') && !tight(c, k) && tight(c, k + 1))) ||
+	    (e = duration_at(c, k + 1, &d)) <= 0)
+		return k;
+	day = days_from_civil(r->a.y, r->a.m, r->a.d);
+	if (r->a.grain >= G_HOUR) {
+		secs = 3600L * r->a.hh + 60L * (r->a.mm > 0 ? r->a.mm : 0) +
+		    (r->a.ss > 0 ? r->a.ss : 0);
+		if (d.fine > U_HOUR)
+			d.fine = r->a.grain == G_SECOND ? U_SECOND : U_MINUTE;
+	}
+	q = r->a;
+	dur_shift(day, secs, &d, sign, &r->a);
+	if (r->a.y < 1 || r->a.y > 9999) {
+		r->a = q; /* 9999 years on: no date */
+		return k;
+	}
+	return e;
+}
+
+/*
+ * A day or clock, then how long from it: "18th Dec for 10 days", "4pm
+ * for 30 mins", "from 10 am for 3 hours 30 minutes" (dur_span()).  r is
+ * the reading that ends at k; returns the new end.
+ */
+static int
+for_length(struct ctx *c, int k, struct reading *r)
+{
+	struct dur d;
+	struct reading q;
+	int e;
+
+	if (r->b.grain || r->nodate || !is_mod(c, k, M_FOR) ||
+	    (e = duration_at(c, k + 1, &d)) <= 0)
+		return k;
+	/* a run, not a span: "fell on Friday for 2 weeks in a row", "for
+	 * 3 days running" */
+	if (is_word_text(c, e, "running") || is_word_text(c, e, "straight") ||
+	    (is_mod(c, e, M_IN) && is_mod(c, e + 1, M_A) &&
+		is_word_text(c, e + 2, "row")))
+		return k;
+	memset(&q, 0, sizeof(q));
+	if (!dur_span(&r->a, &d, &q))
+		return k;
+	r->a = q.a;
+	r->b = q.b;
+	return e;
+}
+
 static int
 range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
     int between, int i0)
@@ -3911,7 +4442,7 @@ expr_from(struct ctx *c, int i, struct expr *x)
 	int j = i, k, sig = 0, pm = 0, e, every = 0, sig_end = i, pl;
 
 v_reset:
-	c->used = c->xyear = c->wd = 0;
+	c->used = c->xyear = c->wd = c->lead = 0;
 	c->tense = 2;
 	if (is_mod(c, j, M_EVERY)) {
 		every = 1;
@@ -3942,6 +4473,8 @@ v_reset:
 	    (k = hour_range(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
+		k = signed_shift(c, k, &r);
+		k = for_length(c, k, &r);
 		if (!r.b.grain && !r.nodate && sig != M_SINCE &&
 		    sig != M_BEFORE && sig != M_AFTER && sig != M_BY) {
 			e = range_end(c, k, &r, &p1, sig == M_BETWEEN, j);
@@ -4014,6 +4547,8 @@ v_reset:
 		tv_overnight(&r.a, &r.b);
 	x->beg = tk(c, i)->beg;
 	x->end = tk(c, k - 1)->end;
+	if (c->lead && i == j)
+		x->beg = tk(c, i - 1)->beg; /* +15 minutes */
 	if (k == i + 1 && class_val(c, i, L_RELDAYS) == 102 &&
 	    (is_word_text(c, i - 1, "right") ||
 		is_word_text(c, i - 1, "just")) &&
@@ -4098,6 +4633,9 @@ head_worth(struct ctx *c, int h)
 	if (n->cls == L_MONTHS || n->cls == L_UNITS || n->cls == L_ZONES ||
 	    n->cls == L_PARTS || n->cls == L_WEEKDAYS || n->cls == L_RELDAYS)
 		return 1;
+	if (short_unit(c, h + 1, 0) ||
+	    (is_word_text(c, h + 1, "more") && class_is(c, h + 2, L_UNITS)))
+		return 1; /* 1h ago, 3mo later, in 2 more minutes */
 	switch (n->mod) {
 	case M_AM:
 	case M_PM:
