@@ -85,9 +85,50 @@ sentence_between(const char *s, size_t n, size_t a, size_t b)
 	return 0;
 }
 
+/*
+ * What a byte is to clause_tense(), in one load: CT_W part of a word (a
+ * letter, or the apostrophe of "'ll"), CT_S a byte that may end a
+ * sentence (sentence_end() decides), CT_O neither.
+ */
+enum { CT_O, CT_W, CT_S };
+static const unsigned char tense_byte[256] = {
+    /* 0x00 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0x10 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0x20 */ CT_O, CT_S, CT_O, CT_O, CT_O, CT_O, CT_O, CT_W, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_S, CT_O,
+    /* 0x30 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_S, CT_O, CT_O, CT_O, CT_S,
+    /* 0x40 */ CT_O, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W,
+    CT_W, CT_W, CT_W, CT_W, CT_W,
+    /* 0x50 */ CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0x60 */ CT_O, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W,
+    CT_W, CT_W, CT_W, CT_W, CT_W,
+    /* 0x70 */ CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W, CT_W,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0x80 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0x90 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xa0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xb0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xc0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xd0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xe0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O,
+    /* 0xf0 */ CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O, CT_O,
+    CT_O, CT_O, CT_O, CT_O, CT_O};
+
 int
 clause_tense(const char *s, size_t n, size_t beg, size_t end)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, e, lim;
 	int t;
 
@@ -95,15 +136,14 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 	lim = beg > 200 ? beg - 200 : 0;
 	i = beg;
 	while (i > lim) {
-		if (sentence_end(s, n, i - 1))
+		if (tense_byte[u[i - 1]] == CT_S && sentence_end(s, n, i - 1))
 			break;
-		if (!is_alpha((unsigned char)s[i - 1]) && s[i - 1] != '\'') {
+		if (tense_byte[u[i - 1]] != CT_W) {
 			i--;
 			continue;
 		}
 		e = i;
-		while (i > lim &&
-		    (is_alpha((unsigned char)s[i - 1]) || s[i - 1] == '\''))
+		while (i > lim && tense_byte[u[i - 1]] == CT_W)
 			i--;
 		if ((t = word_tense(s, i, e)) != 0)
 			return t;
@@ -112,15 +152,14 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 	lim = end + 200 < n ? end + 200 : n;
 	i = end;
 	while (i < lim) {
-		if (sentence_end(s, n, i))
+		if (tense_byte[u[i]] == CT_S && sentence_end(s, n, i))
 			break;
-		if (!is_alpha((unsigned char)s[i]) && s[i] != '\'') {
+		if (tense_byte[u[i]] != CT_W) {
 			i++;
 			continue;
 		}
 		e = i;
-		while (
-		    e < lim && (is_alpha((unsigned char)s[e]) || s[e] == '\''))
+		while (e < lim && tense_byte[u[e]] == CT_W)
 			e++;
 		if ((t = word_tense(s, i, e)) != 0)
 			return t;

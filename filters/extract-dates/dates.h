@@ -184,18 +184,6 @@ lex_prefix_bits(const unsigned char *w, size_t len)
 	return lex_pre3[lex_pre2[a << 5 | b]][c];
 }
 
-/* The same for a word of ASCII letters only, where a letter's low five
- * bits are its number (A and a: 1): one load less in the chain. */
-static inline uint32_t
-lex_prefix_bits_letters(const unsigned char *w, size_t len)
-{
-	unsigned a = w[0] & 31u;
-	unsigned b = (w[len > 1] & 31u) * (len > 1);
-	unsigned c = (w[(len > 2) * 2] & 31u) * (len > 2);
-
-	return lex_pre3[lex_pre2[a << 5 | b]][c];
-}
-
 /* Whether the word w[0..len) may be a trigger word. */
 static inline int
 lex_maybe_trigger(const unsigned char *w, size_t len)
@@ -315,60 +303,21 @@ struct tok {
  * A window of tokens sliding over a line: each byte is tokenized once;
  * when a head comes near the end, the tokens before it (but WIN_LEFT)
  * are dropped and more are read.
- *
- * Or a view of the same shape over the tokens of the whole line made
- * ahead by the reading thread (struct line_toks, window_view()): sliding
- * moves the view, and the parser sees the very tokens the window would
- * have held (tokens do not depend on where tokenizing started, since it
- * starts and stops between tokens).
  */
 struct window {
 	const char *s; /* the line */
 	size_t n;
 	size_t pos;    /* where tokenizing goes on */
 	int sp;        /* white space before pos */
-	struct tok *t; /* buf, or the view's first token */
+	struct tok *t; /* buf */
 	int nt;
 	int head; /* the token the window was made for */
 	/* bit k (of word k / 64) set: t[k].trig; main.c goes from one
 	 * trigger to the next without looking at the tokens between */
 	uint64_t trigs[(WIN_TOKS + 63) / 64];
-	/* a view: the line's tokens from t - base, their trigger bits
-	 * (token k: bit vbit0 + k of vbits), how many */
-	int view;
-	int base, total;
-	const uint64_t *vbits;
-	size_t vbit0;
 	struct tok buf[WIN_TOKS];
 };
 
-/*
- * The tokens of the lines of a batch, made on the reading thread
- * (lib/readahead) while the main thread parses the batch before: the
- * line numbered item of the batch has count[item] tokens from
- * t[first[item]], or none made (first: (size_t)-1) when it is longer
- * than AHEAD_LINE_MAX, which keeps the memory of a batch bounded.
- */
-#define AHEAD_LINE_MAX (64u << 10)
-struct line_toks {
-	struct tok *t;
-	size_t nt, cap;
-	uint64_t *bits; /* t[k].trig: bit k */
-	size_t bwords;  /* words of bits in use (zero past nt) */
-	size_t bcap;
-	size_t *first, *count;
-	size_t nlines, lcap;
-};
-
-/* Reading thread: tokenize line number item of the batch, s[0..n). */
-void ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n);
-/* Empty lt for a new batch; free its memory. */
-void ahead_reset(struct line_toks *lt);
-void ahead_free(struct line_toks *lt);
-/* Make w a view over the tokens of line item of lt; 0 if it has none
- * made (the caller tokenizes). */
-int window_view(struct window *w, const char *s, size_t n, struct line_toks *lt,
-    size_t item);
 /* Whether the line goes on past the window's last token: there may be
  * more tokens to slide in. */
 int window_more(const struct window *w);

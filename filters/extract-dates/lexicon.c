@@ -201,7 +201,12 @@ add(const char *w, int cls, int val)
 	unsigned h = hash(k0, k1, len);
 	struct entry *x;
 
-	set_prefix_bits(u, len, is_trigger(cls, val));
+	/* "am" and "pm" are marked as triggers too: they head "three am",
+	 * so the scanner looks them up at once like the triggers */
+	set_prefix_bits(u, len,
+	    is_trigger(cls, val) ||
+		(cls == L_MODIFIERS && (val == M_AM || val == M_PM) &&
+		    len == 2));
 	while (table[h] != 0) {
 		x = &entries[table[h]];
 		if (x->k0 == k0 && x->k1 == k1 && x->len == len) {

@@ -31,14 +31,12 @@
 #include "inputs.h"
 #include "output.h"
 #include "prog.h"
-#include "readahead.h"
 #include "xalloc.h"
 
 struct options opt;
 
 static int found_any;
-/* the number of the line being read: in->lr.lineno, or the reading
- * thread's count for it (the reader is ahead) */
+/* the number of the line being read (in->lr.lineno) */
 static unsigned long long line_no;
 
 /* --highlight: the spans of the current line */
@@ -136,8 +134,7 @@ dateline(struct anchor *an, const struct input *in, const struct line *line)
  * ...), with at least WIN_RIGHT tokens after it when the line has them.
  */
 static void
-scan_line(struct anchor *an, const struct input *in, const struct line *line,
-    struct line_toks *lt, size_t item)
+scan_line(struct anchor *an, const struct input *in, const struct line *line)
 {
 	struct window w;
 	struct expr two[2], *e = &two[0], *pend = &two[1], *t;
@@ -150,11 +147,7 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 	floor = dateline(an, in, line);
 	if (!has_candidate(s, n, floor))
 		return; /* no digit, no trigger word */
-	/* the line's tokens made ahead, unless a dateline starts it (the
-	 * window then starts past the dateline, with no space before its
-	 * first token) */
-	if (floor != 0 || !window_view(&w, s, n, lt, item))
-		tokenize(&w, s, n, floor, floor);
+	tokenize(&w, s, n, floor, floor);
 	for (cur = 0;; cur = h + 1) {
 		h = window_next_trigger(&w, cur);
 		/* Slide the window where a walk over every token would:
@@ -223,114 +216,31 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line,
 	}
 }
 
-/* The reading thread's side: each line cut into tokens ahead. */
-static void *
-ahead_new(void *ctx)
-{
-	(void)ctx;
-	return xcalloc(1, sizeof(struct line_toks));
-}
-
-static void
-ahead_empty(void *data, void *ctx)
-{
-	(void)ctx;
-	ahead_reset(data);
-}
-
-static void
-ahead_prepare(void *data, size_t item, const struct line *ln, void *ctx)
-{
-	(void)ctx;
-	ahead_line(data, item, ln->p, ln->len);
-}
-
-static void
-ahead_drop(void *data, void *ctx)
-{
-	(void)ctx;
-	ahead_free(data);
-	free(data);
-}
-
-static const struct ra_hooks ahead_hooks = {
-    ahead_new, ahead_empty, ahead_prepare, NULL, ahead_drop, NULL};
-
 /* One line of the document: its records (or its highlighted copy). */
 static int
-dates_line(struct anchor *an, struct input *in, struct line *line,
-    struct line_toks *lt, size_t item)
+dates_line(struct anchor *an, struct input *in, struct line *line)
 {
 	nspans = 0;
 	if (opt.each_line)
 		anchor_reset(an);
-	scan_line(an, in, line, lt, item);
+	scan_line(an, in, line);
 	if (common.highlight && !common.quiet)
 		out_highlight(line, spans, nspans);
 	return out_failed() || (common.quiet && found_any);
 }
-
-/*
- * The rest of the document with a second thread that reads the lines
- * and cuts them into tokens (about 40% of the work) while this one parses
- * and writes: the records are the same, in the same order, whatever the
- * threads' timing.  Returns 0 when no thread could be started.
- */
-static int
-dates_ahead(struct anchor *an, struct input *in, int *stop)
-{
-	struct readahead ra;
-	struct line line;
-	unsigned long long seq;
-	void *data;
-	size_t item;
-
-	if (ra_start(&ra, in, &ahead_hooks) != 0)
-		return 0;
-	while (ra_next(&ra, &line, &line_no, &data, &item, &seq))
-		if (dates_line(an, in, &line, data, item)) {
-			*stop = 1;
-			break;
-		}
-	ra_finish(&ra);
-	return 1;
-}
-
-/*
- * When the reading thread starts: only when WINNOW_READAHEAD asks for it
- * (then after that many bytes of a document, as lib/readahead reads it).
- * Cutting lines into tokens on the other processor leaves the main
- * thread 0.57 of the instructions, but adds 8% to the total and the
- * tokens' traffic between the processors: on the shared 2-core machine,
- * under a load average of 12, `scripts/bench --only extract-dates`
- * measured it 0.72x to 0.91x the speed of one thread (paired in one
- * run, or each against the same base in back-to-back runs).  A machine
- * with an idle second processor is where to ask for it.
- */
-static size_t ahead_after;
 
 static int
 dates_document(struct input *in, void *ctx)
 {
 	struct anchor an;
 	struct line line;
-	size_t seen = 0, after = ahead_after;
-	int stop = 0;
 
 	(void)ctx;
 	anchor_reset(&an);
-	for (;;) {
-		if (seen >= after) {
-			if (dates_ahead(&an, in, &stop))
-				return stop;
-			after = (size_t)-1;
-		}
-		if (!input_next(in, &line))
-			break;
+	while (input_next(in, &line)) {
 		line_no = in->lr.lineno;
-		if (dates_line(&an, in, &line, NULL, 0))
+		if (dates_line(&an, in, &line))
 			return 1;
-		seen += line.len + 1;
 	}
 	return 0;
 }
@@ -479,10 +389,6 @@ main(int argc, char **argv)
 	spans = NULL;
 	nspans = capspans = 0;
 	lex_init();
-	ahead_after = getenv("WINNOW_READAHEAD") != NULL &&
-		*getenv("WINNOW_READAHEAD") != '\0'
-	    ? ra_threshold()
-	    : (size_t)-1;
 	first = cli_parse(argc, argv, &spec);
 	out_open(common.output, common.line_buffered);
 	if (list_words) {

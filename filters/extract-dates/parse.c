@@ -23,6 +23,8 @@
 
 struct ctx {
 	struct window *w;
+	struct tok *t; /* w->t and w->nt, which tk() reads at every call: */
+	int nt;        /* one load each, where through w two */
 	const struct anchor *an;
 	size_t floor;
 	int used;  /* the anchor was needed */
@@ -59,16 +61,27 @@ static int number_words(const struct ctx *c, int i, int *end);
 static int tv_valid(const struct tv *v);
 static int in_count(const struct ctx *c, int i);
 
+/* Token i as cut, its word not looked up: for the tests of its type,
+ * punctuation and spacing, which need no lookup. */
+static inline const struct tok *
+tk_raw(const struct ctx *c, int i)
+{
+	static const struct tok none;
+
+	/* i < 0 or i >= nt in one test (nt >= 0) */
+	return (unsigned)i >= (unsigned)c->nt ? &none : &c->t[i];
+}
+
 static inline const struct tok *
 tk(const struct ctx *c, int i)
 {
 	static const struct tok none;
 
-	if (i < 0 || i >= c->w->nt)
+	if ((unsigned)i >= (unsigned)c->nt) /* i < 0 or i >= nt */
 		return &none;
-	if (c->w->t[i].lazy)
-		tok_lookup(c->w->s, &c->w->t[i]);
-	return &c->w->t[i];
+	if (c->t[i].lazy)
+		tok_lookup(c->w->s, &c->t[i]);
+	return &c->t[i];
 }
 
 static inline int
@@ -112,7 +125,7 @@ is_mod(const struct ctx *c, int i, int m)
 static int
 is_word_text(const struct ctx *c, int i, const char *w)
 {
-	const struct tok *t = tk(c, i);
+	const struct tok *t = tk_raw(c, i);
 	size_t k, len = strlen(w);
 
 	if (t->type != T_WORD || t->end - t->beg != len)
@@ -126,7 +139,7 @@ is_word_text(const struct ctx *c, int i, const char *w)
 static int
 is_punct(const struct ctx *c, int i, char ch)
 {
-	const struct tok *t = tk(c, i);
+	const struct tok *t = tk_raw(c, i);
 
 	return t->type == T_PUNCT && t->ch == ch;
 }
@@ -134,14 +147,14 @@ is_punct(const struct ctx *c, int i, char ch)
 static int
 is_num(const struct ctx *c, int i)
 {
-	return tk(c, i)->type == T_NUM;
+	return tk_raw(c, i)->type == T_NUM;
 }
 
 /* Adjacent: no space between tokens i-1 and i. */
 static int
 tight(const struct ctx *c, int i)
 {
-	return !(tk(c, i)->flags & TF_SP);
+	return !(tk_raw(c, i)->flags & TF_SP);
 }
 
 static int
@@ -251,6 +264,8 @@ ordinal_at(const struct ctx *c, int i, int *end)
 		*end = i + 1;
 		return t->val;
 	}
+	if (t->cmask == 0)
+		return -1; /* the rest are words of the lists: no number */
 	if ((v = class_val(c, i, L_NUMBERS)) >= 20 && is_punct(c, i + 1, '-') &&
 	    (u = class_val(c, i + 2, L_ORDINALS)) > 0 && u < 10) {
 		*end = i + 3;
@@ -4674,6 +4689,8 @@ parse_at(
 
 	memset(&c, 0, sizeof(c));
 	c.w = w;
+	c.t = w->t;
+	c.nt = w->nt;
 	c.an = an;
 	c.floor = floor;
 	c.head = w->head;

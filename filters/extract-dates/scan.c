@@ -12,11 +12,9 @@
  */
 #include "scan.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
-#include "xalloc.h"
 
 static int
 is_digit(int c)
@@ -154,6 +152,18 @@ tok_classes(struct tok *t)
 static inline size_t
 letters_end(const unsigned char *s, size_t n, size_t e)
 {
+#if defined(SCAN_SSE2)
+	/* sixteen bytes at a time: most words end within the first load */
+	while (e + 16 <= n) {
+		unsigned m = ~(unsigned)_mm_movemask_epi8(sse_letters(
+				 _mm_loadu_si128((const __m128i *)(s + e)))) &
+		    0xffffu;
+
+		if (m != 0)
+			return e + lowest_bit(m);
+		e += 16;
+	}
+#endif
 #if defined(SCAN_SWAR)
 	/* eight letters at a time: most words end within the first word */
 	while (e + 8 <= n) {
@@ -173,39 +183,55 @@ letters_end(const unsigned char *s, size_t n, size_t e)
  * The common word: letters, then a space or punctuation other than '.',
  * an apostrophe or a digit ("said", "Tuesday,"), fifteen letters at most.
  * Returns 0 for the others ("a.m.", "Jan.", "Q3", "o'clock", "Monday's"),
- * which word_token() reads.  A word that may be a trigger is looked up at
- * once (main.c's loop needs t->trig); one that may be another lexicon
- * word is left lazy, but "am" and "pm", which head "three am".
+ * which word_token() reads, and leaves *t alone then.  A word that may be
+ * a trigger (or "am", "pm", which head "three am": lexicon.c marks them
+ * so) is looked up at once (main.c's loop needs t->trig); one that may be
+ * another lexicon word is left lazy: the parser asks for a few.
  */
 static inline int
-word_fast(
-    struct tok *t, const unsigned char *s, size_t n, size_t i, size_t *next)
+word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i, int sp,
+    size_t *next)
 {
+	/* the first three letters of a word of one, two, three or more */
+	static const uint32_t first3[16] = {0, 0xff, 0xffff, 0xffffff, 0xffffff,
+	    0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff,
+	    0xffffff, 0xffffff, 0xffffff, 0xffffff, 0xffffff};
 	size_t e = letters_end(s, n, i + 1), klen = e - i;
-	unsigned c = e < n ? s[e] : ' ', c0, c1, word, ampm;
-	uint32_t bits;
+	unsigned c = e < n ? s[e] : ' ';
+	uint32_t bits, v;
 
 	if ((byte_kind[c] & B_WORD_GOES_ON) || klen > 15)
 		return 0;
-	t->type = T_WORD;
-	/* AM, WASHINGTON: two capitals (no branch: capitals come at
-	 * random to the branch predictor) */
-	t->flags |= (uint8_t)((s[i] < 'a') * TF_CAP |
-	    (klen > 1 && s[i + 1] < 'a') * TF_UPPER);
-	t->ndig = (uint8_t)klen;
+#if defined(SCAN_SWAR)
+	/* its first three letters, zero past its end, byte k at bits 8k:
+	 * in one load when four bytes are there (little-endian) */
+	if (n - i >= 4) {
+		memcpy(&v, s + i, 4);
+		v &= first3[klen];
+	} else
+#endif
+	{
+		v = s[i] | (uint32_t)(klen > 1 ? s[i + 1] : 0) << 8 |
+		    (uint32_t)(klen > 2 ? s[i + 2] : 0) << 16;
+	}
+	/* as lex_prefix_bits(), but a letter's low five bits are its number
+	 * (A and a: 1): one load less in the chain */
+	bits =
+	    lex_pre3[lex_pre2[(v & 31u) << 5 | (v >> 8 & 31u)]][v >> 16 & 31u];
+	*t = (struct tok){0};
+	t->beg = i;
 	t->end = e;
+	t->type = T_WORD;
+	t->ndig = (uint8_t)klen;
+	/* AM, WASHINGTON: two capitals.  A capital is a letter with bit 5
+	 * clear; computed without a branch, as capitals come at random to
+	 * the branch predictor */
+	t->flags = (uint8_t)(sp * TF_SP | !(v & 0x20u) * TF_CAP |
+	    ((v & 0xff00u) != 0 && !(v & 0x2000u)) * TF_UPPER);
 	*next = e;
-	bits = lex_prefix_bits_letters(s + i, klen);
-	/* Looked up now: a trigger, or "am", "pm"; the other words of the
-	 * lexicon are left lazy, and the parser asks for a few.  Whether a
-	 * word is in a list is random to the branch predictor: computed
-	 * without a branch, one test for the rare lookup. */
-	word = bits >> klen & 1;
-	c0 = s[i] | 0x20;
-	c1 = s[i + (klen > 1)] | 0x20;
-	ampm = word & (klen == 2) & (c1 == 'm') & ((c0 == 'a') | (c0 == 'p'));
-	if (!((bits >> (LEX_TRIGGER_SHIFT + klen) & 1) | ampm)) {
-		t->lazy = (uint8_t)(word * (n - i >= 16 ? LAZY_WIDE : 1));
+	if (!(bits >> (LEX_TRIGGER_SHIFT + klen) & 1)) {
+		t->lazy = (uint8_t)((bits >> klen & 1) *
+		    (n - i >= 16 ? LAZY_WIDE : 1));
 		return 1;
 	}
 	t->lex = lex_find_at((const char *)s, n, i, klen);
@@ -410,24 +436,6 @@ window_next_trigger(const struct window *w, int h)
 {
 	int k;
 
-	if (w->view) {
-		/* the line's bits, from the view's token h on */
-		size_t b = w->vbit0 + (size_t)w->base + (size_t)h;
-		size_t lim = w->vbit0 + (size_t)w->base + (size_t)w->nt;
-
-		while (b < lim) {
-			uint64_t m =
-			    w->vbits[b >> 6] & ~(uint64_t)0 << (b & 63);
-
-			if (m != 0) {
-				b = (b & ~(size_t)63) + lowest_bit(m);
-				break;
-			}
-			b = (b | 63) + 1;
-		}
-		return b < lim ? (int)(b - w->vbit0 - (size_t)w->base) : w->nt;
-	}
-
 	for (k = h >> 6; k < (int)(sizeof(w->trigs) / sizeof(w->trigs[0]));
 	     k++) {
 		uint64_t m = w->trigs[k];
@@ -455,24 +463,28 @@ fill(struct window *w)
 		struct tok *t;
 
 		if (kind == B_ALPHA) {
-			/* the commonest token: a plain word, most often
-			 * with one space after it, taken here at once */
-			t = &w->t[w->nt];
-			*t = (struct tok){0};
-			t->beg = i;
-			t->flags = (uint8_t)(sp * TF_SP);
-			if (word_fast(t, s, n, i, &next)) {
-				w->trigs[w->nt >> 6] |= (uint64_t)t->trig
-				    << (w->nt & 63);
-				w->nt++;
+			/* the commonest tokens: plain words, most often one
+			 * space apart, taken here one after the other; the
+			 * others (word_fast() 0) go on below */
+			int plain, nt = w->nt;
+
+			while ((plain = word_fast(
+				    &w->t[nt], s, n, i, sp, &next)) != 0) {
+				if (w->t[nt].trig)
+					mark_trigger(w, nt);
+				nt++;
 				/* not the space after the window's last
 				 * token: w->pos must stay before it, where
 				 * main.c reads that the line goes on */
-				sp = next < n && s[next] == ' ' &&
-				    w->nt < WIN_TOKS;
+				sp =
+				    next < n && s[next] == ' ' && nt < WIN_TOKS;
 				i = next + (size_t)sp;
-				continue;
+				if (!sp || i >= n || !is_alpha(s[i]))
+					break;
 			}
+			w->nt = nt;
+			if (plain)
+				continue;
 		}
 		if (kind == B_SPACE) {
 			sp = 1;
@@ -544,7 +556,6 @@ tokenize(struct window *w, const char *str, size_t n, size_t from, size_t at)
 	w->s = str;
 	w->n = n;
 	w->t = w->buf;
-	w->view = 0;
 	w->nt = 0;
 	memset(w->trigs, 0, sizeof(w->trigs));
 	w->pos = from;
@@ -580,13 +591,6 @@ window_slide(struct window *w, int keep)
 		return 0;
 	if (keep > w->nt)
 		keep = w->nt;
-	if (w->view) {
-		w->base += keep;
-		w->t += keep;
-		w->nt = w->total - w->base < WIN_TOKS ? w->total - w->base
-						      : WIN_TOKS;
-		return keep;
-	}
 	memmove(w->t, w->t + keep, (size_t)(w->nt - keep) * sizeof(w->t[0]));
 	w->nt -= keep;
 	shift_triggers(w, keep);
@@ -597,109 +601,6 @@ window_slide(struct window *w, int keep)
 int
 window_more(const struct window *w)
 {
-	/* a window stops filling after its last token, a view likewise */
-	if (w->view)
-		return w->nt == WIN_TOKS && w->t[w->nt - 1].end < w->n;
+	/* a window stops filling after its last token */
 	return w->pos < w->n;
-}
-
-/* ---- tokens made ahead (the reading thread) ---- */
-
-void
-ahead_line(struct line_toks *lt, size_t item, const char *s, size_t n)
-{
-	struct window w;
-	size_t words;
-
-	if (item >= lt->lcap) {
-		size_t cap = lt->lcap;
-
-		lt->first = xgrowarray(
-		    lt->first, &cap, item + 1, sizeof(lt->first[0]), 256);
-		lt->count = xreallocarray(lt->count, cap, sizeof(lt->count[0]));
-		lt->lcap = cap;
-	}
-	lt->nlines = item + 1;
-	lt->first[item] = (size_t)-1;
-	lt->count[item] = 0;
-	if (n > AHEAD_LINE_MAX)
-		return; /* the main thread reads it through a window */
-	lt->first[item] = lt->nt;
-	w.s = s;
-	w.n = n;
-	w.pos = 0;
-	w.sp = 0;
-	w.view = 0;
-	/* not a view: its fields set only so that no field of w fill()
-	 * may look at is undefined (w.buf is not zeroed: it is large and
-	 * this runs for every line; the tokens go to lt->t instead) */
-	w.head = w.base = w.total = 0;
-	w.vbits = NULL;
-	w.vbit0 = 0;
-	/* as fill() would go on from window to window: WIN_TOKS at a time */
-	while (w.pos < n) {
-		size_t k, base = lt->nt;
-
-		lt->t = xgrowarray(
-		    lt->t, &lt->cap, base + WIN_TOKS, sizeof(lt->t[0]), 4096);
-		w.t = lt->t + base;
-		w.nt = 0;
-		memset(w.trigs, 0, sizeof(w.trigs));
-		fill(&w);
-		lt->nt += (size_t)w.nt;
-		words = (lt->nt + 63) / 64;
-		if (words > lt->bwords) {
-			lt->bits = xgrowarray(lt->bits, &lt->bcap, words,
-			    sizeof(lt->bits[0]), 256);
-			memset(lt->bits + lt->bwords, 0,
-			    (words - lt->bwords) * sizeof(lt->bits[0]));
-			lt->bwords = words;
-		}
-		for (k = 0; k < (size_t)w.nt; k++)
-			if (w.trigs[k >> 6] >> (k & 63) & 1)
-				lt->bits[(base + k) >> 6] |= (uint64_t)1
-				    << ((base + k) & 63);
-	}
-	lt->count[item] = lt->nt - lt->first[item];
-}
-
-void
-ahead_reset(struct line_toks *lt)
-{
-	if (lt->bits != NULL)
-		memset(lt->bits, 0, lt->bwords * sizeof(lt->bits[0]));
-	lt->bwords = 0;
-	lt->nt = 0;
-	lt->nlines = 0;
-}
-
-void
-ahead_free(struct line_toks *lt)
-{
-	free(lt->t);
-	free(lt->bits);
-	free(lt->first);
-	free(lt->count);
-	memset(lt, 0, sizeof(*lt));
-}
-
-int
-window_view(struct window *w, const char *s, size_t n, struct line_toks *lt,
-    size_t item)
-{
-	if (lt == NULL || item >= lt->nlines || lt->first[item] == (size_t)-1)
-		return 0;
-	w->s = s;
-	w->n = n;
-	w->pos = n;
-	w->sp = 0;
-	w->view = 1;
-	w->base = 0;
-	w->total = (int)lt->count[item];
-	w->t = lt->t + lt->first[item];
-	w->nt = w->total < WIN_TOKS ? w->total : WIN_TOKS;
-	w->vbits = lt->bits;
-	w->vbit0 = lt->first[item];
-	w->head = -1;
-	return 1;
 }
