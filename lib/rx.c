@@ -28,6 +28,8 @@ struct rx {
 	pcre2_match_data *md;
 	size_t ov[2]; /* placeholder for a failed match */
 	unsigned groups;
+	unsigned lazy; /* RX_LAZYJIT: searches left before the JIT, or 0 */
+	int jit;       /* JIT-compiled: searches take pcre2's fast path */
 };
 
 static pcre2_match_context *mctx;
@@ -102,8 +104,13 @@ rx_compile(
 		return NULL;
 	}
 	/* Best effort: without the JIT the interpreter does the work. */
-	if (!(flags & RX_NOJIT) && !jit_disabled())
-		(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+	if (!(flags & RX_NOJIT) && !jit_disabled()) {
+		if (flags & RX_LAZYJIT)
+			r->lazy = RX_LAZY_RUNS; /* rx_run() compiles it */
+		else
+			r->jit =
+			    pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	}
 	r->md = pcre2_match_data_create_from_pattern(r->code, NULL);
 	if (r->md == NULL)
 		pdie("out of memory");
@@ -134,8 +141,21 @@ rx_run(
 
 	if (start > len)
 		return 0;
-	rc = pcre2_match(
-	    r->code, (PCRE2_SPTR)subj, len, start, options, r->md, mctx);
+	if (r->lazy > 0 && --r->lazy == 0)
+		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	/*
+	 * pcre2_jit_match() is pcre2_match() without its checks of the
+	 * arguments, which are ours; the JIT does not take PCRE2_ANCHORED,
+	 * so an anchored search goes through pcre2_match() to the
+	 * interpreter, as it always did.  (A NULL subject, an empty buffer,
+	 * gets pcre2_match()'s answer too.)
+	 */
+	if (r->jit && options == 0 && subj != NULL)
+		rc = pcre2_jit_match(r->code, (PCRE2_SPTR)subj, len, start,
+		    options, r->md, mctx);
+	else
+		rc = pcre2_match(r->code, (PCRE2_SPTR)subj, len, start, options,
+		    r->md, mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
 	if (rc < 0) {

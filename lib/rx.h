@@ -3,8 +3,10 @@
  *
  * Patterns are compiled once, with PCRE2_UTF | PCRE2_MATCH_INVALID_UTF so
  * that broken bytes in scraped text never abort a match, and JIT-compiled
- * when the JIT is available (failure falls back to the interpreter).  Each
- * compiled pattern owns one match-data block, reused for every subject.
+ * when the JIT is available (failure falls back to the interpreter): at
+ * once, or with RX_LAZYJIT once the pattern has been searched a few
+ * times.  Each compiled pattern owns one match-data block, reused for
+ * every subject.
  * Subjects are (pointer, length): NUL bytes are ordinary characters.
  *
  * WINNOW_NO_JIT=1 in the environment turns the JIT off (for valgrind).
@@ -28,6 +30,17 @@ struct rx;
 #define RX_UCP 0x2u      /* \w \d \b and POSIX classes use Unicode */
 #define RX_EXTENDED 0x4u /* ignore white space and # comments */
 #define RX_NOJIT 0x8u    /* no JIT: a pattern compiled only to check it */
+/*
+ * JIT-compile the pattern only once it has been searched RX_LAZY_RUNS
+ * times; until then the interpreter runs it.  For a filter with many
+ * patterns of which a run may use a few, a few times: pcre2's JIT
+ * compiler costs about as much as 60 to 100 interpreted searches of a
+ * line (declutter's rules: 0.37M instructions a pattern), so a rule
+ * used on three lines of a page is cheaper interpreted, and one used on
+ * every line is compiled early.  The matches are the same either way.
+ */
+#define RX_LAZYJIT 0x10u
+#define RX_LAZY_RUNS 16
 
 /* Match results below zero. */
 #define RX_ELIMIT (-1) /* a match, depth, heap or JIT stack limit hit */

@@ -379,13 +379,41 @@ rxl_next(const char *p, const char *end, struct rxl_item *it)
 	return q;
 }
 
+/*
+ * Where rxl_next() item by item would stop, found with less work: only
+ * an escape, a class and a group can hold a '|' or ')' that does not end
+ * the alternative; any other item (a character, '.', an anchor, a
+ * quantifier) is stepped over a byte at a time, since none of its bytes
+ * is one of those (a UTF-8 character's bytes past the first are 80-BF).
+ * Every group's close is found by this (group_close), so the analyses,
+ * which walk a pattern several times over, spend much of their time here.
+ */
 const char *
 rxl_alt_end(const char *p, const char *end)
 {
 	struct rxl_item it;
+	const char *q;
 
-	while (p < end && *p != '|' && *p != ')')
-		p = rxl_next(p, end, &it);
+	while (p < end && *p != '|' && *p != ')') {
+		switch (*p) {
+		case '\\':
+			p = p + 1 < end ? escape_item(p, end, &it) : p + 1;
+			break;
+		case '[':
+			q = p + 1;
+			if (q < end && *q == '^')
+				q++;
+			q = class_close(q, end);
+			p = q < end ? q + 1 : end;
+			break;
+		case '(':
+			p = group_item(p, end, &it);
+			break;
+		default:
+			p++;
+			break;
+		}
+	}
 	return p;
 }
 

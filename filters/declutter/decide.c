@@ -11,11 +11,13 @@
  * decided lines stay for context.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "declutter.h"
 #include "lineio.h"
+#include "xalloc.h"
 
 struct document doc;
 struct window win;
@@ -25,6 +27,8 @@ window_init(void)
 {
 	memset(&win, 0, sizeof(win));
 	fpset_init(&win.seen, SEEN_CAP, 0);
+	/* Empty for every run: the rules in force may differ. */
+	win.memo = xcalloc(MEMO_SLOTS, sizeof(*win.memo));
 }
 
 void
@@ -35,6 +39,8 @@ window_free(void)
 	for (i = 0; i < WINDOW; i++)
 		buf_free(&win.ring[i].text);
 	fpset_free(&win.seen);
+	free(win.memo);
+	win.memo = NULL;
 }
 
 void
@@ -524,8 +530,24 @@ ends_cut(const char *p, size_t n)
  * printed again, a video's caption that repeats the lead with a word
  * changed) is not a copy: the story may print those twice.
  */
+/* prefix_fp() of s's reading, worked out once (content_copy and
+ * note_prose_start both ask). */
+static uint64_t
+slot_prefix_fp(struct slot *s)
+{
+	const char *t;
+	size_t n;
+
+	if (!s->prefix_done) {
+		t = slot_reading(s, &n);
+		s->prefix = prefix_fp(t, n);
+		s->prefix_done = 1;
+	}
+	return s->prefix;
+}
+
 static int
-content_copy(const struct slot *s)
+content_copy(struct slot *s)
 {
 	uint64_t fp;
 	size_t k, n = s->text.len, e;
@@ -537,7 +559,7 @@ content_copy(const struct slot *s)
 		return 0;
 	t = slot_reading(s, &n);
 	/* Either copy starts as a kept line did: most lines stop here. */
-	if ((fp = prefix_fp(t, n)) == 0)
+	if ((fp = slot_prefix_fp(s)) == 0)
 		return 0;
 	k = fpset_find(&win.seen, fp, 0, &fresh);
 	if (k == (size_t)-1 || win.seen.val[k] != SEEN_PROSE_START)
@@ -565,17 +587,15 @@ content_copy(const struct slot *s)
 
 /* Line s of prose was kept: note its start for content_copy. */
 static void
-note_prose_start(const struct slot *s)
+note_prose_start(struct slot *s)
 {
 	uint64_t fp;
-	size_t k, n;
+	size_t k;
 	int fresh;
-	const char *t;
 
 	if (s->huge)
 		return;
-	t = slot_reading(s, &n);
-	if ((fp = prefix_fp(t, n)) == 0)
+	if ((fp = slot_prefix_fp(s)) == 0)
 		return;
 	k = fpset_find(&win.seen, fp, 1, &fresh);
 	if (k != (size_t)-1 && fresh)
@@ -758,19 +778,66 @@ decide(unsigned long long i)
 	}
 }
 
+/* Memo fields not worked out yet. */
+#define MEMO_CHROME_UNKNOWN 0xFF
+#define MEMO_DOUBLED_UNKNOWN ((size_t)-1)
+#define MEMO_RULE_UNKNOWN (-2)
+
+/*
+ * The memo slot of the reading t[0..n) with fingerprint fp, and whether
+ * it holds that reading (*hit); a slot that holds another is emptied for
+ * it.  NULL (no memo) before the page's text has started: lynx's list of
+ * links is told from the same line after it (browser_chrome).
+ */
+static struct memo_entry *
+memo_slot(uint64_t fp, size_t n, int *hit)
+{
+	struct memo_entry *m;
+
+	*hit = 0;
+	if (!doc.text_started || fp == 0)
+		return NULL;
+	/* Two slots a set: a hit moves to the first, a new reading takes
+	 * the second (the one less recently hit) and moves to the first. */
+	m = &win.memo[(fp & (MEMO_SLOTS / 2 - 1)) * 2];
+	if (m->fp == fp && m->len == n) {
+		*hit = 1;
+		return m;
+	}
+	if (m[1].fp == fp && m[1].len == n) {
+		struct memo_entry t = m[1];
+
+		m[1] = m[0];
+		m[0] = t;
+		*hit = 1;
+		return m;
+	}
+	m[1] = m[0];
+	m->fp = fp;
+	m->len = n;
+	m->doubled = MEMO_DOUBLED_UNKNOWN;
+	m->rule = MEMO_RULE_UNKNOWN;
+	m->cells = -1;
+	m->chrome = MEMO_CHROME_UNKNOWN;
+	return m;
+}
+
 void
 classify(struct slot *s, const struct line *line)
 {
-	int fresh;
+	int fresh, hit;
 	size_t k, tlen;
 	const char *t;
 	unsigned marks;
+	uint64_t fp;
+	struct memo_entry *m;
 
 	s->lineno = doc.next + 1;
 	s->crlf = line->crlf;
 	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
 	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
+	s->prefix_done = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
@@ -780,17 +847,28 @@ classify(struct slot *s, const struct line *line)
 	t = line_reading(line->p, &tlen, &marks);
 	s->rd_off = (size_t)(t - line->p);
 	s->rd_len = tlen;
-	line_features(t, tlen, &s->f);
+	/* What follows up to the verdict depends on the reading alone (and
+	 * the marks): a reading met before takes it from the memo. */
+	fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
+	m = memo_slot(fp, tlen, &hit);
+	if (hit) {
+		s->f = m->f;
+	} else {
+		line_features(t, tlen, &s->f);
+		prose_any_script(t, tlen, &s->f);
+		if (m != NULL)
+			m->f = s->f;
+	}
+	/* (prose_any_script() does not read the bullet.) */
 	if (marks & (MARK_BULLET | MARK_NUMBER))
 		s->f.bullet = 1;
 	s->numbered = (marks & MARK_NUMBER) != 0;
-	prose_any_script(t, tlen, &s->f);
 	if (s->f.shape == SHAPE_BLANK) {
 		s->sig = SIG_BLANK;
 		s->fp = 0;
 		return;
 	}
-	s->fp = reading_fp(t, tlen); /* line_fp, as learn.c counts */
+	s->fp = fp;
 	k = fpset_find(&win.seen, s->fp, 1, &fresh);
 	s->repeated = k != (size_t)-1 && !fresh;
 	s->seen_slot = k;
@@ -800,7 +878,14 @@ classify(struct slot *s, const struct line *line)
 		s->learned =
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
-	s->chrome = (unsigned char)browser_chrome(t, tlen, doc.text_started);
+	if (m != NULL && m->chrome != MEMO_CHROME_UNKNOWN) {
+		s->chrome = m->chrome;
+	} else {
+		s->chrome =
+		    (unsigned char)browser_chrome(t, tlen, doc.text_started);
+		if (m != NULL)
+			m->chrome = s->chrome;
+	}
 	if (s->chrome == CHROME_IMAGE || s->chrome == CHROME_RULE) {
 		/* Looked through, like an ad slot: a picture between two
 		 * paragraphs does not part them, nor does a heading's
@@ -816,12 +901,25 @@ classify(struct slot *s, const struct line *line)
 	}
 	doc.text_started = 1;
 	/* "FacebookFacebook" is found by the rule for "Facebook". */
-	if ((k = doubled_text(t, tlen)) > 0) {
+	if (m != NULL && m->doubled != MEMO_DOUBLED_UNKNOWN) {
+		k = m->doubled;
+	} else {
+		k = doubled_text(t, tlen);
+		if (m != NULL)
+			m->doubled = k;
+	}
+	if (k > 0) {
 		s->chrome = CHROME_DOUBLED;
 		tlen = k;
 	}
-	s->rule = rules_match(
-	    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+	if (m != NULL && m->rule != MEMO_RULE_UNKNOWN) {
+		s->rule = m->rule;
+	} else {
+		s->rule = rules_match(
+		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+		if (m != NULL)
+			m->rule = s->rule;
+	}
 	if (s->rule < 0 && s->chrome == CHROME_DOUBLED) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_RELATED;
@@ -851,7 +949,13 @@ classify(struct slot *s, const struct line *line)
 	}
 	/* Only a short line or a sentence can be a table's row. */
 	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
-		s->cells = (unsigned char)text_cells(t, tlen);
+		if (m != NULL && m->cells >= 0) {
+			s->cells = (unsigned char)m->cells;
+		} else {
+			s->cells = (unsigned char)text_cells(t, tlen);
+			if (m != NULL)
+				m->cells = s->cells;
+		}
 		table_note(doc.next);
 	}
 }

@@ -98,13 +98,15 @@ struct rule {
 	char *text;           /* the rule line as written, for --list-rules */
 	char *pat;            /* its pattern as joined (an open \Q closed) */
 	char *why;            /* "rule:FILE:LINE", tabs replaced */
-	unsigned groups;      /* capturing groups of its pattern */
+	unsigned groups;      /* capturing groups of its pattern, or
+			       * RULE_GROUPS_UNKNOWN: see rule_groups() */
 	struct rx *rx;        /* contains rules: compiled alone */
 	struct rx *arx;       /* literal-led rules: compiled alone,
 			       * anchored, on first use */
 	int generic;          /* no literal prefix: use the buckets */
 	int gated;            /* generic, but found through its grams */
 	unsigned char cat, kind, end, weak;
+	/* Of a generic anchored rule (others: empty): */
 	struct byteset first;  /* bytes a match can start with */
 	struct byteset second; /* bytes that can come second */
 };
@@ -120,6 +122,14 @@ void rules_free(void);
 void rules_keep(int on);
 /* Rule i (0 <= i < the number loaded). */
 const struct rule *rule_at(int i);
+/*
+ * The capturing groups of rule r's pattern.  A built-in rule's are
+ * counted from its text when first asked for (the buckets that join it
+ * with others number their marker groups by them; few rules are in a
+ * bucket, and counting all of them was a seventh of the start-up).
+ */
+#define RULE_GROUPS_UNKNOWN (~0u)
+unsigned rule_groups(const struct rule *r);
 /*
  * The first rule (in rule order) that matches p[0..len), the line without
  * surrounding white space, or -1.  prose: the line reads as a paragraph
@@ -305,6 +315,8 @@ struct slot {
 	unsigned char cells;    /* cells parted by tabs or runs of spaces */
 	unsigned char numbered; /* starts with a list number, "3. " */
 	unsigned char row;      /* ROW_*: a row of a table (table.c) */
+	unsigned char prefix_done; /* prefix is worked out (decide.c) */
+	uint64_t prefix;           /* prefix_fp() of the reading */
 	unsigned char decided;
 	unsigned char kept;
 	const char *why;
@@ -335,11 +347,31 @@ struct document {
 };
 extern struct document doc;
 
+/*
+ * What classify() works out from a line's reading alone (its features,
+ * browser chrome, doubled text, rule and cells), kept by the reading's
+ * fingerprint: a line read again (a menu item, "Advertisement", a share
+ * row, on every page of a site) is not measured and matched again.  Two
+ * slots a set: a new reading takes the place of the one less recently
+ * met, so memory stays MEMO_SLOTS entries whatever the input.
+ */
+#define MEMO_SLOTS 4096 /* a power of two */
+struct memo_entry {
+	uint64_t fp;          /* the reading's fingerprint; 0: empty */
+	size_t len;           /* its length (a second check) */
+	struct features f;    /* line_features and prose_any_script */
+	size_t doubled;       /* doubled_text() */
+	int rule;             /* rules_match(), or -2: not worked out */
+	short cells;          /* text_cells(), or -1: not worked out */
+	unsigned char chrome; /* browser_chrome() after the page's text */
+};
+
 /* The window: a ring of WINDOW slots, and the lines seen in the
  * document (the first copy of a line gives later ones its category). */
 struct window {
 	struct slot ring[WINDOW];
 	struct fpset seen;
+	struct memo_entry *memo; /* MEMO_SLOTS of them (for the run) */
 };
 extern struct window win;
 

@@ -64,19 +64,36 @@ static struct scan_tables {
 	 */
 	uint64_t key_mask[9];
 	uint64_t key_or;
+	/*
+	 * What a word starting with the byte adds to the counts, one count
+	 * a byte (WORD_COUNT_*): the word loop adds one value instead of
+	 * testing five classes.  A scan reads at most SCAN_MAX bytes, so no
+	 * count passes 255.
+	 */
+	uint64_t word_count[256];
 	int little_endian; /* the word scan's SWAR path needs it */
 } wt;
+
+/* The counts in wt.word_count: the byte (times 8) that holds each. */
+#define WORD_COUNT_WORDS 0
+#define WORD_COUNT_LOWER 8
+#define WORD_COUNT_UPPER 16
+#define WORD_COUNT_DIGIT 24
+#define WORD_COUNT_HIGH 32
+#define WORD_COUNT_WIDE 40
+_Static_assert((SCAN_MAX + 1) / 2 <= 255, "a word count fits a byte");
 
 /* The key of the n (at most 8) bytes at w; lim bytes are readable at w. */
 static uint64_t
 word_key(const unsigned char *w, size_t n, size_t lim)
 {
-	unsigned char b[8] = {0};
 	uint64_t v;
 
 	if (lim >= 8) {
 		memcpy(&v, w, 8);
 	} else {
+		unsigned char b[8] = {0};
+
 		memcpy(b, w, n);
 		memcpy(&v, b, 8);
 	}
@@ -109,6 +126,16 @@ features_init(void)
 			wt.word_class[i] = WC_WORD | WC_HIGH;
 		else if (i >= 0x80 || i == '\'')
 			wt.word_class[i] = WC_WORD;
+	}
+	for (i = 0; i < 256; i++) {
+		unsigned c = wt.word_class[i];
+
+		wt.word_count[i] = (uint64_t)1 << WORD_COUNT_WORDS |
+		    (uint64_t)((c & WC_LOWER) != 0) << WORD_COUNT_LOWER |
+		    (uint64_t)((c & WC_UPPER) != 0) << WORD_COUNT_UPPER |
+		    (uint64_t)((c & WC_DIGIT) != 0) << WORD_COUNT_DIGIT |
+		    (uint64_t)((c & WC_HIGH) != 0) << WORD_COUNT_HIGH |
+		    (uint64_t)((c & WC_WIDE) != 0) << WORD_COUNT_WIDE;
 	}
 	memset(b, 0x20, sizeof(b));
 	memcpy(&wt.key_or, b, 8);
@@ -411,8 +438,8 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 	uint64_t mask[SCAN_CHUNKS] = {0}, ends[SCAN_CHUNKS] = {0}, starts, m,
 		 bits;
 	size_t nchunks = (n + 63) / 64, k, i, s, e, ek = 0, len;
-	unsigned cls, words = 0, stops = 0, lower = 0, capwords = 0;
-	unsigned numwords = 0, hiwords = 0, widewords = 0;
+	unsigned stops = 0;
+	uint64_t counts = 0;
 
 	for (k = 0; k < nchunks; k++) {
 		size_t lo = k * 64, hi = n - lo < 64 ? n : lo + 64, t;
@@ -453,13 +480,7 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 				bits = ends[++ek];
 			e = ek * 64 + lowest_bit(bits);
 			bits &= bits - 1;
-			cls = wt.word_class[p[s]];
-			words++;
-			lower += (cls & WC_LOWER) != 0;
-			capwords += (cls & WC_UPPER) != 0;
-			numwords += (cls & WC_DIGIT) != 0;
-			hiwords += (cls & WC_HIGH) != 0;
-			widewords += (cls & WC_WIDE) != 0;
+			counts += wt.word_count[p[s]];
 			/*
 			 * Every word is looked up (a word of more than 8
 			 * bytes by its first 8, its answer dropped), so that
@@ -472,13 +493,13 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 				len <= 8 ? len : 8);
 		}
 	}
-	f->words = words;
+	f->words = (unsigned)(counts >> WORD_COUNT_WORDS) & 0xFF;
 	f->stops = stops;
-	f->lower = lower;
-	f->capwords = capwords;
-	f->numwords = numwords;
-	f->hiwords = hiwords;
-	f->wide = widewords;
+	f->lower = (unsigned)(counts >> WORD_COUNT_LOWER) & 0xFF;
+	f->capwords = (unsigned)(counts >> WORD_COUNT_UPPER) & 0xFF;
+	f->numwords = (unsigned)(counts >> WORD_COUNT_DIGIT) & 0xFF;
+	f->hiwords = (unsigned)(counts >> WORD_COUNT_HIGH) & 0xFF;
+	f->wide = (unsigned)(counts >> WORD_COUNT_WIDE) & 0xFF;
 }
 
 /*

@@ -1066,7 +1066,6 @@ rule_analyse(struct rule *r, size_t i)
 			trie_add(i, m->px);
 		return;
 	}
-	rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
 	px = NULL;
 	if (r->kind != KIND_ANY) {
 		px = xmalloc(sizeof(*px));
@@ -1074,6 +1073,11 @@ rule_analyse(struct rule *r, size_t i)
 		if (!r->generic)
 			trie_add(i, px);
 	}
+	/* Only the buckets of generic anchored rules go by the first bytes
+	 * (the others are found through the trie or their grams): the
+	 * analysis of the rest would be a third of the start-up's work. */
+	if (r->kind != KIND_ANY && r->generic)
+		rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
 	if (m != NULL) {
 		m->done = 1;
 		m->first = r->first;
@@ -1353,7 +1357,7 @@ rule_check_joined(const char *file, unsigned long lineno, const struct rule *r)
 		groups = rx_groups(rx);
 		rx_free(rx);
 	}
-	if (groups != r->groups + 2)
+	if (groups != rule_groups(r) + 2)
 		rule_error(file, lineno,
 		    "the pattern cannot be joined with the other rules (a "
 		    "(?x) comment that runs to its end?)");
@@ -1428,7 +1432,7 @@ rule_parse(const char *file, unsigned long lineno, const char *p, size_t len)
 	 * matching when it is first needed.
 	 */
 	if (strcmp(file, "builtin") == 0) {
-		r.groups = capture_groups(w, end);
+		r.groups = RULE_GROUPS_UNKNOWN; /* rule_groups() */
 	} else {
 		rx = rx_compile(w, (size_t)(end - w), RX_CASELESS | RX_NOJIT,
 		    err, sizeof(err));
@@ -1636,8 +1640,9 @@ bucket_compile(struct bucket *b)
 	b->marker = xcalloc(b->n, sizeof(*b->marker));
 	buf_adds(&pat, "^\\s*+(?:");
 	for (i = 0; i < b->n; i++) {
-		const struct rule *r = &rules.v[b->rule[i]];
+		struct rule *r = &rules.v[b->rule[i]];
 
+		r->groups = rule_groups(r);
 		p = rule_pattern(r, &len);
 		if (i > 0)
 			buf_addc(&pat, '|');
@@ -1648,7 +1653,8 @@ bucket_compile(struct bucket *b)
 		b->marker[i] = ++group;
 	}
 	buf_addc(&pat, ')');
-	b->rx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	b->rx = rx_compile(
+	    pat.p, pat.len, RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 	if (b->rx == NULL)
 		pdie("rules: a combined pattern: %s", err);
 	buf_free(&pat);
@@ -1760,7 +1766,8 @@ rule_compile_anchored(struct rule *r)
 	buf_adds(&pat, "^(?:");
 	buf_add(&pat, p, len);
 	buf_adds(&pat, r->kind == KIND_LINE ? ")\\s*+$" : ")");
-	r->arx = rx_compile(pat.p, pat.len, RX_CASELESS, err, sizeof(err));
+	r->arx = rx_compile(
+	    pat.p, pat.len, RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 	if (r->arx == NULL)
 		pdie("%s: %s", r->why, err);
 	buf_free(&pat);
@@ -1807,9 +1814,19 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 		}
 	}
 	/* In rule order: the first rule that matches decides.  Few
-	 * candidates are the rule; a user's rule file can make thousands. */
-	if (ncand > 1)
+	 * candidates are the rule (an insertion sort, not qsort's set-up,
+	 * for those); a user's rule file can make thousands. */
+	if (ncand > 8) {
 		qsort(cand, ncand, sizeof(*cand), cmp_size);
+	} else {
+		for (j = 1; j < ncand; j++) {
+			size_t c = cand[j], m = j;
+
+			for (; m > 0 && cand[m - 1] > c; m--)
+				cand[m] = cand[m - 1];
+			cand[m] = c;
+		}
+	}
 	for (j = 0; j < ncand && cand[j] < best; j++) {
 		struct rule *r = &rules.v[cand[j]];
 
@@ -1856,8 +1873,8 @@ any_try(size_t i, const char *p, size_t len, const char *label,
 	int rc;
 
 	if (r->rx == NULL) {
-		r->rx = rx_compile(
-		    r->pat, strlen(r->pat), RX_CASELESS, err, sizeof(err));
+		r->rx = rx_compile(r->pat, strlen(r->pat),
+		    RX_CASELESS | RX_LAZYJIT, err, sizeof(err));
 		if (r->rx == NULL)
 			pdie("%s: %s", r->why, err);
 	}
@@ -1877,6 +1894,32 @@ any_try(size_t i, const char *p, size_t len, const char *label,
  * whole literal is there too has its rule tried.  Returns the first rule
  * in rule order that matches, if before best.
  */
+/*
+ * From byte i on, the first byte before to that ends a gram whose bloom
+ * bit is set (to if none); *g holds the gram ending before i, then the
+ * one ending there.  The bloom bit alone: on news text it is set for
+ * about 1.4% of the bytes; a test of the last two bytes first cut that
+ * only to 1.2% and cost a branch that went either way.  (A loop of its
+ * own, which calls nothing, keeps the tables in registers.)
+ */
+static size_t
+bloom_next(const unsigned char *q, size_t i, size_t to, uint32_t *g)
+{
+	const uint64_t *bloom = rules.bloom;
+	const unsigned char *lower = lower_byte;
+	uint32_t v = *g;
+	unsigned h;
+
+	for (; i < to; i++) {
+		v = v << 8 | lower[q[i]];
+		h = gram_hash(v);
+		if ((bloom[h >> 6] >> (h & 63)) & 1)
+			break;
+	}
+	*g = v;
+	return i;
+}
+
 static size_t
 gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
     const char *label, unsigned long long lineno)
@@ -1890,16 +1933,8 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 	/* The first three bytes only fill the gram. */
 	for (i = from; i < to && i < from + 3; i++)
 		g = g << 8 | lower_byte[q[i]];
-	for (; i < to; i++) {
-		g = g << 8 | lower_byte[q[i]];
-		/*
-		 * The bloom bit alone: on news text it is set for about 1.4%
-		 * of the bytes; a test of the last two bytes first cut that
-		 * only to 1.2% and cost a branch that went either way.
-		 */
+	for (; (i = bloom_next(q, i, to, &g)) < to; i++) {
 		h = gram_hash(g);
-		if (!((rules.bloom[h >> 6] >> (h & 63)) & 1))
-			continue;
 		for (k = rules.gram_head[h]; k >= 0; k = rules.gram_next[k]) {
 			size_t r = rules.gram_rule[k];
 			struct rule *rr = &rules.v[r];
@@ -1994,6 +2029,14 @@ const struct rule *
 rule_at(int i)
 {
 	return &rules.v[i];
+}
+
+unsigned
+rule_groups(const struct rule *r)
+{
+	if (r->groups != RULE_GROUPS_UNKNOWN)
+		return r->groups;
+	return capture_groups(r->pat, r->pat + strlen(r->pat));
 }
 
 void

@@ -66,5 +66,22 @@ main(void)
 	test_cond("rx: groups and unset groups",
 	    n >= 2 && rx_ovector(r)[2] == 3 && rx_ovector(r)[3] == 6);
 	rx_free(r);
+	{
+		/* RX_LAZYJIT: the same answers before the JIT (interpreted
+		 * runs) and after it (run RX_LAZY_RUNS on). */
+		int i, same = 1;
+
+		r = rx_compile_or_die("^(?:read|see) (more|also)\\b",
+		    RX_CASELESS | RX_LAZYJIT, "test");
+		for (i = 0; i < 3 * RX_LAZY_RUNS; i++) {
+			n = rx_search(r, i % 2 ? "See also: x" : "Seen also",
+			    11 - 2 * (i % 2 == 0), 0);
+			if (i % 2 ? n != 2 || rx_ovector(r)[3] != 8 : n != 0)
+				same = 0;
+		}
+		test_cond(
+		    "rx: lazy JIT matches the same before and after", same);
+		rx_free(r);
+	}
 	return test_report();
 }
