@@ -3156,6 +3156,19 @@ short_unit(const struct ctx *c, int i, int later)
 }
 
 /*
+ * A currency sign glued before the number at i: "$5m", "£98m", "€3bn"
+ * (signs outside ASCII are punctuation '?' to the scanner).
+ */
+static int
+money_before(const struct ctx *c, int i)
+{
+	const struct tok *p = tk(c, i - 1);
+
+	return i > 0 && p->type == T_PUNCT && tight(c, i) &&
+	    (p->ch == '$' || p->ch == '?');
+}
+
+/*
  * A length of time at i: "15 hours 29 min", "1d 21 h 25m", "2 years, 1
  * month and 21 days", "5 minutes, 30 seconds", "a year and a half",
  * "3m 49s", "1/2 hour", "2 more minutes".  Returns the index after it,
@@ -3182,6 +3195,9 @@ duration_at(const struct ctx *c, int i, struct dur *d)
 		}
 		t = tk(c, p);
 		u = 0;
+		/* "£98m a year ago", "$5m": money, not minutes */
+		if (d->parts == 0 && t->type == T_NUM && money_before(c, p))
+			break;
 		if (d->parts == 0 && t->type == T_NUM && t->ndig == 1 &&
 		    is_punct(c, p + 1, '/') && tight(c, p + 1) &&
 		    is_num(c, p + 2) && tight(c, p + 2) &&
