@@ -122,19 +122,29 @@ is_mod(const struct ctx *c, int i, int m)
 	return tk(c, i)->mod == m;
 }
 
-/* The word at i is w (lower case). */
+/*
+ * The word t is spelt w, letter for letter when fold is 0, in any case
+ * when fold is 0x20 (w then in lower case: "TUES" and "Tues" are "tues").
+ */
 static int
-is_word_text(const struct ctx *c, int i, const char *w)
+tok_spells(const struct ctx *c, const struct tok *t, const char *w,
+    unsigned char fold)
 {
-	const struct tok *t = tk_raw(c, i);
 	size_t k, len = strlen(w);
 
 	if (t->type != T_WORD || t->end - t->beg != len)
 		return 0;
 	for (k = 0; k < len; k++)
-		if ((c->w->s[t->beg + k] | 0x20) != w[k])
+		if ((c->w->s[t->beg + k] | fold) != w[k])
 			return 0;
 	return 1;
+}
+
+/* The word at i is w (lower case). */
+static int
+is_word_text(const struct ctx *c, int i, const char *w)
+{
+	return tok_spells(c, tk_raw(c, i), w, 0x20);
 }
 
 static int
@@ -1261,15 +1271,7 @@ spaced_date(const struct ctx *c, int i, struct point *p)
 static int
 is_caps(const struct ctx *c, int i, const char *w)
 {
-	const struct tok *t = tk(c, i);
-	size_t k, len = strlen(w);
-
-	if (t->type != T_WORD || t->end - t->beg != len)
-		return 0;
-	for (k = 0; k < len; k++)
-		if (c->w->s[t->beg + k] != w[k])
-			return 0;
-	return 1;
+	return tok_spells(c, tk(c, i), w, 0);
 }
 
 /*
