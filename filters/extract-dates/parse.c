@@ -127,8 +127,8 @@ is_mod(const struct ctx *c, int i, int m)
  * when fold is 0x20 (w then in lower case: "TUES" and "Tues" are "tues").
  */
 static int
-tok_spells(const struct ctx *c, const struct tok *t, const char *w,
-    unsigned char fold)
+tok_spells(
+    const struct ctx *c, const struct tok *t, const char *w, unsigned char fold)
 {
 	size_t k, len = strlen(w);
 
@@ -3377,9 +3377,9 @@ clause_end(const struct ctx *c, int i)
  *     "+15 minutes", "-3y" (from the anchor; the sign is in the span);
  *   after it ago, earlier or back; later, hence, from now; or, at the
  *     end of a clause, before, after, or out after hours or minutes ("a
- *     min before.", "15 minute out"): the anchor's moment, or for a length in days or more after
- *     earlier, later, before or after the last day named, as "the day
- *     before" is;
+ *     min before.", "15 minute out"): the anchor's moment, or for a
+ *     length in days or more after earlier, later, before or after the
+ *     last day named, as "the day before" is;
  *   before it in or within ("in 1d 2hr 5min").
  * Lengths of one part written out in full ("two days ago", "in three
  * weeks") are left to the readings after this one, but for the sign and
