@@ -59,6 +59,17 @@ month_days(int y, int m)
 	return m >= 1 && m <= 12 ? n[m - 1] : 30;
 }
 
+void
+months_later(int *y, int *m, int *d, long n)
+{
+	long t = 12L * *y + (*m - 1) + n;
+
+	*y = (int)(t >= 0 ? t / 12 : -((11 - t) / 12));
+	*m = (int)(t - 12L * *y) + 1;
+	if (*d > month_days(*y, *m))
+		*d = month_days(*y, *m);
+}
+
 int
 iso_week(long days, int *wy)
 {

@@ -206,6 +206,9 @@ long days_from_civil(int y, int m, int d);
 void civil_from_days(long z, int *y, int *m, int *d);
 int weekday_of(long days); /* 1 Monday .. 7 Sunday */
 int month_days(int y, int m);
+/* y-m-d moved by n months (n < 0: back), a day past the new month's end
+ * its last day: 2024-01-31 and one month is 2024-02-29. */
+void months_later(int *y, int *m, int *d, long n);
 /* The ISO week of a day: its number, and its year in *wy. */
 int iso_week(long days, int *wy);
 long easter_days(int y);

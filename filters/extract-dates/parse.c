@@ -2262,15 +2262,7 @@ shift(struct ctx *c, long base, int unit, int n, struct tv *v)
 		tv_day(v, base + 14L * n);
 		break;
 	case U_MONTH:
-		m += n;
-		while (m > 12) {
-			m -= 12;
-			y++;
-		}
-		while (m < 1) {
-			m += 12;
-			y--;
-		}
+		months_later(&y, &m, &d, n);
 		tv_set(v, G_MONTH, y, m, 1);
 		break;
 	case U_QUARTER:
@@ -3279,15 +3271,10 @@ dur_shift(long day, long secs, const struct dur *d, int sign, struct tv *v)
 	int y, m, dd;
 	long months = 12L * d->n[U_YEAR] + d->n[U_MONTH] +
 	    120L * d->n[U_DECADE] + 1200L * d->n[U_CENTURY];
-	long t;
 
 	if (months != 0) {
 		civil_from_days(day, &y, &m, &dd);
-		t = 12L * y + (m - 1) + sign * months;
-		y = (int)(t >= 0 ? t / 12 : -((11 - t) / 12));
-		m = (int)(t - 12L * y) + 1;
-		if (dd > month_days(y, m))
-			dd = month_days(y, m);
+		months_later(&y, &m, &dd, sign * months);
 		day = days_from_civil(y, m, dd);
 	}
 	day +=
@@ -3464,13 +3451,7 @@ shift_day(struct ctx *c, const struct tv *x, int u, int n, struct tv *v)
 	if (u == U_WEEK) {
 		tv_day(v, d0 + 7L * n);
 	} else if (u == U_MONTH || u == U_YEAR) {
-		mm += (u == U_YEAR ? 12 : 1) * n;
-		while (mm > 12)
-			mm -= 12, yy++;
-		while (mm < 1)
-			mm += 12, yy--;
-		if (dd > month_days(yy, mm))
-			dd = month_days(yy, mm);
+		months_later(&yy, &mm, &dd, (u == U_YEAR ? 12L : 1L) * n);
 		tv_set(v, G_DAY, yy, mm, dd);
 	}
 }
