@@ -1011,6 +1011,19 @@ done:
 
 /* ---- points: days with or without a clock ---- */
 
+/*
+ * A currency sign glued before the number at i: "$5m", "£98m", "€3bn"
+ * (signs outside ASCII are punctuation '?' to the scanner).
+ */
+static int
+money_before(const struct ctx *c, int i)
+{
+	const struct tok *p = tk(c, i - 1);
+
+	return i > 0 && p->type == T_PUNCT && tight(c, i) &&
+	    (p->ch == '$' || p->ch == '?');
+}
+
 static int
 blocked_before(const struct ctx *c, int i)
 {
@@ -1020,9 +1033,10 @@ blocked_before(const struct ctx *c, int i)
 		return 0;
 	if (p->type == T_WORD && p->cls == L_BLOCKERS)
 		return 1;
+	if (money_before(c, i))
+		return 1;
 	if (p->type == T_PUNCT && !(tk(c, i)->flags & TF_SP) &&
-	    (p->ch == '$' || p->ch == '#' || p->ch == '?' || p->ch == '.' ||
-		p->ch == ':' || p->ch == '+'))
+	    (p->ch == '#' || p->ch == '.' || p->ch == ':' || p->ch == '+'))
 		return 1;
 	if (p->type == T_PUNCT && p->ch == '-' && !(tk(c, i)->flags & TF_SP) &&
 	    tk(c, i - 2)->type == T_NUM)
@@ -3147,19 +3161,6 @@ short_unit(const struct ctx *c, int i, int later)
 			    ? abbr[k].u
 			    : 0;
 	return 0;
-}
-
-/*
- * A currency sign glued before the number at i: "$5m", "£98m", "€3bn"
- * (signs outside ASCII are punctuation '?' to the scanner).
- */
-static int
-money_before(const struct ctx *c, int i)
-{
-	const struct tok *p = tk(c, i - 1);
-
-	return i > 0 && p->type == T_PUNCT && tight(c, i) &&
-	    (p->ch == '$' || p->ch == '?');
 }
 
 /*
