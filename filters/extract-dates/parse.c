@@ -57,6 +57,7 @@ struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
+static int hours_before_day(struct ctx *c, int i, struct reading *r);
 static int number_words(const struct ctx *c, int i, int *end);
 static int tv_valid(const struct tv *v);
 static int invalid_day(const struct tv *v);
@@ -2409,6 +2410,32 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 	r->b = b;
 }
 
+/*
+ * A length of n units (days or longer) that ends on the day before the
+ * anchor, as one interval of days: "for the last 3 months" on 2016-11-07
+ * is 2016-08-07/2016-11-06 (what the length covers, not the whole months
+ * beside the anchor's that "the last 3 months" alone names).
+ */
+static void
+back_length(struct ctx *c, int u, int n, struct reading *r)
+{
+	long an = anchor_days(c), from;
+	int y, m, d;
+
+	if (u <= U_FORTNIGHT) {
+		from = an - (u == U_DAY ? 1L : u == U_WEEK ? 7L : 14L) * n;
+	} else {
+		civil_from_days(an, &y, &m, &d);
+		months_later(&y, &m, &d,
+		    -(long)n * (u == U_MONTH ? 1 : u == U_YEAR ? 12
+			       : u == U_DECADE                ? 120
+							      : 1200));
+		from = days_from_civil(y, m, d);
+	}
+	tv_day(&r->a, from);
+	tv_day(&r->b, an - 1);
+}
+
 /* ---- the main readings ---- */
 
 /*
@@ -3836,12 +3863,21 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 3;
 	}
 	j++;
+	/* this calendar year, next working week: the year, the week */
+	if (is_mod(c, j, M_KIND) && unit_at(c, j + 1, &pl) >= U_WEEK && !pl)
+		j++;
 	/* the next five days, the last 1 hour */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 &&
 	    (pl ? n > 1 : n == 1 && !is_mod(c, j, M_A)) && u != U_WEEKEND) {
-		if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
-			/* for the past two years: how long; but "sales for
+		if (how_long(c, i) && u != U_QUARTER && u != U_HALF &&
+		    is_mod(c, i - 1, M_FOR) && m < 0 && u >= U_DAY &&
+		    u != U_WEEKEND && !is_mod(c, e + 1, M_OF))
+			/* "worked on it for the last 3 months": the length
+			 * that ends at the anchor, counted back in days */
+			back_length(c, u, n, r);
+		else if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
+			/* over the past two years: how long; but "sales for
 			 * the last two quarters" are reporting periods */
 			r->nodate = 1;
 		else
@@ -4846,16 +4882,15 @@ hour_range(struct ctx *c, int i, struct reading *r)
 }
 
 /*
- * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
- * 9-5".  The hours are read as written, the end moved into the
- * afternoon when it is not after the start ("9-5": 09:00 to 17:00, a
- * working day; "7-9": 07:00 to 09:00, which the suites take as well as
- * 19:00 to 21:00).  A score stays out: after the day at once (or after
- * from or between), and nothing after it but the end of the clause ("lost
- * Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
+ * A range of bare hours at i, "7-9", "9-5": the hours are read as
+ * written, the end moved into the afternoon when it is not after the
+ * start ("9-5": 09:00 to 17:00, a working day; "7-9": 07:00 to 09:00,
+ * which the suites take as well as 19:00 to 21:00).  Returns the index
+ * after the pair with r's clocks set (no day yet), else -1; a falling
+ * pair that is no working day ("3-2") is a score.
  */
 static int
-day_hours(struct ctx *c, int i, struct reading *r)
+bare_hours(struct ctx *c, int i, struct reading *r)
 {
 	int h1, h2;
 
@@ -4863,14 +4898,7 @@ day_hours(struct ctx *c, int i, struct reading *r)
 	    !is_punct(c, i + 1, '-') || !is_num(c, i + 2) ||
 	    tk(c, i + 2)->ndig > 2 ||
 	    (tk(c, i + 2)->flags & (TF_ORD | TF_S | TF_COMMA)) ||
-	    (h2 = tk(c, i + 2)->val) < 1 || h2 > 12 || h1 == h2 ||
-	    !(tk(c, i + 3)->type == 0 ||
-		(tk(c, i + 3)->type == T_PUNCT &&
-		    ((tk(c, i + 3)->ch == '.' &&
-			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
-			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
-			tk(c, i + 3)->ch == ';')) ||
-		is_word(c, i + 3, L_ZONES)))
+	    (h2 = tk(c, i + 2)->val) < 1 || h2 > 12 || h1 == h2)
 		return -1;
 	/* 9-5 and 11-4 are working hours, 3-2 a score */
 	if (h2 < h1 && h1 < 12 && h1 >= 7 && h2 <= 7)
@@ -4883,7 +4911,48 @@ day_hours(struct ctx *c, int i, struct reading *r)
 	r->a.grain = r->b.grain = G_MINUTE;
 	r->a.hh = h1;
 	r->b.hh = h2;
+	return i + 3;
+}
+
+/*
+ * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
+ * 9-5" (bare_hours()).  A score stays out: after the day at once (or
+ * after from or between), and nothing after it but the end of the clause
+ * ("lost Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
+ */
+static int
+day_hours(struct ctx *c, int i, struct reading *r)
+{
+	if (!(tk(c, i + 3)->type == 0 ||
+		(tk(c, i + 3)->type == T_PUNCT &&
+		    ((tk(c, i + 3)->ch == '.' &&
+			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
+			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
+			tk(c, i + 3)->ch == ';')) ||
+		is_word(c, i + 3, L_ZONES)) ||
+	    bare_hours(c, i, r) < 0)
+		return -1;
 	return zone_after(c, i + 3);
+}
+
+/*
+ * A range of bare hours before a day still to come: "available 6-8 next
+ * Monday", "open 9-5 tomorrow" (bare_hours(); compose() joins the day).
+ * A score is never that of a day to come, so "lost 2-7 Monday" stays
+ * out.  Returns the end of the hours, else -1.
+ */
+static int
+hours_before_day(struct ctx *c, int i, struct reading *r)
+{
+	struct reading d;
+	struct point q;
+	int e;
+
+	if ((e = bare_hours(c, i, r)) < 0 || main_at(c, e, &d, &q) <= 0 ||
+	    d.b.grain || d.nodate || d.a.grain != G_DAY ||
+	    tv_start(&d.a) <= anchor_days(c))
+		return -1;
+	return e;
 }
 
 /* 3-5 March, from 13 to 15th of July: days before the month */
@@ -4996,6 +5065,7 @@ opener(const struct ctx *c, int i)
 	case M_ON:
 	case M_AND:
 	case M_AROUND: /* in about five hours */
+	case M_KIND:   /* this calendar year */
 		return 1;
 	default:
 		return 0;
@@ -5190,7 +5260,8 @@ v_reset:
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
 	if ((k = days_then_month(c, j, &r)) <= 0 &&
-	    (k = hour_range(c, j, &r)) <= 0) {
+	    (k = hour_range(c, j, &r)) <= 0 &&
+	    (k = hours_before_day(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
 		k = signed_shift(c, k, &r);
