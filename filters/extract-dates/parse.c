@@ -2427,9 +2427,11 @@ back_length(struct ctx *c, int u, int n, struct reading *r)
 	} else {
 		civil_from_days(an, &y, &m, &d);
 		months_later(&y, &m, &d,
-		    -(long)n * (u == U_MONTH ? 1 : u == U_YEAR ? 12
-			       : u == U_DECADE                ? 120
-							      : 1200));
+		    -(long)n *
+			(u == U_MONTH           ? 1
+				: u == U_YEAR   ? 12
+				: u == U_DECADE ? 120
+						: 1200));
 		from = days_from_civil(y, m, d);
 	}
 	tv_day(&r->a, from);
@@ -4831,7 +4833,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 /*
  * A bare hour before a clock range word and a clock: 9 to 11 a.m., 7-9pm,
  * 10 until noon; the hour takes the meridiem of the end ("9 to 11 a.m."
- * is 09:00, "7-9pm" 19:00) and both the day written after them.
+ * is 09:00, "7-9pm" 19:00) and both the day written after them; two
+ * bare hours only before a day to come (hours_before_day()).
  */
 static int
 hour_range(struct ctx *c, int i, struct reading *r)
@@ -4849,7 +4852,7 @@ hour_range(struct ctx *c, int i, struct reading *r)
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
 	if ((e = clock_at(c, k, &p2, 1)) <= 0 || !p2.ampm)
-		return -1;
+		return hours_before_day(c, i, r); /* 6-8 next Monday */
 	memset(&p1, 0, sizeof(p1));
 	p1.hh = h;
 	p1.mm = 0;
@@ -5260,8 +5263,7 @@ v_reset:
 	memset(&r, 0, sizeof(r));
 	memset(&p1, 0, sizeof(p1));
 	if ((k = days_then_month(c, j, &r)) <= 0 &&
-	    (k = hour_range(c, j, &r)) <= 0 &&
-	    (k = hours_before_day(c, j, &r)) <= 0) {
+	    (k = hour_range(c, j, &r)) <= 0) {
 		if ((k = main_at(c, j, &r, &p1)) <= 0)
 			return 0;
 		k = signed_shift(c, k, &r);
