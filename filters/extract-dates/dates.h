@@ -118,7 +118,7 @@ enum mod {
 	M_WITHIN,
 	M_FOR,
 	M_AROUND,
-	M_KIND /* calendar, working: "this calendar year" is this year */
+	M_KIND /* calendar, working, business: "this calendar year" */
 };
 
 /* Parts of the day (L_PARTS values). */
