@@ -29,6 +29,7 @@ window_init(void)
 	fpset_init(&win.seen, SEEN_CAP, 0);
 	/* Empty for every run: the rules in force may differ. */
 	win.memo = xcalloc(MEMO_SLOTS, sizeof(*win.memo));
+	win.memo_set = xcalloc(MEMO_SLOTS / 2, sizeof(*win.memo_set));
 }
 
 void
@@ -40,7 +41,9 @@ window_free(void)
 		buf_free(&win.ring[i].text);
 	fpset_free(&win.seen);
 	free(win.memo);
+	free(win.memo_set);
 	win.memo = NULL;
+	win.memo_set = NULL;
 }
 
 void
@@ -778,48 +781,88 @@ decide(unsigned long long i)
 	}
 }
 
-/* Memo fields not worked out yet. */
-#define MEMO_CHROME_UNKNOWN 0xFF
-#define MEMO_DOUBLED_UNKNOWN ((size_t)-1)
-#define MEMO_RULE_UNKNOWN (-2)
+/* A memo answer not worked out yet (no answer is negative but a rule's
+ * -1: none). */
+#define MEMO_UNKNOWN (-2)
+
+/* The tag of fingerprint fp in its memo set: bits the set's index does
+ * not use, never 0. */
+static uint32_t
+memo_tag(uint64_t fp)
+{
+	return (uint32_t)(fp >> 32) | 1;
+}
 
 /*
  * The memo slot of the reading t[0..n) with fingerprint fp, and whether
- * it holds that reading (*hit); a slot that holds another is emptied for
- * it.  NULL (no memo) before the page's text has started: lynx's list of
- * links is told from the same line after it (browser_chrome).
+ * it holds that reading (*hit); when no slot does, the one of its set
+ * met less recently is emptied for it.  NULL (no memo) before the page's
+ * text has started: lynx's list of links is told from the same line
+ * after it (browser_chrome).
  */
 static struct memo_entry *
 memo_slot(uint64_t fp, size_t n, int *hit)
 {
+	struct memo_set *set;
 	struct memo_entry *m;
+	uint32_t tag = memo_tag(fp);
+	size_t k = fp & (MEMO_SLOTS / 2 - 1);
+	int w, f;
 
 	*hit = 0;
 	if (!doc.text_started || fp == 0)
 		return NULL;
-	/* Two slots a set: a hit moves to the first, a new reading takes
-	 * the second (the one less recently hit) and moves to the first. */
-	m = &win.memo[(fp & (MEMO_SLOTS / 2 - 1)) * 2];
-	if (m->fp == fp && m->len == n) {
-		*hit = 1;
-		return m;
+	set = &win.memo_set[k];
+	for (w = 0; w < 2; w++) {
+		m = &win.memo[2 * k + (size_t)w];
+		if (set->tag[w] == tag && m->fp == fp && m->len == n) {
+			set->recent = (unsigned char)w;
+			*hit = 1;
+			return m;
+		}
 	}
-	if (m[1].fp == fp && m[1].len == n) {
-		struct memo_entry t = m[1];
-
-		m[1] = m[0];
-		m[0] = t;
-		*hit = 1;
-		return m;
-	}
-	m[1] = m[0];
+	w = set->recent ^ 1;
+	set->tag[w] = tag;
+	set->recent = (unsigned char)w;
+	m = &win.memo[2 * k + (size_t)w];
 	m->fp = fp;
 	m->len = n;
-	m->doubled = MEMO_DOUBLED_UNKNOWN;
-	m->rule = MEMO_RULE_UNKNOWN;
-	m->cells = -1;
-	m->chrome = MEMO_CHROME_UNKNOWN;
+	for (f = 0; f < MEMO_FIELDS; f++)
+		m->v[f] = MEMO_UNKNOWN;
 	return m;
+}
+
+/*
+ * Answer field k of the memo for slot s, whose reading is t[0..n): from
+ * entry m when it holds the answer, else worked out and kept in m (when
+ * not NULL).  Every answer besides the features goes through here.
+ */
+static int64_t
+memo_take(struct memo_entry *m, enum memo_field k, const struct slot *s,
+    const char *t, size_t n)
+{
+	int64_t v;
+
+	if (m != NULL && m->v[k] != MEMO_UNKNOWN)
+		return m->v[k];
+	switch (k) {
+	case MEMO_CHROME:
+		v = browser_chrome(t, n, doc.text_started);
+		break;
+	case MEMO_DOUBLED:
+		v = (int64_t)doubled_text(t, n);
+		break;
+	case MEMO_RULE:
+		v = rules_match(
+		    t, n, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+		break;
+	default:
+		v = text_cells(t, n);
+		break;
+	}
+	if (m != NULL)
+		m->v[k] = v;
+	return v;
 }
 
 void
@@ -850,6 +893,11 @@ classify(struct slot *s, const struct line *line)
 	/* What follows up to the verdict depends on the reading alone (and
 	 * the marks): a reading met before takes it from the memo. */
 	fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
+	/* The seen set's slot is looked up below, after the features:
+	 * fetch it meanwhile. */
+	fpset_prefetch(&win.seen, fp);
+	if (learning.min > 0)
+		fpset_prefetch(&learning.set, fp);
 	m = memo_slot(fp, tlen, &hit);
 	if (hit) {
 		s->f = m->f;
@@ -878,14 +926,7 @@ classify(struct slot *s, const struct line *line)
 		s->learned =
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
-	if (m != NULL && m->chrome != MEMO_CHROME_UNKNOWN) {
-		s->chrome = m->chrome;
-	} else {
-		s->chrome =
-		    (unsigned char)browser_chrome(t, tlen, doc.text_started);
-		if (m != NULL)
-			m->chrome = s->chrome;
-	}
+	s->chrome = (unsigned char)memo_take(m, MEMO_CHROME, s, t, tlen);
 	if (s->chrome == CHROME_IMAGE || s->chrome == CHROME_RULE) {
 		/* Looked through, like an ad slot: a picture between two
 		 * paragraphs does not part them, nor does a heading's
@@ -901,25 +942,12 @@ classify(struct slot *s, const struct line *line)
 	}
 	doc.text_started = 1;
 	/* "FacebookFacebook" is found by the rule for "Facebook". */
-	if (m != NULL && m->doubled != MEMO_DOUBLED_UNKNOWN) {
-		k = m->doubled;
-	} else {
-		k = doubled_text(t, tlen);
-		if (m != NULL)
-			m->doubled = k;
-	}
+	k = (size_t)memo_take(m, MEMO_DOUBLED, s, t, tlen);
 	if (k > 0) {
 		s->chrome = CHROME_DOUBLED;
 		tlen = k;
 	}
-	if (m != NULL && m->rule != MEMO_RULE_UNKNOWN) {
-		s->rule = m->rule;
-	} else {
-		s->rule = rules_match(
-		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
-		if (m != NULL)
-			m->rule = s->rule;
-	}
+	s->rule = (int)memo_take(m, MEMO_RULE, s, t, tlen);
 	if (s->rule < 0 && s->chrome == CHROME_DOUBLED) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_RELATED;
@@ -947,15 +975,13 @@ classify(struct slot *s, const struct line *line)
 	} else {
 		s->sig = SIG_WEAK;
 	}
+	/* content_copy() looks the start of a line of prose up in the seen
+	 * set when it is decided, AHEAD lines later: fetch its slot now. */
+	if ((s->sig == SIG_LONG || s->sig == SIG_PROSE) && !s->huge)
+		fpset_prefetch(&win.seen, slot_prefix_fp(s));
 	/* Only a short line or a sentence can be a table's row. */
 	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
-		if (m != NULL && m->cells >= 0) {
-			s->cells = (unsigned char)m->cells;
-		} else {
-			s->cells = (unsigned char)text_cells(t, tlen);
-			if (m != NULL)
-				m->cells = s->cells;
-		}
+		s->cells = (unsigned char)memo_take(m, MEMO_CELLS, s, t, tlen);
 		table_note(doc.next);
 	}
 }

@@ -257,6 +257,12 @@ void fpset_init(struct fpset *s, size_t cap, int with_doc);
 void fpset_free(struct fpset *s);
 void fpset_clear(struct fpset *s);
 size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
+/*
+ * Start fetching the slot where fpset_find(s, fp, ...) looks first: the
+ * sets are too big for the cache, so a lookup waits for memory unless
+ * the line's other work was done in between.  Changes nothing.
+ */
+void fpset_prefetch(const struct fpset *s, uint64_t fp);
 /* The fingerprint of a line's reading (white space and a text browser's
  * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
@@ -356,14 +362,30 @@ extern struct document doc;
  * met, so memory stays MEMO_SLOTS entries whatever the input.
  */
 #define MEMO_SLOTS 4096 /* a power of two */
+/* The answers a memo entry keeps besides the features (memo_take()). */
+enum memo_field {
+	MEMO_CHROME,  /* browser_chrome() after the page's text */
+	MEMO_DOUBLED, /* doubled_text() */
+	MEMO_RULE,    /* rules_match() */
+	MEMO_CELLS,   /* text_cells() */
+	MEMO_FIELDS
+};
 struct memo_entry {
-	uint64_t fp;          /* the reading's fingerprint; 0: empty */
-	size_t len;           /* its length (a second check) */
-	struct features f;    /* line_features and prose_any_script */
-	size_t doubled;       /* doubled_text() */
-	int rule;             /* rules_match(), or -2: not worked out */
-	short cells;          /* text_cells(), or -1: not worked out */
-	unsigned char chrome; /* browser_chrome() after the page's text */
+	uint64_t fp;            /* the reading's fingerprint; 0: empty */
+	size_t len;             /* its length (a second check) */
+	struct features f;      /* line_features and prose_any_script */
+	int64_t v[MEMO_FIELDS]; /* MEMO_UNKNOWN (-2): not worked out */
+};
+/*
+ * The tags of a set's two entries (32 bits of each fingerprint, 0: an
+ * empty entry) and which of them was met last: a line looks here first
+ * (24 KiB, which the cache keeps), and reads an entry (96 bytes, 384 KiB
+ * in all, which it does not) only when its tag is there.  Most lines
+ * are new: they cost no wait for memory.
+ */
+struct memo_set {
+	uint32_t tag[2];
+	unsigned char recent; /* the entry met last, 0 or 1 */
 };
 
 /* The window: a ring of WINDOW slots, and the lines seen in the
@@ -371,7 +393,8 @@ struct memo_entry {
 struct window {
 	struct slot ring[WINDOW];
 	struct fpset seen;
-	struct memo_entry *memo; /* MEMO_SLOTS of them (for the run) */
+	struct memo_entry *memo;   /* MEMO_SLOTS of them (for the run) */
+	struct memo_set *memo_set; /* MEMO_SLOTS / 2: entries 2k, 2k + 1 */
 };
 extern struct window win;
 
