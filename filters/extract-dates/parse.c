@@ -130,11 +130,16 @@ static int
 tok_spells(
     const struct ctx *c, const struct tok *t, const char *w, unsigned char fold)
 {
-	size_t k, len = strlen(w);
+	size_t k, len;
 
-	if (t->type != T_WORD || t->end - t->beg != len)
+	/* the first letter before the length: most words asked about are
+	 * not w ("said" asked for "ago"), and strlen() costs more than that */
+	if (t->type != T_WORD || (c->w->s[t->beg] | fold) != w[0])
 		return 0;
-	for (k = 0; k < len; k++)
+	len = strlen(w);
+	if (t->end - t->beg != len)
+		return 0;
+	for (k = 1; k < len; k++)
 		if ((c->w->s[t->beg + k] | fold) != w[k])
 			return 0;
 	return 1;
@@ -1298,8 +1303,16 @@ era_at(const struct ctx *c, int i, int *shift)
 {
 	static const char *const caps[] = {"AD", "CE", "BE"};
 	static const char letters[][2] = {{'a', 'd'}, {'c', 'e'}, {'b', 'e'}};
+	const struct tok *t = tk_raw(c, i);
 	int k, e;
 
+	/* every era starts with a word of one or two letters: most heads
+	 * (a number, then "people") are let go here (*shift as the loop
+	 * leaves it) */
+	if (t->type != T_WORD || t->end - t->beg > 2) {
+		*shift = -543;
+		return 0;
+	}
 	for (k = 0; k < 3; k++) {
 		*shift = k == 2 ? -543 : 0;
 		if (is_caps(c, i, caps[k]))
@@ -3153,8 +3166,8 @@ short_unit(const struct ctx *c, int i, int later)
 	size_t k;
 	const struct tok *t = tk(c, i);
 
-	if (t->type != T_WORD)
-		return 0;
+	if (t->type != T_WORD || t->end - t->beg > 4)
+		return 0; /* no abbreviation has more than four letters */
 	for (k = 0; k < sizeof(abbr) / sizeof(abbr[0]); k++)
 		if (is_word_text(c, i, abbr[k].w))
 			return t->end - t->beg > 2 || tight(c, i) || later
