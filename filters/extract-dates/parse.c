@@ -126,7 +126,7 @@ is_mod(const struct ctx *c, int i, int m)
  * The word t is spelt w, letter for letter when fold is 0, in any case
  * when fold is 0x20 (w then in lower case: "TUES" and "Tues" are "tues").
  */
-static int
+static inline int
 tok_spells(
     const struct ctx *c, const struct tok *t, const char *w, unsigned char fold)
 {
@@ -146,7 +146,7 @@ tok_spells(
 }
 
 /* The word at i is w (lower case). */
-static int
+static inline int
 is_word_text(const struct ctx *c, int i, const char *w)
 {
 	return tok_spells(c, tk_raw(c, i), w, 0x20);
@@ -1287,10 +1287,10 @@ spaced_date(const struct ctx *c, int i, struct point *p)
 }
 
 /* The letters of the word at i, in capitals only: "AD", not "ad". */
-static int
+static inline int
 is_caps(const struct ctx *c, int i, const char *w)
 {
-	return tok_spells(c, tk(c, i), w, 0);
+	return tok_spells(c, tk_raw(c, i), w, 0);
 }
 
 /*
@@ -3556,8 +3556,10 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	}
 	/* a length in several parts or in short, or one after a sign or
 	 * before a stop: "15 hours 29 min ago", "in 1d 2hr 5min", "+15
-	 * minutes", "-3y", "a min before." */
-	if ((e = duration_at(c, j, &len)) > 0 && j == i) {
+	 * minutes", "-3y", "a min before." (read once for the two tests
+	 * below: nothing between them changes it) */
+	e = duration_at(c, j, &len);
+	if (e > 0 && j == i) {
 		/* a length, then the moment it runs from: "a week starting
 		 * tomorrow", "3 days beginning on Monday", and after "for":
 		 * "for 10 days from Dec. 18", "for 3 days, from today" */
@@ -3585,7 +3587,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		    dur_span(&qr.a, &len, r))
 			return qe;
 	}
-	if ((e = duration_at(c, j, &len)) > 0 && j > i && len.other) {
+	if (e > 0 && j > i && len.other) {
 		/* how long, as for one part below: "the first drop in 2
 		 * years and 3 months", "within 2 weeks and 3 days of the
 		 * vote" */
@@ -5352,13 +5354,13 @@ head_worth(struct ctx *c, int h)
 		return 1;
 	if (t->flags & TF_COMMA)
 		return 0;
-	if (era_at(c, h + 1, &k) || is_caps(c, h - 1, "AD") ||
-	    is_caps(c, h - 1, "CE"))
-		return 1; /* 79 AD, AD 79 */
 	if (t->ndig == 4 || (t->flags & (TF_ORD | TF_S)))
 		return 1;
 	if (t->ndig == 8)
 		return 1; /* 20161016 */
+	if (era_at(c, h + 1, &k) || is_caps(c, h - 1, "AD") ||
+	    is_caps(c, h - 1, "CE"))
+		return 1; /* 79 AD, AD 79 */
 	n = tk(c, h + 1);
 	/* 330 p.m., 150ish, at 730 in the evening */
 	if (t->ndig == 3)
