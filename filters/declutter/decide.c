@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "declutter.h"
 #include "lineio.h"
+#include "scan.h"
 #include "xalloc.h"
 
 struct document doc;
@@ -796,9 +797,11 @@ memo_tag(uint64_t fp)
 /*
  * The memo slot of the reading t[0..n) with fingerprint fp, and whether
  * it holds that reading (*hit); when no slot does, the one of its set
- * met less recently is emptied for it.  NULL (no memo) before the page's
- * text has started: lynx's list of links is told from the same line
- * after it (browser_chrome).
+ * met less recently is given to it, to be filled by memo_fill() (its old
+ * contents are left until then: the entry is fetched meanwhile, while the
+ * line's features are worked out, so that the stores do not wait for
+ * memory).  NULL (no memo) before the page's text has started: lynx's
+ * list of links is told from the same line after it (browser_chrome).
  */
 static struct memo_entry *
 memo_slot(uint64_t fp, size_t n, int *hit)
@@ -807,7 +810,7 @@ memo_slot(uint64_t fp, size_t n, int *hit)
 	struct memo_entry *m;
 	uint32_t tag = memo_tag(fp);
 	size_t k = fp & (MEMO_SLOTS / 2 - 1);
-	int w, f;
+	int w;
 
 	*hit = 0;
 	if (!doc.text_started || fp == 0)
@@ -825,11 +828,25 @@ memo_slot(uint64_t fp, size_t n, int *hit)
 	set->tag[w] = tag;
 	set->recent = (unsigned char)w;
 	m = &win.memo[2 * k + (size_t)w];
+	cache_prefetch(m);
+	cache_prefetch((const char *)(m + 1) - 1);
+	return m;
+}
+
+/* Fill the memo entry m (if not NULL) that memo_slot() gave the new
+ * reading of fingerprint fp, n bytes, whose features are f. */
+static void
+memo_fill(struct memo_entry *m, uint64_t fp, size_t n, const struct features *f)
+{
+	int k;
+
+	if (m == NULL)
+		return;
 	m->fp = fp;
 	m->len = n;
-	for (f = 0; f < MEMO_FIELDS; f++)
-		m->v[f] = MEMO_UNKNOWN;
-	return m;
+	m->f = *f;
+	for (k = 0; k < MEMO_FIELDS; k++)
+		m->v[k] = MEMO_UNKNOWN;
 }
 
 /*
@@ -866,46 +883,59 @@ memo_take(struct memo_entry *m, enum memo_field k, const struct slot *s,
 }
 
 void
+classify_start(struct slot *s, const struct line *line)
+{
+	size_t tlen = line->len;
+	const char *t;
+	unsigned marks;
+
+	s->crlf = line->crlf;
+	s->nonl = line->nonl;
+	/* Features, fingerprint and rules read the line's text without
+	 * the marks a text browser puts before it (reading.c). */
+	t = line_reading(line->p, &tlen, &marks);
+	s->rd_off = (size_t)(t - line->p);
+	s->rd_len = tlen;
+	s->marks = (unsigned char)marks;
+	s->fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
+	/*
+	 * The tables classify() looks the line up in (the memo, the seen
+	 * set, the rules' first bytes and trie) are too big for the cache:
+	 * fetch their slots now, while the line before is classified.
+	 */
+	cache_prefetch(&win.memo_set[s->fp & (MEMO_SLOTS / 2 - 1)]);
+	fpset_prefetch(&win.seen, s->fp);
+	if (learning.min > 0)
+		fpset_prefetch(&learning.set, s->fp);
+	rules_prefetch(t, tlen);
+}
+
+void
 classify(struct slot *s, const struct line *line)
 {
 	int fresh, hit;
-	size_t k, tlen;
-	const char *t;
-	unsigned marks;
-	uint64_t fp;
+	size_t k, tlen = s->rd_len;
+	const char *t = line->p + s->rd_off;
+	unsigned marks = s->marks;
+	uint64_t fp = s->fp;
 	struct memo_entry *m;
 
 	s->lineno = doc.next + 1;
-	s->crlf = line->crlf;
-	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
 	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
 	s->prefix_done = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
-	/* Features, fingerprint and rules read the line's text without
-	 * the marks a text browser puts before it (reading.c). */
-	tlen = line->len;
-	t = line_reading(line->p, &tlen, &marks);
-	s->rd_off = (size_t)(t - line->p);
-	s->rd_len = tlen;
 	/* What follows up to the verdict depends on the reading alone (and
 	 * the marks): a reading met before takes it from the memo. */
-	fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
-	/* The seen set's slot is looked up below, after the features:
-	 * fetch it meanwhile. */
-	fpset_prefetch(&win.seen, fp);
-	if (learning.min > 0)
-		fpset_prefetch(&learning.set, fp);
 	m = memo_slot(fp, tlen, &hit);
 	if (hit) {
 		s->f = m->f;
 	} else {
 		line_features(t, tlen, &s->f);
 		prose_any_script(t, tlen, &s->f);
-		if (m != NULL)
-			m->f = s->f;
+		memo_fill(m, fp, tlen, &s->f);
 	}
 	/* (prose_any_script() does not read the bullet.) */
 	if (marks & (MARK_BULLET | MARK_NUMBER))

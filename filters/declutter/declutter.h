@@ -55,9 +55,10 @@ extern const char *const cat_names[NCAT];
 #define COPY_MAX (1u << 20)
 #define BEHIND 14 /* decided lines kept for context */
 #define AHEAD 48  /* lines read before the oldest is decided */
-#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD */
-_Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
-    "the ring must hold the lines behind and ahead of the one decided");
+#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD + 1 */
+_Static_assert(WINDOW > BEHIND + AHEAD + 1 && (WINDOW & (WINDOW - 1)) == 0,
+    "the ring must hold the lines behind and ahead of the one decided, "
+    "and the next line, begun (main.c)");
 #define SCAN_MAX 160         /* a longer line is sampled ... */
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
@@ -137,6 +138,13 @@ unsigned rule_groups(const struct rule *r);
  */
 int rules_match(const char *p, size_t len, int prose, const char *label,
     unsigned long long lineno);
+/*
+ * Start fetching what rules_match(p, len, ...) reads first for a line
+ * that starts p[0..len) (its bucket by the first two bytes, the trie's
+ * node for them), which the cache seldom holds: classify() asks before
+ * the line's features, which take long enough for the fetch.
+ */
+void rules_prefetch(const char *p, size_t len);
 /*
  * The bytes a match of pattern[0..len) can start with and those that can
  * come second; all bytes where the analysis cannot tell.
@@ -312,6 +320,7 @@ struct slot {
 	size_t seen_slot;      /* its slot in the seen set ... */
 	unsigned seen_gen;     /* ... while the set keeps this generation */
 	size_t rd_off, rd_len; /* its reading (line_reading) in text */
+	unsigned char marks;   /* MARK_* before the reading */
 	int rule;              /* index of the rule that matched, or -1 */
 	unsigned char sig;
 	unsigned char cat;      /* the signal's category, then the verdict's */
@@ -404,7 +413,14 @@ void window_init(void);
 void window_free(void);
 /* Start document docno, named label: the window and the seen set empty. */
 void document_start(const char *label, unsigned long docno);
-/* Fill slot s with the line just read (its rule, features, repeats). */
+/*
+ * Begin slot s with the line just read (its reading and fingerprint) and
+ * start fetching what classify() will look it up in; nothing else
+ * changes, so the line before can be classified meanwhile.
+ */
+void classify_start(struct slot *s, const struct line *line);
+/* Fill slot s, begun by classify_start() with the same line (the same
+ * bytes), with its rule, features and repeats. */
 void classify(struct slot *s, const struct line *line);
 /* Decide line i, all of whose lookahead that exists has been read. */
 void decide(unsigned long long i);
