@@ -2485,6 +2485,10 @@ back_length(struct ctx *c, int u, int n, struct reading *r)
 						: 1200));
 		from = days_from_civil(y, m, d);
 	}
+	if (from < days_from_civil(1, 1, 1)) {
+		r->nodate = 1; /* for the past 4000 decades: before year 1 */
+		return;
+	}
 	tv_day(&r->a, from);
 	tv_day(&r->b, an - 1);
 }
