@@ -2306,6 +2306,9 @@ superlative_before(const struct ctx *c, int i)
 			return 1;
 		if (len == 4 && memcmp(w, "time", 4) == 0)
 			return 1; /* for the first time in 20 years */
+		if (is_word_text(c, k, "worst") || is_word_text(c, k, "best") ||
+		    is_word_text(c, k, "most") || is_word_text(c, k, "least"))
+			return 1; /* its worst drop in two years */
 	}
 	return 0;
 }
@@ -3642,6 +3645,27 @@ how_long(const struct ctx *c, int i)
 	    is_word_text(c, i - 1, "over");
 }
 
+/*
+ * "the year-ago quarter", "the year-earlier quarter" (j after "the"),
+ * else -1: the quarter just reported a year before (on Oct. 25, 1989
+ * the third quarter of 1988), as "the latest quarter" (latest reads as
+ * last, modifiers.words) is the third quarter of 1989.  Reached only
+ * for a word after "the" that is no modifier.
+ */
+static int
+year_ago_quarter(struct ctx *c, int j, struct tv *v)
+{
+	int pl;
+
+	if (unit_at(c, j, &pl) == U_YEAR && !pl && is_punct(c, j + 1, '-') &&
+	    (is_mod(c, j + 2, M_AGO) || is_mod(c, j + 2, M_EARLIER)) &&
+	    unit_at(c, j + 3, &pl) == U_QUARTER && !pl) {
+		this_unit(c, U_QUARTER, -5, v);
+		return j + 4;
+	}
+	return -1;
+}
+
 static int
 relative_at(struct ctx *c, int i, struct reading *r)
 {
@@ -3870,9 +3894,14 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		tv_day(&r->a, base + (is_mod(c, j + 1, M_BEFORE) ? -1 : 1));
 		return j + 2;
 	}
-	/* after five days, after a year: from the anchor */
+	/* after five days, after a year: from the anchor; but "after two
+	 * weeks of talks" is how long something lasted */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
+		if (is_mod(c, e + 1, M_OF)) {
+			r->nodate = 1;
+			return e + 1;
+		}
 		shift(c, anchor_days(c), u, n, &r->a);
 		return e + 1;
 	}
@@ -3943,7 +3972,7 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		m = -2;
 		break;
 	default:
-		return -1;
+		return j > i ? year_ago_quarter(c, j, &r->a) : -1;
 	}
 	/* this past Wednesday: the last one before the anchor */
 	if (m == 0 && is_mod(c, j + 1, M_PAST) &&

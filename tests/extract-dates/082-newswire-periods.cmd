@@ -1,0 +1,1 @@
+extract-dates --format=tsv --ref=1989-10-25 --each-line
