@@ -122,6 +122,23 @@ is_mod(const struct ctx *c, int i, int m)
 	return tk(c, i)->mod == m;
 }
 
+#define CL(cls) (1u << (cls))
+
+/*
+ * The word at i is in one of the classes of mask (CL(L_UNITS) |
+ * CL(L_MODIFIERS) ...).  The readings of main_at() open with it: each
+ * lets go at once of a head none of its forms can begin with (Tuesday is
+ * no quarter, "discuss" no holiday), where its tests one after the other
+ * would each have failed (and done nothing else).
+ */
+static inline int
+word_in(const struct ctx *c, int i, uint32_t mask)
+{
+	const struct tok *t = tk(c, i);
+
+	return t->type == T_WORD && (t->cmask & mask) != 0;
+}
+
 /*
  * The word t is spelt w, letter for letter when fold is 0, in any case
  * when fold is 0x20 (w then in lower case: "TUES" and "Tues" are "tues").
@@ -2617,6 +2634,11 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	long days, to, an;
 	struct reading r2;
 
+	/* a holiday's name, or a word before it: the, next, morning ... */
+	if (!word_in(c, i,
+		CL(L_MODIFIERS) | CL(L_HOLIDAYS) | CL(L_MONTHS) |
+		    CL(L_SEASONS) | CL(L_PARTS) | CL(L_STREETS)))
+		return -1;
 	/* the [second] closest Christmas to today */
 	if (is_mod(c, j, M_THE)) {
 		int o = ordinal_at(c, j + 1, &e);
@@ -2847,6 +2869,13 @@ period_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, o, e, u, pl, y = 0, fiscal = 0, ay, am, ad, t, v;
 
+	/* the, fiscal, third, week; 1st, 1990s; '90s */
+	if (!word_in(c, i,
+		CL(L_MODIFIERS) | CL(L_ORDINALS) | CL(L_NUMBERS) |
+		    CL(L_UNITS)) &&
+	    !(is_num(c, i) && (tk(c, i)->flags & (TF_ORD | TF_S))) &&
+	    !is_punct(c, i, '\''))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_FISCAL)) {
@@ -3000,6 +3029,8 @@ season_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, s, m = 0, y, e, ay, am, ad, t;
 
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_SEASONS)))
+		return -1;
 	if (is_mod(c, j, M_THIS) || is_mod(c, j, M_NEXT) ||
 	    is_mod(c, j, M_LAST) || is_mod(c, j, M_COMING) ||
 	    is_mod(c, j, M_PAST))
@@ -3546,6 +3577,13 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	long an, base;
 	struct dur len;
 
+	/* a number or count (two days ago), a modifier (in, last, the), a
+	 * unit (day after tomorrow); a weekday only before "after" (Friday
+	 * after next) */
+	if (!is_num(c, i) &&
+	    !word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_UNITS)) &&
+	    !(word_in(c, i, CL(L_WEEKDAYS)) && is_mod(c, i + 1, M_AFTER)))
+		return -1;
 	/* N units ago / later / from now; in N units */
 	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
 		j++;
@@ -4293,6 +4331,10 @@ week_of(struct ctx *c, int i, struct reading *r)
 	struct tv v;
 	int j = i, e, pl;
 
+	/* the, week, weekend, w/c */
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_UNITS)) &&
+	    !is_word_text(c, i, "w"))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	/* the weekend of Halloween, the weekend of March 8: the weekend of
