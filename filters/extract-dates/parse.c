@@ -4179,6 +4179,10 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	int j = i, n, e, wd = 0, u = 0, pl, y, m, k;
 	long d;
 
+	/* the, last, a number, an ordinal */
+	if (!is_num(c, i) &&
+	    !word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_ORDINALS)))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_LAST)) {
@@ -4295,6 +4299,9 @@ units_of(struct ctx *c, int i, struct reading *r)
 	int j = i, n, e, u, pl, y, m, k, first;
 	long from, to, len;
 
+	/* the, last, first (an ordinal in words) */
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_ORDINALS)))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_LAST))
@@ -4417,6 +4424,10 @@ business_period(struct ctx *c, int i, struct reading *r)
 	const struct tok *t = tk(c, i), *n = tk(c, i + 1);
 	int u, pl, y, e, k, m;
 
+	/* year-end, June quarter, 2024 fiscal year, '24 fiscal year, 1H24 */
+	if (t->type != T_NUM && !is_punct(c, i, '\'') &&
+	    !word_in(c, i, CL(L_UNITS) | CL(L_MONTHS)))
+		return -1;
 	if ((u = unit_at(c, i, &pl)) != 0 && !pl &&
 	    (u == U_YEAR || u == U_MONTH || u == U_QUARTER) &&
 	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
