@@ -75,6 +75,29 @@ class_close(const char *p, const char *end)
 	return p;
 }
 
+/*
+ * The bracket class at p ('[') as an RXL_SET item: its members (after a
+ * '^', which negates it) in [body, body_end).  Returns the byte after its
+ * ']', or end.  rxl_next() and rxl_alt_end() both step over a class
+ * here, so "[|)]" is one item to both.
+ */
+static const char *
+class_end(const char *p, const char *end, struct rxl_item *it)
+{
+	const char *q = p + 1;
+
+	it->kind = RXL_SET;
+	it->set = '[';
+	it->negated = 0;
+	if (q < end && *q == '^') {
+		it->negated = 1;
+		q++;
+	}
+	it->body = q;
+	it->body_end = class_close(q, end);
+	return it->body_end < end ? it->body_end + 1 : end;
+}
+
 /* The position of the ')' closing the group whose body starts at p. */
 static const char *
 group_close(const char *p, const char *end)
@@ -337,16 +360,7 @@ rxl_next(const char *p, const char *end, struct rxl_item *it)
 	if (c == '\\' && p + 1 < end) {
 		q = escape_item(p, end, it);
 	} else if (c == '[') {
-		it->kind = RXL_SET;
-		it->set = '[';
-		q = p + 1;
-		if (q < end && *q == '^') {
-			it->negated = 1;
-			q++;
-		}
-		it->body = q;
-		it->body_end = class_close(q, end);
-		q = it->body_end < end ? it->body_end + 1 : end;
+		q = class_end(p, end, it);
 	} else if (c == '(') {
 		q = group_item(p, end, it);
 	} else if (c == '.') {
@@ -392,7 +406,6 @@ const char *
 rxl_alt_end(const char *p, const char *end)
 {
 	struct rxl_item it;
-	const char *q;
 
 	while (p < end && *p != '|' && *p != ')') {
 		switch (*p) {
@@ -400,11 +413,7 @@ rxl_alt_end(const char *p, const char *end)
 			p = p + 1 < end ? escape_item(p, end, &it) : p + 1;
 			break;
 		case '[':
-			q = p + 1;
-			if (q < end && *q == '^')
-				q++;
-			q = class_close(q, end);
-			p = q < end ? q + 1 : end;
+			p = class_end(p, end, &it);
 			break;
 		case '(':
 			p = group_item(p, end, &it);

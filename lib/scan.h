@@ -170,6 +170,24 @@ lowest_bit(uint64_t x)
 #endif
 }
 
+/*
+ * Ask the processor to fetch the cache line at p, which a lookup will
+ * read soon: a probe of a table too big for the cache (a set of line
+ * fingerprints) waits a few hundred cycles for memory unless the fetch
+ * started earlier, while other work went on.  It changes nothing else;
+ * without GNU C it does nothing.  Example: cache_prefetch(&set[h & mask])
+ * when h is known, the probe after the line's other work.
+ */
+static inline void
+cache_prefetch(const void *p)
+{
+#if defined(__GNUC__)
+	__builtin_prefetch(p);
+#else
+	(void)p;
+#endif
+}
+
 #if defined(SCAN_SWAR)
 /* The index (0-7) of the first byte flagged in m (m != 0). */
 static inline size_t

@@ -72,6 +72,30 @@ wordtab_spread(const struct wordtab *t)
 }
 
 void
+wordtab_short_init(struct wordtab_short *s, const struct wordtab *t)
+{
+	uint32_t i;
+
+	s->mask = t->mask;
+	s->key = xcalloc((size_t)t->mask + 1, sizeof(*s->key));
+	s->len = xcalloc((size_t)t->mask + 1, sizeof(*s->len));
+	for (i = 0; i <= t->mask; i++) {
+		if (t->tag[i] == 0 || t->slot[i].len > 8)
+			continue;
+		s->key[i] = t->slot[i].key[0];
+		s->len[i] = (unsigned char)t->slot[i].len;
+	}
+}
+
+void
+wordtab_short_free(struct wordtab_short *s)
+{
+	free(s->key);
+	free(s->len);
+	memset(s, 0, sizeof(*s));
+}
+
+void
 wordtab_print_lists(const struct word_list *lists, int header)
 {
 	const char *const *w;

@@ -161,32 +161,51 @@ wordtab_index(const struct wordtab *t, const uint64_t key[3], size_t n)
 
 /*
  * The farthest any word of t sits from its home slot (0: every word at
- * home), for wordtab_has_short()'s condition.
+ * home), for wordtab_short_has()'s condition.
  */
 uint32_t wordtab_spread(const struct wordtab *t);
+
+/*
+ * The words of at most 8 bytes of a table, for a loop that looks up every
+ * word of a text (declutter's stopwords): each slot of t as its first key
+ * word and its length alone, 9 bytes where a table slot takes 40, so that
+ * the set stays in the first-level cache while the text streams past.
+ * A word sits in the same slot as in t.
+ */
+struct wordtab_short {
+	uint64_t *key;      /* the word's bytes, zero-padded; 0: none */
+	unsigned char *len; /* its length; 0: none (or a longer word) */
+	uint32_t mask;      /* slots - 1, as in the table */
+};
+
+/* The short set of t's words of at most 8 bytes; t must have
+ * wordtab_spread(t) <= 1 (see wordtab_short_has()). */
+void wordtab_short_init(struct wordtab_short *s, const struct wordtab *t);
+
+/* Free what wordtab_short_init() took. */
+void wordtab_short_free(struct wordtab_short *s);
 
 /*
  * Is the word whose n bytes (n <= 8) key holds, zero-padded in memory
  * order as wordtab_key() packs them and already folded to lower case
  * (wordtab_fold(), or a cheaper fold the caller knows to be exact for its
- * bytes), in t?  No branch on the word: for a loop that looks up every
- * word of a text (declutter's stopwords), where a mispredicted branch per
- * word costs more than the lookup itself.  It reads the word's home slot
- * and the next one only, so t must have wordtab_spread(t) <= 1 (a few
- * hundred words in a few thousand slots: size the table until it does).
+ * bytes), in s?  No branch on the word: for a loop that looks up every
+ * word of a text, where a mispredicted branch per word costs more than
+ * the lookup itself.  It reads the word's home slot and the next one
+ * only, so the table s was made from must have had wordtab_spread() <= 1
+ * (a few hundred words in a few thousand slots: size the table until it
+ * does).
  */
 static inline unsigned
-wordtab_has_short(const struct wordtab *t, uint64_t key, size_t n)
+wordtab_short_has(const struct wordtab_short *s, uint64_t key, size_t n)
 {
 	const uint64_t k[3] = {key, 0, 0};
-	const struct wordtab_slot *a, *b;
-	uint32_t i;
+	uint32_t i, j;
 
-	i = wordtab_hash(k) & t->mask;
-	a = &t->slot[i];
-	b = &t->slot[(i + 1) & t->mask];
-	return ((a->key[0] == key) & (a->len == n)) |
-	    ((b->key[0] == key) & (b->len == n));
+	i = wordtab_hash(k) & s->mask;
+	j = (i + 1) & s->mask;
+	return ((s->key[i] == key) & (s->len[i] == n)) |
+	    ((s->key[j] == key) & (s->len[j] == n));
 }
 
 /* The slot of the word w[0..n), A-Z folded, or NULL. */

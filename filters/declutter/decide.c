@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "declutter.h"
 #include "lineio.h"
+#include "scan.h"
 #include "xalloc.h"
 
 struct document doc;
@@ -29,6 +30,7 @@ window_init(void)
 	fpset_init(&win.seen, SEEN_CAP, 0);
 	/* Empty for every run: the rules in force may differ. */
 	win.memo = xcalloc(MEMO_SLOTS, sizeof(*win.memo));
+	win.memo_set = xcalloc(MEMO_SLOTS / 2, sizeof(*win.memo_set));
 }
 
 void
@@ -40,7 +42,9 @@ window_free(void)
 		buf_free(&win.ring[i].text);
 	fpset_free(&win.seen);
 	free(win.memo);
+	free(win.memo_set);
 	win.memo = NULL;
+	win.memo_set = NULL;
 }
 
 void
@@ -778,86 +782,160 @@ decide(unsigned long long i)
 	}
 }
 
-/* Memo fields not worked out yet. */
-#define MEMO_CHROME_UNKNOWN 0xFF
-#define MEMO_DOUBLED_UNKNOWN ((size_t)-1)
-#define MEMO_RULE_UNKNOWN (-2)
+/* A memo answer not worked out yet (no answer is negative but a rule's
+ * -1: none). */
+#define MEMO_UNKNOWN (-2)
+
+/* The tag of fingerprint fp in its memo set: bits the set's index does
+ * not use, never 0. */
+static uint32_t
+memo_tag(uint64_t fp)
+{
+	return (uint32_t)(fp >> 32) | 1;
+}
 
 /*
  * The memo slot of the reading t[0..n) with fingerprint fp, and whether
- * it holds that reading (*hit); a slot that holds another is emptied for
- * it.  NULL (no memo) before the page's text has started: lynx's list of
- * links is told from the same line after it (browser_chrome).
+ * it holds that reading (*hit); when no slot does, the one of its set
+ * met less recently is given to it, to be filled by memo_fill() (its old
+ * contents are left until then: the entry is fetched meanwhile, while the
+ * line's features are worked out, so that the stores do not wait for
+ * memory).  NULL (no memo) before the page's text has started: lynx's
+ * list of links is told from the same line after it (browser_chrome).
  */
 static struct memo_entry *
 memo_slot(uint64_t fp, size_t n, int *hit)
 {
+	struct memo_set *set;
 	struct memo_entry *m;
+	uint32_t tag = memo_tag(fp);
+	size_t k = fp & (MEMO_SLOTS / 2 - 1);
+	int w;
 
 	*hit = 0;
 	if (!doc.text_started || fp == 0)
 		return NULL;
-	/* Two slots a set: a hit moves to the first, a new reading takes
-	 * the second (the one less recently hit) and moves to the first. */
-	m = &win.memo[(fp & (MEMO_SLOTS / 2 - 1)) * 2];
-	if (m->fp == fp && m->len == n) {
-		*hit = 1;
-		return m;
+	set = &win.memo_set[k];
+	for (w = 0; w < 2; w++) {
+		m = &win.memo[2 * k + (size_t)w];
+		if (set->tag[w] == tag && m->fp == fp && m->len == n) {
+			set->recent = (unsigned char)w;
+			*hit = 1;
+			return m;
+		}
 	}
-	if (m[1].fp == fp && m[1].len == n) {
-		struct memo_entry t = m[1];
+	w = set->recent ^ 1;
+	set->tag[w] = tag;
+	set->recent = (unsigned char)w;
+	m = &win.memo[2 * k + (size_t)w];
+	cache_prefetch(m);
+	cache_prefetch((const char *)(m + 1) - 1);
+	return m;
+}
 
-		m[1] = m[0];
-		m[0] = t;
-		*hit = 1;
-		return m;
-	}
-	m[1] = m[0];
+/* Fill the memo entry m (if not NULL) that memo_slot() gave the new
+ * reading of fingerprint fp, n bytes, whose features are f. */
+static void
+memo_fill(struct memo_entry *m, uint64_t fp, size_t n, const struct features *f)
+{
+	int k;
+
+	if (m == NULL)
+		return;
 	m->fp = fp;
 	m->len = n;
-	m->doubled = MEMO_DOUBLED_UNKNOWN;
-	m->rule = MEMO_RULE_UNKNOWN;
-	m->cells = -1;
-	m->chrome = MEMO_CHROME_UNKNOWN;
-	return m;
+	m->f = *f;
+	for (k = 0; k < MEMO_FIELDS; k++)
+		m->v[k] = MEMO_UNKNOWN;
+}
+
+/*
+ * Answer field k of the memo for slot s, whose reading is t[0..n): from
+ * entry m when it holds the answer, else worked out and kept in m (when
+ * not NULL).  Every answer besides the features goes through here.
+ */
+static int64_t
+memo_take(struct memo_entry *m, enum memo_field k, const struct slot *s,
+    const char *t, size_t n)
+{
+	int64_t v;
+
+	if (m != NULL && m->v[k] != MEMO_UNKNOWN)
+		return m->v[k];
+	switch (k) {
+	case MEMO_CHROME:
+		v = browser_chrome(t, n, doc.text_started);
+		break;
+	case MEMO_DOUBLED:
+		v = (int64_t)doubled_text(t, n);
+		break;
+	case MEMO_RULE:
+		v = rules_match(
+		    t, n, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
+		break;
+	default:
+		v = text_cells(t, n);
+		break;
+	}
+	if (m != NULL)
+		m->v[k] = v;
+	return v;
+}
+
+void
+classify_start(struct slot *s, const struct line *line)
+{
+	size_t tlen = line->len;
+	const char *t;
+	unsigned marks;
+
+	s->crlf = line->crlf;
+	s->nonl = line->nonl;
+	/* Features, fingerprint and rules read the line's text without
+	 * the marks a text browser puts before it (reading.c). */
+	t = line_reading(line->p, &tlen, &marks);
+	s->rd_off = (size_t)(t - line->p);
+	s->rd_len = tlen;
+	s->marks = (unsigned char)marks;
+	s->fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
+	/*
+	 * The tables classify() looks the line up in (the memo, the seen
+	 * set, the rules' first bytes and trie) are too big for the cache:
+	 * fetch their slots now, while the line before is classified.
+	 */
+	cache_prefetch(&win.memo_set[s->fp & (MEMO_SLOTS / 2 - 1)]);
+	fpset_prefetch(&win.seen, s->fp);
+	if (learning.min > 0)
+		fpset_prefetch(&learning.set, s->fp);
+	rules_prefetch(t, tlen);
 }
 
 void
 classify(struct slot *s, const struct line *line)
 {
 	int fresh, hit;
-	size_t k, tlen;
-	const char *t;
-	unsigned marks;
-	uint64_t fp;
+	size_t k, tlen = s->rd_len;
+	const char *t = line->p + s->rd_off;
+	unsigned marks = s->marks;
+	uint64_t fp = s->fp;
 	struct memo_entry *m;
 
 	s->lineno = doc.next + 1;
-	s->crlf = line->crlf;
-	s->nonl = line->nonl;
 	s->decided = s->kept = 0;
 	s->repeated = s->learned = s->chrome = s->cells = s->row = 0;
 	s->prefix_done = 0;
 	s->why = "";
 	s->rule = -1;
 	s->cat = CAT_CONTENT;
-	/* Features, fingerprint and rules read the line's text without
-	 * the marks a text browser puts before it (reading.c). */
-	tlen = line->len;
-	t = line_reading(line->p, &tlen, &marks);
-	s->rd_off = (size_t)(t - line->p);
-	s->rd_len = tlen;
 	/* What follows up to the verdict depends on the reading alone (and
 	 * the marks): a reading met before takes it from the memo. */
-	fp = tlen > 0 ? reading_fp(t, tlen) : 0; /* line_fp, as learn.c */
 	m = memo_slot(fp, tlen, &hit);
 	if (hit) {
 		s->f = m->f;
 	} else {
 		line_features(t, tlen, &s->f);
 		prose_any_script(t, tlen, &s->f);
-		if (m != NULL)
-			m->f = s->f;
+		memo_fill(m, fp, tlen, &s->f);
 	}
 	/* (prose_any_script() does not read the bullet.) */
 	if (marks & (MARK_BULLET | MARK_NUMBER))
@@ -878,14 +956,7 @@ classify(struct slot *s, const struct line *line)
 		s->learned =
 		    k != (size_t)-1 && learning.set.val[k] >= learning.min;
 	}
-	if (m != NULL && m->chrome != MEMO_CHROME_UNKNOWN) {
-		s->chrome = m->chrome;
-	} else {
-		s->chrome =
-		    (unsigned char)browser_chrome(t, tlen, doc.text_started);
-		if (m != NULL)
-			m->chrome = s->chrome;
-	}
+	s->chrome = (unsigned char)memo_take(m, MEMO_CHROME, s, t, tlen);
 	if (s->chrome == CHROME_IMAGE || s->chrome == CHROME_RULE) {
 		/* Looked through, like an ad slot: a picture between two
 		 * paragraphs does not part them, nor does a heading's
@@ -901,25 +972,12 @@ classify(struct slot *s, const struct line *line)
 	}
 	doc.text_started = 1;
 	/* "FacebookFacebook" is found by the rule for "Facebook". */
-	if (m != NULL && m->doubled != MEMO_DOUBLED_UNKNOWN) {
-		k = m->doubled;
-	} else {
-		k = doubled_text(t, tlen);
-		if (m != NULL)
-			m->doubled = k;
-	}
+	k = (size_t)memo_take(m, MEMO_DOUBLED, s, t, tlen);
 	if (k > 0) {
 		s->chrome = CHROME_DOUBLED;
 		tlen = k;
 	}
-	if (m != NULL && m->rule != MEMO_RULE_UNKNOWN) {
-		s->rule = m->rule;
-	} else {
-		s->rule = rules_match(
-		    t, tlen, s->f.shape == SHAPE_LONG, doc.label, s->lineno);
-		if (m != NULL)
-			m->rule = s->rule;
-	}
+	s->rule = (int)memo_take(m, MEMO_RULE, s, t, tlen);
 	if (s->rule < 0 && s->chrome == CHROME_DOUBLED) {
 		s->sig = SIG_FURN;
 		s->cat = CAT_RELATED;
@@ -947,15 +1005,13 @@ classify(struct slot *s, const struct line *line)
 	} else {
 		s->sig = SIG_WEAK;
 	}
+	/* content_copy() looks the start of a line of prose up in the seen
+	 * set when it is decided, AHEAD lines later: fetch its slot now. */
+	if ((s->sig == SIG_LONG || s->sig == SIG_PROSE) && !s->huge)
+		fpset_prefetch(&win.seen, slot_prefix_fp(s));
 	/* Only a short line or a sentence can be a table's row. */
 	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
-		if (m != NULL && m->cells >= 0) {
-			s->cells = (unsigned char)m->cells;
-		} else {
-			s->cells = (unsigned char)text_cells(t, tlen);
-			if (m != NULL)
-				m->cells = s->cells;
-		}
+		s->cells = (unsigned char)memo_take(m, MEMO_CELLS, s, t, tlen);
 		table_note(doc.next);
 	}
 }

@@ -55,9 +55,10 @@ extern const char *const cat_names[NCAT];
 #define COPY_MAX (1u << 20)
 #define BEHIND 14 /* decided lines kept for context */
 #define AHEAD 48  /* lines read before the oldest is decided */
-#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD */
-_Static_assert(WINDOW > BEHIND + AHEAD && (WINDOW & (WINDOW - 1)) == 0,
-    "the ring must hold the lines behind and ahead of the one decided");
+#define WINDOW 64 /* ring size: a power of two > BEHIND + AHEAD + 1 */
+_Static_assert(WINDOW > BEHIND + AHEAD + 1 && (WINDOW & (WINDOW - 1)) == 0,
+    "the ring must hold the lines behind and ahead of the one decided, "
+    "and the next line, begun (main.c)");
 #define SCAN_MAX 160         /* a longer line is sampled ... */
 #define SCAN_LONG 56         /* ... by its first SCAN_LONG bytes */
 #define SEEN_CAP (1u << 15)  /* fingerprint slots per document, at most */
@@ -137,6 +138,13 @@ unsigned rule_groups(const struct rule *r);
  */
 int rules_match(const char *p, size_t len, int prose, const char *label,
     unsigned long long lineno);
+/*
+ * Start fetching what rules_match(p, len, ...) reads first for a line
+ * that starts p[0..len) (its bucket by the first two bytes, the trie's
+ * node for them), which the cache seldom holds: classify() asks before
+ * the line's features, which take long enough for the fetch.
+ */
+void rules_prefetch(const char *p, size_t len);
 /*
  * The bytes a match of pattern[0..len) can start with and those that can
  * come second; all bytes where the analysis cannot tell.
@@ -257,6 +265,12 @@ void fpset_init(struct fpset *s, size_t cap, int with_doc);
 void fpset_free(struct fpset *s);
 void fpset_clear(struct fpset *s);
 size_t fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh);
+/*
+ * Start fetching the slot where fpset_find(s, fp, ...) looks first: the
+ * sets are too big for the cache, so a lookup waits for memory unless
+ * the line's other work was done in between.  Changes nothing.
+ */
+void fpset_prefetch(const struct fpset *s, uint64_t fp);
 /* The fingerprint of a line's reading (white space and a text browser's
  * marks around it ignored). */
 uint64_t line_fp(const char *p, size_t len);
@@ -306,6 +320,7 @@ struct slot {
 	size_t seen_slot;      /* its slot in the seen set ... */
 	unsigned seen_gen;     /* ... while the set keeps this generation */
 	size_t rd_off, rd_len; /* its reading (line_reading) in text */
+	unsigned char marks;   /* MARK_* before the reading */
 	int rule;              /* index of the rule that matched, or -1 */
 	unsigned char sig;
 	unsigned char cat;      /* the signal's category, then the verdict's */
@@ -356,14 +371,30 @@ extern struct document doc;
  * met, so memory stays MEMO_SLOTS entries whatever the input.
  */
 #define MEMO_SLOTS 4096 /* a power of two */
+/* The answers a memo entry keeps besides the features (memo_take()). */
+enum memo_field {
+	MEMO_CHROME,  /* browser_chrome() after the page's text */
+	MEMO_DOUBLED, /* doubled_text() */
+	MEMO_RULE,    /* rules_match() */
+	MEMO_CELLS,   /* text_cells() */
+	MEMO_FIELDS
+};
 struct memo_entry {
-	uint64_t fp;          /* the reading's fingerprint; 0: empty */
-	size_t len;           /* its length (a second check) */
-	struct features f;    /* line_features and prose_any_script */
-	size_t doubled;       /* doubled_text() */
-	int rule;             /* rules_match(), or -2: not worked out */
-	short cells;          /* text_cells(), or -1: not worked out */
-	unsigned char chrome; /* browser_chrome() after the page's text */
+	uint64_t fp;            /* the reading's fingerprint; 0: empty */
+	size_t len;             /* its length (a second check) */
+	struct features f;      /* line_features and prose_any_script */
+	int64_t v[MEMO_FIELDS]; /* MEMO_UNKNOWN (-2): not worked out */
+};
+/*
+ * The tags of a set's two entries (32 bits of each fingerprint, 0: an
+ * empty entry) and which of them was met last: a line looks here first
+ * (24 KiB, which the cache keeps), and reads an entry (96 bytes, 384 KiB
+ * in all, which it does not) only when its tag is there.  Most lines
+ * are new: they cost no wait for memory.
+ */
+struct memo_set {
+	uint32_t tag[2];
+	unsigned char recent; /* the entry met last, 0 or 1 */
 };
 
 /* The window: a ring of WINDOW slots, and the lines seen in the
@@ -371,7 +402,8 @@ struct memo_entry {
 struct window {
 	struct slot ring[WINDOW];
 	struct fpset seen;
-	struct memo_entry *memo; /* MEMO_SLOTS of them (for the run) */
+	struct memo_entry *memo;   /* MEMO_SLOTS of them (for the run) */
+	struct memo_set *memo_set; /* MEMO_SLOTS / 2: entries 2k, 2k + 1 */
 };
 extern struct window win;
 
@@ -381,7 +413,14 @@ void window_init(void);
 void window_free(void);
 /* Start document docno, named label: the window and the seen set empty. */
 void document_start(const char *label, unsigned long docno);
-/* Fill slot s with the line just read (its rule, features, repeats). */
+/*
+ * Begin slot s with the line just read (its reading and fingerprint) and
+ * start fetching what classify() will look it up in; nothing else
+ * changes, so the line before can be classified meanwhile.
+ */
+void classify_start(struct slot *s, const struct line *line);
+/* Fill slot s, begun by classify_start() with the same line (the same
+ * bytes), with its rule, features and repeats. */
 void classify(struct slot *s, const struct line *line);
 /* Decide line i, all of whose lookahead that exists has been read. */
 void decide(unsigned long long i);

@@ -25,12 +25,14 @@ unsigned char lower_byte[256];
  * English function words (words/stopwords.words).  A line of prose is
  * full of them; menus, headlines, bylines and captions have few.  Only
  * words of at most 8 bytes count ("although" does, "something" does
- * not): wordtab_has_short() looks up those.
+ * not): wordtab_short_has() looks up those.
  */
 #include "declutter/words.h"
 
-/* The stopwords of at most 8 bytes; features_init() fills it. */
+/* The stopwords of at most 8 bytes; features_init() fills it, and
+ * stopword_keys, the set word_scan() looks words up in. */
 static struct wordtab stopwords;
+static struct wordtab_short stopword_keys;
 
 /*
  * The words of legal text (words/legal.words, flag LEGAL_WORD, value its
@@ -149,7 +151,7 @@ features_init(void)
 	}
 	/*
 	 * The smallest table, from 1024 slots, where every word sits at most
-	 * one slot from home, as wordtab_has_short() needs (the list is
+	 * one slot from home, as wordtab_short_has() needs (the list is
 	 * fixed: 1024 slots do for its 139 words of up to 8 bytes).  A table
 	 * a run left behind through exit() (the fuzz harness runs main()
 	 * again) is freed first.
@@ -166,6 +168,8 @@ features_init(void)
 		if (wordtab_spread(&stopwords) <= 1 || bits == 24)
 			break;
 	}
+	wordtab_short_free(&stopword_keys);
+	wordtab_short_init(&stopword_keys, &stopwords);
 	wordtab_free(&legal_words);
 	wordtab_init(&legal_words, 8); /* a few dozen words */
 	for (i = 0; words_legal[i] != NULL; i++) {
@@ -186,6 +190,7 @@ void
 features_free(void)
 {
 	wordtab_free(&stopwords);
+	wordtab_short_free(&stopword_keys);
 	wordtab_free(&legal_words);
 }
 
@@ -488,7 +493,7 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 			 */
 			len = e - s + 1;
 			stops += (len <= 8) &
-			    wordtab_has_short(&stopwords,
+			    wordtab_short_has(&stopword_keys,
 				word_key(p + s, len <= 8 ? len : 8, lim - s),
 				len <= 8 ? len : 8);
 		}

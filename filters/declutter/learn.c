@@ -17,6 +17,7 @@
 #include "hash.h"
 #include "inputs.h"
 #include "lineio.h"
+#include "scan.h"
 #include "xalloc.h"
 
 struct learning learning;
@@ -116,6 +117,15 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 	s->used++;
 	*fresh = 1;
 	return j;
+}
+
+void
+fpset_prefetch(const struct fpset *s, uint64_t fp)
+{
+	size_t j = (fp == 0 ? 1 : fp) & s->mask;
+
+	cache_prefetch(&s->key[j]);
+	cache_prefetch(&s->val[j]);
 }
 
 /* The fingerprint of a line's reading: white space and a text browser's

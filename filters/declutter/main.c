@@ -208,35 +208,69 @@ flush_one(unsigned long long i)
 	doc.done = i + 1;
 }
 
-/* Read a document, deciding each line once its lookahead is in. */
+/*
+ * Classify line s, begun with classify_start(), from its bytes in the
+ * slot; decide the oldest line once the lookahead is in.  Returns
+ * nonzero on a write error.
+ */
+static int
+finish_line(struct slot *s)
+{
+	struct line l;
+
+	l.p = s->text.p;
+	l.len = s->text.len;
+	l.crlf = s->crlf;
+	l.nonl = s->nonl;
+	classify(s, &l);
+	doc.next++;
+	if (doc.next - doc.done > AHEAD)
+		flush_one(doc.done);
+	return out_failed();
+}
+
+/*
+ * Read a document, deciding each line once its lookahead is in.  A line
+ * is classified while the next one is read and begun (classify_start):
+ * the fetches the next one starts from memory have the time of a whole
+ * line to arrive.  A huge line is not copied, so it is classified at
+ * once, from the reader's buffer.
+ */
 static int
 declutter_document(struct input *in, void *ctx)
 {
 	struct line line;
-	struct slot *s;
+	struct slot *s, *pending = NULL;
 
 	(void)ctx;
 	document_start(in->label, in->index);
 	while (input_next(in, &line)) {
-		s = SLOT(doc.next);
+		/* The ring has room for one line past the lookahead. */
+		s = SLOT(doc.next + (pending != NULL));
 		s->huge = line.len > COPY_MAX;
 		buf_reset(&s->text);
 		if (!s->huge)
 			buf_add(&s->text, line.p, line.len);
+		classify_start(s, &line);
+		if (pending != NULL && finish_line(pending))
+			return 1;
+		pending = NULL;
+		if (!s->huge) {
+			pending = s;
+			continue;
+		}
+		/* Decide everything now; the line is written from the
+		 * reader's buffer. */
 		classify(s, &line);
 		doc.next++;
-		if (s->huge) {
-			/* Decide everything now; the line is written from
-			 * the reader's buffer. */
-			while (doc.done < doc.next)
-				flush_one(doc.done);
-			write_line(s, line.p, line.len);
-		} else if (doc.next - doc.done > AHEAD) {
+		while (doc.done < doc.next)
 			flush_one(doc.done);
-		}
+		write_line(s, line.p, line.len);
 		if (out_failed())
 			return 1;
 	}
+	if (pending != NULL && finish_line(pending))
+		return 1;
 	while (doc.done < doc.next)
 		flush_one(doc.done);
 	return out_failed();

@@ -28,6 +28,7 @@
 #include "prog.h"
 #include "rx.h"
 #include "rxlit.h"
+#include "scan.h"
 #include "xalloc.h"
 
 const char *const cat_names[NCAT] = {"content", "ad", "paywall", "account",
@@ -76,8 +77,15 @@ static struct ruleset {
 	uint64_t bloom[1024]; /* 65536 bits over gram hashes */
 	struct gram *gram;
 	size_t *gram_rule;
-	int *gram_next; /* the next gram with the same hash */
-	int *gram_head; /* by gram hash: the first gram, -1: none */
+	int *gram_next; /* the next gram with the same four bytes */
+	/* The distinct grams (their four bytes) in a small open-addressing
+	 * table, each with its first gram, -1: a free slot.  Small (8
+	 * bytes a slot, twice as many slots as grams) because a line's
+	 * bloom hits each look here: a table by the 16-bit hash took 256
+	 * KiB, and each hit waited for memory. */
+	uint32_t *gram_key;
+	int *gram_head;
+	size_t gram_mask;
 	size_t ngrams, gram_cap;
 	size_t *always; /* contains rules without grams */
 	size_t nalways;
@@ -1526,6 +1534,20 @@ gram_hash(uint32_t g)
 	return (unsigned)((g * 0x9E3779B1u) >> 16);
 }
 
+/* The slot of gram g in rules.gram_key: its own, or the free slot it
+ * would take. */
+static size_t
+gram_slot(uint32_t g)
+{
+	size_t j;
+
+	for (j = gram_hash(g) & rules.gram_mask;
+	     rules.gram_head[j] >= 0 && rules.gram_key[j] != g;
+	     j = (j + 1) & rules.gram_mask)
+		;
+	return j;
+}
+
 static int
 bucket_find(const size_t *list, size_t n)
 {
@@ -1597,14 +1619,22 @@ rules_index(void)
 			rules.bloom[c >> 6] |= (uint64_t)1 << (c & 63);
 		}
 	}
-	rules.gram_head = xmalloc(65536 * sizeof(*rules.gram_head));
-	for (c = 0; c < 65536; c++)
-		rules.gram_head[c] = -1;
+	for (n = 16; n < 2 * rules.ngrams; n *= 2)
+		;
+	rules.gram_mask = n - 1;
+	rules.gram_key = xcalloc(n, sizeof(*rules.gram_key));
+	rules.gram_head = xmalloc(n * sizeof(*rules.gram_head));
+	for (i = 0; i < n; i++)
+		rules.gram_head[i] = -1;
 	rules.gram_next = xcalloc(rules.ngrams + 1, sizeof(*rules.gram_next));
+	/* From the last gram to the first: each list in gram order. */
 	for (i = rules.ngrams; i > 0; i--) {
-		c = gram_hash(rules.gram[i - 1].g);
-		rules.gram_next[i - 1] = rules.gram_head[c];
-		rules.gram_head[c] = (int)(i - 1);
+		uint32_t g = rules.gram[i - 1].g;
+		size_t j = gram_slot(g);
+
+		rules.gram_key[j] = g;
+		rules.gram_next[i - 1] = rules.gram_head[j];
+		rules.gram_head[j] = (int)(i - 1);
 	}
 	for (longs = 0; longs < 2; longs++) {
 		for (c = 0; c < 256; c++) {
@@ -1627,7 +1657,12 @@ rules_index(void)
 	rules.scratch = xcalloc(rules.n + 1, sizeof(*rules.scratch));
 }
 
-/* Compile bucket b: its rules' alternation, anchored at the line start. */
+/*
+ * Compile bucket b: its rules' alternation, anchored at the line start.
+ * A line comes without the white space around it (rules_match), so the
+ * alternation needs no "\\s*+" in front, which made every search of a
+ * bucket run the matcher (a third more work on a line it turns away).
+ */
 static void
 bucket_compile(struct bucket *b)
 {
@@ -1638,7 +1673,7 @@ bucket_compile(struct bucket *b)
 	const char *p;
 
 	b->marker = xcalloc(b->n, sizeof(*b->marker));
-	buf_adds(&pat, "^\\s*+(?:");
+	buf_adds(&pat, "^(?:");
 	for (i = 0; i < b->n; i++) {
 		struct rule *r = &rules.v[b->rule[i]];
 
@@ -1698,6 +1733,7 @@ rules_release(void)
 	free(rules.bucket);
 	free(rules.gram);
 	free(rules.gram_rule);
+	free(rules.gram_key);
 	free(rules.gram_head);
 	free(rules.gram_next);
 	free(rules.always);
@@ -1928,19 +1964,18 @@ gram_scan(const char *p, size_t len, size_t from, size_t to, size_t best,
 	size_t i;
 	int k;
 	uint32_t g = 0;
-	unsigned h;
 
 	/* The first three bytes only fill the gram. */
 	for (i = from; i < to && i < from + 3; i++)
 		g = g << 8 | lower_byte[q[i]];
 	for (; (i = bloom_next(q, i, to, &g)) < to; i++) {
-		h = gram_hash(g);
-		for (k = rules.gram_head[h]; k >= 0; k = rules.gram_next[k]) {
+		for (k = rules.gram_head[gram_slot(g)]; k >= 0;
+		     k = rules.gram_next[k]) {
 			size_t r = rules.gram_rule[k];
 			struct rule *rr = &rules.v[r];
 			int rc;
 
-			if (rules.gram[k].g != g || r >= best ||
+			if (r >= best ||
 			    !gram_literal(p, len, i, &rules.gram[k]))
 				continue;
 			if (rr->kind == KIND_ANY) {
@@ -1976,6 +2011,30 @@ gram_match(const char *p, size_t len, int prose, size_t best, const char *label,
 	/* Prose: its head (phrases) and its tail (credits, copyright). */
 	best = gram_scan(p, len, 0, GRAM_LONG, best, label, lineno);
 	return gram_scan(p, len, len - GRAM_LONG, len, best, label, lineno);
+}
+
+void
+rules_prefetch(const char *p, size_t len)
+{
+	unsigned b1, b2;
+	uint32_t node;
+	uint64_t key;
+
+	if (len < 2)
+		return;
+	b1 = (unsigned char)p[0];
+	b2 = (unsigned char)p[1];
+	if (rules.pair[len > LINE_RULE_MAX] != NULL)
+		cache_prefetch(&rules.pair[len > LINE_RULE_MAX][b1 << 8 | b2]);
+	/* The trie's second level (the root's children are a small
+	 * array): trie_find()'s first probe of the table. */
+	node = rules.trie_root[b1 - 'A' < 26 ? b1 | 0x20 : b1];
+	if (node != 0 && rules.trie_key != NULL) {
+		key = ((uint64_t)node << 8 | (b2 - 'A' < 26 ? b2 | 0x20 : b2)) +
+		    1;
+		cache_prefetch(
+		    &rules.trie_key[trie_hash(key) & rules.trie_mask]);
+	}
 }
 
 /*

@@ -22,6 +22,7 @@ int
 main(void)
 {
 	struct wordtab t;
+	struct wordtab_short ts;
 	struct wordtab_slot *s;
 	const struct wordtab_slot *f;
 	char w[32], up[32];
@@ -90,7 +91,7 @@ main(void)
 	wordtab_free(&t);
 
 	/*
-	 * wordtab_has_short() agrees with wordtab_find() on words of 1 to 8
+	 * wordtab_short_has() agrees with wordtab_find() on words of 1 to 8
 	 * bytes, in a table whose words sit at most one slot from home:
 	 * every third of 600 made-up words of 2 to 8 letters (all different:
 	 * the first two letters say i) is in it; each is asked as
@@ -104,6 +105,7 @@ main(void)
 	(void)wordtab_add(&t, "longer words", 12); /* never a short one */
 	test_cond("wordtab: 201 words in 4096 slots, at most one from home",
 	    wordtab_spread(&t) <= 1);
+	wordtab_short_init(&ts, &t);
 	bad = 0;
 	for (i = 0; i < 600; i++) {
 		made_word(w, i);
@@ -111,21 +113,23 @@ main(void)
 		for (j = 0; j < k; j++)
 			up[j] = (char)(w[j] - 32);
 		wordtab_key(w, (size_t)k, key);
-		bad += wordtab_has_short(&t, key[0], (size_t)k) !=
+		bad += wordtab_short_has(&ts, key[0], (size_t)k) !=
 		    (wordtab_find(&t, w, (size_t)k) != NULL);
-		bad += wordtab_has_short(&t, key[0], (size_t)k) != (i % 3 == 0);
+		bad +=
+		    wordtab_short_has(&ts, key[0], (size_t)k) != (i % 3 == 0);
 		wordtab_key(up, (size_t)k, key);
 		bad += !wordtab_fold(key) ||
-		    wordtab_has_short(&t, key[0], (size_t)k) != (i % 3 == 0);
+		    wordtab_short_has(&ts, key[0], (size_t)k) != (i % 3 == 0);
 		up[0] = (char)0xC3;
 		wordtab_key(up, (size_t)k, key);
 		bad += wordtab_fold(key) ||
-		    wordtab_has_short(&t, key[0], (size_t)k) != 0;
+		    wordtab_short_has(&ts, key[0], (size_t)k) != 0;
 	}
 	wordtab_key("longer w", 8, key);
-	bad += wordtab_has_short(&t, key[0], 8) != 0;
+	bad += wordtab_short_has(&ts, key[0], 8) != 0;
 	test_cond(
-	    "wordtab: has_short agrees with find, folded, exact", bad == 0);
+	    "wordtab: short_has agrees with find, folded, exact", bad == 0);
+	wordtab_short_free(&ts);
 	wordtab_free(&t);
 	return test_report();
 }
