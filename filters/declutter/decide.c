@@ -701,6 +701,18 @@ decide(unsigned long long i)
 	int fresh;
 
 	s->kept = 0;
+	/* The seen set's slots the next line's verdict looks up (its copy
+	 * of a kept line's start, its first copy's category): fetch them
+	 * now, while this one is decided. */
+	if (i + 1 < doc.next) {
+		struct slot *n = SLOT(i + 1);
+
+		if ((n->sig == SIG_LONG || n->sig == SIG_PROSE) && !n->huge)
+			fpset_prefetch(&win.seen, slot_prefix_fp(n));
+		if (n->sig != SIG_BLANK && win.seen.gen == n->seen_gen &&
+		    n->seen_slot != (size_t)-1)
+			cache_prefetch(&win.seen.val[n->seen_slot]);
+	}
 	layout_scan(i);
 	if (s->sig == SIG_BLANK) {
 		p = prev_decided(i);
@@ -797,10 +809,9 @@ memo_tag(uint64_t fp)
 /*
  * The memo slot of the reading t[0..n) with fingerprint fp, and whether
  * it holds that reading (*hit); when no slot does, the one of its set
- * met less recently is given to it, to be filled by memo_fill() (its old
- * contents are left until then: the entry is fetched meanwhile, while the
- * line's features are worked out, so that the stores do not wait for
- * memory).  NULL (no memo) before the page's text has started: lynx's
+ * met less recently is given to it, to be filled by memo_fill() once the
+ * line's features are worked out (classify_start() fetched the set's
+ * entries).  NULL (no memo) before the page's text has started: lynx's
  * list of links is told from the same line after it (browser_chrome).
  */
 static struct memo_entry *
@@ -827,10 +838,7 @@ memo_slot(uint64_t fp, size_t n, int *hit)
 	w = set->recent ^ 1;
 	set->tag[w] = tag;
 	set->recent = (unsigned char)w;
-	m = &win.memo[2 * k + (size_t)w];
-	cache_prefetch(m);
-	cache_prefetch((const char *)(m + 1) - 1);
-	return m;
+	return &win.memo[2 * k + (size_t)w];
 }
 
 /* Fill the memo entry m (if not NULL) that memo_slot() gave the new
@@ -885,8 +893,8 @@ memo_take(struct memo_entry *m, enum memo_field k, const struct slot *s,
 void
 classify_start(struct slot *s, const struct line *line)
 {
-	size_t tlen = line->len;
-	const char *t;
+	size_t tlen = line->len, k;
+	const char *t, *e;
 	unsigned marks;
 
 	s->crlf = line->crlf;
@@ -903,7 +911,13 @@ classify_start(struct slot *s, const struct line *line)
 	 * set, the rules' first bytes and trie) are too big for the cache:
 	 * fetch their slots now, while the line before is classified.
 	 */
-	cache_prefetch(&win.memo_set[s->fp & (MEMO_SLOTS / 2 - 1)]);
+	k = s->fp & (MEMO_SLOTS / 2 - 1);
+	cache_prefetch(&win.memo_set[k]);
+	/* Both entries of the set: one is read on a hit, or written. */
+	for (e = (const char *)&win.memo[2 * k];
+	     e < (const char *)&win.memo[2 * k + 2]; e += 64)
+		cache_prefetch(e);
+	cache_prefetch((const char *)&win.memo[2 * k + 2] - 1);
 	fpset_prefetch(&win.seen, s->fp);
 	if (learning.min > 0)
 		fpset_prefetch(&learning.set, s->fp);
@@ -1005,10 +1019,6 @@ classify(struct slot *s, const struct line *line)
 	} else {
 		s->sig = SIG_WEAK;
 	}
-	/* content_copy() looks the start of a line of prose up in the seen
-	 * set when it is decided, AHEAD lines later: fetch its slot now. */
-	if ((s->sig == SIG_LONG || s->sig == SIG_PROSE) && !s->huge)
-		fpset_prefetch(&win.seen, slot_prefix_fp(s));
 	/* Only a short line or a sentence can be a table's row. */
 	if (s->sig == SIG_WEAK || s->sig == SIG_PROSE) {
 		s->cells = (unsigned char)memo_take(m, MEMO_CELLS, s, t, tlen);

@@ -430,6 +430,21 @@ word_bits8(const unsigned char *p)
 	return swar_bits(word);
 }
 
+#if defined(SCAN_SSE2)
+/* The word bytes of the 16 bytes at p as bits 0..15, as word_bits8()
+ * gives them eight at a time: half the work a byte. */
+static unsigned
+word_bits16(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i w = _mm_or_si128(
+	    _mm_or_si128(sse_letters(v), sse_digits(v)), sse_eq(v, '\''));
+
+	/* Bytes of 0x80 or more have their top bit set. */
+	return sse_bits(w) | (unsigned)_mm_movemask_epi8(v);
+}
+#endif
+
 /*
  * Count the words of p[0..n) (runs of word bytes; lim >= n bytes are
  * readable at p) and among them the stopwords and those starting with a
@@ -453,6 +468,13 @@ word_scan(const unsigned char *p, size_t n, size_t lim, struct features *f)
 		for (i = lo; i < hi; i += 8) {
 			uint64_t bits8 = 0;
 
+#if defined(SCAN_SSE2)
+			if (i + 16 <= lim && i + 8 < hi) {
+				m |= (uint64_t)word_bits16(p + i) << (i - lo);
+				i += 8;
+				continue;
+			}
+#endif
 			if (wt.little_endian && i + 8 <= lim) {
 				bits8 = word_bits8(p + i);
 			} else {

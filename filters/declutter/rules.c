@@ -62,8 +62,10 @@ static struct ruleset {
 		       * no rule, 0 not worked out yet */
 	size_t *scratch;
 	/* The prefix trie of the rules that start with literals. */
-	uint64_t *trie_key;
-	uint32_t *trie_val;
+	struct trie_slot {
+		uint64_t key; /* (node << 8 | byte) + 1; 0: a free slot */
+		uint32_t val; /* the child */
+	} * trie; /* key and child side by side: one fetch a probe */
 	size_t trie_mask, trie_used;
 	uint32_t trie_nodes;
 	int *trie_head; /* first entry of each node, -1: none */
@@ -685,42 +687,37 @@ trie_child(uint32_t node, unsigned b, int add)
 
 	if (node == 0 && !add)
 		return rules.trie_root[b];
-	if (rules.trie_key == NULL) {
+	if (rules.trie == NULL) {
 		rules.trie_mask = 1023;
-		rules.trie_key = xcalloc(rules.trie_mask + 1, sizeof(uint64_t));
-		rules.trie_val = xcalloc(rules.trie_mask + 1, sizeof(uint32_t));
+		rules.trie = xcalloc(rules.trie_mask + 1, sizeof(*rules.trie));
 	}
-	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	for (j = trie_hash(key) & rules.trie_mask; rules.trie[j].key != 0;
 	     j = (j + 1) & rules.trie_mask)
-		if (rules.trie_key[j] == key)
-			return rules.trie_val[j];
+		if (rules.trie[j].key == key)
+			return rules.trie[j].val;
 	if (!add)
 		return 0;
 	if ((rules.trie_used + 1) * 4 > (rules.trie_mask + 1) * 3) {
 		size_t n = (rules.trie_mask + 1) * 2, i, k;
-		uint64_t *nk = xcalloc(n, sizeof(*nk));
-		uint32_t *nv = xcalloc(n, sizeof(*nv));
+		struct trie_slot *nt = xcalloc(n, sizeof(*nt));
 
 		for (i = 0; i <= rules.trie_mask; i++) {
-			if (rules.trie_key[i] == 0)
+			if (rules.trie[i].key == 0)
 				continue;
-			for (k = trie_hash(rules.trie_key[i]) & (n - 1);
-			     nk[k] != 0; k = (k + 1) & (n - 1))
+			for (k = trie_hash(rules.trie[i].key) & (n - 1);
+			     nt[k].key != 0; k = (k + 1) & (n - 1))
 				;
-			nk[k] = rules.trie_key[i];
-			nv[k] = rules.trie_val[i];
+			nt[k] = rules.trie[i];
 		}
-		free(rules.trie_key);
-		free(rules.trie_val);
-		rules.trie_key = nk;
-		rules.trie_val = nv;
+		free(rules.trie);
+		rules.trie = nt;
 		rules.trie_mask = n - 1;
 		for (j = trie_hash(key) & rules.trie_mask;
-		     rules.trie_key[j] != 0; j = (j + 1) & rules.trie_mask)
+		     rules.trie[j].key != 0; j = (j + 1) & rules.trie_mask)
 			;
 	}
-	rules.trie_key[j] = key;
-	rules.trie_val[j] = ++rules.trie_nodes;
+	rules.trie[j].key = key;
+	rules.trie[j].val = ++rules.trie_nodes;
 	rules.trie_used++;
 	rules.trie_head = xgrowarray(rules.trie_head, &rules.trie_head_cap,
 	    rules.trie_nodes + 1, sizeof(*rules.trie_head), 256);
@@ -742,10 +739,10 @@ trie_find(uint32_t node, unsigned b)
 
 	if (node == 0)
 		return rules.trie_root[b];
-	for (j = trie_hash(key) & rules.trie_mask; rules.trie_key[j] != 0;
+	for (j = trie_hash(key) & rules.trie_mask; rules.trie[j].key != 0;
 	     j = (j + 1) & rules.trie_mask)
-		if (rules.trie_key[j] == key)
-			return rules.trie_val[j];
+		if (rules.trie[j].key == key)
+			return rules.trie[j].val;
 	return 0;
 }
 
@@ -1740,8 +1737,7 @@ rules_release(void)
 	free(rules.pair[0]);
 	free(rules.pair[1]);
 	free(rules.scratch);
-	free(rules.trie_key);
-	free(rules.trie_val);
+	free(rules.trie);
 	free(rules.trie_head);
 	free(rules.ent_rule);
 	free(rules.cand);
@@ -2029,11 +2025,10 @@ rules_prefetch(const char *p, size_t len)
 	/* The trie's second level (the root's children are a small
 	 * array): trie_find()'s first probe of the table. */
 	node = rules.trie_root[b1 - 'A' < 26 ? b1 | 0x20 : b1];
-	if (node != 0 && rules.trie_key != NULL) {
+	if (node != 0 && rules.trie != NULL) {
 		key = ((uint64_t)node << 8 | (b2 - 'A' < 26 ? b2 | 0x20 : b2)) +
 		    1;
-		cache_prefetch(
-		    &rules.trie_key[trie_hash(key) & rules.trie_mask]);
+		cache_prefetch(&rules.trie[trie_hash(key) & rules.trie_mask]);
 	}
 }
 
