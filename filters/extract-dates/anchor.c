@@ -47,9 +47,12 @@ word_tense(const char *s, size_t b, size_t e)
 		!(len == 4 && (s[b + 1] | 0x20) == 'e'))) /* need, seed */
 		return 0;
 	/* a participle after is, are, be, to: "is closed", "will be
-	 * held", "to cut" are no past */
+	 * held", "to cut" are no past; nor is a verb after will ("will
+	 * last from August to October") */
 	if (b >= 4 && s[b - 1] == ' ' &&
 	    ((s[b - 3] == 'i' && s[b - 2] == 's' && s[b - 4] == ' ') ||
+		(b >= 5 && s[b - 5] == 'w' && s[b - 4] == 'i' &&
+		    s[b - 3] == 'l' && s[b - 2] == 'l') ||
 		(b >= 5 && s[b - 4] == 'a' && s[b - 3] == 'r' &&
 		    s[b - 2] == 'e' && s[b - 5] == ' ') ||
 		(s[b - 3] == 'b' && s[b - 2] == 'e' && s[b - 4] == ' ') ||

@@ -117,7 +117,8 @@ enum mod {
 	M_NOW,
 	M_WITHIN,
 	M_FOR,
-	M_AROUND
+	M_AROUND,
+	M_KIND /* calendar, working, business: "this calendar year" */
 };
 
 /* Parts of the day (L_PARTS values). */

@@ -21,6 +21,12 @@
 #include "dates.h"
 #include "holidays.h"
 
+/* A reader of a rare shape, kept out of line: inlined, it takes from the
+ * unit's growth budget that the common paths (opener(), tk()) need. */
+#define RARE __attribute__((noinline, cold))
+/* ... and one of the common paths, called at every word before a head */
+#define HOT inline __attribute__((always_inline))
+
 struct ctx {
 	struct window *w;
 	struct tok *t; /* w->t and w->nt, which tk() reads at every call: */
@@ -57,6 +63,7 @@ struct reading;
 static int relative_at(struct ctx *c, int i, struct reading *r);
 static int clock_at(const struct ctx *c, int i, struct point *p, int context);
 static int main_at(struct ctx *c, int i, struct reading *r, struct point *pt);
+RARE static int hours_before_day(struct ctx *c, int i, struct reading *r);
 static int number_words(const struct ctx *c, int i, int *end);
 static int tv_valid(const struct tv *v);
 static int invalid_day(const struct tv *v);
@@ -1082,6 +1089,31 @@ blocked_after(const struct ctx *c, int i)
 }
 
 /*
+ * Whether the month/day at i has another one glued to it by a dash, after
+ * or before: "10/1-11/7", "5/1-5/7, 2020", "10/1-11/2/2017" (a range of
+ * days; the two halves are each other's cue).
+ */
+RARE static int
+md_pair_beside(const struct ctx *c, int i)
+{
+	int after;
+
+	if (is_punct(c, i + 3, '-') && tight(c, i + 3) && tight(c, i + 4) &&
+	    is_num(c, i + 4) && tk_raw(c, i + 4)->ndig <= 2 &&
+	    is_punct(c, i + 5, '/') && tight(c, i + 5) && is_num(c, i + 6) &&
+	    tight(c, i + 6))
+		after = i + 7;
+	else if (i >= 4 && is_punct(c, i - 1, '-') && tight(c, i - 1) &&
+	    tight(c, i) && is_num(c, i - 2) && tk_raw(c, i - 2)->ndig <= 2 &&
+	    is_punct(c, i - 3, '/') && tight(c, i - 3) && is_num(c, i - 4))
+		after = i + 3;
+	else
+		return 0;
+	/* no noun after: "1/2-3/4 cup" is a measure */
+	return tk(c, after)->type != T_WORD || tk(c, after)->cmask != 0;
+}
+
+/*
  * A numeric date at i: 3/10/2025, 2025-03-10, 10.03.2025, 3/10 (with a
  * cue).  Returns the index after it or -1.
  */
@@ -1179,8 +1211,15 @@ numeric_date1(const struct ctx *c, int i, struct point *p)
 	if (sep == '/' && a->ndig <= 2 && b->ndig <= 2) {
 		int cue = is_mod(c, i - 1, M_ON) || is_mod(c, i - 1, M_SINCE) ||
 		    is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_FROM) ||
-		    is_mod(c, i - 1, M_TO) || weekday_at(c, i - 1) ||
-		    (is_punct(c, i - 1, ',') && weekday_at(c, i - 2));
+		    is_mod(c, i - 1, M_TO) ||
+		    ((is_mod(c, i - 1, M_BEFORE) ||
+			 is_mod(c, i - 1, M_AFTER)) &&
+			(tk(c, i + 3)->type != T_WORD ||
+			    tk(c, i + 3)->cmask != 0) &&
+			!is_mod(c, i + 3, M_OF)) ||
+		    weekday_at(c, i - 1) ||
+		    (is_punct(c, i - 1, ',') && weekday_at(c, i - 2)) ||
+		    md_pair_beside(c, i);
 
 		x = a->val;
 		y = b->val;
@@ -2439,6 +2478,61 @@ n_units(struct ctx *c, int u, int n, struct reading *r)
 	r->b = b;
 }
 
+/*
+ * A length of n units (days or longer) that ends on the day before the
+ * anchor, as one interval of days: "for the last 3 months" on 2016-11-07
+ * is 2016-08-07/2016-11-06 (what the length covers, not the whole months
+ * beside the anchor's that "the last 3 months" alone names).
+ */
+RARE static void
+back_length(struct ctx *c, int u, int n, struct reading *r)
+{
+	long an = anchor_days(c), from;
+	int y, m, d;
+
+	if (u <= U_FORTNIGHT) {
+		from = an - (u == U_DAY ? 1L : u == U_WEEK ? 7L : 14L) * n;
+	} else {
+		civil_from_days(an, &y, &m, &d);
+		months_later(&y, &m, &d,
+		    -(long)n *
+			(u == U_MONTH           ? 1
+				: u == U_YEAR   ? 12
+				: u == U_DECADE ? 120
+						: 1200));
+		from = days_from_civil(y, m, d);
+	}
+	if (from < days_from_civil(1, 1, 1)) {
+		r->nodate = 1; /* for the past 4000 decades: before year 1 */
+		return;
+	}
+	tv_day(&r->a, from);
+	tv_day(&r->b, an - 1);
+}
+
+/*
+ * The n weekdays (Monday to Friday) after the day an (n > 0) or before it
+ * (n < 0), as one interval: on Tuesday 2018-08-21 the next four business
+ * days are 2018-08-22/2018-08-27, the previous four 2018-08-15/2018-08-20.
+ */
+RARE static void
+work_days(long an, int n, struct reading *r)
+{
+	long d = an, step = n > 0 ? 1 : -1, end = 0;
+	int k = n > 0 ? n : -n;
+
+	while (k > 0) {
+		d += step;
+		if (weekday_of(d) <= 5) {
+			if (end == 0)
+				end = d;
+			k--;
+		}
+	}
+	tv_day(&r->a, n > 0 ? end : d);
+	tv_day(&r->b, n > 0 ? d : end);
+}
+
 /* ---- the main readings ---- */
 
 /*
@@ -2983,6 +3077,15 @@ period_at(struct ctx *c, int i, struct reading *r)
 		    (v = year_at(c, k2 + 1, &e, 0)) > 0) {
 			y = v;
 			k2 = e;
+		} else if (is_mod(c, k2, M_OF) &&
+		    (is_mod(c, k2 + 1, M_LAST) || is_mod(c, k2 + 1, M_THIS) ||
+			is_mod(c, k2 + 1, M_NEXT)) &&
+		    unit_at(c, k2 + 2, &v) == U_YEAR && !v) {
+			/* week 27 of last year */
+			y += is_mod(c, k2 + 1, M_LAST)  ? -1
+			    : is_mod(c, k2 + 1, M_NEXT) ? 1
+							: 0;
+			k2 += 3;
 		}
 		w1 = days_from_civil(y, 1, 4);
 		w1 -= weekday_of(w1) - 1;
@@ -3889,12 +3992,33 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 3;
 	}
 	j++;
+	/* this calendar year, next working week: the year, the week */
+	if (is_mod(c, j, M_KIND) && unit_at(c, j + 1, &pl) >= U_WEEK && !pl)
+		j++;
+	/* the next four business days, the previous 5 working days: the
+	 * weekdays after or before the anchor's day, whatever the verb */
+	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 0 &&
+	    n < 100 && is_mod(c, e, M_KIND) &&
+	    unit_at(c, e + 1, &pl) == U_DAY && (pl ? n > 1 : n == 1)) {
+		work_days(anchor_days(c), m == 1 ? n : -n, r);
+		return e + 2;
+	}
+	/* the following two quarters, with no day named before: the next */
+	if (m == 2 && !c->an->have_last && count_at(c, j, &e) > 1 &&
+	    unit_at(c, e, &pl) >= U_WEEK && pl)
+		m = 1;
 	/* the next five days, the last 1 hour */
 	if ((m == 1 || m == -1 || m == -2) && (n = count_at(c, j, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 &&
 	    (pl ? n > 1 : n == 1 && !is_mod(c, j, M_A)) && u != U_WEEKEND) {
-		if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
-			/* for the past two years: how long; but "sales for
+		if (how_long(c, i) && u != U_QUARTER && u != U_HALF &&
+		    is_mod(c, i - 1, M_FOR) && m < 0 && u >= U_DAY &&
+		    u != U_WEEKEND && !is_mod(c, e + 1, M_OF))
+			/* "worked on it for the last 3 months": the length
+			 * that ends at the anchor, counted back in days */
+			back_length(c, u, n, r);
+		else if (how_long(c, i) && u != U_QUARTER && u != U_HALF)
+			/* over the past two years: how long; but "sales for
 			 * the last two quarters" are reporting periods */
 			r->nodate = 1;
 		else
@@ -3975,7 +4099,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		dw = weekday_of(an);
 		/* last Friday: the Friday of last week; next Friday: of
 		 * next week; this Friday: the coming one (or today) */
-		if (m == -1 || m == -2)
+		if (m == -2)
+			/* past Wednesday: the last one before the anchor, as
+			 * "this past Wednesday" */
+			base = an - ((dw - v + 6) % 7 + 1);
+		else if (m == -1)
 			base = an - (dw - 1) - 7 + (v - 1);
 		else if (m == 1)
 			base = an - (dw - 1) + 7 + (v - 1);
@@ -4400,15 +4528,38 @@ week_of(struct ctx *c, int i, struct reading *r)
 static int
 now_at(struct ctx *c, int i, struct reading *r)
 {
-	if (class_val(c, i, L_RELDAYS) != 102)
-		return -1;
+	int w = i, e;
+
+	/* at present, at the moment, at this moment, at the present time:
+	 * now; not "present" or "moment" otherwise, nor "at the moment of
+	 * impact" */
+	if (class_val(c, i, L_RELDAYS) != 102) {
+		if (!(is_mod(c, i, M_THE) || is_mod(c, i, M_THIS)) ||
+		    class_val(c, i + 1, L_RELDAYS) != 102 ||
+		    is_word_text(c, i + 1, "now"))
+			return -1;
+		w = i + 1;
+	}
+	e = w + 1;
+	if (!is_word_text(c, w, "now")) {
+		if (!(is_mod(c, w - 1, M_AT) ||
+			((is_mod(c, w - 1, M_THE) ||
+			     is_mod(c, w - 1, M_THIS)) &&
+			    is_mod(c, w - 2, M_AT))))
+			return -1;
+		if (is_word_text(c, w, "present") &&
+		    is_word_text(c, e, "time") && is_mod(c, w - 1, M_THE))
+			e++;
+		if (is_mod(c, e, M_OF) || is_word_text(c, e, "when"))
+			return -1;
+	}
 	tv_day(&r->a, anchor_days(c));
 	if (!c->an->from_line) {
 		r->a.grain = G_MINUTE;
 		r->a.hh = c->an->hh >= 0 ? c->an->hh : 0;
 		r->a.mm = c->an->mm >= 0 ? c->an->mm : 0;
 	}
-	return i + 1;
+	return e;
 }
 
 /*
@@ -4813,6 +4964,27 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	}
 	/* a month day and a later one: March 3 to April 5 [2025] */
 	if (r->a.grain == G_DAY && r2.a.grain == G_DAY && p1->m && p2.m) {
+		/* 5/1-5/7, 2020: the year after both */
+		if (!p1->y && !p2.y && is_punct(c, e, ',') &&
+		    year_at(c, e + 1, &v, 1) > 0) {
+			p2.y = r2.a.y = tk(c, v - 1)->val;
+			e = v;
+		}
+		if (!p1->y && !p2.y) {
+			int ay, am, ad,
+			    back =
+				p2.m < p1->m || (p2.m == p1->m && p2.d < p1->d);
+
+			/* the end follows the start; a range that holds
+			 * the anchor's day is this year's, whatever the
+			 * tense ("off from 10/1-11/7", said on October 24) */
+			anchor_civil(c, &ay, &am, &ad);
+			if (!back &&
+			    (p1->m < am || (p1->m == am && p1->d <= ad)) &&
+			    (p2.m > am || (p2.m == am && p2.d >= ad)))
+				r->a.y = ay;
+			r2.a.y = r->a.y + back;
+		}
 		if (p2.y && !p1->y)
 			r->a.y = r2.a.y - (p1->m > p2.m);
 		else if (p1->y && !p2.y) /* 10 August 2013 - 12 September */
@@ -4837,6 +5009,13 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 			e = v;
 		} else if (!p1->y && !p2.y && p1->m && p2.m &&
 		    r->a.grain == G_MONTH) {
+			int ay, am, ad;
+
+			/* "from May to September", said in June: this
+			 * year's months, whatever the tense */
+			anchor_civil(c, &ay, &am, &ad);
+			if (p1->m <= am && am <= p2.m)
+				r->a.y = ay;
 			r2.a.y = r->a.y + (p1->m > p2.m);
 		}
 		if (r->a.grain == G_MONTH && p1->m && !p1->y && p2.y) {
@@ -4863,7 +5042,8 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 /*
  * A bare hour before a clock range word and a clock: 9 to 11 a.m., 7-9pm,
  * 10 until noon; the hour takes the meridiem of the end ("9 to 11 a.m."
- * is 09:00, "7-9pm" 19:00) and both the day written after them.
+ * is 09:00, "7-9pm" 19:00) and both the day written after them; two
+ * bare hours only before a day to come (hours_before_day()).
  */
 static int
 hour_range(struct ctx *c, int i, struct reading *r)
@@ -4881,7 +5061,7 @@ hour_range(struct ctx *c, int i, struct reading *r)
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
 	if ((e = clock_at(c, k, &p2, 1)) <= 0 || !p2.ampm)
-		return -1;
+		return hours_before_day(c, i, r); /* 6-8 next Monday */
 	memset(&p1, 0, sizeof(p1));
 	p1.hh = h;
 	p1.mm = 0;
@@ -4914,16 +5094,15 @@ hour_range(struct ctx *c, int i, struct reading *r)
 }
 
 /*
- * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
- * 9-5".  The hours are read as written, the end moved into the
- * afternoon when it is not after the start ("9-5": 09:00 to 17:00, a
- * working day; "7-9": 07:00 to 09:00, which the suites take as well as
- * 19:00 to 21:00).  A score stays out: after the day at once (or after
- * from or between), and nothing after it but the end of the clause ("lost
- * Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
+ * A range of bare hours at i, "7-9", "9-5": the hours are read as
+ * written, the end moved into the afternoon when it is not after the
+ * start ("9-5": 09:00 to 17:00, a working day; "7-9": 07:00 to 09:00,
+ * which the suites take as well as 19:00 to 21:00).  Returns the index
+ * after the pair with r's clocks set (no day yet), else -1; a falling
+ * pair that is no working day ("3-2") is a score.
  */
-static int
-day_hours(struct ctx *c, int i, struct reading *r)
+RARE static int
+bare_hours(struct ctx *c, int i, struct reading *r)
 {
 	int h1, h2;
 
@@ -4931,14 +5110,7 @@ day_hours(struct ctx *c, int i, struct reading *r)
 	    !is_punct(c, i + 1, '-') || !is_num(c, i + 2) ||
 	    tk(c, i + 2)->ndig > 2 ||
 	    (tk(c, i + 2)->flags & (TF_ORD | TF_S | TF_COMMA)) ||
-	    (h2 = tk(c, i + 2)->val) < 1 || h2 > 12 || h1 == h2 ||
-	    !(tk(c, i + 3)->type == 0 ||
-		(tk(c, i + 3)->type == T_PUNCT &&
-		    ((tk(c, i + 3)->ch == '.' &&
-			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
-			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
-			tk(c, i + 3)->ch == ';')) ||
-		is_word(c, i + 3, L_ZONES)))
+	    (h2 = tk(c, i + 2)->val) < 1 || h2 > 12 || h1 == h2)
 		return -1;
 	/* 9-5 and 11-4 are working hours, 3-2 a score */
 	if (h2 < h1 && h1 < 12 && h1 >= 7 && h2 <= 7)
@@ -4951,7 +5123,48 @@ day_hours(struct ctx *c, int i, struct reading *r)
 	r->a.grain = r->b.grain = G_MINUTE;
 	r->a.hh = h1;
 	r->b.hh = h2;
+	return i + 3;
+}
+
+/*
+ * After a day, a range of bare hours: "next Monday 7-9", "Thursday from
+ * 9-5" (bare_hours()).  A score stays out: after the day at once (or
+ * after from or between), and nothing after it but the end of the clause
+ * ("lost Monday 2-7 to Boston" is no clock).  Returns the end, else -1.
+ */
+static int
+day_hours(struct ctx *c, int i, struct reading *r)
+{
+	if (!(tk(c, i + 3)->type == 0 ||
+		(tk(c, i + 3)->type == T_PUNCT &&
+		    ((tk(c, i + 3)->ch == '.' &&
+			 !(is_num(c, i + 4) && tight(c, i + 4))) ||
+			tk(c, i + 3)->ch == ',' || tk(c, i + 3)->ch == '?' ||
+			tk(c, i + 3)->ch == ';')) ||
+		is_word(c, i + 3, L_ZONES)) ||
+	    bare_hours(c, i, r) < 0)
+		return -1;
 	return zone_after(c, i + 3);
+}
+
+/*
+ * A range of bare hours before a day still to come: "available 6-8 next
+ * Monday", "open 9-5 tomorrow" (bare_hours(); compose() joins the day).
+ * A score is never that of a day to come, so "lost 2-7 Monday" stays
+ * out.  Returns the end of the hours, else -1.
+ */
+RARE static int
+hours_before_day(struct ctx *c, int i, struct reading *r)
+{
+	struct reading d;
+	struct point q;
+	int e;
+
+	if ((e = bare_hours(c, i, r)) < 0 || main_at(c, e, &d, &q) <= 0 ||
+	    d.b.grain || d.nodate || d.a.grain != G_DAY ||
+	    tv_start(&d.a) <= anchor_days(c))
+		return -1;
+	return e;
 }
 
 /* 3-5 March, from 13 to 15th of July: days before the month */
@@ -5008,7 +5221,7 @@ days_then_month(struct ctx *c, int i, struct reading *r)
 }
 
 /* Words that may open an expression before its head. */
-static int
+static HOT int
 opener(const struct ctx *c, int i)
 {
 	const struct tok *t = tk(c, i);
@@ -5064,6 +5277,7 @@ opener(const struct ctx *c, int i)
 	case M_ON:
 	case M_AND:
 	case M_AROUND: /* in about five hours */
+	case M_KIND:   /* this calendar year */
 		return 1;
 	default:
 		return 0;
@@ -5077,6 +5291,24 @@ opener(const struct ctx *c, int i)
  * yesterday", "9:30 a.m. on Christmas".  r is the reading that ends at
  * token k; returns the new end (k when nothing was joined).
  */
+/*
+ * A middle dot at i (U+00B7, or the bullet operator U+2219): the clock and
+ * the day of a post's time stamp, "8:23 AM \u00b7 Jul 9, 2016", as the
+ * pages of news quote them.
+ */
+RARE static int
+middle_dot(const struct ctx *c, int i)
+{
+	const unsigned char *s = (const unsigned char *)c->w->s;
+	const struct tok *t = tk_raw(c, i);
+
+	return t->type == T_PUNCT && t->ch == '?' &&
+	    ((t->end - t->beg == 2 && s[t->beg] == 0xc2 &&
+		 s[t->beg + 1] == 0xb7) ||
+		(t->end - t->beg == 3 && s[t->beg] == 0xe2 &&
+		    s[t->beg + 1] == 0x88 && s[t->beg + 2] == 0x99));
+}
+
 static int
 compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 {
@@ -5087,6 +5319,18 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 	memset(&r2, 0, sizeof(r2));
 	memset(&p2, 0, sizeof(p2));
 	p2.hh = p2.mm = p2.ss = -1;
+	/* "next year's first quarter", "last year's second half": the
+	 * period in the year named before it (not "2025's first quarter",
+	 * a year with its own reading) */
+	if (!r->b.grain && r->a.grain == G_YEAR && !r->a.fiscal && k > 0 &&
+	    (tk(c, k - 1)->flags & TF_POSS) && !p1->y &&
+	    (e = period_at(c, k, &r2)) > 0 && !r2.b.grain &&
+	    (r2.a.grain == G_QUARTER || r2.a.grain == G_HALF) &&
+	    !is_num(c, e - 1)) {
+		r2.a.y = r->a.y;
+		r->a = r2.a;
+		return e;
+	}
 	/* "Oct. 20 this year", "in March last year": the year named after
 	 * a day or month written without one */
 	if (!r->b.grain && (r->a.grain == G_DAY || r->a.grain == G_MONTH) &&
@@ -5166,7 +5410,7 @@ compose(struct ctx *c, int k, struct reading *r, struct point *p1)
 		return k;
 	k2 = k;
 	if (is_mod(c, k2, M_ON) || is_mod(c, k2, M_OF) ||
-	    (is_punct(c, k2, ',') && !is_num(c, k2 + 1)))
+	    (is_punct(c, k2, ',') && !is_num(c, k2 + 1)) || middle_dot(c, k2))
 		k2++;
 	if ((e = main_at(c, k2, &r2, &p2)) <= 0 || r2.b.grain || r2.nodate ||
 	    (r2.a.grain != G_DAY && r2.a.grain != G_POD))

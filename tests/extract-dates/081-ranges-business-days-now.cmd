@@ -1,0 +1,1 @@
+extract-dates --format=tsv --ref=2025-06-19 --each-line
