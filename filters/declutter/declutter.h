@@ -110,6 +110,9 @@ struct rule {
 	/* Of a generic anchored rule (others: empty): */
 	struct byteset first;  /* bytes a match can start with */
 	struct byteset second; /* bytes that can come second */
+	uint64_t punct;        /* of the characters U+2000-U+203F (E2 80
+				* xx), those a match can start with: bit
+				* xx - 0x80 */
 };
 
 /* Load the built-in rules (unless --no-default-rules) and the -r files;
@@ -147,10 +150,12 @@ int rules_match(const char *p, size_t len, int prose, const char *label,
 void rules_prefetch(const char *p, size_t len);
 /*
  * The bytes a match of pattern[0..len) can start with and those that can
- * come second; all bytes where the analysis cannot tell.
+ * come second, and (if punct is not NULL) which of the characters U+2000
+ * to U+203F it can start with (bit c: U+2000 + c); all where the
+ * analysis cannot tell.
  */
-void rule_first_bytes(
-    const char *pat, size_t len, struct byteset *first, struct byteset *second);
+void rule_first_bytes(const char *pat, size_t len, struct byteset *first,
+    struct byteset *second, uint64_t *punct);
 
 /* ------------------------------------------------------------------ */
 /* features.c                                                          */

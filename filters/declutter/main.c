@@ -216,7 +216,7 @@ flush_one(unsigned long long i)
 static int
 finish_line(struct slot *s)
 {
-	struct line l;
+	struct line l = {0};
 
 	l.p = s->text.p;
 	l.len = s->text.len;

@@ -58,8 +58,10 @@ static struct ruleset {
 	size_t nbuckets, bucket_cap;
 	int short_bucket[256]; /* index into bucket, -1: no rule */
 	int long_bucket[256];
-	int *pair[2]; /* by the first two bytes: bucket + 1, -1
-		       * no rule, 0 not worked out yet */
+	int *pair[2];     /* by the first two bytes: bucket + 1, -1
+			   * no rule, 0 not worked out yet */
+	int punct[2][64]; /* the same for a line that starts with
+			   * U+2000 + i (E2 80 xx), by the character */
 	size_t *scratch;
 	/* The prefix trie of the rules that start with literals. */
 	struct trie_slot {
@@ -171,9 +173,46 @@ bs_letter(struct byteset *s, struct byteset *s2, unsigned c)
 struct first2 {
 	struct byteset f; /* first byte of a match */
 	struct byteset s; /* second byte of a match */
+	uint64_t punct;   /* first characters in U+2000-U+203F (PUNCT) */
 	int nullable;     /* it can match the empty string */
 	int len1;         /* it can match exactly one byte */
 };
+
+/*
+ * The first 64 characters of General Punctuation, U+2000 to U+203F (E2 80
+ * 80 to E2 80 BF: spaces, dashes, quotation marks, bullets, the
+ * ellipsis), bit c for U+2000 + c: many lines start with one (a quotation
+ * “...”, a bullet •), and since no letter has its other case there, a
+ * rule can start with one only if it says so (the character, a class
+ * holding it, '.', a negated class).  A line that starts with one is then
+ * searched only by the rules whose set holds it (rule_bucket()), where
+ * the first two bytes (E2 80) are those of every such character.
+ */
+#define PUNCT_ALL (~(uint64_t)0)
+
+/* The bit of the character c[0..n) in a punct set, or 0. */
+static uint64_t
+punct_bit(const unsigned char *c, size_t n)
+{
+	if (n == 3 && c[0] == 0xE2 && c[1] == 0x80)
+		return (uint64_t)1 << (c[2] & 63);
+	return 0;
+}
+
+/* The punct set of the characters lo..hi (code points). */
+static uint64_t
+punct_range(unsigned long lo, unsigned long hi)
+{
+	if (lo < 0x2000)
+		lo = 0x2000;
+	if (hi > 0x203F)
+		hi = 0x203F;
+	if (lo > hi)
+		return 0;
+	/* Bits lo - 0x2000 to hi - 0x2000. */
+	return (~(uint64_t)0 >> (63 - (hi - 0x2000))) &
+	    (~(uint64_t)0 << (lo - 0x2000));
+}
 
 /* A set of characters: ascii holds its ASCII bytes; nonascii says
  * whether it holds characters past U+007F too (any lead byte then, since
@@ -201,8 +240,9 @@ f2_chars(struct first2 *x, const struct byteset *ascii, int nonascii)
  */
 static void
 f2_member(struct byteset *set, struct byteset *s2, const unsigned char *c,
-    size_t n, int *nonascii)
+    size_t n, int *nonascii, uint64_t *punct)
 {
+	*punct |= punct_bit(c, n);
 	if (n == 1 && c[0] < 0x80) {
 		bs_letter(set, s2, c[0]);
 	} else if (n >= 2 && (c[0] == 0xC2 || c[0] == 0xE2)) {
@@ -218,8 +258,8 @@ f2_member(struct byteset *set, struct byteset *s2, const unsigned char *c,
  * does not follow it.
  */
 static int
-f2_escape_set(struct byteset *s, int *nonascii, char set, const char *name,
-    const char *name_end)
+f2_escape_set(struct byteset *s, int *nonascii, uint64_t *punct, char set,
+    const char *name, const char *name_end)
 {
 	size_t n = (size_t)(name_end - name);
 
@@ -246,6 +286,7 @@ f2_escape_set(struct byteset *s, int *nonascii, char set, const char *name,
 			bs_range(s, 'a', 'z');
 		} else {
 			bs_range(s, 0, 127);
+			*punct = PUNCT_ALL; /* \p{P}, \p{Zs} ... */
 		}
 		*nonascii = 1;
 		break;
@@ -253,6 +294,7 @@ f2_escape_set(struct byteset *s, int *nonascii, char set, const char *name,
 	case '.':
 		bs_range(s, 0, 127);
 		*nonascii = 1;
+		*punct = PUNCT_ALL;
 		break;
 	default:
 		return 0;
@@ -269,33 +311,37 @@ f2_class(struct first2 *x, const struct rxl_item *it, int *bad)
 	const char *p;
 	int nonascii = 0;
 	unsigned long c;
+	uint64_t punct = 0;
 
 	memset(&set, 0, sizeof(set));
 	memset(&set2, 0, sizeof(set2));
 	if (it->negated) {
 		bs_range(&set, 0, 127);
 		nonascii = 1;
+		punct = PUNCT_ALL;
 	}
 	for (p = it->body; !it->negated && p < it->body_end;) {
 		p = rxl_member_next(p, it->body_end, &m);
 		switch (m.kind) {
 		case RXL_M_CHAR:
-			f2_member(&set, &set2, m.c, m.n, &nonascii);
+			f2_member(&set, &set2, m.c, m.n, &nonascii, &punct);
 			break;
 		case RXL_M_RANGE:
 			for (c = m.lo; c <= m.hi && c < 0x80; c++)
 				bs_letter(&set, &set2, (unsigned)c);
 			if (m.hi >= 0x80)
 				nonascii = 1;
+			punct |= punct_range(m.lo, m.hi);
 			break;
 		case RXL_M_SET:
-			if (!f2_escape_set(
-				&set, &nonascii, m.set, m.body, m.body_end))
+			if (!f2_escape_set(&set, &nonascii, &punct, m.set,
+				m.body, m.body_end))
 				*bad = 1;
 			break;
 		case RXL_M_POSIX:
 			bs_range(&set, 0, 127);
 			nonascii = 1;
+			punct = PUNCT_ALL;
 			break;
 		default:
 			*bad = 1;
@@ -304,6 +350,7 @@ f2_class(struct first2 *x, const struct rxl_item *it, int *bad)
 	}
 	f2_chars(x, &set, nonascii);
 	bs_union(&x->s, &set2);
+	x->punct = punct;
 }
 
 static const char *f2_alternation(
@@ -318,6 +365,7 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 	struct first2 x;
 	struct byteset set;
 	int nonascii;
+	uint64_t punct;
 
 	memset(out, 0, sizeof(*out));
 	while (p < end && *p != '|' && *p != ')') {
@@ -325,6 +373,7 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 		memset(&x, 0, sizeof(x));
 		memset(&set, 0, sizeof(set));
 		nonascii = 0;
+		punct = 0;
 		zero = 0;
 		switch (it.kind) {
 		case RXL_CHAR:
@@ -341,15 +390,18 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 				f2_chars(&x, &set, it.c[0] >= 0x80);
 				bs_union(&x.s, &set2);
 			}
+			x.punct = punct_bit(it.c, it.n);
 			break;
 		case RXL_SET:
 			if (it.set == '[')
 				f2_class(&x, &it, bad);
-			else if (f2_escape_set(&set, &nonascii, it.set, it.body,
-				     it.body_end))
+			else if (f2_escape_set(&set, &nonascii, &punct, it.set,
+				     it.body, it.body_end)) {
 				f2_chars(&x, &set, nonascii);
-			else
+				x.punct = punct;
+			} else {
 				*bad = 1;
+			}
 			break;
 		case RXL_GROUP:
 			if (it.extended)
@@ -385,6 +437,7 @@ f2_sequence(struct first2 *out, const char *p, const char *end, int *bad)
 		if (open1) {
 			bs_union(&out->f, &x.f);
 			bs_union(&out->s, &x.s);
+			out->punct |= x.punct;
 		}
 		if (open2)
 			bs_union(&out->s, &x.f);
@@ -407,6 +460,7 @@ f2_alternation(struct first2 *out, const char *p, const char *end, int *bad)
 		p = f2_sequence(&x, p, end, bad);
 		bs_union(&out->f, &x.f);
 		bs_union(&out->s, &x.s);
+		out->punct |= x.punct;
 		out->nullable |= x.nullable;
 		out->len1 |= x.len1;
 		if (p < end && *p == '|') {
@@ -418,8 +472,8 @@ f2_alternation(struct first2 *out, const char *p, const char *end, int *bad)
 }
 
 void
-rule_first_bytes(
-    const char *pat, size_t len, struct byteset *first, struct byteset *second)
+rule_first_bytes(const char *pat, size_t len, struct byteset *first,
+    struct byteset *second, uint64_t *punct)
 {
 	struct first2 x;
 	int bad = 0;
@@ -428,6 +482,8 @@ rule_first_bytes(
 	p = f2_alternation(&x, pat, end, &bad);
 	*first = x.f;
 	*second = x.s;
+	if (punct != NULL)
+		*punct = bad || x.nullable || p != end ? PUNCT_ALL : x.punct;
 	if (bad || x.nullable || p != end)
 		memset(first, 0xFF, sizeof(*first));
 	if (bad || x.nullable || x.len1 || p != end)
@@ -1033,6 +1089,7 @@ static struct memo {
 	int done;
 	unsigned groups;
 	struct byteset first, second;
+	uint64_t punct;
 	int generic;
 	struct prefixes *px; /* its prefixes, unless generic */
 	int ngrams;          /* -1: not worked out yet */
@@ -1066,6 +1123,7 @@ rule_analyse(struct rule *r, size_t i)
 	if (m != NULL && m->done) {
 		r->first = m->first;
 		r->second = m->second;
+		r->punct = m->punct;
 		r->generic = m->generic;
 		if (m->px != NULL)
 			trie_add(i, m->px);
@@ -1082,11 +1140,13 @@ rule_analyse(struct rule *r, size_t i)
 	 * (the others are found through the trie or their grams): the
 	 * analysis of the rest would be a third of the start-up's work. */
 	if (r->kind != KIND_ANY && r->generic)
-		rule_first_bytes(r->pat, strlen(r->pat), &r->first, &r->second);
+		rule_first_bytes(
+		    r->pat, strlen(r->pat), &r->first, &r->second, &r->punct);
 	if (m != NULL) {
 		m->done = 1;
 		m->first = r->first;
 		m->second = r->second;
+		m->punct = r->punct;
 		m->generic = r->generic;
 		m->ngrams = -1;
 		if (px != NULL && !r->generic) {
@@ -1757,6 +1817,18 @@ rules_limit(const char *label, unsigned long long lineno)
 }
 
 /*
+ * Can rule r match a line that starts with bytes b1 b2 (only a prefix
+ * rule when longs), as far as its first bytes tell?
+ */
+static int
+pair_rule(const struct rule *r, int longs, unsigned b1, unsigned b2)
+{
+	return r->kind != KIND_ANY && r->generic && !r->gated &&
+	    !(longs && r->kind != KIND_START) && bs_has(&r->first, b1) &&
+	    bs_has(&r->second, b2);
+}
+
+/*
  * The bucket of the rules that can match a line starting with bytes b1
  * b2 (only prefix rules when longs), worked out on first use.
  */
@@ -1771,18 +1843,43 @@ pair_bucket(int longs, unsigned b1, unsigned b2)
 		rules.pair[longs] = xcalloc(65536, sizeof(int));
 	t = rules.pair[longs];
 	if (t[key] == 0) {
-		for (i = 0; i < rules.n; i++) {
-			const struct rule *r = &rules.v[i];
-
-			if (r->kind == KIND_ANY || !r->generic || r->gated ||
-			    (longs && r->kind != KIND_START) ||
-			    !bs_has(&r->first, b1) || !bs_has(&r->second, b2))
-				continue;
-			rules.scratch[n++] = i;
-		}
+		for (i = 0; i < rules.n; i++)
+			if (pair_rule(&rules.v[i], longs, b1, b2))
+				rules.scratch[n++] = i;
 		t[key] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
 	}
 	return t[key] > 0 ? t[key] - 1 : -1;
+}
+
+/*
+ * The bucket of a line that starts with p[0..len): by its first two
+ * bytes, and for a line that starts with one of U+2000 to U+203F (a
+ * quotation mark, a dash, a bullet: E2 80 xx) by that character, which
+ * few rules can start with (see PUNCT_ALL): a quotation's paragraph is
+ * not searched by the rules in Cyrillic and Korean that E2 80 alone lets
+ * in (any letter past ASCII may have its other case under E2).
+ */
+static int
+rule_bucket(const unsigned char *p, size_t len)
+{
+	int longs = len > LINE_RULE_MAX, *t;
+	unsigned c;
+	size_t i, n = 0;
+
+	if (len == 1)
+		return rules.short_bucket[p[0]];
+	if (len < 3 || p[0] != 0xE2 || p[1] != 0x80 || (p[2] & 0xC0) != 0x80)
+		return pair_bucket(longs, p[0], p[1]);
+	c = p[2] & 63;
+	t = rules.punct[longs];
+	if (t[c] == 0) {
+		for (i = 0; i < rules.n; i++)
+			if (pair_rule(&rules.v[i], longs, 0xE2, 0x80) &&
+			    ((rules.v[i].punct >> c) & 1))
+				rules.scratch[n++] = i;
+		t[c] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
+	}
+	return t[c] > 0 ? t[c] - 1 : -1;
 }
 
 /* Compile a literal-led rule alone, anchored at the line start. */
@@ -2047,11 +2144,7 @@ rules_match(const char *p, size_t len, int prose, const char *label,
 
 	if (len == 0)
 		return -1;
-	if (len == 1)
-		bi = rules.short_bucket[(unsigned char)*p];
-	else
-		bi = pair_bucket(len > LINE_RULE_MAX, (unsigned char)p[0],
-		    (unsigned char)p[1]);
+	bi = rule_bucket((const unsigned char *)p, len);
 	if (bi >= 0) {
 		b = &rules.bucket[bi];
 		if (b->rx == NULL)

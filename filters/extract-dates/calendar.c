@@ -533,6 +533,14 @@ put_num(char *b, long v, int width)
 		b[1] = (char)('0' + v % 10);
 		return 2;
 	}
+	/* years: four digits, the next commonest */
+	if (width == 4 && v >= 1000 && v <= 9999) {
+		b[0] = (char)('0' + v / 1000);
+		b[1] = (char)('0' + v / 100 % 10);
+		b[2] = (char)('0' + v / 10 % 10);
+		b[3] = (char)('0' + v % 10);
+		return 4;
+	}
 	if (v < 0) {
 		b[0] = '-';
 		return 1 + put_num(b + 1, -v, width);

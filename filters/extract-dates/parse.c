@@ -129,6 +129,23 @@ is_mod(const struct ctx *c, int i, int m)
 	return tk(c, i)->mod == m;
 }
 
+#define CL(cls) (1u << (cls))
+
+/*
+ * The word at i is in one of the classes of mask (CL(L_UNITS) |
+ * CL(L_MODIFIERS) ...).  The readings of main_at() open with it: each
+ * lets go at once of a head none of its forms can begin with (Tuesday is
+ * no quarter, "discuss" no holiday), where its tests one after the other
+ * would each have failed (and done nothing else).
+ */
+static inline int
+word_in(const struct ctx *c, int i, uint32_t mask)
+{
+	const struct tok *t = tk(c, i);
+
+	return t->type == T_WORD && (t->cmask & mask) != 0;
+}
+
 /*
  * The word t is spelt w, letter for letter when fold is 0, in any case
  * when fold is 0x20 (w then in lower case: "TUES" and "Tues" are "tues").
@@ -2714,6 +2731,11 @@ holiday_at(struct ctx *c, int i, struct reading *r)
 	long days, to, an;
 	struct reading r2;
 
+	/* a holiday's name, or a word before it: the, next, morning ... */
+	if (!word_in(c, i,
+		CL(L_MODIFIERS) | CL(L_HOLIDAYS) | CL(L_MONTHS) |
+		    CL(L_SEASONS) | CL(L_PARTS) | CL(L_STREETS)))
+		return -1;
 	/* the [second] closest Christmas to today */
 	if (is_mod(c, j, M_THE)) {
 		int o = ordinal_at(c, j + 1, &e);
@@ -2944,6 +2966,13 @@ period_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, o, e, u, pl, y = 0, fiscal = 0, ay, am, ad, t, v;
 
+	/* the, fiscal, third, week; 1st, 1990s; '90s */
+	if (!word_in(c, i,
+		CL(L_MODIFIERS) | CL(L_ORDINALS) | CL(L_NUMBERS) |
+		    CL(L_UNITS)) &&
+	    !(is_num(c, i) && (tk(c, i)->flags & (TF_ORD | TF_S))) &&
+	    !is_punct(c, i, '\''))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_FISCAL)) {
@@ -3106,6 +3135,8 @@ season_at(struct ctx *c, int i, struct reading *r)
 {
 	int j = i, s, m = 0, y, e, ay, am, ad, t;
 
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_SEASONS)))
+		return -1;
 	if (is_mod(c, j, M_THIS) || is_mod(c, j, M_NEXT) ||
 	    is_mod(c, j, M_LAST) || is_mod(c, j, M_COMING) ||
 	    is_mod(c, j, M_PAST))
@@ -3673,6 +3704,13 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	long an, base;
 	struct dur len;
 
+	/* a number or count (two days ago), a modifier (in, last, the), a
+	 * unit (day after tomorrow); a weekday only before "after" (Friday
+	 * after next) */
+	if (!is_num(c, i) &&
+	    !word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_UNITS)) &&
+	    !(word_in(c, i, CL(L_WEEKDAYS)) && is_mod(c, i + 1, M_AFTER)))
+		return -1;
 	/* N units ago / later / from now; in N units */
 	if (is_mod(c, j, M_IN) || is_mod(c, j, M_WITHIN)) {
 		j++;
@@ -4298,6 +4336,10 @@ nth_of(struct ctx *c, int i, struct reading *r)
 	int j = i, n, e, wd = 0, u = 0, pl, y, m, k;
 	long d;
 
+	/* the, last, a number, an ordinal */
+	if (!is_num(c, i) &&
+	    !word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_ORDINALS)))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_LAST)) {
@@ -4414,6 +4456,9 @@ units_of(struct ctx *c, int i, struct reading *r)
 	int j = i, n, e, u, pl, y, m, k, first;
 	long from, to, len;
 
+	/* the, last, first (an ordinal in words) */
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_NUMBERS) | CL(L_ORDINALS)))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	if (is_mod(c, j, M_LAST))
@@ -4450,6 +4495,10 @@ week_of(struct ctx *c, int i, struct reading *r)
 	struct tv v;
 	int j = i, e, pl;
 
+	/* the, week, weekend, w/c */
+	if (!word_in(c, i, CL(L_MODIFIERS) | CL(L_UNITS)) &&
+	    !is_word_text(c, i, "w"))
+		return -1;
 	if (is_mod(c, j, M_THE))
 		j++;
 	/* the weekend of Halloween, the weekend of March 8: the weekend of
@@ -4555,6 +4604,10 @@ business_period(struct ctx *c, int i, struct reading *r)
 	const struct tok *t = tk(c, i), *n = tk(c, i + 1);
 	int u, pl, y, e, k, m;
 
+	/* year-end, June quarter, 2024 fiscal year, '24 fiscal year, 1H24 */
+	if (t->type != T_NUM && !is_punct(c, i, '\'') &&
+	    !word_in(c, i, CL(L_UNITS) | CL(L_MONTHS)))
+		return -1;
 	if ((u = unit_at(c, i, &pl)) != 0 && !pl &&
 	    (u == U_YEAR || u == U_MONTH || u == U_QUARTER) &&
 	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&

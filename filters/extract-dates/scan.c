@@ -68,6 +68,9 @@ static const unsigned char byte_kind[256] = {
     /* 0xf0 */ K16(B_HIGH)};
 #undef DG
 
+static inline size_t letters_end(
+    const unsigned char *s, size_t n, size_t e);
+
 size_t
 next_candidate(const char *str, size_t n, size_t i)
 {
@@ -80,8 +83,7 @@ next_candidate(const char *str, size_t n, size_t i)
 		if (is_digit((int)c))
 			return i;
 		if (is_alpha((int)c)) {
-			for (e = i + 1; e < n && is_alpha(s[e]); e++)
-				continue;
+			e = letters_end(s, n, i + 1);
 			if ((i == 0 || !is_alpha(s[i - 1])) &&
 			    (lex_maybe_trigger(s + i, e - i) ||
 				(e - i == 2 && (s[i + 1] | 0x20) == 'm' &&
@@ -108,8 +110,14 @@ has_candidate(const char *str, size_t n, size_t i)
 	const unsigned char *s = (const unsigned char *)str;
 	size_t k = i;
 
-	/* most lines of news have a digit: found eight bytes at a time,
-	 * where next_candidate() walks word by word */
+	/* most lines of news have a digit: found sixteen (or eight) bytes
+	 * at a time, where next_candidate() walks word by word */
+#if defined(SCAN_SSE2)
+	for (; k + 16 <= n; k += 16)
+		if (sse_bits(sse_digits(
+			_mm_loadu_si128((const __m128i *)(s + k)))) != 0)
+			return 1;
+#endif
 #if defined(SCAN_SWAR)
 	for (; k + 8 <= n; k += 8)
 		if (swar_digits(swar_load(s + k)) != 0)
@@ -224,10 +232,12 @@ word_fast(struct tok *t, const unsigned char *s, size_t n, size_t i, int sp,
 	t->type = T_WORD;
 	t->ndig = (uint8_t)klen;
 	/* AM, WASHINGTON: two capitals.  A capital is a letter with bit 5
-	 * clear; computed without a branch, as capitals come at random to
-	 * the branch predictor */
-	t->flags = (uint8_t)(sp * TF_SP | !(v & 0x20u) * TF_CAP |
-	    ((v & 0xff00u) != 0 && !(v & 0x2000u)) * TF_UPPER);
+	 * clear: TF_CAP (0x01) is that bit of the first letter turned over
+	 * and moved down from bit 5, TF_UPPER (0x20) the second letter's
+	 * from bit 13 (when there is a second letter); computed without a
+	 * branch, as capitals come at random to the branch predictor */
+	t->flags = (uint8_t)((unsigned)sp * TF_SP | (~v >> 5 & TF_CAP) |
+	    (~v >> 8 & TF_UPPER & -(uint32_t)(klen > 1)));
 	*next = e;
 	if (!(bits >> (LEX_TRIGGER_SHIFT + klen) & 1)) {
 		t->lazy = (uint8_t)((bits >> klen & 1) *

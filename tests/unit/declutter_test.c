@@ -90,7 +90,7 @@ test_against_pcre2(void)
 			continue;
 		}
 		/* Every rule, not only those declutter asks of. */
-		rule_first_bytes(pat, len, &first, &second);
+		rule_first_bytes(pat, len, &first, &second, NULL);
 		if (rx_start_bytes(rx, set)) {
 			known++;
 			for (b = 0; b < 256; b++)
@@ -113,6 +113,65 @@ test_against_pcre2(void)
 	test_cond("declutter: pcre2 knew some rules' start bytes", known > 20);
 }
 
+/* A match m[0..n) that starts with one of U+2000 to U+203F is in the
+ * rule's punct set. */
+static int
+in_punct(uint64_t punct, const char *m, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)m;
+
+	if (n < 3 || u[0] != 0xE2 || u[1] != 0x80 || (u[2] & 0xC0) != 0x80)
+		return 1;
+	return (punct >> (u[2] & 63)) & 1;
+}
+
+/*
+ * The punct sets (rules.c's PUNCT_ALL): a pattern can start with these
+ * characters of U+2000 to U+203F and no others.
+ */
+static void
+test_punct(void)
+{
+	static const struct {
+		const char *pat;
+		uint64_t punct;
+	} t[] = {
+	    {"“quote", (uint64_t)1 << 0x1C},
+	    {"\\x{201C}quote", ~(uint64_t)0}, /* not followed */
+	    {"share|читайте|관련 기사", 0},
+	    {"“|”", (uint64_t)1 << 0x1C | (uint64_t)1 << 0x1D},
+	    {"[‹«<] ?prev", (uint64_t)1 << 0x39},
+	    {"\\p{Lu}\\w+ said", 0},
+	    {"[‐-―]", (uint64_t)0x3F << 0x10},
+	    {"[ -⁰]x", ~(uint64_t)0}, /* U+0020 to U+2070 */
+	    {"[‿-⁰]x", (uint64_t)1 << 0x3F},
+	    {"[–—]+ more", (uint64_t)1 << 0x13 | (uint64_t)1 << 0x14},
+	    {"[^a-z]", ~(uint64_t)0},
+	    {".{2}x", ~(uint64_t)0},
+	    {"(?:…)?x", (uint64_t)1 << 0x26},
+	    {"(?=“)x", 0},
+	    {"(?:…)?•", (uint64_t)1 << 0x26 | (uint64_t)1 << 0x22},
+	    {"\\p{P}", ~(uint64_t)0},
+	    {"x?", ~(uint64_t)0},
+	};
+	size_t i, bad = 0;
+	struct byteset f, s2;
+	uint64_t p;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		rule_first_bytes(t[i].pat, strlen(t[i].pat), &f, &s2, &p);
+		if (p != t[i].punct) {
+			printf("pattern %s: punct %016llx, not %016llx\n",
+			    t[i].pat, (unsigned long long)p,
+			    (unsigned long long)t[i].punct);
+			bad++;
+		}
+	}
+	test_cond("declutter: the characters of U+2000 to U+203F a pattern "
+		  "starts with",
+	    bad == 0);
+}
+
 /* Every match on real-looking lines starts with bytes of the sets. */
 static void
 test_on_lines(int argc, char **argv)
@@ -123,13 +182,14 @@ test_on_lines(int argc, char **argv)
 	struct rx **rxs = xcalloc(rules.n, sizeof(*rxs));
 	struct byteset *first = xcalloc(rules.n, sizeof(*first));
 	struct byteset *second = xcalloc(rules.n, sizeof(*second));
+	uint64_t *punct = xcalloc(rules.n, sizeof(*punct));
 
 	for (i = 0; i < rules.n; i++) {
 		const struct rule *r = rule_at((int)i);
 		const char *pat = rule_pattern(r, &len);
 		struct buf b2 = BUF_INIT;
 
-		rule_first_bytes(pat, len, &first[i], &second[i]);
+		rule_first_bytes(pat, len, &first[i], &second[i], &punct[i]);
 
 		buf_adds(&b2, r->kind == KIND_ANY ? "(?:" : "^(?:");
 		buf_add(&b2, pat, len);
@@ -171,7 +231,9 @@ test_on_lines(int argc, char **argv)
 					&first[i], (unsigned char)t[ov[0]]) ||
 				    (ov[1] - ov[0] >= 2 &&
 					!in_set(&second[i],
-					    (unsigned char)t[ov[0] + 1]))) {
+					    (unsigned char)t[ov[0] + 1])) ||
+				    !in_punct(
+					punct[i], t + ov[0], ov[1] - ov[0])) {
 					printf("rule %s matches '%.*s' outside "
 					       "its sets\n",
 					    r->why, (int)(ov[1] - ov[0]),
@@ -189,6 +251,7 @@ test_on_lines(int argc, char **argv)
 	free(rxs);
 	free(first);
 	free(second);
+	free(punct);
 	printf("(%zu lines, %zu matches)\n", lines, matches);
 	test_cond(
 	    "declutter: every match starts in the computed sets", bad == 0);
@@ -211,6 +274,7 @@ main(int argc, char **argv)
 	test_cond("declutter: built-in rules loaded", rules.n > 100);
 	test_builtin_compile();
 	test_against_pcre2();
+	test_punct();
 	if (argc > 1) {
 		test_on_lines(argc, argv);
 	} else {
