@@ -68,8 +68,7 @@ static const unsigned char byte_kind[256] = {
     /* 0xf0 */ K16(B_HIGH)};
 #undef DG
 
-static inline size_t letters_end(
-    const unsigned char *s, size_t n, size_t e);
+static inline size_t letters_end(const unsigned char *s, size_t n, size_t e);
 
 size_t
 next_candidate(const char *str, size_t n, size_t i)
