@@ -218,7 +218,10 @@ finish_line(struct slot *s)
 {
 	struct line l = {0};
 
-	l.p = s->text.p;
+	/* An empty line's slot may never have held a byte: its buffer is
+	 * still NULL, and classify() adds an offset to it (NULL + 0 is
+	 * undefined behaviour; clang's UBSan stops on it). */
+	l.p = s->text.p != NULL ? s->text.p : "";
 	l.len = s->text.len;
 	l.crlf = s->crlf;
 	l.nonl = s->nonl;
