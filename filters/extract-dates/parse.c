@@ -5723,7 +5723,8 @@ head_worth(struct ctx *c, int h)
 		    (b->type == T_PUNCT && (b->ch == '\'' || b->ch == '.') &&
 			h > 1 && class_is(c, h - 2, L_HOLIDAYS)) ||
 		    (a->type == T_WORD && a->mod != 0) || a->type == T_NUM ||
-		    (a->type == T_PUNCT && a->ch == '-') || most_recent(c, h - 1);
+		    (a->type == T_PUNCT && a->ch == '-') ||
+		    most_recent(c, h - 1);
 	}
 	if (t->type != T_NUM)
 		return 1;
