@@ -3701,10 +3701,11 @@ how_long(const struct ctx *c, int i)
  * was named.
  */
 static int
-year_before_period(const struct ctx *c, int u, int n, struct tv *v)
+year_before_period(struct ctx *c, int u, int n, struct tv *v)
 {
 	if (u != U_YEAR || n != 1 || !c->an->have_speriod)
 		return 0;
+	c->used = 1; /* as a year earlier than a day named */
 	*v = c->an->speriod;
 	v->y--;
 	return 1;
