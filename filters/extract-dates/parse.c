@@ -2001,6 +2001,12 @@ point_at(struct ctx *c, int i, struct point *p)
 			p->pod = pod;
 			j = k + 2;
 		} else if (date_at(c, k, p) > 0) {
+			/* "midnight Friday": the midnight that ends Friday,
+			 * as a deadline is set (but "midnight on 12th
+			 * August" opens it) */
+			if (k == j && p->wd &&
+			    class_val(c, i, L_PARTS) == P_MIDNIGHT)
+				p->hh = 24;
 			j = date_at(c, k, p);
 			/* "9 tomorrow evening" */
 			if (p->hasreld && p->pod == 0 &&
@@ -3183,6 +3189,12 @@ season_at(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (is_mod(c, j, M_OF))
 			return -1; /* the fall of Rome */
+		/* "expect profit to fall" is the verb; "from spring to
+		 * fall" a range of seasons */
+		if (s == 3 && is_word_text(c, i - 1, "to") &&
+		    class_val(c, i - 2, L_SEASONS) <= 0 &&
+		    class_val(c, i - 3, L_SEASONS) <= 0)
+			return -1;
 		long now, k;
 
 		anchor_civil(c, &ay, &am, &ad);
@@ -3976,10 +3988,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 2;
 	}
 	/* after five days, after a year: from the anchor; but "after two
-	 * weeks of talks" is how long something lasted */
+	 * weeks of talks" is how long something lasted, and so is "the
+	 * strike ended Friday after 11 days" in a past clause */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
-		if (is_mod(c, e + 1, M_OF)) {
+		if (is_mod(c, e + 1, M_OF) || tense(c, i, e + 1) < 0) {
 			r->nodate = 1;
 			return e + 1;
 		}
