@@ -635,10 +635,12 @@ word_minutes(const struct ctx *c, int i, int *end)
 		if (is_punct(c, k, '-') && tight(c, k))
 			k++;
 		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
-		    tk(c, k)->type == T_WORD)
+		    tk(c, k)->type == T_WORD) {
 			v += u;
-		else
+			k++; /* after "forty-five" */
+		} else {
 			k = i + 1;
+		}
 	}
 	*end = k;
 	return v;
@@ -722,7 +724,7 @@ bare_hour(const struct ctx *c, int i)
 	if (t->type == T_NUM && t->ndig <= 2 &&
 	    !(t->flags & (TF_COMMA | TF_ORD | TF_S)) && t->val >= 1 &&
 	    t->val <= 12 && !is_punct(c, i + 1, ':') &&
-	    !is_punct(c, i + 1, '.') && !is_punct(c, i + 1, '/'))
+	    !decimal_dot(c, i + 1) && !is_punct(c, i + 1, '/'))
 		return t->val;
 	if (t->type == T_WORD && (v = class_val(c, i, L_NUMBERS)) >= 1 &&
 	    v <= 12 && t->ndig > 2 /* not "a" */)
@@ -2983,6 +2985,23 @@ tag_at(struct ctx *c, int i, struct reading *r)
 }
 
 /* the third quarter [of 2025], the first half, fiscal 2025, 1990s ... */
+/* The expression at i is when something happens: after in, by, until,
+ * before, during, or the end, start or middle of ("completed by the end
+ * of the first quarter"). */
+static int
+happens_in(const struct ctx *c, int i)
+{
+	int b = i - 1;
+
+	if (is_mod(c, b, M_OF) &&
+	    (is_mod(c, b - 1, M_END) || is_mod(c, b - 1, M_BEGIN) ||
+		is_mod(c, b - 1, M_MIDDLE)))
+		b -= 2 + is_mod(c, b - 2, M_THE);
+	return is_mod(c, b, M_IN) || is_mod(c, b, M_BY) ||
+	    is_mod(c, b, M_UNTIL_ALIAS) || is_mod(c, b, M_BEFORE) ||
+	    is_mod(c, b, M_DURING);
+}
+
 static int
 period_at(struct ctx *c, int i, struct reading *r)
 {
@@ -3061,6 +3080,18 @@ period_at(struct ctx *c, int i, struct reading *r)
 				    (u == U_QUARTER ? (am - 1) / 3 + 1 < o
 						    : (am - 1) / 6 + 1 < o))
 					y--;
+				/* and the year after when the clause is
+				 * future, the period ended more than three
+				 * months before, and something is to happen
+				 * in it: "will be completed by the end of the
+				 * first quarter", said in October (but "will
+				 * report third-quarter results" is this
+				 * year's, and so is "will exceed those of the
+				 * first half") */
+				else if (!fiscal && t > 0 &&
+				    am - o * (u == U_QUARTER ? 3 : 6) > 3 &&
+				    happens_in(c, i))
+					y++;
 			}
 			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y, 1,
 			    1);
@@ -4669,11 +4700,16 @@ business_period(struct ctx *c, int i, struct reading *r)
 	if (t->type != T_NUM && !is_punct(c, i, '\'') &&
 	    !word_in(c, i, CL(L_UNITS) | CL(L_MONTHS)))
 		return -1;
+	/* (also "by year end", "at year end" in two words) */
 	if ((u = unit_at(c, i, &pl)) != 0 && !pl &&
 	    (u == U_YEAR || u == U_MONTH || u == U_QUARTER) &&
-	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
-	    is_mod(c, i + 2, M_END)) {
-		k = i + 3;
+	    ((is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
+		 is_mod(c, i + 2, M_END)) ||
+		(is_mod(c, i + 1, M_END) && !tight(c, i + 1) &&
+		    (is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_AT) ||
+			is_mod(c, i - 1, M_BEFORE) ||
+			is_mod(c, i - 1, M_UNTIL_ALIAS))))) {
+		k = i + 2 + is_punct(c, i + 1, '-');
 		if (u == U_YEAR && (y = year_at(c, k, &e, 0)) > 0) {
 			tv_set(&r->a, G_YEAR, y, 1, 1);
 			k = e;
@@ -5764,6 +5800,9 @@ head_worth(struct ctx *c, int h)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
+	if (h > 1 && is_mod(c, h - 1, M_PAST) && t->val <= 12 &&
+	    tk(c, h - 2)->type == T_WORD)
+		return 1; /* ten past 3, police said */
 	if (n->type == T_PUNCT && n->ch == '.')
 		/* 3.5 is a number; 10.03.2025 a date; "at 6.45", "9.am" a
 		 * clock */
