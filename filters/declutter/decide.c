@@ -504,8 +504,21 @@ caption_copy(unsigned long long i)
 }
 
 /* The seen set's value for the start of a kept line of prose (see
- * content_copy). */
+ * content_copy), and for a line not seen or not decided yet. */
 #define SEEN_PROSE_START 0xFE
+#define SEEN_NONE 0xFF
+
+/* What the document's seen set holds for fingerprint fp: the category of
+ * the line's first copy, SEEN_PROSE_START, or SEEN_NONE. */
+static unsigned
+seen_value(uint64_t fp)
+{
+	size_t k;
+	int fresh;
+
+	k = fpset_find(&win.seen, fp, 0, &fresh);
+	return k != (size_t)-1 ? win.seen.val[k] : SEEN_NONE;
+}
 
 /* Sentence ends looked at for a copy run on into the next paragraphs. */
 #define RUN_ON_SENTENCES 4
@@ -554,8 +567,7 @@ static int
 content_copy(struct slot *s)
 {
 	uint64_t fp;
-	size_t k, n = s->text.len, e;
-	int fresh;
+	size_t n = s->text.len, e;
 	unsigned ends = 0;
 	const char *t, *q;
 
@@ -565,8 +577,7 @@ content_copy(struct slot *s)
 	/* Either copy starts as a kept line did: most lines stop here. */
 	if ((fp = slot_prefix_fp(s)) == 0)
 		return 0;
-	k = fpset_find(&win.seen, fp, 0, &fresh);
-	if (k == (size_t)-1 || win.seen.val[k] != SEEN_PROSE_START)
+	if (seen_value(fp) != SEEN_PROSE_START)
 		return 0;
 	if (ends_cut(t, n))
 		return 1;
@@ -582,8 +593,7 @@ content_copy(struct slot *s)
 		if (t[e] != ' ')
 			continue;
 		ends++;
-		k = fpset_find(&win.seen, reading_fp(t, e), 0, &fresh);
-		if (k != (size_t)-1 && win.seen.val[k] == CAT_CONTENT)
+		if (seen_value(reading_fp(t, e)) == CAT_CONTENT)
 			return 1;
 	}
 	return 0;
@@ -639,13 +649,10 @@ numbered_links(unsigned long long i, struct slot *s)
 static void
 decide_repeated(unsigned long long i, struct slot *s)
 {
-	size_t k;
-	int fresh, first;
+	unsigned first = seen_value(s->fp);
+	int first_furniture = first != SEEN_NONE && first != CAT_CONTENT;
 
-	k = fpset_find(&win.seen, s->fp, 0, &fresh);
-	first = k != (size_t)-1 ? win.seen.val[k] : 0xFF;
-	if (first != 0xFF && first != CAT_CONTENT && s->sig == SIG_WEAK &&
-	    !doc.outside) {
+	if (first_furniture && s->sig == SIG_WEAK && !doc.outside) {
 		/* A menu entry that is also a sub-heading (not after the
 		 * article's end, where a teaser's title comes twice). */
 		decide_context(i, s);
@@ -654,8 +661,7 @@ decide_repeated(unsigned long long i, struct slot *s)
 			s->why = "repeated-in-document";
 		}
 	} else {
-		s->cat =
-		    first != 0xFF && first != CAT_CONTENT ? first : CAT_META;
+		s->cat = first_furniture ? first : CAT_META;
 		s->why = "repeated-in-document";
 	}
 }
@@ -789,7 +795,7 @@ decide(unsigned long long i)
 		k = win.seen.gen == s->seen_gen
 		    ? s->seen_slot
 		    : fpset_find(&win.seen, s->fp, 0, &fresh);
-		if (k != (size_t)-1 && win.seen.val[k] == 0xFF)
+		if (k != (size_t)-1 && win.seen.val[k] == SEEN_NONE)
 			win.seen.val[k] = s->cat;
 	}
 }
@@ -806,6 +812,14 @@ memo_tag(uint64_t fp)
 	return (uint32_t)(fp >> 32) | 1;
 }
 
+/* The memo set of the reading with fingerprint fp: its entries are
+ * win.memo[2k] and win.memo[2k + 1], k = memo_set_of(fp). */
+static size_t
+memo_set_of(uint64_t fp)
+{
+	return fp & (MEMO_SLOTS / 2 - 1);
+}
+
 /*
  * The memo slot of the reading t[0..n) with fingerprint fp, and whether
  * it holds that reading (*hit); when no slot does, the one of its set
@@ -820,7 +834,7 @@ memo_slot(uint64_t fp, size_t n, int *hit)
 	struct memo_set *set;
 	struct memo_entry *m;
 	uint32_t tag = memo_tag(fp);
-	size_t k = fp & (MEMO_SLOTS / 2 - 1);
+	size_t k = memo_set_of(fp);
 	int w;
 
 	*hit = 0;
@@ -911,7 +925,7 @@ classify_start(struct slot *s, const struct line *line)
 	 * set, the rules' first bytes and trie) are too big for the cache:
 	 * fetch their slots now, while the line before is classified.
 	 */
-	k = s->fp & (MEMO_SLOTS / 2 - 1);
+	k = memo_set_of(s->fp);
 	cache_prefetch(&win.memo_set[k]);
 	/* Both entries of the set: one is read on a hit, or written. */
 	for (e = (const char *)&win.memo[2 * k];

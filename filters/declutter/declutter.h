@@ -191,8 +191,9 @@ struct features {
 	unsigned char shape;
 };
 
-/* ASCII lower-casing as a table (features_init fills it). */
-extern unsigned char lower_byte[256];
+/* ASCII lower-casing as a table: lower_byte['A'] is 'a', lower_byte[0xC3]
+ * is 0xC3 (features.c). */
+extern const unsigned char lower_byte[256];
 
 /* Build the tables of the word scan; once, before any line is read. */
 void features_init(void);

@@ -16,7 +16,15 @@
 #include "scan.h"
 #include "wordtab.h"
 
-unsigned char lower_byte[256];
+/* A byte with A-Z folded to a-z; every other byte as it is (rules and
+ * stopwords are matched without case in ASCII only: "É" stays). */
+#define LOWER1(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : (c))
+#define LOWER4(c) LOWER1(c), LOWER1((c) + 1), LOWER1((c) + 2), LOWER1((c) + 3)
+#define LOWER16(c) LOWER4(c), LOWER4((c) + 4), LOWER4((c) + 8), LOWER4((c) + 12)
+#define LOWER64(c)                                                             \
+	LOWER16(c), LOWER16((c) + 16), LOWER16((c) + 32), LOWER16((c) + 48)
+const unsigned char lower_byte[256] = {
+    LOWER64(0), LOWER64(64), LOWER64(128), LOWER64(192)};
 
 /* The 64-byte masks of a word scan. */
 #define SCAN_CHUNKS ((SCAN_MAX + 63) / 64)
@@ -112,9 +120,6 @@ features_init(void)
 	struct wordtab_slot *slot;
 
 	memset(wt.word_class, 0, sizeof(wt.word_class));
-	for (i = 0; i < 256; i++)
-		lower_byte[i] =
-		    (unsigned char)(i >= 'A' && i <= 'Z' ? i | 0x20 : i);
 	for (i = 0; i < 256; i++) {
 		if (i >= 'a' && i <= 'z')
 			wt.word_class[i] = WC_WORD | WC_LOWER;

@@ -51,6 +51,25 @@ fpset_clear(struct fpset *s)
 	s->gen++;
 }
 
+/* The key fingerprint fp is kept under: 0 marks a free slot, so a
+ * fingerprint of 0 is kept as 1. */
+static uint64_t
+fpset_key(uint64_t fp)
+{
+	return fp == 0 ? 1 : fp;
+}
+
+/* The first free slot of key[0..mask] from the slot of key k on. */
+static size_t
+free_slot(const uint64_t *key, size_t mask, uint64_t k)
+{
+	size_t j;
+
+	for (j = k & mask; key[j] != 0; j = (j + 1) & mask)
+		;
+	return j;
+}
+
 static void
 fpset_grow(struct fpset *s)
 {
@@ -62,9 +81,7 @@ fpset_grow(struct fpset *s)
 	for (i = 0; i <= s->mask; i++) {
 		if (s->key[i] == 0)
 			continue;
-		for (j = s->key[i] & (n - 1); key[j] != 0;
-		     j = (j + 1) & (n - 1))
-			;
+		j = free_slot(key, n - 1, s->key[i]);
 		key[j] = s->key[i];
 		val[j] = s->val[i];
 		if (docs != NULL)
@@ -91,8 +108,7 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 {
 	size_t j;
 
-	if (fp == 0)
-		fp = 1;
+	fp = fpset_key(fp);
 	*fresh = 0;
 	for (j = fp & s->mask; s->key[j] != 0; j = (j + 1) & s->mask)
 		if (s->key[j] == fp)
@@ -107,8 +123,7 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 		} else {
 			fpset_grow(s);
 		}
-		for (j = fp & s->mask; s->key[j] != 0; j = (j + 1) & s->mask)
-			;
+		j = free_slot(s->key, s->mask, fp);
 	}
 	s->key[j] = fp;
 	s->val[j] = 0xFF;
@@ -122,7 +137,7 @@ fpset_find(struct fpset *s, uint64_t fp, int add, int *fresh)
 void
 fpset_prefetch(const struct fpset *s, uint64_t fp)
 {
-	size_t j = (fp == 0 ? 1 : fp) & s->mask;
+	size_t j = fpset_key(fp) & s->mask;
 
 	cache_prefetch(&s->key[j]);
 	cache_prefetch(&s->val[j]);

@@ -735,14 +735,21 @@ trie_hash(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32);
 }
 
-static uint32_t
-trie_child(uint32_t node, unsigned b, int add)
+/* The key of node's child by byte b in rules.trie: never 0, which marks
+ * a free slot. */
+static uint64_t
+trie_key(uint32_t node, unsigned b)
 {
-	uint64_t key = ((uint64_t)node << 8 | b) + 1;
+	return ((uint64_t)node << 8 | b) + 1;
+}
+
+/* The child of node by byte b, added when missing. */
+static uint32_t
+trie_child(uint32_t node, unsigned b)
+{
+	uint64_t key = trie_key(node, b);
 	size_t j;
 
-	if (node == 0 && !add)
-		return rules.trie_root[b];
 	if (rules.trie == NULL) {
 		rules.trie_mask = 1023;
 		rules.trie = xcalloc(rules.trie_mask + 1, sizeof(*rules.trie));
@@ -751,8 +758,6 @@ trie_child(uint32_t node, unsigned b, int add)
 	     j = (j + 1) & rules.trie_mask)
 		if (rules.trie[j].key == key)
 			return rules.trie[j].val;
-	if (!add)
-		return 0;
 	if ((rules.trie_used + 1) * 4 > (rules.trie_mask + 1) * 3) {
 		size_t n = (rules.trie_mask + 1) * 2, i, k;
 		struct trie_slot *nt = xcalloc(n, sizeof(*nt));
@@ -790,7 +795,7 @@ trie_child(uint32_t node, unsigned b, int add)
 static uint32_t
 trie_find(uint32_t node, unsigned b)
 {
-	uint64_t key = ((uint64_t)node << 8 | b) + 1;
+	uint64_t key = trie_key(node, b);
 	size_t j;
 
 	if (node == 0)
@@ -818,7 +823,7 @@ trie_add(size_t i, const struct prefixes *x)
 		uint32_t node = 0;
 
 		for (d = 0; d < x->len[k]; d++)
-			node = trie_child(node, (unsigned char)x->s[k][d], 1);
+			node = trie_child(node, (unsigned char)x->s[k][d]);
 		/* Once per (node, rule). */
 		if (rules.trie_head[node] >= 0 &&
 		    rules.ent_rule[rules.trie_head[node]] == i)
@@ -1830,25 +1835,24 @@ pair_rule(const struct rule *r, int longs, unsigned b1, unsigned b2)
 
 /*
  * The bucket of the rules that can match a line starting with bytes b1
- * b2 (only prefix rules when longs), worked out on first use.
+ * b2 (only prefix rules when longs) and, when punct is not PUNCT_ALL,
+ * whose set of U+2000 + i they can start with (struct rule's punct)
+ * meets punct.  Worked out on first use and kept in *cell: bucket + 1,
+ * -1 for no rule, 0 not worked out yet.
  */
 static int
-pair_bucket(int longs, unsigned b1, unsigned b2)
+bucket_for(int *cell, int longs, unsigned b1, unsigned b2, uint64_t punct)
 {
-	unsigned key = b1 << 8 | b2;
 	size_t i, n = 0;
-	int *t;
 
-	if (rules.pair[longs] == NULL)
-		rules.pair[longs] = xcalloc(65536, sizeof(int));
-	t = rules.pair[longs];
-	if (t[key] == 0) {
+	if (*cell == 0) {
 		for (i = 0; i < rules.n; i++)
-			if (pair_rule(&rules.v[i], longs, b1, b2))
+			if (pair_rule(&rules.v[i], longs, b1, b2) &&
+			    (punct == PUNCT_ALL || (rules.v[i].punct & punct)))
 				rules.scratch[n++] = i;
-		t[key] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
+		*cell = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
 	}
-	return t[key] > 0 ? t[key] - 1 : -1;
+	return *cell > 0 ? *cell - 1 : -1;
 }
 
 /*
@@ -1862,24 +1866,20 @@ pair_bucket(int longs, unsigned b1, unsigned b2)
 static int
 rule_bucket(const unsigned char *p, size_t len)
 {
-	int longs = len > LINE_RULE_MAX, *t;
+	int longs = len > LINE_RULE_MAX;
 	unsigned c;
-	size_t i, n = 0;
 
 	if (len == 1)
 		return rules.short_bucket[p[0]];
-	if (len < 3 || p[0] != 0xE2 || p[1] != 0x80 || (p[2] & 0xC0) != 0x80)
-		return pair_bucket(longs, p[0], p[1]);
-	c = p[2] & 63;
-	t = rules.punct[longs];
-	if (t[c] == 0) {
-		for (i = 0; i < rules.n; i++)
-			if (pair_rule(&rules.v[i], longs, 0xE2, 0x80) &&
-			    ((rules.v[i].punct >> c) & 1))
-				rules.scratch[n++] = i;
-		t[c] = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
+	if (len < 3 || p[0] != 0xE2 || p[1] != 0x80 || (p[2] & 0xC0) != 0x80) {
+		if (rules.pair[longs] == NULL)
+			rules.pair[longs] = xcalloc(65536, sizeof(int));
+		return bucket_for(&rules.pair[longs][p[0] << 8 | p[1]], longs,
+		    p[0], p[1], PUNCT_ALL);
 	}
-	return t[c] > 0 ? t[c] - 1 : -1;
+	c = p[2] & 63;
+	return bucket_for(
+	    &rules.punct[longs][c], longs, 0xE2, 0x80, (uint64_t)1 << c);
 }
 
 /* Compile a literal-led rule alone, anchored at the line start. */
@@ -1929,7 +1929,7 @@ trie_match(const char *p, size_t len, size_t best, const char *label,
 	for (d = 0; d < len && d < PREFIX_LEN; d++) {
 		unsigned c = (unsigned char)p[d];
 
-		node = trie_find(node, c - 'A' < 26 ? c | 0x20 : c);
+		node = trie_find(node, lower_byte[c]);
 		if (node == 0)
 			break;
 		for (e = rules.trie_head[node]; e >= 0; e = rules.ent_next[e]) {
@@ -1984,9 +1984,8 @@ gram_literal(const char *p, size_t len, size_t i, const struct gram *g)
 	if (start + g->len > len)
 		return 0;
 	for (t = 0; t < g->len; t++) {
-		unsigned c = (unsigned char)p[start + t];
-
-		if ((c - 'A' < 26 ? c | 0x20 : c) != (unsigned char)g->lit[t])
+		if (lower_byte[(unsigned char)p[start + t]] !=
+		    (unsigned char)g->lit[t])
 			return 0;
 	}
 	return 1;
@@ -2111,7 +2110,6 @@ rules_prefetch(const char *p, size_t len)
 {
 	unsigned b1, b2;
 	uint32_t node;
-	uint64_t key;
 
 	if (len < 2)
 		return;
@@ -2121,12 +2119,11 @@ rules_prefetch(const char *p, size_t len)
 		cache_prefetch(&rules.pair[len > LINE_RULE_MAX][b1 << 8 | b2]);
 	/* The trie's second level (the root's children are a small
 	 * array): trie_find()'s first probe of the table. */
-	node = rules.trie_root[b1 - 'A' < 26 ? b1 | 0x20 : b1];
-	if (node != 0 && rules.trie != NULL) {
-		key = ((uint64_t)node << 8 | (b2 - 'A' < 26 ? b2 | 0x20 : b2)) +
-		    1;
-		cache_prefetch(&rules.trie[trie_hash(key) & rules.trie_mask]);
-	}
+	node = rules.trie_root[lower_byte[b1]];
+	if (node != 0 && rules.trie != NULL)
+		cache_prefetch(
+		    &rules.trie[trie_hash(trie_key(node, lower_byte[b2])) &
+			rules.trie_mask]);
 }
 
 /*
