@@ -357,6 +357,10 @@ struct anchor {
 	long sday;   /* the last day named in this line ... */
 	size_t send; /* ... ending here (byte), for a bare clock */
 	int have_sday;
+	/* the last month, quarter or half named in this line, with no day
+	 * named after it: "sales rose in July from a year ago" (2010-07) */
+	struct tv speriod;
+	int have_speriod;
 	int tense; /* -1: read as past whatever the clause (the dateline) */
 };
 

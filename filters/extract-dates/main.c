@@ -90,6 +90,12 @@ remember(struct anchor *an, const struct expr *e)
 		an->sday = an->last;
 		an->send = e->end;
 		an->have_sday = 1;
+		an->have_speriod = 0;
+	} else if (!e->b.grain && !v->fiscal &&
+	    (v->grain == G_MONTH || v->grain == G_QUARTER ||
+		v->grain == G_HALF)) {
+		an->speriod = *v;
+		an->have_speriod = 1;
 	}
 }
 
@@ -143,7 +149,7 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line)
 	size_t n = line->len;
 	int h, cur, npend = 0;
 
-	an->have_sday = 0;
+	an->have_sday = an->have_speriod = 0;
 	floor = dateline(an, in, line);
 	if (!has_candidate(s, n, floor))
 		return; /* no digit, no trigger word */

@@ -190,11 +190,27 @@ is_num(const struct ctx *c, int i)
 	return tk_raw(c, i)->type == T_NUM;
 }
 
+/* "recent" at i after "most": "the most recent quarter" is the last one
+ * ("a recent Sunday" is none in particular). */
+static int
+most_recent(const struct ctx *c, int i)
+{
+	return is_word_text(c, i, "recent") && is_word_text(c, i - 1, "most");
+}
+
 /* Adjacent: no space between tokens i-1 and i. */
 static int
 tight(const struct ctx *c, int i)
 {
 	return !(tk_raw(c, i)->flags & TF_SP);
+}
+
+/* A dot at i glued to a number after it (3-5.2, 1.2.3), not the full
+ * stop that ends "meet again Feb. 3-4." */
+static int
+decimal_dot(const struct ctx *c, int i)
+{
+	return is_punct(c, i, '.') && is_num(c, i + 1) && tight(c, i + 1);
 }
 
 static int
@@ -2257,6 +2273,7 @@ unit_at(const struct ctx *c, int i, int *plural)
 {
 	int v = class_val(c, i, L_UNITS);
 
+	*plural = 0; /* set for every caller: "pl || u != U_MONTH" reads it */
 	if (v <= 0 || tk(c, i)->type != T_WORD)
 		return 0;
 	*plural = v >= U_PLURAL;
@@ -3677,8 +3694,29 @@ how_long(const struct ctx *c, int i)
 }
 
 /*
- * "the year-ago quarter", "the year-earlier quarter" (j after "the"),
- * else -1: the quarter just reported a year before (on Oct. 25, 1989
+ * "a year ago" or "a year earlier" after a month, quarter or half named
+ * in the line: that period a year before, as a wire story compares it
+ * and TIMEX3 writes it ("third-quarter profit fell from a year earlier":
+ * the third quarter of the year before; "prices rose in July from a
+ * year ago": July of the year before).  Returns 0 when no such period
+ * was named.
+ */
+static int
+year_before_period(struct ctx *c, int u, int n, struct tv *v)
+{
+	if (u != U_YEAR || n != 1 || !c->an->have_speriod)
+		return 0;
+	c->used = 1; /* as a year earlier than a day named */
+	*v = c->an->speriod;
+	v->y--;
+	return 1;
+}
+
+/*
+ * "the year-ago quarter", "the year-earlier month" (j after "the"), else
+ * -1: the quarter or month named before it in the line a year before
+ * ("December sales rose from the year-ago month": December of the year
+ * before), else the one just reported a year before (on Oct. 25, 1989
  * the third quarter of 1988), as "the latest quarter" (latest reads as
  * last, modifiers.words) is the third quarter of 1989.  Reached only
  * for a word after "the" that is no modifier.
@@ -3686,12 +3724,15 @@ how_long(const struct ctx *c, int i)
 static int
 year_ago_quarter(struct ctx *c, int j, struct tv *v)
 {
-	int pl;
+	int pl, u;
 
 	if (unit_at(c, j, &pl) == U_YEAR && !pl && is_punct(c, j + 1, '-') &&
 	    (is_mod(c, j + 2, M_AGO) || is_mod(c, j + 2, M_EARLIER)) &&
-	    unit_at(c, j + 3, &pl) == U_QUARTER && !pl) {
-		this_unit(c, U_QUARTER, -5, v);
+	    ((u = unit_at(c, j + 3, &pl)) == U_QUARTER || u == U_MONTH) &&
+	    !pl) {
+		if (!(year_before_period(c, U_YEAR, 1, v) &&
+			v->grain == (u == U_MONTH ? G_MONTH : G_QUARTER)))
+			this_unit(c, u, u == U_MONTH ? -13 : -5, v);
 		return j + 4;
 	}
 	return -1;
@@ -3830,6 +3871,9 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	    u != U_WEEKEND &&
 	    !((u == U_QUARTER || u == U_HALF) && is_mod(c, e + 1, M_OF))) {
 		k = e + 1;
+		if ((is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) &&
+		    year_before_period(c, u, n, &r->a))
+			return k + 1;
 		if (is_mod(c, k, M_AGO) || is_mod(c, k, M_EARLIER)) {
 			base = is_mod(c, k, M_EARLIER) && c->an->have_last
 			    ? c->an->last
@@ -3976,6 +4020,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 	v = class_val(c, j, L_MODIFIERS);
 	if (tk(c, j)->type != T_WORD)
 		return -1;
+	/* the most recent quarter: the latest, the last one */
+	if (j > i && v < 0 && most_recent(c, j + 1)) {
+		v = M_LAST;
+		j++;
+	}
 	/* the end of the month, the beginning of the week: this one */
 	if (j > i && c->part && (u = unit_at(c, j, &pl)) >= U_WEEK && !pl &&
 	    u != U_FORTNIGHT) {
@@ -4673,10 +4722,13 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
 	int e, tried, v;
 
-	if ((e = nth_of(c, i, r)) > 0)
-		return e;
+	/* zeroed before the first reading, nth_of(), which sets r->a only:
+	 * after "to the 28th of June", range_end() read r2.nodate and
+	 * p2.hastime from what its stack held before */
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
+	if ((e = nth_of(c, i, r)) > 0)
+		return e;
 	if ((e = units_of(c, i, r)) > 0)
 		return e;
 	if ((e = now_at(c, i, r)) > 0)
@@ -4910,7 +4962,7 @@ range_end(struct ctx *c, int k, struct reading *r, struct point *p1,
 	}
 	if (r->a.grain == G_DAY && p1->m && p1->d && !p1->hastime && o &&
 	    !month_at(c, ke, 0) && !is_punct(c, ke, '/') &&
-	    !is_punct(c, ke, '-') && !is_punct(c, ke, '.') &&
+	    !is_punct(c, ke, '-') && !decimal_dot(c, ke) &&
 	    !is_punct(c, ke, ':') && !meridiem(c, ke, &v) && o > p1->d) {
 		e = ke;
 		r->b = r->a;
@@ -5265,6 +5317,8 @@ opener(const struct ctx *c, int i)
 		return 0;
 	if (is_caps(c, i, "AD") || is_caps(c, i, "CE"))
 		return 1; /* AD 79 */
+	if (is_word_text(c, i, "most") || is_word_text(c, i, "recent"))
+		return most_recent(c, i + is_word_text(c, i, "most"));
 	if (class_val(c, i, L_NUMBERS) > 0 || class_val(c, i, L_ORDINALS) > 0 ||
 	    class_is(c, i, L_HOLIDAYS) ||
 	    (class_is(c, i, L_STREETS) && class_is(c, i + 1, L_HOLIDAYS)))
@@ -5674,7 +5728,8 @@ head_worth(struct ctx *c, int h)
 		    (b->type == T_PUNCT && (b->ch == '\'' || b->ch == '.') &&
 			h > 1 && class_is(c, h - 2, L_HOLIDAYS)) ||
 		    (a->type == T_WORD && a->mod != 0) || a->type == T_NUM ||
-		    (a->type == T_PUNCT && a->ch == '-');
+		    (a->type == T_PUNCT && a->ch == '-') ||
+		    most_recent(c, h - 1);
 	}
 	if (t->type != T_NUM)
 		return 1;
