@@ -2281,6 +2281,7 @@ unit_at(const struct ctx *c, int i, int *plural)
 {
 	int v = class_val(c, i, L_UNITS);
 
+	*plural = 0; /* set for every caller: "pl || u != U_MONTH" reads it */
 	if (v <= 0 || tk(c, i)->type != T_WORD)
 		return 0;
 	*plural = v >= U_PLURAL;
@@ -4770,10 +4771,13 @@ main_at(struct ctx *c, int i, struct reading *r, struct point *pt)
 {
 	int e, tried, v;
 
-	if ((e = nth_of(c, i, r)) > 0)
-		return e;
+	/* zeroed before the first reading, nth_of(), which sets r->a only:
+	 * after "to the 28th of June", range_end() read r2.nodate and
+	 * p2.hastime from what its stack held before */
 	memset(r, 0, sizeof(*r));
 	memset(pt, 0, sizeof(*pt));
+	if ((e = nth_of(c, i, r)) > 0)
+		return e;
 	if ((e = units_of(c, i, r)) > 0)
 		return e;
 	if ((e = now_at(c, i, r)) > 0)

@@ -1,0 +1,1 @@
+extract-dates --each-line
