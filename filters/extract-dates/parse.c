@@ -543,6 +543,9 @@ zone_after(const struct ctx *c, int i)
 {
 	if (is_word(c, i, L_ZONES))
 		return i + 1;
+	/* 6 a.m. local time Sunday */
+	if (is_word_text(c, i, "local") && is_word_text(c, i + 1, "time"))
+		return i + 2;
 	if (is_punct(c, i, '(') && is_word(c, i + 1, L_ZONES) &&
 	    is_punct(c, i + 2, ')'))
 		return i + 3;
@@ -888,7 +891,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->mm = 0;
 		p->hastime = 1;
 		p->ampm = 1;
-		return i + 1;
+		return zone_after(c, i + 1); /* midnight EST on Nov. 15 */
 	}
 	/* three am, seven o'clock */
 	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
@@ -2010,8 +2013,9 @@ point_at(struct ctx *c, int i, struct point *p)
 			    class_val(c, i, L_PARTS) == P_MIDNIGHT)
 				p->hh = 24;
 			j = date_at(c, k, p);
-			/* "9 tomorrow evening" */
-			if (p->hasreld && p->pod == 0 &&
+			/* "9 tomorrow evening", "10 o'clock Saturday
+			 * night" */
+			if ((p->hasreld || (p->wd && !p->d)) && p->pod == 0 &&
 			    (pod = class_val(c, j, L_PARTS)) > 0 &&
 			    pod <= P_NI && tk(c, j)->type == T_WORD) {
 				p->pod = pod;
