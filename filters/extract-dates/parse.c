@@ -837,14 +837,19 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 		if (is_punct(c, k, '-') && tight(c, k) && tight(c, k + 1))
 			k++;
 		if ((m = word_minutes(c, k, &e)) > 0) {
-			if ((k = meridiem(c, e, &pm)) > 0) {
+			int mer = meridiem(c, e, &pm);
+
+			if (mer > 0) {
 				p->ampm = 1;
 				if (pm && h < 12)
 					h += 12;
 				if (!pm && h == 12)
 					h = 0;
-				e += k;
-			} else if (context < 2 && k == i + 1) {
+				e += mer;
+			} else if (context < 1 && k == i + 1) {
+				/* "ten thirty" without a.m. only after at,
+				 * from, to ... or a day: "three twenty people"
+				 * is a count */
 				return -1;
 			}
 			p->hh = h;
