@@ -56,10 +56,9 @@ static struct ruleset {
 	size_t n, vcap;
 	struct bucket *bucket;
 	size_t nbuckets, bucket_cap;
-	int short_bucket[256]; /* index into bucket, -1: no rule */
-	int long_bucket[256];
-	int *pair[2];     /* by the first two bytes: bucket + 1, -1
-			   * no rule, 0 not worked out yet */
+	int single[256];  /* a line of one byte's bucket by that byte:
+			   * bucket + 1, -1 no rule, 0 not worked out yet */
+	int *pair[2];     /* the same by the first two bytes */
 	int punct[2][64]; /* the same for a line that starts with
 			   * U+2000 + i (E2 80 xx), by the character */
 	size_t *scratch;
@@ -1582,12 +1581,14 @@ rules_list(void)
 
 /*
  * Whole-line and prefix rules are anchored at the first non-blank byte
- * of the line.  For each possible first byte, the rules that can start
- * with it are joined into one alternation, each alternative followed by
- * an empty marker group "()" whose number tells which rule matched.  Lines
- * longer than LINE_RULE_MAX bytes get a second set of alternations with
- * the prefix rules only.  Buckets are compiled on first use, so a run
- * pays only for the first bytes its lines start with.
+ * of the line.  For each pair of first bytes (a line of one byte: its
+ * byte; a line that starts with U+2000 to U+203F: that character), the
+ * rules that can start with it are joined into one alternation, each
+ * alternative followed by an empty marker group "()" whose number tells
+ * which rule matched.  Lines longer than LINE_RULE_MAX bytes get a second
+ * set of alternations with the prefix rules only.  Buckets are worked out
+ * (bucket_for) and compiled on first use, so a run pays only for the
+ * first bytes its lines start with.
  */
 
 static unsigned
@@ -1641,10 +1642,8 @@ rule_pattern(const struct rule *r, size_t *len)
 static void
 rules_index(void)
 {
-	size_t *list = xcalloc(rules.n + 1, sizeof(*list));
 	size_t i, n;
 	unsigned c;
-	int longs;
 
 	/*
 	 * Contains rules, and anchored rules that start with no literal but
@@ -1698,24 +1697,6 @@ rules_index(void)
 		rules.gram_next[i - 1] = rules.gram_head[j];
 		rules.gram_head[j] = (int)(i - 1);
 	}
-	for (longs = 0; longs < 2; longs++) {
-		for (c = 0; c < 256; c++) {
-			n = 0;
-			for (i = 0; i < rules.n; i++) {
-				const struct rule *r = &rules.v[i];
-
-				if (r->kind == KIND_ANY || !r->generic ||
-				    r->gated ||
-				    (longs && r->kind != KIND_START) ||
-				    !bs_has(&r->first, c))
-					continue;
-				list[n++] = i;
-			}
-			(longs ? rules.long_bucket : rules.short_bucket)[c] =
-			    n == 0 ? -1 : bucket_find(list, n);
-		}
-	}
-	free(list);
 	rules.scratch = xcalloc(rules.n + 1, sizeof(*rules.scratch));
 }
 
@@ -1821,37 +1802,50 @@ rules_limit(const char *label, unsigned long long lineno)
 	prog_set_trouble();
 }
 
+/* pair_rule()'s second byte for a line of one byte. */
+#define NO_SECOND 256
+
 /*
- * Can rule r match a line that starts with bytes b1 b2 (only a prefix
- * rule when longs), as far as its first bytes tell?
+ * Can rule r match a line that starts with bytes b1 b2 (b1 alone when b2
+ * is NO_SECOND; only a prefix rule when longs), as far as its first bytes
+ * tell?
  */
 static int
 pair_rule(const struct rule *r, int longs, unsigned b1, unsigned b2)
 {
 	return r->kind != KIND_ANY && r->generic && !r->gated &&
 	    !(longs && r->kind != KIND_START) && bs_has(&r->first, b1) &&
-	    bs_has(&r->second, b2);
+	    (b2 == NO_SECOND || bs_has(&r->second, b2));
 }
 
 /*
  * The bucket of the rules that can match a line starting with bytes b1
  * b2 (only prefix rules when longs) and, when punct is not PUNCT_ALL,
  * whose set of U+2000 + i they can start with (struct rule's punct)
- * meets punct.  Worked out on first use and kept in *cell: bucket + 1,
- * -1 for no rule, 0 not worked out yet.
+ * meets punct: its index + 1, or -1 when no rule can.
+ */
+static int
+bucket_work_out(int longs, unsigned b1, unsigned b2, uint64_t punct)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rules.n; i++)
+		if (pair_rule(&rules.v[i], longs, b1, b2) &&
+		    (punct == PUNCT_ALL || (rules.v[i].punct & punct)))
+			rules.scratch[n++] = i;
+	return n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
+}
+
+/*
+ * That bucket (-1: none), worked out on first use and kept in *cell:
+ * bucket + 1, -1 for no rule, 0 not worked out yet.  (Small, to be
+ * inlined in rule_bucket(): every line asks.)
  */
 static int
 bucket_for(int *cell, int longs, unsigned b1, unsigned b2, uint64_t punct)
 {
-	size_t i, n = 0;
-
-	if (*cell == 0) {
-		for (i = 0; i < rules.n; i++)
-			if (pair_rule(&rules.v[i], longs, b1, b2) &&
-			    (punct == PUNCT_ALL || (rules.v[i].punct & punct)))
-				rules.scratch[n++] = i;
-		*cell = n == 0 ? -1 : bucket_find(rules.scratch, n) + 1;
-	}
+	if (*cell == 0)
+		*cell = bucket_work_out(longs, b1, b2, punct);
 	return *cell > 0 ? *cell - 1 : -1;
 }
 
@@ -1870,7 +1864,8 @@ rule_bucket(const unsigned char *p, size_t len)
 	unsigned c;
 
 	if (len == 1)
-		return rules.short_bucket[p[0]];
+		return bucket_for(
+		    &rules.single[p[0]], 0, p[0], NO_SECOND, PUNCT_ALL);
 	if (len < 3 || p[0] != 0xE2 || p[1] != 0x80 || (p[2] & 0xC0) != 0x80) {
 		if (rules.pair[longs] == NULL)
 			rules.pair[longs] = xcalloc(65536, sizeof(int));
