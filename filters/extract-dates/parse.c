@@ -2290,7 +2290,6 @@ unit_at(const struct ctx *c, int i, int *plural)
 {
 	int v = class_val(c, i, L_UNITS);
 
-	*plural = 0; /* set for every caller: "pl || u != U_MONTH" reads it */
 	if (v <= 0 || tk(c, i)->type != T_WORD)
 		return 0;
 	*plural = v >= U_PLURAL;
@@ -4365,7 +4364,8 @@ count_of_things(const struct ctx *c, int i, int e)
 static int
 period_of(struct ctx *c, int k, int *y, int *m)
 {
-	int ay, am, ad, v, e, pl, sh = 0, u;
+	/* pl: unit_at() sets it for a unit only */
+	int ay, am, ad, v, e, pl = 0, sh = 0, u;
 
 	anchor_civil(c, &ay, &am, &ad);
 	if ((v = class_val(c, k, L_MONTHS)) > 0 && tk(c, k)->type == T_WORD) {
@@ -5900,6 +5900,9 @@ parse_at(
 		return 0;
 	if (!head_worth(&c, w->head))
 		return 0;
+	/* not before head_worth(): two heads in three are let go there
+	 * (the 4 of "2.4%", "$747,761"), and the memset() is a rep stos */
+	memset(e, 0, sizeof(*e));
 	start = w->head;
 	while (start > 0 && w->head - start < 5 &&
 	    w->t[start - 1].beg >= floor && opener(&c, start - 1))
