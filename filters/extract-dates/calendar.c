@@ -549,7 +549,7 @@ put_num(char *b, long v, int width)
 		tmp[n++] = (char)('0' + v % 10);
 		v /= 10;
 	} while (v > 0 && n < sizeof(tmp));
-	while ((int)n < width)
+	while ((int)n < width && n < sizeof(tmp))
 		tmp[n++] = '0';
 	for (i = 0; i < n; i++)
 		b[i] = tmp[n - 1 - i];

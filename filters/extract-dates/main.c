@@ -178,7 +178,6 @@ scan_line(struct anchor *an, const struct input *in, const struct line *line)
 		if (w.t[h].beg < floor)
 			continue;
 		w.head = h;
-		memset(e, 0, sizeof(*e));
 		if (!parse_at(&w, an, floor, e) || e->end <= w.t[h].beg)
 			continue;
 		if (e->a.grain != G_NONE) {

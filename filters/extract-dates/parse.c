@@ -543,6 +543,9 @@ zone_after(const struct ctx *c, int i)
 {
 	if (is_word(c, i, L_ZONES))
 		return i + 1;
+	/* 6 a.m. local time Sunday */
+	if (is_word_text(c, i, "local") && is_word_text(c, i + 1, "time"))
+		return i + 2;
 	if (is_punct(c, i, '(') && is_word(c, i + 1, L_ZONES) &&
 	    is_punct(c, i + 2, ')'))
 		return i + 3;
@@ -635,10 +638,12 @@ word_minutes(const struct ctx *c, int i, int *end)
 		if (is_punct(c, k, '-') && tight(c, k))
 			k++;
 		if ((u = class_val(c, k, L_NUMBERS)) >= 1 && u <= 9 &&
-		    tk(c, k)->type == T_WORD)
+		    tk(c, k)->type == T_WORD) {
 			v += u;
-		else
+			k++; /* after "forty-five" */
+		} else {
 			k = i + 1;
+		}
 	}
 	*end = k;
 	return v;
@@ -722,7 +727,7 @@ bare_hour(const struct ctx *c, int i)
 	if (t->type == T_NUM && t->ndig <= 2 &&
 	    !(t->flags & (TF_COMMA | TF_ORD | TF_S)) && t->val >= 1 &&
 	    t->val <= 12 && !is_punct(c, i + 1, ':') &&
-	    !is_punct(c, i + 1, '.') && !is_punct(c, i + 1, '/'))
+	    !decimal_dot(c, i + 1) && !is_punct(c, i + 1, '/'))
 		return t->val;
 	if (t->type == T_WORD && (v = class_val(c, i, L_NUMBERS)) >= 1 &&
 	    v <= 12 && t->ndig > 2 /* not "a" */)
@@ -832,14 +837,19 @@ clock_words(const struct ctx *c, int i, struct point *p, int context)
 		if (is_punct(c, k, '-') && tight(c, k) && tight(c, k + 1))
 			k++;
 		if ((m = word_minutes(c, k, &e)) > 0) {
-			if ((k = meridiem(c, e, &pm)) > 0) {
+			int mer = meridiem(c, e, &pm);
+
+			if (mer > 0) {
 				p->ampm = 1;
 				if (pm && h < 12)
 					h += 12;
 				if (!pm && h == 12)
 					h = 0;
-				e += k;
-			} else if (context < 2 && k == i + 1) {
+				e += mer;
+			} else if (context < 1 && k == i + 1) {
+				/* "ten thirty" without a.m. only after at,
+				 * from, to ... or a day: "three twenty people"
+				 * is a count */
 				return -1;
 			}
 			p->hh = h;
@@ -886,7 +896,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->mm = 0;
 		p->hastime = 1;
 		p->ampm = 1;
-		return i + 1;
+		return zone_after(c, i + 1); /* midnight EST on Nov. 15 */
 	}
 	/* three am, seven o'clock */
 	if (t->type == T_WORD && (h = class_val(c, i, L_NUMBERS)) >= 1 &&
@@ -2001,9 +2011,16 @@ point_at(struct ctx *c, int i, struct point *p)
 			p->pod = pod;
 			j = k + 2;
 		} else if (date_at(c, k, p) > 0) {
+			/* "midnight Friday": the midnight that ends Friday,
+			 * as a deadline is set (but "midnight on 12th
+			 * August" opens it) */
+			if (k == j && p->wd &&
+			    class_val(c, i, L_PARTS) == P_MIDNIGHT)
+				p->hh = 24;
 			j = date_at(c, k, p);
-			/* "9 tomorrow evening" */
-			if (p->hasreld && p->pod == 0 &&
+			/* "9 tomorrow evening", "10 o'clock Saturday
+			 * night" */
+			if ((p->hasreld || (p->wd && !p->d)) && p->pod == 0 &&
 			    (pod = class_val(c, j, L_PARTS)) > 0 &&
 			    pod <= P_NI && tk(c, j)->type == T_WORD) {
 				p->pod = pod;
@@ -2273,7 +2290,6 @@ unit_at(const struct ctx *c, int i, int *plural)
 {
 	int v = class_val(c, i, L_UNITS);
 
-	*plural = 0; /* set for every caller: "pl || u != U_MONTH" reads it */
 	if (v <= 0 || tk(c, i)->type != T_WORD)
 		return 0;
 	*plural = v >= U_PLURAL;
@@ -2978,6 +2994,23 @@ tag_at(struct ctx *c, int i, struct reading *r)
 }
 
 /* the third quarter [of 2025], the first half, fiscal 2025, 1990s ... */
+/* The expression at i is when something happens: after in, by, until,
+ * before, during, or the end, start or middle of ("completed by the end
+ * of the first quarter"). */
+static int
+happens_in(const struct ctx *c, int i)
+{
+	int b = i - 1;
+
+	if (is_mod(c, b, M_OF) &&
+	    (is_mod(c, b - 1, M_END) || is_mod(c, b - 1, M_BEGIN) ||
+		is_mod(c, b - 1, M_MIDDLE)))
+		b -= 2 + is_mod(c, b - 2, M_THE);
+	return is_mod(c, b, M_IN) || is_mod(c, b, M_BY) ||
+	    is_mod(c, b, M_UNTIL_ALIAS) || is_mod(c, b, M_BEFORE) ||
+	    is_mod(c, b, M_DURING);
+}
+
 static int
 period_at(struct ctx *c, int i, struct reading *r)
 {
@@ -3056,6 +3089,18 @@ period_at(struct ctx *c, int i, struct reading *r)
 				    (u == U_QUARTER ? (am - 1) / 3 + 1 < o
 						    : (am - 1) / 6 + 1 < o))
 					y--;
+				/* and the year after when the clause is
+				 * future, the period ended more than three
+				 * months before, and something is to happen
+				 * in it: "will be completed by the end of the
+				 * first quarter", said in October (but "will
+				 * report third-quarter results" is this
+				 * year's, and so is "will exceed those of the
+				 * first half") */
+				else if (!fiscal && t > 0 &&
+				    am - o * (u == U_QUARTER ? 3 : 6) > 3 &&
+				    happens_in(c, i))
+					y++;
 			}
 			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y, 1,
 			    1);
@@ -3184,6 +3229,12 @@ season_at(struct ctx *c, int i, struct reading *r)
 			return -1;
 		if (is_mod(c, j, M_OF))
 			return -1; /* the fall of Rome */
+		/* "expect profit to fall" is the verb; "from spring to
+		 * fall" a range of seasons */
+		if (s == 3 && is_word_text(c, i - 1, "to") &&
+		    class_val(c, i - 2, L_SEASONS) <= 0 &&
+		    class_val(c, i - 3, L_SEASONS) <= 0)
+			return -1;
 		long now, k;
 
 		anchor_civil(c, &ay, &am, &ad);
@@ -3977,10 +4028,11 @@ relative_at(struct ctx *c, int i, struct reading *r)
 		return j + 2;
 	}
 	/* after five days, after a year: from the anchor; but "after two
-	 * weeks of talks" is how long something lasted */
+	 * weeks of talks" is how long something lasted, and so is "the
+	 * strike ended Friday after 11 days" in a past clause */
 	if (is_mod(c, i, M_AFTER) && (n = count_at(c, i + 1, &e)) > 0 &&
 	    (u = unit_at(c, e, &pl)) != 0 && u != U_WEEKEND) {
-		if (is_mod(c, e + 1, M_OF)) {
+		if (is_mod(c, e + 1, M_OF) || tense(c, i, e + 1) < 0) {
 			r->nodate = 1;
 			return e + 1;
 		}
@@ -4312,7 +4364,8 @@ count_of_things(const struct ctx *c, int i, int e)
 static int
 period_of(struct ctx *c, int k, int *y, int *m)
 {
-	int ay, am, ad, v, e, pl, sh = 0, u;
+	/* pl: unit_at() sets it for a unit only */
+	int ay, am, ad, v, e, pl = 0, sh = 0, u;
 
 	anchor_civil(c, &ay, &am, &ad);
 	if ((v = class_val(c, k, L_MONTHS)) > 0 && tk(c, k)->type == T_WORD) {
@@ -4657,11 +4710,16 @@ business_period(struct ctx *c, int i, struct reading *r)
 	if (t->type != T_NUM && !is_punct(c, i, '\'') &&
 	    !word_in(c, i, CL(L_UNITS) | CL(L_MONTHS)))
 		return -1;
+	/* (also "by year end", "at year end" in two words) */
 	if ((u = unit_at(c, i, &pl)) != 0 && !pl &&
 	    (u == U_YEAR || u == U_MONTH || u == U_QUARTER) &&
-	    is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
-	    is_mod(c, i + 2, M_END)) {
-		k = i + 3;
+	    ((is_punct(c, i + 1, '-') && tight(c, i + 1) && tight(c, i + 2) &&
+		 is_mod(c, i + 2, M_END)) ||
+		(is_mod(c, i + 1, M_END) && !tight(c, i + 1) &&
+		    (is_mod(c, i - 1, M_BY) || is_mod(c, i - 1, M_AT) ||
+			is_mod(c, i - 1, M_BEFORE) ||
+			is_mod(c, i - 1, M_UNTIL_ALIAS))))) {
+		k = i + 2 + is_punct(c, i + 1, '-');
 		if (u == U_YEAR && (y = year_at(c, k, &e, 0)) > 0) {
 			tv_set(&r->a, G_YEAR, y, 1, 1);
 			k = e;
@@ -5755,6 +5813,9 @@ head_worth(struct ctx *c, int h)
 		return 0;
 	if (h > 0 && is_punct(c, h - 1, '.') && tight(c, h))
 		return 0; /* 5.25 */
+	if (h > 1 && is_mod(c, h - 1, M_PAST) && t->val <= 12 &&
+	    tk(c, h - 2)->type == T_WORD)
+		return 1; /* ten past 3, police said */
 	if (n->type == T_PUNCT && n->ch == '.')
 		/* 3.5 is a number; 10.03.2025 a date; "at 6.45", "9.am" a
 		 * clock */
@@ -5839,6 +5900,9 @@ parse_at(
 		return 0;
 	if (!head_worth(&c, w->head))
 		return 0;
+	/* not before head_worth(): two heads in three are let go there
+	 * (the 4 of "2.4%", "$747,761"), and the memset() is a rep stos */
+	memset(e, 0, sizeof(*e));
 	start = w->head;
 	while (start > 0 && w->head - start < 5 &&
 	    w->t[start - 1].beg >= floor && opener(&c, start - 1))

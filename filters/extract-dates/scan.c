@@ -186,6 +186,26 @@ letters_end(const unsigned char *s, size_t n, size_t e)
 	return e;
 }
 
+/* The month names of five letters or fewer written in full, in any
+ * case: their dot is a full stop. */
+static int
+month_in_full(const char *w, size_t len)
+{
+	static const char *const full[] = {
+	    "may", "june", "july", "march", "april"};
+	size_t k, j;
+
+	for (k = 0; k < sizeof(full) / sizeof(full[0]); k++) {
+		if (strlen(full[k]) != len)
+			continue;
+		for (j = 0; j < len && (w[j] | 0x20) == full[k][j]; j++)
+			;
+		if (j == len)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The common word: letters, then a space or punctuation other than '.',
  * an apostrophe or a digit ("said", "Tuesday,"), fifteen letters at most.
@@ -352,10 +372,11 @@ word_token(
 			t->cls = le->cls;
 			t->val = le->val;
 			tok_classes(t);
-			/* Jan., Tues., Sept. */
+			/* Jan., Tues., Sept.; not the stop after a name in
+			 * full ("since July.") */
 			if ((le->cls == L_MONTHS || le->cls == L_WEEKDAYS) &&
 			    klen <= 5 && e == i + klen && e < n &&
-			    s[e] == '.') {
+			    s[e] == '.' && !month_in_full(key, klen)) {
 				t->flags |= TF_DOT;
 				e++;
 			}
