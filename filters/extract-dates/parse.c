@@ -205,6 +205,14 @@ tight(const struct ctx *c, int i)
 	return !(tk_raw(c, i)->flags & TF_SP);
 }
 
+/* A colon at i glued to a number after it: the clock of "March 3
+ * 10:30", not the colon of the dateline "NEW DELHI, March 3: The". */
+static int
+clock_colon(const struct ctx *c, int i)
+{
+	return is_punct(c, i, ':') && is_num(c, i + 1) && tight(c, i + 1);
+}
+
 /* A dot at i glued to a number after it (3-5.2, 1.2.3), not the full
  * stop that ends "meet again Feb. 3-4." */
 static int
@@ -453,7 +461,7 @@ month_at(const struct ctx *c, int i, int need_cue)
 	if (v <= 0)
 		return 0;
 	len = t->ndig;
-	if (mday_at(c, i + 1) && !is_punct(c, i + 2, ':'))
+	if (mday_at(c, i + 1) && !clock_colon(c, i + 2))
 		return v;
 	if ((is_punct(c, i + 1, '-') || is_punct(c, i + 1, '/')) &&
 	    tight(c, i + 1) && tight(c, i + 2) &&
@@ -1573,7 +1581,7 @@ date_at(struct ctx *c, int i, struct point *p)
 			p->d = o;
 			return year_tail(c, e, p);
 		}
-		if ((o = mday_at(c, j)) && !is_punct(c, j + 1, ':') &&
+		if ((o = mday_at(c, j)) && !clock_colon(c, j + 1) &&
 		    !(is_punct(c, j + 1, '-') && tight(c, j + 1) &&
 			tight(c, j + 2) && is_num(c, j + 2) &&
 			tk(c, j + 2)->ndig > 2)) {
