@@ -52,10 +52,11 @@ struct point {
 	int pod;
 	int reld, hasreld; /* today 0, tomorrow 1 ... */
 	int hasdate, hastime;
-	int ampm;    /* the clock had a.m./p.m. */
-	int lastday; /* "the following day": from the last day */
-	int dayonly; /* "on the 15th": a day of the anchor's month */
-	int weekof;  /* "Tuesday of next week": 10 + the week's shift */
+	int ampm;     /* the clock had a.m./p.m. */
+	int lastday;  /* "the following day": from the last day */
+	int dayonly;  /* "on the 15th": a day of the anchor's month */
+	int weekof;   /* "Tuesday of next week": 10 + the week's shift */
+	int midnight; /* the clock is the word midnight */
 };
 
 static int unit_at(const struct ctx *c, int i, int *plural);
@@ -904,6 +905,7 @@ clock_at(const struct ctx *c, int i, struct point *p, int context)
 		p->mm = 0;
 		p->hastime = 1;
 		p->ampm = 1;
+		p->midnight = pod == P_MIDNIGHT;
 		return zone_after(c, i + 1); /* midnight EST on Nov. 15 */
 	}
 	/* three am, seven o'clock */
@@ -2266,10 +2268,19 @@ resolve_point(struct ctx *c, struct point *p, int i, int j, struct tv *v,
 		 * anchor's: "on March 3 ... landed at 6:45 a.m." */
 		if (c->an->have_sday && c->an->send <= tk(c, i)->beg &&
 		    !sentence_between(
-			c->w->s, c->w->n, c->an->send, tk(c, i)->beg))
+			c->w->s, c->w->n, c->an->send, tk(c, i)->beg)) {
 			tv_day(v, c->an->sday);
-		else
+			if (p->midnight) /* "On Tuesday, talks ran past
+					  * midnight": the end of it */
+				p->hh = 24;
+		} else {
 			tv_day(v, anchor_days(c));
+			/* "the deadline is midnight": the one that ends the
+			 * day, but "the truce took effect at midnight" the
+			 * one that began it */
+			if (p->midnight && tense(c, i, j) >= 0)
+				p->hh = 24;
+		}
 	} else {
 		return 0;
 	}
