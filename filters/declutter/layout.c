@@ -212,6 +212,7 @@ layout_note(const struct slot *s)
 #define COMMENT_PARAS 4
 #define TEASERS 3 /* units in a row that make a list */
 #define COMMENTS 2
+#define LIVE_GAP 2 /* see live_entries() */
 
 /* One unit of a list: a few lines that are not prose, then prose. */
 struct unit {
@@ -223,7 +224,28 @@ struct unit {
 	int numeric;            /* a prose line is a quarter numbers */
 	int stamp;              /* a head is a date or time (a meta rule) */
 	int name;               /* a head is a name: 1-4 capitalised words */
+	int clock;              /* a stamp gives a time of day, "14:52" */
 };
+
+/* A digit. */
+static int
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does p[0..n) hold a time of day: a digit, a colon, two digits? */
+static int
+has_clock(const char *p, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k + 3 < n; k++)
+		if (p[k + 1] == ':' && digit(p[k]) && digit(p[k + 2]) &&
+		    digit(p[k + 3]))
+			return 1;
+	return 0;
+}
 
 /*
  * A title: a short line of 4 to 30 words that no rule took, capitalised
@@ -277,8 +299,10 @@ read_unit(unsigned long long i, struct unit *u)
 			return 0;
 		u->title = u->heads == 1 && title_like(s);
 		if (s->sig == SIG_FURN && s->cat == CAT_META &&
-		    s->f.numwords > 0)
+		    s->f.numwords > 0) {
 			u->stamp = 1;
+			u->clock |= has_clock(s->text.p, s->text.len);
+		}
 		if (s->sig == SIG_WEAK && s->f.words <= 4 && s->f.first_upper &&
 		    !s->f.term && s->f.numwords == 0)
 			u->name = 1;
@@ -293,6 +317,28 @@ teaser_unit(const struct unit *u)
 {
 	return u->paras == 1 && u->words <= TEASER_WORDS && !u->numeric &&
 	    (u->heads >= 2 || (u->title && u->words <= TITLE_WORDS));
+}
+
+/*
+ * A live blog's entries have a teaser's rhythm but are the story:
+ *
+ *	... the story's paragraph.                   kept
+ *	Share
+ *	14:10 GMT                                     a stamp with a time
+ *	Coastguard warns people to stay away          a title
+ *	"We have had two calls this afternoon ..."    one paragraph
+ *	Share                                         and again
+ *
+ * Units whose stamps give a time of day, starting at most LIVE_GAP lines
+ * after the story's headline or last paragraph, are not a list of
+ * teasers (other stories come under a header, and their stamps give a
+ * date).
+ */
+static int
+live_entries(const struct unit *u)
+{
+	return u->clock && (doc.paragraphs > 0 || doc.headline) &&
+	    !doc.outside && doc.gap <= LIVE_GAP;
 }
 
 /* A comment: a name and a date over a few paragraphs. */
@@ -427,7 +473,7 @@ list_at(unsigned long long i, const struct slot *p)
 	tlive = more ? doc.list_cat == CAT_RELATED &&
 		first.heads == doc.list_heads && first.title == doc.list_title
 		     : p != NULL && p->cat != CAT_CONTENT &&
-		(!first.title || doc.paragraphs > 0);
+		(!first.title || doc.paragraphs > 0) && !live_entries(&first);
 	clive = more ? doc.list_cat == CAT_COMMENTS
 		     : p != NULL && p->cat != CAT_CONTENT;
 	for (u = first;;) {

@@ -950,6 +950,18 @@ grams_of_run(
 }
 
 /*
+ * Is c[0..n) a character of U+3000 to U+9FFF (lead byte E3 to E9: CJK
+ * punctuation, kana, ideographs)?  No letter there has another case, so
+ * its three bytes are literal under caseless matching, as an ASCII
+ * letter's folded byte is: "版权所有" gives grams.
+ */
+static int
+uncased_wide(const unsigned char *c, int n)
+{
+	return n == 3 && c[0] >= 0xE3 && c[0] <= 0xE9;
+}
+
+/*
  * Grams for one alternative p[0..end): the best gram of its literal runs,
  * or the grams of one of its groups (one per alternative of the group),
  * whichever filters better.  Returns how many, 0 if none.
@@ -962,14 +974,18 @@ grams_sequence(const char *p, const char *end, struct gram *out, int *quality)
 	struct gram best, group[GRAMS_MAX], g[GRAMS_MAX];
 	struct rxl_item it;
 	int best_score = -100, ngroup = 0, group_quality = -100, n, q, lit;
+	int wide;
 
 	while (p < end) {
 		p = rxl_next(p, end, &it);
 		lit = -1;
+		wide = 0;
 		switch (it.kind) {
 		case RXL_CHAR:
 			if (it.n == 1 && it.c[0] < 0x80)
 				lit = it.c[0];
+			else
+				wide = uncased_wide(it.c, it.n);
 			break;
 		case RXL_OPTIONS:
 			if (it.extended)
@@ -997,8 +1013,16 @@ grams_sequence(const char *p, const char *end, struct gram *out, int *quality)
 		/* A character that may be absent or repeated is no part of a
 		 * run; one repeated with '+' ends it. */
 		if (it.quantified == '?' || it.quantified == '*' ||
-		    it.quantified == '{')
+		    it.quantified == '{') {
 			lit = -1;
+			wide = 0;
+		}
+		if (wide && rlen + 3 <= sizeof(run)) {
+			memcpy(run + rlen, it.c, 3);
+			rlen += 3;
+			if (it.quantified != '+')
+				continue;
+		}
 		if (lit >= 0 && rlen < sizeof(run)) {
 			run[rlen++] = (unsigned char)(lit >= 'A' && lit <= 'Z'
 				? lit | 0x20
@@ -1808,12 +1832,19 @@ rules_limit(const char *label, unsigned long long lineno)
 /*
  * Can rule r match a line that starts with bytes b1 b2 (b1 alone when b2
  * is NO_SECOND; only a prefix rule when longs), as far as its first bytes
- * tell?
+ * tell?  A rule found through its grams (gated) is left to them, except
+ * a prefix rule on a long line that starts with a letter past ASCII: the
+ * grams of a long line of prose are not looked for (gram_match), and a
+ * prefix rule whose first letter has two cases ("мы используем файлы
+ * cookie": "М" and "м") has no literal prefix for the trie, yet must find
+ * a cookie notice of three hundred bytes.  (A line that starts in ASCII,
+ * most of them, is spared the search.)
  */
 static int
 pair_rule(const struct rule *r, int longs, unsigned b1, unsigned b2)
 {
-	return r->kind != KIND_ANY && r->generic && !r->gated &&
+	return r->kind != KIND_ANY && r->generic &&
+	    (!r->gated || (longs && b1 >= 0x80)) &&
 	    !(longs && r->kind != KIND_START) && bs_has(&r->first, b1) &&
 	    (b2 == NO_SECOND || bs_has(&r->second, b2));
 }

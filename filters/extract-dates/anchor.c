@@ -17,9 +17,52 @@
 
 #include "dates.h"
 
+/* The word s[b..e) is w (lower case), in any case. */
+static int
+word_spelt(const char *s, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e && w[k] != '\0'; k++)
+		if ((s[b + k] | 0x20) != w[k])
+			return 0;
+	return b + k == e && w[k] == '\0';
+}
+
+/*
+ * A future word at s[b..e): 1, but those that are as often nouns or past
+ * participles only where they plan: "set" after a form of be or before
+ * to or for ("the vote is set for Friday", "set to open"; not "the high
+ * set Dec. 5", "set up a call on Friday"), "plan" and "plans" before to
+ * ("plans to open on Monday"; not "approved the plan on Tuesday"); else 0.
+ */
+static int
+set_ahead(const char *s, size_t n, size_t b, size_t e)
+{
+	size_t p = b;
+	int to = e + 4 <= n && memcmp(s + e, " to ", 4) == 0;
+
+	if (word_spelt(s, b, e, "plan") || word_spelt(s, b, e, "plans"))
+		return to;
+	if (!word_spelt(s, b, e, "set"))
+		return 1;
+	if (to || (e + 5 <= n && memcmp(s + e, " for ", 5) == 0))
+		return 1;
+	while (p > 0 && s[p - 1] == ' ')
+		p--;
+	return (p >= 3 && memcmp(s + p - 3, " is", 3) == 0) ||
+	    (p >= 4 &&
+		(memcmp(s + p - 4, " are", 4) == 0 ||
+		    memcmp(s + p - 4, " was", 4) == 0)) ||
+	    (p >= 5 &&
+		(memcmp(s + p - 5, " were", 5) == 0 ||
+		    memcmp(s + p - 5, " been", 5) == 0)) ||
+	    (p >= 3 && memcmp(s + p - 3, " be", 3) == 0);
+}
+
 /* The tense of the word s[b..e): -1, 1 or 0. */
 static int
-word_tense(const char *s, size_t b, size_t e)
+word_tense(const char *s, size_t n, size_t b, size_t e)
 {
 	size_t len = e - b;
 	const struct lexword_all *a;
@@ -40,7 +83,7 @@ word_tense(const char *s, size_t b, size_t e)
 	/* one lookup for the three questions */
 	a = lex_find(s + b, len);
 	if (a != NULL && (a->mask & 1u << L_FUTURE))
-		return 1; /* will, planned, scheduled */
+		return set_ahead(s, n, b, e); /* will, planned, scheduled */
 	if (!(a != NULL && (a->mask & 1u << L_PAST)) &&
 	    !(len >= 4 && (s[e - 1] | 0x20) == 'd' &&
 		(s[e - 2] | 0x20) == 'e' && a == NULL &&
@@ -148,7 +191,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 		e = i;
 		while (i > lim && tense_byte[u[i - 1]] == CT_W)
 			i--;
-		if ((t = word_tense(s, i, e)) != 0)
+		if ((t = word_tense(s, n, i, e)) != 0)
 			return t;
 	}
 	/* to the right */
@@ -164,7 +207,7 @@ clause_tense(const char *s, size_t n, size_t beg, size_t end)
 		e = i;
 		while (e < lim && tense_byte[u[e]] == CT_W)
 			e++;
-		if ((t = word_tense(s, i, e)) != 0)
+		if ((t = word_tense(s, n, i, e)) != 0)
 			return t;
 		i = e;
 	}

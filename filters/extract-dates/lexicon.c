@@ -70,6 +70,10 @@ is_trigger(int cls, int val)
 	 * fifteen" (numbers.words: thousand 0) */
 	if (cls == L_NUMBERS && (val == 19 || val == 0))
 		return 1;
+	/* the minutes of a clock in words: "at three twenty", "nine
+	 * fifty-nine a m", "from two thirty to two forty five" */
+	if (cls == L_NUMBERS && (val == 15 || (val >= 20 && val <= 50)))
+		return 1;
 	return is_trigger_class(cls);
 }
 
