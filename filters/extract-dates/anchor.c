@@ -17,21 +17,36 @@
 
 #include "dates.h"
 
+/* The word s[b..e) is w (lower case), in any case. */
+static int
+word_spelt(const char *s, size_t b, size_t e, const char *w)
+{
+	size_t k;
+
+	for (k = 0; b + k < e && w[k] != '\0'; k++)
+		if ((s[b + k] | 0x20) != w[k])
+			return 0;
+	return b + k == e && w[k] == '\0';
+}
+
 /*
- * A future word at s[b..e): 1, but "set" only as a plan, after a form of
- * be or before "to" or "for" ("the vote is set for Friday", "set to
- * open"), not in "the high set Dec. 5" or "set a record Tuesday" (0).
+ * A future word at s[b..e): 1, but those that are as often nouns or past
+ * participles only where they plan: "set" after a form of be or before
+ * to or for ("the vote is set for Friday", "set to open"; not "the high
+ * set Dec. 5", "set up a call on Friday"), "plan" and "plans" before to
+ * ("plans to open on Monday"; not "approved the plan on Tuesday"); else 0.
  */
 static int
 set_ahead(const char *s, size_t n, size_t b, size_t e)
 {
 	size_t p = b;
+	int to = e + 4 <= n && memcmp(s + e, " to ", 4) == 0;
 
-	if (e - b != 3 || (s[b] | 0x20) != 's' || (s[b + 1] | 0x20) != 'e' ||
-	    (s[b + 2] | 0x20) != 't')
+	if (word_spelt(s, b, e, "plan") || word_spelt(s, b, e, "plans"))
+		return to;
+	if (!word_spelt(s, b, e, "set"))
 		return 1;
-	if ((e + 4 <= n && memcmp(s + e, " to ", 4) == 0) ||
-	    (e + 5 <= n && memcmp(s + e, " for ", 5) == 0))
+	if (to || (e + 5 <= n && memcmp(s + e, " for ", 5) == 0))
 		return 1;
 	while (p > 0 && s[p - 1] == ' ')
 		p--;
