@@ -3120,6 +3120,16 @@ period_at(struct ctx *c, int i, struct reading *r)
 				    am - o * (u == U_QUARTER ? 3 : 6) > 3 &&
 				    happens_in(c, i))
 					y++;
+				/* the last quarter or half of the year
+				 * before, just ended, in January or
+				 * February, when nothing is to happen in it:
+				 * "will report fourth-quarter results" (but
+				 * "will close in the fourth quarter" is this
+				 * year's) */
+				else if (!fiscal && t >= 0 && am <= 2 &&
+				    o == (u == U_QUARTER ? 4 : 2) &&
+				    !happens_in(c, i))
+					y--;
 			}
 			tv_set(&r->a, u == U_QUARTER ? G_QUARTER : G_HALF, y, 1,
 			    1);
@@ -4746,6 +4756,19 @@ business_period(struct ctx *c, int i, struct reading *r)
 			this_unit(c, u, 0, &r->a);
 		}
 		part_of(r, M_END);
+		return k;
+	}
+	/* the October-December quarter: the quarter of its months */
+	if ((m = class_val(c, i, L_MONTHS)) > 0 && (m - 1) % 3 == 0 &&
+	    is_punct(c, i + 1, '-') && class_val(c, i + 2, L_MONTHS) == m + 2 &&
+	    unit_at(c, i + 3, &pl) == U_QUARTER && !pl) {
+		k = i + 4;
+		if ((y = year_at(c, k, &e, 0)) > 0)
+			k = e;
+		else
+			y = year_for(c, i, k, m + 2, 0);
+		tv_set(&r->a, G_QUARTER, y, 1, 1);
+		r->a.q = (m + 2) / 3;
 		return k;
 	}
 	if ((t->flags & TF_CAP) && (m = class_val(c, i, L_MONTHS)) > 0 &&
