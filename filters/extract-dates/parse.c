@@ -4673,9 +4673,15 @@ week_of(struct ctx *c, int i, struct reading *r)
 	if ((e = point_at(c, j, &q)) <= 0 || !q.hasdate || q.hastime ||
 	    !resolve_point(c, &q, j, e, &v, NULL) || v.grain != G_DAY)
 		return -1;
-	tv_day(&r->a,
-	    days_from_civil(v.y, v.m, v.d) -
-		weekday_of(days_from_civil(v.y, v.m, v.d)) + 1);
+	{
+		long days = days_from_civil(v.y, v.m, v.d);
+		int wd = weekday_of(days);
+
+		/* the ISO week of the day; of a Sunday, the week it opens,
+		 * as an American calendar starts it ("the week of Oct. 6",
+		 * a Sunday: October 7 to 13) */
+		tv_day(&r->a, wd == 7 ? days + 1 : days - wd + 1);
+	}
 	r->a.grain = G_WEEK;
 	return e;
 }
