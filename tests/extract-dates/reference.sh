@@ -8,7 +8,7 @@
 d=$T/dates-ref
 mkdir -p "$d"
 shared=$TOP/../shared
-DEV_BAR=0.848
+DEV_BAR=0.850
 
 if ! command -v python3 >/dev/null 2>&1; then
 	skip "dates labelled" "no python3"
