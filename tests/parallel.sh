@@ -103,7 +103,14 @@ ssh-keygen -q -t ed25519 -N '' -f "$k/host" >/dev/null 2>&1 &&
 chmod 600 "$k/authorized_keys"
 [ "$(id -u)" = 0 ] && mkdir -p /run/sshd
 port=$((20000 + $$ % 20000))
+# The sessions get a home of their own: bash started by sshd reads
+# ~/.bashrc even for a plain command, and this machine's user's runs
+# whatever it runs (a pyenv rehash racing its twin on the second job
+# printed an rm error into the output compared below). A host of a
+# real user's has its own; the test wants a quiet, known one.
+mkdir -p "$k/home"
 cat >"$k/sshd_config" <<EOF
+SetEnv HOME=$k/home
 ListenAddress 127.0.0.1
 Port $port
 HostKey $k/host
