@@ -186,24 +186,19 @@ letters_end(const unsigned char *s, size_t n, size_t e)
 	return e;
 }
 
-/* The month names of five letters or fewer written in full, in any
- * case: their dot is a full stop. */
+/*
+ * Whether a word of months.words is the month's name in full: the
+ * longest spelling of its number ("june" 6, not "jun"), so its dot is a
+ * full stop ("since July.") where an abbreviation's is its own ("Jan.").
+ */
 static int
-month_in_full(const char *w, size_t len)
+month_in_full(int month, size_t len)
 {
-	static const char *const full[] = {
-	    "may", "june", "july", "march", "april"};
-	size_t k, j;
+	/* January to December: 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8 letters */
+	static const unsigned char full_len[13] = {
+	    0, 7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8};
 
-	for (k = 0; k < sizeof(full) / sizeof(full[0]); k++) {
-		if (strlen(full[k]) != len)
-			continue;
-		for (j = 0; j < len && (w[j] | 0x20) == full[k][j]; j++)
-			;
-		if (j == len)
-			return 1;
-	}
-	return 0;
+	return month >= 1 && month <= 12 && len == full_len[month];
 }
 
 /*
@@ -376,7 +371,9 @@ word_token(
 			 * full ("since July.") */
 			if ((le->cls == L_MONTHS || le->cls == L_WEEKDAYS) &&
 			    klen <= 5 && e == i + klen && e < n &&
-			    s[e] == '.' && !month_in_full(key, klen)) {
+			    s[e] == '.' &&
+			    !(le->cls == L_MONTHS &&
+				month_in_full(le->val, klen))) {
 				t->flags |= TF_DOT;
 				e++;
 			}
